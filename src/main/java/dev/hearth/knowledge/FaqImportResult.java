@@ -1,0 +1,17 @@
+package dev.hearth.knowledge;
+
+import java.util.List;
+
+/**
+ * What importing an FAQ file did.
+ *
+ * @param added new entries
+ * @param updated changed entries
+ * @param unchanged entries already as in the file
+ * @param removed entries removed because the file replaced the FAQ and did not have them
+ * @param entries entries in the FAQ after the import
+ * @param failed lines or entries that could not be imported, with the reason
+ */
+public record FaqImportResult(int added, int updated, int unchanged, int removed, int entries,
+		List<FaqFileReader.Failure> failed) {
+}

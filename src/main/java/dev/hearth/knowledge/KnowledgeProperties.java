@@ -1,0 +1,58 @@
+package dev.hearth.knowledge;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import dev.hearth.retrieval.Fusion;
+
+/**
+ * Settings under {@code hearth.knowledge}.
+ *
+ * @param maxDocumentBytes largest file the import accepts
+ * @param chunk how documents are cut into passages
+ * @param defaultLanguage language of a document that declares none
+ * @param embeddingModelId identifies the configured embedding model; stored vectors made
+ * by another model are re-embedded at start-up
+ * @param publicAudiences audience tags whose documents customers may open through
+ * citation links (documents without an audience tag are public too)
+ * @param sample the bundled sample knowledge base
+ * @param search search defaults
+ */
+@ConfigurationProperties("hearth.knowledge")
+record KnowledgeProperties(@DefaultValue("52428800") long maxDocumentBytes, @DefaultValue Chunk chunk,
+		@DefaultValue("en") String defaultLanguage, @DefaultValue("all-minilm-l6-v2-q") String embeddingModelId,
+		@DefaultValue( {
+				"customer", "business" }) List<String> publicAudiences,
+		@DefaultValue Sample sample, @DefaultValue Search search){
+
+	KnowledgeProperties {
+		if (maxDocumentBytes < 1) {
+			throw new IllegalArgumentException("hearth.knowledge.max-document-bytes must be positive");
+		}
+	}
+
+	/**
+	 * @param maxChars largest chunk, in characters
+	 * @param overlapChars how much of a chunk's end (whole sentences) starts the next
+	 * chunk of the same section
+	 */
+	record Chunk(@DefaultValue("1200") int maxChars, @DefaultValue("200") int overlapChars) {
+	}
+
+	/**
+	 * @param enabled import the bundled sample when the knowledge base is empty at
+	 * start-up
+	 */
+	record Sample(@DefaultValue("true") boolean enabled) {
+	}
+
+	/**
+	 * @param fusion how BM25 and vector results are combined
+	 * @param defaultTop results returned when the caller does not say
+	 */
+	record Search(@DefaultValue("RRF") Fusion fusion, @DefaultValue("5") int defaultTop) {
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.hearth.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.stereotype.Service;
+
+import dev.hearth.retrieval.Fusion;
+import dev.hearth.retrieval.PassageQuery;
+import dev.hearth.retrieval.SearchHit;
+
+/**
+ * Hybrid search over the knowledge base: the question is embedded, then BM25 and vector
+ * results are fused. Filters keep a caller to the passages meant for it (audience,
+ * product, language). Thread-safe.
+ */
+@Service
+public class KnowledgeSearch {
+
+	static final int MAX_QUERY_CHARS = 2000;
+
+	static final int MAX_TOP = 100;
+
+	private final EmbeddingModel embeddings;
+
+	private final KnowledgeIndex index;
+
+	private final KnowledgeProperties properties;
+
+	KnowledgeSearch(EmbeddingModel embeddings, KnowledgeIndex index, KnowledgeProperties properties) {
+		this.embeddings = embeddings;
+		this.index = index;
+		this.properties = properties;
+	}
+
+	/**
+	 * @param query the question
+	 * @param top how many results, 1 to 100 ({@code null} for the configured default)
+	 * @param filters tag key to accepted values
+	 * @param fusion how to combine the retrievers ({@code null} for the configured
+	 * default)
+	 */
+	public SearchResults search(String query, Integer top, Map<String, Set<String>> filters, Fusion fusion) {
+		if (query == null || query.isBlank()) {
+			throw new IllegalArgumentException("the query is empty: say what to search for");
+		}
+		if (query.length() > MAX_QUERY_CHARS) {
+			throw new IllegalArgumentException(
+					"the query has " + query.length() + " characters, at most " + MAX_QUERY_CHARS + " are allowed");
+		}
+		int n = (top != null) ? top : this.properties.search().defaultTop();
+		if (n < 1 || n > MAX_TOP) {
+			throw new IllegalArgumentException("top must be between 1 and " + MAX_TOP + ", got " + n);
+		}
+		long started = System.nanoTime();
+		float[] vector = this.embeddings.embed(query.strip());
+		long embedded = System.nanoTime();
+		List<SearchHit> hits;
+		try {
+			hits = this.index.passages()
+				.searcher()
+				.search(new PassageQuery(query.strip(), vector, n, (filters != null) ? filters : Map.of(),
+						(fusion != null) ? fusion : this.properties.search().fusion()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The index could not be searched", ex);
+		}
+		long done = System.nanoTime();
+		return new SearchResults(hits, (embedded - started) / 1000, (done - embedded) / 1000);
+	}
+
+}

@@ -1,0 +1,241 @@
+package dev.hearth.knowledge;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.hearth.retrieval.IndexedPassage;
+
+/**
+ * The only writer of the knowledge base. Each write is one PostgreSQL transaction that
+ * also bumps the revision, followed by the matching index update, both under one lock, so
+ * the index's revision always names a state that PostgreSQL had. If the index update
+ * fails, the index is rebuilt from PostgreSQL; the committed data is never lost.
+ * Thread-safe.
+ */
+@Component
+class KnowledgeWriter {
+
+	private static final Logger log = LoggerFactory.getLogger(KnowledgeWriter.class);
+
+	private final ReentrantLock lock = new ReentrantLock(true);
+
+	private final KnowledgeStore store;
+
+	private final KnowledgeIndex index;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	KnowledgeWriter(KnowledgeStore store, KnowledgeIndex index, TransactionTemplate transactions,
+			ApplicationEventPublisher events) {
+		this.store = store;
+		this.index = index;
+		this.transactions = transactions;
+		this.events = events;
+	}
+
+	DocumentImportResult saveDocument(String source, ParsedDocument parsed, List<StoredChunk> chunks,
+			String contentHash, Map<String, List<String>> tags, long sizeBytes, String actor, long startedNanos) {
+		return locked(() -> {
+			record Saved(UUID id, int version, ImportOutcome outcome, long revision) {
+			}
+			Saved saved = this.transactions.execute((status) -> {
+				Optional<KnowledgeDocument> existing = this.store.lockDocument(source);
+				UUID id = existing.map(KnowledgeDocument::id).orElseGet(UUID::randomUUID);
+				int version = existing.map((d) -> d.version() + 1).orElse(1);
+				ImportOutcome outcome = existing.isPresent() ? ImportOutcome.UPDATED : ImportOutcome.ADDED;
+				this.store.upsertDocument(id, source, parsed, contentHash, version, tags, sizeBytes);
+				this.store.replaceChunks(id, chunks);
+				long revision = this.store.bumpRevision();
+				this.store.recordEvent("DOCUMENT", source, outcome, null, actor);
+				this.events.publishEvent(new DocumentImported(id, source, version, outcome, revision));
+				return new Saved(id, version, outcome, revision);
+			});
+			List<IndexedPassage> passages = new ArrayList<>(chunks.size());
+			for (StoredChunk chunk : chunks) {
+				passages.add(Passages.chunk(saved.id(), source, parsed.title(), parsed.language(), tags, chunk.id(),
+						chunk.chunk(), chunk.vector()));
+			}
+			updateIndex(() -> this.index.passages().replaceDocument(saved.id().toString(), passages, saved.revision()));
+			return new DocumentImportResult(source, saved.outcome(), saved.id(), saved.version(), chunks.size(),
+					parsed.title(), (System.nanoTime() - startedNanos) / 1_000_000);
+		});
+	}
+
+	Optional<UUID> deleteDocument(String source, String actor) {
+		return locked(() -> {
+			record Deleted(UUID id, long revision) {
+			}
+			Deleted deleted = this.transactions.execute((status) -> {
+				Optional<UUID> id = this.store.deleteDocument(source);
+				if (id.isEmpty()) {
+					return null;
+				}
+				long revision = this.store.bumpRevision();
+				this.store.recordEvent("DOCUMENT", source, ImportOutcome.REMOVED, null, actor);
+				this.events.publishEvent(new DocumentDeleted(id.get(), source, revision));
+				return new Deleted(id.get(), revision);
+			});
+			if (deleted == null) {
+				return Optional.empty();
+			}
+			updateIndex(() -> this.index.passages().deleteDocument(deleted.id().toString(), deleted.revision()));
+			return Optional.of(deleted.id());
+		});
+	}
+
+	/**
+	 * Stores changed FAQ entries (with one vector per phrasing) and removes others, in
+	 * one transaction.
+	 */
+	void saveFaq(Map<FaqEntry, List<float[]>> changed, Map<String, String> hashes, List<String> removed, String source,
+			String actor) {
+		if (changed.isEmpty() && removed.isEmpty()) {
+			return;
+		}
+		locked(() -> {
+			long revision = this.transactions.execute((status) -> {
+				changed.forEach((entry, vectors) -> this.store.upsertFaq(entry, hashes.get(entry.id()), vectors));
+				removed.forEach(this.store::deleteFaq);
+				long next = this.store.bumpRevision();
+				this.store.recordEvent("FAQ", source, changed.isEmpty() ? ImportOutcome.REMOVED : ImportOutcome.UPDATED,
+						changed.size() + " changed, " + removed.size() + " removed", actor);
+				this.events.publishEvent(new FaqEntriesChanged(changed.keySet().stream().map(FaqEntry::id).toList(),
+						List.copyOf(removed), next));
+				return next;
+			});
+			updateIndex(() -> {
+				for (Map.Entry<FaqEntry, List<float[]>> e : changed.entrySet()) {
+					FaqEntry entry = e.getKey();
+					List<String> phrasings = entry.phrasings();
+					List<IndexedPassage> passages = new ArrayList<>(phrasings.size());
+					for (int i = 0; i < phrasings.size(); i++) {
+						passages.add(Passages.faq(entry.id(), entry.title(), entry.answer(), entry.language(),
+								entry.tags(), i, phrasings.get(i), e.getValue().get(i)));
+					}
+					this.index.passages().replaceDocument(Passages.faqDocumentId(entry.id()), passages, revision);
+				}
+				for (String id : removed) {
+					this.index.passages().deleteDocument(Passages.faqDocumentId(id), revision);
+				}
+			});
+			return null;
+		});
+	}
+
+	/**
+	 * Rebuilds the whole index from PostgreSQL; searchers see the old index until it is
+	 * done.
+	 */
+	RebuildResult rebuildIndex() {
+		return locked(this::rebuildLocked);
+	}
+
+	void recordFailure(String kind, String source, String reason, String actor) {
+		this.store.recordEvent(kind, source, ImportOutcome.FAILED, reason, actor);
+	}
+
+	<T> T locked(Supplier<T> work) {
+		this.lock.lock();
+		try {
+			return work.get();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private RebuildResult rebuildLocked() {
+		long started = System.nanoTime();
+		RebuildResult result = this.transactions.execute((status) -> {
+			long revision = this.store.revision();
+			try (Stream<IndexedPassage> chunks = this.store.streamChunkPassages();
+					Stream<IndexedPassage> faqs = this.store.streamFaqPassages()) {
+				CountingIterator all = new CountingIterator(Stream.concat(chunks, faqs).iterator());
+				this.index.passages().rebuild(all, revision, this.index.fingerprint());
+				return new RebuildResult(all.count, revision, 0);
+			}
+			catch (IOException ex) {
+				throw new IndexUpdateException("Rebuilding the index failed: " + ex.getMessage(), ex);
+			}
+		});
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		log.info("Rebuilt the index: {} passages at revision {} in {} ms", result.passages(), result.revision(),
+				millis);
+		return new RebuildResult(result.passages(), result.revision(), millis);
+	}
+
+	private void updateIndex(IndexUpdate update) {
+		try {
+			update.run();
+		}
+		catch (IOException | RuntimeException ex) {
+			log.error("Updating the index failed after the change was committed; rebuilding it from PostgreSQL", ex);
+			rebuildLocked();
+		}
+	}
+
+	@FunctionalInterface
+	private interface IndexUpdate {
+
+		void run() throws IOException;
+
+	}
+
+	/**
+	 * @param passages passages in the new index
+	 * @param revision the revision it reflects
+	 * @param millis time the rebuild took
+	 */
+	record RebuildResult(int passages, long revision, long millis) {
+	}
+
+	/** The index could not be written. */
+	static class IndexUpdateException extends RuntimeException {
+
+		IndexUpdateException(String message, Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
+	private static final class CountingIterator implements Iterator<IndexedPassage> {
+
+		private final Iterator<IndexedPassage> delegate;
+
+		private int count;
+
+		CountingIterator(Iterator<IndexedPassage> delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public boolean hasNext() {
+			return this.delegate.hasNext();
+		}
+
+		@Override
+		public IndexedPassage next() {
+			this.count++;
+			return this.delegate.next();
+		}
+
+	}
+
+}

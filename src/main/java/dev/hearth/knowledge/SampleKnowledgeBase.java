@@ -1,0 +1,102 @@
+package dev.hearth.knowledge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start with an empty knowledge base, imports the bundled sample knowledge
+ * base of the fictional Northwind Fibre ({@code sample-kb/} on the class path: documents
+ * listed with their tags in {@code index.json}, and {@code faq.jsonl}), so that a new
+ * installation answers at once. Turned off with
+ * {@code hearth.knowledge.sample.enabled=false}.
+ */
+@Component
+@Order(20)
+class SampleKnowledgeBase implements ApplicationRunner {
+
+	static final String ROOT = "sample-kb/";
+
+	private static final Logger log = LoggerFactory.getLogger(SampleKnowledgeBase.class);
+
+	private final KnowledgeProperties properties;
+
+	private final KnowledgeStore store;
+
+	private final DocumentImporter documents;
+
+	private final FaqImporter faq;
+
+	private final JsonMapper json;
+
+	SampleKnowledgeBase(KnowledgeProperties properties, KnowledgeStore store, DocumentImporter documents,
+			FaqImporter faq, JsonMapper json) {
+		this.properties = properties;
+		this.store = store;
+		this.documents = documents;
+		this.faq = faq;
+		this.json = json;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws IOException {
+		Map<String, Long> counts = this.store.counts();
+		if (!this.properties.sample().enabled() || counts.get("documents") > 0 || counts.get("faqEntries") > 0) {
+			return;
+		}
+		ClassPathResource index = new ClassPathResource(ROOT + "index.json");
+		if (!index.exists()) {
+			log.warn("The knowledge base is empty and no sample knowledge base is bundled");
+			return;
+		}
+		long started = System.nanoTime();
+		SampleFile[] files;
+		try (InputStream in = index.getInputStream()) {
+			files = this.json.readValue(in, SampleFile[].class);
+		}
+		int imported = 0;
+		for (SampleFile file : files) {
+			try (InputStream in = new ClassPathResource(ROOT + file.path()).getInputStream()) {
+				this.documents.importDocument(ROOT + file.path(), in.readAllBytes(), file.tags(), file.language(),
+						"sample");
+				imported++;
+			}
+			catch (IOException | RuntimeException ex) {
+				log.warn("Sample document {} was not imported: {}", file.path(), ex.getMessage());
+			}
+		}
+		ClassPathResource faqFile = new ClassPathResource(ROOT + "faq.jsonl");
+		FaqImportResult faqResult = null;
+		if (faqFile.exists()) {
+			try (InputStream in = faqFile.getInputStream()) {
+				faqResult = this.faq.importFaq(new String(in.readAllBytes(), StandardCharsets.UTF_8), FaqFormat.JSONL,
+						false, ROOT + "faq.jsonl", "sample");
+			}
+		}
+		log.info("Imported the sample knowledge base: {} documents and {} FAQ entries in {} ms", imported,
+				(faqResult != null) ? faqResult.entries() : 0, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * An entry of {@code index.json}.
+	 *
+	 * @param path file path below {@code sample-kb/}
+	 * @param tags its tags
+	 * @param language its language
+	 */
+	record SampleFile(String path, Map<String, List<String>> tags, String language) {
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.hearth.knowledge;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DocumentParserTest {
+
+	private final DocumentParser parser = new DocumentParser(TestProperties.knowledge());
+
+	@Test
+	void htmlKeepsTitleHeadingsAndParagraphsButNotScripts() {
+		String html = """
+				<html lang="de"><head><title>Störung melden</title><script>var x = 1;</script></head>
+				<body><nav>Menu</nav><h1>Störung</h1><p>Bitte prüfen Sie den Router.</p>
+				<h2>Hotline</h2><ul><li>0800 123 4567</li><li>Mo–Fr</li></ul>
+				<table><tr><td>Tag</td><td>Zeit</td></tr></table></body></html>
+				""";
+		ParsedDocument parsed = this.parser.parse(html.getBytes(StandardCharsets.UTF_8), "de/stoerung.html", null);
+		assertThat(parsed.title()).isEqualTo("Störung melden");
+		assertThat(parsed.mediaType()).isEqualTo("text/html");
+		assertThat(parsed.blocks()).contains(TextBlock.heading(1, "Störung"),
+				TextBlock.paragraph("Bitte prüfen Sie den Router."), TextBlock.heading(2, "Hotline"),
+				TextBlock.paragraph("0800 123 4567"));
+		assertThat(parsed.blocks()).noneMatch((b) -> b.text().contains("var x") || b.text().equals("Menu"));
+	}
+
+	@Test
+	void pdfTextAndTitleAreRead() {
+		byte[] pdf = TestFiles.pdf("Roaming guide",
+				List.of("Roaming in the EU costs nothing extra.", "Outside the EU, daily passes apply."), null);
+		ParsedDocument parsed = this.parser.parse(pdf, "guides/roaming.pdf", "en");
+		assertThat(parsed.title()).isEqualTo("Roaming guide");
+		assertThat(parsed.mediaType()).isEqualTo("application/pdf");
+		assertThat(String.join(" ", parsed.blocks().stream().map(TextBlock::text).toList()))
+			.contains("Roaming in the EU costs nothing extra.");
+	}
+
+	@Test
+	void docxTextIsRead() {
+		ParsedDocument parsed = this.parser.parse(TestFiles.docx("eSIM", "Scan the QR code to activate your eSIM."),
+				"esim.docx", null);
+		assertThat(parsed.blocks()).contains(TextBlock.paragraph("Scan the QR code to activate your eSIM."));
+	}
+
+	@Test
+	void markdownAndPlainTextUseTheirOwnReaders() {
+		ParsedDocument markdown = this.parser.parse("# Moving house\n\nTell us four weeks ahead.".getBytes(),
+				"moving.md", null);
+		assertThat(markdown.title()).isEqualTo("Moving house");
+		assertThat(markdown.language()).isEqualTo("en");
+		ParsedDocument text = this.parser.parse("Line one\ncontinues.\n\nSecond paragraph.".getBytes(), "notes.txt",
+				"fr-CA");
+		assertThat(text.title()).isEqualTo("notes");
+		assertThat(text.language()).isEqualTo("fr");
+		assertThat(text.blocks()).containsExactly(TextBlock.paragraph("Line one continues."),
+				TextBlock.paragraph("Second paragraph."));
+	}
+
+	@Test
+	void badFilesAreRefusedWithAReasonTheAdminCanActOn() {
+		assertRejected(new byte[0], "empty.txt", RejectionReason.EMPTY, "empty.txt is empty (0 bytes).");
+		assertRejected("%PDF-1.7\n1 0 obj garbage".getBytes(), "corrupt.pdf", RejectionReason.CORRUPT,
+				"corrupt.pdf is damaged or not a valid PDF");
+		assertRejected(TestFiles.pdf("Secret", List.of("hidden"), "letmein"), "encrypted.pdf",
+				RejectionReason.ENCRYPTED,
+				"encrypted.pdf is password-protected: remove the password and import it again.");
+		assertRejected(TestFiles.png(), "photo.png", RejectionReason.UNSUPPORTED,
+				"photo.png is image/png, which Hearth cannot take text from.");
+		assertRejected("   \n\n  ".getBytes(), "blank.md", RejectionReason.EMPTY, "blank.md has no text to import");
+	}
+
+	private void assertRejected(byte[] bytes, String source, RejectionReason reason, String messageStart) {
+		assertThatThrownBy(() -> this.parser.parse(bytes, source, null)).isInstanceOf(DocumentRejectedException.class)
+			.satisfies((ex) -> assertThat(((DocumentRejectedException) ex).reason()).isEqualTo(reason))
+			.hasMessageStartingWith(messageStart);
+	}
+
+}
