@@ -1,0 +1,449 @@
+package dev.hearth.retrieval;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * A Lucene index of {@link IndexedPassage}s on local disk: the only writer of its
+ * directory, and the source of {@link HybridSearcher}s over it.
+ *
+ * <p>
+ * <b>Consistency.</b> Every write ({@link #replaceDocument}, {@link #deleteDocument},
+ * {@link #rebuild}) is one Lucene commit, and writes are serialised. Searchers read the
+ * last commit only (never near-real-time segments), and refresh after a write has
+ * committed, so they see the passages before a write or after it, never part of it. A
+ * write that fails rolls back to the last commit.
+ *
+ * <p>
+ * <b>Revisions.</b> Each commit records the caller's revision, the fingerprint given to
+ * the last {@link #rebuild} (the embedding model id, say), and the vector dimension. The
+ * owner compares {@link #revision()} and {@link #fingerprint()} with its system of record
+ * at start-up and rebuilds a stale index. Replacements and deletions must not go back in
+ * revision; a rebuild may set any revision. An index opened with a dimension other than
+ * the one its vectors have accepts only deletions, BM25-only searches and a rebuild.
+ *
+ * <p>
+ * <b>Thread-safety.</b> All methods are safe to call from any thread; writes wait for
+ * each other, searches run concurrently with writes and with each other. Closing while
+ * searches are in flight is not supported. One process may open a directory at a time
+ * (Lucene's write lock enforces it).
+ */
+public final class PassageIndex implements Closeable {
+
+	static final String REVISION_KEY = "hearth.revision";
+
+	static final String FINGERPRINT_KEY = "hearth.fingerprint";
+
+	static final String DIMENSIONS_KEY = "hearth.dimensions";
+
+	/** The largest vector dimension Lucene's HNSW formats accept. */
+	static final int MAX_DIMENSIONS = 1024;
+
+	private static final double RAM_BUFFER_MB = 128;
+
+	private final Path path;
+
+	private final int dimensions;
+
+	private final VectorFormat format;
+
+	private final Directory directory;
+
+	private final LanguageAnalyzers analyzers;
+
+	private final SearcherManager searchers;
+
+	private final HybridSearcher searcher;
+
+	private final ReentrantLock writeLock = new ReentrantLock();
+
+	/** Guarded by {@link #writeLock}; null after a rollback that could not reopen it. */
+	private IndexWriter writer;
+
+	private volatile long revision;
+
+	private volatile String fingerprint;
+
+	private volatile int storedDimensions;
+
+	private volatile boolean closed;
+
+	private PassageIndex(Path path, int dimensions, VectorFormat format) throws IOException {
+		this.path = path;
+		this.dimensions = dimensions;
+		this.format = format;
+		this.analyzers = new LanguageAnalyzers();
+		Directory directory = null;
+		IndexWriter writer = null;
+		try {
+			directory = FSDirectory.open(path);
+			writer = newWriter(directory);
+			if (!DirectoryReader.indexExists(directory)) {
+				writer.commit();
+			}
+			Map<String, String> userData = SegmentInfos.readLatestCommit(directory).getUserData();
+			this.revision = Long.parseLong(userData.getOrDefault(REVISION_KEY, "-1"));
+			this.fingerprint = userData.getOrDefault(FINGERPRINT_KEY, "");
+			this.storedDimensions = Integer
+				.parseInt(userData.getOrDefault(DIMENSIONS_KEY, Integer.toString(dimensions)));
+			this.searchers = new SearcherManager(directory, new SearcherFactory());
+		}
+		catch (IOException | RuntimeException ex) {
+			IOUtils.closeWhileHandlingException(writer, directory, this.analyzers);
+			throw ex;
+		}
+		this.directory = directory;
+		this.writer = writer;
+		this.searcher = new HybridSearcher(this, new Bm25Retriever(this.analyzers));
+	}
+
+	/**
+	 * Opens the index in {@code directory}, creating the directory and an empty index if
+	 * needed.
+	 * @param directory where the index lives; nothing else may write there
+	 * @param dimensions the dimension of every passage and query vector, 1 to 1024
+	 * @return the open index; close it when done
+	 * @throws IOException if the directory cannot be created or read, or another index
+	 * holds it
+	 */
+	public static PassageIndex open(Path directory, int dimensions) throws IOException {
+		return open(directory, dimensions, VectorFormat.DEFAULT);
+	}
+
+	static PassageIndex open(Path directory, int dimensions, VectorFormat format) throws IOException {
+		Checks.requireNonNull(directory, "directory");
+		if (dimensions < 1 || dimensions > MAX_DIMENSIONS) {
+			throw new IllegalArgumentException(
+					"dimensions must be between 1 and " + MAX_DIMENSIONS + ", got " + dimensions);
+		}
+		Files.createDirectories(directory);
+		return new PassageIndex(directory, dimensions, format);
+	}
+
+	/**
+	 * The revision recorded by the last commit, or -1 for an index that was never
+	 * written.
+	 */
+	public long revision() {
+		return this.revision;
+	}
+
+	/** The fingerprint recorded by the last {@link #rebuild}, or "" if there was none. */
+	public String fingerprint() {
+		return this.fingerprint;
+	}
+
+	/** The number of passages searchers currently see. */
+	public int size() {
+		try {
+			IndexSearcher current = acquire();
+			try {
+				return current.getIndexReader().numDocs();
+			}
+			finally {
+				release(current);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Atomically replaces all passages of a document with {@code passages} (an empty list
+	 * deletes the document), commits, and records {@code revision}.
+	 * @param documentId the document to replace
+	 * @param passages its new passages; each must have this document id, a unique id and
+	 * a vector of the index dimension
+	 * @param revision the caller's revision after this change, not below
+	 * {@link #revision()}
+	 * @throws IllegalArgumentException if an argument is invalid, or a passage id belongs
+	 * to another document; the index is then unchanged
+	 * @throws IOException if Lucene fails; the index then stays at its last commit
+	 */
+	public void replaceDocument(String documentId, List<IndexedPassage> passages, long revision) throws IOException {
+		Checks.requireNonBlank(documentId, "documentId");
+		Checks.requireNonNull(passages, "passages");
+		requireRevision(revision);
+		List<Document> documents = new ArrayList<>(passages.size());
+		Set<String> ids = new HashSet<>();
+		for (IndexedPassage passage : passages) {
+			if (passage == null) {
+				throw new NullPointerException("passages must not contain null");
+			}
+			if (!passage.documentId().equals(documentId)) {
+				throw new IllegalArgumentException("passage '" + passage.id() + "' belongs to document '"
+						+ passage.documentId() + "', not '" + documentId + "'");
+			}
+			requireUnique(ids, passage);
+			documents.add(PassageSchema.toDocument(passage, Vectors.normalisedCopy(passage.vector(), this.dimensions)));
+		}
+		Term term = new Term(PassageSchema.DOCUMENT_ID, documentId);
+		this.writeLock.lock();
+		try {
+			IndexWriter writer = writer();
+			requireNotOlder(revision);
+			requireVectorDimensions();
+			requireIdsFree(ids, documentId);
+			try {
+				if (documents.isEmpty()) {
+					writer.deleteDocuments(term);
+				}
+				else {
+					writer.updateDocuments(term, documents);
+				}
+				commit(writer, revision, this.fingerprint, this.storedDimensions);
+			}
+			catch (Throwable ex) {
+				rollbackAfter(ex);
+				throw ex;
+			}
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	/**
+	 * Deletes all passages of a document (if any), commits, and records {@code revision}.
+	 * @param documentId the document to delete
+	 * @param revision the caller's revision after this change, not below
+	 * {@link #revision()}
+	 * @throws IOException if Lucene fails; the index then stays at its last commit
+	 */
+	public void deleteDocument(String documentId, long revision) throws IOException {
+		Checks.requireNonBlank(documentId, "documentId");
+		requireRevision(revision);
+		this.writeLock.lock();
+		try {
+			IndexWriter writer = writer();
+			requireNotOlder(revision);
+			try {
+				writer.deleteDocuments(new Term(PassageSchema.DOCUMENT_ID, documentId));
+				commit(writer, revision, this.fingerprint, this.storedDimensions);
+			}
+			catch (Throwable ex) {
+				rollbackAfter(ex);
+				throw ex;
+			}
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	/**
+	 * Replaces the whole index with {@code all}, commits, and records {@code revision}
+	 * and {@code fingerprint}. Searchers keep seeing the old passages until the new ones
+	 * are committed; if the iterator or a passage fails, the old index stays as it was.
+	 * @param all every passage; ids must be unique and vectors of the index dimension
+	 * @param revision the caller's revision of this content, any value from 0 up
+	 * @param fingerprint what the owner needs to detect a stale index (the embedding
+	 * model id, say); may be empty
+	 * @throws IllegalArgumentException if a passage is invalid; the index is then
+	 * unchanged
+	 * @throws IOException if Lucene fails; the index then stays at its last commit
+	 */
+	public void rebuild(Iterator<IndexedPassage> all, long revision, String fingerprint) throws IOException {
+		Checks.requireNonNull(all, "all");
+		requireRevision(revision);
+		Checks.requireNonNull(fingerprint, "fingerprint");
+		this.writeLock.lock();
+		try {
+			IndexWriter writer = writer();
+			try {
+				writer.deleteAll();
+				Set<String> ids = new HashSet<>();
+				while (all.hasNext()) {
+					IndexedPassage passage = all.next();
+					if (passage == null) {
+						throw new NullPointerException("passages must not contain null");
+					}
+					requireUnique(ids, passage);
+					writer.addDocument(PassageSchema.toDocument(passage,
+							Vectors.normalisedCopy(passage.vector(), this.dimensions)));
+				}
+				commit(writer, revision, fingerprint, this.dimensions);
+			}
+			catch (Throwable ex) {
+				rollbackAfter(ex);
+				throw ex;
+			}
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	/** The searcher over this index; it always searches the latest committed passages. */
+	public HybridSearcher searcher() {
+		return this.searcher;
+	}
+
+	/**
+	 * Closes the index; uncommitted changes (there are none between writes) are
+	 * discarded.
+	 */
+	@Override
+	public void close() throws IOException {
+		this.writeLock.lock();
+		try {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			IOUtils.close(this.searchers, this.writer, this.analyzers, this.directory);
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	int dimensions() {
+		return this.dimensions;
+	}
+
+	/**
+	 * Checks that vector searches are possible: the index's vectors have the dimension it
+	 * was opened with.
+	 */
+	void requireVectorDimensions() {
+		int stored = this.storedDimensions;
+		if (stored != this.dimensions) {
+			throw new IllegalStateException("index at " + this.path + " holds vectors of " + stored
+					+ " dimensions but was opened for " + this.dimensions + "; rebuild it");
+		}
+	}
+
+	/** A searcher over the last commit; pass it to {@link #release} when done. */
+	IndexSearcher acquire() throws IOException {
+		if (this.closed) {
+			throw new AlreadyClosedException("passage index at " + this.path + " is closed");
+		}
+		return this.searchers.acquire();
+	}
+
+	void release(IndexSearcher searcher) throws IOException {
+		this.searchers.release(searcher);
+	}
+
+	private IndexWriter newWriter(Directory directory) throws IOException {
+		IndexWriterConfig config = new IndexWriterConfig(this.analyzers.perField());
+		config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+		config.setCodec(this.format.codec());
+		config.setCommitOnClose(false);
+		config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+		return new IndexWriter(directory, config);
+	}
+
+	/** The writer, reopened if a failure closed it. Call with the write lock held. */
+	private IndexWriter writer() throws IOException {
+		if (this.closed) {
+			throw new AlreadyClosedException("passage index at " + this.path + " is closed");
+		}
+		if (this.writer == null || !this.writer.isOpen()) {
+			this.writer = newWriter(this.directory);
+		}
+		return this.writer;
+	}
+
+	private void commit(IndexWriter writer, long revision, String fingerprint, int dimensions) throws IOException {
+		writer.setLiveCommitData(Map.of(REVISION_KEY, Long.toString(revision), FINGERPRINT_KEY, fingerprint,
+				DIMENSIONS_KEY, Integer.toString(dimensions))
+			.entrySet());
+		writer.commit();
+		this.revision = revision;
+		this.fingerprint = fingerprint;
+		this.storedDimensions = dimensions;
+		this.searchers.maybeRefreshBlocking();
+	}
+
+	/** Discards everything since the last commit and reopens the writer. */
+	private void rollbackAfter(Throwable failure) {
+		try {
+			this.writer.rollback();
+		}
+		catch (Throwable ex) {
+			failure.addSuppressed(ex);
+		}
+		try {
+			this.writer = newWriter(this.directory);
+		}
+		catch (Throwable ex) {
+			failure.addSuppressed(ex);
+			this.writer = null;
+		}
+	}
+
+	private void requireIdsFree(Set<String> ids, String documentId) throws IOException {
+		if (ids.isEmpty()) {
+			return;
+		}
+		BooleanQuery taken = new BooleanQuery.Builder()
+			.add(new TermInSetQuery(PassageSchema.ID, ids.stream().map(BytesRef::new).toList()), Occur.FILTER)
+			.add(new TermQuery(new Term(PassageSchema.DOCUMENT_ID, documentId)), Occur.MUST_NOT)
+			.build();
+		IndexSearcher current = acquire();
+		try {
+			TopDocs top = current.search(taken, 1);
+			if (top.scoreDocs.length > 0) {
+				Document other = current.storedFields().document(top.scoreDocs[0].doc);
+				throw new IllegalArgumentException("passage id '" + other.get(PassageSchema.ID)
+						+ "' already belongs to document '" + other.get(PassageSchema.DOCUMENT_ID) + "'");
+			}
+		}
+		finally {
+			release(current);
+		}
+	}
+
+	private void requireNotOlder(long revision) {
+		if (revision < this.revision) {
+			throw new IllegalArgumentException(
+					"revision " + revision + " is older than the index revision " + this.revision);
+		}
+	}
+
+	private static void requireRevision(long revision) {
+		if (revision < 0) {
+			throw new IllegalArgumentException("revision must not be negative, got " + revision);
+		}
+	}
+
+	private static void requireUnique(Set<String> ids, IndexedPassage passage) {
+		if (!ids.add(passage.id())) {
+			throw new IllegalArgumentException("duplicate passage id '" + passage.id() + "'");
+		}
+	}
+
+}

@@ -1,0 +1,204 @@
+package dev.hearth.retrieval;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static dev.hearth.retrieval.TestPassages.DIMENSIONS;
+import static dev.hearth.retrieval.TestPassages.axis;
+import static dev.hearth.retrieval.TestPassages.chunk;
+import static dev.hearth.retrieval.TestPassages.faq;
+import static dev.hearth.retrieval.TestPassages.near;
+import static dev.hearth.retrieval.TestPassages.query;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class HybridSearcherTest {
+
+	@TempDir
+	Path directory;
+
+	private PassageIndex index;
+
+	@BeforeEach
+	void open() throws IOException {
+		this.index = PassageIndex.open(this.directory, DIMENSIONS);
+	}
+
+	@AfterEach
+	void close() throws IOException {
+		this.index.close();
+	}
+
+	@Test
+	void singleRetrieverModesReportTheirOwnScoresAndRanks() throws IOException {
+		indexFusionCorpus();
+		List<SearchHit> bm25 = search(query("router password", null, 4, Fusion.BM25_ONLY));
+		assertThat(bm25).extracting(SearchHit::id).containsExactly("a", "c");
+		assertThat(bm25).extracting(SearchHit::bm25Rank).containsExactly(1, 2);
+		assertThat(bm25).extracting(SearchHit::vectorRank).containsExactly(0, 0);
+		assertThat(bm25.get(0).score()).isGreaterThan(bm25.get(1).score());
+
+		List<SearchHit> vector = search(query(null, axis(0), 2, Fusion.VECTOR_ONLY));
+		assertThat(vector).extracting(SearchHit::id).containsExactly("b", "c");
+		assertThat(vector).extracting(SearchHit::vectorRank).containsExactly(1, 2);
+		assertThat(vector).extracting(SearchHit::bm25Rank).containsExactly(0, 0);
+		assertThat(vector.get(0).score()).isCloseTo(1f, within(1e-6f));
+		assertThat(vector.get(1).score()).isCloseTo((float) (1 / Math.sqrt(1.25)), within(1e-6f));
+	}
+
+	@Test
+	void rrfRewardsPassagesBothRetrieversFound() throws IOException {
+		indexFusionCorpus();
+		List<SearchHit> hits = search(query("router password", axis(0), 4, Fusion.RRF));
+		assertThat(hits).extracting(SearchHit::id).containsExactly("c", "a", "b", "d");
+		assertThat(hits.get(0).score()).isCloseTo(2f / 62, within(1e-7f));
+		assertThat(hits.get(0).bm25Rank()).isEqualTo(2);
+		assertThat(hits.get(0).vectorRank()).isEqualTo(2);
+		assertThat(hits.get(1).score()).isCloseTo(1f / 61 + 1f / 64, within(1e-7f));
+		assertThat(hits.get(2).score()).isCloseTo(1f / 61, within(1e-7f));
+		assertThat(hits.get(2).bm25Rank()).isZero();
+	}
+
+	@Test
+	void linearBlendRanksByBlendedScore() throws IOException {
+		indexFusionCorpus();
+		List<SearchHit> hits = search(query("router password", axis(0), 4, Fusion.LINEAR));
+		assertThat(hits).hasSize(4);
+		assertThat(hits).extracting(SearchHit::score).isSortedAccordingTo((x, y) -> Float.compare(y, x));
+		assertThat(hits).filteredOn((hit) -> hit.id().equals("c"))
+			.singleElement()
+			.satisfies((hit) -> assertThat(hit.bm25Rank()).isEqualTo(2))
+			.satisfies((hit) -> assertThat(hit.vectorRank()).isEqualTo(2));
+	}
+
+	@Test
+	void queryWithOnlyStopWordsFallsBackToVectors() throws IOException {
+		indexFusionCorpus();
+		List<SearchHit> hits = search(query("the and of", axis(0), 1, Fusion.RRF));
+		assertThat(hits).extracting(SearchHit::id).containsExactly("b");
+		assertThat(hits.get(0).bm25Rank()).isZero();
+	}
+
+	@Test
+	void hitsCarryEverythingStored() throws IOException {
+		this.index.replaceDocument("doc-1",
+				List.of(new IndexedPassage("chunk-1", "doc-1", "chunk-1", PassageKind.DOCUMENT_CHUNK, "fibre.pdf",
+						"Fibre guide", "Setup > Router", "Fibre guide Setup Router: plug the router in",
+						"Plug the router in.", "en", Map.of("audience", List.of("customer", "agent")),
+						"https://kb.example/fibre#setup", axis(0))),
+				1);
+		SearchHit hit = search(query("router", axis(0), 1, Fusion.RRF)).get(0);
+		assertThat(hit).usingRecursiveComparison()
+			.ignoringFields("score")
+			.isEqualTo(new SearchHit("chunk-1", "doc-1", "chunk-1", PassageKind.DOCUMENT_CHUNK, "fibre.pdf",
+					"Fibre guide", "Setup > Router", "Plug the router in.", "https://kb.example/fibre#setup", "en",
+					Map.of("audience", List.of("customer", "agent")), 0f, 1, 1));
+		assertThat(hit.tags().get("audience")).containsExactly("customer", "agent");
+	}
+
+	@Test
+	void collapseKeepsTheBestPassageOfEachGroupAndStillFillsTopK() throws IOException {
+		List<IndexedPassage> passages = new ArrayList<>();
+		for (int n = 0; n < 120; n++) {
+			passages.add(faq("big", n, "refund refund", near(0, 0.001f * n, 1)));
+		}
+		passages.add(faq("fee", 0, "refund of the delivery fee for my order", near(0, 2f, 1)));
+		passages.add(faq("status", 0, "status of a refund for my cancelled order", near(0, 3f, 2)));
+		passages.add(faq("card", 0, "refund to a credit card that expired last month", near(0, 4f, 3)));
+		this.index.rebuild(passages.iterator(), 1, "");
+		for (Fusion fusion : Fusion.values()) {
+			List<SearchHit> hits = search(query("refund", axis(0), 3, fusion));
+			assertThat(hits).as(fusion.name()).hasSize(3);
+			assertThat(hits).extracting(SearchHit::groupKey).doesNotHaveDuplicates();
+			assertThat(hits.get(0).id()).as(fusion.name()).isEqualTo("faq:big#0");
+			assertThat(hits.get(0).passage()).isEqualTo("Answer of big");
+			assertThat(hits.get(0).kind()).isEqualTo(PassageKind.FAQ);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Fusion.class)
+	void filtersNeverLeakAndStillFillTopK(Fusion fusion) throws IOException {
+		indexAudienceCorpus();
+		PassageQuery unfiltered = query("router reset", axis(0), 5, fusion);
+		assertThat(search(unfiltered)).allSatisfy((hit) -> assertThat(audience(hit)).isEqualTo("customer"));
+
+		List<SearchHit> agents = search(query("router reset", axis(0), 5, fusion, Map.of("audience", Set.of("agent"))));
+		assertThat(agents).hasSize(5).allSatisfy((hit) -> assertThat(audience(hit)).isEqualTo("agent"));
+
+		List<SearchHit> agentsOrPartners = search(
+				query("router reset", axis(0), 10, fusion, Map.of("audience", Set.of("agent", "partner"))));
+		assertThat(agentsOrPartners).hasSize(8)
+			.extracting(HybridSearcherTest::audience)
+			.containsOnly("agent", "partner");
+
+		List<SearchHit> fibreAgents = search(query("router reset", axis(0), 10, fusion,
+				Map.of("audience", Set.of("agent"), "product", Set.of("fibre"))));
+		assertThat(fibreAgents).extracting(SearchHit::id).containsExactlyInAnyOrder("agent-0", "agent-2", "agent-4");
+
+		assertThat(search(query("router reset", axis(0), 5, fusion, Map.of("region", Set.of("eu"))))).isEmpty();
+	}
+
+	@Test
+	void languageFilterSelectsPassagesAndAnalyzers() throws IOException {
+		indexAudienceCorpus();
+		this.index.replaceDocument("de-1",
+				List.of(chunk("de-1", "de-1", "Router zurücksetzen", "de", Map.of(), near(0, 9f, 4))), 2);
+		List<SearchHit> hits = search(
+				query("Router zurücksetzen", axis(0), 5, Fusion.RRF, Map.of("language", Set.of("de"))));
+		assertThat(hits).extracting(SearchHit::id).containsExactly("de-1");
+		assertThat(hits.get(0).bm25Rank()).isEqualTo(1);
+	}
+
+	private void indexFusionCorpus() throws IOException {
+		this.index.rebuild(List.of(chunk("a", "d1", "router password", negativeAxis(0)),
+				chunk("b", "d2", "modem lights blinking", axis(0)),
+				chunk("c", "d3", "router password forgotten", near(0, 0.5f, 1)),
+				chunk("d", "d4", "invoice address", axis(2)))
+			.iterator(), 1, "");
+	}
+
+	private void indexAudienceCorpus() throws IOException {
+		List<IndexedPassage> passages = new ArrayList<>();
+		for (int n = 0; n < 60; n++) {
+			passages.add(chunk("customer-" + n, "customer-" + n, "router reset guide", "en",
+					Map.of("audience", List.of("customer"), "product", List.of("fibre")), near(0, 0.01f * n, 1)));
+		}
+		for (int n = 0; n < 6; n++) {
+			passages.add(chunk("agent-" + n, "agent-" + n, "how to reset a customer router remotely from the console",
+					"en", Map.of("audience", List.of("agent"), "product", List.of((n % 2 == 0) ? "fibre" : "dsl")),
+					near(0, 5f + n, 2)));
+		}
+		for (int n = 0; n < 2; n++) {
+			passages.add(chunk("partner-" + n, "partner-" + n, "partner router reset procedure for installers", "en",
+					Map.of("audience", List.of("partner")), near(0, 7f + n, 3)));
+		}
+		this.index.rebuild(passages.iterator(), 1, "");
+	}
+
+	private static float[] negativeAxis(int axis) {
+		float[] vector = TestPassages.axis(axis);
+		vector[axis] = -vector[axis];
+		return vector;
+	}
+
+	private static String audience(SearchHit hit) {
+		return hit.tags().get("audience").get(0);
+	}
+
+	private List<SearchHit> search(PassageQuery query) throws IOException {
+		return this.index.searcher().search(query);
+	}
+
+}
