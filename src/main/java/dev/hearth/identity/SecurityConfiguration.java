@@ -2,7 +2,6 @@ package dev.hearth.identity;
 
 import java.nio.charset.StandardCharsets;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,7 +21,6 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * headers.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfiguration {
 
 	@Bean

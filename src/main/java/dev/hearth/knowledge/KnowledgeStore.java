@@ -204,7 +204,8 @@ class KnowledgeStore {
 	}
 
 	Optional<String> embeddingModel() {
-		return Optional.ofNullable(this.jdbc.sql("select embedding_model from kb_state").query(String.class).single());
+		List<String> models = this.jdbc.sql("select embedding_model from kb_state").query(String.class).list();
+		return models.isEmpty() ? Optional.empty() : Optional.ofNullable(models.get(0));
 	}
 
 	void setEmbeddingModel(String fingerprint) {

@@ -16,7 +16,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -26,7 +25,6 @@ import org.springframework.core.env.Environment;
  * created when it does not exist yet.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SystemProperties.class)
 class DatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
