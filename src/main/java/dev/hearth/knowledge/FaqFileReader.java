@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * [...], "answer", "tags": {"product": "x" or [...]}, "language"}} (id, answer and a
  * question or an example are required). CSV: a header row naming {@code id},
  * {@code question}, {@code example}, {@code answer}, optionally {@code language}, and any
- * other column is a tag (several values separated by {@code |}); one row per phrasing,
+ * other column is a tag (several values separated by {@code |} or {@code ;}); one row per phrasing,
  * rows of one entry sharing its id. Lines that cannot be read are reported with their
  * line number; the rest is read. Thread-safe.
  */
@@ -147,7 +147,7 @@ final class FaqFileReader {
 			addText(draft.examples, cells.get("example"));
 			for (String column : header) {
 				if (!List.of("id", "question", "example", "answer", "language").contains(column)) {
-					for (String value : cells.getOrDefault(column, "").split("\\|")) {
+					for (String value : cells.getOrDefault(column, "").split("[|;]")) {
 						addText(draft.tags.computeIfAbsent(column, (k) -> new ArrayList<>()), value);
 					}
 				}
