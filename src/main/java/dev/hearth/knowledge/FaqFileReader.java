@@ -16,9 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
  * [...], "answer", "tags": {"product": "x" or [...]}, "language"}} (id, answer and a
  * question or an example are required). CSV: a header row naming {@code id},
  * {@code question}, {@code example}, {@code answer}, optionally {@code language}, and any
- * other column is a tag (several values separated by {@code |} or {@code ;}); one row per phrasing,
- * rows of one entry sharing its id. Lines that cannot be read are reported with their
- * line number; the rest is read. Thread-safe.
+ * other column is a tag (several values separated by {@code |} or {@code ;}); one row per
+ * phrasing, rows of one entry sharing its id. Lines that cannot be read are reported with
+ * their line number; the rest is read. Thread-safe.
  */
 final class FaqFileReader {
 
