@@ -15,6 +15,8 @@ final class Help {
 			  3  cannot reach the server, or the server refused the token
 			""";
 
+	private static final int LINE_WIDTH = 80;
+
 	private final List<CommandSpec> commands;
 
 	Help(List<CommandSpec> commands) {
@@ -41,7 +43,19 @@ final class Help {
 	}
 
 	void printCommand(PrintStream out, CommandSpec spec) {
-		out.println("Usage: kb-import " + usageLine(spec));
+		String head = "Usage: kb-import " + spec.name() + " ";
+		String indent = " ".repeat(head.length());
+		List<String> parts = usageParts(spec);
+		StringBuilder line = new StringBuilder(head);
+		for (String part : parts.subList(1, parts.size())) {
+			if (line.length() > head.length() && line.length() + 1 + part.length() > LINE_WIDTH) {
+				out.println(line.toString().stripTrailing());
+				line.setLength(0);
+				line.append(indent);
+			}
+			line.append(part).append(' ');
+		}
+		out.println(line.toString().stripTrailing());
 		out.println();
 		out.print(spec.description().endsWith("\n") ? spec.description() : spec.description() + "\n");
 		if (!spec.options().isEmpty()) {
@@ -53,7 +67,8 @@ final class Help {
 		out.println("Global options: --server URL, --token TOKEN, --debug (see kb-import --help)");
 	}
 
-	static String usageLine(CommandSpec spec) {
+	/** The usage line's parts: the command's name, its arguments, each option. */
+	static List<String> usageParts(CommandSpec spec) {
 		List<String> parts = new ArrayList<>();
 		parts.add(spec.name());
 		if (!spec.arguments().isEmpty()) {
@@ -62,15 +77,36 @@ final class Help {
 		for (Option option : spec.options()) {
 			parts.add("[" + option.synopsis() + "]" + (option.repeatable() ? "..." : ""));
 		}
-		return String.join(" ", parts);
+		return parts;
 	}
 
 	private static void printOptions(PrintStream out, List<Option> options) {
 		int width = options.stream().mapToInt((option) -> option.synopsis().length()).max().orElse(0);
+		String indent = " ".repeat(width + 4);
 		for (Option option : options) {
 			String repeat = option.repeatable() ? " (repeatable)" : "";
-			out.println("  " + pad(option.synopsis(), width) + "  " + option.help() + repeat);
+			List<String> lines = wrap(option.help() + repeat, Math.max(30, LINE_WIDTH - indent.length()));
+			out.println("  " + pad(option.synopsis(), width) + "  " + lines.get(0));
+			lines.subList(1, lines.size()).forEach((line) -> out.println(indent + line));
 		}
+	}
+
+	/** Splits text into lines of at most {@code width} characters at spaces. */
+	static List<String> wrap(String text, int width) {
+		List<String> lines = new ArrayList<>();
+		StringBuilder line = new StringBuilder();
+		for (String word : text.split(" ")) {
+			if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+				lines.add(line.toString());
+				line.setLength(0);
+			}
+			if (line.length() > 0) {
+				line.append(' ');
+			}
+			line.append(word);
+		}
+		lines.add(line.toString());
+		return lines;
 	}
 
 	private static String pad(String text, int width) {

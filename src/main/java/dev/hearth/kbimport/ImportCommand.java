@@ -25,7 +25,7 @@ final class ImportCommand implements Command {
 
 					Examples:
 					  kb-import import ~/manuals
-					  kb-import import docs --include '**/*.md' --include '**/*.pdf' --tag product=router
+					  kb-import import docs --include '**/*.md' --tag product=router
 					  kb-import import docs --prune --dry-run
 					""",
 			List.of(Option.repeatable("--include", "GLOB", "only import files matching GLOB"),

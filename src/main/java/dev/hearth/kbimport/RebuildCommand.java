@@ -11,8 +11,8 @@ final class RebuildCommand implements Command {
 			0, 0, """
 					Rebuilds the search index from the documents and FAQ entries the server stores.
 					Normally not needed: imports update the index. Use it after changing the
-					embedding model or analyzers, or when kb-import status reports the index as
-					not fresh. Waits until the rebuild is done.
+					embedding model or analyzers, or when kb-import status keeps reporting the
+					index as catching up. Waits until the rebuild is done.
 					""", List.of(), RebuildCommand::new);
 
 	@Override

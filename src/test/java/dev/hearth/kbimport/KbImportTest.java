@@ -286,7 +286,9 @@ class KbImportTest {
 			Cli.Result commandHelp = this.cli.run(spec.name(), "--help");
 			assertThat(commandHelp.exitCode()).isZero();
 			assertThat(commandHelp.out()).startsWith("Usage: kb-import " + spec.name());
+			assertThat(commandHelp.out().lines()).allMatch((line) -> line.length() <= 80);
 		}
+		assertThat(help.out().lines()).allMatch((line) -> line.length() <= 80);
 	}
 
 	private void write(String path, String content) throws IOException {
