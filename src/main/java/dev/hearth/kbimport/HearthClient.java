@@ -163,18 +163,30 @@ final class HearthClient implements AutoCloseable {
 		}
 		trace("< " + response.statusCode() + " " + method + " " + uri + " ("
 				+ Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms)");
-		return read(response);
+		return read(method, uri, response);
 	}
 
-	private JsonNode read(HttpResponse<byte[]> response) {
+	private JsonNode read(String method, URI uri, HttpResponse<byte[]> response) {
 		int status = response.statusCode();
 		JsonNode body = parse(response.body());
+		if (status >= 300 && status < 400) {
+			String location = response.headers().firstValue("Location").orElse("another address");
+			throw new ApiException(status, "Hearth at " + server() + " redirects to " + location
+					+ " — set --server or HEARTH_URL to the address it answers on", null);
+		}
 		if (status >= 200 && status < 300) {
 			if (body == null) {
 				throw new ApiException(status, "the server's answer is not JSON — is " + server() + " a Hearth server?",
 						null);
 			}
 			return body;
+		}
+		if (body == null && status == 413) {
+			throw new ApiException(status, "too large for the server", "TOO_LARGE");
+		}
+		if (body == null && status != 401 && status != 403) {
+			throw new ApiException(status, "HTTP " + status + " to " + method + " " + uri.getPath()
+					+ " without a Hearth answer — is " + server() + " a running Hearth server?", null);
 		}
 		Problem problem = Problem.from(status, body);
 		if (status == 401) {

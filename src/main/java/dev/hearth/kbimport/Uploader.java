@@ -94,8 +94,7 @@ final class Uploader {
 			outcome = new Outcome(file, result, null);
 		}
 		catch (ApiException ex) {
-			String reason = (ex.status() == 413) ? "too large for the server: " + ex.detail() : ex.detail();
-			outcome = new Outcome(file, null, new Failure(file.source(), reason));
+			outcome = new Outcome(file, null, new Failure(file.source(), ex.detail()));
 		}
 		catch (UncheckedIOException ex) {
 			outcome = new Outcome(file, null,

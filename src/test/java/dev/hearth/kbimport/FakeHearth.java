@@ -121,6 +121,13 @@ final class FakeHearth implements AutoCloseable {
 				body = in.readAllBytes();
 			}
 			this.requests.add(method + " " + path + ((query != null) ? "?" + query : ""));
+			if (path.startsWith("/not-hearth/")) {
+				byte[] page = "<html><body>Not Found</body></html>".getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().set("Content-Type", "text/html");
+				exchange.sendResponseHeaders(404, page.length);
+				exchange.getResponseBody().write(page);
+				return;
+			}
 			if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
 				problem(exchange, 401, "Unauthorized", "missing or invalid token", null);
 				return;

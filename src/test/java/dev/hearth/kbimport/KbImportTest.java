@@ -126,6 +126,14 @@ class KbImportTest {
 	}
 
 	@Test
+	void somethingElseThanHearthAtTheAddressIsNamed() {
+		Cli.Result result = this.cli.run("status", "--server", this.hearth.url() + "/not-hearth");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).isEqualTo("kb-import: HTTP 404 to GET /not-hearth/api/admin/status without a Hearth"
+				+ " answer — is " + this.hearth.url() + "/not-hearth a running Hearth server?\n");
+	}
+
+	@Test
 	void aLocalServerNeedsNoTokenSetup() throws IOException {
 		write("home/.hearth/admin-token", FakeHearth.TOKEN + "\n");
 		Cli.Result result = new Cli(this.temp.resolve("home")).run("status", "--server", this.hearth.url());
