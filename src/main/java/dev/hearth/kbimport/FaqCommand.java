@@ -1,0 +1,101 @@
+package dev.hearth.kbimport;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import tools.jackson.databind.JsonNode;
+
+/** {@code faq FILE}: imports FAQ entries from a JSONL or CSV file. */
+final class FaqCommand implements Command {
+
+	static final CommandSpec SPEC = new CommandSpec("faq", "Import FAQ entries from a JSONL or CSV file", "FILE", 1, 1,
+			"""
+					Imports the FAQ entries in FILE (UTF-8). Entries are matched by id: new ones are
+					added, changed ones updated. With --replace, entries that are not in the file
+					are removed, so the file becomes the whole FAQ. The format comes from the file's
+					extension (.jsonl, .ndjson or .csv) unless --format is given; see
+					kb-import/README.md for both formats.
+
+					Examples:
+					  kb-import faq faq.jsonl
+					  kb-import faq export.txt --format csv --replace
+					""",
+			List.of(Option.value("--format", "jsonl|csv", "the file's format (default: from its extension)"),
+					Option.flag("--replace", "remove the entries that are not in the file")),
+			FaqCommand::new);
+
+	private static final List<String> FORMATS = List.of("jsonl", "csv");
+
+	@Override
+	public int run(ParsedArgs args, Session session) {
+		String argument = args.positional().get(0);
+		Path file = Path.of(argument);
+		String format = args.choice("--format", FORMATS);
+		if (format == null) {
+			format = formatOf(argument);
+		}
+		if (!Files.isRegularFile(file)) {
+			throw new UsageException("no such file: " + argument, "faq");
+		}
+		String text = read(file, argument);
+		JsonNode result = session.client().importFaq(format, args.flag("--replace"), text);
+		session.out()
+			.println("FAQ: " + Json.number(result, "added", 0) + " added, " + Json.number(result, "updated", 0)
+					+ " updated, " + Json.number(result, "unchanged", 0) + " unchanged, "
+					+ Json.number(result, "removed", 0) + " removed; " + Json.number(result, "entries", 0)
+					+ " entries in total.");
+		List<JsonNode> failed = Json.elements(result.get("failed"));
+		if (failed.isEmpty()) {
+			return 0;
+		}
+		session.out().println("Failed:");
+		for (JsonNode failure : failed) {
+			session.out()
+				.println("  " + new Failure("line " + Json.text(failure, "line", "?"),
+						Json.text(failure, "reason", "unreadable")));
+		}
+		return 1;
+	}
+
+	private static String formatOf(String argument) {
+		String name = argument.toLowerCase(Locale.ROOT);
+		if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+			return "jsonl";
+		}
+		if (name.endsWith(".csv")) {
+			return "csv";
+		}
+		throw new UsageException(
+				"cannot tell the format of '" + argument + "' from its extension: pass --format jsonl or --format csv",
+				"faq");
+	}
+
+	/**
+	 * The file as UTF-8 text without a byte order mark.
+	 * @throws UsageException when it cannot be read or is not UTF-8
+	 */
+	private static String read(Path file, String argument) {
+		try {
+			String text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+				.toString();
+			return text.startsWith("\uFEFF") ? text.substring(1) : text;
+		}
+		catch (CharacterCodingException ex) {
+			throw new UsageException(argument + " is not UTF-8 text: save it as UTF-8 and try again", "faq");
+		}
+		catch (IOException ex) {
+			throw new UsageException("cannot read " + argument + ": " + Texts.describe(ex), "faq");
+		}
+	}
+
+}

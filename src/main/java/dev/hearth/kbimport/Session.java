@@ -1,0 +1,57 @@
+package dev.hearth.kbimport;
+
+import java.io.PrintStream;
+
+/**
+ * What a command works with: stdout for results, stderr for progress and messages, the
+ * environment, and the server (connected on first use, closed by {@link KbImport}).
+ */
+final class Session implements AutoCloseable {
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	private final Environment environment;
+
+	private final Connection connection;
+
+	private final boolean debug;
+
+	private HearthClient client;
+
+	Session(PrintStream out, PrintStream err, Environment environment, Connection connection, boolean debug) {
+		this.out = out;
+		this.err = err;
+		this.environment = environment;
+		this.connection = connection;
+		this.debug = debug;
+	}
+
+	PrintStream out() {
+		return this.out;
+	}
+
+	PrintStream err() {
+		return this.err;
+	}
+
+	Environment environment() {
+		return this.environment;
+	}
+
+	synchronized HearthClient client() {
+		if (this.client == null) {
+			this.client = new HearthClient(this.connection, this.debug ? this.err : null);
+		}
+		return this.client;
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.client != null) {
+			this.client.close();
+		}
+	}
+
+}

@@ -1,0 +1,25 @@
+/**
+ * {@code kb-import}: the command-line tool that loads documents and FAQ entries into
+ * Hearth's knowledge base through the server's admin API ({@code /api/admin/**}).
+ *
+ * <p>
+ * It is a plain Java program, deliberately without Spring and without any other Hearth
+ * package, so it starts fast and depends only on the admin API's JSON contract. It ships
+ * inside the Hearth jar and is started by {@code kb-import/kb-import}, which runs
+ * {@link dev.hearth.kbimport.KbImport} through Spring Boot's {@code PropertiesLauncher}.
+ *
+ * <p>
+ * A newcomer reads it in this order: {@link dev.hearth.kbimport.KbImport} (entry point,
+ * exit codes, error reporting), {@code ArgumentParser} and {@code CommandSpec} (the
+ * command line), {@code HearthClient} (the only class that speaks HTTP), then one class
+ * per command. The import command is split into {@code FileWalker} (which files, under
+ * which source names), {@code ImportPlanner} (what changed, decided without the network),
+ * {@code Uploader} (parallel uploads with a {@code ProgressBar}) and
+ * {@code ImportSummary}.
+ *
+ * <p>
+ * Exit codes: 0 ok, 1 something failed, 2 usage error, 3 the server cannot be reached or
+ * refused the token. Normal output never contains a stack trace; {@code --debug} adds
+ * HTTP traces and stack traces on stderr.
+ */
+package dev.hearth.kbimport;
