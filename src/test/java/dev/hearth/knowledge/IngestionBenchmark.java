@@ -1,0 +1,179 @@
+package dev.hearth.knowledge;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.hearth.kbimport.KbImportRunner;
+import dev.hearth.system.SystemProperties;
+
+/**
+ * Ingestion throughput, end to end (kb-import CLI → admin API → parse, chunk, embed,
+ * PostgreSQL, Lucene) next to the raw throughput of the embedding model alone on the same
+ * chunks, in the same run. Not a unit test: run it with
+ * {@code mvn test -Dtest=IngestionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; it
+ * prints a table and writes {@code target/bench/ingestion.json}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class IngestionBenchmark {
+
+	private static final int COPIES = Integer.getInteger("bench.copies", 12);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SystemProperties system;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DocumentParser parser;
+
+	@Autowired
+	KnowledgeProperties properties;
+
+	@Autowired
+	EmbeddingModel embeddings;
+
+	@Test
+	void ingestion() throws IOException {
+		this.jdbc.sql("truncate kb_document, faq_entry, kb_import_event cascade").update();
+		AdminApi api = new AdminApi(this.port, this.system.dataDir());
+		api.post("/api/admin/index/rebuild");
+		Path corpus = corpus();
+		List<String> texts = chunkTexts(corpus);
+
+		this.embeddings.embed(texts.subList(0, Math.min(200, texts.size())));
+		double rawBefore = rawThroughput(texts);
+
+		String token = Files.readString(this.system.dataDir().resolve("admin-token")).strip();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		long started = System.nanoTime();
+		int exit = KbImportRunner.run("http://127.0.0.1:" + this.port, token, new PrintStream(out),
+				new PrintStream(new ByteArrayOutputStream()), "import", corpus.toString(), "--parallel", "2");
+		double seconds = (System.nanoTime() - started) / 1e9;
+		long chunks = this.jdbc.sql("select count(*) from kb_chunk").query(Long.class).single();
+		long documents = this.jdbc.sql("select count(*) from kb_document").query(Long.class).single();
+		double endToEnd = chunks / seconds;
+
+		double rawAfter = rawThroughput(texts);
+		double raw = (rawBefore + rawAfter) / 2;
+
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("documents", documents);
+		result.put("chunks", chunks);
+		result.put("cliExitCode", exit);
+		result.put("endToEndSeconds", round(seconds));
+		result.put("endToEndChunksPerSecond", round(endToEnd));
+		result.put("rawModelChunksPerSecondBefore", round(rawBefore));
+		result.put("rawModelChunksPerSecondAfter", round(rawAfter));
+		result.put("ratio", round(endToEnd / raw));
+		result.put("cores", Runtime.getRuntime().availableProcessors());
+		Files.createDirectories(Path.of("target/bench"));
+		Files.writeString(Path.of("target/bench/ingestion.json"),
+				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+		System.out.println("\n=== Ingestion benchmark ===");
+		result.forEach((key, value) -> System.out.printf("%-34s %s%n", key, value));
+		System.out.println(out.toString(StandardCharsets.UTF_8));
+	}
+
+	private double rawThroughput(List<String> texts) {
+		long started = System.nanoTime();
+		for (int from = 0; from < texts.size(); from += 64) {
+			this.embeddings.embed(texts.subList(from, Math.min(texts.size(), from + 64)));
+		}
+		return texts.size() / ((System.nanoTime() - started) / 1e9);
+	}
+
+	/** The match texts the import will embed, made by the same parser and chunker. */
+	private List<String> chunkTexts(Path corpus) throws IOException {
+		Chunker chunker = new Chunker(this.properties.chunk().maxChars(), this.properties.chunk().overlapChars());
+		List<String> texts = new ArrayList<>();
+		try (var files = Files.walk(corpus)) {
+			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+				ParsedDocument parsed = this.parser.parse(Files.readAllBytes(file), file.getFileName().toString(),
+						null);
+				for (Chunk chunk : chunker.chunk(parsed)) {
+					texts.add(Passages.chunkMatchText(parsed.title(), chunk.sectionPath(), chunk.text()));
+				}
+			}
+		}
+		return texts;
+	}
+
+	/**
+	 * The sample knowledge base's documents, copied with a small change per copy so every
+	 * file is new.
+	 */
+	private static Path corpus() throws IOException {
+		Path corpus = Path.of("target/bench/ingest-corpus");
+		if (Files.exists(corpus)) {
+			try (var paths = Files.walk(corpus)) {
+				for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+					Files.delete(path);
+				}
+			}
+		}
+		SampleKnowledgeBase.SampleFile[] files;
+		try (var in = new ClassPathResource("sample-kb/index.json").getInputStream()) {
+			files = JsonMapper.builder().build().readValue(in, SampleKnowledgeBase.SampleFile[].class);
+		}
+		for (int copy = 0; copy < COPIES; copy++) {
+			for (SampleKnowledgeBase.SampleFile file : files) {
+				byte[] bytes;
+				try (var in = new ClassPathResource("sample-kb/" + file.path()).getInputStream()) {
+					bytes = in.readAllBytes();
+				}
+				String note = "\n\nRevision note " + copy + ".\n";
+				if (file.path().endsWith(".pdf")) {
+					bytes = concat(bytes, ("\n%" + note.strip() + "\n").getBytes(StandardCharsets.US_ASCII));
+				}
+				else if (file.path().endsWith(".html")) {
+					bytes = new String(bytes, StandardCharsets.UTF_8)
+						.replace("</body>", "<p>" + note.strip() + "</p></body>")
+						.getBytes(StandardCharsets.UTF_8);
+				}
+				else {
+					bytes = concat(bytes, note.getBytes(StandardCharsets.UTF_8));
+				}
+				Path target = corpus.resolve("copy-" + copy).resolve(file.path());
+				Files.createDirectories(target.getParent());
+				Files.write(target, bytes);
+			}
+		}
+		return corpus;
+	}
+
+	private static byte[] concat(byte[] a, byte[] b) {
+		byte[] joined = new byte[a.length + b.length];
+		System.arraycopy(a, 0, joined, 0, a.length);
+		System.arraycopy(b, 0, joined, a.length, b.length);
+		return joined;
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 10) / 10.0;
+	}
+
+}
