@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.stereotype.Service;
 
@@ -21,6 +24,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DocumentImporter {
+
+	private static final Logger log = LoggerFactory.getLogger(DocumentImporter.class);
 
 	private final DocumentParser parser;
 
@@ -82,17 +87,27 @@ public class DocumentImporter {
 		catch (DocumentRejectedException ex) {
 			throw rejected(ex, checkedSource, actor);
 		}
+		long parsedAt = System.nanoTime();
 		List<Chunk> chunks = this.chunker.chunk(parsed);
 		List<String> texts = new ArrayList<>(chunks.size());
 		for (Chunk chunk : chunks) {
 			texts.add(Passages.chunkMatchText(parsed.title(), chunk.sectionPath(), chunk.text()));
 		}
+		long chunkedAt = System.nanoTime();
 		List<float[]> vectors = this.embeddings.embed(texts);
+		long embeddedAt = System.nanoTime();
 		List<StoredChunk> stored = new ArrayList<>(chunks.size());
 		for (int i = 0; i < chunks.size(); i++) {
 			stored.add(new StoredChunk(UUID.randomUUID(), chunks.get(i), vectors.get(i)));
 		}
-		return this.writer.saveDocument(checkedSource, parsed, stored, hash, checkedTags, bytes.length, actor, started);
+		DocumentImportResult result = this.writer.saveDocument(checkedSource, parsed, stored, hash, checkedTags,
+				bytes.length, actor, started);
+		if (log.isDebugEnabled()) {
+			log.debug("Imported {} ({} chunks): parse {} ms, chunk {} ms, embed {} ms, store and index {} ms",
+					checkedSource, chunks.size(), (parsedAt - started) / 1_000_000, (chunkedAt - parsedAt) / 1_000_000,
+					(embeddedAt - chunkedAt) / 1_000_000, (System.nanoTime() - embeddedAt) / 1_000_000);
+		}
+		return result;
 	}
 
 	private DocumentRejectedException rejected(DocumentRejectedException ex, String source, String actor) {
