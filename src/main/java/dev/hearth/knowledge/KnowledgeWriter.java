@@ -52,7 +52,9 @@ class KnowledgeWriter {
 
 	DocumentImportResult saveDocument(String source, ParsedDocument parsed, List<StoredChunk> chunks,
 			String contentHash, Map<String, List<String>> tags, long sizeBytes, String actor, long startedNanos) {
+		long waiting = System.nanoTime();
 		return locked(() -> {
+			long locked = System.nanoTime();
 			record Saved(UUID id, int version, ImportOutcome outcome, long revision) {
 			}
 			Saved saved = this.transactions.execute((status) -> {
@@ -72,7 +74,13 @@ class KnowledgeWriter {
 				passages.add(Passages.chunk(saved.id(), source, parsed.title(), parsed.language(), tags, chunk.id(),
 						chunk.chunk(), chunk.vector()));
 			}
+			long stored = System.nanoTime();
 			updateIndex(() -> this.index.passages().replaceDocument(saved.id().toString(), passages, saved.revision()));
+			if (log.isDebugEnabled()) {
+				log.debug("Stored {}: lock wait {} ms, PostgreSQL {} ms, index {} ms", source,
+						(locked - waiting) / 1_000_000, (stored - locked) / 1_000_000,
+						(System.nanoTime() - stored) / 1_000_000);
+			}
 			return new DocumentImportResult(source, saved.outcome(), saved.id(), saved.version(), chunks.size(),
 					parsed.title(), (System.nanoTime() - startedNanos) / 1_000_000);
 		});
