@@ -11,7 +11,9 @@ import java.util.List;
  * @param removed entries removed because the file replaced the FAQ and did not have them
  * @param entries entries in the FAQ after the import
  * @param failed lines or entries that could not be imported, with the reason
+ * @param revision the knowledge base revision after the import (the FAQ router trains on
+ * it)
  */
 public record FaqImportResult(int added, int updated, int unchanged, int removed, int entries,
-		List<FaqFileReader.Failure> failed) {
+		List<FaqFileReader.Failure> failed, long revision) {
 }

@@ -77,13 +77,13 @@ public class FaqImporter {
 			Set<String> inFile = read.entries().stream().map(FaqEntry::id).collect(Collectors.toSet());
 			existing.keySet().stream().filter((id) -> !inFile.contains(id)).sorted().forEach(removed::add);
 		}
-		this.writer.saveFaq(vectors, hashes, removed, source, actor);
+		long revision = this.writer.saveFaq(vectors, hashes, removed, source, actor);
 		for (FaqFileReader.Failure failure : read.failures()) {
 			this.writer.recordFailure("FAQ", source + ":" + failure.line(), failure.reason(), actor);
 		}
 		int entries = this.store.counts().get("faqEntries").intValue();
 		return new FaqImportResult(added, changed.size() - added, read.entries().size() - changed.size(),
-				removed.size(), entries, read.failures());
+				removed.size(), entries, read.failures(), revision);
 	}
 
 	private Map<FaqEntry, List<float[]>> embed(List<FaqEntry> entries) {

@@ -59,6 +59,27 @@ public class KnowledgeSearch {
 		long started = System.nanoTime();
 		float[] vector = this.embeddings.embed(query.strip());
 		long embedded = System.nanoTime();
+		SearchResults results = search(query, vector, n, filters, fusion);
+		return new SearchResults(results.hits(), (embedded - started) / 1000, results.searchMicros());
+	}
+
+	/**
+	 * Searches with a question that is already embedded (the answer pipeline embeds once
+	 * for routing and retrieval).
+	 * @param query the question
+	 * @param vector its embedding
+	 * @param top how many results, 1 to 100
+	 * @param filters tag key to accepted values
+	 */
+	public SearchResults search(String query, float[] vector, int top, Map<String, Set<String>> filters) {
+		return search(query, vector, top, filters, this.properties.search().fusion());
+	}
+
+	private SearchResults search(String query, float[] vector, int n, Map<String, Set<String>> filters, Fusion fusion) {
+		if (n < 1 || n > MAX_TOP) {
+			throw new IllegalArgumentException("top must be between 1 and " + MAX_TOP + ", got " + n);
+		}
+		long embedded = System.nanoTime();
 		List<SearchHit> hits;
 		try {
 			hits = this.index.passages()
@@ -70,7 +91,7 @@ public class KnowledgeSearch {
 			throw new UncheckedIOException("The index could not be searched", ex);
 		}
 		long done = System.nanoTime();
-		return new SearchResults(hits, (embedded - started) / 1000, (done - embedded) / 1000);
+		return new SearchResults(hits, 0, (done - embedded) / 1000);
 	}
 
 }

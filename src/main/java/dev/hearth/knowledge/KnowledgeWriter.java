@@ -111,13 +111,14 @@ class KnowledgeWriter {
 	/**
 	 * Stores changed FAQ entries (with one vector per phrasing) and removes others, in
 	 * one transaction.
+	 * @return the knowledge base revision after the change
 	 */
-	void saveFaq(Map<FaqEntry, List<float[]>> changed, Map<String, String> hashes, List<String> removed, String source,
+	long saveFaq(Map<FaqEntry, List<float[]>> changed, Map<String, String> hashes, List<String> removed, String source,
 			String actor) {
 		if (changed.isEmpty() && removed.isEmpty()) {
-			return;
+			return this.store.revision();
 		}
-		locked(() -> {
+		return locked(() -> {
 			long revision = this.transactions.execute((status) -> {
 				changed.forEach((entry, vectors) -> this.store.upsertFaq(entry, hashes.get(entry.id()), vectors));
 				removed.forEach(this.store::deleteFaq);
@@ -143,7 +144,7 @@ class KnowledgeWriter {
 					this.index.passages().deleteDocument(Passages.faqDocumentId(id), revision);
 				}
 			});
-			return null;
+			return revision;
 		});
 	}
 

@@ -1,0 +1,34 @@
+package dev.hearth.assistant;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pipeline's result for one question.
+ *
+ * @param decision answered or escalate
+ * @param reason why it escalates, {@code null} when answered
+ * @param text the answer shown to the customer; empty when escalating
+ * @param confidence the router's confidence for an FAQ answer, the best passage's
+ * similarity for a document answer
+ * @param faqId the FAQ entry that answered, or the router's best guess when escalating;
+ * may be {@code null}
+ * @param answeredBy {@code faq}, {@code extractive} or {@code model}; {@code null} when
+ * escalating
+ * @param citations the sources, numbered as in the text
+ * @param ranked the router's ranked FAQ candidates (id and probability), best first
+ * @param timings milliseconds spent per step, and in total
+ */
+public record Answer(Decision decision, EscalationReason reason, String text, double confidence, String faqId,
+		String answeredBy, List<Citation> citations, List<Candidate> ranked, Map<String, Long> timings) {
+
+	/**
+	 * An FAQ entry the router considered.
+	 *
+	 * @param faqId the entry
+	 * @param probability the router's calibrated probability
+	 */
+	public record Candidate(String faqId, double probability) {
+	}
+
+}

@@ -1,0 +1,212 @@
+package dev.hearth.assistant;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+import dev.hearth.assistant.router.RouterPrediction;
+import dev.hearth.assistant.router.ScoredLabel;
+import dev.hearth.knowledge.FaqCatalog;
+import dev.hearth.knowledge.FaqEntry;
+import dev.hearth.knowledge.KnowledgeSearch;
+import dev.hearth.retrieval.PassageKind;
+import dev.hearth.retrieval.SearchHit;
+
+/**
+ * From a customer's question to an {@link Answer}: FAQ router first, then passages from
+ * documents (answered by the language model with a grounding check, or extractively),
+ * else an escalation with its reason. See the package documentation. Thread-safe.
+ */
+@Service
+public class AnswerPipeline {
+
+	private static final Logger log = LoggerFactory.getLogger(AnswerPipeline.class);
+
+	static final int MAX_QUESTION_CHARS = 2000;
+
+	private final EmbeddingModel embeddings;
+
+	private final RouterService router;
+
+	private final FaqCatalog catalog;
+
+	private final KnowledgeSearch search;
+
+	private final AssistantProperties properties;
+
+	private final GenerativeAnswers generative;
+
+	AnswerPipeline(EmbeddingModel embeddings, RouterService router, FaqCatalog catalog, KnowledgeSearch search,
+			AssistantProperties properties, ObjectProvider<ChatModel> chatModel) {
+		this.embeddings = embeddings;
+		this.router = router;
+		this.catalog = catalog;
+		this.search = search;
+		this.properties = properties;
+		ChatModel model = chatModel.getIfAvailable();
+		this.generative = (model != null) ? new GenerativeAnswers(model, properties.answer()) : null;
+	}
+
+	/**
+	 * @param question the customer's question
+	 * @param history the conversation before it, oldest first
+	 * @param stream receives the answer's text as it is produced (nothing when
+	 * escalating)
+	 */
+	public Answer answer(String question, List<Turn> history, Consumer<String> stream) {
+		if (question == null || question.isBlank()) {
+			throw new IllegalArgumentException("the question is empty");
+		}
+		if (question.length() > MAX_QUESTION_CHARS) {
+			throw new IllegalArgumentException("the question has " + question.length() + " characters, at most "
+					+ MAX_QUESTION_CHARS + " are allowed");
+		}
+		Timings timings = new Timings();
+		String query = FollowUps.contextualise(question, history);
+		float[] vector = this.embeddings.embed(query);
+		timings.lap("embed");
+
+		Optional<RouterPrediction> prediction = this.router.predict(query, vector);
+		timings.lap("route");
+		List<Answer.Candidate> ranked = prediction.map(AnswerPipeline::candidates).orElse(List.of());
+		String bestGuess = ranked.isEmpty() ? null : ranked.get(0).faqId();
+		double routerConfidence = prediction.map(RouterPrediction::confidence).orElse(0.0);
+		if (prediction.isPresent() && prediction.get().inScope(this.router.threshold())) {
+			Optional<FaqEntry> entry = this.catalog.entry(bestGuess).filter(this::forCustomers);
+			if (entry.isPresent()) {
+				stream.accept(entry.get().answer());
+				Citation citation = new Citation(1, entry.get().title(), "", "faq:" + entry.get().id(),
+						"/kb/faq/" + entry.get().id(), entry.get().answer());
+				return new Answer(Decision.ANSWERED, null, entry.get().answer(), routerConfidence, entry.get().id(),
+						"faq", List.of(citation), ranked, timings.done());
+			}
+		}
+
+		List<Passage> passages = passages(query, vector);
+		timings.lap("retrieve");
+		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
+		if (similarity < this.properties.answer().minSimilarity()) {
+			EscalationReason reason = (routerConfidence >= 0.5 * this.router.threshold()
+					|| similarity >= 0.8 * this.properties.answer().minSimilarity()) ? EscalationReason.LOW_CONFIDENCE
+							: EscalationReason.OUT_OF_SCOPE;
+			return escalate(reason, Math.max(routerConfidence, similarity), bestGuess, ranked, timings);
+		}
+		if (this.generative != null) {
+			GenerativeAnswers.Result result = this.generative.generate(question, history, passages, stream);
+			timings.lap("generate");
+			switch (result) {
+				case GenerativeAnswers.Generated generated -> {
+					return new Answer(Decision.ANSWERED, null, generated.text(), similarity, null, "model",
+							generated.citations(), ranked, timings.done());
+				}
+				case GenerativeAnswers.NoAnswer noAnswer -> {
+					return escalate(EscalationReason.LOW_CONFIDENCE, similarity, bestGuess, ranked, timings);
+				}
+				case GenerativeAnswers.Ungrounded ungrounded -> {
+					log.info("Generated answer not supported by its passages, not shown: {}", ungrounded.sentence());
+					if (!ungrounded.shown().isBlank()) {
+						return escalate(EscalationReason.UNGROUNDED, similarity, bestGuess, ranked, timings);
+					}
+				}
+				case GenerativeAnswers.Failed failed -> {
+					log.warn("The language model failed: {}", failed.message());
+					return escalate(EscalationReason.MODEL_FAILURE, similarity, bestGuess, ranked, timings);
+				}
+			}
+		}
+		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(query, passages,
+				this.properties.answer().maxSentences(), ExtractiveAnswers.locale(passages.get(0).hit().language()));
+		timings.lap("compose");
+		if (composed.text().isBlank()) {
+			return escalate(EscalationReason.LOW_CONFIDENCE, similarity, bestGuess, ranked, timings);
+		}
+		stream.accept(composed.text());
+		return new Answer(Decision.ANSWERED, null, composed.text(), similarity, null, "extractive",
+				composed.citations(), ranked, timings.done());
+	}
+
+	private List<Passage> passages(String query, float[] vector) {
+		Map<String, Set<String>> filters = Map.of("audience", new LinkedHashSet<>(this.properties.customerAudiences()));
+		List<SearchHit> hits = this.search.search(query, vector, this.properties.answer().passages() * 2, filters)
+			.hits()
+			.stream()
+			.filter((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK)
+			.limit(this.properties.answer().passages())
+			.toList();
+		Map<String, float[]> vectors = this.catalog.chunkVectors(hits.stream().map(SearchHit::id).toList());
+		List<Passage> passages = new ArrayList<>(hits.size());
+		for (SearchHit hit : hits) {
+			float[] passageVector = vectors.get(hit.id());
+			passages.add(new Passage(hit, (passageVector != null) ? cosine(vector, passageVector) : 0));
+		}
+		passages.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
+		return passages;
+	}
+
+	private boolean forCustomers(FaqEntry entry) {
+		List<String> audiences = entry.tags().getOrDefault("audience", List.of());
+		return audiences.isEmpty() || audiences.stream().anyMatch(this.properties.customerAudiences()::contains);
+	}
+
+	private static Answer escalate(EscalationReason reason, double confidence, String bestGuess,
+			List<Answer.Candidate> ranked, Timings timings) {
+		return new Answer(Decision.ESCALATE, reason, "", confidence, bestGuess, null, List.of(), ranked,
+				timings.done());
+	}
+
+	private static List<Answer.Candidate> candidates(RouterPrediction prediction) {
+		List<Answer.Candidate> candidates = new ArrayList<>();
+		for (ScoredLabel label : prediction.ranked()) {
+			candidates.add(new Answer.Candidate(label.label(), label.probability()));
+		}
+		return candidates;
+	}
+
+	static double cosine(float[] a, float[] b) {
+		double dot = 0;
+		double na = 0;
+		double nb = 0;
+		for (int i = 0; i < Math.min(a.length, b.length); i++) {
+			dot += a[i] * b[i];
+			na += a[i] * a[i];
+			nb += b[i] * b[i];
+		}
+		return (na == 0 || nb == 0) ? 0 : dot / Math.sqrt(na * nb);
+	}
+
+	/** Milliseconds per step. */
+	private static final class Timings {
+
+		private final long started = System.nanoTime();
+
+		private long last = this.started;
+
+		private final Map<String, Long> laps = new LinkedHashMap<>();
+
+		void lap(String step) {
+			long now = System.nanoTime();
+			this.laps.put(step, (now - this.last) / 1_000_000);
+			this.last = now;
+		}
+
+		Map<String, Long> done() {
+			this.laps.put("total", (System.nanoTime() - this.started) / 1_000_000);
+			return Map.copyOf(this.laps);
+		}
+
+	}
+
+}

@@ -1,0 +1,44 @@
+package dev.hearth.assistant;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Settings admins change at run time, kept in PostgreSQL with who changed them.
+ * Thread-safe.
+ */
+@Repository
+class AssistantSettings {
+
+	static final String ROUTER_THRESHOLD = "router.threshold";
+
+	private final JdbcClient jdbc;
+
+	AssistantSettings(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<String> get(String key) {
+		List<String> values = this.jdbc.sql("select value from assistant_setting where key = ?")
+			.param(key)
+			.query(String.class)
+			.list();
+		return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+	}
+
+	void put(String key, String value, String by) {
+		this.jdbc
+			.sql("""
+					insert into assistant_setting (key, value, updated_by) values (?, ?, ?)
+					on conflict (key) do update set value = excluded.value, updated_by = excluded.updated_by, updated_at = now()
+					""")
+			.param(key)
+			.param(value)
+			.param(by)
+			.update();
+	}
+
+}

@@ -1,0 +1,18 @@
+package dev.hearth.assistant;
+
+import dev.hearth.retrieval.SearchHit;
+
+/**
+ * A retrieved document passage and how close it is to the question.
+ *
+ * @param hit the search hit
+ * @param similarity cosine similarity of the passage's embedding to the question's
+ */
+record Passage(SearchHit hit, double similarity) {
+
+	Citation citation(int number) {
+		return new Citation(number, this.hit.title(), this.hit.sectionPath(), this.hit.source(), this.hit.citation(),
+				this.hit.passage());
+	}
+
+}

@@ -1,0 +1,286 @@
+package dev.hearth.assistant;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.hearth.assistant.router.RouterPrediction;
+import dev.hearth.assistant.router.RouterSettings;
+import dev.hearth.assistant.router.RouterTrainer;
+import dev.hearth.assistant.router.TrainedRouter;
+import dev.hearth.assistant.router.TrainingExample;
+import dev.hearth.knowledge.FaqCatalog;
+import dev.hearth.knowledge.FaqEntriesChanged;
+import dev.hearth.knowledge.FaqPhrasing;
+
+/**
+ * Owns the FAQ router's lifecycle: trains a new version after every FAQ change (one run
+ * at a time, always on the latest FAQ), keeps every version in PostgreSQL, and switches
+ * the live model only when the new one has been trained and has passed its held-out
+ * check; until then the previous version keeps answering. At start-up the live version is
+ * loaded, and a router is trained when the FAQ changed since. Thread-safe.
+ */
+@Service
+@Order(30)
+public class RouterService implements ApplicationRunner, AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(RouterService.class);
+
+	/** A new model must reach this held-out accuracy to go live. */
+	static final double MIN_CHECK_ACCURACY = 0.5;
+
+	private static final TypeReference<Map<String, Double>> CHECKS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final FaqCatalog catalog;
+
+	private final AssistantSettings settings;
+
+	private final AssistantProperties properties;
+
+	private final JsonMapper json;
+
+	private final ExecutorService trainer = Executors
+		.newSingleThreadExecutor(Thread.ofPlatform().name("router-training").daemon(true).factory());
+
+	private final AtomicBoolean pending = new AtomicBoolean();
+
+	private volatile boolean training;
+
+	private volatile LiveRouter live;
+
+	private volatile String lastError;
+
+	RouterService(JdbcClient jdbc, TransactionTemplate transactions, FaqCatalog catalog, AssistantSettings settings,
+			AssistantProperties properties, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.catalog = catalog;
+		this.settings = settings;
+		this.properties = properties;
+		this.json = json;
+	}
+
+	/** The live model, if one has been trained. */
+	Optional<LiveRouter> live() {
+		return Optional.ofNullable(this.live);
+	}
+
+	/** Routes a question with the live model. */
+	Optional<RouterPrediction> predict(String text, float[] vector) {
+		LiveRouter current = this.live;
+		return (current != null) ? Optional.of(current.model().predict(text, vector)) : Optional.empty();
+	}
+
+	/** The confidence at or above which an FAQ entry answers. */
+	public double threshold() {
+		return thresholdAndSource().threshold();
+	}
+
+	/**
+	 * Saves a calibrated threshold; it overrides the model's suggestion (but not
+	 * configuration).
+	 */
+	public void saveThreshold(double threshold, String by) {
+		if (!(threshold >= 0 && threshold <= 1)) {
+			throw new IllegalArgumentException("threshold must be between 0 and 1, got " + threshold);
+		}
+		this.settings.put(AssistantSettings.ROUTER_THRESHOLD, Double.toString(threshold), by);
+		log.info("Router threshold set to {} by {}", threshold, by);
+	}
+
+	public RouterStatus status() {
+		LiveRouter current = this.live;
+		ThresholdChoice choice = thresholdAndSource();
+		return new RouterStatus((current != null) ? current.version() : null,
+				(current != null) ? current.kbRevision() : -1, this.catalog.revision(),
+				this.training || this.pending.get(), choice.threshold(), choice.source(),
+				(current != null) ? current.model().labels().size() : 0, (current != null) ? current.examples() : 0,
+				(current != null) ? current.model().checks() : Map.of(), (current != null) ? current.liveAt() : null,
+				this.lastError);
+	}
+
+	/**
+	 * Asks for a training run on the latest FAQ; runs are coalesced and happen one at a
+	 * time.
+	 */
+	public void requestTraining() {
+		if (this.pending.compareAndSet(false, true)) {
+			this.trainer.execute(() -> {
+				this.pending.set(false);
+				trainNow();
+			});
+		}
+	}
+
+	@TransactionalEventListener
+	void on(FaqEntriesChanged changed) {
+		requestTraining();
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		loadLive();
+		LiveRouter current = this.live;
+		if (current == null || current.kbRevision() < this.catalog.revision()) {
+			requestTraining();
+		}
+	}
+
+	@Override
+	public void close() {
+		this.trainer.shutdownNow();
+	}
+
+	/**
+	 * Trains on the FAQ as it is now and puts the model live if it passes its check;
+	 * blocks.
+	 */
+	synchronized void trainNow() {
+		this.training = true;
+		try {
+			long revision = this.catalog.revision();
+			List<FaqPhrasing> phrasings = this.catalog.phrasings();
+			long labels = phrasings.stream().map(FaqPhrasing::faqId).distinct().count();
+			if (labels < Math.max(2, this.properties.router().minimumEntries())) {
+				log.info("Not training the FAQ router: {} FAQ entries, at least {} needed", labels,
+						Math.max(2, this.properties.router().minimumEntries()));
+				this.lastError = null;
+				return;
+			}
+			List<TrainingExample> examples = new ArrayList<>(phrasings.size());
+			for (FaqPhrasing phrasing : phrasings) {
+				examples.add(new TrainingExample(phrasing.faqId(), phrasing.text(), phrasing.vector()));
+			}
+			int version = this.jdbc.sql("""
+					insert into router_model (status, kb_revision, examples, labels) values ('TRAINING', ?, ?, ?)
+					returning version
+					""").param(revision).param(examples.size()).param(labels).query(Integer.class).single();
+			long started = System.nanoTime();
+			TrainedRouter model;
+			try {
+				model = new RouterTrainer(RouterSettings.defaults()).train(examples);
+			}
+			catch (RuntimeException ex) {
+				fail(version, "FAILED", ex.getMessage());
+				log.error("Training the FAQ router failed", ex);
+				return;
+			}
+			long millis = (System.nanoTime() - started) / 1_000_000;
+			double accuracy = model.checks().getOrDefault("accuracy", 1.0);
+			if (accuracy < MIN_CHECK_ACCURACY) {
+				fail(version, "REJECTED", "held-out accuracy " + accuracy + " is below " + MIN_CHECK_ACCURACY);
+				log.warn("FAQ router version {} rejected: held-out accuracy {}", version, accuracy);
+				return;
+			}
+			goLive(version, model, millis);
+			this.live = new LiveRouter(version, revision, examples.size(), model, java.time.Instant.now());
+			this.lastError = null;
+			log.info("FAQ router version {} is live: {} entries, {} phrasings, trained in {} ms, checks {}", version,
+					labels, examples.size(), millis, model.checks());
+		}
+		finally {
+			this.training = false;
+		}
+	}
+
+	private void goLive(int version, TrainedRouter model, long millis) {
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.sql("update router_model set status = 'RETIRED' where status = 'LIVE'").update();
+			this.jdbc
+				.sql("""
+						update router_model set status = 'LIVE', model = ?, suggested_threshold = ?, checks = cast(? as jsonb),
+						    training_millis = ?, live_at = now()
+						where version = ?
+						""")
+				.param(model.serialize())
+				.param(model.suggestedThreshold())
+				.param(this.json.writeValueAsString(model.checks()))
+				.param(millis)
+				.param(version)
+				.update();
+		});
+	}
+
+	private void fail(int version, String status, String error) {
+		this.lastError = error;
+		this.jdbc.sql("update router_model set status = ?, error = ? where version = ?")
+			.param(status)
+			.param(error)
+			.param(version)
+			.update();
+	}
+
+	private void loadLive() {
+		this.jdbc.sql("""
+				select version, kb_revision, examples, model, live_at from router_model where status = 'LIVE'
+				""").query((rs, row) -> {
+			Timestamp liveAt = rs.getTimestamp("live_at");
+			try {
+				return new LiveRouter(rs.getInt("version"), rs.getLong("kb_revision"), rs.getInt("examples"),
+						TrainedRouter.deserialize(rs.getBytes("model")),
+						(liveAt != null) ? liveAt.toInstant() : java.time.Instant.now());
+			}
+			catch (IllegalArgumentException ex) {
+				log.warn("The live FAQ router version {} cannot be read ({}); a new one will be trained",
+						rs.getInt("version"), ex.getMessage());
+				return null;
+			}
+		}).optional().ifPresent((router) -> this.live = router);
+		if (this.live != null) {
+			log.info("FAQ router version {} loaded (trained on revision {})", this.live.version(),
+					this.live.kbRevision());
+		}
+	}
+
+	private ThresholdChoice thresholdAndSource() {
+		Double configured = this.properties.router().threshold();
+		if (configured != null) {
+			return new ThresholdChoice(configured, "configuration");
+		}
+		Optional<String> saved = this.settings.get(AssistantSettings.ROUTER_THRESHOLD);
+		if (saved.isPresent()) {
+			return new ThresholdChoice(Double.parseDouble(saved.get()), "calibration");
+		}
+		LiveRouter current = this.live;
+		return new ThresholdChoice((current != null) ? current.model().suggestedThreshold() : 0.5, "model");
+	}
+
+	/**
+	 * The model answering questions.
+	 *
+	 * @param version its version
+	 * @param kbRevision the knowledge base revision it was trained on
+	 * @param examples how many phrasings it learned from
+	 * @param model the model
+	 * @param liveAt when it went live
+	 */
+	record LiveRouter(int version, long kbRevision, int examples, TrainedRouter model, java.time.Instant liveAt) {
+	}
+
+	private record ThresholdChoice(double threshold, String source) {
+	}
+
+}

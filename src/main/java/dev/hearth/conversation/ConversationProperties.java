@@ -1,0 +1,20 @@
+package dev.hearth.conversation;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code hearth.conversation}.
+ *
+ * @param tokenSecret the key that signs conversation tokens (set the same one on every
+ * replica); empty to generate one and keep it in the data folder
+ * @param tokenTtl how long a conversation token is valid
+ * @param maxMessageChars the longest message a customer may send
+ * @param historyTurns earlier messages the answer pipeline sees
+ */
+@ConfigurationProperties("hearth.conversation")
+record ConversationProperties(String tokenSecret, @DefaultValue("30d") Duration tokenTtl,
+		@DefaultValue("2000") int maxMessageChars, @DefaultValue("6") int historyTurns) {
+}

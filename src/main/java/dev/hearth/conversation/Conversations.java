@@ -1,0 +1,127 @@
+package dev.hearth.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.hearth.assistant.Answer;
+import dev.hearth.assistant.Turn;
+
+/**
+ * Conversations and their messages in PostgreSQL. A message gets the next sequence number
+ * of its conversation under a row lock, so concurrent writers never collide. Thread-safe.
+ */
+@Service
+public class Conversations {
+
+	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	Conversations(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	@Transactional
+	public UUID start(String language) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("insert into conversation (id, language) values (?, ?)").param(id).param(language).update();
+		return id;
+	}
+
+	public boolean exists(UUID id) {
+		return this.jdbc.sql("select count(*) from conversation where id = ?").param(id).query(Long.class).single() > 0;
+	}
+
+	@Transactional
+	public Message addCustomerMessage(UUID conversation, String text) {
+		return add(conversation, "CUSTOMER", text, null, null);
+	}
+
+	@Transactional
+	public Message addAnswer(UUID conversation, int replyTo, Answer answer) {
+		Map<String, Object> details = this.json.convertValue(answer, OBJECT);
+		return add(conversation, "ASSISTANT", answer.text(), replyTo, details);
+	}
+
+	public List<Message> transcript(UUID conversation) {
+		if (!exists(conversation)) {
+			throw new ConversationNotFoundException(conversation);
+		}
+		return this.jdbc.sql("""
+				select seq, role, text, reply_to, answer::text as answer, created_at from conversation_message
+				where conversation_id = ? order by seq
+				""").param(conversation).query(this::message).list();
+	}
+
+	/**
+	 * The last messages before {@code beforeSeq}, oldest first, as the answer pipeline
+	 * reads them.
+	 */
+	public List<Turn> history(UUID conversation, int beforeSeq, int turns) {
+		List<Turn> history = new ArrayList<>(this.jdbc.sql("""
+				select role, text from conversation_message
+				where conversation_id = ? and seq < ? and role in ('CUSTOMER', 'ASSISTANT', 'AGENT') and text <> ''
+				order by seq desc limit ?
+				""")
+			.param(conversation)
+			.param(beforeSeq)
+			.param(turns)
+			.query((rs, row) -> new Turn("CUSTOMER".equals(rs.getString(1)), rs.getString(2)))
+			.list());
+		java.util.Collections.reverse(history);
+		return history;
+	}
+
+	private Message add(UUID conversation, String role, String text, Integer replyTo, Map<String, Object> answer) {
+		List<UUID> locked = this.jdbc.sql("select id from conversation where id = ? for update")
+			.param(conversation)
+			.query(UUID.class)
+			.list();
+		if (locked.isEmpty()) {
+			throw new ConversationNotFoundException(conversation);
+		}
+		return this.jdbc
+			.sql("""
+					insert into conversation_message (conversation_id, seq, role, text, reply_to, answer)
+					values (:conversation,
+					        (select coalesce(max(seq), 0) + 1 from conversation_message where conversation_id = :conversation),
+					        :role, :text, :replyTo, cast(:answer as jsonb))
+					returning seq, role, text, reply_to, answer::text as answer, created_at
+					""")
+			.param("conversation", conversation)
+			.param("role", role)
+			.param("text", text)
+			.param("replyTo", replyTo)
+			.param("answer", (answer != null) ? this.json.writeValueAsString(answer) : null)
+			.query(this::message)
+			.single();
+	}
+
+	private Message message(ResultSet rs, int row) throws SQLException {
+		String answer = rs.getString("answer");
+		Integer replyTo = rs.getObject("reply_to", Integer.class);
+		return new Message(rs.getInt("seq"), rs.getString("role"), rs.getString("text"), replyTo,
+				(answer != null) ? this.json.readValue(answer, OBJECT) : null,
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+	void touch(UUID conversation) {
+		this.jdbc.sql("update conversation set last_activity = now() where id = ?").param(conversation).update();
+	}
+
+}

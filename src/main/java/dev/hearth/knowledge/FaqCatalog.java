@@ -1,0 +1,68 @@
+package dev.hearth.knowledge;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Read access to the knowledge base for the answering side: FAQ entries and their
+ * phrasings, stored passage vectors, and the revision. Entries are cached per knowledge
+ * base revision. Thread-safe.
+ */
+@Service
+public class FaqCatalog {
+
+	private final KnowledgeStore store;
+
+	private final Map<String, FaqEntry> cache = new ConcurrentHashMap<>();
+
+	private volatile long cachedRevision = -1;
+
+	FaqCatalog(KnowledgeStore store) {
+		this.store = store;
+	}
+
+	/** The knowledge base's current revision; it changes with every import. */
+	public long revision() {
+		return this.store.revision();
+	}
+
+	/** The entry with this id, if it exists. */
+	public Optional<FaqEntry> entry(String id) {
+		long revision = this.store.revision();
+		if (revision != this.cachedRevision) {
+			this.cache.clear();
+			this.store.faqEntries().forEach((stored) -> this.cache.put(stored.entry().id(), stored.entry()));
+			this.cachedRevision = revision;
+		}
+		return Optional.ofNullable(this.cache.get(id));
+	}
+
+	/** Every phrasing of every entry, with its embedding. */
+	public List<FaqPhrasing> phrasings() {
+		return this.store.phrasings();
+	}
+
+	/**
+	 * The stored embeddings of these document chunks (ids as in search hits); missing
+	 * ones are left out.
+	 */
+	public Map<String, float[]> chunkVectors(List<String> chunkIds) {
+		List<UUID> ids = chunkIds.stream().map(FaqCatalog::uuid).filter(java.util.Objects::nonNull).toList();
+		return ids.isEmpty() ? Map.of() : this.store.chunkVectors(ids);
+	}
+
+	private static UUID uuid(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}
