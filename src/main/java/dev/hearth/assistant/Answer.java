@@ -11,6 +11,8 @@ import java.util.Map;
  * @param text the answer shown to the customer; empty when escalating
  * @param confidence the router's confidence for an FAQ answer, the best passage's
  * similarity for a document answer
+ * @param routerConfidence the FAQ router's confidence in its best candidate (0 without a
+ * router)
  * @param faqId the FAQ entry that answered, or the router's best guess when escalating;
  * may be {@code null}
  * @param answeredBy {@code faq}, {@code extractive} or {@code model}; {@code null} when
@@ -19,8 +21,9 @@ import java.util.Map;
  * @param ranked the router's ranked FAQ candidates (id and probability), best first
  * @param timings milliseconds spent per step, and in total
  */
-public record Answer(Decision decision, EscalationReason reason, String text, double confidence, String faqId,
-		String answeredBy, List<Citation> citations, List<Candidate> ranked, Map<String, Long> timings) {
+public record Answer(Decision decision, EscalationReason reason, String text, double confidence,
+		double routerConfidence, String faqId, String answeredBy, List<Citation> citations, List<Candidate> ranked,
+		Map<String, Long> timings) {
 
 	/**
 	 * An FAQ entry the router considered.

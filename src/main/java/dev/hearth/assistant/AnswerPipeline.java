@@ -67,6 +67,19 @@ public class AnswerPipeline {
 	 * escalating)
 	 */
 	public Answer answer(String question, List<Turn> history, Consumer<String> stream) {
+		return answer(question, history, null, stream);
+	}
+
+	/**
+	 * Answers with another out-of-scope threshold than the one in force: how
+	 * {@code kb-import eval} checks a threshold before it is saved.
+	 * @param threshold the router threshold to use, or {@code null} for the one in force
+	 */
+	Answer answer(String question, List<Turn> history, Double threshold, Consumer<String> stream) {
+		if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
+			throw new IllegalArgumentException("threshold must be between 0 and 1, got " + threshold);
+		}
+		double routerThreshold = (threshold != null) ? threshold : this.router.threshold();
 		if (question == null || question.isBlank()) {
 			throw new IllegalArgumentException("the question is empty");
 		}
@@ -84,14 +97,14 @@ public class AnswerPipeline {
 		List<Answer.Candidate> ranked = prediction.map(AnswerPipeline::candidates).orElse(List.of());
 		String bestGuess = ranked.isEmpty() ? null : ranked.get(0).faqId();
 		double routerConfidence = prediction.map(RouterPrediction::confidence).orElse(0.0);
-		if (prediction.isPresent() && prediction.get().inScope(this.router.threshold())) {
+		if (prediction.isPresent() && prediction.get().inScope(routerThreshold)) {
 			Optional<FaqEntry> entry = this.catalog.entry(bestGuess).filter(this::forCustomers);
 			if (entry.isPresent()) {
 				stream.accept(entry.get().answer());
 				Citation citation = new Citation(1, entry.get().title(), "", "faq:" + entry.get().id(),
 						"/kb/faq/" + entry.get().id(), entry.get().answer());
-				return new Answer(Decision.ANSWERED, null, entry.get().answer(), routerConfidence, entry.get().id(),
-						"faq", List.of(citation), ranked, timings.done());
+				return new Answer(Decision.ANSWERED, null, entry.get().answer(), routerConfidence, routerConfidence,
+						entry.get().id(), "faq", List.of(citation), ranked, timings.done());
 			}
 		}
 
@@ -99,31 +112,35 @@ public class AnswerPipeline {
 		timings.lap("retrieve");
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		if (similarity < this.properties.answer().minSimilarity()) {
-			EscalationReason reason = (routerConfidence >= 0.5 * this.router.threshold()
+			EscalationReason reason = (routerConfidence >= 0.5 * routerThreshold
 					|| similarity >= 0.8 * this.properties.answer().minSimilarity()) ? EscalationReason.LOW_CONFIDENCE
 							: EscalationReason.OUT_OF_SCOPE;
-			return escalate(reason, Math.max(routerConfidence, similarity), bestGuess, ranked, timings);
+			return escalate(reason, Math.max(routerConfidence, similarity), routerConfidence, bestGuess, ranked,
+					timings);
 		}
 		if (this.generative != null) {
 			GenerativeAnswers.Result result = this.generative.generate(question, history, passages, stream);
 			timings.lap("generate");
 			switch (result) {
 				case GenerativeAnswers.Generated generated -> {
-					return new Answer(Decision.ANSWERED, null, generated.text(), similarity, null, "model",
-							generated.citations(), ranked, timings.done());
+					return new Answer(Decision.ANSWERED, null, generated.text(), similarity, routerConfidence, null,
+							"model", generated.citations(), ranked, timings.done());
 				}
 				case GenerativeAnswers.NoAnswer noAnswer -> {
-					return escalate(EscalationReason.LOW_CONFIDENCE, similarity, bestGuess, ranked, timings);
+					return escalate(EscalationReason.LOW_CONFIDENCE, similarity, routerConfidence, bestGuess, ranked,
+							timings);
 				}
 				case GenerativeAnswers.Ungrounded ungrounded -> {
 					log.info("Generated answer not supported by its passages, not shown: {}", ungrounded.sentence());
 					if (!ungrounded.shown().isBlank()) {
-						return escalate(EscalationReason.UNGROUNDED, similarity, bestGuess, ranked, timings);
+						return escalate(EscalationReason.UNGROUNDED, similarity, routerConfidence, bestGuess, ranked,
+								timings);
 					}
 				}
 				case GenerativeAnswers.Failed failed -> {
 					log.warn("The language model failed: {}", failed.message());
-					return escalate(EscalationReason.MODEL_FAILURE, similarity, bestGuess, ranked, timings);
+					return escalate(EscalationReason.MODEL_FAILURE, similarity, routerConfidence, bestGuess, ranked,
+							timings);
 				}
 			}
 		}
@@ -131,10 +148,10 @@ public class AnswerPipeline {
 				this.properties.answer().maxSentences(), ExtractiveAnswers.locale(passages.get(0).hit().language()));
 		timings.lap("compose");
 		if (composed.text().isBlank()) {
-			return escalate(EscalationReason.LOW_CONFIDENCE, similarity, bestGuess, ranked, timings);
+			return escalate(EscalationReason.LOW_CONFIDENCE, similarity, routerConfidence, bestGuess, ranked, timings);
 		}
 		stream.accept(composed.text());
-		return new Answer(Decision.ANSWERED, null, composed.text(), similarity, null, "extractive",
+		return new Answer(Decision.ANSWERED, null, composed.text(), similarity, routerConfidence, null, "extractive",
 				composed.citations(), ranked, timings.done());
 	}
 
@@ -161,10 +178,10 @@ public class AnswerPipeline {
 		return audiences.isEmpty() || audiences.stream().anyMatch(this.properties.customerAudiences()::contains);
 	}
 
-	private static Answer escalate(EscalationReason reason, double confidence, String bestGuess,
-			List<Answer.Candidate> ranked, Timings timings) {
-		return new Answer(Decision.ESCALATE, reason, "", confidence, bestGuess, null, List.of(), ranked,
-				timings.done());
+	private static Answer escalate(EscalationReason reason, double confidence, double routerConfidence,
+			String bestGuess, List<Answer.Candidate> ranked, Timings timings) {
+		return new Answer(Decision.ESCALATE, reason, "", confidence, routerConfidence, bestGuess, null, List.of(),
+				ranked, timings.done());
 	}
 
 	private static List<Answer.Candidate> candidates(RouterPrediction prediction) {

@@ -34,8 +34,10 @@ class AssistantAdminController {
 	/**
 	 * @param question the question
 	 * @param history earlier turns, oldest first; optional
+	 * @param threshold an out-of-scope threshold to try instead of the one in force;
+	 * optional
 	 */
-	record AnswerRequest(String question, List<Turn> history) {
+	record AnswerRequest(String question, List<Turn> history, Double threshold) {
 	}
 
 	/**
@@ -50,7 +52,7 @@ class AssistantAdminController {
 			throw new IllegalArgumentException("send {\"question\": \"...\"}");
 		}
 		return this.pipeline.answer(request.question(), (request.history() != null) ? request.history() : List.of(),
-				(text) -> {
+				request.threshold(), (text) -> {
 				});
 	}
 

@@ -47,7 +47,7 @@ class ConversationAnswering {
 		}
 		catch (RuntimeException ex) {
 			log.error("Answering message {} of conversation {} failed", question.seq(), conversation, ex);
-			answer = new Answer(Decision.ESCALATE, EscalationReason.MODEL_FAILURE, "", 0, null, null, List.of(),
+			answer = new Answer(Decision.ESCALATE, EscalationReason.MODEL_FAILURE, "", 0, 0, null, null, List.of(),
 					List.of(), Map.of());
 		}
 		Message stored = this.conversations.addAnswer(conversation, question.seq(), answer);

@@ -18,7 +18,8 @@ final class FaqCommand implements Command {
 	static final CommandSpec SPEC = new CommandSpec("faq", "Import FAQ entries from a JSONL or CSV file", "FILE", 1, 1,
 			"""
 					Imports the FAQ entries in FILE (UTF-8). Entries are matched by id: new ones are
-					added, changed ones updated. With --replace, entries that are not in the file
+					added, changed ones updated. The FAQ router then retrains; the command returns
+					once the new model is live, unless --no-wait. With --replace, entries that are not in the file
 					are removed, so the file becomes the whole FAQ. The format comes from the file's
 					extension (.jsonl, .ndjson or .csv) unless --format is given; see
 					kb-import/README.md for both formats.
@@ -28,7 +29,8 @@ final class FaqCommand implements Command {
 					  kb-import faq export.txt --format csv --replace
 					""",
 			List.of(Option.value("--format", "jsonl|csv", "the file's format (default: from its extension)"),
-					Option.flag("--replace", "remove the entries that are not in the file")),
+					Option.flag("--replace", "remove the entries that are not in the file"),
+					Option.flag("--no-wait", "return without waiting for the FAQ router to retrain")),
 			FaqCommand::new);
 
 	private static final List<String> FORMATS = List.of("jsonl", "csv");
@@ -51,9 +53,17 @@ final class FaqCommand implements Command {
 					+ " updated, " + Json.number(result, "unchanged", 0) + " unchanged, "
 					+ Json.number(result, "removed", 0) + " removed; " + Json.number(result, "entries", 0)
 					+ " entries in total.");
+		int routerExit = 0;
+		boolean changed = Json.number(result, "added", 0) + Json.number(result, "updated", 0)
+				+ Json.number(result, "removed", 0) > 0;
+		if (changed && !args.flag("--no-wait")) {
+			session.err().println("kb-import: waiting for the FAQ router to retrain …");
+			routerExit = RouterReport.print(RouterReport.awaitRevision(Json.number(result, "revision", 0), session),
+					true, session);
+		}
 		List<JsonNode> failed = Json.elements(result.get("failed"));
 		if (failed.isEmpty()) {
-			return 0;
+			return routerExit;
 		}
 		session.out().println("Failed:");
 		for (JsonNode failure : failed) {

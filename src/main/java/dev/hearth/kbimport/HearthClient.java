@@ -21,6 +21,7 @@ import java.time.Duration;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
@@ -116,6 +117,30 @@ final class HearthClient implements AutoCloseable {
 	JsonNode rebuild() {
 		return send("POST", "/api/admin/index/rebuild", new QueryString(), BodyPublishers.noBody(), null,
 				REBUILD_TIMEOUT);
+	}
+
+	JsonNode answer(String question, Double threshold) {
+		ObjectNode body = Json.MAPPER.createObjectNode().put("question", question);
+		if (threshold != null) {
+			body.put("threshold", threshold);
+		}
+		return send("POST", "/api/admin/answer", new QueryString(), BodyPublishers.ofString(body.toString()),
+				"application/json", QUERY_TIMEOUT);
+	}
+
+	JsonNode routerStatus() {
+		return send("GET", "/api/admin/router", new QueryString(), BodyPublishers.noBody(), null, QUERY_TIMEOUT);
+	}
+
+	JsonNode train(boolean wait) {
+		return send("POST", "/api/admin/router/train", new QueryString().add("wait", wait), BodyPublishers.noBody(),
+				null, REBUILD_TIMEOUT);
+	}
+
+	JsonNode saveThreshold(double threshold) {
+		String body = Json.MAPPER.createObjectNode().put("threshold", threshold).toString();
+		return send("PUT", "/api/admin/router/threshold", new QueryString(), BodyPublishers.ofString(body),
+				"application/json", QUERY_TIMEOUT);
 	}
 
 	JsonNode search(String query, int top, Tags tags, String fusion) {

@@ -16,7 +16,8 @@ import java.util.List;
 public final class KbImport {
 
 	static final List<CommandSpec> COMMANDS = List.of(ImportCommand.SPEC, FaqCommand.SPEC, ListCommand.SPEC,
-			DeleteCommand.SPEC, RebuildCommand.SPEC, StatusCommand.SPEC, SearchCommand.SPEC);
+			DeleteCommand.SPEC, RebuildCommand.SPEC, StatusCommand.SPEC, SearchCommand.SPEC, TrainCommand.SPEC,
+			EvalCommand.SPEC);
 
 	static final int OK = 0;
 

@@ -1,0 +1,176 @@
+package dev.hearth.kbimport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code eval --set FILE}: runs labelled questions through the answer pipeline and
+ * reports quality.
+ */
+final class EvalCommand implements Command {
+
+	static final CommandSpec SPEC = new CommandSpec("eval", "Measure answer quality on a labelled question set", "", 0,
+			0, """
+					Runs every question of --set through the same answer pipeline as the chat widget
+					and prints accuracy (a correct escalation counts as correct), in-scope accuracy,
+					out-of-scope recall, MCC (escalate = positive), MRR of the expected FAQ entry and
+					the pipeline's latency. Each line of a set is
+					  {"question": "...", "expected": "<faq id>"}  or  {"question": "...", "expected": "escalate"}
+
+					With --calibrate VAL.jsonl, first chooses the FAQ router's out-of-scope threshold
+					on that validation set (maximum accuracy, ties broken by out-of-scope recall),
+					reports it and evaluates --set with it; --save makes it the live threshold.
+					With --json OUT, also writes the metrics as JSON to OUT.
+
+					Examples:
+					  kb-import eval --set test.jsonl
+					  kb-import eval --set test.jsonl --calibrate val.jsonl --save --json metrics.json
+					""",
+			List.of(Option.value("--set", "FILE", "the labelled questions to evaluate (JSONL)"),
+					Option.value("--calibrate", "FILE", "choose the out-of-scope threshold on this validation set"),
+					Option.flag("--save", "with --calibrate: make the chosen threshold the live one"),
+					Option.value("--json", "OUT", "write the metrics as JSON to this file"),
+					Option.value("--misses", "N", "list up to N wrong answers (default 10)")),
+			EvalCommand::new);
+
+	@Override
+	public int run(ParsedArgs args, Session session) {
+		String set = args.value("--set");
+		if (set == null) {
+			throw new UsageException("eval needs --set FILE", "eval");
+		}
+		if (args.flag("--save") && args.value("--calibrate") == null) {
+			throw new UsageException("--save goes with --calibrate", "eval");
+		}
+		List<Labelled> questions = read(set);
+		Double threshold = null;
+		if (args.value("--calibrate") != null) {
+			List<Labelled> validation = read(args.value("--calibrate"));
+			List<EvalMetrics.Outcome> outcomes = evaluate(validation, null, session, "calibrating");
+			EvalMetrics.Calibration calibration = EvalMetrics.calibrate(outcomes);
+			threshold = calibration.threshold();
+			session.out()
+				.printf("Calibrated on %d questions: threshold %.4f (accuracy %.4f, out-of-scope recall %.4f)%n",
+						validation.size(), calibration.threshold(), calibration.accuracy(),
+						calibration.outOfScopeRecall());
+			if (args.flag("--save")) {
+				session.client().saveThreshold(threshold);
+				session.out().println("Saved: the live out-of-scope threshold is now " + EvalMetrics.round(threshold));
+			}
+		}
+		List<EvalMetrics.Outcome> outcomes = evaluate(questions, threshold, session, "evaluating");
+		EvalMetrics.Summary summary = EvalMetrics.summarise(outcomes);
+		print(summary, outcomes, args.intValue("--misses", 10, 0, 10_000), session);
+		String json = args.value("--json");
+		if (json != null) {
+			try {
+				Files.writeString(Path.of(json),
+						Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary.json(threshold))
+								+ "\n");
+			}
+			catch (IOException ex) {
+				throw new UsageException("cannot write " + json + ": " + Texts.describe(ex), "eval");
+			}
+			session.out().println("Wrote " + json);
+		}
+		return 0;
+	}
+
+	private static List<EvalMetrics.Outcome> evaluate(List<Labelled> questions, Double threshold, Session session,
+			String what) {
+		List<EvalMetrics.Outcome> outcomes = new ArrayList<>(questions.size());
+		int step = Math.max(1, questions.size() / 10);
+		for (int i = 0; i < questions.size(); i++) {
+			Labelled labelled = questions.get(i);
+			JsonNode answer = session.client().answer(labelled.question(), threshold);
+			List<String> ranked = new ArrayList<>();
+			for (JsonNode candidate : Json.elements(answer.get("ranked"))) {
+				ranked.add(Json.text(candidate, "faqId", ""));
+			}
+			String predicted;
+			if ("ESCALATE".equals(Json.text(answer, "decision", ""))) {
+				predicted = EvalMetrics.ESCALATE;
+			}
+			else {
+				String faqId = Json.text(answer, "faqId", null);
+				predicted = (faqId != null && !faqId.isEmpty() && !"null".equals(faqId)) ? faqId : "document";
+			}
+			double confidence = ranked.isEmpty() ? 0 : answer.path("ranked").get(0).path("probability").asDouble(0);
+			double routerConfidence = answer.path("routerConfidence").asDouble(confidence);
+			outcomes.add(new EvalMetrics.Outcome(labelled.question(), labelled.expected(), predicted, ranked,
+					routerConfidence, answer.path("timings").path("total").asLong(0)));
+			if ((i + 1) % step == 0 || i + 1 == questions.size()) {
+				session.err().printf("kb-import: %s %d/%d%n", what, i + 1, questions.size());
+			}
+		}
+		return outcomes;
+	}
+
+	private static void print(EvalMetrics.Summary summary, List<EvalMetrics.Outcome> outcomes, int misses,
+			Session session) {
+		Table table = Table.withoutHeader(2);
+		table.row("questions", Integer.toString(summary.n()));
+		table.row("accuracy", String.format("%.4f", summary.accuracy()));
+		table.row("in-scope accuracy", String.format("%.4f", summary.inScopeAccuracy()));
+		table.row("out-of-scope recall", String.format("%.4f", summary.outOfScopeRecall()));
+		table.row("MCC (escalate = positive)", String.format("%.4f", summary.mcc()));
+		table.row("MRR", String.format("%.4f", summary.mrr()));
+		table.row("latency p50 / p95", summary.p50() + " ms / " + summary.p95() + " ms");
+		table.print(session.out());
+		List<EvalMetrics.Outcome> wrong = outcomes.stream().filter((o) -> !o.correct()).limit(misses).toList();
+		if (!wrong.isEmpty()) {
+			session.out().println();
+			session.out().println("Misses (expected → got):");
+			for (EvalMetrics.Outcome outcome : wrong) {
+				session.out()
+					.println("  " + outcome.expected() + " → " + outcome.predicted() + ": " + outcome.question());
+			}
+		}
+	}
+
+	private static List<Labelled> read(String file) {
+		Path path = Path.of(file);
+		if (!Files.isRegularFile(path)) {
+			throw new UsageException("no such file: " + file, "eval");
+		}
+		List<Labelled> questions = new ArrayList<>();
+		try {
+			List<String> lines = Files.readAllLines(path);
+			for (int i = 0; i < lines.size(); i++) {
+				if (lines.get(i).isBlank()) {
+					continue;
+				}
+				JsonNode node = Json.MAPPER.readTree(lines.get(i));
+				String question = Json.text(node, "question", null);
+				String expected = Json.text(node, "expected", null);
+				if (question == null || question.isBlank() || expected == null || expected.isBlank()) {
+					throw new UsageException(
+							file + " line " + (i + 1)
+									+ ": needs {\"question\": \"...\", \"expected\": \"<faq id> or escalate\"}",
+							"eval");
+				}
+				questions.add(new Labelled(question, expected));
+			}
+		}
+		catch (JacksonException ex) {
+			throw new UsageException(file + " is not JSONL: " + ex.getOriginalMessage(), "eval");
+		}
+		catch (IOException ex) {
+			throw new UsageException("cannot read " + file + ": " + Texts.describe(ex), "eval");
+		}
+		if (questions.isEmpty()) {
+			throw new UsageException(file + " has no questions", "eval");
+		}
+		return questions;
+	}
+
+	private record Labelled(String question, String expected) {
+	}
+
+}
