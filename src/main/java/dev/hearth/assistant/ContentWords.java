@@ -14,20 +14,20 @@ import java.util.Set;
  */
 final class ContentWords {
 
-	private static final Set<String> STOP = Set.of("a", "about", "above", "after", "again", "all", "am", "an", "and",
-			"any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but",
-			"by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from",
-			"further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if",
-			"in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not",
-			"now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "same", "she",
-			"should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these",
-			"they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were",
-			"what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
-			"yours", "yourself", "please", "hi", "hello", "thanks", "thank", "want", "need", "get", "tell", "know",
-			"like", "let", "also", "much", "many", "there's", "it's", "i'm", "i'd", "i've", "don't", "can't", "der",
-			"die", "das", "und", "ist", "ich", "sie", "es", "ein", "eine", "einen", "zu", "mit", "wie", "was", "den",
-			"dem", "des", "im", "in", "auf", "für", "von", "mein", "meine", "ihr", "ihre", "wir", "nicht", "kann",
-			"ich", "bei", "oder", "wann", "wo");
+	private static final Set<String> STOP = Set.copyOf(List.of("a", "about", "above", "after", "again", "all", "am",
+			"an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between",
+			"both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for",
+			"from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i",
+			"if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor",
+			"not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "same",
+			"she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there",
+			"these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we",
+			"were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
+			"your", "yours", "yourself", "please", "hi", "hello", "thanks", "thank", "want", "need", "get", "tell",
+			"know", "like", "let", "also", "much", "many", "there's", "it's", "i'm", "i'd", "i've", "don't", "can't",
+			"der", "die", "das", "und", "ist", "ich", "sie", "es", "ein", "eine", "einen", "zu", "mit", "wie", "was",
+			"den", "dem", "des", "im", "in", "auf", "für", "von", "mein", "meine", "ihr", "ihre", "wir", "nicht",
+			"kann", "ich", "bei", "oder", "wann", "wo"));
 
 	private ContentWords() {
 	}

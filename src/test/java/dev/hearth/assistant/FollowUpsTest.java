@@ -1,0 +1,36 @@
+package dev.hearth.assistant;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FollowUpsTest {
+
+	@Test
+	void aShortQuestionThatLeansBackIsJoinedToThePreviousCustomerQuestion() {
+		List<Turn> history = List.of(new Turn(true, "I want a refund"), new Turn(false, "Refunds are possible."));
+		assertThat(FollowUps.contextualise("and how long does that take?", history))
+			.isEqualTo("I want a refund and how long does that take?");
+		assertThat(FollowUps.contextualise("What about for business customers?", history))
+			.isEqualTo("I want a refund What about for business customers?");
+	}
+
+	@Test
+	void aSelfContainedQuestionStaysAsItIs() {
+		List<Turn> history = List.of(new Turn(true, "I want a refund"));
+		assertThat(FollowUps.contextualise("How do I set up the eSIM on my new phone?", history))
+			.isEqualTo("How do I set up the eSIM on my new phone?");
+		assertThat(FollowUps.contextualise("and how long does that take?", List.of()))
+			.isEqualTo("and how long does that take?");
+	}
+
+	@Test
+	void aLongQuestionIsNotAFollowUpEvenWithAPronoun() {
+		assertThat(FollowUps.isFollowUp("Can you explain how it works when I move to another city next year please"))
+			.isFalse();
+		assertThat(FollowUps.isFollowUp("is it free?")).isTrue();
+	}
+
+}
