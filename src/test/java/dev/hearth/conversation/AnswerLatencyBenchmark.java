@@ -1,0 +1,177 @@
+package dev.hearth.conversation;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.hearth.system.SystemProperties;
+
+/**
+ * Answer latency with no generative model: 50 concurrent customer conversations on the
+ * widget API over loopback HTTP, each asking the sample knowledge base's evaluation
+ * questions one after another with a think time between them (exponential, mean
+ * {@code bench.think.ms}, default 1000 ms), for {@code bench.seconds} (default 60). Also
+ * a run with no think time, to show the saturation point. Run with
+ * {@code mvn test -Dtest=AnswerLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
+ * writes {@code target/bench/answer-latency.json}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "hearth.knowledge.sample.enabled=true")
+@ActiveProfiles("test")
+class AnswerLatencyBenchmark {
+
+	private static final int CONVERSATIONS = Integer.getInteger("bench.conversations", 50);
+
+	private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+
+	private static final int THINK_MS = Integer.getInteger("bench.think.ms", 1000);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SystemProperties system;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void latency() throws Exception {
+		String token = Files.readString(this.system.dataDir().resolve("admin-token")).strip();
+		this.http.send(HttpRequest.newBuilder(uri("/api/admin/router/train?wait=true"))
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		List<String> questions = new ArrayList<>();
+		for (String line : Files.readAllLines(Path.of("docs/eval/sample-kb-questions.jsonl"))) {
+			if (!line.isBlank()) {
+				questions.add(this.json.readTree(line).get("question").asString());
+			}
+		}
+		run(questions, 10, 0, 5);
+		Map<String, Object> results = new LinkedHashMap<>();
+		results.put("withThinkTime", run(questions, CONVERSATIONS, THINK_MS, SECONDS));
+		results.put("noThinkTime", run(questions, CONVERSATIONS, 0, Math.max(10, SECONDS / 3)));
+		results.put("cores", Runtime.getRuntime().availableProcessors());
+		Files.createDirectories(Path.of("target/bench"));
+		Files.writeString(Path.of("target/bench/answer-latency.json"),
+				this.json.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+		System.out.println("\n=== Answer latency, no generative model ===");
+		results.forEach((key, value) -> System.out.println(key + ": " + value));
+	}
+
+	private Map<String, Object> run(List<String> questions, int conversations, int thinkMs, int seconds)
+			throws Exception {
+		List<Long> roundTrips = Collections.synchronizedList(new ArrayList<>());
+		List<Long> pipeline = Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger errors = new AtomicInteger();
+		AtomicInteger escalations = new AtomicInteger();
+		long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+		CountDownLatch done = new CountDownLatch(conversations);
+		for (int c = 0; c < conversations; c++) {
+			int seed = c;
+			Thread.ofVirtual().start(() -> {
+				Random random = new Random(seed);
+				try {
+					JsonNode started = this.json.readTree(
+							this.http
+								.send(HttpRequest.newBuilder(uri("/api/widget/conversations"))
+									.header("Content-Type", "application/json")
+									.POST(HttpRequest.BodyPublishers.ofString("{}"))
+									.build(), HttpResponse.BodyHandlers.ofString())
+								.body());
+					String id = started.get("conversationId").asString();
+					String conversationToken = started.get("token").asString();
+					int asked = 0;
+					while (System.nanoTime() < deadline && asked < 1000) {
+						if (thinkMs > 0) {
+							Thread.sleep((long) (-Math.log(1 - random.nextDouble()) * thinkMs));
+						}
+						String question = questions.get(random.nextInt(questions.size()));
+						long sent = System.nanoTime();
+						HttpResponse<String> response = this.http
+							.send(HttpRequest.newBuilder(uri("/api/widget/conversations/" + id + "/messages"))
+								.header("Content-Type", "application/json")
+								.header("Accept", "application/json")
+								.header("Authorization", "Bearer " + conversationToken)
+								.POST(HttpRequest.BodyPublishers
+									.ofString(this.json.createObjectNode().put("text", question).toString()))
+								.build(), HttpResponse.BodyHandlers.ofString());
+						long micros = (System.nanoTime() - sent) / 1000;
+						asked++;
+						if (response.statusCode() != 200) {
+							errors.incrementAndGet();
+							continue;
+						}
+						roundTrips.add(micros);
+						JsonNode answer = this.json.readTree(response.body()).get("answer").get("answer");
+						pipeline.add(answer.get("timings").get("total").asLong() * 1000);
+						if ("ESCALATE".equals(answer.get("decision").asString())) {
+							escalations.incrementAndGet();
+						}
+					}
+				}
+				catch (Exception ex) {
+					errors.incrementAndGet();
+				}
+				finally {
+					done.countDown();
+				}
+			});
+		}
+		done.await();
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("conversations", conversations);
+		result.put("thinkTimeMeanMs", thinkMs);
+		result.put("questions", roundTrips.size());
+		result.put("questionsPerSecond", Math.round(roundTrips.size() * 10.0 / seconds) / 10.0);
+		result.put("errors", errors.get());
+		result.put("escalations", escalations.get());
+		result.put("roundTripMs", percentiles(roundTrips));
+		result.put("pipelineMs", percentiles(pipeline));
+		return result;
+	}
+
+	private static Map<String, Double> percentiles(List<Long> micros) {
+		List<Long> sorted = new ArrayList<>(micros);
+		Collections.sort(sorted);
+		Map<String, Double> result = new LinkedHashMap<>();
+		for (double p : new double[] { 0.50, 0.95, 0.99 }) {
+			long value = sorted.isEmpty() ? 0
+					: sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+			result.put("p" + (int) (p * 100), Math.round(value / 100.0) / 10.0);
+		}
+		return result;
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+}
