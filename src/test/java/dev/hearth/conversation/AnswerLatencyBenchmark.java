@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +39,8 @@ import dev.hearth.system.SystemProperties;
  * writes {@code target/bench/answer-latency.json}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "hearth.knowledge.sample.enabled=true")
+		properties = { "hearth.knowledge.sample.enabled=true",
+				"spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/hearth_bench" })
 @ActiveProfiles("test")
 class AnswerLatencyBenchmark {
 
@@ -60,6 +62,15 @@ class AnswerLatencyBenchmark {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	/** A fresh database, so that the sample knowledge base is imported on start-up. */
+	@BeforeAll
+	static void freshDatabase() throws Exception {
+		try (var connection = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
+				"postgres", ""); var statement = connection.createStatement()) {
+			statement.execute("drop database if exists hearth_bench with (force)");
+		}
+	}
 
 	@Test
 	void latency() throws Exception {
