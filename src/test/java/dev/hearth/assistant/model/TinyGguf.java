@@ -26,11 +26,11 @@ import java.util.SplittableRandom;
  * tokens, printable ASCII and some whole words), and every tensor of a llama block in
  * F32.
  * <p>
- * The weights are random but shaped so generation is well behaved: residual dimension 0
- * is a constant that no layer writes to, and the output rows of control and byte tokens
- * have a large negative weight there, so a generation never ends on end-of-sequence and
- * never emits partial UTF-8. Generated text is gibberish made of the vocabulary's words
- * and characters; with temperature 0 it is deterministic.
+ * The weights are random (uniform noise) but shaped so generation is well behaved:
+ * residual dimension 0 is a constant that no layer writes to, and the output rows of
+ * control and byte tokens have a large negative weight there, so a generation never ends
+ * on end-of-sequence and never emits partial UTF-8. Generated text is gibberish made of
+ * the vocabulary's words and characters; with temperature 0 it is deterministic.
  */
 final class TinyGguf {
 
@@ -38,9 +38,19 @@ final class TinyGguf {
 	record Spec(int embedding, int layers, int heads, int kvHeads, int feedForward, int contextLength, long seed,
 			String chatTemplate) {
 
-		/** A model of about 0.1 M parameters (0.5 MB): loads in milliseconds. */
+		/** A model of about 0.14 M parameters (0.6 MB): loads in milliseconds. */
 		static Spec tiny() {
 			return new Spec(64, 2, 4, 2, 128, 512, 42, null);
+		}
+
+		/** 14 M parameters (57 MB): larger than L2 caches, smaller than big L3 caches. */
+		static Spec small() {
+			return new Spec(512, 4, 8, 8, 1536, 1024, 7, null);
+		}
+
+		/** 154 M parameters (617 MB): larger than this machine's 480 MB L3 cache. */
+		static Spec large() {
+			return new Spec(2048, 3, 16, 16, 5632, 1024, 11, null);
 		}
 
 		Spec withChatTemplate(String template) {
@@ -93,6 +103,8 @@ final class TinyGguf {
 	private static final int GGML_TYPE_F32 = 0;
 
 	private static final int ALIGNMENT = 32;
+
+	private static final double SQRT_3 = Math.sqrt(3);
 
 	private static final String[] WORDS = { "the", "to", "your", "you", "is", "and", "of", "for", "in", "on", "with",
 			"it", "we", "our", "can", "will", "not", "be", "this", "that", "are", "have", "please", "help", "thanks",
@@ -287,6 +299,13 @@ final class TinyGguf {
 				}
 				out.write(row.array());
 			}
+		}
+
+		/**
+		 * Uniform noise with standard deviation {@code scale} (cheaper than Gaussian).
+		 */
+		private float noise(SplittableRandom random) {
+			return (float) ((random.nextDouble() * 2 - 1) * SQRT_3) * this.scale;
 		}
 
 		private float value(int row, int column, SplittableRandom random) {
