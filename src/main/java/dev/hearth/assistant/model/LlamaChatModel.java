@@ -101,6 +101,11 @@ final class LlamaChatModel implements ChatModel, AutoCloseable {
 								+ "convert_lora_to_gguf.py, or leave it empty.");
 			}
 		}
+		long trained = this.file.trainedContextLength();
+		if (trained > 0 && settings.contextSize() > trained) {
+			log.warn("hearth.assistant.model.llama.context-size {} exceeds the {} tokens {} was trained with: "
+					+ "answers may degrade past that", settings.contextSize(), trained, this.file.name());
+		}
 		ModelParameters parameters = parameters(settings);
 		long started = System.nanoTime();
 		this.model = NativeThreadGuard.load(() -> load(parameters));

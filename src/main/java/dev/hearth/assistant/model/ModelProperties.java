@@ -44,11 +44,6 @@ record ModelProperties(@DefaultValue("none") Provider provider, @DefaultValue Ll
 			@DefaultValue("0") int threads, @DefaultValue("512") int maxTokens, @DefaultValue("0.2") double temperature,
 			@DefaultValue("0") int gpuLayers, @DefaultValue("false") boolean nativeLog) {
 
-		LlamaSettings withModelPath(Path path) {
-			return new LlamaSettings(path, this.loraPath, this.contextSize, this.threads, this.maxTokens,
-					this.temperature, this.gpuLayers, this.nativeLog);
-		}
-
 	}
 
 	/**
