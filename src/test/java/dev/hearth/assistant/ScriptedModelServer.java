@@ -1,0 +1,101 @@
+package dev.hearth.assistant;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An OpenAI-compatible chat server on 127.0.0.1 that streams a scripted reply word by
+ * word, or fails with a status. Records how many requests it got. Stops on
+ * {@link #close()}, and by itself after two minutes.
+ */
+final class ScriptedModelServer implements AutoCloseable {
+
+	volatile String reply = "";
+
+	volatile int failWith;
+
+	final AtomicInteger requests = new AtomicInteger();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpServer server;
+
+	private final ScheduledExecutorService stopper = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true).factory());
+
+	ScriptedModelServer() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this.server.setExecutor(Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon(true).factory()));
+		this.server.createContext("/", this::handle);
+		this.server.start();
+		this.stopper.schedule(this::close, 120, TimeUnit.SECONDS);
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/v1";
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			exchange.getRequestBody().readAllBytes();
+			this.requests.incrementAndGet();
+			if (this.failWith != 0) {
+				byte[] body = "{\"error\":{\"message\":\"model crashed\",\"type\":\"server_error\"}}"
+					.getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(this.failWith, body.length);
+				exchange.getResponseBody().write(body);
+				return;
+			}
+			exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+			exchange.sendResponseHeaders(200, 0);
+			OutputStream out = exchange.getResponseBody();
+			String[] words = this.reply.split("(?<= )");
+			for (int i = 0; i < words.length; i++) {
+				ObjectNode chunk = chunk();
+				ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
+				choice.putNull("finish_reason");
+				ObjectNode delta = choice.putObject("delta").put("content", words[i]);
+				if (i == 0) {
+					delta.put("role", "assistant");
+				}
+				event(out, this.json.writeValueAsString(chunk));
+			}
+			ObjectNode last = chunk();
+			last.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
+			event(out, this.json.writeValueAsString(last));
+			event(out, "[DONE]");
+		}
+	}
+
+	private ObjectNode chunk() {
+		ObjectNode node = this.json.createObjectNode();
+		node.put("id", "chatcmpl-scripted").put("object", "chat.completion.chunk").put("created", 1_700_000_000L);
+		node.put("model", "scripted");
+		return node;
+	}
+
+	private static void event(OutputStream out, String data) throws IOException {
+		out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+		out.flush();
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.stopper.shutdownNow();
+	}
+
+}
