@@ -19,6 +19,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -43,6 +44,7 @@ class ConversationTokens {
 
 	private final Clock clock;
 
+	@Autowired
 	ConversationTokens(ConversationProperties properties, SystemProperties system) {
 		this(properties, secret(properties, system.dataDir()), Clock.systemUTC());
 	}
