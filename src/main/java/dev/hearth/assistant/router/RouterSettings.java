@@ -26,11 +26,13 @@ package dev.hearth.assistant.router;
  * example
  * @param refit whether the final router is retrained on all examples after the held-out
  * checks (which then describe its twin trained without the held-out slice)
+ * @param threads threads that compute gradients (1 or 2); the result does not depend on
+ * it
  */
 public record RouterSettings(long seed, double heldOutFraction, int epochs, double learningRate, int batchSize,
 		double weightDecay, double embeddingWeight, double lexicalWeight, int charNgramMin, int charNgramMax,
 		int minDocumentFrequency, int maxLexicalFeatures, boolean backgroundCorpus, double backgroundSimilarityCeiling,
-		double backgroundWeight, boolean refit) {
+		double backgroundWeight, boolean refit, int threads) {
 
 	public RouterSettings {
 		range(heldOutFraction, 0, 0.5, "heldOutFraction");
@@ -51,31 +53,34 @@ public record RouterSettings(long seed, double heldOutFraction, int epochs, doub
 		atLeast(maxLexicalFeatures, 1, "maxLexicalFeatures");
 		range(backgroundSimilarityCeiling, 0, 1, "backgroundSimilarityCeiling");
 		range(backgroundWeight, 0, 100, "backgroundWeight");
+		if (threads < 1 || threads > 2) {
+			throw new IllegalArgumentException("threads must be 1 or 2, was " + threads);
+		}
 	}
 
 	public static RouterSettings defaults() {
-		return new RouterSettings(42, 0.1, 12, 0.01, 32, 1e-4, 1.0, 1.0, 3, 5, 2, 1 << 16, true, 0.85, 1.0, true);
+		return new RouterSettings(42, 0.1, 6, 0.01, 32, 1e-4, 1.0, 2.0, 3, 5, 2, 1 << 16, true, 0.85, 1.0, true, 2);
 	}
 
 	public RouterSettings withSeed(long seed) {
 		return new RouterSettings(seed, this.heldOutFraction, this.epochs, this.learningRate, this.batchSize,
 				this.weightDecay, this.embeddingWeight, this.lexicalWeight, this.charNgramMin, this.charNgramMax,
 				this.minDocumentFrequency, this.maxLexicalFeatures, this.backgroundCorpus,
-				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit);
+				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, this.threads);
 	}
 
 	public RouterSettings withEpochs(int epochs) {
 		return new RouterSettings(this.seed, this.heldOutFraction, epochs, this.learningRate, this.batchSize,
 				this.weightDecay, this.embeddingWeight, this.lexicalWeight, this.charNgramMin, this.charNgramMax,
 				this.minDocumentFrequency, this.maxLexicalFeatures, this.backgroundCorpus,
-				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit);
+				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, this.threads);
 	}
 
 	public RouterSettings withOptimizer(double learningRate, int batchSize, double weightDecay) {
 		return new RouterSettings(this.seed, this.heldOutFraction, this.epochs, learningRate, batchSize, weightDecay,
 				this.embeddingWeight, this.lexicalWeight, this.charNgramMin, this.charNgramMax,
 				this.minDocumentFrequency, this.maxLexicalFeatures, this.backgroundCorpus,
-				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit);
+				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, this.threads);
 	}
 
 	/** Relative weights of the embedding and lexical blocks; 0 leaves a block out. */
@@ -83,7 +88,7 @@ public record RouterSettings(long seed, double heldOutFraction, int epochs, doub
 		return new RouterSettings(this.seed, this.heldOutFraction, this.epochs, this.learningRate, this.batchSize,
 				this.weightDecay, embeddingWeight, lexicalWeight, this.charNgramMin, this.charNgramMax,
 				this.minDocumentFrequency, this.maxLexicalFeatures, this.backgroundCorpus,
-				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit);
+				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, this.threads);
 	}
 
 	public RouterSettings withLexicalVocabulary(int charNgramMin, int charNgramMax, int minDocumentFrequency,
@@ -91,7 +96,7 @@ public record RouterSettings(long seed, double heldOutFraction, int epochs, doub
 		return new RouterSettings(this.seed, this.heldOutFraction, this.epochs, this.learningRate, this.batchSize,
 				this.weightDecay, this.embeddingWeight, this.lexicalWeight, charNgramMin, charNgramMax,
 				minDocumentFrequency, maxLexicalFeatures, this.backgroundCorpus, this.backgroundSimilarityCeiling,
-				this.backgroundWeight, this.refit);
+				this.backgroundWeight, this.refit, this.threads);
 	}
 
 	/** Whether and how to use the bundled out-of-domain corpus as a background class. */
@@ -100,14 +105,22 @@ public record RouterSettings(long seed, double heldOutFraction, int epochs, doub
 		return new RouterSettings(this.seed, this.heldOutFraction, this.epochs, this.learningRate, this.batchSize,
 				this.weightDecay, this.embeddingWeight, this.lexicalWeight, this.charNgramMin, this.charNgramMax,
 				this.minDocumentFrequency, this.maxLexicalFeatures, backgroundCorpus, backgroundSimilarityCeiling,
-				backgroundWeight, this.refit);
+				backgroundWeight, this.refit, this.threads);
 	}
 
 	public RouterSettings withHeldOut(double heldOutFraction, boolean refit) {
 		return new RouterSettings(this.seed, heldOutFraction, this.epochs, this.learningRate, this.batchSize,
 				this.weightDecay, this.embeddingWeight, this.lexicalWeight, this.charNgramMin, this.charNgramMax,
 				this.minDocumentFrequency, this.maxLexicalFeatures, this.backgroundCorpus,
-				this.backgroundSimilarityCeiling, this.backgroundWeight, refit);
+				this.backgroundSimilarityCeiling, this.backgroundWeight, refit, this.threads);
+	}
+
+	/** Threads for training: 1 or 2; results are the same either way. */
+	public RouterSettings withThreads(int threads) {
+		return new RouterSettings(this.seed, this.heldOutFraction, this.epochs, this.learningRate, this.batchSize,
+				this.weightDecay, this.embeddingWeight, this.lexicalWeight, this.charNgramMin, this.charNgramMax,
+				this.minDocumentFrequency, this.maxLexicalFeatures, this.backgroundCorpus,
+				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, threads);
 	}
 
 	private static void range(double value, double min, double max, String name) {
