@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Regenerates {@code src/main/resources/router/out-of-domain.vectors} from
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
  * after editing the corpus, with
  * {@code mvn -o test -Dtest=OutOfDomainVectorsGenerator -Dsurefire.failIfNoSpecifiedTests=false}.
  */
+@EnabledIfSystemProperty(named = "test", matches = "OutOfDomainVectorsGenerator",
+		disabledReason = "a generator: run it with -Dtest=OutOfDomainVectorsGenerator")
 class OutOfDomainVectorsGenerator {
 
 	@Test
