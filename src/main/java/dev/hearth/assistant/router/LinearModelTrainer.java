@@ -33,13 +33,15 @@ final class LinearModelTrainer {
 	}
 
 	LinearModel train(List<Features> examples, int[] targets, float[] weights, int classes, int denseSize,
-			int sparseSize, long seed) {
-		LinearModel model = new LinearModel(classes, denseSize, sparseSize);
+			int sparseSize, float[] centroids, float[][] similarities, long seed) {
+		LinearModel model = new LinearModel(classes, denseSize, sparseSize, centroids,
+				(float) this.settings.centroidScale());
+		Moments centroidScale = new Moments(1);
 		Moments dense = new Moments(model.dense.length);
 		Moments sparse = new Moments(model.sparse.length);
 		Moments bias = new Moments(classes);
-		Half first = new Half(model, examples, targets, weights);
-		Half second = new Half(model, examples, targets, weights);
+		Half first = new Half(model, examples, targets, weights, similarities);
+		Half second = new Half(model, examples, targets, weights, similarities);
 		int n = examples.size();
 		int[] order = new int[n];
 		for (int i = 0; i < n; i++) {
@@ -76,6 +78,10 @@ final class LinearModelTrainer {
 					float correction2 = (float) (1 - Math.pow(BETA2, step));
 					bias.update(model.bias, 0, first.biasGrad, second.biasGrad, 0, 0, classes, rate, correction1,
 							correction2, 0);
+					if (similarities != null) {
+						centroidScale.update(model.centroidScale, 0, first.scaleGrad, second.scaleGrad, 0, 0, 1,
+								rate * 10, correction1, correction2, 0);
+					}
 					dense.update(model.dense, 0, first.denseGrad, second.denseGrad, 0, 0, model.dense.length, rate,
 							correction1, correction2, decay);
 					for (int t = 0; t < first.touchedCount; t++) {
@@ -142,6 +148,10 @@ final class LinearModelTrainer {
 
 		final float[] biasGrad;
 
+		final float[] scaleGrad = new float[1];
+
+		final float[][] similarities;
+
 		final int[] slotOf;
 
 		final int[] touched;
@@ -152,8 +162,9 @@ final class LinearModelTrainer {
 
 		private final float[] g;
 
-		Half(LinearModel model, List<Features> examples, int[] targets, float[] weights) {
+		Half(LinearModel model, List<Features> examples, int[] targets, float[] weights, float[][] similarities) {
 			this.model = model;
+			this.similarities = similarities;
 			this.examples = examples;
 			this.targets = targets;
 			this.weights = weights;
@@ -170,11 +181,22 @@ final class LinearModelTrainer {
 			for (int b = from; b < to; b++) {
 				int i = order[b];
 				Features x = this.examples.get(i);
-				double[] p = VectorMath.softmax(this.model.logits(x), 1);
+				float[] z = this.model.linearLogits(x);
+				float[] s = (this.similarities != null) ? this.similarities[i] : null;
+				if (s != null) {
+					float centroidScale = this.model.centroidScale[0];
+					for (int k = 0; k < c; k++) {
+						z[k] += centroidScale * s[k];
+					}
+				}
+				double[] p = VectorMath.softmax(z, 1);
 				float weight = this.weights[i] * scale;
 				for (int k = 0; k < c; k++) {
 					this.g[k] = (float) (p[k] - ((k == this.targets[i]) ? 1 : 0)) * weight;
 					this.biasGrad[k] += this.g[k];
+					if (s != null) {
+						this.scaleGrad[0] += this.g[k] * s[k];
+					}
 				}
 				float[] dense = x.dense();
 				for (int d = 0; d < dense.length; d++) {
@@ -202,6 +224,7 @@ final class LinearModelTrainer {
 		void clear() {
 			Arrays.fill(this.denseGrad, 0);
 			Arrays.fill(this.biasGrad, 0);
+			this.scaleGrad[0] = 0;
 			for (int t = 0; t < this.touchedCount; t++) {
 				this.slotOf[this.touched[t]] = -1;
 			}

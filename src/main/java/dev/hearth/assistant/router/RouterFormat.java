@@ -62,6 +62,8 @@ final class RouterFormat {
 			writeFloats(out, model.dense);
 			writeFloats(out, model.sparse);
 			writeFloats(out, model.bias);
+			writeFloats(out, model.centroids);
+			out.writeFloat(model.centroidScale[0]);
 			out.flush();
 			CRC32 crc = new CRC32();
 			crc.update(bytes.toByteArray());
@@ -122,14 +124,16 @@ final class RouterFormat {
 			float[] dense = readFloats(in);
 			float[] sparse = readFloats(in);
 			float[] bias = readFloats(in);
+			float[] centroids = readFloats(in);
+			float centroidScale = in.readFloat();
 			if (in.available() != 0 || classes != labels.size() + (background ? 1 : 0) || bias.length != classes
 					|| dense.length != denseSize * classes || sparse.length != sparseSize * classes
-					|| denseSize != featurizer.denseSize() || sparseSize != hashes.length) {
+					|| denseSize != featurizer.denseSize() || sparseSize != hashes.length
+					|| (centroids.length != 0 && centroids.length != dimensions * classes)) {
 				throw new IllegalArgumentException("the FAQ router data is inconsistent: retrain the router");
 			}
-			return new TrainedRouter(labels, background, featurizer,
-					new LinearModel(classes, denseSize, sparseSize, dense, sparse, bias), temperature, threshold,
-					checks);
+			return new TrainedRouter(labels, background, featurizer, new LinearModel(classes, denseSize, sparseSize,
+					dense, sparse, bias, centroids, new float[] { centroidScale }), temperature, threshold, checks);
 		}
 		catch (EOFException ex) {
 			throw new IllegalArgumentException("the FAQ router data is truncated: retrain the router", ex);

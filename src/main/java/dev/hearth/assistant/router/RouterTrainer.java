@@ -109,6 +109,7 @@ public final class RouterTrainer {
 			fitted = fit(all, dimensions, classes, backgroundClass);
 		}
 		checks.put("lexicalFeatures", (double) fitted.featurizer.sparseSize());
+		checks.put("centroidScale", (double) fitted.model.centroidScale[0]);
 		checks.put("trainingMillis", (double) ((System.nanoTime() - started) / 1_000_000));
 		return new TrainedRouter(labels, hasBackground, fitted.featurizer, fitted.model, temperature, threshold,
 				checks);
@@ -118,12 +119,26 @@ public final class RouterTrainer {
 		Featurizer featurizer = Featurizer.fit(data.texts, dimensions, this.settings);
 		List<Features> features = new ArrayList<>(data.size());
 		float[] weights = new float[data.size()];
+		int backgroundCount = 0;
+		for (int target : data.targets) {
+			backgroundCount += (target == backgroundClass) ? 1 : 0;
+		}
+		// the background class never outweighs the FAQ entries taken together
+		double backgroundWeight = this.settings.backgroundWeight()
+				* Math.min(1, (data.size() - backgroundCount) / (double) Math.max(1, backgroundCount));
 		for (int i = 0; i < data.size(); i++) {
 			features.add(featurizer.features(data.texts.get(i), data.vectors.get(i)));
-			weights[i] = (data.targets[i] == backgroundClass) ? (float) this.settings.backgroundWeight() : 1;
+			weights[i] = (data.targets[i] == backgroundClass) ? (float) backgroundWeight : 1;
+		}
+		float[] centroids = new float[0];
+		float[][] similarities = null;
+		if (this.settings.centroidScale() > 0 && featurizer.denseSize() > 0) {
+			similarities = new float[data.size()][];
+			centroids = LinearModel.centroids(data.vectors, data.targets, classes,
+					(backgroundClass < 0) ? classes : backgroundClass, dimensions, similarities);
 		}
 		LinearModel model = new LinearModelTrainer(this.settings).train(features, data.targets, weights, classes,
-				featurizer.denseSize(), featurizer.sparseSize(), this.settings.seed());
+				featurizer.denseSize(), featurizer.sparseSize(), centroids, similarities, this.settings.seed());
 		return new Fitted(featurizer, model);
 	}
 
