@@ -1,0 +1,104 @@
+package dev.hearth.assistant.router;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RouterTrainerTest {
+
+	@Test
+	void learnsAToyFaq() {
+		TrainedRouter router = new RouterTrainer(ToyFaq.settings()).train(ToyFaq.examples());
+		assertThat(router.labels()).containsExactly("refund", "reset-password", "track-order");
+		assertThat(top(router, "where's my parcel?", ToyFaq.near("track-order", 101))).isEqualTo("track-order");
+		assertThat(top(router, "i forgot my pasword", ToyFaq.near("reset-password", 102))).isEqualTo("reset-password");
+		assertThat(top(router, "I'd like a refund", ToyFaq.near("refund", 103))).isEqualTo("refund");
+		// lexical features carry a typo'd, run-on question whose vector says nothing
+		assertThat(top(router, "refundmy order", ToyFaq.random(104))).isEqualTo("refund");
+		assertThat(router.checks()).containsKeys("accuracy", "inScopeAccuracy", "outOfScopeRecall", "mcc", "mrr", "ece",
+				"temperature", "threshold", "backgroundExamples", "trainingMillis");
+		assertThat(router.checks().get("inScopeAccuracy")).isGreaterThanOrEqualTo(0.66);
+		assertThat(router.checks().get("backgroundExamples")).isGreaterThan(1000);
+		assertThat(router.suggestedThreshold()).isBetween(0.0, 1.0);
+	}
+
+	@Test
+	void probabilitiesAreCalibratedAndRanked() {
+		TrainedRouter router = new RouterTrainer(ToyFaq.settings()).train(ToyFaq.examples());
+		RouterPrediction prediction = router.predict("track my order", ToyFaq.near("track-order", 5));
+		assertThat(prediction.ranked()).hasSize(3);
+		double sum = 0;
+		double previous = 1;
+		for (ScoredLabel scored : prediction.ranked()) {
+			assertThat(scored.probability()).isBetween(0.0, previous);
+			previous = scored.probability();
+			sum += scored.probability();
+		}
+		assertThat(sum).isLessThanOrEqualTo(1 + 1e-9);
+		assertThat(prediction.confidence()).isEqualTo(prediction.ranked().get(0).probability());
+	}
+
+	@Test
+	void isMoreConfidentInScopeThanOutOfScope() {
+		TrainedRouter router = new RouterTrainer(ToyFaq.settings()).train(ToyFaq.examples());
+		OutOfDomainCorpus.Corpus corpus = OutOfDomainCorpus.get();
+		double inScope = 0;
+		List<String> questions = List.of("where is my order", "reset my password", "I want a refund",
+				"has my parcel been sent", "can't remember my password", "money back for a faulty item");
+		List<String> labels = List.of("track-order", "reset-password", "refund");
+		for (int i = 0; i < questions.size(); i++) {
+			inScope += router.predict(questions.get(i), ToyFaq.near(labels.get(i % 3), 200 + i)).confidence();
+		}
+		double outOfScope = 0;
+		List<Integer> picks = new ArrayList<>();
+		for (int q = 0; q < corpus.questions().size(); q += 250) {
+			picks.add(q);
+			outOfScope += router.predict(corpus.questions().get(q), corpus.vectors()[q]).confidence();
+		}
+		assertThat(inScope / questions.size()).isGreaterThan(0.8);
+		assertThat(outOfScope / picks.size()).isLessThan(0.5);
+	}
+
+	@Test
+	void withoutTheCorpusProbabilitiesSumToOne() {
+		TrainedRouter router = new RouterTrainer(ToyFaq.settings().withBackground(false, 0.85, 1))
+			.train(ToyFaq.examples());
+		RouterPrediction prediction = router.predict("refund", ToyFaq.near("refund", 9));
+		assertThat(prediction.ranked().stream().mapToDouble(ScoredLabel::probability).sum()).isCloseTo(1.0,
+				org.assertj.core.data.Offset.offset(1e-6));
+		assertThat(router.checks().get("backgroundExamples")).isZero();
+	}
+
+	@Test
+	void isDeterministicWhateverTheThreads() {
+		List<TrainingExample> examples = ToyFaq.examples();
+		byte[] once = new RouterTrainer(ToyFaq.settings()).train(examples).serialize();
+		byte[] again = new RouterTrainer(ToyFaq.settings()).train(examples).serialize();
+		byte[] twoThreads = new RouterTrainer(ToyFaq.settings().withThreads(2)).train(examples).serialize();
+		byte[] otherSeed = new RouterTrainer(ToyFaq.settings().withSeed(43)).train(examples).serialize();
+		assertThat(withoutTimings(again)).isEqualTo(withoutTimings(once));
+		assertThat(withoutTimings(twoThreads)).isEqualTo(withoutTimings(once));
+		assertThat(withoutTimings(otherSeed)).isNotEqualTo(withoutTimings(once));
+	}
+
+	private static String top(TrainedRouter router, String text, float[] vector) {
+		return router.predict(text, vector).ranked().get(0).label();
+	}
+
+	/**
+	 * The predictions on a fixed probe set: routers equal in all but their timing check.
+	 */
+	private static String withoutTimings(byte[] serialized) {
+		TrainedRouter router = TrainedRouter.deserialize(serialized);
+		StringBuilder probe = new StringBuilder(String.valueOf(router.suggestedThreshold()));
+		for (int i = 0; i < 20; i++) {
+			probe.append(' ').append(router.predict("question " + i, ToyFaq.random(i)));
+		}
+		probe.append(router.predict("where is my parcel", ToyFaq.near("track-order", 1)));
+		return probe.toString();
+	}
+
+}
