@@ -19,18 +19,21 @@ final class EvalCommand implements Command {
 			0, """
 					Runs every question of --set through the same answer pipeline as the chat widget
 					and prints accuracy (a correct escalation counts as correct), in-scope accuracy,
-					out-of-scope recall, MCC (escalate = positive), MRR of the expected FAQ entry and
-					the pipeline's latency. Each line of a set is
-					  {"question": "...", "expected": "<faq id>"}  or  {"question": "...", "expected": "escalate"}
+					out-of-scope recall, MCC (escalate = positive), MRR of the expected FAQ entry
+					and the pipeline's latency. Each line of a set is
+					  {"question": "...", "expected": "<faq id>"}
+					or
+					  {"question": "...", "expected": "escalate"}
 
-					With --calibrate VAL.jsonl, first chooses the FAQ router's out-of-scope threshold
-					on that validation set (maximum accuracy, ties broken by out-of-scope recall),
-					reports it and evaluates --set with it; --save makes it the live threshold.
+					With --calibrate VAL.jsonl, first chooses the FAQ router's out-of-scope
+					threshold on that validation set (maximum accuracy, ties broken by
+					out-of-scope recall), reports it and evaluates --set with it; --save makes it
+					the live threshold.
 					With --json OUT, also writes the metrics as JSON to OUT.
 
 					Examples:
 					  kb-import eval --set test.jsonl
-					  kb-import eval --set test.jsonl --calibrate val.jsonl --save --json metrics.json
+					  kb-import eval --set test.jsonl --calibrate val.jsonl --save --json m.json
 					""",
 			List.of(Option.value("--set", "FILE", "the labelled questions to evaluate (JSONL)"),
 					Option.value("--calibrate", "FILE", "choose the out-of-scope threshold on this validation set"),

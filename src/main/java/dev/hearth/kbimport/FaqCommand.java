@@ -18,11 +18,11 @@ final class FaqCommand implements Command {
 	static final CommandSpec SPEC = new CommandSpec("faq", "Import FAQ entries from a JSONL or CSV file", "FILE", 1, 1,
 			"""
 					Imports the FAQ entries in FILE (UTF-8). Entries are matched by id: new ones are
-					added, changed ones updated. The FAQ router then retrains; the command returns
-					once the new model is live, unless --no-wait. With --replace, entries that are not in the file
-					are removed, so the file becomes the whole FAQ. The format comes from the file's
-					extension (.jsonl, .ndjson or .csv) unless --format is given; see
-					kb-import/README.md for both formats.
+					added, changed ones updated. With --replace, entries that are not in the file
+					are removed, so the file becomes the whole FAQ. The FAQ router then retrains:
+					the command returns once the new model is live, unless --no-wait. The format
+					comes from the file's extension (.jsonl, .ndjson or .csv) unless --format is
+					given; see kb-import/README.md for both formats.
 
 					Examples:
 					  kb-import faq faq.jsonl

@@ -32,6 +32,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class FakeHearth implements AutoCloseable {
 
+	static final String ROUTER_STATUS = """
+			{"liveVersion": 1, "liveKbRevision": 1000000, "kbRevision": 7, "training": false, "threshold": 0.5,
+			 "thresholdSource": "model", "labels": 2, "examples": 4, "checks": {}, "lastError": null}
+			""";
+
 	static final String TOKEN = "test-token";
 
 	/** A stored document. */
@@ -140,6 +145,7 @@ final class FakeHearth implements AutoCloseable {
 				case "DELETE /api/admin/documents" -> delete(exchange, first(params, "source"));
 				case "POST /api/admin/faq" -> faqImport(exchange, params, new String(body, StandardCharsets.UTF_8));
 				case "GET /api/admin/faq" -> send(exchange, 200, faqList());
+				case "GET /api/admin/router" -> send(exchange, 200, Json.MAPPER.readTree(ROUTER_STATUS));
 				case "POST /api/admin/index/rebuild" ->
 					send(exchange, 200, object().put("passages", 42).put("revision", 7).put("millis", 12));
 				case "GET /api/admin/search" -> search(exchange, params);

@@ -187,6 +187,7 @@ class KbImportTest {
 		assertThat(imported.exitCode()).isEqualTo(1);
 		assertThat(imported.out()).isEqualTo("""
 				FAQ: 2 added, 0 updated, 0 unchanged, 0 removed; 2 entries in total.
+				FAQ router: version 1 is live (2 entries, 4 phrasings, threshold 0.500 from model).
 				Failed:
 				  line 2: missing id
 				""");
@@ -196,7 +197,8 @@ class KbImportTest {
 		Cli.Result replaced = this.cli.run("faq", this.temp.resolve("faq.txt").toString(), "--format", "CSV",
 				"--replace");
 		assertThat(replaced.exitCode()).isZero();
-		assertThat(replaced.out()).isEqualTo("FAQ: 0 added, 1 updated, 0 unchanged, 1 removed; 1 entries in total.\n");
+		assertThat(replaced.out()).isEqualTo("FAQ: 0 added, 1 updated, 0 unchanged, 1 removed; 1 entries in total.\n"
+				+ "FAQ router: version 1 is live (2 entries, 4 phrasings, threshold 0.500 from model).\n");
 
 		assertThat(this.cli.run("list", "--faq").out()).isEqualTo("""
 				ID     QUESTION         TAGS            UPDATED
