@@ -168,6 +168,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 				log.info("Not training the FAQ router: {} FAQ entries, at least {} needed", labels,
 						Math.max(2, this.properties.router().minimumEntries()));
 				this.lastError = null;
+				retireLive();
 				return;
 			}
 			List<TrainingExample> examples = new ArrayList<>(phrasings.size());
@@ -222,6 +223,18 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 				.param(version)
 				.update();
 		});
+	}
+
+	/**
+	 * With too few FAQ entries left, no router answers: the live one would route to
+	 * entries that are gone.
+	 */
+	private void retireLive() {
+		if (this.live != null) {
+			this.jdbc.sql("update router_model set status = 'RETIRED' where status = 'LIVE'").update();
+			log.info("FAQ router version {} retired: too few FAQ entries left", this.live.version());
+			this.live = null;
+		}
 	}
 
 	private void fail(int version, String status, String error) {
