@@ -34,7 +34,7 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * must contain
 	 * @param modelTimeoutSeconds longest a language model may take for one answer
 	 */
-	record Answer(@DefaultValue("4") int passages, @DefaultValue("0.5") double minSimilarity,
+	record Answer(@DefaultValue("4") int passages, @DefaultValue("0.45") double minSimilarity,
 			@DefaultValue("3") int maxSentences, @DefaultValue("0.6") double minSupport,
 			@DefaultValue("60") int modelTimeoutSeconds) {
 	}
