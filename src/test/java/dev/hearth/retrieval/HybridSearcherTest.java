@@ -14,12 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import static dev.hearth.retrieval.TestPassages.DIMENSIONS;
-import static dev.hearth.retrieval.TestPassages.axis;
-import static dev.hearth.retrieval.TestPassages.chunk;
-import static dev.hearth.retrieval.TestPassages.faq;
-import static dev.hearth.retrieval.TestPassages.near;
-import static dev.hearth.retrieval.TestPassages.query;
+import static dev.hearth.retrieval.PassageFixtures.DIMENSIONS;
+import static dev.hearth.retrieval.PassageFixtures.axis;
+import static dev.hearth.retrieval.PassageFixtures.chunk;
+import static dev.hearth.retrieval.PassageFixtures.faq;
+import static dev.hearth.retrieval.PassageFixtures.near;
+import static dev.hearth.retrieval.PassageFixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -188,7 +188,7 @@ class HybridSearcherTest {
 	}
 
 	private static float[] negativeAxis(int axis) {
-		float[] vector = TestPassages.axis(axis);
+		float[] vector = PassageFixtures.axis(axis);
 		vector[axis] = -vector[axis];
 		return vector;
 	}
