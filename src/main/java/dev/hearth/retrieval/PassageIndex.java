@@ -293,6 +293,7 @@ public final class PassageIndex implements Closeable {
 					writer.addDocument(PassageSchema.toDocument(passage,
 							Vectors.normalisedCopy(passage.vector(), this.dimensions)));
 				}
+				writer.forceMerge(1);
 				commit(writer, revision, fingerprint, this.dimensions);
 			}
 			catch (Throwable ex) {

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -133,25 +134,25 @@ final class CorpusBench {
 
 	private Map<String, Object> recall(PassageIndex index) throws IOException {
 		int queries = Math.min(500, this.queryPool.size());
+		int[] curveK = { 10, 25, 50, 100, 150, 200 };
 		double raw = 0;
 		double served = 0;
 		double filtered = 0;
+		double[] curve = new double[curveK.length];
+		long[][] curveNanos = new long[curveK.length][queries];
 		for (int q = 0; q < queries; q++) {
 			float[] query = Vectors.normalisedCopy(this.vectors[this.queryPool.get(q)], this.dimensions);
 			Set<String> exact = exactTop(query, null);
 			Set<String> exactAgents = exactTop(query, "agent");
-			List<String> hnsw = index.searcher().withSearcher((s) -> {
-				TopDocs top = s.search(new KnnFloatVectorQuery(PassageSchema.VECTOR, query, RECALL_K), RECALL_K);
-				int[] docs = new int[top.scoreDocs.length];
-				float[] scores = new float[docs.length];
-				for (int i = 0; i < docs.length; i++) {
-					ScoreDoc hit = top.scoreDocs[i];
-					docs[i] = hit.doc;
-					scores[i] = hit.score;
-				}
-				return CandidateLoader.load(s, docs, scores).stream().map(Candidate::id).toList();
-			});
-			raw += overlap(exact, hnsw);
+			raw += overlap(exact, index.searcher().withSearcher((s) -> hnswOnly(s, query)));
+			for (int c = 0; c < curveK.length; c++) {
+				int k = curveK[c];
+				long start = System.nanoTime();
+				List<Candidate> found = index.searcher()
+					.withSearcher((s) -> VectorRetriever.retrieve(s, query, null, RECALL_K, k));
+				curveNanos[c][q] = System.nanoTime() - start;
+				curve[c] += overlap(exact, found.stream().map(Candidate::id).toList());
+			}
 			served += overlap(exact, ids(
 					index.searcher().search(new PassageQuery(null, query, RECALL_K, Map.of(), Fusion.VECTOR_ONLY))));
 			filtered += overlap(exactAgents,
@@ -163,11 +164,44 @@ final class CorpusBench {
 		served /= queries;
 		filtered /= queries;
 		this.report.line(
-				"  vector recall@10 vs exact (%d queries): HNSW k=10 %.4f | as served (depth %d, exact "
-						+ "rescoring) %.4f | filtered audience=agent %.4f",
-				queries, raw, HybridSearcher.initialDepth(RECALL_K), served, filtered);
-		return Map.of("queries", queries, "hnsw_k10", BenchReport.round(raw), "served_vector_only",
-				BenchReport.round(served), "served_filtered_agent", BenchReport.round(filtered));
+				"  vector recall@10 vs exact search, %d queries: HNSW k=10 alone %.4f | as served (HNSW k=%d,"
+						+ " exact rescoring) %.4f | as served, filtered audience=agent %.4f",
+				queries, raw, Math.max(HybridSearcher.initialDepth(RECALL_K), VectorRetriever.MIN_HNSW_K), served,
+				filtered);
+		StringBuilder header = new StringBuilder("    HNSW k, then exact rescoring:");
+		StringBuilder recallRow = new StringBuilder("      recall@10                  ");
+		StringBuilder latencyRow = new StringBuilder("      p50 ms (single call)       ");
+		List<Map<String, Object>> curveJson = new ArrayList<>();
+		for (int c = 0; c < curveK.length; c++) {
+			Latency latency = Latency.of(curveNanos[c]);
+			header.append(String.format(" %7d", curveK[c]));
+			recallRow.append(String.format(" %7.4f", curve[c] / queries));
+			latencyRow.append(String.format(" %7.2f", latency.p50()));
+			curveJson.add(Map.of("hnsw_k", curveK[c], "recall_at_10", BenchReport.round(curve[c] / queries), "p50_ms",
+					BenchReport.round(latency.p50()), "mean_ms", BenchReport.round(latency.mean())));
+		}
+		this.report.line("%s", header);
+		this.report.line("%s", recallRow);
+		this.report.line("%s", latencyRow);
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("queries", queries);
+		json.put("hnsw_k10_alone", BenchReport.round(raw));
+		json.put("served_vector_only", BenchReport.round(served));
+		json.put("served_filtered_agent", BenchReport.round(filtered));
+		json.put("hnsw_k_curve", curveJson);
+		return json;
+	}
+
+	private static List<String> hnswOnly(IndexSearcher searcher, float[] query) throws IOException {
+		TopDocs top = searcher.search(new KnnFloatVectorQuery(PassageSchema.VECTOR, query, RECALL_K), RECALL_K);
+		int[] docs = new int[top.scoreDocs.length];
+		float[] scores = new float[docs.length];
+		for (int i = 0; i < docs.length; i++) {
+			ScoreDoc hit = top.scoreDocs[i];
+			docs[i] = hit.doc;
+			scores[i] = hit.score;
+		}
+		return CandidateLoader.load(searcher, docs, scores).stream().map(Candidate::id).toList();
 	}
 
 	private Map<String, Object> latency(PassageIndex index, int warmup, boolean allModes) throws IOException {
