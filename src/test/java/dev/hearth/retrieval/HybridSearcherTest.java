@@ -91,6 +91,19 @@ class HybridSearcherTest {
 	}
 
 	@Test
+	void longQueriesStayWithinLuceneClauseLimit() throws IOException {
+		indexFusionCorpus();
+		this.index.replaceDocument("de-1", List.of(chunk("de-1", "de-1", "Passwort", "de", Map.of(), axis(3))), 2);
+		StringBuilder text = new StringBuilder("router password");
+		for (int n = 0; n < 3000; n++) {
+			text.append(" word").append(n);
+		}
+		assertThat(search(query(text.toString(), null, 2, Fusion.BM25_ONLY))).extracting(SearchHit::id)
+			.containsExactly("a", "c");
+		assertThat(search(query(text.toString(), axis(0), 2, Fusion.RRF))).hasSize(2);
+	}
+
+	@Test
 	void hitsCarryEverythingStored() throws IOException {
 		this.index.replaceDocument("doc-1",
 				List.of(new IndexedPassage("chunk-1", "doc-1", "chunk-1", PassageKind.DOCUMENT_CHUNK, "fibre.pdf",
