@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -20,30 +22,50 @@ import org.apache.lucene.util.QueryBuilder;
  */
 final class Bm25Retriever {
 
+	/**
+	 * Query terms kept per language field; 8 fields times 100 stays under 1024 clauses.
+	 */
+	static final int MAX_TERMS_PER_FIELD = 100;
+
 	private final LanguageAnalyzers analyzers;
 
 	private final QueryBuilder queryBuilder;
 
 	Bm25Retriever(LanguageAnalyzers analyzers) {
 		this.analyzers = analyzers;
-		this.queryBuilder = new QueryBuilder(analyzers.perField());
+		this.queryBuilder = new QueryBuilder(analyzers.queryAnalyzer(MAX_TERMS_PER_FIELD));
 	}
 
 	/**
-	 * The text query over the language fields the filters allow, or {@code null} when the
-	 * text has no searchable term in any of them (only stop words, say).
+	 * The text query over the language fields that the filters allow and the index has,
+	 * or {@code null} when the text has no searchable term in any of them (only stop
+	 * words, say). Each field keeps the first {@value #MAX_TERMS_PER_FIELD} terms, so
+	 * that a pasted wall of text stays under Lucene's limit of 1024 clauses per query.
 	 */
-	Query textQuery(String text, Map<String, Set<String>> filters) {
+	Query textQuery(String text, Map<String, Set<String>> filters, IndexReader reader) {
 		BooleanQuery.Builder builder = new BooleanQuery.Builder();
 		int clauses = 0;
 		for (String key : languageKeys(filters)) {
-			Query query = this.queryBuilder.createBooleanQuery(PassageSchema.textField(key), text);
+			String field = PassageSchema.textField(key);
+			if (!hasField(reader, field)) {
+				continue;
+			}
+			Query query = this.queryBuilder.createBooleanQuery(field, text);
 			if (query != null) {
 				builder.add(query, Occur.SHOULD);
 				clauses++;
 			}
 		}
 		return (clauses == 0) ? null : builder.build();
+	}
+
+	private static boolean hasField(IndexReader reader, String field) {
+		for (LeafReaderContext leaf : reader.leaves()) {
+			if (leaf.reader().getFieldInfos().fieldInfo(field) != null) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The best {@code depth} passages for the text query within the filter. */

@@ -54,7 +54,8 @@ public final class HybridSearcher {
 		IndexSearcher searcher = this.index.acquire();
 		try {
 			Query filter = PassageSchema.filter(query.filters());
-			Query text = query.fusion().usesText() ? this.bm25.textQuery(query.text(), query.filters()) : null;
+			Query text = query.fusion().usesText()
+					? this.bm25.textQuery(query.text(), query.filters(), searcher.getIndexReader()) : null;
 			int depth = initialDepth(query.topK());
 			for (int round = 0;; round++) {
 				Retrieved retrieved = retrieve(searcher, text, vector, filter, depth);
@@ -78,7 +79,8 @@ public final class HybridSearcher {
 		IndexSearcher searcher = this.index.acquire();
 		try {
 			Query filter = PassageSchema.filter(query.filters());
-			Query text = query.fusion().usesText() ? this.bm25.textQuery(query.text(), query.filters()) : null;
+			Query text = query.fusion().usesText()
+					? this.bm25.textQuery(query.text(), query.filters(), searcher.getIndexReader()) : null;
 			return retrieve(searcher, text, vector, filter, initialDepth(query.topK()));
 		}
 		finally {

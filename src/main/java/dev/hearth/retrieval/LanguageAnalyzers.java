@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
@@ -12,6 +13,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.LimitTokenCountAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
@@ -35,6 +37,8 @@ final class LanguageAnalyzers implements Closeable {
 	private final Map<String, Analyzer> byKey = new LinkedHashMap<>();
 
 	private final PerFieldAnalyzerWrapper perField;
+
+	private final List<Analyzer> queryAnalyzers = new CopyOnWriteArrayList<>();
 
 	LanguageAnalyzers() {
 		this.byKey.put("en", new EnglishAnalyzer());
@@ -86,8 +90,19 @@ final class LanguageAnalyzers implements Closeable {
 		return this.perField;
 	}
 
+	/**
+	 * The per-field analyzer, keeping only the first {@code maxTokens} terms of a text:
+	 * for queries, whose clause count Lucene limits.
+	 */
+	Analyzer queryAnalyzer(int maxTokens) {
+		Analyzer analyzer = new LimitTokenCountAnalyzer(this.perField, maxTokens);
+		this.queryAnalyzers.add(analyzer);
+		return analyzer;
+	}
+
 	@Override
 	public void close() {
+		this.queryAnalyzers.forEach(Analyzer::close);
 		this.perField.close();
 		this.byKey.values().forEach(Analyzer::close);
 	}

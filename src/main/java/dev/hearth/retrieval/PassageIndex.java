@@ -266,6 +266,9 @@ public final class PassageIndex implements Closeable {
 	 * Replaces the whole index with {@code all}, commits, and records {@code revision}
 	 * and {@code fingerprint}. Searchers keep seeing the old passages until the new ones
 	 * are committed; if the iterator or a passage fails, the old index stays as it was.
+	 * The new index is merged into one segment before the commit, so that vector search
+	 * walks one HNSW graph; this makes a rebuild slower (minutes for 100,000 passages on
+	 * two cores) and searches faster.
 	 * @param all every passage; ids must be unique and vectors of the index dimension
 	 * @param revision the caller's revision of this content, any value from 0 up
 	 * @param fingerprint what the owner needs to detect a stale index (the embedding
@@ -293,6 +296,7 @@ public final class PassageIndex implements Closeable {
 					writer.addDocument(PassageSchema.toDocument(passage,
 							Vectors.normalisedCopy(passage.vector(), this.dimensions)));
 				}
+				writer.forceMerge(1);
 				commit(writer, revision, fingerprint, this.dimensions);
 			}
 			catch (Throwable ex) {

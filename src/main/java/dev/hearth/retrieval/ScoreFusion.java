@@ -24,10 +24,10 @@ final class ScoreFusion {
 	static final int RRF_K = 60;
 
 	/** How {@link Fusion#LINEAR} normalises each candidate list. */
-	static final Normalisation LINEAR_NORMALISATION = Normalisation.MIN_MAX;
+	static final Normalisation LINEAR_NORMALISATION = Normalisation.MAX;
 
 	/** The weight of BM25 in {@link Fusion#LINEAR}; the vector score gets the rest. */
-	static final float LINEAR_BM25_WEIGHT = 0.3f;
+	static final float LINEAR_BM25_WEIGHT = 0.25f;
 
 	/** Orders fused candidates by score, then by passage id so that ties are stable. */
 	static final Comparator<Fused> BY_SCORE = Comparator.comparingDouble(Fused::score)

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param citation the link to show
  * @param language the passage language
  * @param tags the passage tags
- * @param score the fused score: an RRF sum, a linear blend in [0, 1], a BM25 score or a
+ * @param score the fused score: an RRF sum, a linear blend (at most 1), a BM25 score or a
  * cosine similarity, depending on {@link Fusion}; only comparable within one result list
  * @param bm25Rank the 1-based rank in the BM25 candidate list, 0 when BM25 did not return
  * it

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static dev.hearth.retrieval.TestPassages.vector;
+import static dev.hearth.retrieval.PassageFixtures.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -135,7 +135,7 @@ class ArgumentChecksTest {
 
 	@Test
 	void rebuildChecksItsArguments() throws IOException {
-		try (PassageIndex index = PassageIndex.open(this.directory, TestPassages.DIMENSIONS)) {
+		try (PassageIndex index = PassageIndex.open(this.directory, PassageFixtures.DIMENSIONS)) {
 			assertThatNullPointerException().isThrownBy(() -> index.rebuild(null, 1, ""))
 				.withMessage("all must not be null");
 			assertThatNullPointerException()

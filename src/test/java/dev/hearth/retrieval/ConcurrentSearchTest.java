@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static dev.hearth.retrieval.TestPassages.DIMENSIONS;
-import static dev.hearth.retrieval.TestPassages.chunk;
-import static dev.hearth.retrieval.TestPassages.vector;
+import static dev.hearth.retrieval.PassageFixtures.DIMENSIONS;
+import static dev.hearth.retrieval.PassageFixtures.chunk;
+import static dev.hearth.retrieval.PassageFixtures.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ConcurrentSearchTest {

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import static dev.hearth.retrieval.TestPassages.DIMENSIONS;
-import static dev.hearth.retrieval.TestPassages.axis;
-import static dev.hearth.retrieval.TestPassages.chunk;
-import static dev.hearth.retrieval.TestPassages.faq;
-import static dev.hearth.retrieval.TestPassages.near;
-import static dev.hearth.retrieval.TestPassages.query;
+import static dev.hearth.retrieval.PassageFixtures.DIMENSIONS;
+import static dev.hearth.retrieval.PassageFixtures.axis;
+import static dev.hearth.retrieval.PassageFixtures.chunk;
+import static dev.hearth.retrieval.PassageFixtures.faq;
+import static dev.hearth.retrieval.PassageFixtures.near;
+import static dev.hearth.retrieval.PassageFixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -88,6 +88,19 @@ class HybridSearcherTest {
 		List<SearchHit> hits = search(query("the and of", axis(0), 1, Fusion.RRF));
 		assertThat(hits).extracting(SearchHit::id).containsExactly("b");
 		assertThat(hits.get(0).bm25Rank()).isZero();
+	}
+
+	@Test
+	void longQueriesStayWithinLuceneClauseLimit() throws IOException {
+		indexFusionCorpus();
+		this.index.replaceDocument("de-1", List.of(chunk("de-1", "de-1", "Passwort", "de", Map.of(), axis(3))), 2);
+		StringBuilder text = new StringBuilder("router password");
+		for (int n = 0; n < 3000; n++) {
+			text.append(" word").append(n);
+		}
+		assertThat(search(query(text.toString(), null, 2, Fusion.BM25_ONLY))).extracting(SearchHit::id)
+			.containsExactly("a", "c");
+		assertThat(search(query(text.toString(), axis(0), 2, Fusion.RRF))).hasSize(2);
 	}
 
 	@Test
@@ -188,7 +201,7 @@ class HybridSearcherTest {
 	}
 
 	private static float[] negativeAxis(int axis) {
-		float[] vector = TestPassages.axis(axis);
+		float[] vector = PassageFixtures.axis(axis);
 		vector[axis] = -vector[axis];
 		return vector;
 	}

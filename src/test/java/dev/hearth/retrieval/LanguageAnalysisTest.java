@@ -10,10 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static dev.hearth.retrieval.TestPassages.DIMENSIONS;
-import static dev.hearth.retrieval.TestPassages.chunk;
-import static dev.hearth.retrieval.TestPassages.query;
-import static dev.hearth.retrieval.TestPassages.vector;
+import static dev.hearth.retrieval.PassageFixtures.DIMENSIONS;
+import static dev.hearth.retrieval.PassageFixtures.chunk;
+import static dev.hearth.retrieval.PassageFixtures.query;
+import static dev.hearth.retrieval.PassageFixtures.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LanguageAnalysisTest {

@@ -8,11 +8,11 @@ import java.util.Set;
 /**
  * Small builders for passages and queries in tests, with deterministic vectors.
  */
-final class TestPassages {
+final class PassageFixtures {
 
 	static final int DIMENSIONS = 8;
 
-	private TestPassages() {
+	private PassageFixtures() {
 	}
 
 	/** A deterministic pseudo-random vector, not normalised (the index normalises it). */
