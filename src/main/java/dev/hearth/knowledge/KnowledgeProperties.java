@@ -52,7 +52,7 @@ record KnowledgeProperties(@DefaultValue("52428800") long maxDocumentBytes, @Def
 	 * @param fusion how BM25 and vector results are combined
 	 * @param defaultTop results returned when the caller does not say
 	 */
-	record Search(@DefaultValue("RRF") Fusion fusion, @DefaultValue("5") int defaultTop) {
+	record Search(@DefaultValue("LINEAR") Fusion fusion, @DefaultValue("5") int defaultTop) {
 	}
 
 }
