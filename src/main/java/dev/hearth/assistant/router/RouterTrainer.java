@@ -15,6 +15,9 @@ import java.util.TreeSet;
  */
 public final class RouterTrainer {
 
+	/** The suggested threshold when the held-out slice cannot choose one. */
+	static final double DEFAULT_THRESHOLD = 0.5;
+
 	private final RouterSettings settings;
 
 	public RouterTrainer(RouterSettings settings) {
@@ -86,7 +89,15 @@ public final class RouterTrainer {
 		for (int i = 0; i < checking.size(); i++) {
 			logits.add(fitted.model.logits(fitted.featurizer.features(checking.texts.get(i), checking.vectors.get(i))));
 		}
-		double temperature = Calibration.fitTemperature(logits, checking.targets);
+		boolean anyInScope = false;
+		boolean anyOutOfScope = false;
+		for (int target : checking.targets) {
+			anyInScope |= target < labels.size();
+			anyOutOfScope |= target >= labels.size();
+		}
+		boolean bothKinds = anyInScope && anyOutOfScope;
+		// with no held-out phrasing of any entry there is nothing to calibrate on
+		double temperature = anyInScope ? Calibration.fitTemperature(logits, checking.targets) : 1;
 		TrainedRouter twin = new TrainedRouter(labels, hasBackground, fitted.featurizer, fitted.model, temperature, 0.5,
 				Map.of());
 		List<Evaluation.Outcome> outcomes = new ArrayList<>();
@@ -95,7 +106,8 @@ public final class RouterTrainer {
 			outcomes.add(new Evaluation.Outcome((target < labels.size()) ? labels.get(target) : null,
 					twin.predict(checking.texts.get(i), checking.vectors.get(i))));
 		}
-		double threshold = outcomes.isEmpty() ? 0.5 : Evaluation.chooseThreshold(outcomes);
+		// a threshold needs both kinds of question to be chosen on
+		double threshold = bothKinds ? Evaluation.chooseThreshold(outcomes) : DEFAULT_THRESHOLD;
 		Map<String, Double> checks = new LinkedHashMap<>(Evaluation.metrics(outcomes, threshold));
 		checks.put("nll", logits.isEmpty() ? 0 : Calibration.nll(logits, checking.targets, temperature));
 		checks.put("temperature", temperature);
