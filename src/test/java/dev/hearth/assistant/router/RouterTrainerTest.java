@@ -79,7 +79,7 @@ class RouterTrainerTest {
 				new TrainingExample("b", "parking", ToyFaq.near("refund", 3)),
 				new TrainingExample("b", "where can I park", ToyFaq.near("refund", 4)));
 		TrainedRouter router = new RouterTrainer(ToyFaq.settings()).train(tiny);
-		assertThat(router.suggestedThreshold()).isEqualTo(RouterTrainer.DEFAULT_THRESHOLD);
+		assertThat(router.suggestedThreshold()).isEqualTo(HeldOutCheck.DEFAULT_THRESHOLD);
 		assertThat(router.checks().get("temperature")).isEqualTo(1.0);
 		assertThat(router.checks().get("heldOutInScope")).isZero();
 		assertThat(router.predict("is there parking", ToyFaq.near("refund", 5)).ranked().get(0).label()).isEqualTo("b");
