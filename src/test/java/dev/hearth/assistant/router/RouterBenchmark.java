@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Embeddings are cached in {@code target/bench/router-embeddings.bin}; results go to
  * {@code target/bench/router.json}.
  */
-@EnabledIfSystemProperty(named = "test", matches = "RouterBenchmark",
+@EnabledIfSystemProperty(named = "test", matches = ".*RouterBenchmark.*",
 		disabledReason = "a benchmark: run it with -Dtest=RouterBenchmark")
 class RouterBenchmark {
 
