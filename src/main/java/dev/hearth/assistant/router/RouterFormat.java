@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * The binary format of a {@link TrainedRouter}, version 1: the magic "HRTR", the version,
+ * The binary format of a {@link TrainedRouter}, version 2: the magic "HRTR", the version,
  * the labels, calibration, checks, vocabulary and weights (big-endian; the two weight
  * blocks at half precision), and a CRC-32 of everything before it. A reader refuses any
  * other version rather than guess.
@@ -25,7 +25,11 @@ final class RouterFormat {
 
 	static final int MAGIC = 0x48525452; // "HRTR"
 
-	static final int VERSION = 1;
+	/**
+	 * 1: float weights (never released beyond development databases); 2: half-precision
+	 * weights.
+	 */
+	static final int VERSION = 2;
 
 	private RouterFormat() {
 	}

@@ -50,7 +50,7 @@
  * <p>
  * <b>Determinism and format.</b> Given the same examples in the same order and the same
  * settings (the seed included), training gives the same router. The binary format is
- * versioned ({@code HRTR}, version 1, CRC-32); a reader refuses other versions and
+ * versioned ({@code HRTR}, version 2, CRC-32); a reader refuses other versions and
  * damaged data with an {@link java.lang.IllegalArgumentException} that says to retrain.
  */
 package dev.hearth.assistant.router;
