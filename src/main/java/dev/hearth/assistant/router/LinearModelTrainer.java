@@ -107,6 +107,9 @@ final class LinearModelTrainer {
 				helper.shutdownNow();
 			}
 		}
+		// the stored router keeps the weight blocks at half precision; so does this one
+		VectorMath.roundToHalf(model.dense);
+		VectorMath.roundToHalf(model.sparse);
 		return model;
 	}
 

@@ -16,15 +16,20 @@ import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * The binary format of a {@link TrainedRouter}, version 1: the magic "HRTR", the version,
- * the labels, calibration, checks, vocabulary and weights (big-endian), and a CRC-32 of
- * everything before it. A reader refuses any other version rather than guess.
+ * The binary format of a {@link TrainedRouter}, version 2: the magic "HRTR", the version,
+ * the labels, calibration, checks, vocabulary and weights (big-endian; the two weight
+ * blocks at half precision), and a CRC-32 of everything before it. A reader refuses any
+ * other version rather than guess.
  */
 final class RouterFormat {
 
 	static final int MAGIC = 0x48525452; // "HRTR"
 
-	static final int VERSION = 1;
+	/**
+	 * 1: float weights (never released beyond development databases); 2: half-precision
+	 * weights.
+	 */
+	static final int VERSION = 2;
 
 	private RouterFormat() {
 	}
@@ -59,8 +64,8 @@ final class RouterFormat {
 			out.writeInt(model.classes);
 			out.writeInt(model.denseSize);
 			out.writeInt(model.sparseSize);
-			writeFloats(out, model.dense);
-			writeFloats(out, model.sparse);
+			writeHalves(out, model.dense);
+			writeHalves(out, model.sparse);
 			writeFloats(out, model.bias);
 			writeFloats(out, model.centroids);
 			out.writeFloat(model.centroidScale[0]);
@@ -121,8 +126,8 @@ final class RouterFormat {
 			int classes = in.readInt();
 			int denseSize = in.readInt();
 			int sparseSize = in.readInt();
-			float[] dense = readFloats(in);
-			float[] sparse = readFloats(in);
+			float[] dense = readHalves(in);
+			float[] sparse = readHalves(in);
 			float[] bias = readFloats(in);
 			float[] centroids = readFloats(in);
 			float centroidScale = in.readFloat();
@@ -183,6 +188,28 @@ final class RouterFormat {
 		byte[] bytes = new byte[length];
 		in.readFully(bytes);
 		return bytes;
+	}
+
+	/**
+	 * Weights at half precision: {@link LinearModelTrainer} rounds them so, nothing is
+	 * lost.
+	 */
+	private static void writeHalves(DataOutputStream out, float[] values) throws IOException {
+		ByteBuffer buffer = ByteBuffer.allocate(values.length * 2);
+		for (float value : values) {
+			buffer.putShort(Float.floatToFloat16(value));
+		}
+		out.writeInt(values.length);
+		out.write(buffer.array());
+	}
+
+	private static float[] readHalves(DataInputStream in) throws IOException {
+		float[] values = new float[length(in)];
+		ByteBuffer buffer = ByteBuffer.wrap(readFully(in, values.length * 2));
+		for (int i = 0; i < values.length; i++) {
+			values[i] = Float.float16ToFloat(buffer.getShort());
+		}
+		return values;
 	}
 
 	private static int length(DataInputStream in) throws IOException {

@@ -82,26 +82,9 @@ public final class RouterTrainer {
 		Data checking = all.select(heldOut, true);
 		int backgroundClass = hasBackground ? labels.size() : -1;
 		Fitted fitted = fit(training, dimensions, classes, backgroundClass);
-		List<float[]> logits = new ArrayList<>();
-		for (int i = 0; i < checking.size(); i++) {
-			logits.add(fitted.model.logits(fitted.featurizer.features(checking.texts.get(i), checking.vectors.get(i))));
-		}
-		double temperature = Calibration.fitTemperature(logits, checking.targets);
-		TrainedRouter twin = new TrainedRouter(labels, hasBackground, fitted.featurizer, fitted.model, temperature, 0.5,
-				Map.of());
-		List<Evaluation.Outcome> outcomes = new ArrayList<>();
-		for (int i = 0; i < checking.size(); i++) {
-			int target = checking.targets[i];
-			outcomes.add(new Evaluation.Outcome((target < labels.size()) ? labels.get(target) : null,
-					twin.predict(checking.texts.get(i), checking.vectors.get(i))));
-		}
-		double threshold = outcomes.isEmpty() ? 0.5 : Evaluation.chooseThreshold(outcomes);
-		Map<String, Double> checks = new LinkedHashMap<>(Evaluation.metrics(outcomes, threshold));
-		checks.put("nll", logits.isEmpty() ? 0 : Calibration.nll(logits, checking.targets, temperature));
-		checks.put("temperature", temperature);
-		checks.put("threshold", threshold);
-		checks.put("heldOutInScope", (double) outcomes.stream().filter(Evaluation.Outcome::inScope).count());
-		checks.put("heldOutOutOfScope", (double) outcomes.stream().filter((o) -> !o.inScope()).count());
+		HeldOutCheck check = HeldOutCheck.of(labels, hasBackground, fitted.featurizer, fitted.model, checking.texts,
+				checking.vectors, checking.targets);
+		Map<String, Double> checks = new LinkedHashMap<>(check.checks());
 		checks.put("backgroundExamples", (double) background.questions().size());
 		checks.put("backgroundLeftOut", (double) background.leftOut());
 
@@ -111,8 +94,8 @@ public final class RouterTrainer {
 		checks.put("lexicalFeatures", (double) fitted.featurizer.sparseSize());
 		checks.put("centroidScale", (double) fitted.model.centroidScale[0]);
 		checks.put("trainingMillis", (double) ((System.nanoTime() - started) / 1_000_000));
-		return new TrainedRouter(labels, hasBackground, fitted.featurizer, fitted.model, temperature, threshold,
-				checks);
+		return new TrainedRouter(labels, hasBackground, fitted.featurizer, fitted.model, check.temperature(),
+				check.threshold(), checks);
 	}
 
 	private Fitted fit(Data data, int dimensions, int classes, int backgroundClass) {

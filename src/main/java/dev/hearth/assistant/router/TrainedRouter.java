@@ -106,11 +106,14 @@ public final class TrainedRouter {
 	}
 
 	/**
-	 * Held-out metrics from training: {@code accuracy}, {@code inScopeAccuracy},
-	 * {@code outOfScopeRecall}, {@code mcc}, {@code mrr}, {@code ece} at the suggested
-	 * threshold, and {@code temperature}, {@code threshold}, {@code heldOutInScope},
-	 * {@code heldOutOutOfScope}, {@code backgroundExamples}, {@code backgroundLeftOut},
-	 * {@code lexicalFeatures}, {@code trainingMillis}.
+	 * Held-out metrics from training, measured on the twin trained without the held-out
+	 * slice: {@code accuracy} (a correct escalation counting as correct),
+	 * {@code inScopeAccuracy}, {@code inScopeTop1}, {@code outOfScopeRecall}, {@code mcc}
+	 * (escalate = positive), {@code mrr} and {@code ece} at the suggested threshold;
+	 * {@code nll}, {@code temperature}, {@code threshold}, {@code heldOutInScope},
+	 * {@code heldOutOutOfScope}, {@code backgroundExamples}, {@code backgroundLeftOut};
+	 * and of the router itself {@code lexicalFeatures}, {@code centroidScale},
+	 * {@code trainingMillis}.
 	 */
 	public Map<String, Double> checks() {
 		return this.checks;

@@ -65,4 +65,14 @@ final class VectorMath {
 		return p;
 	}
 
+	/**
+	 * Rounds every element to the nearest IEEE half-precision value (about 3 significant
+	 * digits), in place, so that the weights survive {@link RouterFormat} exactly.
+	 */
+	static void roundToHalf(float[] values) {
+		for (int i = 0; i < values.length; i++) {
+			values[i] = Float.float16ToFloat(Float.floatToFloat16(values[i]));
+		}
+	}
+
 }

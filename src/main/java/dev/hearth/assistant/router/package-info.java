@@ -15,13 +15,15 @@
  * threshold in force, and escalated otherwise.
  * <p>
  * <b>The model</b> (chosen by measurement: {@code docs/adr/0003-faq-router-model.md},
- * {@code RouterBenchmark}) is a multinomial logistic regression over two blocks of
- * features: the 384-dimensional sentence embedding, and lexical features of the text,
- * hashed word unigrams and bigrams and character 3- to 5-grams of each word (which carry
- * typos and run-on words such as "trackmyorder"), weighted by sublinear TF-IDF over a
- * vocabulary learnt from the training texts and normalised to unit length. It is fitted
- * by mini-batch Adam with weight decay; each batch's gradient is computed in two fixed
- * halves, on two threads, so the result is the same on one.
+ * {@code RouterBenchmark}) is a multinomial logistic regression whose logits add up three
+ * views of a question: its 384-dimensional sentence embedding; lexical features of its
+ * text, hashed word unigrams and bigrams and character 3- to 5-grams of each word (which
+ * carry typos and run-on words such as "trackmyorder"), weighted by sublinear TF-IDF over
+ * a vocabulary learnt from the training texts and normalised to unit length; and a
+ * centroid term, a learnt scale times the cosine similarity of the embedding to the mean
+ * embedding of each entry's phrasings, which carries entries that have only a handful of
+ * phrasings. It is fitted by mini-batch Adam with weight decay; each batch's gradient is
+ * computed in two fixed halves, on two threads, so the result is the same on one.
  * <p>
  * <b>Out of scope.</b> Besides one class per FAQ entry the model has a background class,
  * "none of these", trained on a bundled corpus of about 1,500 questions nobody should
@@ -29,8 +31,9 @@
  * maths, chit-chat, coding, health, legal and money advice, travel, other companies'
  * products, shop questions FAQs rarely cover), embedded in advance
  * ({@code router/out-of-domain.vectors}). Corpus questions at least 0.85 cosine-similar
- * to any FAQ example are left out, so the corpus never argues with the company's own FAQ.
- * The probabilities of the entries therefore sum to at most 1, and the confidence, the
+ * to any FAQ example are left out, so the corpus never argues with the company's own FAQ,
+ * and the class is weighted so it never outweighs the FAQ's phrasings together. The
+ * probabilities of the entries therefore sum to at most 1, and the confidence, the
  * probability of the best entry, is low both when the question looks like the corpus and
  * when it is torn between entries.
  * <p>
@@ -40,14 +43,14 @@
  * (minimum held-out log-loss), chooses the suggested threshold (best held-out accuracy, a
  * correct escalation counting as correct) and measures the checks (accuracy, in-scope
  * accuracy, out-of-scope recall, MCC, MRR, ECE). The router returned is then retrained on
- * everything with the same settings and keeps that temperature and threshold. The
- * held-out out-of-scope questions come from the corpus, so the suggested threshold is a
- * starting point; a threshold chosen on the company's own out-of-scope questions is
- * better.
+ * everything with the same settings and keeps that temperature and threshold (1 and 0.5
+ * when no entry has enough phrasings to hold any out). The held-out out-of-scope
+ * questions come from the corpus, so the suggested threshold is a starting point; a
+ * threshold chosen on the company's own out-of-scope questions is better.
  * <p>
  * <b>Determinism and format.</b> Given the same examples in the same order and the same
  * settings (the seed included), training gives the same router. The binary format is
- * versioned ({@code HRTR}, version 1, CRC-32); a reader refuses other versions and
+ * versioned ({@code HRTR}, version 2, CRC-32); a reader refuses other versions and
  * damaged data with an {@link java.lang.IllegalArgumentException} that says to retrain.
  */
 package dev.hearth.assistant.router;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * after editing the corpus, with
  * {@code mvn -o test -Dtest=OutOfDomainVectorsGenerator -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-@EnabledIfSystemProperty(named = "test", matches = "OutOfDomainVectorsGenerator",
+@EnabledIfSystemProperty(named = "test", matches = ".*OutOfDomainVectorsGenerator.*",
 		disabledReason = "a generator: run it with -Dtest=OutOfDomainVectorsGenerator")
 class OutOfDomainVectorsGenerator {
 

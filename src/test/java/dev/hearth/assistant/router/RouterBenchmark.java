@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Embeddings are cached in {@code target/bench/router-embeddings.bin}; results go to
  * {@code target/bench/router.json}.
  */
-@EnabledIfSystemProperty(named = "test", matches = "RouterBenchmark",
+@EnabledIfSystemProperty(named = "test", matches = ".*RouterBenchmark.*",
 		disabledReason = "a benchmark: run it with -Dtest=RouterBenchmark")
 class RouterBenchmark {
 
@@ -126,7 +126,7 @@ class RouterBenchmark {
 			.get("outOfScopeRecall");
 		System.out.printf(
 				"unseen intents %s: test accuracy %.3f, in-scope accuracy %.3f, OOS recall %.3f"
-						+ " (of which the %d unseen-intent questions: %.3f), threshold %.3f%n",
+						+ " (of which the %d unseen-intent questions: %.3f), threshold %.4f%n",
 				UNSEEN, all.get("accuracy"), all.get("inScopeAccuracy"), all.get("outOfScopeRecall"), onlyUnseen.size(),
 				unseenRecall, threshold);
 		Map<String, Object> result = new LinkedHashMap<>();

@@ -52,9 +52,18 @@ class RouterFormatTest {
 	@Test
 	void refusesAnUnknownVersion() {
 		byte[] future = Arrays.copyOf(bytes, bytes.length);
-		ByteBuffer.wrap(future).putInt(4, 2);
+		ByteBuffer.wrap(future).putInt(4, 3);
 		assertThatIllegalArgumentException().isThrownBy(() -> TrainedRouter.deserialize(future))
-			.withMessage("unsupported FAQ router format version 2; this version of Hearth reads version 1:"
+			.withMessage("unsupported FAQ router format version 3; this version of Hearth reads version 2:"
+					+ " retrain the router");
+	}
+
+	@Test
+	void refusesTheFirstVersion() {
+		byte[] first = Arrays.copyOf(bytes, bytes.length);
+		ByteBuffer.wrap(first).putInt(4, 1);
+		assertThatIllegalArgumentException().isThrownBy(() -> TrainedRouter.deserialize(first))
+			.withMessage("unsupported FAQ router format version 1; this version of Hearth reads version 2:"
 					+ " retrain the router");
 	}
 

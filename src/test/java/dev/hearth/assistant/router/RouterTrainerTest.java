@@ -73,6 +73,19 @@ class RouterTrainerTest {
 	}
 
 	@Test
+	void trainsATinyFaqWithNothingToHoldOut() {
+		List<TrainingExample> tiny = List.of(new TrainingExample("a", "open hours", ToyFaq.near("track-order", 1)),
+				new TrainingExample("a", "when are you open", ToyFaq.near("track-order", 2)),
+				new TrainingExample("b", "parking", ToyFaq.near("refund", 3)),
+				new TrainingExample("b", "where can I park", ToyFaq.near("refund", 4)));
+		TrainedRouter router = new RouterTrainer(ToyFaq.settings()).train(tiny);
+		assertThat(router.suggestedThreshold()).isEqualTo(HeldOutCheck.DEFAULT_THRESHOLD);
+		assertThat(router.checks().get("temperature")).isEqualTo(1.0);
+		assertThat(router.checks().get("heldOutInScope")).isZero();
+		assertThat(router.predict("is there parking", ToyFaq.near("refund", 5)).ranked().get(0).label()).isEqualTo("b");
+	}
+
+	@Test
 	void isDeterministicWhateverTheThreads() {
 		List<TrainingExample> examples = ToyFaq.examples();
 		byte[] once = new RouterTrainer(ToyFaq.settings()).train(examples).serialize();
