@@ -11,7 +11,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -71,6 +76,12 @@ public final class PassageIndex implements Closeable {
 
 	private static final double RAM_BUFFER_MB = 128;
 
+	/**
+	 * Completed writes are made durable in a Lucene commit at most this long after they
+	 * return.
+	 */
+	static final long COMMIT_INTERVAL_MILLIS = 1000;
+
 	private final Path path;
 
 	private final int dimensions;
@@ -81,7 +92,34 @@ public final class PassageIndex implements Closeable {
 
 	private final LanguageAnalyzers analyzers;
 
-	private final SearcherManager searchers;
+	/**
+	 * Near-real-time searchers over the writer; replaced only when the writer is reopened
+	 * after a failure.
+	 */
+	private volatile SearcherManager searchers;
+
+	/**
+	 * Held by a rebuild from its first delete to its commit; a searcher refresh never
+	 * runs meanwhile.
+	 */
+	private final ReentrantReadWriteLock refreshGate = new ReentrantReadWriteLock();
+
+	/**
+	 * Set by every completed write; the next search refreshes its searcher first
+	 * (read-your-writes).
+	 */
+	private final AtomicBoolean readersBehind = new AtomicBoolean();
+
+	/** Guarded by {@link #writeLock}: completed writes not yet in a Lucene commit. */
+	private boolean uncommitted;
+
+	private final ScheduledExecutorService committer;
+
+	/**
+	 * Guarded by {@link #writeLock}: passage id to document id, for writes since the
+	 * writer last refreshed.
+	 */
+	private final Map<String, String> pendingIds = new java.util.HashMap<>();
 
 	private final HybridSearcher searcher;
 
@@ -116,7 +154,7 @@ public final class PassageIndex implements Closeable {
 			this.fingerprint = userData.getOrDefault(FINGERPRINT_KEY, "");
 			this.storedDimensions = Integer
 				.parseInt(userData.getOrDefault(DIMENSIONS_KEY, Integer.toString(dimensions)));
-			this.searchers = new SearcherManager(directory, new SearcherFactory());
+			this.searchers = new SearcherManager(writer, true, false, new SearcherFactory());
 		}
 		catch (IOException | RuntimeException ex) {
 			IOUtils.closeWhileHandlingException(writer, directory, this.analyzers);
@@ -125,6 +163,10 @@ public final class PassageIndex implements Closeable {
 		this.directory = directory;
 		this.writer = writer;
 		this.searcher = new HybridSearcher(this, new Bm25Retriever(this.analyzers));
+		this.committer = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("passage-index-commit").daemon(true).factory());
+		this.committer.scheduleWithFixedDelay(this::commitQuietly, COMMIT_INTERVAL_MILLIS, COMMIT_INTERVAL_MILLIS,
+				TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -151,8 +193,10 @@ public final class PassageIndex implements Closeable {
 	}
 
 	/**
-	 * The revision recorded by the last commit, or -1 for an index that was never
-	 * written.
+	 * The revision of the last completed write (-1 for an index that was never written).
+	 * Writes become durable in a Lucene commit within a second, and on close; after a
+	 * crash the index reopens at its last commit, with that commit's revision, so its
+	 * owner sees it is stale.
 	 */
 	public long revision() {
 		return this.revision;
@@ -222,10 +266,13 @@ public final class PassageIndex implements Closeable {
 				else {
 					writer.updateDocuments(term, documents);
 				}
-				commit(writer, revision, this.fingerprint, this.storedDimensions);
+				for (String id : ids) {
+					this.pendingIds.put(id, documentId);
+				}
+				applied(revision);
 			}
 			catch (Throwable ex) {
-				rollbackAfter(ex);
+				reopenAfter(ex);
 				throw ex;
 			}
 		}
@@ -250,10 +297,10 @@ public final class PassageIndex implements Closeable {
 			requireNotOlder(revision);
 			try {
 				writer.deleteDocuments(new Term(PassageSchema.DOCUMENT_ID, documentId));
-				commit(writer, revision, this.fingerprint, this.storedDimensions);
+				applied(revision);
 			}
 			catch (Throwable ex) {
-				rollbackAfter(ex);
+				reopenAfter(ex);
 				throw ex;
 			}
 		}
@@ -284,6 +331,10 @@ public final class PassageIndex implements Closeable {
 		this.writeLock.lock();
 		try {
 			IndexWriter writer = writer();
+			if (this.uncommitted) {
+				commit(writer, this.revision, this.fingerprint, this.storedDimensions);
+			}
+			this.refreshGate.writeLock().lock();
 			try {
 				writer.deleteAll();
 				Set<String> ids = new HashSet<>();
@@ -298,10 +349,15 @@ public final class PassageIndex implements Closeable {
 				}
 				writer.forceMerge(1);
 				commit(writer, revision, fingerprint, this.dimensions);
+				this.searchers.maybeRefreshBlocking();
+				this.pendingIds.clear();
 			}
 			catch (Throwable ex) {
 				rollbackAfter(ex);
 				throw ex;
+			}
+			finally {
+				this.refreshGate.writeLock().unlock();
 			}
 		}
 		finally {
@@ -324,6 +380,10 @@ public final class PassageIndex implements Closeable {
 		try {
 			if (this.closed) {
 				return;
+			}
+			this.committer.shutdownNow();
+			if (this.uncommitted && this.writer != null && this.writer.isOpen()) {
+				commit(this.writer, this.revision, this.fingerprint, this.storedDimensions);
 			}
 			this.closed = true;
 			IOUtils.close(this.searchers, this.writer, this.analyzers, this.directory);
@@ -353,6 +413,16 @@ public final class PassageIndex implements Closeable {
 	IndexSearcher acquire() throws IOException {
 		if (this.closed) {
 			throw new AlreadyClosedException("passage index at " + this.path + " is closed");
+		}
+		if (this.readersBehind.get() && this.refreshGate.readLock().tryLock()) {
+			try {
+				if (this.readersBehind.getAndSet(false)) {
+					this.searchers.maybeRefreshBlocking();
+				}
+			}
+			finally {
+				this.refreshGate.readLock().unlock();
+			}
 		}
 		return this.searchers.acquire();
 	}
@@ -386,10 +456,71 @@ public final class PassageIndex implements Closeable {
 				DIMENSIONS_KEY, Integer.toString(dimensions))
 			.entrySet());
 		writer.commit();
+		this.uncommitted = false;
 		this.revision = revision;
 		this.fingerprint = fingerprint;
 		this.storedDimensions = dimensions;
-		this.searchers.maybeRefreshBlocking();
+	}
+
+	/**
+	 * Records a completed write: searchers refresh before the next search, a commit
+	 * follows within a second.
+	 */
+	private void applied(long revision) {
+		this.revision = revision;
+		this.uncommitted = true;
+		this.readersBehind.set(true);
+	}
+
+	/** Commits completed writes, if any; run by the committer thread. */
+	private void commitQuietly() {
+		if (!this.writeLock.tryLock()) {
+			return;
+		}
+		try {
+			if (this.uncommitted && !this.closed && this.writer != null && this.writer.isOpen()) {
+				commit(this.writer, this.revision, this.fingerprint, this.storedDimensions);
+				refreshForWriter();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// the next write or commit tries again; a crash before then leaves a stale
+			// index that the owner rebuilds
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	/**
+	 * After a failed single write: an IndexWriter call either applies completely or not
+	 * at all, so only a writer that the failure closed needs reopening (losing writes
+	 * since the last commit: the revision goes back to it, so the owner sees a stale
+	 * index).
+	 */
+	private void reopenAfter(Throwable failure) {
+		if (this.writer != null && this.writer.isOpen()) {
+			return;
+		}
+		reopen(failure);
+	}
+
+	/** Opens a new writer and new searchers over it, at the last commit. */
+	private void reopen(Throwable failure) {
+		try {
+			this.writer = newWriter(this.directory);
+			SearcherManager previous = this.searchers;
+			this.searchers = new SearcherManager(this.writer, true, false, new SearcherFactory());
+			IOUtils.closeWhileHandlingException(previous);
+			Map<String, String> userData = SegmentInfos.readLatestCommit(this.directory).getUserData();
+			this.revision = Long.parseLong(userData.getOrDefault(REVISION_KEY, "-1"));
+			this.uncommitted = false;
+			this.pendingIds.clear();
+		}
+		catch (Throwable ex) {
+			failure.addSuppressed(ex);
+			this.writer = null;
+		}
 	}
 
 	/** Discards everything since the last commit and reopens the writer. */
@@ -400,34 +531,75 @@ public final class PassageIndex implements Closeable {
 		catch (Throwable ex) {
 			failure.addSuppressed(ex);
 		}
-		try {
-			this.writer = newWriter(this.directory);
-		}
-		catch (Throwable ex) {
-			failure.addSuppressed(ex);
-			this.writer = null;
-		}
+		reopen(failure);
 	}
 
+	/**
+	 * Checks that no other document owns one of these passage ids. Runs with the write
+	 * lock held. Looks at the ids written since the writer last refreshed the searchers,
+	 * then at the searchers as they are; only when those show a conflict, which may be
+	 * stale, are the searchers refreshed to decide. So a write does not pay for a
+	 * refresh.
+	 */
 	private void requireIdsFree(Set<String> ids, String documentId) throws IOException {
 		if (ids.isEmpty()) {
 			return;
 		}
+		for (String id : ids) {
+			String owner = this.pendingIds.get(id);
+			if (owner != null && !owner.equals(documentId)) {
+				throw new IllegalArgumentException(
+						"passage id '" + id + "' already belongs to document '" + owner + "'");
+			}
+		}
+		String[] conflict = conflict(ids, documentId);
+		if (conflict != null) {
+			refreshForWriter();
+			conflict = conflict(ids, documentId);
+			if (conflict != null) {
+				throw new IllegalArgumentException(
+						"passage id '" + conflict[0] + "' already belongs to document '" + conflict[1] + "'");
+			}
+		}
+	}
+
+	/**
+	 * The first of these ids that a searcher shows under another document, with that
+	 * document, or null.
+	 */
+	private String[] conflict(Set<String> ids, String documentId) throws IOException {
 		BooleanQuery taken = new BooleanQuery.Builder()
 			.add(new TermInSetQuery(PassageSchema.ID, ids.stream().map(BytesRef::new).toList()), Occur.FILTER)
 			.add(new TermQuery(new Term(PassageSchema.DOCUMENT_ID, documentId)), Occur.MUST_NOT)
 			.build();
-		IndexSearcher current = acquire();
+		IndexSearcher current = this.searchers.acquire();
 		try {
 			TopDocs top = current.search(taken, 1);
-			if (top.scoreDocs.length > 0) {
-				Document other = current.storedFields().document(top.scoreDocs[0].doc);
-				throw new IllegalArgumentException("passage id '" + other.get(PassageSchema.ID)
-						+ "' already belongs to document '" + other.get(PassageSchema.DOCUMENT_ID) + "'");
+			if (top.scoreDocs.length == 0) {
+				return null;
 			}
+			Document other = current.storedFields().document(top.scoreDocs[0].doc);
+			String id = other.get(PassageSchema.ID);
+			String owner = this.pendingIds.getOrDefault(id, other.get(PassageSchema.DOCUMENT_ID));
+			return owner.equals(documentId) ? null : new String[] { id, owner };
 		}
 		finally {
-			release(current);
+			this.searchers.release(current);
+		}
+	}
+
+	/**
+	 * Refreshes the searchers from the writer; with the write lock held, so the pending
+	 * ids are all in it.
+	 */
+	private void refreshForWriter() throws IOException {
+		this.refreshGate.readLock().lock();
+		try {
+			this.searchers.maybeRefreshBlocking();
+			this.pendingIds.clear();
+		}
+		finally {
+			this.refreshGate.readLock().unlock();
 		}
 	}
 
