@@ -43,11 +43,14 @@ import org.apache.lucene.util.IOUtils;
  * directory, and the source of {@link HybridSearcher}s over it.
  *
  * <p>
- * <b>Consistency.</b> Every write ({@link #replaceDocument}, {@link #deleteDocument},
- * {@link #rebuild}) is one Lucene commit, and writes are serialised. Searchers read the
- * last commit only (never near-real-time segments), and refresh after a write has
- * committed, so they see the passages before a write or after it, never part of it. A
- * write that fails rolls back to the last commit.
+ * <b>Consistency.</b> Every write ({@link #replaceDocument}, {@link #deleteDocument}) is
+ * a single IndexWriter call, so a near-real-time searcher sees the passages before it or
+ * after it, never part of it; writes are serialised, and the next search after a write
+ * refreshes its searcher first, so a caller reads its own writes. A {@link #rebuild}
+ * holds searcher refreshes off from its first delete to its commit, so searchers keep the
+ * old passages until it is done; a rebuild that fails rolls back to the last commit.
+ * Writes are committed (made durable) within {@value #COMMIT_INTERVAL_MILLIS} ms and on
+ * close, not one by one: a bulk import does not pay a commit and a refresh per document.
  *
  * <p>
  * <b>Revisions.</b> Each commit records the caller's revision, the fingerprint given to
