@@ -7,6 +7,10 @@ import java.util.Map;
  * One result of {@link HybridSearcher#search}: the best passage of its group, with what a
  * caller needs to show and cite it.
  *
+ * <p>
+ * Hits returned by {@link HybridSearcher} are immutable (their tag map and lists are
+ * unmodifiable) and safe to share between threads.
+ *
  * @param id the passage id
  * @param documentId the document the passage belongs to
  * @param groupKey the group this hit represents
