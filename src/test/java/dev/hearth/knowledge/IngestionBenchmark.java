@@ -38,6 +38,8 @@ class IngestionBenchmark {
 
 	private static final int COPIES = Integer.getInteger("bench.copies", 12);
 
+	private static final int PARALLEL = Integer.getInteger("bench.parallel", 2);
+
 	@LocalServerPort
 	int port;
 
@@ -71,7 +73,8 @@ class IngestionBenchmark {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		long started = System.nanoTime();
 		int exit = KbImportRunner.run("http://127.0.0.1:" + this.port, token, new PrintStream(out),
-				new PrintStream(new ByteArrayOutputStream()), "import", corpus.toString(), "--parallel", "2");
+				new PrintStream(new ByteArrayOutputStream()), "import", corpus.toString(), "--parallel",
+				Integer.toString(PARALLEL));
 		double seconds = (System.nanoTime() - started) / 1e9;
 		long chunks = this.jdbc.sql("select count(*) from kb_chunk").query(Long.class).single();
 		long documents = this.jdbc.sql("select count(*) from kb_document").query(Long.class).single();
