@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * Deterministic: utterances are de-duplicated (case-insensitively), ordered within their
  * intent by the SHA-256 of "bitext-split-v1|" + utterance, and the first 70% go to train,
  * the next 15% to val and the rest to test. Run from the repository root:
- * {@code java docs/eval/tools/BitextSplit.java /work/shared/data/bitext-customer-support/utterances-20k.csv}
+ * {@code java docs/eval/tools/BitextSplit.java ../shared/data/bitext-customer-support/utterances-20k.csv}
  */
 public class BitextSplit {
 
@@ -82,7 +82,7 @@ public class BitextSplit {
 					"Subscribe or unsubscribe under My account > Preferences > Newsletter, or use the unsubscribe link at the bottom of any newsletter email."));
 
 	public static void main(String[] args) throws IOException {
-		Path csv = Path.of(args.length > 0 ? args[0] : "/work/shared/data/bitext-customer-support/utterances-20k.csv");
+		Path csv = Path.of(args.length > 0 ? args[0] : "../shared/data/bitext-customer-support/utterances-20k.csv");
 		Path out = Path.of(args.length > 1 ? args[1] : "docs/eval");
 		Map<String, List<String>> byIntent = new TreeMap<>();
 		Set<String> seen = new LinkedHashSet<>();

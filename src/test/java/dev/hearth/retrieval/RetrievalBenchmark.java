@@ -38,7 +38,7 @@ import dev.hearth.retrieval.BitextData.Utterance;
 class RetrievalBenchmark {
 
 	private static final Path DATA = Path
-		.of(System.getProperty("bench.data", "/work/shared/data/bitext-customer-support/utterances-20k.csv"));
+		.of(System.getProperty("bench.data", "../shared/data/bitext-customer-support/utterances-20k.csv"));
 
 	private static final Path OUT = Path.of("target", "bench");
 
