@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.ApplicationArguments;
@@ -46,9 +45,6 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 
 	/** A new model must reach this held-out accuracy to go live. */
 	static final double MIN_CHECK_ACCURACY = 0.5;
-
-	private static final TypeReference<Map<String, Double>> CHECKS = new TypeReference<>() {
-	};
 
 	private final JdbcClient jdbc;
 
