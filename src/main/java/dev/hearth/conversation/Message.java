@@ -16,4 +16,29 @@ import java.util.Map;
  */
 public record Message(int seq, String role, String text, Integer replyTo, Map<String, Object> answer,
 		Instant createdAt) {
+
+	/**
+	 * What an answer may show a customer: no router candidates (they may name internal
+	 * entries), no timings.
+	 */
+	private static final java.util.Set<String> CUSTOMER_FIELDS = java.util.Set.of("decision", "reason", "confidence",
+			"timings", "faqId", "answeredBy", "citations");
+
+	/** This message as the customer's widget sees it. */
+	public Message forCustomer() {
+		if (this.answer == null) {
+			return this;
+		}
+		Map<String, Object> visible = new java.util.LinkedHashMap<>();
+		this.answer.forEach((key, value) -> {
+			if (CUSTOMER_FIELDS.contains(key)) {
+				visible.put(key, value);
+			}
+		});
+		if (!"ANSWERED".equals(visible.get("decision"))) {
+			visible.remove("faqId");
+		}
+		return new Message(this.seq, this.role, this.text, this.replyTo, visible, this.createdAt);
+	}
+
 }

@@ -93,7 +93,7 @@ class WidgetController {
 			try {
 				Message answer = this.answering.answer(id, question,
 						(text) -> send(emitter, "token", Map.of("text", text)));
-				send(emitter, "answer", answer);
+				send(emitter, "answer", answer.forCustomer());
 				emitter.complete();
 			}
 			catch (RuntimeException ex) {
@@ -112,14 +112,14 @@ class WidgetController {
 		Message question = accept(id, auth, request);
 		Message answer = this.answering.answer(id, question, (text) -> {
 		});
-		return Map.of("message", question, "answer", answer);
+		return Map.of("message", question, "answer", answer.forCustomer());
 	}
 
 	@GetMapping("/{id}/messages")
 	List<Message> transcript(@PathVariable UUID id,
 			@RequestHeader(name = "Authorization", required = false) String auth) {
 		authorize(id, auth);
-		return this.conversations.transcript(id);
+		return this.conversations.transcript(id).stream().map(Message::forCustomer).toList();
 	}
 
 	private Message accept(UUID id, String auth, SendRequest request) {

@@ -92,6 +92,7 @@ class WidgetApiIT {
 		assertThat(answer.get("answer").get("faqId").asString()).isEqualTo("refund-time");
 		assertThat(answer.get("answer").get("confidence").asDouble()).isBetween(0.0, 1.0);
 		assertThat(answer.get("answer").get("timings").get("total").asLong()).isGreaterThanOrEqualTo(0);
+		assertThat(answer.get("answer").has("ranked")).as("router candidates stay internal").isFalse();
 
 		JsonNode transcript = conversation.transcript();
 		assertThat(transcript).hasSize(2);
