@@ -18,8 +18,8 @@ public record Message(int seq, String role, String text, Integer replyTo, Map<St
 		Instant createdAt) {
 
 	/**
-	 * What an answer may show a customer: no router candidates (they may name internal
-	 * entries), no timings.
+	 * What an answer may show a customer: everything but the router's candidates, which
+	 * may name internal FAQ entries.
 	 */
 	private static final java.util.Set<String> CUSTOMER_FIELDS = java.util.Set.of("decision", "reason", "confidence",
 			"timings", "faqId", "answeredBy", "citations");
