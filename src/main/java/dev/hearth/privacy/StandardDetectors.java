@@ -1,0 +1,57 @@
+package dev.hearth.privacy;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The built-in detectors. Customer and order numbers follow patterns a company
+ * configures.
+ */
+public final class StandardDetectors {
+
+	static final String DEFAULT_CUSTOMER_NUMBER = "(?i)\\b(?:CUST|CU|NW)[- ]?\\d{6,10}\\b";
+
+	static final String DEFAULT_ORDER_NUMBER = "(?i)\\b(?:ORD|ORDER)[- #]{0,2}\\d{5,12}\\b";
+
+	private StandardDetectors() {
+	}
+
+	/**
+	 * @param customerNumber regular expression of the company's customer numbers
+	 * @param orderNumber regular expression of its order numbers
+	 */
+	public static List<PiiDetector> all(String customerNumber, String orderNumber) {
+		return List.of(
+				new PatternDetector(PiiClass.EMAIL,
+						"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"),
+				new PatternDetector(PiiClass.IBAN,
+						Pattern.compile("(?i)\\b[A-Z]{2}\\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?\\b"),
+						Checksums::iban),
+				new PatternDetector(
+						PiiClass.PAYMENT_CARD, Pattern.compile("\\b\\d(?:[ -]?\\d){12,18}\\b"), Checksums::luhn),
+				new PatternDetector(PiiClass.NATIONAL_ID, "\\b\\d{3}-\\d{2}-\\d{4}\\b"),
+				new PatternDetector(PiiClass.NATIONAL_ID,
+						"(?i)\\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b"),
+				new PatternDetector(PiiClass.NATIONAL_ID, Pattern.compile("\\b\\d{9}\\b"), Checksums::bsn),
+				new PatternDetector(PiiClass.CUSTOMER_NUMBER, customerNumber),
+				new PatternDetector(PiiClass.ORDER_NUMBER, orderNumber),
+				new PatternDetector(PiiClass.PHONE, Pattern
+					.compile("(?<![\\w+])(?:\\+|00)\\d{1,3}[ ./-]?(?:\\(?\\d{1,5}\\)?[ ./-]?){1,5}\\d{2,5}(?!\\w)"
+							+ "|(?<![\\w+])\\(?0\\d{1,4}\\)?[ ./-]?\\d{2,4}[ ./-]?\\d{2,5}(?:[ ./-]?\\d{2,4})?(?!\\w)"),
+						StandardDetectors::phoneLength),
+				new PatternDetector(PiiClass.POSTAL_ADDRESS, "\\b\\d{1,5}[A-Za-z]?,? (?:[A-Z][a-z]+ ){1,3}"
+						+ "(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Way|Close|Court|Ct|Place|Pl|Square|Sq|Boulevard|Blvd|Crescent|Terrace|Gardens)\\b\\.?"),
+				new PatternDetector(PiiClass.POSTAL_ADDRESS,
+						"\\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer) \\d{1,4}[a-z]?\\b"),
+				new PatternDetector(PiiClass.POSTAL_ADDRESS,
+						"\\b(?:[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[ABD-HJLNP-UW-Z]{2})\\b"),
+				new PatternDetector(PiiClass.POSTAL_ADDRESS,
+						"\\b\\d{5} (?:[A-ZÄÖÜ][a-zäöüß]+)(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?\\b"));
+	}
+
+	private static boolean phoneLength(String value) {
+		long digits = value.chars().filter(Character::isDigit).count();
+		return digits >= 8 && digits <= 15;
+	}
+
+}

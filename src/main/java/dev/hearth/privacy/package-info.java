@@ -1,0 +1,11 @@
+/**
+ * Personal data protection. {@link dev.hearth.privacy.Redactor} finds personal data in
+ * text with pluggable {@link dev.hearth.privacy.PiiDetector}s (emails, phone numbers,
+ * IBANs checked by mod 97, payment card numbers checked by Luhn, national ID formats,
+ * postal addresses, and customer and order numbers by configurable patterns) and replaces
+ * each value with a stable placeholder such as {@code [EMAIL_1]}, so that text can leave
+ * the network without it; {@link dev.hearth.privacy.Redaction#restore} puts the values
+ * back into an answer.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Privacy")
+package dev.hearth.privacy;
