@@ -1,7 +1,9 @@
 package dev.hearth.conversation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -15,6 +17,8 @@ import dev.hearth.assistant.AnswerPipeline;
 import dev.hearth.assistant.Decision;
 import dev.hearth.assistant.EscalationReason;
 import dev.hearth.assistant.Turn;
+import dev.hearth.escalation.EscalationDecision;
+import dev.hearth.escalation.EscalationPolicy;
 
 /**
  * Answers a stored customer message with the conversation's history and stores the
@@ -33,14 +37,39 @@ class ConversationAnswering {
 
 	private final ConversationProperties properties;
 
-	ConversationAnswering(Conversations conversations, AnswerPipeline pipeline, ConversationProperties properties) {
+	private final Handoffs handoffs;
+
+	private final EscalationPolicy policy;
+
+	ConversationAnswering(Conversations conversations, AnswerPipeline pipeline, ConversationProperties properties,
+			Handoffs handoffs, EscalationPolicy policy) {
 		this.conversations = conversations;
+		this.handoffs = handoffs;
+		this.policy = policy;
 		this.pipeline = pipeline;
 		this.properties = properties;
 	}
 
+	/**
+	 * Answers the customer's message, or hands the conversation to a person when a rule
+	 * says so. Returns the stored reply (the bot's answer, or the notice that a person is
+	 * coming), or {@code null} when a person already has the conversation: the message
+	 * then waits for them.
+	 */
 	Message answer(UUID conversation, Message question, Consumer<String> stream) {
+		ConversationState state = this.handoffs.state(conversation);
+		if (state == ConversationState.WAITING_FOR_AGENT || state == ConversationState.WITH_AGENT) {
+			this.conversations.touch(conversation);
+			return null;
+		}
 		List<Turn> history = this.conversations.history(conversation, question.seq(), this.properties.historyTurns());
+		Optional<EscalationDecision> asked = this.policy.beforeAnswering(question.text());
+		if (asked.isPresent()) {
+			this.handoffs.handOff(conversation, asked.get(), summary(question, history, null, asked.get()));
+			String notice = this.handoffs.waitNotice();
+			stream.accept(notice);
+			return this.conversations.addSystemMessage(conversation, notice);
+		}
 		Answer answer;
 		try {
 			answer = this.pipeline.answer(question.text(), history, stream);
@@ -50,9 +79,42 @@ class ConversationAnswering {
 			answer = new Answer(Decision.ESCALATE, EscalationReason.MODEL_FAILURE, "", 0, 0, null, null, List.of(),
 					List.of(), Map.of());
 		}
+		Optional<EscalationDecision> escalation = this.policy.afterAnswering(answer);
+		if (escalation.isPresent()) {
+			this.handoffs.handOff(conversation, escalation.get(), summary(question, history, answer, escalation.get()));
+			String notice = this.handoffs.waitNotice();
+			stream.accept(notice);
+			answer = new Answer(answer.decision(), answer.reason(), notice, answer.confidence(),
+					answer.routerConfidence(), answer.faqId(), answer.answeredBy(), answer.citations(), answer.ranked(),
+					answer.timings());
+		}
 		Message stored = this.conversations.addAnswer(conversation, question.seq(), answer);
 		this.conversations.touch(conversation);
 		return stored;
+	}
+
+	/** What the agent reads first, so the customer never has to repeat themselves. */
+	private static Map<String, Object> summary(Message question, List<Turn> history, Answer answer,
+			EscalationDecision decision) {
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("question", question.text());
+		summary.put("rule", decision.rule());
+		summary.put("reason", decision.reason());
+		summary.put("earlierMessages",
+				history.stream()
+					.map((turn) -> (turn.fromCustomer() ? "Customer: " : "Hearth: ") + turn.text())
+					.toList());
+		if (answer != null) {
+			summary.put("botDecision", answer.decision() + ((answer.reason() != null) ? " " + answer.reason() : ""));
+			summary.put("botConfidence", answer.confidence());
+			summary.put("bestFaqGuess", answer.faqId());
+			summary.put("passages",
+					answer.citations()
+						.stream()
+						.map((c) -> Map.of("title", c.title(), "source", c.source(), "url", c.url()))
+						.toList());
+		}
+		return summary;
 	}
 
 }

@@ -13,8 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenTtl how long a conversation token is valid
  * @param maxMessageChars the longest message a customer may send
  * @param historyTurns earlier messages the answer pipeline sees
+ * @param handoffSla how soon a person should answer a handed-over conversation (also what
+ * customers are told)
  */
 @ConfigurationProperties("hearth.conversation")
 record ConversationProperties(String tokenSecret, @DefaultValue("30d") Duration tokenTtl,
-		@DefaultValue("2000") int maxMessageChars, @DefaultValue("6") int historyTurns) {
+		@DefaultValue("2000") int maxMessageChars, @DefaultValue("6") int historyTurns,
+		@DefaultValue("5m") Duration handoffSla) {
 }

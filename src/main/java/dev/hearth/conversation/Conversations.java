@@ -58,6 +58,16 @@ public class Conversations {
 		return add(conversation, "ASSISTANT", answer.text(), replyTo, details);
 	}
 
+	@Transactional
+	public Message addAgentMessage(UUID conversation, String text) {
+		return add(conversation, "AGENT", text, null, null);
+	}
+
+	@Transactional
+	public Message addSystemMessage(UUID conversation, String text) {
+		return add(conversation, "SYSTEM", text, null, null);
+	}
+
 	public List<Message> transcript(UUID conversation) {
 		if (!exists(conversation)) {
 			throw new ConversationNotFoundException(conversation);

@@ -106,13 +106,16 @@ class WidgetController {
 	}
 
 	@PostMapping(path = "/{id}/messages", produces = MediaType.APPLICATION_JSON_VALUE)
-	Map<String, Message> sendAndWait(@PathVariable UUID id,
+	Map<String, Object> sendAndWait(@PathVariable UUID id,
 			@RequestHeader(name = "Authorization", required = false) String auth,
 			@RequestBody(required = false) SendRequest request) {
 		Message question = accept(id, auth, request);
 		Message answer = this.answering.answer(id, question, (text) -> {
 		});
-		return Map.of("message", question, "answer", answer.forCustomer());
+		Map<String, Object> result = new java.util.LinkedHashMap<>();
+		result.put("message", question);
+		result.put("answer", (answer != null) ? answer.forCustomer() : null);
+		return result;
 	}
 
 	@GetMapping("/{id}/messages")

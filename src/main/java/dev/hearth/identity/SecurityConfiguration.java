@@ -39,6 +39,21 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	@Order(2)
+	SecurityFilterChain agentApi(HttpSecurity http, ApiTokens tokens) throws Exception {
+		http.securityMatcher("/api/agent/**")
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.addFilterBefore(new ApiTokenFilter(tokens), AuthorizationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAnyRole("AGENT", "SUPERVISOR", "ADMIN"))
+			.exceptionHandling(
+					(errors) -> errors.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()));
+		return http.build();
+	}
+
+	@Bean
 	@Order(100)
 	SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
@@ -48,12 +63,12 @@ class SecurityConfiguration {
 
 	private static AuthenticationEntryPoint unauthorized() {
 		return (request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
-				"This endpoint needs an admin API token: send Authorization: Bearer <token> (kb-import: --token or HEARTH_TOKEN).");
+				"This endpoint needs an API token: send Authorization: Bearer <token> (kb-import: --token or HEARTH_TOKEN).");
 	}
 
 	private static AccessDeniedHandler forbidden() {
 		return (request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
-				"This token is not allowed to use the admin API.");
+				"This token is not allowed to use this API.");
 	}
 
 	private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)

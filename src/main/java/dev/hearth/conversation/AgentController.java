@@ -1,0 +1,94 @@
+package dev.hearth.conversation;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The agent-facing API over handed-over conversations: the queue, claim, the transcript,
+ * reply, transfer and resolve. The agent is the authenticated caller; the console builds
+ * its screens on this.
+ */
+@RestController
+@RequestMapping("/api/agent/conversations")
+class AgentController {
+
+	private final Handoffs handoffs;
+
+	private final Conversations conversations;
+
+	AgentController(Handoffs handoffs, Conversations conversations) {
+		this.handoffs = handoffs;
+		this.conversations = conversations;
+	}
+
+	record Reply(String text) {
+	}
+
+	record Transfer(String to) {
+	}
+
+	record Resolution(String outcome) {
+	}
+
+	/**
+	 * @param filter {@code all} (default), {@code waiting} or {@code mine}
+	 */
+	@GetMapping
+	List<QueuedConversation> queue(@RequestParam(defaultValue = "all") String filter, Principal agent) {
+		List<QueuedConversation> queue = this.handoffs.queue();
+		return switch (filter) {
+			case "all" -> queue;
+			case "waiting" -> queue.stream().filter((c) -> c.state() == ConversationState.WAITING_FOR_AGENT).toList();
+			case "mine" -> queue.stream().filter((c) -> agent.getName().equals(c.assignedAgent())).toList();
+			default -> throw new IllegalArgumentException("filter must be all, waiting or mine, got '" + filter + "'");
+		};
+	}
+
+	@GetMapping("/{id}/messages")
+	List<Message> transcript(@PathVariable UUID id) {
+		return this.conversations.transcript(id);
+	}
+
+	@PostMapping("/{id}/claim")
+	QueuedConversation claim(@PathVariable UUID id, Principal agent) {
+		return this.handoffs.claim(id, agent.getName());
+	}
+
+	@PostMapping("/{id}/messages")
+	@ResponseStatus(HttpStatus.CREATED)
+	Message reply(@PathVariable UUID id, @RequestBody(required = false) Reply reply, Principal agent) {
+		if (reply == null || reply.text() == null || reply.text().isBlank()) {
+			throw new IllegalArgumentException("the reply is empty: send {\"text\": \"...\"}");
+		}
+		return this.handoffs.reply(id, agent.getName(), reply.text().strip());
+	}
+
+	@PostMapping("/{id}/transfer")
+	QueuedConversation transfer(@PathVariable UUID id, @RequestBody(required = false) Transfer transfer,
+			Principal agent) {
+		if (transfer == null || transfer.to() == null || transfer.to().isBlank()) {
+			throw new IllegalArgumentException("say to whom: send {\"to\": \"agent name\"}");
+		}
+		return this.handoffs.transfer(id, agent.getName(), transfer.to().strip());
+	}
+
+	@PostMapping("/{id}/resolve")
+	QueuedConversation resolve(@PathVariable UUID id, @RequestBody(required = false) Resolution resolution,
+			Principal agent) {
+		String outcome = (resolution != null && resolution.outcome() != null && !resolution.outcome().isBlank())
+				? resolution.outcome().strip() : "resolved";
+		return this.handoffs.resolve(id, agent.getName(), outcome);
+	}
+
+}

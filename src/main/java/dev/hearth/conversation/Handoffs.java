@@ -1,0 +1,188 @@
+package dev.hearth.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.hearth.escalation.EscalationDecision;
+
+/**
+ * The conversation state machine's transitions for human handoff: hand off (BOT →
+ * WAITING_FOR_AGENT), claim (→ WITH_AGENT), reply, transfer and resolve (→ RESOLVED).
+ * Each is one conditional UPDATE, so when two agents claim the same conversation at once,
+ * exactly one wins; each emits an event. Thread-safe.
+ */
+@Service
+public class Handoffs {
+
+	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final Conversations conversations;
+
+	private final ApplicationEventPublisher events;
+
+	private final JsonMapper json;
+
+	private final Duration sla;
+
+	Handoffs(JdbcClient jdbc, Conversations conversations, ApplicationEventPublisher events, JsonMapper json,
+			ConversationProperties properties) {
+		this.jdbc = jdbc;
+		this.conversations = conversations;
+		this.events = events;
+		this.json = json;
+		this.sla = properties.handoffSla();
+	}
+
+	public ConversationState state(UUID conversation) {
+		List<String> states = this.jdbc.sql("select state from conversation where id = ?")
+			.param(conversation)
+			.query(String.class)
+			.list();
+		if (states.isEmpty()) {
+			throw new ConversationNotFoundException(conversation);
+		}
+		return ConversationState.valueOf(states.get(0));
+	}
+
+	/**
+	 * Puts a conversation the bot handles (or one resolved earlier) in the agents' queue;
+	 * returns false if a person already has it.
+	 */
+	@Transactional
+	public boolean handOff(UUID conversation, EscalationDecision decision, Map<String, Object> summary) {
+		Instant now = Instant.now();
+		int changed = this.jdbc
+			.sql("""
+					update conversation set state = 'WAITING_FOR_AGENT', assigned_agent = null, priority = ?, waiting_since = ?, sla_due_at = ?,
+					    escalation_rule = ?, escalation_reason = ?, summary = cast(? as jsonb), last_activity = now()
+					where id = ? and state in ('BOT', 'RESOLVED')
+					""")
+			.param(decision.priority())
+			.param(Timestamp.from(now))
+			.param(Timestamp.from(now.plus(this.sla)))
+			.param(decision.rule())
+			.param(decision.reason())
+			.param(this.json.writeValueAsString(summary))
+			.param(conversation)
+			.update();
+		if (changed == 1) {
+			this.events.publishEvent(new ConversationHandedOff(conversation, decision.rule(), decision.priority()));
+		}
+		return changed == 1;
+	}
+
+	/** The words that tell the customer a person is coming, and roughly when. */
+	String waitNotice() {
+		long minutes = Math.max(1, this.sla.toMinutes());
+		return "I'm passing you to a person from our team. Someone will reply here, usually within " + minutes
+				+ (minutes == 1 ? " minute." : " minutes.");
+	}
+
+	@Transactional
+	public QueuedConversation claim(UUID conversation, String agent) {
+		int changed = this.jdbc.sql("""
+				update conversation set state = 'WITH_AGENT', assigned_agent = ?, last_activity = now()
+				where id = ? and state = 'WAITING_FOR_AGENT'
+				""").param(agent).param(conversation).update();
+		if (changed == 0) {
+			QueuedConversation current = find(conversation);
+			throw new HandoffConflictException((current.assignedAgent() != null)
+					? "This conversation was already claimed by " + current.assignedAgent() + "."
+					: "This conversation is not waiting for an agent (it is " + current.state() + ").");
+		}
+		this.events.publishEvent(new ConversationClaimed(conversation, agent));
+		return find(conversation);
+	}
+
+	@Transactional
+	public Message reply(UUID conversation, String agent, String text) {
+		requireOwner(conversation, agent);
+		return this.conversations.addAgentMessage(conversation, text);
+	}
+
+	@Transactional
+	public QueuedConversation transfer(UUID conversation, String agent, String toAgent) {
+		requireOwner(conversation, agent);
+		this.jdbc.sql("update conversation set assigned_agent = ?, last_activity = now() where id = ?")
+			.param(toAgent)
+			.param(conversation)
+			.update();
+		this.events.publishEvent(new ConversationClaimed(conversation, toAgent));
+		return find(conversation);
+	}
+
+	@Transactional
+	public QueuedConversation resolve(UUID conversation, String agent, String outcome) {
+		requireOwner(conversation, agent);
+		this.jdbc.sql("""
+				update conversation set state = 'RESOLVED', resolved_at = now(), outcome = ?, last_activity = now()
+				where id = ?
+				""").param(outcome).param(conversation).update();
+		this.events.publishEvent(new ConversationResolved(conversation, agent, outcome));
+		return find(conversation);
+	}
+
+	/** Waiting and assigned conversations, highest priority and longest waiting first. */
+	public List<QueuedConversation> queue() {
+		return this.jdbc.sql("""
+				select id, state, priority, waiting_since, sla_due_at, assigned_agent, escalation_rule,
+				       escalation_reason, summary::text as summary
+				from conversation where state in ('WAITING_FOR_AGENT', 'WITH_AGENT')
+				order by priority desc, waiting_since
+				""").query(this::queued).list();
+	}
+
+	public QueuedConversation find(UUID conversation) {
+		return this.jdbc.sql("""
+				select id, state, priority, waiting_since, sla_due_at, assigned_agent, escalation_rule,
+				       escalation_reason, summary::text as summary
+				from conversation where id = ?
+				""")
+			.param(conversation)
+			.query(this::queued)
+			.optional()
+			.orElseThrow(() -> new ConversationNotFoundException(conversation));
+	}
+
+	private void requireOwner(UUID conversation, String agent) {
+		QueuedConversation current = find(conversation);
+		if (current.state() != ConversationState.WITH_AGENT) {
+			throw new HandoffConflictException(
+					"Claim the conversation first: it is " + current.state() + ", not WITH_AGENT.");
+		}
+		if (!agent.equals(current.assignedAgent())) {
+			throw new HandoffConflictException("This conversation belongs to " + current.assignedAgent() + ".");
+		}
+	}
+
+	private QueuedConversation queued(ResultSet rs, int row) throws SQLException {
+		String summary = rs.getString("summary");
+		return new QueuedConversation(rs.getObject("id", UUID.class), ConversationState.valueOf(rs.getString("state")),
+				rs.getInt("priority"), instant(rs, "waiting_since"), instant(rs, "sla_due_at"),
+				rs.getString("assigned_agent"), rs.getString("escalation_rule"), rs.getString("escalation_reason"),
+				(summary != null) ? this.json.readValue(summary, OBJECT) : Map.of());
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}
