@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.hearth.escalation.EscalationDecision;
+import dev.hearth.privacy.AuditTrail;
 
 /**
  * The conversation state machine's transitions for human handoff: hand off (BOT →
@@ -41,9 +42,12 @@ public class Handoffs {
 
 	private final Duration sla;
 
+	private final AuditTrail audit;
+
 	Handoffs(JdbcClient jdbc, Conversations conversations, ApplicationEventPublisher events, JsonMapper json,
-			ConversationProperties properties) {
+			ConversationProperties properties, AuditTrail audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 		this.conversations = conversations;
 		this.events = events;
 		this.json = json;
@@ -83,6 +87,8 @@ public class Handoffs {
 			.param(conversation)
 			.update();
 		if (changed == 1) {
+			this.audit.record("HANDOFF", "hearth", conversation.toString(),
+					Map.of("rule", decision.rule(), "reason", decision.reason(), "priority", decision.priority()));
 			this.events.publishEvent(new ConversationHandedOff(conversation, decision.rule(), decision.priority()));
 		}
 		return changed == 1;
@@ -107,6 +113,7 @@ public class Handoffs {
 					? "This conversation was already claimed by " + current.assignedAgent() + "."
 					: "This conversation is not waiting for an agent (it is " + current.state() + ").");
 		}
+		this.audit.record("CLAIM", agent, conversation.toString(), Map.of());
 		this.events.publishEvent(new ConversationClaimed(conversation, agent));
 		return find(conversation);
 	}
@@ -114,7 +121,9 @@ public class Handoffs {
 	@Transactional
 	public Message reply(UUID conversation, String agent, String text) {
 		requireOwner(conversation, agent);
-		return this.conversations.addAgentMessage(conversation, text);
+		Message message = this.conversations.addAgentMessage(conversation, text);
+		this.audit.record("AGENT_REPLY", agent, conversation.toString(), Map.of("seq", message.seq()));
+		return message;
 	}
 
 	@Transactional
@@ -124,6 +133,7 @@ public class Handoffs {
 			.param(toAgent)
 			.param(conversation)
 			.update();
+		this.audit.record("TRANSFER", agent, conversation.toString(), Map.of("to", toAgent));
 		this.events.publishEvent(new ConversationClaimed(conversation, toAgent));
 		return find(conversation);
 	}
@@ -135,6 +145,7 @@ public class Handoffs {
 				update conversation set state = 'RESOLVED', resolved_at = now(), outcome = ?, last_activity = now()
 				where id = ?
 				""").param(outcome).param(conversation).update();
+		this.audit.record("RESOLVE", agent, conversation.toString(), Map.of("outcome", outcome));
 		this.events.publishEvent(new ConversationResolved(conversation, agent, outcome));
 		return find(conversation);
 	}

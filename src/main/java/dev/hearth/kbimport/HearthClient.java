@@ -128,6 +128,11 @@ final class HearthClient implements AutoCloseable {
 				"application/json", QUERY_TIMEOUT);
 	}
 
+	JsonNode verifyAudit() {
+		return send("GET", "/api/admin/audit/verify", new QueryString(), BodyPublishers.noBody(), null,
+				REBUILD_TIMEOUT);
+	}
+
 	JsonNode routerStatus() {
 		return send("GET", "/api/admin/router", new QueryString(), BodyPublishers.noBody(), null, QUERY_TIMEOUT);
 	}

@@ -1,0 +1,85 @@
+package dev.hearth.privacy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The audit trail against the real PostgreSQL: append-only, and any edit or deletion is
+ * detected.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class AuditTrailIT {
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void empty() {
+		this.jdbc.sql("truncate audit_event").update();
+		this.audit.record("HANDOFF", "hearth", "c-1", Map.of("rule", "customer-asked-for-person", "priority", 2));
+		this.audit.record("CLAIM", "alice", "c-1", Map.of());
+		this.audit.record("RESOLVE", "alice", "c-1", Map.of("outcome", "answered", "tags", List.of("b", "a")));
+	}
+
+	@Test
+	void anUntouchedChainIsIntact() {
+		assertThat(this.audit.verify()).isEqualTo(new AuditTrail.Verification(true, 3, null, "intact"));
+	}
+
+	@Test
+	void rowsCannotBeUpdatedOrDeleted() {
+		assertThatThrownBy(() -> this.jdbc.sql("update audit_event set actor = 'mallory'").update())
+			.hasMessageContaining("audit_event is append-only");
+		assertThatThrownBy(() -> this.jdbc.sql("delete from audit_event").update())
+			.hasMessageContaining("audit_event is append-only");
+	}
+
+	@Test
+	void anEditedRowIsDetectedEvenWhenTheTriggerIsBypassed() {
+		long second = ids().get(1);
+		bypassingTrigger("update audit_event set actor = 'mallory' where id = " + second);
+		AuditTrail.Verification verification = this.audit.verify();
+		assertThat(verification.valid()).isFalse();
+		assertThat(verification.firstBrokenId()).isEqualTo(second);
+		assertThat(verification.detail()).isEqualTo("event " + second + " was changed after it was written");
+	}
+
+	@Test
+	void aDeletedRowIsDetected() {
+		List<Long> ids = ids();
+		bypassingTrigger("delete from audit_event where id = " + ids.get(1));
+		AuditTrail.Verification verification = this.audit.verify();
+		assertThat(verification.valid()).isFalse();
+		assertThat(verification.firstBrokenId()).isEqualTo(ids.get(2));
+	}
+
+	private List<Long> ids() {
+		return this.jdbc.sql("select id from audit_event order by id").query(Long.class).list();
+	}
+
+	private void bypassingTrigger(String sql) {
+		this.jdbc.sql("alter table audit_event disable trigger audit_event_append_only").update();
+		try {
+			this.jdbc.sql(sql).update();
+		}
+		finally {
+			this.jdbc.sql("alter table audit_event enable trigger audit_event_append_only").update();
+		}
+	}
+
+}
