@@ -1,5 +1,6 @@
 package dev.hearth.assistant.model;
 
+import dev.hearth.privacy.EgressGuard;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,8 +28,8 @@ class ModelConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnProperty(name = PROVIDER, havingValue = "openai")
-	OpenAiCompatibleChatModel openAiChatModel(ModelProperties properties) {
-		return new OpenAiCompatibleChatModel(properties.openai());
+	OpenAiCompatibleChatModel openAiChatModel(ModelProperties properties, EgressGuard egress) {
+		return new OpenAiCompatibleChatModel(properties.openai(), egress);
 	}
 
 }

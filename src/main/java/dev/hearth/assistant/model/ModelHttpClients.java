@@ -14,6 +14,8 @@ import com.openai.core.http.HttpResponse;
 
 import org.springframework.ai.openai.http.okhttp.SpringAiOpenAiHttpClient;
 
+import dev.hearth.privacy.EgressGuard;
+
 /**
  * The one place where this package creates clients that send requests out of the JVM, so
  * that a guard on outbound traffic has a single seam to wrap.
@@ -30,13 +32,14 @@ final class ModelHttpClients {
 
 	/**
 	 * A new HTTP client for the OpenAI-compatible server at {@code baseUrl}.
-	 * @param baseUrl where requests go (the client itself does not check; a guard may)
+	 * @param baseUrl where requests go
+	 * @param guard asked before every request: only allowed hosts are called
 	 * @param timeout the connect and read timeout
 	 * @param sendAuthorization whether requests keep their {@code Authorization} header
 	 * (false for servers without API keys)
 	 * @return the client; close it to release its connections and threads
 	 */
-	static HttpClient create(URI baseUrl, Duration timeout, boolean sendAuthorization) {
+	static HttpClient create(URI baseUrl, Duration timeout, boolean sendAuthorization, EgressGuard guard) {
 		ExecutorService dispatcher = Executors.newCachedThreadPool(
 				Thread.ofPlatform().name("model-http-" + baseUrl.getHost() + "-", 0).daemon(true).factory());
 		SpringAiOpenAiHttpClient.Builder builder = SpringAiOpenAiHttpClient.builder()
@@ -51,11 +54,13 @@ final class ModelHttpClients {
 
 			@Override
 			public HttpResponse execute(HttpRequest request, RequestOptions options) {
+				guard.check(request.url(), "language model");
 				return client.execute(request, options);
 			}
 
 			@Override
 			public CompletableFuture<HttpResponse> executeAsync(HttpRequest request, RequestOptions options) {
+				guard.check(request.url(), "language model");
 				return client.executeAsync(request, options);
 			}
 

@@ -17,6 +17,7 @@ import com.openai.core.http.HttpClient;
 import com.openai.errors.OpenAIServiceException;
 import reactor.core.publisher.Flux;
 
+import dev.hearth.privacy.EgressGuard;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
@@ -62,7 +63,7 @@ final class OpenAiCompatibleChatModel implements ChatModel, AutoCloseable {
 	 * @throws ModelUnavailableException if the base URL or the model is missing or
 	 * malformed
 	 */
-	OpenAiCompatibleChatModel(OpenAiSettings settings) {
+	OpenAiCompatibleChatModel(OpenAiSettings settings, EgressGuard egress) {
 		this.settings = settings;
 		this.baseUrl = baseUrl(settings);
 		if (settings.model() == null || settings.model().isBlank()) {
@@ -77,7 +78,7 @@ final class OpenAiCompatibleChatModel implements ChatModel, AutoCloseable {
 					"Use a positive timeout, max-tokens >= 1 and temperature >= 0 under hearth.assistant.model.openai.");
 		}
 		boolean hasKey = settings.apiKey() != null && !settings.apiKey().isBlank();
-		this.http = ModelHttpClients.create(this.baseUrl, settings.timeout(), hasKey);
+		this.http = ModelHttpClients.create(this.baseUrl, settings.timeout(), hasKey, egress);
 		this.streamHandlers = Executors
 			.newCachedThreadPool(Thread.ofPlatform().name("model-stream-", 0).daemon(true).factory());
 		ClientOptions options = ClientOptions.builder()

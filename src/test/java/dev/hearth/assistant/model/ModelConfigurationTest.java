@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModelConfigurationTest {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(ModelConfiguration.class);
+		.withUserConfiguration(ModelConfiguration.class)
+		.withBean(dev.hearth.privacy.EgressGuard.class,
+				() -> new dev.hearth.privacy.EgressGuard(java.util.List.of("127.0.0.1", "localhost"), null));
 
 	@TempDir
 	Path folder;

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import dev.hearth.privacy.EgressGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class OpenAiCompatibleChatModelTest {
 
+	static final EgressGuard LOOPBACK = new EgressGuard(java.util.List.of("127.0.0.1", "localhost"), null);
+
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	FakeOpenAiServer server;
@@ -37,7 +40,8 @@ class OpenAiCompatibleChatModelTest {
 	@BeforeEach
 	void start() throws IOException {
 		this.server = new FakeOpenAiServer();
-		this.model = new OpenAiCompatibleChatModel(settings(this.server.baseUrl(), "", Duration.ofSeconds(10)));
+		this.model = new OpenAiCompatibleChatModel(settings(this.server.baseUrl(), "", Duration.ofSeconds(10)),
+				LOOPBACK);
 	}
 
 	@AfterEach
@@ -76,7 +80,7 @@ class OpenAiCompatibleChatModelTest {
 	@Test
 	void anApiKeyIsSentAsABearerToken() {
 		try (OpenAiCompatibleChatModel keyed = new OpenAiCompatibleChatModel(
-				settings(this.server.baseUrl(), "s3cret", Duration.ofSeconds(10)))) {
+				settings(this.server.baseUrl(), "s3cret", Duration.ofSeconds(10)), LOOPBACK)) {
 			keyed.call(prompt(null));
 		}
 		assertThat(this.server.lastRequest().authorization()).isEqualTo("Bearer s3cret");
@@ -107,7 +111,7 @@ class OpenAiCompatibleChatModelTest {
 	void aBareServerAddressMeansItsV1Api() {
 		URI bare = URI.create("http://127.0.0.1:" + this.server.port());
 		try (OpenAiCompatibleChatModel barely = new OpenAiCompatibleChatModel(
-				settings(bare, "", Duration.ofSeconds(10)))) {
+				settings(bare, "", Duration.ofSeconds(10)), LOOPBACK)) {
 			assertThat(barely.baseUrl()).hasToString(bare + "/v1");
 			assertThat(barely.call(prompt(null)).getResult().getOutput().getText()).isEqualTo("Restart the router.");
 		}
@@ -135,7 +139,7 @@ class OpenAiCompatibleChatModelTest {
 		}
 		URI nobody = URI.create("http://127.0.0.1:" + closedPort + "/v1");
 		try (OpenAiCompatibleChatModel unreachable = new OpenAiCompatibleChatModel(
-				settings(nobody, "", Duration.ofSeconds(5)))) {
+				settings(nobody, "", Duration.ofSeconds(5)), LOOPBACK)) {
 			assertThatThrownBy(() -> unreachable.call(prompt(null))).isInstanceOf(ModelUnavailableException.class)
 				.hasMessageStartingWith(
 						"The language model server at " + nobody + " (model qwen2.5-1.5b-instruct) cannot be reached")
@@ -150,7 +154,7 @@ class OpenAiCompatibleChatModelTest {
 	void aSlowServerTimesOut() {
 		this.server.delayMillis = 10_000;
 		try (OpenAiCompatibleChatModel impatient = new OpenAiCompatibleChatModel(
-				settings(this.server.baseUrl(), "", Duration.ofMillis(300)))) {
+				settings(this.server.baseUrl(), "", Duration.ofMillis(300)), LOOPBACK)) {
 			long started = System.nanoTime();
 			assertThatThrownBy(() -> impatient.call(prompt(null))).isInstanceOf(ModelUnavailableException.class)
 				.hasMessageContaining("did not answer within 300 ms")
@@ -163,11 +167,24 @@ class OpenAiCompatibleChatModelTest {
 	void aStreamThatStallsEndsWithAnError() {
 		this.server.stallAfterFirstChunk = true;
 		try (OpenAiCompatibleChatModel impatient = new OpenAiCompatibleChatModel(
-				settings(this.server.baseUrl(), "", Duration.ofMillis(500)))) {
+				settings(this.server.baseUrl(), "", Duration.ofMillis(500)), LOOPBACK)) {
 			assertThatThrownBy(() -> impatient.stream(prompt(null)).blockLast(TIMEOUT))
 				.isInstanceOf(ModelUnavailableException.class)
 				.hasMessageContaining("did not answer within 500 ms");
 		}
+	}
+
+	@Test
+	void aHostThatIsNotAllowedIsRefusedBeforeAnythingIsSent() {
+		EgressGuard onlyLocalhostByName = new EgressGuard(java.util.List.of("localhost"), null);
+		int before = this.server.requests.size();
+		try (OpenAiCompatibleChatModel guarded = new OpenAiCompatibleChatModel(
+				settings(this.server.baseUrl(), "", Duration.ofSeconds(5)), onlyLocalhostByName)) {
+			org.assertj.core.api.Assertions
+				.assertThatThrownBy(() -> guarded.call(new org.springframework.ai.chat.prompt.Prompt("hello")))
+				.hasStackTraceContaining("Outbound call to 127.0.0.1 refused");
+		}
+		org.assertj.core.api.Assertions.assertThat(this.server.requests).hasSize(before);
 	}
 
 }
