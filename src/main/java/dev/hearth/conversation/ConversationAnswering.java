@@ -17,6 +17,7 @@ import dev.hearth.assistant.AnswerPipeline;
 import dev.hearth.assistant.Decision;
 import dev.hearth.assistant.EscalationReason;
 import dev.hearth.assistant.Turn;
+import dev.hearth.escalation.ApprovedLlmGateway;
 import dev.hearth.escalation.EscalationDecision;
 import dev.hearth.escalation.EscalationPolicy;
 
@@ -41,9 +42,12 @@ class ConversationAnswering {
 
 	private final EscalationPolicy policy;
 
+	private final ApprovedLlmGateway gateway;
+
 	ConversationAnswering(Conversations conversations, AnswerPipeline pipeline, ConversationProperties properties,
-			Handoffs handoffs, EscalationPolicy policy) {
+			Handoffs handoffs, EscalationPolicy policy, ApprovedLlmGateway gateway) {
 		this.conversations = conversations;
+		this.gateway = gateway;
 		this.handoffs = handoffs;
 		this.policy = policy;
 		this.pipeline = pipeline;
@@ -80,6 +84,18 @@ class ConversationAnswering {
 					List.of(), Map.of());
 		}
 		Optional<EscalationDecision> escalation = this.policy.afterAnswering(answer);
+		if (escalation.isPresent() && (answer.reason() == EscalationReason.OUT_OF_SCOPE
+				|| answer.reason() == EscalationReason.LOW_CONFIDENCE)) {
+			Optional<ApprovedLlmGateway.GatewayAnswer> approved = this.gateway.answer(question.text(), history,
+					escalation.get().rule());
+			if (approved.isPresent()) {
+				stream.accept(approved.get().text());
+				answer = new Answer(Decision.ANSWERED, null, approved.get().text(), answer.confidence(),
+						answer.routerConfidence(), null, "approved-llm:" + approved.get().endpoint(), List.of(),
+						answer.ranked(), answer.timings());
+				escalation = Optional.empty();
+			}
+		}
 		if (escalation.isPresent()) {
 			this.handoffs.handOff(conversation, escalation.get(), summary(question, history, answer, escalation.get()));
 			String notice = this.handoffs.waitNotice();

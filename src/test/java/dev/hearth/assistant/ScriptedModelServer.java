@@ -20,13 +20,15 @@ import tools.jackson.databind.node.ObjectNode;
  * word, or fails with a status. Records how many requests it got. Stops on
  * {@link #close()}, and by itself after two minutes.
  */
-final class ScriptedModelServer implements AutoCloseable {
+public final class ScriptedModelServer implements AutoCloseable {
 
-	volatile String reply = "";
+	public volatile String reply = "";
 
-	volatile int failWith;
+	public final java.util.List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-	final AtomicInteger requests = new AtomicInteger();
+	public volatile int failWith;
+
+	public final AtomicInteger requests = new AtomicInteger();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -35,7 +37,7 @@ final class ScriptedModelServer implements AutoCloseable {
 	private final ScheduledExecutorService stopper = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true).factory());
 
-	ScriptedModelServer() throws IOException {
+	public ScriptedModelServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.setExecutor(Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon(true).factory()));
 		this.server.createContext("/", this::handle);
@@ -43,13 +45,13 @@ final class ScriptedModelServer implements AutoCloseable {
 		this.stopper.schedule(this::close, 120, TimeUnit.SECONDS);
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/v1";
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
-			exchange.getRequestBody().readAllBytes();
+			this.bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 			this.requests.incrementAndGet();
 			if (this.failWith != 0) {
 				byte[] body = "{\"error\":{\"message\":\"model crashed\",\"type\":\"server_error\"}}"
@@ -57,6 +59,11 @@ final class ScriptedModelServer implements AutoCloseable {
 				exchange.getResponseHeaders().set("Content-Type", "application/json");
 				exchange.sendResponseHeaders(this.failWith, body.length);
 				exchange.getResponseBody().write(body);
+				return;
+			}
+			if (this.bodies.get(this.bodies.size() - 1).contains("\"stream\":false")
+					|| !this.bodies.get(this.bodies.size() - 1).contains("\"stream\":true")) {
+				completion(exchange);
 				return;
 			}
 			exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
@@ -78,6 +85,20 @@ final class ScriptedModelServer implements AutoCloseable {
 			event(out, this.json.writeValueAsString(last));
 			event(out, "[DONE]");
 		}
+	}
+
+	private void completion(HttpExchange exchange) throws IOException {
+		ObjectNode completion = this.json.createObjectNode();
+		completion.put("id", "chatcmpl-scripted").put("object", "chat.completion").put("created", 1_700_000_000L);
+		completion.put("model", "scripted");
+		ObjectNode choice = completion.putArray("choices").addObject();
+		choice.put("index", 0).put("finish_reason", "stop").putNull("logprobs");
+		choice.putObject("message").put("role", "assistant").put("content", this.reply).putNull("refusal");
+		completion.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
+		byte[] body = this.json.writeValueAsString(completion).getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(200, body.length);
+		exchange.getResponseBody().write(body);
 	}
 
 	private ObjectNode chunk() {
