@@ -68,6 +68,15 @@ public class Conversations {
 		return add(conversation, "SYSTEM", text, null, null);
 	}
 
+	/** The text of the conversation's last agent message, if any. */
+	public java.util.Optional<String> lastAgentMessage(UUID conversation) {
+		return this.jdbc.sql(
+				"select text from conversation_message where conversation_id = ? and role = 'AGENT' order by seq desc limit 1")
+			.param(conversation)
+			.query(String.class)
+			.optional();
+	}
+
 	public List<Message> transcript(UUID conversation) {
 		if (!exists(conversation)) {
 			throw new ConversationNotFoundException(conversation);

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.hearth.escalation.EscalationDecision;
+import dev.hearth.escalation.TrainingExamples;
 import dev.hearth.privacy.AuditTrail;
 
 /**
@@ -44,10 +45,13 @@ public class Handoffs {
 
 	private final AuditTrail audit;
 
+	private final TrainingExamples training;
+
 	Handoffs(JdbcClient jdbc, Conversations conversations, ApplicationEventPublisher events, JsonMapper json,
-			ConversationProperties properties, AuditTrail audit) {
+			ConversationProperties properties, AuditTrail audit, TrainingExamples training) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.training = training;
 		this.conversations = conversations;
 		this.events = events;
 		this.json = json;
@@ -146,6 +150,11 @@ public class Handoffs {
 				where id = ?
 				""").param(outcome).param(conversation).update();
 		this.audit.record("RESOLVE", agent, conversation.toString(), Map.of("outcome", outcome));
+		QueuedConversation resolved = find(conversation);
+		Object question = resolved.summary().get("question");
+		this.conversations.lastAgentMessage(conversation)
+			.ifPresent((answer) -> this.training.keep(conversation, "AGENT",
+					(question != null) ? question.toString() : "", answer));
 		this.events.publishEvent(new ConversationResolved(conversation, agent, outcome));
 		return find(conversation);
 	}

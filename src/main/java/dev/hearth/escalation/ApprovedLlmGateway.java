@@ -53,10 +53,14 @@ public class ApprovedLlmGateway implements AutoCloseable {
 
 	private final EgressGuard egress;
 
+	private final TrainingExamples training;
+
 	private final Map<String, ChatModel> models = new ConcurrentHashMap<>();
 
-	ApprovedLlmGateway(EscalationProperties properties, Redactor redactor, AuditTrail audit, EgressGuard egress) {
+	ApprovedLlmGateway(EscalationProperties properties, Redactor redactor, AuditTrail audit, EgressGuard egress,
+			TrainingExamples training) {
 		this.endpoints = properties.approvedLlms();
+		this.training = training;
 		this.redactor = redactor;
 		this.audit = audit;
 		this.egress = egress;
@@ -115,6 +119,9 @@ public class ApprovedLlmGateway implements AutoCloseable {
 		details.put("latencyMs", (System.nanoTime() - started) / 1_000_000);
 		details.put("outcome", outcome);
 		this.audit.record("MODEL_CALL", "hearth", llm.name(), details);
+		if (text != null) {
+			this.training.keep(null, "APPROVED_LLM", question, text);
+		}
 		return (text != null) ? Optional.of(new GatewayAnswer(llm.name(), text)) : Optional.empty();
 	}
 

@@ -59,7 +59,7 @@ class HandoffIT {
 
 	@BeforeEach
 	void agents() throws Exception {
-		this.jdbc.sql("truncate conversation cascade").update();
+		this.jdbc.sql("truncate conversation, training_example cascade").update();
 		for (String[] agent : new String[][] { { "alice", AGENT_A }, { "bob", AGENT_B } }) {
 			this.jdbc.sql("""
 					insert into api_token (id, name, token_sha256, role) values (?, ?, ?, 'AGENT')
@@ -121,6 +121,8 @@ class HandoffIT {
 			JsonNode last = transcript.get(transcript.size() - 1);
 			assertThat(last.get("role").asString()).isEqualTo("AGENT");
 			assertThat(last.get("text").asString()).isEqualTo("Hi, I'm here to help.");
+			assertThat(agent("POST", messages, "{\"text\": \"I sent the steps to pat@example.com.\"}", winner)
+				.statusCode()).isEqualTo(201);
 
 			HttpResponse<String> transferred = agent("POST",
 					"/api/agent/conversations/" + conversation[0] + "/transfer", "{\"to\": \"" + loserName + "\"}",
@@ -129,6 +131,13 @@ class HandoffIT {
 			HttpResponse<String> resolved = agent("POST", "/api/agent/conversations/" + conversation[0] + "/resolve",
 					"{\"outcome\": \"answered\"}", loser);
 			assertThat(this.json.readTree(resolved.body()).get("state").asString()).isEqualTo("RESOLVED");
+
+			String admin = Files.readString(this.system.dataDir().resolve("admin-token")).strip();
+			String export = agent("GET", "/api/admin/training-examples", null, admin).body();
+			JsonNode example = this.json.readTree(export.lines().reduce((first, second) -> second).orElseThrow());
+			assertThat(example.get("messages").get(1).get("content").asString()).isEqualTo("Let me speak to an agent");
+			assertThat(example.get("messages").get(2).get("content").asString())
+				.isEqualTo("I sent the steps to [EMAIL_1].");
 		}
 		finally {
 			pool.shutdownNow();
