@@ -69,6 +69,12 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 
 	private volatile String lastError;
 
+	/**
+	 * The calibrated threshold as saved (read once, then kept current by
+	 * {@link #saveThreshold}).
+	 */
+	private volatile Optional<Double> savedThreshold;
+
 	RouterService(JdbcClient jdbc, TransactionTemplate transactions, FaqCatalog catalog, AssistantSettings settings,
 			AssistantProperties properties, JsonMapper json) {
 		this.jdbc = jdbc;
@@ -104,6 +110,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 			throw new IllegalArgumentException("threshold must be between 0 and 1, got " + threshold);
 		}
 		this.settings.put(AssistantSettings.ROUTER_THRESHOLD, Double.toString(threshold), by);
+		this.savedThreshold = Optional.of(threshold);
 		log.info("Router threshold set to {} by {}", threshold, by);
 	}
 
@@ -269,9 +276,13 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 		if (configured != null) {
 			return new ThresholdChoice(configured, "configuration");
 		}
-		Optional<String> saved = this.settings.get(AssistantSettings.ROUTER_THRESHOLD);
+		Optional<Double> saved = this.savedThreshold;
+		if (saved == null) {
+			saved = this.settings.get(AssistantSettings.ROUTER_THRESHOLD).map(Double::parseDouble);
+			this.savedThreshold = saved;
+		}
 		if (saved.isPresent()) {
-			return new ThresholdChoice(Double.parseDouble(saved.get()), "calibration");
+			return new ThresholdChoice(saved.get(), "calibration");
 		}
 		LiveRouter current = this.live;
 		return new ThresholdChoice((current != null) ? current.model().suggestedThreshold() : 0.5, "model");

@@ -84,8 +84,7 @@ class ConversationAnswering {
 					List.of(), Map.of());
 		}
 		Optional<EscalationDecision> escalation = this.policy.afterAnswering(answer);
-		if (escalation.isPresent() && (answer.reason() == EscalationReason.OUT_OF_SCOPE
-				|| answer.reason() == EscalationReason.LOW_CONFIDENCE)) {
+		if (escalation.isPresent() && escalation.get().action() == EscalationDecision.Action.APPROVED_LLM) {
 			Optional<ApprovedLlmGateway.GatewayAnswer> approved = this.gateway.answer(question.text(), history,
 					escalation.get().rule());
 			if (approved.isPresent()) {

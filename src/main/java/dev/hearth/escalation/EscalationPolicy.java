@@ -32,7 +32,8 @@ public class EscalationPolicy {
 	/** A rule that fires on the question alone, if any. */
 	public Optional<EscalationDecision> beforeAnswering(String question) {
 		if (PERSON.matcher(question).find()) {
-			return Optional.of(new EscalationDecision(ASKED_FOR_PERSON, "The customer asked for a person.", 2));
+			return Optional.of(new EscalationDecision(ASKED_FOR_PERSON, "The customer asked for a person.", 2,
+					EscalationDecision.Action.HUMAN));
 		}
 		return Optional.empty();
 	}
@@ -46,7 +47,11 @@ public class EscalationPolicy {
 				case UNGROUNDED -> "The language model's answer was not supported by the knowledge base.";
 				case MODEL_FAILURE -> "The language model failed.";
 			};
-			return Optional.of(new EscalationDecision("pipeline:" + answer.reason(), reason, 1));
+			EscalationDecision.Action action = switch (answer.reason()) {
+				case OUT_OF_SCOPE, LOW_CONFIDENCE -> EscalationDecision.Action.APPROVED_LLM;
+				case UNGROUNDED, MODEL_FAILURE -> EscalationDecision.Action.HUMAN;
+			};
+			return Optional.of(new EscalationDecision("pipeline:" + answer.reason(), reason, 1, action));
 		}
 		return Optional.empty();
 	}

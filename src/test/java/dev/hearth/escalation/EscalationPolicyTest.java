@@ -39,6 +39,8 @@ class EscalationPolicyTest {
 				List.of(), List.of(), Map.of());
 		assertThat(this.policy.afterAnswering(escalate))
 			.hasValueSatisfying((d) -> assertThat(d.rule()).isEqualTo("pipeline:OUT_OF_SCOPE"));
+		assertThat(this.policy.afterAnswering(escalate).get().action())
+			.isEqualTo(EscalationDecision.Action.APPROVED_LLM);
 		Answer answered = new Answer(Decision.ANSWERED, null, "x", 0.9, 0.9, "faq", "faq", List.of(), List.of(),
 				Map.of());
 		assertThat(this.policy.afterAnswering(answered)).isEmpty();
