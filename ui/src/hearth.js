@@ -38,6 +38,10 @@
       display: 'block', visibility: 'visible', opacity: '1', transform: 'none'
     });
     css(frame, position === 'left' ? { left: '0', right: 'auto' } : { right: '0', left: 'auto' });
+    if (frame.contentWindow) {
+      // the frame cannot see the page's size: tell it whether it fills the screen
+      frame.contentWindow.postMessage({ type: 'hearth:host', full: opened && small }, origin);
+    }
   }
 
   frame.src = origin + '/widget/frame?site=' + encodeURIComponent(site) + '&lang=' + encodeURIComponent(lang);

@@ -812,6 +812,12 @@
       });
   }
 
+  window.addEventListener('message', function (event) {
+    if (event.source === window.parent && event.data && event.data.type === 'hearth:host') {
+      document.body.classList.toggle('full', !!event.data.full);
+    }
+  });
+
   window.addEventListener('online', function () {
     if (state.conversation) {
       showNotice(text('error.reconnected'));

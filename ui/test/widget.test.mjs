@@ -108,9 +108,11 @@ async function axe(frame) {
   assert.deepEqual(problems, [], 'axe-core found accessibility violations');
 }
 
-async function shot(page, name) {
+async function shot(page, name, whole) {
   if (SHOTS) {
-    await page.screenshot({ path: `${SHOTS}/${name}.png` });
+    const { width, height } = page.viewportSize();
+    const clip = whole || width < 600 ? undefined : { x: width - 460, y: height - 720, width: 460, height: 720 };
+    await page.screenshot({ path: `${SHOTS}/${name}.png`, clip });
   }
 }
 
@@ -140,7 +142,7 @@ try {
     const paint = await page.evaluate(() => window.__hearthWidget.firstPaintMs);
     console.log(`  launcher first paint ${paint.toFixed(1)} ms after the script started`);
     await widgetFrame(page).locator('#hearth-launcher').waitFor({ state: 'visible' });
-    await shot(page, 'widget-closed');
+    await shot(page, 'widget-closed', true);
     w = await open(page);
     await w.locator('.msg.greeting').waitFor();
   });

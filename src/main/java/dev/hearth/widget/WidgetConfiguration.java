@@ -1,6 +1,7 @@
 package dev.hearth.widget;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -8,12 +9,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.CacheControl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -48,14 +52,32 @@ class WidgetConfiguration {
 		return registration;
 	}
 
+	/**
+	 * The widget's files may be cached for an hour (and are revalidated by
+	 * {@code Last-Modified} after that): pages that embed the widget load it once per
+	 * visit, not on every navigation.
+	 */
+	@Bean
+	WebMvcConfigurer widgetFiles() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addResourceHandlers(ResourceHandlerRegistry registry) {
+				registry.addResourceHandler("/widget/**")
+					.addResourceLocations("classpath:/static/widget/")
+					.setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
+			}
+		};
+	}
+
 	@Bean
 	@Order(3)
-	SecurityFilterChain widgetFiles(HttpSecurity http) throws Exception {
+	SecurityFilterChain widgetChain(HttpSecurity http) throws Exception {
 		http.securityMatcher("/widget/**")
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.headers((headers) -> headers.frameOptions((frame) -> frame.disable())
+				.cacheControl((cache) -> cache.disable())
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
 						new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/widget/frame")),
 						new StaticHeadersWriter("Content-Security-Policy", ASSET_POLICY))));

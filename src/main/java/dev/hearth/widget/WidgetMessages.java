@@ -44,12 +44,18 @@ class WidgetMessages {
 		return Locale.ENGLISH;
 	}
 
+	private final Map<Locale, Map<String, String>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
 	Map<String, String> all(Locale locale) {
+		return this.cache.computeIfAbsent(locale, this::resolve);
+	}
+
+	private Map<String, String> resolve(Locale locale) {
 		Map<String, String> texts = new LinkedHashMap<>();
 		for (String key : this.keys) {
 			texts.put(key.substring("widget.".length()), this.messages.getMessage(key, null, locale));
 		}
-		return texts;
+		return java.util.Collections.unmodifiableMap(texts);
 	}
 
 	private static List<String> keys() {

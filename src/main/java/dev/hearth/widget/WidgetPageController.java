@@ -30,10 +30,13 @@ class WidgetPageController {
 
 	private final JsonMapper json;
 
+	private final String launcherCss;
+
 	WidgetPageController(WidgetSites sites, WidgetMessages messages, JsonMapper json) {
 		this.sites = sites;
 		this.messages = messages;
 		this.json = json;
+		this.launcherCss = LauncherStyle.read();
 	}
 
 	@GetMapping("/widget/frame")
@@ -56,8 +59,15 @@ class WidgetPageController {
 		model.addAttribute("language", locale.getLanguage());
 		model.addAttribute("title", texts.get("title"));
 		model.addAttribute("launcherLabel", texts.get("launcher.open"));
-		response.setHeader("Content-Security-Policy", policy(config));
+		String style = LauncherStyle.themed(this.launcherCss, config.color());
+		model.addAttribute("launcherStyle", style);
+		model.addAttribute("side", config.position());
+		response.setHeader("Content-Security-Policy", policy(config, LauncherStyle.hash(style)));
 		response.setHeader("Referrer-Policy", "no-referrer");
+		// the frame holds no conversation data (that comes from the API): browsers may
+		// keep it a few
+		// minutes, so moving between the host site's pages does not fetch it again
+		response.setHeader("Cache-Control", "private, max-age=300");
 		return "widget/frame";
 	}
 
@@ -69,14 +79,14 @@ class WidgetPageController {
 		return "demo/home";
 	}
 
-	static String policy(WidgetProperties.Site site) {
+	static String policy(WidgetProperties.Site site, String styleHash) {
 		String images = "'self' data:";
 		if (site.logoUrl() != null && site.logoUrl().contains("://")) {
 			URI logo = URI.create(site.logoUrl());
 			images += " " + logo.getScheme() + "://" + logo.getAuthority();
 		}
 		String ancestors = ("'self' " + String.join(" ", site.allowedOrigins())).strip();
-		return "default-src 'none'; script-src 'self'; style-src 'self'; img-src " + images
+		return "default-src 'none'; script-src 'self'; style-src 'self' '" + styleHash + "'; img-src " + images
 				+ "; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors " + ancestors;
 	}
 

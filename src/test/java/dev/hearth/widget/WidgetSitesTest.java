@@ -62,8 +62,9 @@ class WidgetSitesTest {
 	void theFramesPolicyAllowsOnlyHearthAndTheSitesOrigins() {
 		String policy = WidgetPageController
 			.policy(new WidgetProperties.Site("shop", List.of("https://shop.example.com"), "Shop", "#112233",
-					"https://cdn.example.com/logo.png", "right", Map.of()));
+					"https://cdn.example.com/logo.png", "right", Map.of()), "sha256-abc");
 		assertThat(policy).contains("script-src 'self';")
+			.contains("style-src 'self' 'sha256-abc';")
 			.contains("img-src 'self' data: https://cdn.example.com;")
 			.endsWith("frame-ancestors 'self' https://shop.example.com")
 			.doesNotContain("unsafe");
