@@ -223,6 +223,19 @@ try {
     await shot(page, 'widget-agent');
   });
 
+  await step('a message that arrives while the chat is closed shows an unread badge on the launcher', async () => {
+    await w.locator('#hearth-input').focus();
+    await page.keyboard.press('Escape');
+    await w.locator('#hearth-panel').waitFor({ state: 'hidden' });
+    await agent('POST', `/${conversationId}/messages`, { text: 'Are you still there?' });
+    const badge = w.locator('#hearth-badge');
+    await badge.waitFor({ state: 'visible' });
+    assert.equal(await badge.textContent(), '1');
+    assert.match(await w.locator('#hearth-launcher').getAttribute('aria-label'), /1 new messages/);
+    await w.locator('#hearth-launcher').click();
+    await badge.waitFor({ state: 'hidden' });
+  });
+
   await step('an agent\'s markup renders as text', async () => {
     const frame = await frameOf(page);
     await agent('POST', `/${conversationId}/messages`, { text: `Agent test ${XSS}` });
