@@ -108,6 +108,33 @@ class ConversationAnswering {
 		return stored;
 	}
 
+	/**
+	 * The customer pressed "Talk to a person": the conversation goes to the agents' queue
+	 * under the rule {@code customer-asked-for-person}, with a summary of what was said
+	 * so far. Returns the notice that tells the customer, or empty when a person already
+	 * has the conversation.
+	 */
+	Optional<Message> handOffOnRequest(UUID conversation) {
+		List<Message> transcript = this.conversations.transcript(conversation);
+		Message lastQuestion = null;
+		for (Message message : transcript) {
+			if ("CUSTOMER".equals(message.role())) {
+				lastQuestion = message;
+			}
+		}
+		int before = (lastQuestion != null) ? lastQuestion.seq() : Integer.MAX_VALUE;
+		List<Turn> history = this.conversations.history(conversation, before, this.properties.historyTurns());
+		Message question = (lastQuestion != null) ? lastQuestion
+				: new Message(0, "CUSTOMER", "", null, null, java.time.Instant.now(), null);
+		EscalationDecision decision = this.policy.customerAskedForPerson();
+		if (!this.handoffs.handOff(conversation, decision, summary(question, history, null, decision))) {
+			return Optional.empty();
+		}
+		Message notice = this.conversations.addSystemMessage(conversation, this.handoffs.waitNotice());
+		this.conversations.touch(conversation);
+		return Optional.of(notice);
+	}
+
 	/** What the agent reads first, so the customer never has to repeat themselves. */
 	private static Map<String, Object> summary(Message question, List<Turn> history, Answer answer,
 			EscalationDecision decision) {

@@ -11,17 +11,18 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.hearth.widget.WidgetSites;
 
 /**
  * The widget's API for anonymous customers: start a conversation (get its signed token),
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * stored question; {@code token}: answer text as it is produced; {@code answer}: the
  * stored answer with its sources and decision), or as one JSON reply, and read the
  * transcript. Every request but the first carries {@code Authorization: Bearer <token>}.
+ * The live stream, handoff, ratings and status are in {@link WidgetLiveController}.
  */
 @RestController
 @RequestMapping("/api/widget/conversations")
@@ -46,18 +48,26 @@ class WidgetController {
 
 	private final ConversationProperties properties;
 
+	private final WidgetAccess access;
+
+	private final WidgetSites sites;
+
 	WidgetController(Conversations conversations, ConversationAnswering answering, ConversationTokens tokens,
-			ConversationProperties properties) {
+			ConversationProperties properties, WidgetAccess access, WidgetSites sites) {
 		this.conversations = conversations;
 		this.answering = answering;
 		this.tokens = tokens;
 		this.properties = properties;
+		this.access = access;
+		this.sites = sites;
 	}
 
 	/**
 	 * @param language the customer's language, e.g. "en"; optional
+	 * @param site the widget's site key; optional (the {@code site} query parameter, else
+	 * the default site)
 	 */
-	record StartRequest(String language) {
+	record StartRequest(String language, String site) {
 	}
 
 	/**
@@ -71,13 +81,15 @@ class WidgetController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	Started start(@RequestBody(required = false) StartRequest request) {
+	Started start(@RequestBody(required = false) StartRequest request,
+			@RequestParam(name = "site", required = false) String siteParam) {
 		String language = (request != null) ? request.language() : null;
+		String site = this.sites.site((request != null && request.site() != null) ? request.site() : siteParam).key();
 		if (language != null && !language.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?")) {
 			throw new IllegalArgumentException(
 					"language must be a language tag such as en or de-CH, got '" + language + "'");
 		}
-		UUID id = this.conversations.start(language);
+		UUID id = this.conversations.start(language, site);
 		ConversationTokens.Issued issued = this.tokens.issue(id);
 		return new Started(id, issued.token(), issued.expiresAt());
 	}
@@ -93,7 +105,11 @@ class WidgetController {
 			try {
 				Message answer = this.answering.answer(id, question,
 						(text) -> send(emitter, "token", Map.of("text", text)));
-				send(emitter, "answer", answer.forCustomer());
+				if (answer != null) {
+					send(emitter, "answer", answer.forCustomer());
+				}
+				// no answer: a person has the conversation and replies through the live
+				// stream
 				emitter.complete();
 			}
 			catch (RuntimeException ex) {
@@ -121,12 +137,12 @@ class WidgetController {
 	@GetMapping("/{id}/messages")
 	List<Message> transcript(@PathVariable UUID id,
 			@RequestHeader(name = "Authorization", required = false) String auth) {
-		authorize(id, auth);
+		this.access.authorize(id, auth);
 		return this.conversations.transcript(id).stream().map(Message::forCustomer).toList();
 	}
 
 	private Message accept(UUID id, String auth, SendRequest request) {
-		authorize(id, auth);
+		this.access.authorize(id, auth);
 		String text = (request != null && request.text() != null) ? request.text().strip() : "";
 		if (text.isEmpty()) {
 			throw new IllegalArgumentException("the message is empty: send {\"text\": \"your question\"}");
@@ -136,29 +152,6 @@ class WidgetController {
 					+ this.properties.maxMessageChars() + " are allowed");
 		}
 		return this.conversations.addCustomerMessage(id, text);
-	}
-
-	private void authorize(UUID id, String auth) {
-		String token = (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) ? auth.substring(7).strip()
-				: null;
-		if (token == null || token.isEmpty()) {
-			throw unauthorized(
-					"This conversation needs its token: send Authorization: Bearer <token> from POST /api/widget/conversations.");
-		}
-		UUID granted = this.tokens.verify(token)
-			.orElseThrow(() -> unauthorized(
-					"The conversation token is not valid or has expired: start a new conversation."));
-		if (!granted.equals(id)) {
-			throw unauthorized("The conversation token belongs to another conversation.");
-		}
-		if (!this.conversations.exists(id)) {
-			throw new ConversationNotFoundException(id);
-		}
-	}
-
-	private static ErrorResponseException unauthorized(String detail) {
-		return new ErrorResponseException(HttpStatus.UNAUTHORIZED,
-				ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail), null);
 	}
 
 	private static void send(SseEmitter emitter, String event, Object data) {

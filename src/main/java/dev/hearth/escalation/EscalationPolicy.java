@@ -32,10 +32,18 @@ public class EscalationPolicy {
 	/** A rule that fires on the question alone, if any. */
 	public Optional<EscalationDecision> beforeAnswering(String question) {
 		if (PERSON.matcher(question).find()) {
-			return Optional.of(new EscalationDecision(ASKED_FOR_PERSON, "The customer asked for a person.", 2,
-					EscalationDecision.Action.HUMAN));
+			return Optional.of(customerAskedForPerson());
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The decision when a customer asks for a person, in words or with the widget's "Talk
+	 * to a person" button.
+	 */
+	public EscalationDecision customerAskedForPerson() {
+		return new EscalationDecision(ASKED_FOR_PERSON, "The customer asked for a person.", 2,
+				EscalationDecision.Action.HUMAN);
 	}
 
 	/** A rule that fires on the pipeline's answer, if any. */
