@@ -96,10 +96,10 @@ class ConversationPageController {
 			this.flash.problem(redirect, "conversation.reply.empty");
 			return back(id);
 		}
-		// Handoffs checks that the signed-in agent owns the conversation. The widget
-		// shows the
-		// agent's display name (me.displayName()) once messages carry an author.
-		return act(id, redirect, "conversation.reply.sent", () -> this.handoffs.reply(id, me.username(), reply));
+		// Handoffs checks that the signed-in agent owns the conversation; the customer's
+		// widget shows the reply live under the agent's display name.
+		return act(id, redirect, "conversation.reply.sent",
+				() -> this.handoffs.reply(id, me.username(), me.displayName(), reply));
 	}
 
 	@PostMapping("/console/conversations/{id}/notes")
