@@ -71,8 +71,8 @@ public class Handoffs {
 	}
 
 	/**
-	 * Puts a conversation the bot handles (or one resolved earlier) in the agents' queue,
-	 * live or as a ticket; returns false if a person already has it.
+	 * Puts a conversation the bot handles (or one that ended earlier) in the agents'
+	 * queue, live or as a ticket; returns false if a person already has it.
 	 */
 	@Transactional
 	public boolean handOff(UUID conversation, EscalationDecision decision, Map<String, Object> summary,
@@ -83,7 +83,7 @@ public class Handoffs {
 					update conversation set state = 'WAITING_FOR_AGENT', assigned_agent = null, priority = ?, waiting_since = ?, sla_due_at = ?,
 					    escalation_rule = ?, escalation_reason = ?, summary = cast(? as jsonb), handoff_mode = ?,
 					    claimed_at = null, draft = null, last_activity = now()
-					where id = ? and state in ('BOT', 'RESOLVED')
+					where id = ? and state in ('BOT', 'RESOLVED', 'ABANDONED', 'CLOSED')
 					""")
 			.param(decision.priority())
 			.param(Timestamp.from(now))
@@ -188,8 +188,17 @@ public class Handoffs {
 
 	@Transactional
 	public Message reply(UUID conversation, String agent, String text) {
+		return reply(conversation, agent, agent, text);
+	}
+
+	/**
+	 * The owning agent's reply, shown to the customer under {@code author} (the agent's
+	 * display name, e.g. from the console's sign-in).
+	 */
+	@Transactional
+	public Message reply(UUID conversation, String agent, String author, String text) {
 		requireOwner(conversation, agent);
-		Message message = this.conversations.addAgentMessage(conversation, text, agent);
+		Message message = this.conversations.addAgentMessage(conversation, text, author);
 		this.audit.record("AGENT_REPLY", agent, conversation.toString(), Map.of("seq", message.seq()));
 		return message;
 	}
@@ -202,6 +211,26 @@ public class Handoffs {
 			.param(conversation)
 			.update();
 		this.audit.record("TRANSFER", agent, conversation.toString(), Map.of("to", toAgent));
+		this.events.publishEvent(new ConversationClaimed(conversation, toAgent));
+		return find(conversation);
+	}
+
+	/**
+	 * A supervisor gives a waiting or assigned conversation to an agent (who need not
+	 * have claimed it); recorded under the supervisor's name.
+	 */
+	@Transactional
+	public QueuedConversation assign(UUID conversation, String supervisor, String toAgent) {
+		int changed = this.jdbc.sql("""
+				update conversation set state = 'WITH_AGENT', assigned_agent = ?, last_activity = now()
+				where id = ? and state in ('WAITING_FOR_AGENT', 'WITH_AGENT')
+				""").param(toAgent).param(conversation).update();
+		if (changed == 0) {
+			QueuedConversation current = find(conversation);
+			throw new HandoffConflictException(
+					"Only a waiting or assigned conversation can be assigned: it is " + current.state() + ".");
+		}
+		this.audit.record("ASSIGN", supervisor, conversation.toString(), Map.of("to", toAgent));
 		this.events.publishEvent(new ConversationClaimed(conversation, toAgent));
 		return find(conversation);
 	}
