@@ -35,10 +35,8 @@ class AdminFormat {
 			return "";
 		}
 		StringBuilder text = new StringBuilder();
-		new TreeMap<>(details).forEach((key, value) -> text.append(text.isEmpty() ? "" : "\n")
-			.append(key)
-			.append(": ")
-			.append(value));
+		new TreeMap<>(details)
+			.forEach((key, value) -> text.append(text.isEmpty() ? "" : "\n").append(key).append(": ").append(value));
 		return text.toString();
 	}
 

@@ -50,8 +50,8 @@ class AuditController {
 			model.addAttribute("verification", this.audit.verify());
 		}
 		try {
-			AuditTrail.Query query = new AuditTrail.Query(kind, actor, subject, startOf("from", from),
-					endOf("to", to), before, PAGE + 1);
+			AuditTrail.Query query = new AuditTrail.Query(kind, actor, subject, startOf("from", from), endOf("to", to),
+					before, PAGE + 1);
 			List<AuditTrail.Event> events = this.audit.events(query);
 			boolean more = events.size() > PAGE;
 			List<AuditTrail.Event> shown = more ? events.subList(0, PAGE) : events;

@@ -76,8 +76,8 @@ class FaqEntryController {
 		try {
 			entry = form.toEntry();
 			if (creating && this.knowledge.faqEntry(entry.id()).isPresent()) {
-				throw new IllegalArgumentException("an entry with the id " + entry.id()
-						+ " exists already; choose another id or edit that entry");
+				throw new IllegalArgumentException(
+						"an entry with the id " + entry.id() + " exists already; choose another id or edit that entry");
 			}
 		}
 		catch (IllegalArgumentException ex) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -82,7 +83,14 @@ class KnowledgeController {
 			this.notices.problem(redirect, "admin.kb.upload.none");
 			return "redirect:/console/admin/knowledge";
 		}
-		var parsedTags = Tags.parse(split(tags));
+		Map<String, List<String>> parsedTags;
+		try {
+			parsedTags = Tags.parse(split(tags));
+		}
+		catch (IllegalArgumentException ex) {
+			this.notices.problem(redirect, "admin.kb.upload.badTags", ex.getMessage());
+			return "redirect:/console/admin/knowledge";
+		}
 		List<UploadResult> results = new ArrayList<>();
 		for (MultipartFile file : chosen) {
 			String source = source(folder, file.getOriginalFilename());
@@ -130,8 +138,9 @@ class KnowledgeController {
 			return "redirect:/console/admin/knowledge";
 		}
 		try {
-			FaqImportResult result = this.faq.importFaq(new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8),
-					format, replace, name, actor(user));
+			FaqImportResult result = this.faq.importFaq(
+					new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8), format, replace, name,
+					actor(user));
 			this.notices.notice(redirect, "admin.kb.faqFile.done", result.added(), result.updated(), result.unchanged(),
 					result.removed(), result.failed().size());
 			redirect.addFlashAttribute("faqFailures", result.failureMessages());

@@ -32,7 +32,8 @@ class TrainingDataController {
 		String filename = "hearth-training-examples-" + LocalDate.now(ZoneOffset.UTC) + ".jsonl";
 		return ResponseEntity.ok()
 			.contentType(new MediaType("application", "x-ndjson", java.nio.charset.StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(filename).build().toString())
 			.body(this.examples.exportJsonl());
 	}
 

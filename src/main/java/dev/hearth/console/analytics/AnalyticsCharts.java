@@ -33,9 +33,8 @@ class AnalyticsCharts {
 		List<AnalyticsReport.Day> days = report.days();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("days", days.stream().map((d) -> d.day().toString()).toList());
-		data.put("conversations",
-				Map.of("botResolved", days.stream().map(AnalyticsReport.Day::botResolved).toList(), "handedOff",
-						days.stream().map(AnalyticsReport.Day::handedOff).toList()));
+		data.put("conversations", Map.of("botResolved", days.stream().map(AnalyticsReport.Day::botResolved).toList(),
+				"handedOff", days.stream().map(AnalyticsReport.Day::handedOff).toList()));
 		data.put("deflection", days.stream().map((d) -> percent(d.deflection())).toList());
 		data.put("latency", Map.of("p50", days.stream().map(AnalyticsReport.Day::latencyP50Millis).toList(), "p90",
 				days.stream().map(AnalyticsReport.Day::latencyP90Millis).toList()));

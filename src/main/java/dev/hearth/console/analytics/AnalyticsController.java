@@ -81,7 +81,8 @@ class AnalyticsController {
 	private static ResponseEntity<String> csv(String filename, String body) {
 		return ResponseEntity.ok()
 			.contentType(CSV)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(filename).build().toString())
 			.body(body);
 	}
 
