@@ -11,6 +11,17 @@ import dev.hearth.identity.SignedInUser;
 @ControllerAdvice(basePackages = "dev.hearth.console")
 class ConsoleModelAdvice {
 
+	private final Durations durations;
+
+	ConsoleModelAdvice(Durations durations) {
+		this.durations = durations;
+	}
+
+	@ModelAttribute("durations")
+	Durations durations() {
+		return this.durations;
+	}
+
 	@ModelAttribute("me")
 	SignedInUser me(Authentication authentication) {
 		if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {

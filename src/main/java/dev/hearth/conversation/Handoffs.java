@@ -142,6 +142,26 @@ public class Handoffs {
 		return find(conversation);
 	}
 
+	/**
+	 * A supervisor gives a waiting or assigned conversation to an agent (who need not
+	 * have claimed it); recorded under the supervisor's name.
+	 */
+	@Transactional
+	public QueuedConversation assign(UUID conversation, String supervisor, String toAgent) {
+		int changed = this.jdbc.sql("""
+				update conversation set state = 'WITH_AGENT', assigned_agent = ?, last_activity = now()
+				where id = ? and state in ('WAITING_FOR_AGENT', 'WITH_AGENT')
+				""").param(toAgent).param(conversation).update();
+		if (changed == 0) {
+			QueuedConversation current = find(conversation);
+			throw new HandoffConflictException(
+					"Only a waiting or assigned conversation can be assigned: it is " + current.state() + ".");
+		}
+		this.audit.record("ASSIGN", supervisor, conversation.toString(), Map.of("to", toAgent));
+		this.events.publishEvent(new ConversationClaimed(conversation, toAgent));
+		return find(conversation);
+	}
+
 	@Transactional
 	public QueuedConversation resolve(UUID conversation, String agent, String outcome) {
 		requireOwner(conversation, agent);

@@ -1,0 +1,59 @@
+package dev.hearth.console;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Full-text search over what was said in past conversations (PostgreSQL text search with
+ * the language-neutral {@code simple} configuration, backed by a GIN index), newest
+ * activity first, with the first matching message as a snippet. Agents find the
+ * conversations they handled; supervisors and admins find all. Thread-safe.
+ */
+@Component
+class ConversationSearch {
+
+	static final int LIMIT = 50;
+
+	private final JdbcClient jdbc;
+
+	ConversationSearch(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Hit(UUID id, String state, Instant lastActivity, String agent, String snippet) {
+	}
+
+	/**
+	 * @param words what to look for (all words must occur in one message)
+	 * @param agent only conversations this agent handled, or {@code null} for all
+	 */
+	List<Hit> search(String words, String agent) {
+		String scope = (agent != null) ? "and c.assigned_agent = :agent" : "";
+		var sql = this.jdbc.sql("""
+				with q as (select plainto_tsquery('simple', :words) as query)
+				select c.id, c.state, c.last_activity, c.assigned_agent,
+				       (select ts_headline('simple', m.text, q.query, 'MaxWords=24, MinWords=8, StartSel=«, StopSel=»')
+				        from conversation_message m
+				        where m.conversation_id = c.id and to_tsvector('simple', m.text) @@ q.query
+				        order by m.seq limit 1) as snippet
+				from conversation c, q
+				where c.id in (select m.conversation_id from conversation_message m
+				               where to_tsvector('simple', m.text) @@ q.query)
+				  %s
+				order by c.last_activity desc
+				limit %d
+				""".formatted(scope, LIMIT)).param("words", words);
+		if (agent != null) {
+			sql = sql.param("agent", agent);
+		}
+		return sql
+			.query((rs, row) -> new Hit(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
+					rs.getString(4), rs.getString(5)))
+			.list();
+	}
+
+}

@@ -1,0 +1,115 @@
+package dev.hearth.console;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The inbox's read model: handed-over conversations (waiting or with an agent), highest
+ * priority and longest waiting first, in one query with everything a row shows (no query
+ * per row). At most {@link #LIMIT} rows: a queue longer than that needs more agents, not
+ * more scrolling. Thread-safe.
+ */
+@Component
+class Inbox {
+
+	static final int LIMIT = 200;
+
+	private final JdbcClient jdbc;
+
+	Inbox(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Which conversations a page shows. */
+	enum Filter {
+
+		/** Assigned to the signed-in agent. */
+		MINE,
+		/** Waiting, nobody's yet. */
+		UNASSIGNED,
+		/** Both, and those of other agents. */
+		ALL;
+
+		static Filter of(String name) {
+			try {
+				return valueOf(name.strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException | NullPointerException ex) {
+				throw new IllegalArgumentException("filter must be mine, unassigned or all, got '" + name + "'");
+			}
+		}
+
+		String param() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/**
+	 * A row of the inbox.
+	 *
+	 * @param id the conversation
+	 * @param state WAITING_FOR_AGENT or WITH_AGENT
+	 * @param priority higher first
+	 * @param waitingSince when it was handed over
+	 * @param slaDueAt when a person should have answered
+	 * @param agent who has it, or {@code null}
+	 * @param rule the escalation rule that fired
+	 * @param reason why
+	 * @param question the customer's question from the handoff summary
+	 */
+	record Row(UUID id, String state, int priority, Instant waitingSince, Instant slaDueAt, String agent, String rule,
+			String reason, String question) {
+
+		/** Minutes waited so far. */
+		public long waitingMinutes(Instant now) {
+			return (this.waitingSince != null) ? Duration.between(this.waitingSince, now).toMinutes() : 0;
+		}
+
+		/** Minutes until the SLA is due; negative once it is breached. */
+		public long slaMinutes(Instant now) {
+			return (this.slaDueAt != null) ? Duration.between(now, this.slaDueAt).toMinutes() : Long.MAX_VALUE;
+		}
+
+	}
+
+	List<Row> rows(Filter filter, String agent) {
+		String where = switch (filter) {
+			case MINE -> "state = 'WITH_AGENT' and assigned_agent = :agent";
+			case UNASSIGNED -> "state = 'WAITING_FOR_AGENT'";
+			case ALL -> "state in ('WAITING_FOR_AGENT', 'WITH_AGENT')";
+		};
+		var sql = this.jdbc.sql("""
+				select id, state, priority, waiting_since, sla_due_at, assigned_agent, escalation_rule,
+				       escalation_reason, summary ->> 'question' as question
+				from conversation where %s
+				order by priority desc, waiting_since
+				limit %d
+				""".formatted(where, LIMIT));
+		if (filter == Filter.MINE) {
+			sql = sql.param("agent", agent);
+		}
+		return sql.query(Inbox::row).list();
+	}
+
+	private static Row row(ResultSet rs, int row) throws SQLException {
+		return new Row(rs.getObject("id", UUID.class), rs.getString("state"), rs.getInt("priority"),
+				instant(rs.getTimestamp("waiting_since")), instant(rs.getTimestamp("sla_due_at")),
+				rs.getString("assigned_agent"), rs.getString("escalation_rule"), rs.getString("escalation_reason"),
+				rs.getString("question"));
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.hearth.console;
+
+import java.time.Instant;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The live inbox: the page, its rows (reloaded by the page when an event arrives) and the
+ * event stream.
+ */
+@Controller
+class InboxController {
+
+	private final Inbox inbox;
+
+	private final InboxEvents events;
+
+	InboxController(Inbox inbox, InboxEvents events) {
+		this.inbox = inbox;
+		this.events = events;
+	}
+
+	@GetMapping("/console/inbox")
+	String page(@RequestParam(defaultValue = "all") String filter, Authentication user, Model model) {
+		rows(filter, user, model);
+		return "console/inbox";
+	}
+
+	@GetMapping("/console/inbox/rows")
+	String rows(@RequestParam(defaultValue = "all") String filter, Authentication user, Model model) {
+		Inbox.Filter chosen = Inbox.Filter.of(filter);
+		model.addAttribute("filter", chosen.param());
+		model.addAttribute("rows", this.inbox.rows(chosen, user.getName()));
+		model.addAttribute("now", Instant.now());
+		return "console/inbox :: rows";
+	}
+
+	@GetMapping(path = "/console/inbox/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter events() {
+		return this.events.connect();
+	}
+
+}

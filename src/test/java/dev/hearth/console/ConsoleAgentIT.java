@@ -1,0 +1,168 @@
+package dev.hearth.console;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import dev.hearth.conversation.ConversationState;
+import dev.hearth.conversation.Conversations;
+import dev.hearth.conversation.Handoffs;
+import dev.hearth.escalation.EscalationDecision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * An agent's day in the console over MockMvc and the real database: the inbox with its
+ * filters, claim, reply, notes the customer never sees, resolve, training example,
+ * search; and who may do what (another agent's conversation, supervisor-only actions).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class ConsoleAgentIT {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	Handoffs handoffs;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	UUID id;
+
+	@BeforeEach
+	void escalation() {
+		this.jdbc.sql("truncate conversation, training_example, canned_response cascade").update();
+		this.id = this.conversations.start("en");
+		this.conversations.addCustomerMessage(this.id, "My router blinks red since the thunderstorm");
+		this.handoffs.handOff(this.id,
+				new EscalationDecision("customer-asked-for-person", "the customer asked for a person", 5,
+						EscalationDecision.Action.HUMAN),
+				Map.of("question", "My router blinks red since the thunderstorm"));
+	}
+
+	@Test
+	void theInboxListsWaitingConversationsWithFilters() throws Exception {
+		this.mvc.perform(get("/console/inbox").with(ConsoleUsers.agent("alice")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("My router blinks red")))
+			.andExpect(content().string(containsString("the customer asked for a person")));
+		this.mvc.perform(get("/console/inbox/rows?filter=mine").with(ConsoleUsers.agent("alice")))
+			.andExpect(content().string(not(containsString("My router blinks red"))));
+		this.mvc.perform(get("/console/inbox/rows?filter=unassigned").with(ConsoleUsers.agent("alice")))
+			.andExpect(content().string(containsString("My router blinks red")));
+		this.mvc.perform(get("/console/inbox?filter=everything").with(ConsoleUsers.agent("alice")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("filter must be mine, unassigned or all")));
+	}
+
+	@Test
+	void claimReplyNoteAndResolve() throws Exception {
+		String base = "/console/conversations/" + this.id;
+		this.mvc.perform(post(base + "/claim").with(ConsoleUsers.agent("alice")).with(csrf()))
+			.andExpect(redirectedUrl(base));
+		this.mvc.perform(get("/console/inbox/rows?filter=mine").with(ConsoleUsers.agent("alice")))
+			.andExpect(content().string(containsString("My router blinks red")));
+
+		this.mvc
+			.perform(post(base + "/reply").param("text", "Please unplug it for 30 seconds.")
+				.with(ConsoleUsers.agent("alice"))
+				.with(csrf()))
+			.andExpect(flash().attributeExists("notice"));
+		this.mvc
+			.perform(post(base + "/notes").param("text", "Customer sounds upset; offer a technician.")
+				.with(ConsoleUsers.agent("alice"))
+				.with(csrf()))
+			.andExpect(flash().attributeExists("notice"));
+		assertThat(this.conversations.transcript(this.id)).anySatisfy((m) -> {
+			assertThat(m.role()).isEqualTo("AGENT");
+			assertThat(m.text()).isEqualTo("Please unplug it for 30 seconds.");
+		}).noneSatisfy((m) -> assertThat(m.text()).contains("technician"));
+		this.mvc.perform(get(base).with(ConsoleUsers.agent("alice")))
+			.andExpect(content().string(containsString("offer a technician")))
+			.andExpect(content().string(containsString("Please unplug it")));
+
+		this.mvc.perform(post(base + "/messages/2/training").with(ConsoleUsers.agent("alice")).with(csrf()))
+			.andExpect(flash().attributeExists("notice"));
+		assertThat(this.jdbc.sql("select question from training_example").query(String.class).single())
+			.isEqualTo("My router blinks red since the thunderstorm");
+
+		this.mvc
+			.perform(post(base + "/resolve").param("outcome", "answered-by-agent")
+				.with(ConsoleUsers.agent("alice"))
+				.with(csrf()))
+			.andExpect(flash().attributeExists("notice"));
+		assertThat(this.handoffs.state(this.id)).isEqualTo(ConversationState.RESOLVED);
+
+		this.mvc.perform(get("/console/search?q=thunderstorm").with(ConsoleUsers.agent("alice")))
+			.andExpect(content().string(containsString(base)));
+		this.mvc.perform(get("/console/search?q=thunderstorm").with(ConsoleUsers.agent("bob")))
+			.andExpect(content().string(not(containsString(base))));
+		this.mvc.perform(get("/console/search?q=thunderstorm").with(ConsoleUsers.supervisor("sue")))
+			.andExpect(content().string(containsString(base)));
+	}
+
+	@Test
+	void anAgentCannotReadOrWorkOnAnotherAgentsConversation() throws Exception {
+		String base = "/console/conversations/" + this.id;
+		this.handoffs.claim(this.id, "alice");
+		this.mvc.perform(get(base).with(ConsoleUsers.agent("bob"))).andExpect(status().isForbidden());
+		this.mvc.perform(post(base + "/notes").param("text", "peek").with(ConsoleUsers.agent("bob")).with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post(base + "/reply").param("text", "Hi, Bob here").with(ConsoleUsers.agent("bob")).with(csrf()))
+			.andExpect(flash().attribute("problem", containsString("belongs to alice")));
+		this.mvc.perform(post(base + "/assign").param("to", "bob").with(ConsoleUsers.agent("bob")).with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get(base).with(ConsoleUsers.supervisor("sue"))).andExpect(status().isOk());
+		this.mvc.perform(post(base + "/assign").param("to", "bob").with(ConsoleUsers.supervisor("sue")).with(csrf()))
+			.andExpect(flash().attributeExists("notice"));
+		assertThat(this.handoffs.find(this.id).assignedAgent()).isEqualTo("bob");
+		this.mvc.perform(post(base + "/reply").param("text", "x").with(ConsoleUsers.agent("bob")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void onlySupervisorsMaintainCannedResponses() throws Exception {
+		this.mvc
+			.perform(post("/console/canned").param("title", "Greeting")
+				.param("body", "Hello {customer}, this is {agent}.")
+				.with(ConsoleUsers.agent("alice"))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/console/canned").param("title", "Greeting")
+				.param("body", "Hello {customer}, this is {agent}.")
+				.with(ConsoleUsers.supervisor("sue"))
+				.with(csrf()))
+			.andExpect(flash().attributeExists("notice"));
+		this.mvc.perform(get("/console/canned").with(ConsoleUsers.agent("alice")))
+			.andExpect(content().string(containsString("Hello {customer}, this is {agent}.")));
+		this.mvc.perform(get("/console/conversations/" + this.id).with(ConsoleUsers.agent("alice")))
+			.andExpect(status().isOk());
+	}
+
+}
