@@ -39,7 +39,7 @@ record AnalyticsReport(DateRange range, List<Day> days, Totals totals, List<Coun
 			Double csatAverage, long csatResponses) {
 
 		/** Share of the day's conversations the bot resolved, 0 to 1, or {@code null}. */
-		Double deflection() {
+		public Double deflection() {
 			return (this.conversations == 0) ? null : (double) this.botResolved / this.conversations;
 		}
 
@@ -65,7 +65,7 @@ record AnalyticsReport(DateRange range, List<Day> days, Totals totals, List<Coun
 			long csatResponses) {
 
 		/** Share of conversations the bot resolved, 0 to 1, or {@code null}. */
-		Double deflection() {
+		public Double deflection() {
 			return (this.conversations == 0) ? null : (double) this.botResolved / this.conversations;
 		}
 
