@@ -3,6 +3,7 @@ package dev.hearth.console.admin;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,6 +28,19 @@ class AdminFormat {
 
 	public String seconds(Instant instant) {
 		return (instant != null) ? SECONDS.format(instant) : "";
+	}
+
+	/** Tags as {@code key: value, value · key: value}, or empty. */
+	public String tags(Map<String, List<String>> tags) {
+		if (tags == null || tags.isEmpty()) {
+			return "";
+		}
+		StringBuilder text = new StringBuilder();
+		tags.forEach((key, values) -> text.append(text.isEmpty() ? "" : " · ")
+			.append(key)
+			.append(": ")
+			.append(String.join(", ", values)));
+		return text.toString();
 	}
 
 	/** An audit event's details as {@code key: value} lines, sorted by key. */
