@@ -46,9 +46,15 @@ class FaqEntryController {
 		this.notices = notices;
 	}
 
+	/**
+	 * A new entry, optionally filled in (e.g. from the knowledge-gap report's suggestion).
+	 */
 	@GetMapping("/new")
-	String create(Model model) {
-		model.addAttribute("form", new FaqForm("", "", "", "", "en", ""));
+	String create(@RequestParam(defaultValue = "") String question,
+			@RequestParam(name = "example", required = false) List<String> examples,
+			@RequestParam(defaultValue = "") String answer, Model model) {
+		String phrasings = (examples != null) ? String.join("\n", examples) : "";
+		model.addAttribute("form", new FaqForm(suggestedId(question), question, phrasings, answer, "en", ""));
 		model.addAttribute("creating", true);
 		return "console/admin/faq-entry";
 	}
@@ -100,6 +106,19 @@ class FaqEntryController {
 			this.notices.problem(redirect, "admin.faq.missing", id);
 		}
 		return "redirect:/console/admin/knowledge";
+	}
+
+	/** A readable id from a question: its first words, lower case, joined by '-'. */
+	static String suggestedId(String question) {
+		String slug = java.text.Normalizer.normalize(question, java.text.Normalizer.Form.NFD)
+			.toLowerCase(java.util.Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("^-+|-+$", "");
+		if (slug.length() > 60) {
+			slug = slug.substring(0, 60);
+			slug = slug.contains("-") ? slug.substring(0, slug.lastIndexOf('-')) : slug;
+		}
+		return slug;
 	}
 
 	/**
