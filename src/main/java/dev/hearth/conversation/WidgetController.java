@@ -11,8 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,9 +44,15 @@ class WidgetController {
 
 	private final ConversationProperties properties;
 
+	private final WidgetAuthorization authorization;
+
+	private final Tickets tickets;
+
 	WidgetController(Conversations conversations, ConversationAnswering answering, ConversationTokens tokens,
-			ConversationProperties properties) {
+			ConversationProperties properties, WidgetAuthorization authorization, Tickets tickets) {
 		this.conversations = conversations;
+		this.authorization = authorization;
+		this.tickets = tickets;
 		this.answering = answering;
 		this.tokens = tokens;
 		this.properties = properties;
@@ -118,6 +122,25 @@ class WidgetController {
 		return result;
 	}
 
+	/**
+	 * @param email where the answer goes
+	 * @param name how to address the customer; optional
+	 */
+	record Contact(String email, String name) {
+	}
+
+	/** Outside business hours: the customer's contact details open a ticket. */
+	@PostMapping("/{id}/contact")
+	@ResponseStatus(HttpStatus.CREATED)
+	Tickets.Ticket contact(@PathVariable UUID id, @RequestHeader(name = "Authorization", required = false) String auth,
+			@RequestBody(required = false) Contact contact) {
+		authorize(id, auth);
+		if (contact == null) {
+			throw new IllegalArgumentException("send your contact details: {\"email\": \"you@example.com\"}");
+		}
+		return this.tickets.open(id, contact.email(), contact.name());
+	}
+
 	@GetMapping("/{id}/messages")
 	List<Message> transcript(@PathVariable UUID id,
 			@RequestHeader(name = "Authorization", required = false) String auth) {
@@ -139,26 +162,7 @@ class WidgetController {
 	}
 
 	private void authorize(UUID id, String auth) {
-		String token = (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) ? auth.substring(7).strip()
-				: null;
-		if (token == null || token.isEmpty()) {
-			throw unauthorized(
-					"This conversation needs its token: send Authorization: Bearer <token> from POST /api/widget/conversations.");
-		}
-		UUID granted = this.tokens.verify(token)
-			.orElseThrow(() -> unauthorized(
-					"The conversation token is not valid or has expired: start a new conversation."));
-		if (!granted.equals(id)) {
-			throw unauthorized("The conversation token belongs to another conversation.");
-		}
-		if (!this.conversations.exists(id)) {
-			throw new ConversationNotFoundException(id);
-		}
-	}
-
-	private static ErrorResponseException unauthorized(String detail) {
-		return new ErrorResponseException(HttpStatus.UNAUTHORIZED,
-				ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail), null);
+		this.authorization.authorize(id, auth);
 	}
 
 	private static void send(SseEmitter emitter, String event, Object data) {
