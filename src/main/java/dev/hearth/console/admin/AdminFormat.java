@@ -43,6 +43,18 @@ class AdminFormat {
 		return text.toString();
 	}
 
+	/** Counts as {@code key: n} items, most first. */
+	public String counts(Map<String, Integer> counts) {
+		if (counts == null || counts.isEmpty()) {
+			return "";
+		}
+		return counts.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+			.map((e) -> e.getKey() + ": " + e.getValue())
+			.collect(java.util.stream.Collectors.joining(", "));
+	}
+
 	/** An audit event's details as {@code key: value} lines, sorted by key. */
 	public String details(Map<String, Object> details) {
 		if (details == null || details.isEmpty()) {

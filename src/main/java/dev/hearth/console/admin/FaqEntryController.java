@@ -47,7 +47,8 @@ class FaqEntryController {
 	}
 
 	/**
-	 * A new entry, optionally filled in (e.g. from the knowledge-gap report's suggestion).
+	 * A new entry, optionally filled in (e.g. from the knowledge-gap report's
+	 * suggestion).
 	 */
 	@GetMapping("/new")
 	String create(@RequestParam(defaultValue = "") String question,
@@ -111,6 +112,7 @@ class FaqEntryController {
 	/** A readable id from a question: its first words, lower case, joined by '-'. */
 	static String suggestedId(String question) {
 		String slug = java.text.Normalizer.normalize(question, java.text.Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
 			.toLowerCase(java.util.Locale.ROOT)
 			.replaceAll("[^a-z0-9]+", "-")
 			.replaceAll("^-+|-+$", "");

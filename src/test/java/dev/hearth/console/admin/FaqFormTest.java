@@ -14,10 +14,11 @@ class FaqFormTest {
 
 	@Test
 	void suggestsAReadableIdFromTheQuestion() {
-		assertThat(FaqEntryController.suggestedId("Wie kündige ich meinen Vertrag?")).isEqualTo("wie-kundige-ich-meinen-vertrag");
+		assertThat(FaqEntryController.suggestedId("Wie kündige ich meinen Vertrag?"))
+			.isEqualTo("wie-kundige-ich-meinen-vertrag");
 		assertThat(FaqEntryController.suggestedId("")).isEmpty();
-		assertThat(FaqEntryController.suggestedId(
-				"Can I move my fibre contract to my new flat when I move to another city next month please"))
+		assertThat(FaqEntryController
+			.suggestedId("Can I move my fibre contract to my new flat when I move to another city next month please"))
 			.isEqualTo("can-i-move-my-fibre-contract-to-my-new-flat-when-i-move-to");
 	}
 

@@ -59,7 +59,8 @@ class AnalyticsPageIT {
 					containsString("id=\"chart-waits\""), containsString("id=\"chart-csat\""),
 					containsString("id=\"chart-thumbs\""), containsString("id=\"chart-latency\""),
 					containsString("\"days\":[\"2026-11-01\",\"2026-11-02\",\"2026-11-03\"]"),
-					containsString("/console/vendor/chart.umd.min.js"), containsString("/console/analytics.js"))));
+					containsString("/console/vendor/chart.umd.min.js"), containsString("/console/analytics.js"),
+					containsString("id=\"knowledge-gaps\""))));
 	}
 
 	@Test
