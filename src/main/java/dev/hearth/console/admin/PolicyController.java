@@ -67,8 +67,8 @@ class PolicyController {
 	String save(@ModelAttribute("form") PolicyForm form, Authentication user, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		try {
-			EscalationPolicies.Versioned saved = this.policies.save(form.toPolicy(), KnowledgeController.actor(user),
-					blankToNull(form.getComment()));
+			EscalationPolicies.Versioned saved = this.policies.save(form.toPolicy(this.policies.current()),
+					KnowledgeController.actor(user), blankToNull(form.getComment()));
 			this.notices.notice(redirect, "admin.policy.saved", saved.version());
 			return "redirect:/console/admin/policy";
 		}

@@ -3,6 +3,7 @@ package dev.hearth.console.admin;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
 import dev.hearth.escalation.BusinessHours;
@@ -69,20 +70,24 @@ public class PolicyForm {
 	}
 
 	/**
-	 * The policy this form describes.
+	 * The policy this form describes. Lists of data classes that hold the same classes as
+	 * in {@code current} keep their order there, so that an unchanged rule is not
+	 * recorded as changed.
 	 * @throws IllegalArgumentException naming the rule, endpoint or field that is wrong
 	 */
-	Policy toPolicy() {
+	Policy toPolicy(Policy current) {
 		List<PolicyRule> policyRules = new ArrayList<>();
 		for (RuleRow row : this.rules) {
-			policyRules.add(new PolicyRule(row.getId(), row.getKind(), row.isEnabled(), row.getAction(),
-					row.getPriority(), lines(row.getPhrases()),
-					(row.getDataClasses() != null) ? row.getDataClasses() : List.of(), row.getLimit()));
+			List<PiiClass> before = current.rule(row.getId()).map(PolicyRule::dataClasses).orElse(List.of());
+			policyRules
+				.add(new PolicyRule(row.getId(), row.getKind(), row.isEnabled(), row.getAction(), row.getPriority(),
+						lines(row.getPhrases()), sameOrder(row.getDataClasses(), before), row.getLimit()));
 		}
 		List<LlmPolicy> policyLlms = new ArrayList<>();
 		for (LlmRow row : this.llms) {
+			List<PiiClass> before = current.llm(row.getName()).map(LlmPolicy::mayReceive).orElse(List.of());
 			policyLlms.add(new LlmPolicy(row.getName(), row.isEnabled(), row.getMode(),
-					(row.getMayReceive() != null) ? row.getMayReceive() : List.of()));
+					sameOrder(row.getMayReceive(), before)));
 		}
 		List<LocalDate> closed = new ArrayList<>();
 		for (String day : lines(this.closedOn)) {
@@ -97,6 +102,11 @@ public class PolicyForm {
 		return new Policy(policyRules,
 				new BusinessHours(this.hoursEnabled, this.zone, lines(this.open), closed, this.requireAgentOnline),
 				policyLlms);
+	}
+
+	private static List<PiiClass> sameOrder(List<PiiClass> chosen, List<PiiClass> before) {
+		List<PiiClass> classes = (chosen != null) ? chosen : List.of();
+		return new HashSet<>(classes).equals(new HashSet<>(before)) ? before : classes;
 	}
 
 	private static List<String> lines(String text) {

@@ -79,7 +79,9 @@ class PolicyPageIT {
 		assertThat(this.policies.currentVersion().updatedBy()).isEqualTo("ada");
 		assertThat(this.policies.currentVersion().comment()).isEqualTo("customers need more turns");
 		assertThat(this.audit.events(new AuditTrail.Query("POLICY_CHANGED", "ada", null, null, null, null, 1)))
-			.isNotEmpty();
+			.singleElement()
+			.satisfies(
+					(event) -> assertThat(event.details()).containsEntry("changed", java.util.List.of("turn-limit")));
 	}
 
 	@Test
