@@ -123,26 +123,29 @@ class ConversationAnswering {
 	}
 
 	/**
-	 * Hands the conversation to a person because the customer pressed "talk to a person":
-	 * the same path as a customer asking in words (rule
-	 * {@code customer-asked-for-person}), live or as a ticket depending on business
-	 * hours.
-	 * @return the notice stored for the customer, or {@code null} when a person already
-	 * has the conversation
+	 * The customer pressed "Talk to a person": the same path as a customer asking in
+	 * words (rule {@code customer-asked-for-person}), live or as a ticket depending on
+	 * business hours, with a summary of what was said so far. Returns the notice that
+	 * tells the customer, or empty when a person already has the conversation.
 	 */
-	Message requestPerson(UUID conversation) {
+	Optional<Message> handOffOnRequest(UUID conversation) {
 		ConversationState state = this.handoffs.state(conversation);
 		if (state == ConversationState.WAITING_FOR_AGENT || state == ConversationState.WITH_AGENT) {
-			return null;
+			return Optional.empty();
 		}
-		Message request = this.conversations.addCustomerMessage(conversation, "I'd like to talk to a person.");
-		EscalationDecision decision = this.policy.beforeAnswering(TurnContext.of(request.text()))
-			.filter((d) -> d.action() == EscalationDecision.Action.HUMAN)
-			.orElse(new EscalationDecision("customer-asked-for-person", "The customer asked for a person.", 2,
-					EscalationDecision.Action.HUMAN));
-		List<Turn> history = this.conversations.history(conversation, request.seq(), this.properties.historyTurns());
-		return escalate(conversation, request, history, null, decision, (text) -> {
-		});
+		Message lastQuestion = null;
+		for (Message message : this.conversations.transcript(conversation)) {
+			if ("CUSTOMER".equals(message.role())) {
+				lastQuestion = message;
+			}
+		}
+		int before = (lastQuestion != null) ? lastQuestion.seq() : Integer.MAX_VALUE;
+		List<Turn> history = this.conversations.history(conversation, before, this.properties.historyTurns());
+		Message question = (lastQuestion != null) ? lastQuestion
+				: new Message(0, "CUSTOMER", "", null, null, java.time.Instant.now(), null);
+		return Optional
+			.of(escalate(conversation, question, history, null, this.policy.customerAskedForPerson(), (text) -> {
+			}));
 	}
 
 	private Message escalate(UUID conversation, Message question, List<Turn> history, Answer answer,

@@ -38,8 +38,18 @@ public class Conversations {
 
 	@Transactional
 	public UUID start(String language) {
+		return start(language, null);
+	}
+
+	/** Starts a conversation on the widget of a site (its site key), in a language. */
+	@Transactional
+	public UUID start(String language, String siteKey) {
 		UUID id = UUID.randomUUID();
-		this.jdbc.sql("insert into conversation (id, language) values (?, ?)").param(id).param(language).update();
+		this.jdbc.sql("insert into conversation (id, language, site_key) values (?, ?, ?)")
+			.param(id)
+			.param(language)
+			.param(siteKey)
+			.update();
 		return id;
 	}
 
@@ -49,13 +59,13 @@ public class Conversations {
 
 	@Transactional
 	public Message addCustomerMessage(UUID conversation, String text) {
-		return add(conversation, "CUSTOMER", text, null, null);
+		return add(conversation, "CUSTOMER", text, null, null, null);
 	}
 
 	@Transactional
 	public Message addAnswer(UUID conversation, int replyTo, Answer answer) {
 		Map<String, Object> details = this.json.convertValue(answer, OBJECT);
-		return add(conversation, "ASSISTANT", answer.text(), replyTo, details);
+		return add(conversation, "ASSISTANT", answer.text(), replyTo, details, null);
 	}
 
 	/** An answer that hands the conversation over, with how ({@code handoff}). */
@@ -63,23 +73,24 @@ public class Conversations {
 	public Message addAnswer(UUID conversation, int replyTo, Answer answer, Map<String, Object> handoff) {
 		Map<String, Object> details = new java.util.LinkedHashMap<>(this.json.convertValue(answer, OBJECT));
 		details.put("handoff", handoff);
-		return add(conversation, "ASSISTANT", answer.text(), replyTo, details);
+		return add(conversation, "ASSISTANT", answer.text(), replyTo, details, null);
 	}
 
 	/** A notice that the conversation was handed over, with how ({@code handoff}). */
 	@Transactional
 	public Message addHandoffNotice(UUID conversation, int replyTo, String text, Map<String, Object> handoff) {
-		return add(conversation, "SYSTEM", text, replyTo, Map.of("handoff", handoff));
+		return add(conversation, "SYSTEM", text, replyTo, Map.of("handoff", handoff), null);
 	}
 
+	/** An agent's message, with the agent's display name as its author. */
 	@Transactional
-	public Message addAgentMessage(UUID conversation, String text) {
-		return add(conversation, "AGENT", text, null, null);
+	public Message addAgentMessage(UUID conversation, String text, String author) {
+		return add(conversation, "AGENT", text, null, null, author);
 	}
 
 	@Transactional
 	public Message addSystemMessage(UUID conversation, String text) {
-		return add(conversation, "SYSTEM", text, null, null);
+		return add(conversation, "SYSTEM", text, null, null, null);
 	}
 
 	/** The text of the conversation's last agent message, if any. */
@@ -127,9 +138,17 @@ public class Conversations {
 			throw new ConversationNotFoundException(conversation);
 		}
 		return this.jdbc.sql("""
-				select seq, role, text, reply_to, answer::text as answer, created_at from conversation_message
+				select seq, role, text, reply_to, answer::text as answer, created_at, author from conversation_message
 				where conversation_id = ? order by seq
 				""").param(conversation).query(this::message).list();
+	}
+
+	/** The messages after {@code afterSeq}, oldest first (the widget's live stream). */
+	public List<Message> messagesAfter(UUID conversation, int afterSeq) {
+		return this.jdbc.sql("""
+				select seq, role, text, reply_to, answer::text as answer, created_at, author from conversation_message
+				where conversation_id = ? and seq > ? order by seq
+				""").param(conversation).param(afterSeq).query(this::message).list();
 	}
 
 	/**
@@ -151,7 +170,8 @@ public class Conversations {
 		return history;
 	}
 
-	private Message add(UUID conversation, String role, String text, Integer replyTo, Map<String, Object> answer) {
+	private Message add(UUID conversation, String role, String text, Integer replyTo, Map<String, Object> answer,
+			String author) {
 		List<UUID> locked = this.jdbc.sql("select id from conversation where id = ? for update")
 			.param(conversation)
 			.query(UUID.class)
@@ -161,17 +181,18 @@ public class Conversations {
 		}
 		return this.jdbc
 			.sql("""
-					insert into conversation_message (conversation_id, seq, role, text, reply_to, answer)
+					insert into conversation_message (conversation_id, seq, role, text, reply_to, answer, author)
 					values (:conversation,
 					        (select coalesce(max(seq), 0) + 1 from conversation_message where conversation_id = :conversation),
-					        :role, :text, :replyTo, cast(:answer as jsonb))
-					returning seq, role, text, reply_to, answer::text as answer, created_at
+					        :role, :text, :replyTo, cast(:answer as jsonb), :author)
+					returning seq, role, text, reply_to, answer::text as answer, created_at, author
 					""")
 			.param("conversation", conversation)
 			.param("role", role)
 			.param("text", text)
 			.param("replyTo", replyTo)
 			.param("answer", (answer != null) ? this.json.writeValueAsString(answer) : null)
+			.param("author", author)
 			.query(this::message)
 			.single();
 	}
@@ -181,7 +202,7 @@ public class Conversations {
 		Integer replyTo = rs.getObject("reply_to", Integer.class);
 		return new Message(rs.getInt("seq"), rs.getString("role"), rs.getString("text"), replyTo,
 				(answer != null) ? this.json.readValue(answer, OBJECT) : null,
-				rs.getTimestamp("created_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), rs.getString("author"));
 	}
 
 	void touch(UUID conversation) {

@@ -189,7 +189,7 @@ public class Handoffs {
 	@Transactional
 	public Message reply(UUID conversation, String agent, String text) {
 		requireOwner(conversation, agent);
-		Message message = this.conversations.addAgentMessage(conversation, text);
+		Message message = this.conversations.addAgentMessage(conversation, text, agent);
 		this.audit.record("AGENT_REPLY", agent, conversation.toString(), Map.of("seq", message.seq()));
 		return message;
 	}

@@ -13,9 +13,10 @@ import java.util.Map;
  * @param answer for an assistant answer: decision, reason, confidence, FAQ id, citations
  * and timings
  * @param createdAt when it was stored
+ * @param author for an agent's message, the agent's display name; otherwise {@code null}
  */
-public record Message(int seq, String role, String text, Integer replyTo, Map<String, Object> answer,
-		Instant createdAt) {
+public record Message(int seq, String role, String text, Integer replyTo, Map<String, Object> answer, Instant createdAt,
+		String author) {
 
 	/**
 	 * What an answer may show a customer: everything but the router's candidates, which
@@ -38,7 +39,7 @@ public record Message(int seq, String role, String text, Integer replyTo, Map<St
 		if (!"ANSWERED".equals(visible.get("decision"))) {
 			visible.remove("faqId");
 		}
-		return new Message(this.seq, this.role, this.text, this.replyTo, visible, this.createdAt);
+		return new Message(this.seq, this.role, this.text, this.replyTo, visible, this.createdAt, this.author);
 	}
 
 }

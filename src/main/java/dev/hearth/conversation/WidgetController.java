@@ -17,9 +17,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.hearth.widget.WidgetSites;
 
 /**
  * The widget's API for anonymous customers: start a conversation (get its signed token),
@@ -27,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * stored question; {@code token}: answer text as it is produced; {@code answer}: the
  * stored answer with its sources and decision), or as one JSON reply, and read the
  * transcript. Every request but the first carries {@code Authorization: Bearer <token>}.
+ * The live stream, handoff, ratings and status are in {@link WidgetLiveController}.
  */
 @RestController
 @RequestMapping("/api/widget/conversations")
@@ -44,24 +48,29 @@ class WidgetController {
 
 	private final ConversationProperties properties;
 
-	private final WidgetAuthorization authorization;
+	private final WidgetAccess access;
+
+	private final WidgetSites sites;
 
 	private final Tickets tickets;
 
 	WidgetController(Conversations conversations, ConversationAnswering answering, ConversationTokens tokens,
-			ConversationProperties properties, WidgetAuthorization authorization, Tickets tickets) {
+			ConversationProperties properties, WidgetAccess access, WidgetSites sites, Tickets tickets) {
 		this.conversations = conversations;
-		this.authorization = authorization;
 		this.tickets = tickets;
 		this.answering = answering;
 		this.tokens = tokens;
 		this.properties = properties;
+		this.access = access;
+		this.sites = sites;
 	}
 
 	/**
 	 * @param language the customer's language, e.g. "en"; optional
+	 * @param site the widget's site key; optional (the {@code site} query parameter, else
+	 * the default site)
 	 */
-	record StartRequest(String language) {
+	record StartRequest(String language, String site) {
 	}
 
 	/**
@@ -75,13 +84,15 @@ class WidgetController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	Started start(@RequestBody(required = false) StartRequest request) {
+	Started start(@RequestBody(required = false) StartRequest request,
+			@RequestParam(name = "site", required = false) String siteParam) {
 		String language = (request != null) ? request.language() : null;
+		String site = this.sites.site((request != null && request.site() != null) ? request.site() : siteParam).key();
 		if (language != null && !language.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?")) {
 			throw new IllegalArgumentException(
 					"language must be a language tag such as en or de-CH, got '" + language + "'");
 		}
-		UUID id = this.conversations.start(language);
+		UUID id = this.conversations.start(language, site);
 		ConversationTokens.Issued issued = this.tokens.issue(id);
 		return new Started(id, issued.token(), issued.expiresAt());
 	}
@@ -97,7 +108,11 @@ class WidgetController {
 			try {
 				Message answer = this.answering.answer(id, question,
 						(text) -> send(emitter, "token", Map.of("text", text)));
-				send(emitter, "answer", answer.forCustomer());
+				if (answer != null) {
+					send(emitter, "answer", answer.forCustomer());
+				}
+				// no answer: a person has the conversation and replies through the live
+				// stream
 				emitter.complete();
 			}
 			catch (RuntimeException ex) {
@@ -134,7 +149,7 @@ class WidgetController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Tickets.Ticket contact(@PathVariable UUID id, @RequestHeader(name = "Authorization", required = false) String auth,
 			@RequestBody(required = false) Contact contact) {
-		authorize(id, auth);
+		this.access.authorize(id, auth);
 		if (contact == null) {
 			throw new IllegalArgumentException("send your contact details: {\"email\": \"you@example.com\"}");
 		}
@@ -144,12 +159,12 @@ class WidgetController {
 	@GetMapping("/{id}/messages")
 	List<Message> transcript(@PathVariable UUID id,
 			@RequestHeader(name = "Authorization", required = false) String auth) {
-		authorize(id, auth);
+		this.access.authorize(id, auth);
 		return this.conversations.transcript(id).stream().map(Message::forCustomer).toList();
 	}
 
 	private Message accept(UUID id, String auth, SendRequest request) {
-		authorize(id, auth);
+		this.access.authorize(id, auth);
 		String text = (request != null && request.text() != null) ? request.text().strip() : "";
 		if (text.isEmpty()) {
 			throw new IllegalArgumentException("the message is empty: send {\"text\": \"your question\"}");
@@ -159,10 +174,6 @@ class WidgetController {
 					+ this.properties.maxMessageChars() + " are allowed");
 		}
 		return this.conversations.addCustomerMessage(id, text);
-	}
-
-	private void authorize(UUID id, String auth) {
-		this.authorization.authorize(id, auth);
 	}
 
 	private static void send(SseEmitter emitter, String event, Object data) {

@@ -8,6 +8,14 @@
  * model fails; the answer is then streamed as Server-Sent Events (the text as it is
  * produced, then the sources and the decision) and stored too. The transcript can be read
  * back at any time.
+ * <p>
+ * For the chat widget ({@code WidgetLiveController}): the conversation's status (state,
+ * the agent's name, the wait), a live stream of new messages and status changes that
+ * resumes after the last seq the widget saw, "Talk to a person" (the
+ * {@code customer-asked-for-person} rule), thumbs up/down on answers
+ * ({@code answer_feedback}) and the satisfaction rating after resolution
+ * ({@code conversation.csat}). Conversations remember the widget site key they started
+ * on; agents' messages remember their author.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Conversation")
 package dev.hearth.conversation;

@@ -103,6 +103,17 @@ public class EscalationPolicy {
 		return winner(fired);
 	}
 
+	/**
+	 * The decision when a customer asks for a person, in words or with the widget's "Talk
+	 * to a person" button: the policy's {@code customer-asked-for-person} rule, with its
+	 * priority (a person, whatever action the rule names: the customer asked for one).
+	 */
+	public EscalationDecision customerAskedForPerson() {
+		int priority = this.policy.get().rule(ASKED_FOR_PERSON).map(PolicyRule::priority).orElse(2);
+		return new EscalationDecision(ASKED_FOR_PERSON, "The customer asked for a person.", priority,
+				EscalationDecision.Action.HUMAN);
+	}
+
 	/** The rule that fires on the pipeline's answer, if any. */
 	public Optional<EscalationDecision> afterAnswering(Answer answer) {
 		if (answer.decision() != Decision.ESCALATE) {

@@ -8,28 +8,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Checks that a widget request carries the signed token of the conversation it names.
- * Thread-safe.
+ * Checks the customer's conversation token on every widget request: the
+ * {@code Authorization: Bearer <token>} header must hold a valid, unexpired token for the
+ * conversation in the URL. Thread-safe.
  */
 @Component
-class WidgetAuthorization {
+class WidgetAccess {
 
 	private final ConversationTokens tokens;
 
 	private final Conversations conversations;
 
-	WidgetAuthorization(ConversationTokens tokens, Conversations conversations) {
+	WidgetAccess(ConversationTokens tokens, Conversations conversations) {
 		this.tokens = tokens;
 		this.conversations = conversations;
 	}
 
-	/**
-	 * @param id the conversation the request names
-	 * @param auth the {@code Authorization} header, or null
-	 * @throws ErrorResponseException 401 with what to do, if the token is missing,
-	 * invalid, expired or for another conversation
-	 * @throws ConversationNotFoundException if the conversation is gone
-	 */
 	void authorize(UUID id, String auth) {
 		String token = (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) ? auth.substring(7).strip()
 				: null;

@@ -1,0 +1,376 @@
+// Browser tests of the chat widget in real headless Chromium (Debian's /usr/bin/chromium, driven by
+// playwright-core; no browser download). Run by WidgetBrowserIT against a server it starts, or by hand:
+//   HEARTH_URL=http://localhost:8081 AGENT_TOKEN=... node ui/test/widget.test.mjs
+// Environment:
+//   HEARTH_URL     the running Hearth (required)
+//   AGENT_TOKEN    an API token with role AGENT (required), AGENT_NAME its name (default alice)
+//   PARTNER_PORT   a free port for a third-party host page; Hearth must allow http://127.0.0.1:<port> for
+//                  the site key "partner" (theme colour #7a1f5c, German greeting)
+//   OTHER_PORT     a free port for a host page whose origin is NOT allowed
+//   CHROMIUM       the browser (default /usr/bin/chromium)
+//   SCREENSHOTS    a folder to write PNG screenshots of the main states to (optional)
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const HEARTH = (process.env.HEARTH_URL || '').replace(/\/$/, '');
+const AGENT_TOKEN = process.env.AGENT_TOKEN;
+const AGENT_NAME = process.env.AGENT_NAME || 'alice';
+const PARTNER_PORT = Number(process.env.PARTNER_PORT || 0);
+const OTHER_PORT = Number(process.env.OTHER_PORT || 0);
+const SHOTS = process.env.SCREENSHOTS;
+const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>[click](javascript:window.__xss=3)';
+if (!HEARTH || !AGENT_TOKEN) {
+  console.error('Set HEARTH_URL and AGENT_TOKEN (see the comment at the top of this file).');
+  process.exit(2);
+}
+if (SHOTS) {
+  mkdirSync(SHOTS, { recursive: true });
+}
+
+const results = [];
+async function step(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`ok - ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`not ok - ${name}\n  ${String(error && error.stack || error).split('\n').join('\n  ')}`);
+  }
+}
+
+async function agent(method, path, body) {
+  const response = await fetch(`${HEARTH}/api/agent/conversations${path}`, {
+    method, headers: { Authorization: `Bearer ${AGENT_TOKEN}`, 'Content-Type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined
+  });
+  assert.ok(response.status < 300, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
+  return response.json();
+}
+
+function hostPage(port, site, lang, hostile) {
+  const html = `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>Partner shop</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>*{font-family:serif!important;color:red!important;} iframe{opacity:.1;width:1px;height:1px;display:none}</style>
+</head><body><h1>Partner shop</h1><p>A page on another origin with hostile global CSS.</p>
+${hostile ? "<script>window.fetch = function () { throw new Error('host page broke fetch'); };</script>" : ''}
+<script src="${HEARTH}/widget/hearth.js" data-site="${site}" async></script></body></html>`;
+  const server = createServer((request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(html);
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+function widgetFrame(page) {
+  return page.frameLocator('iframe[data-hearth-widget]');
+}
+
+async function frameOf(page) {
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find((f) => f.url().includes('/widget/frame'));
+    if (frame) {
+      await frame.waitForLoadState('domcontentloaded');
+      return frame;
+    }
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the widget frame never appeared');
+}
+
+async function open(page) {
+  const w = widgetFrame(page);
+  await w.locator('#hearth-launcher').click();
+  await w.locator('#hearth-panel').waitFor({ state: 'visible' });
+  return w;
+}
+
+async function ask(w, question) {
+  const before = await w.locator('.msg.assistant[data-seq], .msg.system[data-seq]').count();
+  await w.locator('#hearth-input').fill(question);
+  await w.locator('#hearth-input').press('Enter');
+  await w.locator('.msg.assistant[data-seq], .msg.system[data-seq]').nth(before).waitFor({ timeout: 60000 });
+  return w.locator('.msg.assistant[data-seq], .msg.system[data-seq]').nth(before);
+}
+
+async function axe(frame) {
+  await frame.evaluate(AXE);
+  const result = await frame.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
+  }));
+  const problems = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(problems, [], 'axe-core found accessibility violations');
+}
+
+async function shot(page, name, whole) {
+  if (SHOTS) {
+    const { width, height } = page.viewportSize();
+    const clip = whole || width < 600 ? undefined : { x: width - 460, y: height - 720, width: 460, height: 720 };
+    await page.screenshot({ path: `${SHOTS}/${name}.png`, clip });
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  // Playwright gives every launch a fresh, empty user data directory
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync']
+});
+const servers = [];
+try {
+  const desktop = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+  const page = await desktop.newPage();
+  const streamed = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/messages') && response.request().method() === 'POST') {
+      streamed.push(response.headers()['content-type'] || '');
+    }
+  });
+  let w;
+  let conversationId;
+
+  await step('the demo home page shows the launcher, and it opens the chat', async () => {
+    await page.goto(`${HEARTH}/`);
+    await page.waitForFunction(() => window.__hearthWidget && window.__hearthWidget.firstPaintMs !== null);
+    const paint = await page.evaluate(() => window.__hearthWidget.firstPaintMs);
+    console.log(`  launcher first paint ${paint.toFixed(1)} ms after the script started`);
+    await widgetFrame(page).locator('#hearth-launcher').waitFor({ state: 'visible' });
+    await shot(page, 'widget-closed', true);
+    w = await open(page);
+    await w.locator('.msg.greeting').waitFor();
+  });
+
+  await step('a question gets a streamed answer with citations as links', async () => {
+    const answer = await ask(w, 'How early should I tell you that I am moving to a new flat?');
+    await assert.doesNotReject(answer.locator('.body').filter({ hasText: 'four weeks' }).waitFor());
+    const source = answer.locator('.sources a').first();
+    assert.match(await source.getAttribute('href'), /\/kb\/documents\//);
+    assert.match(await source.textContent(), /^\[1\]/);
+    assert.equal(await answer.locator('.body a.cite').count() >= 1, true, 'the [1] marker is a link');
+    assert.ok(streamed.some((type) => type.startsWith('text/event-stream')), `answers stream as SSE: ${streamed}`);
+    conversationId = await (await frameOf(page)).evaluate(() => window.__hearth.state.conversation.id);
+    await shot(page, 'widget-answer');
+  });
+
+  await step('the answer can be rated thumbs up with a comment', async () => {
+    const answer = w.locator('.msg.assistant[data-seq]').last();
+    const rated = page.waitForResponse((r) => r.url().includes('/feedback'));
+    await answer.locator('.thumb.up').click();
+    assert.equal((await rated).status(), 204);
+    await answer.locator('.comment input').fill('clear and quick');
+    const commented = page.waitForResponse((r) => r.url().includes('/feedback'));
+    await answer.locator('.comment button').click();
+    assert.equal((await commented).status(), 204);
+    await answer.locator('.thanks').waitFor();
+  });
+
+  await step('the widget passes axe-core (WCAG 2.1 A and AA)', async () => {
+    await axe(await frameOf(page));
+  });
+
+  await step('after a reload the transcript is still there', async () => {
+    const before = await w.locator('.msg[data-seq]').allTextContents();
+    await page.reload();
+    w = await open(page);
+    await w.locator('.msg[data-seq]').nth(before.length - 1).waitFor();
+    await w.locator('.thumb.up[aria-pressed="true"]').waitFor();
+    const after = await w.locator('.msg[data-seq]').allTextContents();
+    assert.deepEqual(after.map((t) => t.replace(/\s+/g, ' ')), before.map((t) => t.replace(/\s+/g, ' ')));
+  });
+
+  await step('markup in a question and in a passage renders as text', async () => {
+    const frame = await frameOf(page);
+    const answer = await ask(w, `What is the parental control PIN? ${XSS}`);
+    const question = w.locator('.msg.customer[data-seq]').last();
+    assert.match(await question.textContent(), /<img src=x onerror=/);
+    await answer.locator('.body').filter({ hasText: 'parental' }).waitFor();
+    assert.match(await answer.textContent(), /<img src=x onerror=/, 'the passage\'s markup shows as text');
+    assert.equal(await frame.locator('.log img, .log script').count(), 0, 'no element was injected');
+    assert.equal(await frame.locator('.log a[href^="javascript"]').count(), 0, 'no javascript: link');
+    assert.equal(await frame.evaluate(() => window.__xss), undefined);
+  });
+
+  await step('keyboard only: Escape closes and returns focus to the launcher, Enter reopens into the input', async () => {
+    const frame = await frameOf(page);
+    await w.locator('#hearth-input').focus();
+    await page.keyboard.press('Escape');
+    await w.locator('#hearth-panel').waitFor({ state: 'hidden' });
+    assert.equal(await frame.evaluate(() => document.activeElement.id), 'hearth-launcher');
+    await page.keyboard.press('Enter');
+    await w.locator('#hearth-panel').waitFor({ state: 'visible' });
+    assert.equal(await frame.evaluate(() => document.activeElement.id), 'hearth-input');
+  });
+
+  await step('"Talk to a person": the widget says so, shows the wait, then the agent\'s name and messages live', async () => {
+    await w.locator('.person').click();
+    await w.locator('.banner').filter({ hasText: /\d+ min|moment/ }).waitFor();
+    await w.locator('.msg.system[data-seq]').last().waitFor();
+    await agent('POST', `/${conversationId}/claim`);
+    await w.locator('.banner').filter({ hasText: AGENT_NAME }).waitFor();
+    await w.locator('.event').filter({ hasText: AGENT_NAME }).waitFor();
+    await agent('POST', `/${conversationId}/messages`, { text: 'Hello, this is **Alice** from the support team.' });
+    const reply = w.locator('.msg.agent[data-seq]').last();
+    await reply.filter({ hasText: 'from the support team' }).waitFor();
+    assert.equal(await reply.locator('.who').textContent(), AGENT_NAME);
+    assert.equal(await reply.locator('strong').textContent(), 'Alice');
+    await shot(page, 'widget-agent');
+  });
+
+  await step('a message that arrives while the chat is closed shows an unread badge on the launcher', async () => {
+    await w.locator('#hearth-input').focus();
+    await page.keyboard.press('Escape');
+    await w.locator('#hearth-panel').waitFor({ state: 'hidden' });
+    await agent('POST', `/${conversationId}/messages`, { text: 'Are you still there?' });
+    const badge = w.locator('#hearth-badge');
+    await badge.waitFor({ state: 'visible' });
+    assert.equal(await badge.textContent(), '1');
+    assert.match(await w.locator('#hearth-launcher').getAttribute('aria-label'), /1 new messages/);
+    await w.locator('#hearth-launcher').click();
+    await badge.waitFor({ state: 'hidden' });
+  });
+
+  await step('an agent\'s markup renders as text', async () => {
+    const frame = await frameOf(page);
+    await agent('POST', `/${conversationId}/messages`, { text: `Agent test ${XSS}` });
+    await w.locator('.msg.agent[data-seq]').filter({ hasText: 'Agent test' }).waitFor();
+    assert.equal(await frame.locator('.log img, .log script, .log a[href^="javascript"]').count(), 0);
+    assert.equal(await frame.evaluate(() => window.__xss), undefined);
+  });
+
+  await step('a dropped connection reconnects and resumes without losing or repeating a message', async () => {
+    await desktop.setOffline(true);
+    await w.locator('.notice').filter({ hasText: /offline/ }).waitFor();
+    await agent('POST', `/${conversationId}/messages`, { text: 'Sent while you were offline.' });
+    await page.waitForTimeout(1500);
+    await desktop.setOffline(false);
+    await w.locator('.msg.agent').filter({ hasText: 'Sent while you were offline.' }).waitFor({ timeout: 30000 });
+    await page.waitForTimeout(2500);
+    assert.equal(await w.locator('.msg.agent').filter({ hasText: 'Sent while you were offline.' }).count(), 1);
+    const seqs = await w.locator('.msg[data-seq]').evaluateAll((all) => all.map((m) => m.getAttribute('data-seq')));
+    assert.equal(new Set(seqs).size, seqs.length, `no message twice: ${seqs}`);
+  });
+
+  await step('after resolution the customer rates the conversation (CSAT)', async () => {
+    await agent('POST', `/${conversationId}/resolve`, { outcome: 'answered' });
+    const form = w.locator('form.csat');
+    await form.waitFor({ timeout: 30000 });
+    await form.locator('.score').nth(4).click();
+    await form.locator('input').fill('very helpful');
+    await shot(page, 'widget-csat');
+    const sent = page.waitForResponse((r) => r.url().includes('/csat'));
+    await form.locator('button[type=submit]').click();
+    assert.equal((await sent).status(), 204);
+    await w.locator('.thanks').last().waitFor();
+  });
+
+  await step('a message that cannot be sent stays, says so, and goes out on retry', async () => {
+    await w.locator('button.new').click();
+    await w.locator('.msg.greeting').waitFor();
+    assert.equal(await w.locator('.msg[data-seq]').count(), 0, 'a fresh conversation');
+    await desktop.setOffline(true);
+    await w.locator('#hearth-input').fill('how long does a refund take?');
+    await w.locator('#hearth-input').press('Enter');
+    await w.locator('.notice').filter({ hasText: /offline/ }).waitFor();
+    await w.locator('.msg.customer.failed').waitFor();
+    await desktop.setOffline(false);
+    await w.locator('.msg.customer.failed .not-sent').click();
+    await w.locator('.msg.assistant[data-seq]').first().waitFor({ timeout: 60000 });
+    assert.equal(await w.locator('.msg.customer').count(), 1);
+  });
+
+  await step('rate limits and server errors get friendly messages, never a stack trace', async () => {
+    const frame = await frameOf(page);
+    await page.route('**/api/widget/conversations/*/messages**', (route) => route.fulfill({
+      status: 429, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '42' },
+      body: JSON.stringify({ status: 429, detail: 'Too many messages and actions in one conversation' })
+    }));
+    await w.locator('#hearth-input').fill('one more');
+    await w.locator('#hearth-input').press('Enter');
+    await w.locator('.notice').filter({ hasText: '42' }).waitFor();
+    await page.unroute('**/api/widget/conversations/*/messages**');
+    await page.route('**/api/widget/conversations/*/messages**', (route) => route.fulfill({
+      status: 500, headers: { 'Content-Type': 'application/problem+json' },
+      body: JSON.stringify({ status: 500, detail: 'java.lang.NullPointerException at dev.hearth...' })
+    }));
+    await w.locator('#hearth-input').fill('and another');
+    await w.locator('#hearth-input').press('Enter');
+    await w.locator('.notice').filter({ hasText: /our side/ }).waitFor();
+    assert.doesNotMatch(await frame.locator('body').textContent(), /Exception|java\.|at dev\./);
+    await page.unroute('**/api/widget/conversations/*/messages**');
+  });
+
+  await step('a phone-sized viewport shows the chat full screen and works', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 740 }, isMobile: true, hasTouch: true });
+    const mobile = await phone.newPage();
+    await mobile.goto(`${HEARTH}/`);
+    const m = await open(mobile);
+    const box = await mobile.locator('iframe[data-hearth-widget]').boundingBox();
+    assert.equal(Math.round(box.width), 390);
+    assert.equal(Math.round(box.height), 740);
+    const answer = await ask(m, 'How do I restart my router?');
+    await answer.locator('.body').filter({ hasText: /Unplug/ }).waitFor();
+    await axe(await frameOf(mobile));
+    await shot(mobile, 'widget-mobile');
+    await phone.close();
+  });
+
+  if (PARTNER_PORT) {
+    await step('on an allowed third-party site the widget works despite hostile CSS and scripts, themed and in German', async () => {
+      servers.push(await hostPage(PARTNER_PORT, 'partner', 'de', true));
+      const partner = await browser.newContext({ viewport: { width: 1000, height: 740 } });
+      const host = await partner.newPage();
+      await host.goto(`http://127.0.0.1:${PARTNER_PORT}/`);
+      const launcher = widgetFrame(host).locator('#hearth-launcher');
+      await launcher.waitFor({ state: 'visible' });
+      assert.equal(await launcher.getAttribute('aria-label'), 'Chat öffnen');
+      assert.equal(await launcher.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(122, 31, 92)');
+      const p = await open(host);
+      await p.locator('.msg.greeting').filter({ hasText: 'Willkommen' }).waitFor();
+      const answer = await ask(p, 'How long does a refund take?');
+      await answer.locator('.body').filter({ hasText: '5 working days' }).waitFor();
+      await partner.close();
+    });
+  }
+
+  if (OTHER_PORT) {
+    await step('a page from a disallowed origin is refused: no API calls (CORS) and no frame (CSP)', async () => {
+      servers.push(await hostPage(OTHER_PORT, 'partner', 'en', false));
+      const other = await browser.newContext();
+      const host = await other.newPage();
+      await host.goto(`http://127.0.0.1:${OTHER_PORT}/`);
+      const refused = await host.evaluate(async (url) => {
+        try {
+          await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+          return 'allowed';
+        } catch (error) {
+          return 'refused';
+        }
+      }, `${HEARTH}/api/widget/conversations?site=partner`);
+      assert.equal(refused, 'refused');
+      const direct = await fetch(`${HEARTH}/api/widget/conversations?site=partner`, {
+        method: 'POST', headers: { Origin: `http://127.0.0.1:${OTHER_PORT}`, 'Content-Type': 'application/json' }, body: '{}'
+      });
+      assert.equal(direct.status, 403);
+      assert.match((await direct.json()).detail, /may not use the chat widget of site 'partner'/);
+      await host.waitForTimeout(1500);
+      const frame = host.frames().find((f) => f.url().includes('/widget/frame'));
+      const launchers = frame ? await frame.locator('#hearth-launcher').count().catch(() => 0) : 0;
+      assert.equal(launchers, 0, 'the frame must not render on a disallowed origin');
+      await other.close();
+    });
+  }
+} finally {
+  await browser.close();
+  servers.forEach((server) => server.close());
+}
+
+const failed = results.filter((r) => !r.ok);
+console.log(`\n${results.length - failed.length} passed, ${failed.length} failed`);
+process.exit(failed.length ? 1 : 0);
