@@ -44,7 +44,6 @@ class AnalyticsBenchmark {
 
 	@Test
 	void reportTimes() throws Exception {
-		AnalyticsSchema.ensure(this.jdbc);
 		long seeded = seed();
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		Map<String, Object> results = new LinkedHashMap<>();

@@ -36,7 +36,6 @@ class AnalyticsIT {
 
 	@BeforeEach
 	void conversations() {
-		AnalyticsSchema.ensure(this.jdbc);
 		this.jdbc.sql("truncate conversation, answer_feedback cascade").update();
 		// answered by the bot, rated 5, thumbs up
 		UUID c1 = conversation("2026-11-01 10:00:00+00", null, null, null, 5);

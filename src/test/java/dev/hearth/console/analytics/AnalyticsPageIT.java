@@ -1,12 +1,10 @@
 package dev.hearth.console.analytics;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -29,14 +27,6 @@ class AnalyticsPageIT {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@BeforeEach
-	void schema() {
-		AnalyticsSchema.ensure(this.jdbc);
-	}
 
 	@Test
 	void onlySupervisorsAndAdminsSeeAnalytics() throws Exception {
