@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,8 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "hearth.widget.sites[0].key=shop", "hearth.widget.sites[0].allowed-origins=https://shop.example",
 				"hearth.widget.rate-limit.messages-per-minute-per-conversation=8",
-				"hearth.widget.rate-limit.posts-per-minute-per-address=1000", "hearth.widget.event-poll=100ms" })
+				"hearth.widget.rate-limit.posts-per-minute-per-address=1000", "hearth.widget.event-poll=100ms",
+				// a configured admin token leaves the local-admin token of the other
+				// tests' cached context alone
+				"hearth.identity.admin-token=widget-live-admin-token" })
 @ActiveProfiles("test")
+@DirtiesContext
 class WidgetLiveApiIT {
 
 	private static final String AGENT = "widget-live-agent-token";

@@ -22,11 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import dev.hearth.system.SystemProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -42,7 +41,14 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
 class WidgetBrowserIT {
+
+	/**
+	 * Configured, so that this context (with its own site keys) leaves the local-admin
+	 * token of the other tests' cached context alone.
+	 */
+	private static final String ADMIN_TOKEN = "widget-browser-admin-token";
 
 	private static final String AGENT_TOKEN = "widget-browser-agent-token";
 
@@ -77,9 +83,6 @@ class WidgetBrowserIT {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	SystemProperties system;
-
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private String adminToken;
@@ -92,6 +95,7 @@ class WidgetBrowserIT {
 		registry.add("hearth.widget.sites[0].color", () -> "#7a1f5c");
 		registry.add("hearth.widget.sites[0].greeting.de", () -> "Willkommen! Wie können wir helfen?");
 		registry.add("hearth.widget.event-poll", () -> "300ms");
+		registry.add("hearth.identity.admin-token", () -> ADMIN_TOKEN);
 	}
 
 	@BeforeAll
@@ -103,7 +107,7 @@ class WidgetBrowserIT {
 				insert into api_token (id, name, token_sha256, role) values (?, 'alice', ?, 'AGENT')
 				on conflict (name) do update set token_sha256 = excluded.token_sha256
 				""").param(UUID.randomUUID()).param(sha256(AGENT_TOKEN)).update();
-		this.adminToken = Files.readString(this.system.dataDir().resolve("admin-token")).strip();
+		this.adminToken = ADMIN_TOKEN;
 		assertThat(admin("POST", "/api/admin/index/rebuild", null).statusCode()).isEqualTo(200);
 		assertThat(admin("POST", "/api/admin/faq?format=jsonl", FAQ).statusCode()).isEqualTo(200);
 		assertThat(
