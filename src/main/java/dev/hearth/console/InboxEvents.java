@@ -53,6 +53,15 @@ class InboxEvents {
 		broadcast(event.conversationId(), "RESOLVED");
 	}
 
+	/**
+	 * Ends every stream when Hearth stops, so open console pages do not hold up shutdown.
+	 */
+	@jakarta.annotation.PreDestroy
+	void closeAll() {
+		this.emitters.forEach(SseEmitter::complete);
+		this.emitters.clear();
+	}
+
 	int connected() {
 		return this.emitters.size();
 	}

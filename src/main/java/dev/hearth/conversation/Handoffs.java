@@ -188,8 +188,17 @@ public class Handoffs {
 
 	@Transactional
 	public Message reply(UUID conversation, String agent, String text) {
+		return reply(conversation, agent, agent, text);
+	}
+
+	/**
+	 * The owning agent's reply, shown to the customer under {@code author} (the agent's
+	 * display name, e.g. from the console's sign-in).
+	 */
+	@Transactional
+	public Message reply(UUID conversation, String agent, String author, String text) {
 		requireOwner(conversation, agent);
-		Message message = this.conversations.addAgentMessage(conversation, text, agent);
+		Message message = this.conversations.addAgentMessage(conversation, text, author);
 		this.audit.record("AGENT_REPLY", agent, conversation.toString(), Map.of("seq", message.seq()));
 		return message;
 	}

@@ -12,9 +12,12 @@ import java.util.Set;
 /**
  * Where Hearth is and which token to send. The server comes from {@code --server}, then
  * HEARTH_URL, then {@code http://localhost:8080}. The token comes from {@code --token},
- * then HEARTH_TOKEN, and only when the server is on this machine from the admin-token
- * file the local server writes on first start ({@code $HEARTH_DATA/admin-token}, default
- * {@code ~/.hearth/admin-token}), so the local case needs no setup.
+ * then HEARTH_TOKEN, then (with Keycloak) an access token for the client in
+ * HEARTH_CLIENT_ID / HEARTH_CLIENT_SECRET from HEARTH_TOKEN_URL (see
+ * {@link ClientCredentials}), and only when the server is on this machine from the
+ * admin-token file the local server writes on first start
+ * ({@code $HEARTH_DATA/admin-token}, default {@code ~/.hearth/admin-token}), so the local
+ * case needs no setup.
  *
  * @param server the server's base URL, without a trailing slash
  * @param token the bearer token, or {@code null} to send none
@@ -29,6 +32,9 @@ record Connection(URI server, String token) {
 		String server = firstNonNull(serverOption, environment.variable("HEARTH_URL"), DEFAULT_SERVER);
 		URI uri = parseServer(server);
 		String token = firstNonNull(blankToNull(tokenOption), environment.variable("HEARTH_TOKEN"), null);
+		if (token == null && ClientCredentials.configured(environment)) {
+			token = ClientCredentials.accessToken(environment);
+		}
 		if (token == null && isLocal(uri)) {
 			token = readTokenFile(adminTokenFile(environment));
 		}

@@ -128,6 +128,15 @@ final class HearthClient implements AutoCloseable {
 				"application/json", QUERY_TIMEOUT);
 	}
 
+	JsonNode accounts() {
+		return send("GET", "/api/admin/accounts", new QueryString(), BodyPublishers.noBody(), null, QUERY_TIMEOUT);
+	}
+
+	JsonNode saveAccount(ObjectNode account) {
+		return send("POST", "/api/admin/accounts", new QueryString(), BodyPublishers.ofString(account.toString()),
+				"application/json", QUERY_TIMEOUT);
+	}
+
 	JsonNode verifyAudit() {
 		return send("GET", "/api/admin/audit/verify", new QueryString(), BodyPublishers.noBody(), null,
 				REBUILD_TIMEOUT);
