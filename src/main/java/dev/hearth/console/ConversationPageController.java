@@ -69,7 +69,7 @@ class ConversationPageController {
 		model.addAttribute("outcomes", OUTCOMES);
 		model.addAttribute("mine", conversation.state() == ConversationState.WITH_AGENT
 				&& me.username().equals(conversation.assignedAgent()));
-		model.addAttribute("draft", draft(conversation.summary()));
+		model.addAttribute("draft", this.handoffs.draft(id).map(ConversationPageController::draft).orElse(null));
 		return "console/conversation";
 	}
 
@@ -179,15 +179,14 @@ class ConversationPageController {
 		return conversation;
 	}
 
-	/** The draft answer in a handoff summary: its text and the model that wrote it. */
-	static Map<String, Object> draft(Map<String, Object> summary) {
-		Object draft = summary.get("draft");
-		if (draft instanceof Map<?, ?> map && map.get("text") instanceof String text && !text.isBlank()) {
-			Object model = map.get("model");
-			return Map.of("text", text, "model", (model != null) ? model.toString() : "");
-		}
-		if (draft instanceof String text && !text.isBlank()) {
-			return Map.of("text", text, "model", "");
+	/**
+	 * The draft answer an approved model wrote for the agent: its text and the endpoint
+	 * (model) that wrote it, or {@code null} when it has no text.
+	 */
+	static Map<String, Object> draft(Map<String, Object> draft) {
+		if (draft.get("text") instanceof String text && !text.isBlank()) {
+			Object endpoint = draft.get("endpoint");
+			return Map.of("text", text, "model", (endpoint != null) ? endpoint.toString() : "");
 		}
 		return null;
 	}

@@ -16,4 +16,10 @@ import java.util.List;
  */
 public record FaqImportResult(int added, int updated, int unchanged, int removed, int entries,
 		List<FaqFileReader.Failure> failed, long revision) {
+
+	/** Each failure as {@code line N: reason}. */
+	public List<String> failureMessages() {
+		return this.failed.stream().map((f) -> "line " + f.line() + ": " + f.reason()).toList();
+	}
+
 }

@@ -86,6 +86,23 @@ public class FaqImporter {
 				removed.size(), entries, read.failures(), revision);
 	}
 
+	/**
+	 * Adds or replaces one FAQ entry (as edited in the console), embedding its phrasings;
+	 * an entry whose content did not change is left alone.
+	 * @param entry the entry
+	 * @param actor who edits, for the import history
+	 * @return ADDED, UPDATED or UNCHANGED
+	 */
+	public ImportOutcome saveEntry(FaqEntry entry, String actor) {
+		Map<String, String> existing = this.store.faqHashes();
+		String hash = DocumentImporter.sha256(canonical(entry));
+		if (hash.equals(existing.get(entry.id()))) {
+			return ImportOutcome.UNCHANGED;
+		}
+		this.writer.saveFaq(embed(List.of(entry)), Map.of(entry.id(), hash), List.of(), "faq/" + entry.id(), actor);
+		return existing.containsKey(entry.id()) ? ImportOutcome.UPDATED : ImportOutcome.ADDED;
+	}
+
 	private Map<FaqEntry, List<float[]>> embed(List<FaqEntry> entries) {
 		List<String> texts = new ArrayList<>();
 		for (FaqEntry entry : entries) {

@@ -3,7 +3,10 @@ package dev.hearth.privacy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,6 +65,98 @@ public class AuditTrail {
 				insert into audit_event (kind, actor, subject, details, prev_hash, hash)
 				values (?, ?, ?, cast(? as jsonb), ?, ?)
 				""").param(kind).param(actor).param(subject).param(canonical).param(previous).param(hash).update();
+	}
+
+	/**
+	 * One event of the trail, as read back.
+	 *
+	 * @param id its position in the chain
+	 * @param at when it was written
+	 * @param kind what happened, e.g. {@code CLAIM}
+	 * @param actor who did it
+	 * @param subject what it was done to, or {@code null}
+	 * @param details further facts (JSON object)
+	 */
+	public record Event(long id, Instant at, String kind, String actor, String subject, Map<String, Object> details) {
+	}
+
+	/**
+	 * Which events to read: every criterion is optional ({@code null} or blank matches
+	 * everything); the newest events come first.
+	 *
+	 * @param kind exact kind
+	 * @param actor exact actor
+	 * @param subject substring of the subject (case-insensitive)
+	 * @param from events at or after this instant
+	 * @param to events before this instant
+	 * @param beforeId only events older than this id (the next page)
+	 * @param limit at most this many events, 1 to 500
+	 */
+	public record Query(String kind, String actor, String subject, Instant from, Instant to, Long beforeId, int limit) {
+
+		public Query {
+			if (limit < 1 || limit > MAX_PAGE) {
+				throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE + ", got " + limit);
+			}
+			if (from != null && to != null && !from.isBefore(to)) {
+				throw new IllegalArgumentException("from (" + from + ") must be before to (" + to + ")");
+			}
+		}
+
+	}
+
+	static final int MAX_PAGE = 500;
+
+	/** The events that match, newest first, in one query. */
+	public List<Event> events(Query query) {
+		StringBuilder sql = new StringBuilder(
+				"select id, at, kind, actor, subject, details::text as details from audit_event where true");
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (hasText(query.kind())) {
+			sql.append(" and kind = :kind");
+			params.put("kind", query.kind().strip());
+		}
+		if (hasText(query.actor())) {
+			sql.append(" and actor = :actor");
+			params.put("actor", query.actor().strip());
+		}
+		if (hasText(query.subject())) {
+			sql.append(" and subject ilike :subject escape '\\'");
+			params.put("subject", "%" + query.subject().strip().replaceAll("([\\\\%_])", "\\\\$1") + "%");
+		}
+		if (query.from() != null) {
+			sql.append(" and at >= :from");
+			params.put("from", Timestamp.from(query.from()));
+		}
+		if (query.to() != null) {
+			sql.append(" and at < :to");
+			params.put("to", Timestamp.from(query.to()));
+		}
+		if (query.beforeId() != null) {
+			sql.append(" and id < :beforeId");
+			params.put("beforeId", query.beforeId());
+		}
+		sql.append(" order by id desc limit :limit");
+		params.put("limit", query.limit());
+		return this.jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, n) -> new Event(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("kind"),
+					rs.getString("actor"), rs.getString("subject"), details(rs.getString("details"))))
+			.list();
+	}
+
+	/** Every kind of event the trail holds, sorted, for a filter's choices. */
+	public List<String> kinds() {
+		return this.jdbc.sql("select distinct kind from audit_event order by kind").query(String.class).list();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> details(String text) {
+		return (text != null) ? this.json.readValue(text, Map.class) : Map.of();
+	}
+
+	private static boolean hasText(String value) {
+		return value != null && !value.isBlank();
 	}
 
 	/** Recomputes the whole chain. */

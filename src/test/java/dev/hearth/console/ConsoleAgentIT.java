@@ -126,6 +126,16 @@ class ConsoleAgentIT {
 	}
 
 	@Test
+	void theDraftOfAnApprovedModelIsInTheReplyBoxToEdit() throws Exception {
+		this.handoffs.attachDraft(this.id, "azure-eu", "Please unplug the router for 30 seconds.");
+		this.handoffs.claim(this.id, "alice");
+		this.mvc.perform(get("/console/conversations/" + this.id).with(ConsoleUsers.agent("alice")))
+			.andExpect(content().string(containsString("Please unplug the router for 30 seconds.</textarea>")))
+			.andExpect(content().string(containsString("azure-eu")));
+		assertThat(this.conversations.transcript(this.id)).noneSatisfy((m) -> assertThat(m.role()).isEqualTo("AGENT"));
+	}
+
+	@Test
 	void anAgentCannotReadOrWorkOnAnotherAgentsConversation() throws Exception {
 		String base = "/console/conversations/" + this.id;
 		this.handoffs.claim(this.id, "alice");
