@@ -20,4 +20,16 @@ public final class ApprovedModels {
 		return OpenAiCompatibleModels.create(baseUrl, model, apiKey, maxTokens, timeout, egress);
 	}
 
+	/** An Azure OpenAI deployment behind the egress guard; close it when done. */
+	public static ChatModel azureOpenAi(URI resource, String deployment, String apiKey, int maxTokens, Duration timeout,
+			EgressGuard egress) {
+		return OpenAiCompatibleModels.azure(resource, deployment, apiKey, maxTokens, timeout, egress);
+	}
+
+	/** An Anthropic model behind the egress guard; close it when done. */
+	public static ChatModel anthropic(URI baseUrl, String model, String apiKey, int maxTokens, Duration timeout,
+			EgressGuard egress) {
+		return OpenAiCompatibleModels.anthropic(baseUrl, model, apiKey, maxTokens, timeout, egress);
+	}
+
 }

@@ -2,9 +2,13 @@ package dev.hearth.conversation;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.hearth.escalation.AgentPresence;
 
 /**
  * The agent-facing API over handed-over conversations: the queue, claim, the transcript,
@@ -27,9 +33,20 @@ class AgentController {
 
 	private final Conversations conversations;
 
-	AgentController(Handoffs handoffs, Conversations conversations) {
+	private final AgentPresence presence;
+
+	AgentController(Handoffs handoffs, Conversations conversations, AgentPresence presence) {
 		this.handoffs = handoffs;
 		this.conversations = conversations;
+		this.presence = presence;
+	}
+
+	/** Every call counts as the agent being online (for business hours with presence). */
+	@ModelAttribute
+	void seen(Principal agent) {
+		if (agent != null) {
+			this.presence.seen(agent.getName());
+		}
 	}
 
 	record Reply(String text) {
@@ -58,6 +75,16 @@ class AgentController {
 	@GetMapping("/{id}/messages")
 	List<Message> transcript(@PathVariable UUID id) {
 		return this.conversations.transcript(id);
+	}
+
+	/** The draft answer an approved model wrote for the agent; 404 when there is none. */
+	@GetMapping("/{id}/draft")
+	Map<String, Object> draft(@PathVariable UUID id) {
+		return this.handoffs.draft(id)
+			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+					ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No draft for conversation " + id
+							+ ": the policy did not ask for one, no approved LLM may draft, or it had no answer."),
+					null));
 	}
 
 	@PostMapping("/{id}/claim")

@@ -1,5 +1,6 @@
 package dev.hearth.conversation;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,11 @@ import dev.hearth.assistant.EscalationReason;
 import dev.hearth.assistant.Turn;
 import dev.hearth.escalation.ApprovedLlmGateway;
 import dev.hearth.escalation.EscalationDecision;
+import dev.hearth.escalation.EscalationLog;
 import dev.hearth.escalation.EscalationPolicy;
+import dev.hearth.escalation.HandoffMode;
+import dev.hearth.escalation.HandoffRouting;
+import dev.hearth.escalation.TurnContext;
 
 /**
  * Answers a stored customer message with the conversation's history and stores the
@@ -31,6 +36,8 @@ import dev.hearth.escalation.EscalationPolicy;
 class ConversationAnswering {
 
 	private static final Logger log = LoggerFactory.getLogger(ConversationAnswering.class);
+
+	private static final int EARLIER_QUESTIONS = 5;
 
 	private final Conversations conversations;
 
@@ -44,21 +51,28 @@ class ConversationAnswering {
 
 	private final ApprovedLlmGateway gateway;
 
+	private final HandoffRouting routing;
+
+	private final EscalationLog decisions;
+
 	ConversationAnswering(Conversations conversations, AnswerPipeline pipeline, ConversationProperties properties,
-			Handoffs handoffs, EscalationPolicy policy, ApprovedLlmGateway gateway) {
+			Handoffs handoffs, EscalationPolicy policy, ApprovedLlmGateway gateway, HandoffRouting routing,
+			EscalationLog decisions) {
 		this.conversations = conversations;
 		this.gateway = gateway;
 		this.handoffs = handoffs;
 		this.policy = policy;
 		this.pipeline = pipeline;
 		this.properties = properties;
+		this.routing = routing;
+		this.decisions = decisions;
 	}
 
 	/**
 	 * Answers the customer's message, or hands the conversation to a person when a rule
 	 * says so. Returns the stored reply (the bot's answer, or the notice that a person is
-	 * coming), or {@code null} when a person already has the conversation: the message
-	 * then waits for them.
+	 * coming or that a ticket needs contact details), or {@code null} when a person
+	 * already has the conversation: the message then waits for them.
 	 */
 	Message answer(UUID conversation, Message question, Consumer<String> stream) {
 		ConversationState state = this.handoffs.state(conversation);
@@ -67,12 +81,12 @@ class ConversationAnswering {
 			return null;
 		}
 		List<Turn> history = this.conversations.history(conversation, question.seq(), this.properties.historyTurns());
-		Optional<EscalationDecision> asked = this.policy.beforeAnswering(question.text());
-		if (asked.isPresent()) {
-			this.handoffs.handOff(conversation, asked.get(), summary(question, history, null, asked.get()));
-			String notice = this.handoffs.waitNotice();
-			stream.accept(notice);
-			return this.conversations.addSystemMessage(conversation, notice);
+		TurnContext turn = new TurnContext(question.text(),
+				this.conversations.earlierCustomerMessages(conversation, question.seq(), EARLIER_QUESTIONS),
+				this.conversations.customerTurnsSinceAgent(conversation));
+		Optional<EscalationDecision> before = this.policy.beforeAnswering(turn);
+		if (before.isPresent()) {
+			return escalate(conversation, question, history, null, before.get(), stream);
 		}
 		Answer answer;
 		try {
@@ -83,25 +97,25 @@ class ConversationAnswering {
 			answer = new Answer(Decision.ESCALATE, EscalationReason.MODEL_FAILURE, "", 0, 0, null, null, List.of(),
 					List.of(), Map.of());
 		}
-		Optional<EscalationDecision> escalation = this.policy.afterAnswering(answer);
-		if (escalation.isPresent() && escalation.get().action() == EscalationDecision.Action.APPROVED_LLM) {
+		Optional<EscalationDecision> after = this.policy.afterAnswering(answer);
+		if (after.isPresent() && after.get().action() == EscalationDecision.Action.APPROVED_LLM
+				&& this.gateway.canAnswer()) {
 			Optional<ApprovedLlmGateway.GatewayAnswer> approved = this.gateway.answer(question.text(), history,
-					escalation.get().rule());
+					after.get().rule());
 			if (approved.isPresent()) {
 				stream.accept(approved.get().text());
-				answer = new Answer(Decision.ANSWERED, null, approved.get().text(), answer.confidence(),
+				this.decisions.record(conversation, question.seq(), after.get(), EscalationLog.Outcome.LLM_ANSWERED,
+						question.text());
+				Answer llm = new Answer(Decision.ANSWERED, null, approved.get().text(), answer.confidence(),
 						answer.routerConfidence(), null, "approved-llm:" + approved.get().endpoint(), List.of(),
 						answer.ranked(), answer.timings());
-				escalation = Optional.empty();
+				Message stored = this.conversations.addAnswer(conversation, question.seq(), llm);
+				this.conversations.touch(conversation);
+				return stored;
 			}
 		}
-		if (escalation.isPresent()) {
-			this.handoffs.handOff(conversation, escalation.get(), summary(question, history, answer, escalation.get()));
-			String notice = this.handoffs.waitNotice();
-			stream.accept(notice);
-			answer = new Answer(answer.decision(), answer.reason(), notice, answer.confidence(),
-					answer.routerConfidence(), answer.faqId(), answer.answeredBy(), answer.citations(), answer.ranked(),
-					answer.timings());
+		if (after.isPresent()) {
+			return escalate(conversation, question, history, answer, after.get(), stream);
 		}
 		Message stored = this.conversations.addAnswer(conversation, question.seq(), answer);
 		this.conversations.touch(conversation);
@@ -109,15 +123,18 @@ class ConversationAnswering {
 	}
 
 	/**
-	 * The customer pressed "Talk to a person": the conversation goes to the agents' queue
-	 * under the rule {@code customer-asked-for-person}, with a summary of what was said
-	 * so far. Returns the notice that tells the customer, or empty when a person already
-	 * has the conversation.
+	 * The customer pressed "Talk to a person": the same path as a customer asking in
+	 * words (rule {@code customer-asked-for-person}), live or as a ticket depending on
+	 * business hours, with a summary of what was said so far. Returns the notice that
+	 * tells the customer, or empty when a person already has the conversation.
 	 */
 	Optional<Message> handOffOnRequest(UUID conversation) {
-		List<Message> transcript = this.conversations.transcript(conversation);
+		ConversationState state = this.handoffs.state(conversation);
+		if (state == ConversationState.WAITING_FOR_AGENT || state == ConversationState.WITH_AGENT) {
+			return Optional.empty();
+		}
 		Message lastQuestion = null;
-		for (Message message : transcript) {
+		for (Message message : this.conversations.transcript(conversation)) {
 			if ("CUSTOMER".equals(message.role())) {
 				lastQuestion = message;
 			}
@@ -126,13 +143,66 @@ class ConversationAnswering {
 		List<Turn> history = this.conversations.history(conversation, before, this.properties.historyTurns());
 		Message question = (lastQuestion != null) ? lastQuestion
 				: new Message(0, "CUSTOMER", "", null, null, java.time.Instant.now(), null);
-		EscalationDecision decision = this.policy.customerAskedForPerson();
-		if (!this.handoffs.handOff(conversation, decision, summary(question, history, null, decision))) {
-			return Optional.empty();
+		return Optional
+			.of(escalate(conversation, question, history, null, this.policy.customerAskedForPerson(), (text) -> {
+			}));
+	}
+
+	private Message escalate(UUID conversation, Message question, List<Turn> history, Answer answer,
+			EscalationDecision decision, Consumer<String> stream) {
+		HandoffMode mode = this.routing.modeNow();
+		Map<String, Object> summary = summary(question, history, answer, decision);
+		boolean handedOff = this.handoffs.handOff(conversation, decision, summary, mode);
+		this.decisions.record(conversation, question.seq(), decision, !handedOff ? EscalationLog.Outcome.NOT_HANDED_OFF
+				: (mode == HandoffMode.TICKET) ? EscalationLog.Outcome.TICKET : EscalationLog.Outcome.HANDED_OFF,
+				question.text());
+		Map<String, Object> handoff = new LinkedHashMap<>();
+		handoff.put("mode", mode.name());
+		handoff.put("rule", decision.rule());
+		String notice;
+		if (mode == HandoffMode.LIVE) {
+			Duration wait = this.handoffs.estimatedWait();
+			handoff.put("estimatedWaitSeconds", wait.toSeconds());
+			notice = this.handoffs.waitNotice(wait);
 		}
-		Message notice = this.conversations.addSystemMessage(conversation, this.handoffs.waitNotice());
+		else {
+			notice = this.handoffs.ticketNotice();
+		}
+		if (handedOff && wantsDraft(decision)) {
+			Thread.ofVirtual()
+				.name("draft-" + conversation)
+				.start(() -> draft(conversation, question, history, decision));
+		}
+		stream.accept(notice);
+		Message stored = (answer != null)
+				? this.conversations.addAnswer(conversation, question.seq(),
+						new Answer(answer.decision(), answer.reason(), notice, answer.confidence(),
+								answer.routerConfidence(), answer.faqId(), answer.answeredBy(), answer.citations(),
+								answer.ranked(), answer.timings()),
+						handoff)
+				: this.conversations.addHandoffNotice(conversation, question.seq(), notice, handoff);
 		this.conversations.touch(conversation);
-		return Optional.of(notice);
+		return stored;
+	}
+
+	private boolean wantsDraft(EscalationDecision decision) {
+		return switch (decision.action()) {
+			case APPROVED_LLM_DRAFT_FOR_AGENT -> this.gateway.canDraft();
+			// an endpoint that may answer was already asked; draft-only ones draft
+			// instead
+			case APPROVED_LLM -> !this.gateway.canAnswer() && this.gateway.canDraft();
+			case HUMAN -> false;
+		};
+	}
+
+	private void draft(UUID conversation, Message question, List<Turn> history, EscalationDecision decision) {
+		try {
+			this.gateway.draft(question.text(), history, decision.rule())
+				.ifPresent((draft) -> this.handoffs.attachDraft(conversation, draft.endpoint(), draft.text()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Drafting an answer for conversation {} failed: {}", conversation, ex.getMessage());
+		}
 	}
 
 	/** What the agent reads first, so the customer never has to repeat themselves. */
@@ -142,6 +212,7 @@ class ConversationAnswering {
 		summary.put("question", question.text());
 		summary.put("rule", decision.rule());
 		summary.put("reason", decision.reason());
+		summary.put("firedRules", decision.fired());
 		summary.put("earlierMessages",
 				history.stream()
 					.map((turn) -> (turn.fromCustomer() ? "Customer: " : "Hearth: ") + turn.text())

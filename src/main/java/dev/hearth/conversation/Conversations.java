@@ -68,6 +68,20 @@ public class Conversations {
 		return add(conversation, "ASSISTANT", answer.text(), replyTo, details, null);
 	}
 
+	/** An answer that hands the conversation over, with how ({@code handoff}). */
+	@Transactional
+	public Message addAnswer(UUID conversation, int replyTo, Answer answer, Map<String, Object> handoff) {
+		Map<String, Object> details = new java.util.LinkedHashMap<>(this.json.convertValue(answer, OBJECT));
+		details.put("handoff", handoff);
+		return add(conversation, "ASSISTANT", answer.text(), replyTo, details, null);
+	}
+
+	/** A notice that the conversation was handed over, with how ({@code handoff}). */
+	@Transactional
+	public Message addHandoffNotice(UUID conversation, int replyTo, String text, Map<String, Object> handoff) {
+		return add(conversation, "SYSTEM", text, replyTo, Map.of("handoff", handoff), null);
+	}
+
 	/** An agent's message, with the agent's display name as its author. */
 	@Transactional
 	public Message addAgentMessage(UUID conversation, String text, String author) {
@@ -86,6 +100,37 @@ public class Conversations {
 			.param(conversation)
 			.query(String.class)
 			.optional();
+	}
+
+	/**
+	 * The customer's messages before {@code beforeSeq} since a person last wrote, oldest
+	 * first, at most {@code limit}.
+	 */
+	public List<String> earlierCustomerMessages(UUID conversation, int beforeSeq, int limit) {
+		List<String> texts = new ArrayList<>(this.jdbc.sql("""
+				select text from conversation_message m
+				where conversation_id = :c and seq < :before and role = 'CUSTOMER'
+				  and seq > coalesce((select max(seq) from conversation_message
+				                      where conversation_id = :c and role = 'AGENT'), 0)
+				order by seq desc limit :limit
+				""")
+			.param("c", conversation)
+			.param("before", beforeSeq)
+			.param("limit", limit)
+			.query(String.class)
+			.list());
+		java.util.Collections.reverse(texts);
+		return texts;
+	}
+
+	/** How many messages the customer has written since a person last wrote. */
+	public int customerTurnsSinceAgent(UUID conversation) {
+		return this.jdbc.sql("""
+				select count(*) from conversation_message
+				where conversation_id = :c and role = 'CUSTOMER'
+				  and seq > coalesce((select max(seq) from conversation_message
+				                      where conversation_id = :c and role = 'AGENT'), 0)
+				""").param("c", conversation).query(Integer.class).single();
 	}
 
 	public List<Message> transcript(UUID conversation) {

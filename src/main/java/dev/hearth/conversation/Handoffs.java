@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.hearth.escalation.EscalationDecision;
+import dev.hearth.escalation.HandoffMode;
 import dev.hearth.escalation.TrainingExamples;
 import dev.hearth.privacy.AuditTrail;
 
@@ -70,16 +71,18 @@ public class Handoffs {
 	}
 
 	/**
-	 * Puts a conversation the bot handles (or one resolved earlier) in the agents' queue;
-	 * returns false if a person already has it.
+	 * Puts a conversation the bot handles (or one resolved earlier) in the agents' queue,
+	 * live or as a ticket; returns false if a person already has it.
 	 */
 	@Transactional
-	public boolean handOff(UUID conversation, EscalationDecision decision, Map<String, Object> summary) {
+	public boolean handOff(UUID conversation, EscalationDecision decision, Map<String, Object> summary,
+			HandoffMode mode) {
 		Instant now = Instant.now();
 		int changed = this.jdbc
 			.sql("""
 					update conversation set state = 'WAITING_FOR_AGENT', assigned_agent = null, priority = ?, waiting_since = ?, sla_due_at = ?,
-					    escalation_rule = ?, escalation_reason = ?, summary = cast(? as jsonb), last_activity = now()
+					    escalation_rule = ?, escalation_reason = ?, summary = cast(? as jsonb), handoff_mode = ?,
+					    claimed_at = null, draft = null, last_activity = now()
 					where id = ? and state in ('BOT', 'RESOLVED')
 					""")
 			.param(decision.priority())
@@ -88,29 +91,90 @@ public class Handoffs {
 			.param(decision.rule())
 			.param(decision.reason())
 			.param(this.json.writeValueAsString(summary))
+			.param(mode.name())
 			.param(conversation)
 			.update();
 		if (changed == 1) {
 			this.audit.record("HANDOFF", "hearth", conversation.toString(),
-					Map.of("rule", decision.rule(), "reason", decision.reason(), "priority", decision.priority()));
-			this.events.publishEvent(new ConversationHandedOff(conversation, decision.rule(), decision.priority()));
+					Map.of("rule", decision.rule(), "fired", decision.fired(), "reason", decision.reason(), "priority",
+							decision.priority(), "mode", mode.name()));
+			this.events.publishEvent(
+					new ConversationHandedOff(conversation, decision.rule(), decision.priority(), mode.name()));
 		}
 		return changed == 1;
 	}
 
+	/**
+	 * A live handoff, as {@link #handOff(UUID, EscalationDecision, Map, HandoffMode)}.
+	 */
+	public boolean handOff(UUID conversation, EscalationDecision decision, Map<String, Object> summary) {
+		return handOff(conversation, decision, summary, HandoffMode.LIVE);
+	}
+
+	/**
+	 * How long a customer handed over now will probably wait: the median wait of the last
+	 * 50 claimed conversations of the past day, or the SLA when there are fewer than 5.
+	 */
+	public Duration estimatedWait() {
+		List<Double> waits = this.jdbc.sql("""
+				select extract(epoch from claimed_at - waiting_since) from conversation
+				where claimed_at is not null and claimed_at > now() - interval '1 day'
+				order by claimed_at desc limit 50
+				""").query(Double.class).list();
+		if (waits.size() < 5) {
+			return this.sla;
+		}
+		List<Double> sorted = waits.stream().sorted().toList();
+		return Duration.ofSeconds(Math.round(sorted.get(sorted.size() / 2)));
+	}
+
 	/** The words that tell the customer a person is coming, and roughly when. */
-	String waitNotice() {
-		long minutes = Math.max(1, this.sla.toMinutes());
+	String waitNotice(Duration wait) {
+		long minutes = Math.max(1, Math.round(wait.toSeconds() / 60.0));
 		return "I'm passing you to a person from our team. Someone will reply here, usually within " + minutes
 				+ (minutes == 1 ? " minute." : " minutes.");
 	}
 
+	/** The words that ask for contact details when nobody can take over live. */
+	String ticketNotice() {
+		return "Our team isn't available to chat right now. Leave your email address and we'll open a ticket and "
+				+ "get back to you as soon as we can.";
+	}
+
+	/**
+	 * Keeps an approved model's draft answer for the agent who takes the conversation.
+	 */
+	@Transactional
+	public void attachDraft(UUID conversation, String endpoint, String text) {
+		this.jdbc.sql("""
+				update conversation set draft = cast(? as jsonb) where id = ?
+				""")
+			.param(this.json
+				.writeValueAsString(Map.of("text", text, "endpoint", endpoint, "createdAt", Instant.now().toString())))
+			.param(conversation)
+			.update();
+	}
+
+	/** The draft answer for the agent, if a model wrote one. */
+	public java.util.Optional<Map<String, Object>> draft(UUID conversation) {
+		find(conversation);
+		return this.jdbc.sql("select draft::text from conversation where id = ? and draft is not null")
+			.param(conversation)
+			.query(String.class)
+			.optional()
+			.map((text) -> this.json.readValue(text, OBJECT));
+	}
+
 	@Transactional
 	public QueuedConversation claim(UUID conversation, String agent) {
-		int changed = this.jdbc.sql("""
-				update conversation set state = 'WITH_AGENT', assigned_agent = ?, last_activity = now()
-				where id = ? and state = 'WAITING_FOR_AGENT'
-				""").param(agent).param(conversation).update();
+		int changed = this.jdbc
+			.sql("""
+					update conversation set state = 'WITH_AGENT', assigned_agent = ?, claimed_at = now(), last_activity = now()
+					where id = ? and state = 'WAITING_FOR_AGENT'
+					""")
+			.param(agent)
+			.param(conversation)
+			.update();
 		if (changed == 0) {
 			QueuedConversation current = find(conversation);
 			throw new HandoffConflictException((current.assignedAgent() != null)
@@ -163,7 +227,7 @@ public class Handoffs {
 	public List<QueuedConversation> queue() {
 		return this.jdbc.sql("""
 				select id, state, priority, waiting_since, sla_due_at, assigned_agent, escalation_rule,
-				       escalation_reason, summary::text as summary
+				       escalation_reason, summary::text as summary, handoff_mode
 				from conversation where state in ('WAITING_FOR_AGENT', 'WITH_AGENT')
 				order by priority desc, waiting_since
 				""").query(this::queued).list();
@@ -172,7 +236,7 @@ public class Handoffs {
 	public QueuedConversation find(UUID conversation) {
 		return this.jdbc.sql("""
 				select id, state, priority, waiting_since, sla_due_at, assigned_agent, escalation_rule,
-				       escalation_reason, summary::text as summary
+				       escalation_reason, summary::text as summary, handoff_mode
 				from conversation where id = ?
 				""")
 			.param(conversation)
@@ -197,7 +261,7 @@ public class Handoffs {
 		return new QueuedConversation(rs.getObject("id", UUID.class), ConversationState.valueOf(rs.getString("state")),
 				rs.getInt("priority"), instant(rs, "waiting_since"), instant(rs, "sla_due_at"),
 				rs.getString("assigned_agent"), rs.getString("escalation_rule"), rs.getString("escalation_reason"),
-				(summary != null) ? this.json.readValue(summary, OBJECT) : Map.of());
+				(summary != null) ? this.json.readValue(summary, OBJECT) : Map.of(), rs.getString("handoff_mode"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -23,7 +23,7 @@ public record Message(int seq, String role, String text, Integer replyTo, Map<St
 	 * may name internal FAQ entries.
 	 */
 	private static final java.util.Set<String> CUSTOMER_FIELDS = java.util.Set.of("decision", "reason", "confidence",
-			"timings", "faqId", "answeredBy", "citations");
+			"timings", "faqId", "answeredBy", "citations", "handoff");
 
 	/** This message as the customer's widget sees it. */
 	public Message forCustomer() {

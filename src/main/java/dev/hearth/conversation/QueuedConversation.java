@@ -16,7 +16,8 @@ import java.util.UUID;
  * @param rule the escalation rule that fired
  * @param reason why
  * @param summary the customer's question, the bot's attempts and the passages it found
+ * @param handoffMode {@code LIVE} (chat) or {@code TICKET} (contact details, reply later)
  */
 public record QueuedConversation(UUID id, ConversationState state, int priority, Instant waitingSince, Instant slaDueAt,
-		String assignedAgent, String rule, String reason, Map<String, Object> summary) {
+		String assignedAgent, String rule, String reason, Map<String, Object> summary, String handoffMode) {
 }

@@ -52,9 +52,12 @@ class WidgetController {
 
 	private final WidgetSites sites;
 
+	private final Tickets tickets;
+
 	WidgetController(Conversations conversations, ConversationAnswering answering, ConversationTokens tokens,
-			ConversationProperties properties, WidgetAccess access, WidgetSites sites) {
+			ConversationProperties properties, WidgetAccess access, WidgetSites sites, Tickets tickets) {
 		this.conversations = conversations;
+		this.tickets = tickets;
 		this.answering = answering;
 		this.tokens = tokens;
 		this.properties = properties;
@@ -132,6 +135,25 @@ class WidgetController {
 		result.put("message", question);
 		result.put("answer", (answer != null) ? answer.forCustomer() : null);
 		return result;
+	}
+
+	/**
+	 * @param email where the answer goes
+	 * @param name how to address the customer; optional
+	 */
+	record Contact(String email, String name) {
+	}
+
+	/** Outside business hours: the customer's contact details open a ticket. */
+	@PostMapping("/{id}/contact")
+	@ResponseStatus(HttpStatus.CREATED)
+	Tickets.Ticket contact(@PathVariable UUID id, @RequestHeader(name = "Authorization", required = false) String auth,
+			@RequestBody(required = false) Contact contact) {
+		this.access.authorize(id, auth);
+		if (contact == null) {
+			throw new IllegalArgumentException("send your contact details: {\"email\": \"you@example.com\"}");
+		}
+		return this.tickets.open(id, contact.email(), contact.name());
 	}
 
 	@GetMapping("/{id}/messages")

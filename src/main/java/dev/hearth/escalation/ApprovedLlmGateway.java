@@ -15,6 +15,7 @@ import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,8 @@ import dev.hearth.privacy.Redactor;
  * data the endpoint may not receive is replaced by placeholders first, the placeholders
  * are restored in the answer, and every call is written to the audit trail (endpoint,
  * model, rule, redacted kinds, sizes, latency, outcome). With no approved endpoint
- * nothing is sent. Thread-safe.
+ * nothing is sent. What each endpoint may do (answer or only draft, which data it may
+ * receive, whether it is used at all) comes from the current {@link Policy}. Thread-safe.
  */
 @Component
 public class ApprovedLlmGateway implements AutoCloseable {
@@ -45,7 +47,14 @@ public class ApprovedLlmGateway implements AutoCloseable {
 			details appear as placeholders in square brackets, like [EMAIL_1]; keep them exactly as they are. If \
 			you cannot answer reliably, reply with exactly NO_ANSWER.""";
 
+	private static final String DRAFT_SYSTEM = """
+			You draft a reply that a customer support agent will review and edit before sending. Answer the \
+			customer's question briefly and politely. Personal details appear as placeholders in square brackets, \
+			like [EMAIL_1]; keep them exactly as they are. If you cannot answer reliably, reply with exactly NO_ANSWER.""";
+
 	private final List<EscalationProperties.ApprovedLlm> endpoints;
+
+	private final EscalationPolicies policies;
 
 	private final Redactor redactor;
 
@@ -57,9 +66,10 @@ public class ApprovedLlmGateway implements AutoCloseable {
 
 	private final Map<String, ChatModel> models = new ConcurrentHashMap<>();
 
-	ApprovedLlmGateway(EscalationProperties properties, Redactor redactor, AuditTrail audit, EgressGuard egress,
-			TrainingExamples training) {
+	ApprovedLlmGateway(EscalationProperties properties, EscalationPolicies policies, Redactor redactor,
+			AuditTrail audit, EgressGuard egress, TrainingExamples training) {
 		this.endpoints = properties.approvedLlms();
+		this.policies = policies;
 		this.training = training;
 		this.redactor = redactor;
 		this.audit = audit;
@@ -67,7 +77,7 @@ public class ApprovedLlmGateway implements AutoCloseable {
 	}
 
 	/**
-	 * The answer of the first endpoint approved to answer customers.
+	 * The answer of the first endpoint the policy lets answer customers.
 	 * @param question the customer's question
 	 * @param history the conversation before it
 	 * @param rule the escalation rule that sent it here
@@ -75,15 +85,83 @@ public class ApprovedLlmGateway implements AutoCloseable {
 	 * answer, or it did not
 	 */
 	public Optional<GatewayAnswer> answer(String question, List<Turn> history, String rule) {
-		Optional<EscalationProperties.ApprovedLlm> endpoint = this.endpoints.stream()
-			.filter((e) -> e.mode() == EscalationProperties.Mode.ANSWER)
+		Optional<Endpoint> endpoint = usable().stream()
+			.filter((e) -> e.policy().mode() == LlmPolicy.Mode.ANSWER)
 			.findFirst();
-		if (endpoint.isEmpty()) {
-			return Optional.empty();
-		}
-		EscalationProperties.ApprovedLlm llm = endpoint.get();
+		return endpoint.flatMap((e) -> call(e, SYSTEM, question, history, rule, "answer"));
+	}
+
+	/**
+	 * A draft for the agent from the first endpoint the policy lets draft (answering
+	 * endpoints may draft too, draft-only ones are preferred).
+	 * @return the draft with personal data restored, or empty when no endpoint may draft,
+	 * or it had nothing
+	 */
+	public Optional<GatewayAnswer> draft(String question, List<Turn> history, String rule) {
+		Optional<Endpoint> endpoint = usable().stream()
+			.min(java.util.Comparator.comparing((Endpoint e) -> e.policy().mode() != LlmPolicy.Mode.DRAFT_FOR_AGENT));
+		return endpoint.flatMap((e) -> call(e, DRAFT_SYSTEM, question, history, rule, "draft"));
+	}
+
+	/** Whether some endpoint may answer customers directly. */
+	public boolean canAnswer() {
+		return usable().stream().anyMatch((e) -> e.policy().mode() == LlmPolicy.Mode.ANSWER);
+	}
+
+	/** Whether some endpoint may draft for agents. */
+	public boolean canDraft() {
+		return !usable().isEmpty();
+	}
+
+	/**
+	 * The configured endpoints with what the policy lets them do (for the admin API and
+	 * console; no keys).
+	 */
+	public List<EndpointView> endpoints() {
+		Policy policy = this.policies.current();
+		return this.endpoints.stream().map((llm) -> {
+			LlmPolicy effective = effective(policy, llm);
+			return new EndpointView(llm.name(), llm.provider().name(), llm.baseUrl().toString(), llm.model(),
+					!llm.apiKey().isBlank(), effective.enabled(), effective.mode(), effective.mayReceive());
+		}).toList();
+	}
+
+	/**
+	 * An endpoint as admins see it.
+	 *
+	 * @param name its name
+	 * @param provider OPENAI, AZURE_OPENAI or ANTHROPIC
+	 * @param baseUrl where requests go
+	 * @param model the model or deployment
+	 * @param hasApiKey whether a key is configured (never the key)
+	 * @param enabled whether the policy lets Hearth use it
+	 * @param mode answer customers or only draft
+	 * @param mayReceive the personal data it receives unredacted
+	 */
+	public record EndpointView(String name, String provider, String baseUrl, String model, boolean hasApiKey,
+			boolean enabled, LlmPolicy.Mode mode, List<PiiClass> mayReceive) {
+	}
+
+	private record Endpoint(EscalationProperties.ApprovedLlm llm, LlmPolicy policy) {
+	}
+
+	private List<Endpoint> usable() {
+		Policy policy = this.policies.current();
+		return this.endpoints.stream()
+			.map((llm) -> new Endpoint(llm, effective(policy, llm)))
+			.filter((e) -> e.policy().enabled())
+			.toList();
+	}
+
+	private static LlmPolicy effective(Policy policy, EscalationProperties.ApprovedLlm llm) {
+		return policy.llm(llm.name()).orElse(new LlmPolicy(llm.name(), true, llm.mode(), llm.mayReceive()));
+	}
+
+	private Optional<GatewayAnswer> call(Endpoint endpoint, String system, String question, List<Turn> history,
+			String rule, String purpose) {
+		EscalationProperties.ApprovedLlm llm = endpoint.llm();
 		EnumSet<PiiClass> redacted = EnumSet.allOf(PiiClass.class);
-		redacted.removeAll(llm.mayReceive());
+		redacted.removeAll(endpoint.policy().mayReceive());
 		StringBuilder context = new StringBuilder();
 		for (Turn turn : history) {
 			context.append(turn.fromCustomer() ? "Customer: " : "Assistant: ").append(turn.text()).append('\n');
@@ -91,12 +169,19 @@ public class ApprovedLlmGateway implements AutoCloseable {
 		Redaction redaction = this.redactor.redact(
 				(context.isEmpty() ? "" : "Conversation so far:\n" + context + "\n") + "Question: " + question,
 				redacted);
-		List<Message> messages = new ArrayList<>(List.of(new SystemMessage(SYSTEM), new UserMessage(redaction.text())));
+		List<Message> messages = new ArrayList<>(List.of(new SystemMessage(system), new UserMessage(redaction.text())));
 		long started = System.nanoTime();
 		String outcome;
 		String text = null;
+		Integer promptTokens = null;
+		Integer answerTokens = null;
 		try {
-			String reply = model(llm).call(new Prompt(messages)).getResult().getOutput().getText();
+			ChatResponse response = model(llm).call(new Prompt(messages));
+			if (response.getMetadata() != null && response.getMetadata().getUsage() != null) {
+				promptTokens = response.getMetadata().getUsage().getPromptTokens();
+				answerTokens = response.getMetadata().getUsage().getCompletionTokens();
+			}
+			String reply = response.getResult().getOutput().getText();
 			if (reply == null || reply.isBlank() || reply.strip().startsWith(NO_ANSWER)) {
 				outcome = "NO_ANSWER";
 			}
@@ -110,24 +195,34 @@ public class ApprovedLlmGateway implements AutoCloseable {
 			outcome = "FAILED";
 		}
 		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("purpose", purpose);
+		details.put("provider", llm.provider().name());
 		details.put("model", llm.model());
 		details.put("host", llm.baseUrl().getHost());
 		details.put("rule", rule);
 		details.put("redacted", redaction.counts().keySet().stream().map(Enum::name).toList());
 		details.put("promptChars", redaction.text().length());
 		details.put("answerChars", (text != null) ? text.length() : 0);
+		details.put("promptTokens", promptTokens);
+		details.put("answerTokens", answerTokens);
 		details.put("latencyMs", (System.nanoTime() - started) / 1_000_000);
 		details.put("outcome", outcome);
 		this.audit.record("MODEL_CALL", "hearth", llm.name(), details);
-		if (text != null) {
+		if (text != null && "answer".equals(purpose)) {
 			this.training.keep(null, "APPROVED_LLM", question, text);
 		}
 		return (text != null) ? Optional.of(new GatewayAnswer(llm.name(), text)) : Optional.empty();
 	}
 
 	private ChatModel model(EscalationProperties.ApprovedLlm llm) {
-		return this.models.computeIfAbsent(llm.name(), (name) -> ApprovedModels.openAiCompatible(llm.baseUrl(),
-				llm.model(), llm.apiKey(), llm.maxTokens(), llm.timeout(), this.egress));
+		return this.models.computeIfAbsent(llm.name(), (name) -> switch (llm.provider()) {
+			case OPENAI -> ApprovedModels.openAiCompatible(llm.baseUrl(), llm.model(), llm.apiKey(), llm.maxTokens(),
+					llm.timeout(), this.egress);
+			case AZURE_OPENAI -> ApprovedModels.azureOpenAi(llm.baseUrl(), llm.model(), llm.apiKey(), llm.maxTokens(),
+					llm.timeout(), this.egress);
+			case ANTHROPIC -> ApprovedModels.anthropic(llm.baseUrl(), llm.model(), llm.apiKey(), llm.maxTokens(),
+					llm.timeout(), this.egress);
+		});
 	}
 
 	@Override

@@ -1,10 +1,19 @@
 /**
  * When Hearth hands a conversation over, and to whom.
- * {@link dev.hearth.escalation.EscalationPolicy} evaluates its rules on every turn — the
- * answer pipeline's own decision to escalate, and the customer asking for a person
- * (directly or indirectly, in English and German) — and names the rule that fired, so
- * supervisors can see why. Rules for frustration, sensitive topics, regulated data, turn
- * counts and business hours, and the approved-LLM gateway, come next.
+ * {@link dev.hearth.escalation.EscalationPolicy} evaluates the rules of the current
+ * {@link dev.hearth.escalation.Policy} on every turn — the answer pipeline's own decision
+ * to escalate, the customer asking for a person, frustration (rephrasing, negative
+ * sentiment, profanity), sensitive topics, regulated data and too many turns — picks the
+ * highest-priority rule that fired and records them all
+ * ({@link dev.hearth.escalation.EscalationLog}). Each rule's action sends the
+ * conversation to a person, to an approved LLM
+ * ({@link dev.hearth.escalation.ApprovedLlmGateway}: personal data redacted, every call
+ * audited), or to a person with an LLM's draft.
+ * {@link dev.hearth.escalation.HandoffRouting} turns a handoff outside business hours
+ * into a ticket. {@link dev.hearth.escalation.EscalationPolicies} keeps the policy admins
+ * edit (versioned, audited); {@link dev.hearth.escalation.KnowledgeGaps} clusters the
+ * questions Hearth could not answer; {@link dev.hearth.escalation.TrainingExamples} keeps
+ * what people answered for fine-tuning.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Escalation")
 package dev.hearth.escalation;

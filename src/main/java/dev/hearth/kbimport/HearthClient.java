@@ -133,6 +133,10 @@ final class HearthClient implements AutoCloseable {
 				REBUILD_TIMEOUT);
 	}
 
+	JsonNode knowledgeGaps(QueryString query) {
+		return send("GET", "/api/admin/knowledge-gaps", query, BodyPublishers.noBody(), null, REBUILD_TIMEOUT);
+	}
+
 	JsonNode routerStatus() {
 		return send("GET", "/api/admin/router", new QueryString(), BodyPublishers.noBody(), null, QUERY_TIMEOUT);
 	}

@@ -17,7 +17,7 @@ public final class KbImport {
 
 	static final List<CommandSpec> COMMANDS = List.of(ImportCommand.SPEC, FaqCommand.SPEC, ListCommand.SPEC,
 			DeleteCommand.SPEC, RebuildCommand.SPEC, StatusCommand.SPEC, SearchCommand.SPEC, TrainCommand.SPEC,
-			EvalCommand.SPEC, AuditCommand.SPEC);
+			EvalCommand.SPEC, AuditCommand.SPEC, GapsCommand.SPEC);
 
 	static final int OK = 0;
 

@@ -27,31 +27,54 @@ public final class StandardDetectors {
 				new PatternDetector(PiiClass.IBAN,
 						Pattern.compile("(?i)\\b[A-Z]{2}\\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?\\b"),
 						Checksums::iban),
-				new PatternDetector(
-						PiiClass.PAYMENT_CARD, Pattern.compile("\\b\\d(?:[ -]?\\d){12,18}\\b"), Checksums::luhn),
-				new PatternDetector(PiiClass.NATIONAL_ID, "\\b\\d{3}-\\d{2}-\\d{4}\\b"),
+				new PatternDetector(PiiClass.PAYMENT_CARD,
+						Pattern.compile(NOT_CONTINUING + "\\b\\d(?:[ -]?\\d){12,18}\\b"), Checksums::luhn),
+				// US social security numbers: area not 000, 666 or 9xx, group not 00,
+				// serial not 0000
 				new PatternDetector(PiiClass.NATIONAL_ID,
-						"(?i)\\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b"),
+						"\\b(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}\\b"),
+				// UK National Insurance numbers, without the prefixes HMRC never issues
+				new PatternDetector(PiiClass.NATIONAL_ID,
+						"(?i)\\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
+								+ " ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b"),
 				new PatternDetector(PiiClass.NATIONAL_ID, Pattern.compile("\\b\\d{9}\\b"), Checksums::bsn),
 				new PatternDetector(PiiClass.CUSTOMER_NUMBER, customerNumber),
 				new PatternDetector(PiiClass.ORDER_NUMBER, orderNumber),
-				new PatternDetector(PiiClass.PHONE, Pattern
-					.compile("(?<![\\w+])(?:\\+|00)\\d{1,3}[ ./-]?(?:\\(?\\d{1,5}\\)?[ ./-]?){1,5}\\d{2,5}(?!\\w)"
-							+ "|(?<![\\w+])\\(?0\\d{1,4}\\)?[ ./-]?\\d{2,4}[ ./-]?\\d{2,5}(?:[ ./-]?\\d{2,4})?(?!\\w)"),
-						StandardDetectors::phoneLength),
-				new PatternDetector(PiiClass.POSTAL_ADDRESS, "\\b\\d{1,5}[A-Za-z]?,? (?:[A-Z][a-z]+ ){1,3}"
-						+ "(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Way|Close|Court|Ct|Place|Pl|Square|Sq|Boulevard|Blvd|Crescent|Terrace|Gardens)\\b\\.?"),
+				new PatternDetector(PiiClass.PHONE, Pattern.compile(NOT_CONTINUING
+						+ "(?<![\\w+])(?:\\+|00)\\d{1,3}[ ./-]?(?:\\(?\\d{1,5}\\)?[ ./-]?){1,5}\\d{2,5}(?!\\w)" + "|"
+						+ NOT_CONTINUING
+						+ "(?<![\\w+])\\(?0\\d{1,4}\\)?[ ./-]?\\d{2,4}[ ./-]?\\d{2,5}(?:[ ./-]?\\d{2,4})?(?!\\w)"
+						// North American numbers: (415) 555-0132, 415-555-0132
+						+ "|" + NOT_CONTINUING + "(?<![\\w+])(?:\\(\\d{3}\\) ?|\\d{3}[-.])\\d{3}[-.]\\d{4}(?![\\w-])"),
+						StandardDetectors::phone),
+				// English: [Flat/Unit n, ]number street-name street-type[, Town][
+				// POSTCODE]
 				new PatternDetector(PiiClass.POSTAL_ADDRESS,
-						"\\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer) \\d{1,4}[a-z]?\\b"),
+						"\\b(?:(?:Flat|Unit|Apartment|Apt\\.?|Suite) \\d{1,4}[A-Za-z]?, )?"
+								+ "\\d{1,5}[A-Za-z]?,? (?:[A-Z][a-z']+ ){1,3}"
+								+ "(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Way|Close|Court|Ct|Place|Pl|Square|Sq|Boulevard|Blvd"
+								+ "|Crescent|Terrace|Gardens|Row|Hill|Mews|Parade|Walk|Grove)\\b"
+								+ "(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?: [A-Z]{1,2}\\d[A-Z\\d]? ?\\d[ABD-HJLNP-UW-Z]{2}\\b)?)?"),
+				// German: Street-name[straße|weg|...] number[, 12345 Town], also "Am
+				// Markt 3"
+				new PatternDetector(PiiClass.POSTAL_ADDRESS,
+						"\\b(?:[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\\.|weg|gasse|platz"
+								+ "|allee|ring|damm|ufer|chaussee|steig|pfad)|(?:Am|An der|Auf dem|Im|In der|Zum|Zur) [A-ZÄÖÜ][a-zäöüß]+)"
+								+ " \\d{1,4}[a-z]?\\b(?:, \\d{5} [A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?\\b)?"),
 				new PatternDetector(PiiClass.POSTAL_ADDRESS,
 						"\\b(?:[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[ABD-HJLNP-UW-Z]{2})\\b"),
 				new PatternDetector(PiiClass.POSTAL_ADDRESS,
 						"\\b\\d{5} (?:[A-ZÄÖÜ][a-zäöüß]+)(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?\\b"));
 	}
 
-	private static boolean phoneLength(String value) {
+	/** Not in the middle of a longer number or code (e.g. the tail of an IBAN). */
+	private static final String NOT_CONTINUING = "(?<![A-Za-z0-9]|\\d[ -])";
+
+	private static final Pattern DATE = Pattern.compile("\\d{1,2}([./])\\d{1,2}\\1(?:19|20)\\d{2}");
+
+	private static boolean phone(String value) {
 		long digits = value.chars().filter(Character::isDigit).count();
-		return digits >= 8 && digits <= 15;
+		return digits >= 8 && digits <= 15 && !DATE.matcher(value).matches();
 	}
 
 }

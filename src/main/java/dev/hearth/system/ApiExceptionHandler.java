@@ -5,7 +5,12 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -24,6 +29,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail badRequest(IllegalArgumentException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	/**
+	 * A body that could not be read: the validation message of the value that refused it
+	 * (e.g. an edited policy rule), else what the JSON parser said, first line only.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String detail = null;
+		for (Throwable cause = ex; cause != null && detail == null; cause = cause.getCause()) {
+			if (cause instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
+				detail = invalid.getMessage();
+			}
+		}
+		if (detail == null) {
+			String parser = String.valueOf(ex.getMostSpecificCause().getMessage()).lines().findFirst().orElse("");
+			detail = "The request body is not valid JSON of the expected shape: " + parser;
+		}
+		return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -40,14 +40,15 @@ class DatabaseConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(DatabaseLocation location) {
+	HikariDataSource dataSource(DatabaseLocation location, SystemProperties properties) {
 		createDatabaseIfMissing(location);
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("hearth");
 		config.setJdbcUrl(location.url());
 		config.setUsername(location.username());
 		config.setPassword(location.password());
-		config.setMaximumPoolSize(20);
+		config.setMaximumPoolSize(properties.database().poolSize());
+		config.setMinimumIdle(Math.min(2, properties.database().poolSize()));
 		return new HikariDataSource(config);
 	}
 

@@ -21,9 +21,11 @@ public record SystemProperties(Path dataDir, @DefaultValue Database database) {
 	 * @param databaseName the database Hearth uses (created when missing)
 	 * @param embeddedWhenUnavailable start an embedded PostgreSQL when none answers
 	 * locally
+	 * @param poolSize the most connections Hearth holds open; it keeps two when idle
 	 */
 	public record Database(@DefaultValue("localhost") String localHost, @DefaultValue("5432") int localPort,
-			@DefaultValue("hearth") String databaseName, @DefaultValue("true") boolean embeddedWhenUnavailable) {
+			@DefaultValue("hearth") String databaseName, @DefaultValue("true") boolean embeddedWhenUnavailable,
+			@DefaultValue("20") int poolSize) {
 	}
 
 }

@@ -26,6 +26,15 @@ public final class ScriptedModelServer implements AutoCloseable {
 
 	public final java.util.List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+	/** The path and query of each request. */
+	public final java.util.List<String> paths = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/**
+	 * The key each request carried: Authorization, api-key (Azure) or x-api-key
+	 * (Anthropic).
+	 */
+	public final java.util.List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	public volatile int failWith;
 
 	public final AtomicInteger requests = new AtomicInteger();
@@ -45,6 +54,11 @@ public final class ScriptedModelServer implements AutoCloseable {
 		this.stopper.schedule(this::close, 120, TimeUnit.SECONDS);
 	}
 
+	/** The server's address without {@code /v1} (Azure resource, Anthropic API). */
+	public String rootUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
 	public String baseUrl() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/v1";
 	}
@@ -52,6 +66,11 @@ public final class ScriptedModelServer implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			this.bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			this.paths.add(exchange.getRequestURI().toString());
+			var headers = exchange.getRequestHeaders();
+			this.keys.add(String.valueOf((headers.getFirst("api-key") != null)
+					? "api-key " + headers.getFirst("api-key") : (headers.getFirst("x-api-key") != null)
+							? "x-api-key " + headers.getFirst("x-api-key") : headers.getFirst("Authorization")));
 			this.requests.incrementAndGet();
 			if (this.failWith != 0) {
 				byte[] body = "{\"error\":{\"message\":\"model crashed\",\"type\":\"server_error\"}}"
@@ -59,6 +78,10 @@ public final class ScriptedModelServer implements AutoCloseable {
 				exchange.getResponseHeaders().set("Content-Type", "application/json");
 				exchange.sendResponseHeaders(this.failWith, body.length);
 				exchange.getResponseBody().write(body);
+				return;
+			}
+			if (exchange.getRequestURI().getPath().endsWith("/messages")) {
+				anthropicMessage(exchange);
 				return;
 			}
 			if (this.bodies.get(this.bodies.size() - 1).contains("\"stream\":false")
@@ -96,6 +119,19 @@ public final class ScriptedModelServer implements AutoCloseable {
 		choice.putObject("message").put("role", "assistant").put("content", this.reply).putNull("refusal");
 		completion.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
 		byte[] body = this.json.writeValueAsString(completion).getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(200, body.length);
+		exchange.getResponseBody().write(body);
+	}
+
+	/** A reply in the shape of Anthropic's messages API. */
+	private void anthropicMessage(HttpExchange exchange) throws IOException {
+		ObjectNode message = this.json.createObjectNode();
+		message.put("id", "msg_scripted").put("type", "message").put("role", "assistant").put("model", "scripted");
+		message.putArray("content").addObject().put("type", "text").put("text", this.reply);
+		message.put("stop_reason", "end_turn").putNull("stop_sequence");
+		message.putObject("usage").put("input_tokens", 10).put("output_tokens", 5);
+		byte[] body = this.json.writeValueAsString(message).getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		exchange.sendResponseHeaders(200, body.length);
 		exchange.getResponseBody().write(body);

@@ -89,7 +89,7 @@ class HandoffIT {
 	@Test
 	void anUnanswerableQuestionIsHandedOverWithTheBotsAttempt() throws Exception {
 		String[] conversation = start();
-		JsonNode reply = ask(conversation, "Can you recommend a good lawyer for my divorce in Munich?");
+		JsonNode reply = ask(conversation, "Can you recommend a good restaurant for dinner in Munich?");
 		JsonNode answer = reply.get("answer");
 		assertThat(answer.get("answer").get("decision").asString()).isEqualTo("ESCALATE");
 		assertThat(answer.get("text").asString()).contains("passing you to a person");

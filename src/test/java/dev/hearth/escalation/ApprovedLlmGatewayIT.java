@@ -54,6 +54,9 @@ class ApprovedLlmGatewayIT {
 		registry.add("hearth.escalation.approved-llms[0].model", () -> "big-model");
 		registry.add("hearth.escalation.approved-llms[0].mode", () -> "ANSWER");
 		registry.add("hearth.escalation.approved-llms[0].timeout", () -> "5s");
+		// the card number in the first test would otherwise send the conversation to a
+		// person first
+		registry.add("hearth.escalation.rules.regulated-data.enabled", () -> "false");
 	}
 
 	@AfterAll
@@ -73,7 +76,9 @@ class ApprovedLlmGatewayIT {
 
 	@BeforeEach
 	void emptyKnowledgeBase() {
-		this.jdbc.sql("truncate kb_document, faq_entry, router_model, conversation, audit_event cascade").update();
+		this.jdbc
+			.sql("truncate kb_document, faq_entry, router_model, conversation, audit_event, escalation_policy cascade")
+			.update();
 		server.bodies.clear();
 	}
 

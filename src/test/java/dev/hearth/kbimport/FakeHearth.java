@@ -32,6 +32,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class FakeHearth implements AutoCloseable {
 
+	static final String GAPS = """
+			{"from": "2026-10-22T00:00:00Z", "to": "2026-11-22T00:00:00Z", "gaps": [
+			 {"question": "Can you recommend a restaurant nearby?", "occurrences": 3, "conversations": 3,
+			  "suggestion": {"action": "ADD_FAQ_ENTRY", "question": "Can you recommend a restaurant nearby?",
+			                 "phrasings": ["Which restaurant would you recommend?"], "answer": null}},
+			 {"question": "Do you sell gift cards?", "occurrences": 2, "conversations": 2,
+			  "suggestion": {"action": "ADD_FAQ_ENTRY", "question": "Do you sell gift cards?", "phrasings": [],
+			                 "answer": "Not yet, sorry."}}]}
+			""";
+
 	static final String ROUTER_STATUS = """
 			{"liveVersion": 1, "liveKbRevision": 1000000, "kbRevision": 7, "training": false, "threshold": 0.5,
 			 "thresholdSource": "model", "labels": 2, "examples": 4, "checks": {}, "lastError": null}
@@ -146,6 +156,7 @@ final class FakeHearth implements AutoCloseable {
 				case "POST /api/admin/faq" -> faqImport(exchange, params, new String(body, StandardCharsets.UTF_8));
 				case "GET /api/admin/faq" -> send(exchange, 200, faqList());
 				case "GET /api/admin/router" -> send(exchange, 200, Json.MAPPER.readTree(ROUTER_STATUS));
+				case "GET /api/admin/knowledge-gaps" -> send(exchange, 200, Json.MAPPER.readTree(GAPS));
 				case "POST /api/admin/index/rebuild" ->
 					send(exchange, 200, object().put("passages", 42).put("revision", 7).put("millis", 12));
 				case "GET /api/admin/search" -> search(exchange, params);

@@ -105,6 +105,21 @@ class KbImportTest {
 	}
 
 	@Test
+	void gapsListsTheClustersAndWritesFaqSuggestions() {
+		Cli.Result table = this.cli.run("gaps", "--from", "2026-10-22", "--min", "2");
+		assertThat(table.exitCode()).isZero();
+		assertThat(table.out()).contains("1. Can you recommend a restaurant nearby?  (3 times, 3 conversations)")
+			.contains("also: Which restaurant would you recommend?")
+			.contains("(no agent answer yet)")
+			.contains("an agent answered: Not yet, sorry.");
+		assertThat(this.hearth.requests)
+			.contains("GET /api/admin/knowledge-gaps?limit=20&minOccurrences=2&from=2026-10-22");
+		Cli.Result faq = this.cli.run("gaps", "--faq");
+		assertThat(faq.out().lines().toList()).hasSize(2);
+		assertThat(faq.out()).contains("\"id\":\"gap-1\"").contains("\"answer\":\"TODO: write the answer\"");
+	}
+
+	@Test
 	void aRefusedTokenIsExitThreeWithWhatToDo() {
 		Cli.Result result = this.cli.env("HEARTH_TOKEN", "wrong").run("status");
 		assertThat(result.exitCode()).isEqualTo(3);

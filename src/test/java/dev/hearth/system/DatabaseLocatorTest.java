@@ -43,15 +43,14 @@ class DatabaseLocatorTest {
 	void withTheEmbeddedFallbackTurnedOffItSaysSo() throws IOException {
 		int closedPort = closedPort();
 		SystemProperties properties = new SystemProperties(Path.of("data"),
-				new SystemProperties.Database("localhost", closedPort, "hearth", false));
+				new SystemProperties.Database("localhost", closedPort, "hearth", false, 4));
 		assertThatThrownBy(() -> new DatabaseLocator(properties, false).locate(null, "postgres", ""))
 			.hasMessageContaining("embedded-when-unavailable is false");
 	}
 
 	private static DatabaseLocator locator(int port, boolean root) {
-		return new DatabaseLocator(
-				new SystemProperties(Path.of("data"), new SystemProperties.Database("localhost", port, "hearth", true)),
-				root);
+		return new DatabaseLocator(new SystemProperties(Path.of("data"),
+				new SystemProperties.Database("localhost", port, "hearth", true, 4)), root);
 	}
 
 	private static int closedPort() throws IOException {

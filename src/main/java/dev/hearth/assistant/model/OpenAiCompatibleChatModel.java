@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import com.openai.azure.AzureOpenAIServiceVersion;
+import com.openai.azure.AzureUrlPathMode;
+import com.openai.azure.credential.AzureApiKeyCredential;
 import com.openai.client.OpenAIClient;
 import com.openai.client.OpenAIClientAsync;
 import com.openai.client.OpenAIClientAsyncImpl;
@@ -64,8 +67,17 @@ final class OpenAiCompatibleChatModel implements ChatModel, AutoCloseable {
 	 * malformed
 	 */
 	OpenAiCompatibleChatModel(OpenAiSettings settings, EgressGuard egress) {
+		this(settings, egress, false);
+	}
+
+	/**
+	 * Builds the clients for an OpenAI-compatible server or, with {@code azure}, an Azure
+	 * OpenAI resource (the base URL is the resource, the model the deployment, the key
+	 * goes in {@code api-key}); sends nothing yet.
+	 */
+	OpenAiCompatibleChatModel(OpenAiSettings settings, EgressGuard egress, boolean azure) {
 		this.settings = settings;
-		this.baseUrl = baseUrl(settings);
+		this.baseUrl = azure ? azureUrl(settings) : baseUrl(settings);
 		if (settings.model() == null || settings.model().isBlank()) {
 			throw new ModelUnavailableException(
 					"hearth.assistant.model.provider is openai, but hearth.assistant.model.openai.model is not set.",
@@ -81,11 +93,16 @@ final class OpenAiCompatibleChatModel implements ChatModel, AutoCloseable {
 		this.http = ModelHttpClients.create(this.baseUrl, settings.timeout(), hasKey, egress);
 		this.streamHandlers = Executors
 			.newCachedThreadPool(Thread.ofPlatform().name("model-stream-", 0).daemon(true).factory());
-		ClientOptions options = ClientOptions.builder()
-			.httpClient(this.http)
-			.baseUrl(this.baseUrl.toString())
-			.apiKey(hasKey ? settings.apiKey() : NO_KEY)
-			.timeout(ModelHttpClients.timeout(settings.timeout()))
+		ClientOptions.Builder builder = ClientOptions.builder().httpClient(this.http).baseUrl(this.baseUrl.toString());
+		if (azure) {
+			builder.credential(AzureApiKeyCredential.create(settings.apiKey()))
+				.azureServiceVersion(AzureOpenAIServiceVersion.latestStableVersion())
+				.azureUrlPathMode(AzureUrlPathMode.LEGACY);
+		}
+		else {
+			builder.apiKey(hasKey ? settings.apiKey() : NO_KEY);
+		}
+		ClientOptions options = builder.timeout(ModelHttpClients.timeout(settings.timeout()))
 			.maxRetries(0)
 			.streamHandlerExecutor(this.streamHandlers)
 			.putHeader("User-Agent", "hearth")
@@ -102,6 +119,21 @@ final class OpenAiCompatibleChatModel implements ChatModel, AutoCloseable {
 				.streamUsage(true)
 				.build())
 			.build();
+	}
+
+	private static URI azureUrl(OpenAiSettings settings) {
+		URI url = settings.baseUrl();
+		if (url == null || url.getHost() == null
+				|| !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+			throw new ModelUnavailableException(
+					"The Azure OpenAI address " + url + " is not an http(s) URL with a host.",
+					"Set base-url to the resource, e.g. https://my-resource.openai.azure.com.");
+		}
+		if (settings.apiKey() == null || settings.apiKey().isBlank()) {
+			throw new ModelUnavailableException("The Azure OpenAI endpoint " + url + " has no API key.",
+					"Set api-key (from a secret) for this endpoint.");
+		}
+		return URI.create(url.toString().replaceAll("/+$", ""));
 	}
 
 	private static URI baseUrl(OpenAiSettings settings) {

@@ -1,0 +1,239 @@
+package dev.hearth.escalation;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The knowledge-gap report: questions Hearth could not answer from its knowledge base
+ * (decisions of the {@code pipeline:*} rules, whether a person or an approved LLM then
+ * answered), clustered by meaning, biggest cluster first, each with a suggestion to add a
+ * FAQ entry: the most typical question, the other phrasings customers used, and the
+ * answer an agent gave in one of those conversations, if any. Questions are stored with
+ * personal data already redacted. Embeddings are computed once per question and kept.
+ * Thread-safe.
+ */
+@Service
+public class KnowledgeGaps {
+
+	/**
+	 * Questions at least this similar (cosine of sentence embeddings) share a cluster.
+	 */
+	static final double SAME_TOPIC = 0.72;
+
+	private static final int MAX_QUESTIONS = 5000;
+
+	private static final int EMBED_BATCH = 64;
+
+	private final JdbcClient jdbc;
+
+	private final EmbeddingModel embeddings;
+
+	KnowledgeGaps(JdbcClient jdbc, EmbeddingModel embeddings) {
+		this.jdbc = jdbc;
+		this.embeddings = embeddings;
+	}
+
+	/**
+	 * A cluster of unanswered questions.
+	 *
+	 * @param question the most typical question of the cluster
+	 * @param occurrences how often such a question was escalated
+	 * @param conversations in how many conversations
+	 * @param phrasings the distinct ways customers asked, most typical first (at most 10)
+	 * @param rules how often each rule fired
+	 * @param firstSeen the earliest
+	 * @param lastSeen the latest
+	 * @param suggestion what to add to the knowledge base
+	 */
+	public record Gap(String question, int occurrences, int conversations, List<String> phrasings,
+			Map<String, Integer> rules, Instant firstSeen, Instant lastSeen, Suggestion suggestion) {
+	}
+
+	/**
+	 * A suggested FAQ entry, in the shape {@code kb-import faq} reads.
+	 *
+	 * @param action always {@code ADD_FAQ_ENTRY}
+	 * @param question the entry's question
+	 * @param phrasings further phrasings to train the router on
+	 * @param answer an answer a person gave to such a question, or null: write one
+	 */
+	public record Suggestion(String action, String question, List<String> phrasings, String answer) {
+	}
+
+	private record Row(long id, UUID conversation, String rule, String question, Instant at, float[] vector) {
+	}
+
+	/**
+	 * The report for {@code [from, to)}: clusters of at least {@code minOccurrences}
+	 * questions, at most {@code limit}.
+	 */
+	public List<Gap> report(Instant from, Instant to, int limit, int minOccurrences) {
+		if (limit < 1 || limit > 200) {
+			throw new IllegalArgumentException("limit must be 1 to 200, got " + limit);
+		}
+		if (minOccurrences < 1) {
+			throw new IllegalArgumentException("minOccurrences must be at least 1, got " + minOccurrences);
+		}
+		if (!from.isBefore(to)) {
+			throw new IllegalArgumentException("from (" + from + ") must be before to (" + to + ")");
+		}
+		List<Row> rows = load(from, to);
+		List<List<Row>> clusters = cluster(rows);
+		List<Gap> gaps = new ArrayList<>();
+		for (List<Row> cluster : clusters) {
+			if (cluster.size() >= minOccurrences) {
+				gaps.add(gap(cluster));
+			}
+		}
+		gaps.sort(Comparator.comparingInt(Gap::occurrences)
+			.reversed()
+			.thenComparing(Gap::lastSeen, Comparator.reverseOrder()));
+		return gaps.subList(0, Math.min(limit, gaps.size()));
+	}
+
+	private List<Row> load(Instant from, Instant to) {
+		List<Row> rows = new ArrayList<>(this.jdbc.sql("""
+				select id, conversation_id, rule, question, created_at, embedding from escalation_decision
+				where rule like 'pipeline:%' and created_at >= ? and created_at < ?
+				order by created_at desc limit ?
+				""").param(Timestamp.from(from)).param(Timestamp.from(to)).param(MAX_QUESTIONS).query((rs, n) -> {
+			return new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+					rs.getTimestamp(5).toInstant(), vector(rs.getArray(6)));
+		}).list());
+		List<Row> missing = rows.stream().filter((r) -> r.vector() == null).toList();
+		for (int start = 0; start < missing.size(); start += EMBED_BATCH) {
+			List<Row> batch = missing.subList(start, Math.min(missing.size(), start + EMBED_BATCH));
+			List<float[]> vectors = this.embeddings.embed(batch.stream().map(Row::question).toList());
+			for (int i = 0; i < batch.size(); i++) {
+				Row row = batch.get(i);
+				this.jdbc.sql("update escalation_decision set embedding = ? where id = ?")
+					.param(vectors.get(i))
+					.param(row.id())
+					.update();
+				rows.set(rows.indexOf(row),
+						new Row(row.id(), row.conversation(), row.rule(), row.question(), row.at(), vectors.get(i)));
+			}
+		}
+		return rows;
+	}
+
+	private static float[] vector(Array array) throws SQLException {
+		if (array == null) {
+			return null;
+		}
+		Object values = array.getArray();
+		if (values instanceof float[] floats) {
+			return floats;
+		}
+		Object[] boxed = (Object[]) values;
+		float[] vector = new float[boxed.length];
+		for (int i = 0; i < boxed.length; i++) {
+			vector[i] = ((Number) boxed[i]).floatValue();
+		}
+		return vector;
+	}
+
+	/**
+	 * Leader clustering: each question joins the closest cluster centroid within reach.
+	 */
+	private static List<List<Row>> cluster(List<Row> rows) {
+		List<List<Row>> clusters = new ArrayList<>();
+		List<float[]> sums = new ArrayList<>();
+		for (Row row : rows) {
+			float[] v = normalised(row.vector());
+			int best = -1;
+			double bestScore = SAME_TOPIC;
+			for (int c = 0; c < clusters.size(); c++) {
+				double score = Cosine.of(v, sums.get(c));
+				if (score >= bestScore) {
+					best = c;
+					bestScore = score;
+				}
+			}
+			if (best < 0) {
+				clusters.add(new ArrayList<>(List.of(row)));
+				sums.add(v.clone());
+			}
+			else {
+				clusters.get(best).add(row);
+				float[] sum = sums.get(best);
+				for (int i = 0; i < sum.length; i++) {
+					sum[i] += v[i];
+				}
+			}
+		}
+		return clusters;
+	}
+
+	private Gap gap(List<Row> cluster) {
+		float[] centroid = new float[cluster.get(0).vector().length];
+		for (Row row : cluster) {
+			float[] v = normalised(row.vector());
+			for (int i = 0; i < v.length; i++) {
+				centroid[i] += v[i];
+			}
+		}
+		List<Row> typical = new ArrayList<>(cluster);
+		typical.sort(Comparator.comparingDouble((Row r) -> -Cosine.of(normalised(r.vector()), centroid)));
+		Set<String> phrasings = new LinkedHashSet<>();
+		for (Row row : typical) {
+			if (phrasings.size() < 10) {
+				phrasings.add(row.question().strip());
+			}
+		}
+		Map<String, Integer> rules = new TreeMap<>();
+		cluster.forEach((r) -> rules.merge(r.rule(), 1, Integer::sum));
+		Set<UUID> conversations = new LinkedHashSet<>();
+		cluster.forEach((r) -> conversations.add(r.conversation()));
+		String question = phrasings.iterator().next();
+		List<String> others = phrasings.stream().skip(1).toList();
+		String answer = agentAnswer(conversations);
+		Instant first = cluster.stream().map(Row::at).min(Comparator.naturalOrder()).orElseThrow();
+		Instant last = cluster.stream().map(Row::at).max(Comparator.naturalOrder()).orElseThrow();
+		return new Gap(question, cluster.size(), conversations.size(), List.copyOf(phrasings),
+				new LinkedHashMap<>(rules), first, last, new Suggestion("ADD_FAQ_ENTRY", question, others, answer));
+	}
+
+	private String agentAnswer(Set<UUID> conversations) {
+		if (conversations.isEmpty()) {
+			return null;
+		}
+		return this.jdbc.sql("""
+				select answer from training_example where source = 'AGENT' and conversation_id::text = any(?)
+				order by created_at desc limit 1
+				""")
+			.param(conversations.stream().map(UUID::toString).toArray(String[]::new))
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private static float[] normalised(float[] v) {
+		double norm = 0;
+		for (float x : v) {
+			norm += x * x;
+		}
+		norm = Math.sqrt(norm);
+		float[] out = new float[v.length];
+		for (int i = 0; i < v.length; i++) {
+			out[i] = (norm == 0) ? 0 : (float) (v[i] / norm);
+		}
+		return out;
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.hearth.escalation;
+
+import java.util.regex.Pattern;
+
+/**
+ * Recognises a customer asking for a person, in English and German, directly ("talk to a
+ * human") or indirectly ("are you a bot?", "not this machine"). Stateless.
+ */
+final class PersonRequests {
+
+	private static final Pattern PERSON = Pattern.compile("(?iu)\\b(?:"
+			+ "(?:talk|speak|chat)\\s+(?:to|with)\\s+(?:a|an|some|your|real|live)?\\s*(?:real\\s+|live\\s+|actual\\s+)?"
+			+ "(?:human|person|agent|someone|somebody|representative|rep|operator|advisor|adviser|staff|employee)"
+			+ "|(?:human|live|real)\\s+(?:agent|person|being|support|help)"
+			+ "|customer\\s+(?:service|support)\\s+(?:agent|representative|rep)"
+			+ "|(?:get|connect|transfer|put)\\s+me\\s+(?:to|through\\s+to|with)\\s+(?:a|an|someone|somebody|your)?\\s*"
+			+ "(?:human|person|agent|representative|someone|somebody|operator|colleague)"
+			+ "|representative|not\\s+(?:a|this)\\s+(?:bot|robot|machine)|stop\\s+the\\s+bot|are\\s+you\\s+a\\s+bot"
+			+ "|(?:mit\\s+einem|einen)\\s+(?:menschen|mitarbeiter|berater|mitarbeiterin|beraterin)"
+			+ "|(?:menschen|mitarbeiter)\\s+sprechen|echte[nr]?\\s+(?:person|menschen|mitarbeiter))\\b");
+
+	private PersonRequests() {
+	}
+
+	static boolean asksForPerson(String message) {
+		return PERSON.matcher(message).find();
+	}
+
+}
