@@ -93,6 +93,14 @@ public class Conversations {
 		return add(conversation, "SYSTEM", text, null, null, null);
 	}
 
+	/** How the agent signed the conversation's last agent message, if any. */
+	public java.util.Optional<String> lastAgentAuthor(UUID conversation) {
+		return this.jdbc.sql("""
+				select author from conversation_message
+				where conversation_id = ? and role = 'AGENT' and author is not null order by seq desc limit 1
+				""").param(conversation).query(String.class).optional();
+	}
+
 	/** The text of the conversation's last agent message, if any. */
 	public java.util.Optional<String> lastAgentMessage(UUID conversation) {
 		return this.jdbc.sql(

@@ -132,7 +132,8 @@ class WidgetLiveController {
 	}
 
 	private WidgetStatus status(UUID id) {
-		return WidgetStatus.of(this.handoffs.find(id), this.feedback.csat(id), Instant.now());
+		return WidgetStatus.of(this.handoffs.find(id), this.conversations.lastAgentAuthor(id).orElse(null),
+				this.feedback.csat(id), Instant.now());
 	}
 
 	private void stream(UUID id, int from, long duration, SseEmitter emitter) {

@@ -16,7 +16,11 @@ import java.time.Instant;
 record WidgetStatus(ConversationState state, String handoffMode, String agentName, Long estimatedWaitSeconds,
 		Integer csat) {
 
-	static WidgetStatus of(QueuedConversation conversation, Integer csat, Instant now) {
+	/**
+	 * @param displayName how the agent signed their last reply, if they replied:
+	 * customers see the same name on the banner and on the messages
+	 */
+	static WidgetStatus of(QueuedConversation conversation, String displayName, Integer csat, Instant now) {
 		ConversationState state = conversation.state();
 		boolean live = state == ConversationState.WAITING_FOR_AGENT || state == ConversationState.WITH_AGENT;
 		Long wait = null;
@@ -25,7 +29,7 @@ record WidgetStatus(ConversationState state, String handoffMode, String agentNam
 			wait = Math.max(0, Duration.between(now, conversation.slaDueAt()).toSeconds());
 		}
 		String agent = (state == ConversationState.WITH_AGENT || state == ConversationState.RESOLVED)
-				? conversation.assignedAgent() : null;
+				? ((displayName != null) ? displayName : conversation.assignedAgent()) : null;
 		return new WidgetStatus(state, mode, agent, wait, csat);
 	}
 
