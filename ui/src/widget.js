@@ -374,7 +374,8 @@
     }
     var handoff = message.handoff || details.handoff;
     if (handoff && handoff.mode === 'TICKET') {
-      item.appendChild(ticketForm());
+      var opened = state.conversation && state.conversation.ticket;
+      item.appendChild(opened ? ticketConfirmation(opened) : ticketForm());
     }
   }
 
@@ -522,6 +523,10 @@
     scrollDown();
   }
 
+  function ticketConfirmation(ticket) {
+    return el('p', { class: 'thanks ticket-done', text: text('ticket.confirm', ticket.ticket).replace('{1}', ticket.email) });
+  }
+
   function ticketForm() {
     var email = el('input', { type: 'email', required: true, autocomplete: 'email', id: 'hearth-ticket-email' });
     var name = el('input', { type: 'text', autocomplete: 'name', id: 'hearth-ticket-name' });
@@ -546,7 +551,9 @@
         body: { email: email.value.trim(), name: name.value.trim() || null } })
         .then(function (response) { return response.json(); })
         .then(function (ticket) {
-          var done = el('p', { class: 'thanks', text: text('ticket.confirm', ticket.ticket).replace('{1}', ticket.email) });
+          state.conversation.ticket = { ticket: ticket.ticket, email: ticket.email };
+          save();
+          var done = ticketConfirmation(ticket);
           box.replaceWith(done);
           liveRegion.textContent = done.textContent;
         })
@@ -572,7 +579,9 @@
     banner.hidden = true;
     banner.textContent = '';
     personButton.hidden = status.state === 'WAITING_FOR_AGENT' || status.state === 'WITH_AGENT';
-    if (status.state === 'WAITING_FOR_AGENT') {
+    if (status.state === 'WAITING_FOR_AGENT' && status.handoffMode === 'TICKET') {
+      // outside business hours: the notice in the chat asks for an email address
+    } else if (status.state === 'WAITING_FOR_AGENT') {
       var seconds = status.estimatedWaitSeconds;
       banner.textContent = seconds > 0 ? text('waiting', text('minutes', Math.max(1, Math.round(seconds / 60))))
         : text('waiting.soon');

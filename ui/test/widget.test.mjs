@@ -159,6 +159,34 @@ try {
     await shot(page, 'widget-answer');
   });
 
+  await step('with no agent online, "Talk to a person" collects an email and confirms a ticket', async () => {
+    const other = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+    const visitor = await other.newPage();
+    await visitor.goto(`${HEARTH}/`);
+    const t = await open(visitor);
+    await t.locator('.person').click();
+    const form = t.locator('form.ticket');
+    await form.waitFor({ timeout: 30000 });
+    await form.locator('input[type=email]').fill('not an address');
+    await form.locator('button[type=submit]').click();
+    await form.locator('.field-error').filter({ hasText: /valid email/ }).waitFor();
+    await form.locator('input[type=email]').fill('kim@example.com');
+    await form.locator('input[type=text]').fill('Kim');
+    const sent = visitor.waitForResponse((r) => r.url().includes('/contact'));
+    await form.locator('button[type=submit]').click();
+    assert.equal((await sent).status(), 201);
+    const done = t.locator('.ticket-done');
+    await done.waitFor();
+    assert.match(await done.textContent(), /HRT-\d+.*kim@example\.com/);
+    assert.equal(await t.locator('.banner:visible').count(), 0, 'no live wait is promised');
+    await shot(visitor, 'widget-ticket');
+    await visitor.reload();
+    const again = await open(visitor);
+    await again.locator('.ticket-done').waitFor();
+    assert.equal(await again.locator('form.ticket').count(), 0, 'the ticket is not asked for twice');
+    await other.close();
+  });
+
   await step('the answer can be rated thumbs up with a comment', async () => {
     const answer = w.locator('.msg.assistant[data-seq]').last();
     const rated = page.waitForResponse((r) => r.url().includes('/feedback'));
@@ -209,6 +237,7 @@ try {
   });
 
   await step('"Talk to a person": the widget says so, shows the wait, then the agent\'s name and messages live', async () => {
+    await agent('GET', '?filter=waiting'); // the agent is online now: handoffs go live
     await w.locator('.person').click();
     await w.locator('.banner').filter({ hasText: /\d+ min|moment/ }).waitFor();
     await w.locator('.msg.system[data-seq]').last().waitFor();

@@ -15,9 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param historyTurns earlier messages the answer pipeline sees
  * @param handoffSla how soon a person should answer a handed-over conversation (also what
  * customers are told)
+ * @param abandonAfter a customer silent this long while waiting for a person has left
+ * @param closeAfter an ended or idle conversation is closed after this long
  */
 @ConfigurationProperties("hearth.conversation")
 record ConversationProperties(String tokenSecret, @DefaultValue("30d") Duration tokenTtl,
 		@DefaultValue("2000") int maxMessageChars, @DefaultValue("6") int historyTurns,
-		@DefaultValue("5m") Duration handoffSla) {
+		@DefaultValue("5m") Duration handoffSla, @DefaultValue("30m") Duration abandonAfter,
+		@DefaultValue("24h") Duration closeAfter) {
 }

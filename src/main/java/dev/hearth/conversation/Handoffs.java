@@ -71,8 +71,8 @@ public class Handoffs {
 	}
 
 	/**
-	 * Puts a conversation the bot handles (or one resolved earlier) in the agents' queue,
-	 * live or as a ticket; returns false if a person already has it.
+	 * Puts a conversation the bot handles (or one that ended earlier) in the agents'
+	 * queue, live or as a ticket; returns false if a person already has it.
 	 */
 	@Transactional
 	public boolean handOff(UUID conversation, EscalationDecision decision, Map<String, Object> summary,
@@ -83,7 +83,7 @@ public class Handoffs {
 					update conversation set state = 'WAITING_FOR_AGENT', assigned_agent = null, priority = ?, waiting_since = ?, sla_due_at = ?,
 					    escalation_rule = ?, escalation_reason = ?, summary = cast(? as jsonb), handoff_mode = ?,
 					    claimed_at = null, draft = null, last_activity = now()
-					where id = ? and state in ('BOT', 'RESOLVED')
+					where id = ? and state in ('BOT', 'RESOLVED', 'ABANDONED', 'CLOSED')
 					""")
 			.param(decision.priority())
 			.param(Timestamp.from(now))

@@ -7,7 +7,8 @@ import java.time.Instant;
  * Where a customer's conversation is, as the widget shows it.
  *
  * @param state the conversation's state
- * @param handoffMode {@code LIVE} while a person has it or is coming, else {@code null}
+ * @param handoffMode while handed over: {@code LIVE} (a person replies here) or
+ * {@code TICKET} (outside business hours: a person replies by email); else {@code null}
  * @param agentName the display name of the person who has it, or {@code null}
  * @param estimatedWaitSeconds while waiting: roughly how long until a person answers
  * @param csat the customer's satisfaction rating (1 to 5) once given, or {@code null}
@@ -19,12 +20,13 @@ record WidgetStatus(ConversationState state, String handoffMode, String agentNam
 		ConversationState state = conversation.state();
 		boolean live = state == ConversationState.WAITING_FOR_AGENT || state == ConversationState.WITH_AGENT;
 		Long wait = null;
-		if (state == ConversationState.WAITING_FOR_AGENT && conversation.slaDueAt() != null) {
+		String mode = live ? ((conversation.handoffMode() != null) ? conversation.handoffMode() : "LIVE") : null;
+		if (state == ConversationState.WAITING_FOR_AGENT && "LIVE".equals(mode) && conversation.slaDueAt() != null) {
 			wait = Math.max(0, Duration.between(now, conversation.slaDueAt()).toSeconds());
 		}
 		String agent = (state == ConversationState.WITH_AGENT || state == ConversationState.RESOLVED)
 				? conversation.assignedAgent() : null;
-		return new WidgetStatus(state, live ? "LIVE" : null, agent, wait, csat);
+		return new WidgetStatus(state, mode, agent, wait, csat);
 	}
 
 	/** Whether the widget should show something different (the wait estimate aside). */

@@ -54,9 +54,27 @@ class LocalAdminToken implements ApplicationRunner {
 		if (this.tokens.anyActive() && Files.isReadable(file)) {
 			return;
 		}
-		String token = this.tokens.create("local-admin", "ADMIN");
+		String token = this.tokens.create(localName(this.dataDir), "ADMIN");
 		write(file, token);
 		log.info("Admin API token written to {} (kb-import reads it there for a local server)", file);
+	}
+
+	/**
+	 * The token's name, one per data folder: several Hearth installations sharing one
+	 * database (a test run's servers, say) each keep their own local token.
+	 */
+	static String localName(Path dataDir) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(dataDir.toAbsolutePath()
+					.normalize()
+					.toString()
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return "local-admin-" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static void write(Path file, String token) {

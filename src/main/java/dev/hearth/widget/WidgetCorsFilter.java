@@ -66,12 +66,24 @@ final class WidgetCorsFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
+	/**
+	 * Whether the page is one of Hearth's own (the demo page, the widget's frame): its
+	 * origin names the host the request was sent to. The {@code Host} header is compared
+	 * too, so this holds behind a TLS-terminating proxy that forwards it.
+	 */
 	static boolean sameOrigin(HttpServletRequest request, String origin) {
 		String scheme = request.getScheme();
 		int port = request.getServerPort();
 		boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
 		String own = scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
-		return WidgetSites.normalize(own).equals(WidgetSites.normalize(origin));
+		String normalized = WidgetSites.normalize(origin);
+		if (WidgetSites.normalize(own).equals(normalized)) {
+			return true;
+		}
+		String host = request.getHeader(HttpHeaders.HOST);
+		int separator = normalized.indexOf("://");
+		return host != null && separator > 0
+				&& normalized.substring(separator + 3).equals(host.strip().toLowerCase(java.util.Locale.ROOT));
 	}
 
 }

@@ -96,12 +96,15 @@ class WidgetBrowserIT {
 		registry.add("hearth.widget.sites[0].greeting.de", () -> "Willkommen! Wie können wir helfen?");
 		registry.add("hearth.widget.event-poll", () -> "300ms");
 		registry.add("hearth.identity.admin-token", () -> ADMIN_TOKEN);
+		// until an agent has used the agent API, nobody is online: a handoff becomes a
+		// ticket
+		registry.add("hearth.escalation.business-hours.require-agent-online", () -> "true");
 	}
 
 	@BeforeAll
 	void knowledgeBase() throws Exception {
 		this.jdbc.sql(
-				"truncate kb_document, faq_entry, kb_import_event, conversation, router_model, assistant_setting cascade")
+				"truncate kb_document, faq_entry, kb_import_event, conversation, router_model, assistant_setting, escalation_policy cascade")
 			.update();
 		this.jdbc.sql("""
 				insert into api_token (id, name, token_sha256, role) values (?, 'alice', ?, 'AGENT')
