@@ -11,15 +11,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.hearth.conversation.ConversationAbandoned;
 import dev.hearth.conversation.ConversationClaimed;
+import dev.hearth.conversation.ConversationClosed;
 import dev.hearth.conversation.ConversationHandedOff;
 import dev.hearth.conversation.ConversationResolved;
 
 /**
  * Pushes inbox changes to every open console page as server-sent events: after a
- * conversation is handed off, claimed, transferred, assigned or resolved (once the change
- * is committed), each connected page gets an {@code inbox} event and reloads its rows.
- * Thread-safe; a page whose connection broke is dropped on the next event.
+ * conversation is handed off, claimed, transferred, assigned, resolved, abandoned or
+ * closed (once the change is committed), each connected page gets an {@code inbox} event
+ * and reloads its rows. Thread-safe; a page whose connection broke is dropped on the next
+ * event.
  */
 @Component
 class InboxEvents {
