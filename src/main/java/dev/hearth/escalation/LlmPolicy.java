@@ -24,7 +24,7 @@ public record LlmPolicy(String name, boolean enabled, Mode mode, List<PiiClass> 
 		if (mode == null) {
 			throw new IllegalArgumentException("approved LLM " + name + " needs a mode, ANSWER or DRAFT_FOR_AGENT");
 		}
-		mayReceive = (mayReceive != null) ? List.copyOf(mayReceive) : List.of();
+		mayReceive = (mayReceive != null) ? mayReceive.stream().distinct().sorted().toList() : List.of();
 	}
 
 	/** What an approved model may do. */

@@ -43,7 +43,8 @@ public record PolicyRule(String id, RuleKind kind, boolean enabled, EscalationDe
 			throw new IllegalArgumentException("rule " + id + ": priority must be 0 to 9, got " + priority);
 		}
 		phrases = (phrases != null) ? List.copyOf(phrases) : List.of();
-		dataClasses = (dataClasses != null) ? List.copyOf(dataClasses) : List.of();
+		// in the enum's order, so that an edit that only reorders them changes nothing
+		dataClasses = (dataClasses != null) ? dataClasses.stream().distinct().sorted().toList() : List.of();
 		if (kind == RuleKind.SENSITIVE_TOPIC && enabled && phrases.isEmpty()) {
 			throw new IllegalArgumentException("topic rule " + id + " needs at least one phrase");
 		}

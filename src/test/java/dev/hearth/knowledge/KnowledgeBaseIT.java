@@ -18,9 +18,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The knowledge base as the console manages it, against the real PostgreSQL, embedding
  * model and index: filter, edit an FAQ entry, delete, rebuild, import history with
- * failures.
+ * failures. (A random-port web environment like the other knowledge and conversation ITs,
+ * so that it shares their application context: a new context writes a new local admin
+ * token and the earlier contexts' token files would no longer be valid.)
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class KnowledgeBaseIT {
 
