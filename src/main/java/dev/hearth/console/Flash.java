@@ -8,10 +8,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Messages shown once on the next console page (the layout's {@code flash} fragment):
  * {@code notice} for success, {@code problem} for something the user can fix. Texts come
- * from the message bundles in the request's language.
+ * from the message bundles in the request's language. Shared by the agent and the admin
+ * pages.
  */
 @Component
-class Flash {
+public class Flash {
 
 	private final MessageSource messages;
 
@@ -19,15 +20,15 @@ class Flash {
 		this.messages = messages;
 	}
 
-	void notice(RedirectAttributes redirect, String key, Object... args) {
+	public void notice(RedirectAttributes redirect, String key, Object... args) {
 		redirect.addFlashAttribute("notice", text(key, args));
 	}
 
-	void problem(RedirectAttributes redirect, String key, Object... args) {
+	public void problem(RedirectAttributes redirect, String key, Object... args) {
 		redirect.addFlashAttribute("problem", text(key, args));
 	}
 
-	String text(String key, Object... args) {
+	public String text(String key, Object... args) {
 		return this.messages.getMessage(key, args, LocaleContextHolder.getLocale());
 	}
 

@@ -9,10 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.hearth.testing.NodeBrowserTests;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The chat widget in real headless Chromium: starts Hearth on a random port with a small
@@ -123,38 +124,10 @@ class WidgetBrowserIT {
 
 	@Test
 	void theWidgetWorksInARealBrowser() throws Exception {
-		Path ui = Path.of("ui").toAbsolutePath();
-		boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-		boolean chromium = Files.isExecutable(Path.of("/usr/bin/chromium"));
-		boolean modules = Files.isDirectory(ui.resolve("node_modules/playwright-core"))
-				&& Files.isDirectory(ui.resolve("node_modules/axe-core"));
-		if (!ci && !chromium) {
-			assumeThat(chromium).as("Browser tests skipped: /usr/bin/chromium is missing (apt-get install chromium)")
-				.isTrue();
-		}
-		assertThat(modules).as("ui/node_modules is missing: run npm ci in ui/ (.ci/run does)").isTrue();
-		Path log = Files.createTempFile("widget-browser", ".log");
-		ProcessBuilder node = new ProcessBuilder("node", "test/widget.test.mjs").directory(ui.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		node.environment().put("HEARTH_URL", "http://localhost:" + this.port);
-		node.environment().put("AGENT_TOKEN", AGENT_TOKEN);
-		node.environment().put("AGENT_NAME", "alice");
-		node.environment().put("PARTNER_PORT", Integer.toString(PARTNER_PORT));
-		node.environment().put("OTHER_PORT", Integer.toString(OTHER_PORT));
-		String shots = System.getProperty("widget.screenshots", System.getenv("WIDGET_SCREENSHOTS"));
-		if (shots != null && !shots.isBlank()) {
-			node.environment().put("SCREENSHOTS", Path.of(shots).toAbsolutePath().toString());
-		}
-		Process process = node.start();
-		boolean finished = process.waitFor(5, TimeUnit.MINUTES);
-		if (!finished) {
-			process.destroyForcibly();
-		}
-		String output = Files.readString(log);
-		System.out.println(output);
-		assertThat(finished).as("the browser tests did not finish within 5 minutes:%n%s", output).isTrue();
-		assertThat(process.exitValue()).as("the browser tests failed:%n%s", output).isZero();
+		NodeBrowserTests.run("widget.test.mjs",
+				Map.of("HEARTH_URL", "http://localhost:" + this.port, "AGENT_TOKEN", AGENT_TOKEN, "AGENT_NAME", "alice",
+						"PARTNER_PORT", Integer.toString(PARTNER_PORT), "OTHER_PORT", Integer.toString(OTHER_PORT)),
+				"widget.screenshots");
 
 		assertThat(
 				this.jdbc.sql("select count(*) from answer_feedback where rating = 1 and comment = 'clear and quick'")

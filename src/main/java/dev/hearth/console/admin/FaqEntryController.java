@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.hearth.console.Flash;
 import dev.hearth.knowledge.FaqEntry;
 import dev.hearth.knowledge.FaqImporter;
 import dev.hearth.knowledge.ImportOutcome;
@@ -38,12 +39,12 @@ class FaqEntryController {
 
 	private final FaqImporter importer;
 
-	private final Notices notices;
+	private final Flash flash;
 
-	FaqEntryController(KnowledgeBase knowledge, FaqImporter importer, Notices notices) {
+	FaqEntryController(KnowledgeBase knowledge, FaqImporter importer, Flash flash) {
 		this.knowledge = knowledge;
 		this.importer = importer;
-		this.notices = notices;
+		this.flash = flash;
 	}
 
 	/**
@@ -65,7 +66,7 @@ class FaqEntryController {
 		StoredFaqEntry stored = this.knowledge.faqEntry(id).orElse(null);
 		if (stored == null) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
-			model.addAttribute("problem", this.notices.text("admin.faq.missing", id));
+			model.addAttribute("problem", this.flash.text("admin.faq.missing", id));
 			model.addAttribute("form", new FaqForm(id, "", "", "", "en", ""));
 			model.addAttribute("creating", true);
 			return "console/admin/faq-entry";
@@ -89,22 +90,22 @@ class FaqEntryController {
 		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("problem", this.notices.text("admin.faq.invalid", ex.getMessage()));
+			model.addAttribute("problem", this.flash.text("admin.faq.invalid", ex.getMessage()));
 			model.addAttribute("creating", creating);
 			return "console/admin/faq-entry";
 		}
 		ImportOutcome outcome = this.importer.saveEntry(entry, KnowledgeController.actor(user));
-		this.notices.notice(redirect, "admin.faq.saved." + outcome.name(), entry.id());
+		this.flash.notice(redirect, "admin.faq.saved." + outcome.name(), entry.id());
 		return "redirect:/console/admin/knowledge";
 	}
 
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable String id, Authentication user, RedirectAttributes redirect) {
 		if (this.knowledge.deleteFaqEntry(id, KnowledgeController.actor(user))) {
-			this.notices.notice(redirect, "admin.faq.deleted", id);
+			this.flash.notice(redirect, "admin.faq.deleted", id);
 		}
 		else {
-			this.notices.problem(redirect, "admin.faq.missing", id);
+			this.flash.problem(redirect, "admin.faq.missing", id);
 		}
 		return "redirect:/console/admin/knowledge";
 	}

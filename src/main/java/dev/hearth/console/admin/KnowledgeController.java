@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.hearth.console.Flash;
 import dev.hearth.identity.SignedInUser;
 import dev.hearth.knowledge.DocumentImportResult;
 import dev.hearth.knowledge.DocumentImporter;
@@ -44,13 +45,13 @@ class KnowledgeController {
 
 	private final FaqImporter faq;
 
-	private final Notices notices;
+	private final Flash flash;
 
-	KnowledgeController(KnowledgeBase knowledge, DocumentImporter documents, FaqImporter faq, Notices notices) {
+	KnowledgeController(KnowledgeBase knowledge, DocumentImporter documents, FaqImporter faq, Flash flash) {
 		this.knowledge = knowledge;
 		this.documents = documents;
 		this.faq = faq;
-		this.notices = notices;
+		this.flash = flash;
 	}
 
 	@GetMapping
@@ -80,7 +81,7 @@ class KnowledgeController {
 		List<MultipartFile> chosen = (files != null) ? files.stream().filter((f) -> !f.isEmpty() || hasName(f)).toList()
 				: List.of();
 		if (chosen.isEmpty()) {
-			this.notices.problem(redirect, "admin.kb.upload.none");
+			this.flash.problem(redirect, "admin.kb.upload.none");
 			return "redirect:/console/admin/knowledge";
 		}
 		Map<String, List<String>> parsedTags;
@@ -88,7 +89,7 @@ class KnowledgeController {
 			parsedTags = Tags.parse(split(tags));
 		}
 		catch (IllegalArgumentException ex) {
-			this.notices.problem(redirect, "admin.kb.upload.badTags", ex.getMessage());
+			this.flash.problem(redirect, "admin.kb.upload.badTags", ex.getMessage());
 			return "redirect:/console/admin/knowledge";
 		}
 		List<UploadResult> results = new ArrayList<>();
@@ -98,7 +99,7 @@ class KnowledgeController {
 				DocumentImportResult result = this.documents.importDocument(source, file.getBytes(), parsedTags,
 						language.isBlank() ? null : language.strip(), actor(user));
 				results.add(new UploadResult(result.source(), result.outcome().name(),
-						this.notices.text("admin.kb.upload.chunks", result.chunks(), result.title())));
+						this.flash.text("admin.kb.upload.chunks", result.chunks(), result.title())));
 			}
 			catch (DocumentRejectedException ex) {
 				results.add(new UploadResult(source, "FAILED", ex.reason() + ": " + ex.getMessage()));
@@ -109,10 +110,10 @@ class KnowledgeController {
 		}
 		long failed = results.stream().filter((r) -> r.outcome().equals("FAILED")).count();
 		if (failed == 0) {
-			this.notices.notice(redirect, "admin.kb.upload.done", results.size());
+			this.flash.notice(redirect, "admin.kb.upload.done", results.size());
 		}
 		else {
-			this.notices.problem(redirect, "admin.kb.upload.failed", failed, results.size());
+			this.flash.problem(redirect, "admin.kb.upload.failed", failed, results.size());
 		}
 		redirect.addFlashAttribute("uploadResults", results);
 		return "redirect:/console/admin/knowledge";
@@ -124,7 +125,7 @@ class KnowledgeController {
 			@RequestParam(defaultValue = "false") boolean replace, Authentication user, RedirectAttributes redirect)
 			throws IOException {
 		if (file == null || (file.isEmpty() && !hasName(file))) {
-			this.notices.problem(redirect, "admin.kb.upload.none");
+			this.flash.problem(redirect, "admin.kb.upload.none");
 			return "redirect:/console/admin/knowledge";
 		}
 		String name = file.getOriginalFilename();
@@ -134,19 +135,19 @@ class KnowledgeController {
 			format = FaqFormat.of(extension);
 		}
 		catch (IllegalArgumentException ex) {
-			this.notices.problem(redirect, "admin.kb.faqFile.format", name);
+			this.flash.problem(redirect, "admin.kb.faqFile.format", name);
 			return "redirect:/console/admin/knowledge";
 		}
 		try {
 			FaqImportResult result = this.faq.importFaq(
 					new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8), format, replace, name,
 					actor(user));
-			this.notices.notice(redirect, "admin.kb.faqFile.done", result.added(), result.updated(), result.unchanged(),
+			this.flash.notice(redirect, "admin.kb.faqFile.done", result.added(), result.updated(), result.unchanged(),
 					result.removed(), result.failed().size());
 			redirect.addFlashAttribute("faqFailures", result.failureMessages());
 		}
 		catch (IllegalArgumentException ex) {
-			this.notices.problem(redirect, "admin.kb.faqFile.failed", name, ex.getMessage());
+			this.flash.problem(redirect, "admin.kb.faqFile.failed", name, ex.getMessage());
 		}
 		return "redirect:/console/admin/knowledge";
 	}
@@ -155,14 +156,14 @@ class KnowledgeController {
 	String deleteDocument(@RequestParam String source, Authentication user, RedirectAttributes redirect) {
 		try {
 			if (this.knowledge.deleteDocument(source, actor(user))) {
-				this.notices.notice(redirect, "admin.kb.document.deleted", source);
+				this.flash.notice(redirect, "admin.kb.document.deleted", source);
 			}
 			else {
-				this.notices.problem(redirect, "admin.kb.document.missing", source);
+				this.flash.problem(redirect, "admin.kb.document.missing", source);
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			this.notices.problem(redirect, "admin.kb.document.missing", source);
+			this.flash.problem(redirect, "admin.kb.document.missing", source);
 		}
 		return "redirect:/console/admin/knowledge";
 	}
@@ -170,7 +171,7 @@ class KnowledgeController {
 	@PostMapping("/rebuild")
 	String rebuild(RedirectAttributes redirect) {
 		KnowledgeBase.Rebuilt rebuilt = this.knowledge.rebuildIndex();
-		this.notices.notice(redirect, "admin.kb.rebuilt", rebuilt.passages(), rebuilt.revision(), rebuilt.millis());
+		this.flash.notice(redirect, "admin.kb.rebuilt", rebuilt.passages(), rebuilt.revision(), rebuilt.millis());
 		return "redirect:/console/admin/knowledge";
 	}
 

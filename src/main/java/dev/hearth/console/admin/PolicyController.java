@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.hearth.console.Flash;
 import dev.hearth.escalation.ApprovedLlmGateway;
 import dev.hearth.escalation.EscalationDecision;
 import dev.hearth.escalation.EscalationPolicies;
@@ -48,13 +49,13 @@ class PolicyController {
 
 	private final JsonMapper json;
 
-	private final Notices notices;
+	private final Flash flash;
 
-	PolicyController(EscalationPolicies policies, ApprovedLlmGateway gateway, JsonMapper json, Notices notices) {
+	PolicyController(EscalationPolicies policies, ApprovedLlmGateway gateway, JsonMapper json, Flash flash) {
 		this.policies = policies;
 		this.gateway = gateway;
 		this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
-		this.notices = notices;
+		this.flash = flash;
 	}
 
 	@GetMapping
@@ -69,12 +70,12 @@ class PolicyController {
 		try {
 			EscalationPolicies.Versioned saved = this.policies.save(form.toPolicy(this.policies.current()),
 					KnowledgeController.actor(user), blankToNull(form.getComment()));
-			this.notices.notice(redirect, "admin.policy.saved", saved.version());
+			this.flash.notice(redirect, "admin.policy.saved", saved.version());
 			return "redirect:/console/admin/policy";
 		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("problem", this.notices.text("admin.policy.invalid", ex.getMessage()));
+			model.addAttribute("problem", this.flash.text("admin.policy.invalid", ex.getMessage()));
 			return page(model, form, this.json.writeValueAsString(this.policies.current()));
 		}
 	}
@@ -86,12 +87,12 @@ class PolicyController {
 			Policy parsed = parse(policy);
 			EscalationPolicies.Versioned saved = this.policies.save(parsed, KnowledgeController.actor(user),
 					blankToNull(comment));
-			this.notices.notice(redirect, "admin.policy.saved", saved.version());
+			this.flash.notice(redirect, "admin.policy.saved", saved.version());
 			return "redirect:/console/admin/policy";
 		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("problem", this.notices.text("admin.policy.invalid", ex.getMessage()));
+			model.addAttribute("problem", this.flash.text("admin.policy.invalid", ex.getMessage()));
 			model.addAttribute("jsonComment", comment);
 			return page(model, PolicyForm.of(this.policies.current()), policy);
 		}
@@ -100,7 +101,7 @@ class PolicyController {
 	@PostMapping("/reset")
 	String reset(Authentication user, RedirectAttributes redirect) {
 		EscalationPolicies.Versioned saved = this.policies.reset(KnowledgeController.actor(user));
-		this.notices.notice(redirect, "admin.policy.resetDone", saved.version());
+		this.flash.notice(redirect, "admin.policy.resetDone", saved.version());
 		return "redirect:/console/admin/policy";
 	}
 
