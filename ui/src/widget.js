@@ -822,8 +822,18 @@
   }
 
   window.addEventListener('message', function (event) {
-    if (event.source === window.parent && event.data && event.data.type === 'hearth:host') {
+    if (event.source !== window.parent || !event.data) {
+      return;
+    }
+    if (event.data.type === 'hearth:host') {
       document.body.classList.toggle('full', !!event.data.full);
+    } else if (event.data.type === 'hearth:launch') {
+      // the page's placeholder launcher had focus or was clicked before this frame was ready
+      if (event.data.open && !state.open) {
+        setOpen(true);
+      } else if (!state.open) {
+        launcher.focus();
+      }
     }
   });
 
@@ -846,10 +856,11 @@
   theme();
   build();
   restore();
-  // tell the host when the launcher was first painted (for the first-paint benchmark, docs/benchmarks.md)
+  // tell the host when the launcher was first painted and works: the page's placeholder launcher gives way
+  // (and the first-paint benchmark, docs/benchmarks.md, reads the time)
   function painted(at) {
     if (window.parent !== window) {
-      window.parent.postMessage({ type: 'hearth:painted', at: at }, '*');
+      window.parent.postMessage({ type: 'hearth:painted', at: at, color: settings.color }, '*');
     }
   }
   if (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes &&

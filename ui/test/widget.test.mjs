@@ -57,15 +57,38 @@ async function agent(method, path, body) {
 function hostPage(port, site, lang, hostile) {
   const html = `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>Partner shop</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>*{font-family:serif!important;color:red!important;} iframe{opacity:.1;width:1px;height:1px;display:none}</style>
+<style>*{font-family:serif!important;color:red!important;} iframe{opacity:.1;width:1px;height:1px;display:none}
+hearth-launcher,button{display:none!important;background:lime!important;width:1px!important}</style>
 </head><body><h1>Partner shop</h1><p>A page on another origin with hostile global CSS.</p>
 ${hostile ? "<script>window.fetch = function () { throw new Error('host page broke fetch'); };</script>" : ''}
-<script src="${HEARTH}/widget/hearth.js" data-site="${site}" async></script></body></html>`;
+<script src="${HEARTH}/widget/hearth.js" data-site="${site}" data-color="#7a1f5c" async></script></body></html>`;
   const server = createServer((request, response) => {
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     response.end(html);
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+// A browser context whose pages open the placeholder launcher's closed shadow root (test only: so that
+// axe-core and the locators can look inside; a closed root hides it from both), record violations of the
+// page's Content-Security-Policy, and hold back the widget's frame until release() is called.
+async function heldContext(options) {
+  const context = await browser.newContext(options);
+  await context.addInitScript(() => {
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      return attach.call(this, Object.assign({}, init, { mode: 'open' }));
+    };
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective));
+  });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route('**/widget/frame*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return { context, release };
 }
 
 function widgetFrame(page) {
@@ -99,11 +122,11 @@ async function ask(w, question) {
   return w.locator('.msg.assistant[data-seq], .msg.system[data-seq]').nth(before);
 }
 
-async function axe(frame) {
+async function axe(frame, iframes = true) {
   await frame.evaluate(AXE);
-  const result = await frame.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
-  }));
+  const result = await frame.evaluate((iframes) => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, iframes
+  }), iframes);
   const problems = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   assert.deepEqual(problems, [], 'axe-core found accessibility violations');
 }
@@ -138,13 +161,50 @@ try {
 
   await step('the demo home page shows the launcher, and it opens the chat', async () => {
     await page.goto(`${HEARTH}/`);
-    await page.waitForFunction(() => window.__hearthWidget && window.__hearthWidget.firstPaintMs !== null);
-    const paint = await page.evaluate(() => window.__hearthWidget.firstPaintMs);
-    console.log(`  launcher first paint ${paint.toFixed(1)} ms after the script started`);
+    await page.waitForFunction(() => window.__hearthWidget && window.__hearthWidget.firstPaintMs !== null &&
+      window.__hearthWidget.placeholderPaintMs !== null);
+    const paint = await page.evaluate(() => window.__hearthWidget);
+    console.log(`  placeholder launcher painted ${paint.placeholderPaintMs.toFixed(1)} ms, the frame's launcher ` +
+      `${paint.firstPaintMs.toFixed(1)} ms after the script started`);
+    assert.ok(paint.placeholderPaintMs < paint.firstPaintMs, 'the placeholder paints before the frame');
     await widgetFrame(page).locator('#hearth-launcher').waitFor({ state: 'visible' });
+    // the frame's launcher took over: no placeholder, one frame, one launcher
+    assert.equal(await page.locator('hearth-launcher').count(), 0);
+    assert.equal(await page.locator('iframe[data-hearth-widget]').count(), 1);
+    assert.equal(await widgetFrame(page).locator('#hearth-launcher').count(), 1);
     await shot(page, 'widget-closed', true);
     w = await open(page);
     await w.locator('.msg.greeting').waitFor();
+  });
+
+  await step('the placeholder launcher paints before the frame, passes axe, keeps a click and gives way', async () => {
+    const { context, release } = await heldContext({ viewport: { width: 1100, height: 760 } });
+    try {
+      const p = await context.newPage();
+      await p.goto(`${HEARTH}/`, { waitUntil: 'domcontentloaded' }); // the demo page: style-src 'self', no inline styles allowed
+      const placeholder = p.locator('hearth-launcher button');
+      await placeholder.waitFor({ state: 'visible' });
+      await p.waitForFunction(() => window.__hearthWidget.placeholderPaintMs !== null);
+      assert.equal(await p.evaluate(() => window.__hearthWidget.firstPaintMs), null, 'the frame is held back');
+      assert.equal(await placeholder.getAttribute('aria-label'), 'Open the chat');
+      assert.equal(await placeholder.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(11, 92, 173)');
+      const box = await placeholder.boundingBox();
+      assert.deepEqual([box.x, box.y, box.width, box.height], [1100 - 16 - 60, 760 - 16 - 60, 60, 60]);
+      assert.deepEqual(await p.evaluate(() => window.__cspViolations), [], 'no CSP violation on the host page');
+      await axe(p.mainFrame(), false);
+      await placeholder.click(); // before the frame is there
+      release();
+      const f = widgetFrame(p);
+      await f.locator('#hearth-panel').waitFor({ state: 'visible' }); // the click was not lost
+      assert.equal(await p.locator('hearth-launcher').count(), 0);
+      assert.equal(await p.locator('iframe[data-hearth-widget]').count(), 1);
+      assert.equal(await f.locator('#hearth-launcher').count(), 1);
+      assert.equal(await f.locator('#hearth-input').evaluate((i) => i === document.activeElement), true);
+      await axe(await frameOf(p));
+    } finally {
+      release();
+      await context.close();
+    }
   });
 
   await step('a question gets a streamed answer with citations as links', async () => {
@@ -353,13 +413,23 @@ try {
   if (PARTNER_PORT) {
     await step('on an allowed third-party site the widget works despite hostile CSS and scripts, themed and in German', async () => {
       servers.push(await hostPage(PARTNER_PORT, 'partner', 'de', true));
-      const partner = await browser.newContext({ viewport: { width: 1000, height: 740 } });
+      const { context: partner, release } = await heldContext({ viewport: { width: 1000, height: 740 } });
       const host = await partner.newPage();
-      await host.goto(`http://127.0.0.1:${PARTNER_PORT}/`);
+      await host.goto(`http://127.0.0.1:${PARTNER_PORT}/`, { waitUntil: 'domcontentloaded' });
+      // the placeholder, in the site's colour and the page's language, untouched by the page's CSS
+      const placeholder = host.locator('hearth-launcher button');
+      await placeholder.waitFor({ state: 'visible' });
+      assert.equal(await placeholder.getAttribute('aria-label'), 'Chat öffnen');
+      assert.deepEqual(await placeholder.evaluate((b) => [getComputedStyle(b).backgroundColor,
+        getComputedStyle(b).color, getComputedStyle(b.getRootNode().host).display]),
+      ['rgb(122, 31, 92)', 'rgb(255, 255, 255)', 'block']);
+      assert.deepEqual((await placeholder.boundingBox()).width, 60);
+      release();
       const launcher = widgetFrame(host).locator('#hearth-launcher');
       await launcher.waitFor({ state: 'visible' });
       assert.equal(await launcher.getAttribute('aria-label'), 'Chat öffnen');
       assert.equal(await launcher.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(122, 31, 92)');
+      await host.locator('hearth-launcher').waitFor({ state: 'detached' });
       const p = await open(host);
       await p.locator('.msg.greeting').filter({ hasText: 'Willkommen' }).waitFor();
       const answer = await ask(p, 'How long does a refund take?');
@@ -389,6 +459,8 @@ try {
       assert.equal(direct.status, 403);
       assert.match((await direct.json()).detail, /may not use the chat widget of site 'partner'/);
       await host.waitForTimeout(1500);
+      // the frame never reports a painted launcher here: the placeholder does not stay as a dead button
+      await host.locator('hearth-launcher').waitFor({ state: 'detached', timeout: 15000 });
       const frame = host.frames().find((f) => f.url().includes('/widget/frame'));
       const launchers = frame ? await frame.locator('#hearth-launcher').count().catch(() => 0) : 0;
       assert.equal(launchers, 0, 'the frame must not render on a disallowed origin');

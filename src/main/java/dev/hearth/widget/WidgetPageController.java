@@ -72,7 +72,18 @@ class WidgetPageController {
 	}
 
 	@GetMapping("/")
-	String demo(HttpServletResponse response) {
+	String demo(Model model, HttpServletResponse response) {
+		// the demo page's embed line carries the demo site's theme, as companies' pages
+		// should
+		WidgetProperties.Site demo;
+		try {
+			demo = this.sites.site("demo");
+		}
+		catch (IllegalArgumentException ex) {
+			demo = this.sites.site(null);
+		}
+		model.addAttribute("demoColor", demo.color());
+		model.addAttribute("demoPosition", demo.position());
 		response.setHeader("Content-Security-Policy",
 				"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
 						+ "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
