@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { finish, launchChromium, step } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -27,18 +27,6 @@ if (SHOTS) {
   mkdirSync(SHOTS, { recursive: true });
 }
 
-const results = [];
-async function step(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok - ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    console.log(`not ok - ${name}\n  ${String(error && error.stack || error).split('\n').join('\n  ')}`);
-  }
-}
 
 async function axe(page) {
   await page.evaluate(AXE);
@@ -62,12 +50,7 @@ async function signIn(page, account) {
   await Promise.all([page.waitForURL(/\/console\/inbox/), page.locator('form button[type=submit]').last().click()]);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync']
-});
+const browser = await launchChromium();
 try {
   const agentContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const desk = await agentContext.newPage();
@@ -174,6 +157,4 @@ try {
   await browser.close();
 }
 
-const failed = results.filter((r) => !r.ok).length;
-console.log(`\n${results.length - failed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

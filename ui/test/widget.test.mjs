@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { finish, launchChromium, step } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -32,18 +32,6 @@ if (SHOTS) {
   mkdirSync(SHOTS, { recursive: true });
 }
 
-const results = [];
-async function step(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok - ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    console.log(`not ok - ${name}\n  ${String(error && error.stack || error).split('\n').join('\n  ')}`);
-  }
-}
 
 async function agent(method, path, body) {
   const response = await fetch(`${HEARTH}/api/agent/conversations${path}`, {
@@ -139,13 +127,7 @@ async function shot(page, name, whole) {
   }
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  // Playwright gives every launch a fresh, empty user data directory
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync']
-});
+const browser = await launchChromium();
 const servers = [];
 try {
   const desktop = await browser.newContext({ viewport: { width: 1100, height: 760 } });
@@ -472,6 +454,4 @@ try {
   servers.forEach((server) => server.close());
 }
 
-const failed = results.filter((r) => !r.ok);
-console.log(`\n${results.length - failed.length} passed, ${failed.length} failed`);
-process.exit(failed.length ? 1 : 0);
+finish();
