@@ -2,10 +2,14 @@ package dev.hearth.console;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
+
+import dev.hearth.privacy.AuditTrail;
 
 /**
  * Agents' internal notes on a conversation. They live in their own table, never in the
@@ -16,19 +20,29 @@ class ConversationNotes {
 
 	private final JdbcClient jdbc;
 
-	ConversationNotes(JdbcClient jdbc) {
+	private final AuditTrail audit;
+
+	ConversationNotes(JdbcClient jdbc, AuditTrail audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	record Note(long id, String author, String text, Instant createdAt) {
 	}
 
+	/**
+	 * Adds a note in one transaction with its audit event (which records that, not what).
+	 */
+	@Transactional
 	void add(UUID conversation, String author, String text) {
-		this.jdbc.sql("insert into conversation_note (conversation_id, author, text) values (?, ?, ?)")
+		long id = this.jdbc
+			.sql("insert into conversation_note (conversation_id, author, text) values (?, ?, ?) returning id")
 			.param(conversation)
 			.param(author)
 			.param(text)
-			.update();
+			.query(Long.class)
+			.single();
+		this.audit.record("NOTE", author, conversation.toString(), Map.of("note", id));
 	}
 
 	List<Note> of(UUID conversation) {
