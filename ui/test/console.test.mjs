@@ -6,6 +6,7 @@
 //   HEARTH_URL           the running Hearth (required)
 //   AGENT_USER, AGENT_PASSWORD, AGENT_DISPLAY   a local account with role AGENT and its display name
 //   SUPERVISOR_USER, SUPERVISOR_PASSWORD        a local account with role SUPERVISOR (analytics)
+//   ADMIN_USER, ADMIN_PASSWORD                  a local account with role ADMIN (policy and audit pages)
 //   CHROMIUM             the browser (default /usr/bin/chromium)
 //   SCREENSHOTS          a folder to write PNG screenshots to (optional)
 import assert from 'node:assert/strict';
@@ -18,6 +19,7 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const HEARTH = (process.env.HEARTH_URL || '').replace(/\/$/, '');
 const AGENT = { user: process.env.AGENT_USER, password: process.env.AGENT_PASSWORD, display: process.env.AGENT_DISPLAY };
 const SUPERVISOR = { user: process.env.SUPERVISOR_USER, password: process.env.SUPERVISOR_PASSWORD };
+const ADMIN = { user: process.env.ADMIN_USER, password: process.env.ADMIN_PASSWORD };
 const SHOTS = process.env.SCREENSHOTS;
 if (!HEARTH || !AGENT.user || !AGENT.password || !AGENT.display) {
   console.error('Set HEARTH_URL, AGENT_USER, AGENT_PASSWORD and AGENT_DISPLAY (see the top of this file).');
@@ -137,20 +139,33 @@ try {
   });
 
   if (SUPERVISOR.user) {
-    await step('a supervisor sees the analytics page render its charts', async () => {
+    await step('a supervisor sees the analytics page render its charts; it and the knowledge pages pass axe', async () => {
       const supervisor = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
       await signIn(supervisor, SUPERVISOR);
       const response = await supervisor.goto(`${HEARTH}/console/analytics`);
-      if (response.status() === 404) {
-        console.log('  # the analytics pages are not part of this build yet');
-        return;
-      }
       assert.equal(response.status(), 200);
       await supervisor.waitForFunction(() => {
         const canvases = Array.from(document.querySelectorAll('canvas'));
         return canvases.length > 0 && canvases.every((c) => c.width > 0 && c.height > 0);
       }, null, { timeout: 15000 });
       await shot(supervisor, 'console-analytics');
+      await axe(supervisor);
+      for (const path of ['/console/admin/knowledge', '/console/admin/knowledge/history']) {
+        const page = await supervisor.goto(`${HEARTH}${path}`);
+        assert.equal(page.status(), 200, path);
+        await axe(supervisor);
+      }
+    });
+  }
+  if (ADMIN.user) {
+    await step('an admin opens the policy and audit pages, and they pass axe', async () => {
+      const admin = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+      await signIn(admin, ADMIN);
+      for (const path of ['/console/admin/policy', '/console/admin/audit']) {
+        const response = await admin.goto(`${HEARTH}${path}`);
+        assert.equal(response.status(), 200, path);
+        await axe(admin);
+      }
     });
   }
 } finally {

@@ -44,10 +44,12 @@ class ConsoleBrowserIT {
 	void anAgentsDayInARealBrowser() throws Exception {
 		this.accounts.save("carla", "Carla", "Agent", HearthRole.AGENT, PASSWORD);
 		this.accounts.save("sven", "Sven", "Supervisor", HearthRole.SUPERVISOR, PASSWORD);
+		this.accounts.save("ada", "Ada", "Admin", HearthRole.ADMIN, PASSWORD);
 
 		NodeBrowserTests.run("console.test.mjs",
 				Map.of("HEARTH_URL", "http://localhost:" + this.port, "AGENT_USER", "carla", "AGENT_PASSWORD", PASSWORD,
-						"AGENT_DISPLAY", "Carla Agent", "SUPERVISOR_USER", "sven", "SUPERVISOR_PASSWORD", PASSWORD),
+						"AGENT_DISPLAY", "Carla Agent", "SUPERVISOR_USER", "sven", "SUPERVISOR_PASSWORD", PASSWORD,
+						"ADMIN_USER", "ada", "ADMIN_PASSWORD", PASSWORD),
 				"console.screenshots");
 		assertThat(this.jdbc
 			.sql("select count(*) from conversation_message where role = 'AGENT' and author = 'Carla Agent'")
