@@ -120,28 +120,17 @@ class ConversationPageController {
 	@PostMapping("/console/conversations/{id}/transfer")
 	String transfer(@PathVariable UUID id, @RequestParam(defaultValue = "") String to, Authentication user,
 			RedirectAttributes redirect) {
-		SignedInUser me = SignedInUser.of(user);
-		String target = to.strip();
-		if (target.isEmpty()) {
-			this.flash.problem(redirect, "conversation.transfer.empty");
-			return back(id);
-		}
-		return act(id, redirect, "conversation.transfer.done", () -> this.handoffs.transfer(id, me.username(), target),
-				target);
+		String me = SignedInUser.of(user).username();
+		return handOver(id, to, redirect, "conversation.transfer.done",
+				(target) -> this.handoffs.transfer(id, me, target));
 	}
 
 	@PostMapping("/console/conversations/{id}/assign")
 	@PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
 	String assign(@PathVariable UUID id, @RequestParam(defaultValue = "") String to, Authentication user,
 			RedirectAttributes redirect) {
-		SignedInUser me = SignedInUser.of(user);
-		String target = to.strip();
-		if (target.isEmpty()) {
-			this.flash.problem(redirect, "conversation.transfer.empty");
-			return back(id);
-		}
-		return act(id, redirect, "conversation.assign.done", () -> this.handoffs.assign(id, me.username(), target),
-				target);
+		String me = SignedInUser.of(user).username();
+		return handOver(id, to, redirect, "conversation.assign.done", (target) -> this.handoffs.assign(id, me, target));
 	}
 
 	@PostMapping("/console/conversations/{id}/resolve")
@@ -153,6 +142,17 @@ class ConversationPageController {
 		}
 		return act(id, redirect, "conversation.resolve.done", () -> this.handoffs.resolve(id, me.username(), outcome),
 				this.flash.text("outcome." + outcome));
+	}
+
+	/** Transfer or assign to the agent named {@code to}, which must not be blank. */
+	private String handOver(UUID id, String to, RedirectAttributes redirect, String doneKey,
+			java.util.function.Consumer<String> action) {
+		String target = to.strip();
+		if (target.isEmpty()) {
+			this.flash.problem(redirect, "conversation.transfer.empty");
+			return back(id);
+		}
+		return act(id, redirect, doneKey, () -> action.accept(target), target);
 	}
 
 	private String act(UUID id, RedirectAttributes redirect, String doneKey, Runnable action, Object... args) {

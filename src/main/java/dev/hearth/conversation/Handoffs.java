@@ -105,13 +105,6 @@ public class Handoffs {
 	}
 
 	/**
-	 * A live handoff, as {@link #handOff(UUID, EscalationDecision, Map, HandoffMode)}.
-	 */
-	public boolean handOff(UUID conversation, EscalationDecision decision, Map<String, Object> summary) {
-		return handOff(conversation, decision, summary, HandoffMode.LIVE);
-	}
-
-	/**
 	 * How long a customer handed over now will probably wait: the median wait of the last
 	 * 50 claimed conversations of the past day, or the SLA when there are fewer than 5.
 	 */

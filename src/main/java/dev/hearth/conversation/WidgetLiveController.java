@@ -132,7 +132,12 @@ class WidgetLiveController {
 	}
 
 	private WidgetStatus status(UUID id) {
-		return WidgetStatus.of(this.handoffs.find(id), this.conversations.lastAgentAuthor(id).orElse(null),
+		QueuedConversation conversation = this.handoffs.find(id);
+		// polled every second per open widget: ask for the agent's name only when it is
+		// shown
+		boolean named = conversation.state() == ConversationState.WITH_AGENT
+				|| conversation.state() == ConversationState.RESOLVED;
+		return WidgetStatus.of(conversation, named ? this.conversations.lastAgentAuthor(id).orElse(null) : null,
 				this.feedback.csat(id), Instant.now());
 	}
 

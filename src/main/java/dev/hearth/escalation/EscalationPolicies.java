@@ -84,13 +84,8 @@ public class EscalationPolicies {
 
 	/** The policy in force with its version. */
 	public Versioned currentVersion() {
-		int latest = this.jdbc.sql("select coalesce(max(version), 0) from escalation_policy")
-			.query(Integer.class)
-			.single();
-		if (latest == 0) {
-			return new Versioned(0, this.configured, "configuration", null, null);
-		}
-		return history(1).get(0);
+		List<Versioned> latest = history(1);
+		return latest.isEmpty() ? new Versioned(0, this.configured, "configuration", null, null) : latest.get(0);
 	}
 
 	/** The saved versions, newest first. */

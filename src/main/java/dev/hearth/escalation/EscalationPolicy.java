@@ -30,8 +30,6 @@ import dev.hearth.privacy.Redactor;
 @Component
 public class EscalationPolicy {
 
-	static final String ASKED_FOR_PERSON = DefaultPolicy.ASKED_FOR_PERSON;
-
 	private final Supplier<Policy> policy;
 
 	private final Redactor redactor;
@@ -109,8 +107,8 @@ public class EscalationPolicy {
 	 * priority (a person, whatever action the rule names: the customer asked for one).
 	 */
 	public EscalationDecision customerAskedForPerson() {
-		int priority = this.policy.get().rule(ASKED_FOR_PERSON).map(PolicyRule::priority).orElse(2);
-		return new EscalationDecision(ASKED_FOR_PERSON, "The customer asked for a person.", priority,
+		int priority = this.policy.get().rule(DefaultPolicy.ASKED_FOR_PERSON).map(PolicyRule::priority).orElse(2);
+		return new EscalationDecision(DefaultPolicy.ASKED_FOR_PERSON, "The customer asked for a person.", priority,
 				EscalationDecision.Action.HUMAN);
 	}
 

@@ -75,7 +75,8 @@ public class KnowledgeGaps {
 	public record Suggestion(String action, String question, List<String> phrasings, String answer) {
 	}
 
-	private record Row(long id, UUID conversation, String rule, String question, Instant at, float[] vector) {
+	/** An unanswered question; {@code unit} is its embedding scaled to length 1. */
+	private record Row(long id, UUID conversation, String rule, String question, Instant at, float[] unit) {
 	}
 
 	/**
@@ -92,20 +93,27 @@ public class KnowledgeGaps {
 		if (!from.isBefore(to)) {
 			throw new IllegalArgumentException("from (" + from + ") must be before to (" + to + ")");
 		}
-		List<Row> rows = load(from, to);
-		List<List<Row>> clusters = cluster(rows);
-		List<Gap> gaps = new ArrayList<>();
-		for (List<Row> cluster : clusters) {
-			if (cluster.size() >= minOccurrences) {
-				gaps.add(gap(cluster));
-			}
-		}
-		gaps.sort(Comparator.comparingInt(Gap::occurrences)
-			.reversed()
-			.thenComparing(Gap::lastSeen, Comparator.reverseOrder()));
-		return gaps.subList(0, Math.min(limit, gaps.size()));
+		List<List<Row>> clusters = cluster(load(from, to));
+		// biggest, then most recent first; only the clusters reported get their agent
+		// answer looked up
+		return clusters.stream()
+			.filter((cluster) -> cluster.size() >= minOccurrences)
+			.sorted(Comparator.comparingInt((List<Row> cluster) -> cluster.size())
+				.reversed()
+				.thenComparing(KnowledgeGaps::lastSeen, Comparator.reverseOrder()))
+			.limit(limit)
+			.map(this::gap)
+			.toList();
 	}
 
+	private static Instant lastSeen(List<Row> cluster) {
+		return cluster.stream().map(Row::at).max(Comparator.naturalOrder()).orElseThrow();
+	}
+
+	/**
+	 * The questions with their unit-length embeddings; missing ones are computed and
+	 * kept.
+	 */
 	private List<Row> load(Instant from, Instant to) {
 		List<Row> rows = new ArrayList<>(this.jdbc.sql("""
 				select id, conversation_id, rule, question, created_at, embedding from escalation_decision
@@ -113,39 +121,44 @@ public class KnowledgeGaps {
 				order by created_at desc limit ?
 				""").param(Timestamp.from(from)).param(Timestamp.from(to)).param(MAX_QUESTIONS).query((rs, n) -> {
 			return new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-					rs.getTimestamp(5).toInstant(), vector(rs.getArray(6)));
+					rs.getTimestamp(5).toInstant(), unit(rs.getArray(6)));
 		}).list());
-		List<Row> missing = rows.stream().filter((r) -> r.vector() == null).toList();
+		List<Integer> missing = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			if (rows.get(i).unit() == null) {
+				missing.add(i);
+			}
+		}
 		for (int start = 0; start < missing.size(); start += EMBED_BATCH) {
-			List<Row> batch = missing.subList(start, Math.min(missing.size(), start + EMBED_BATCH));
-			List<float[]> vectors = this.embeddings.embed(batch.stream().map(Row::question).toList());
-			for (int i = 0; i < batch.size(); i++) {
-				Row row = batch.get(i);
+			List<Integer> batch = missing.subList(start, Math.min(missing.size(), start + EMBED_BATCH));
+			List<float[]> vectors = this.embeddings.embed(batch.stream().map((i) -> rows.get(i).question()).toList());
+			for (int b = 0; b < batch.size(); b++) {
+				Row row = rows.get(batch.get(b));
 				this.jdbc.sql("update escalation_decision set embedding = ? where id = ?")
-					.param(vectors.get(i))
+					.param(vectors.get(b))
 					.param(row.id())
 					.update();
-				rows.set(rows.indexOf(row),
-						new Row(row.id(), row.conversation(), row.rule(), row.question(), row.at(), vectors.get(i)));
+				rows.set(batch.get(b), new Row(row.id(), row.conversation(), row.rule(), row.question(), row.at(),
+						normalised(vectors.get(b))));
 			}
 		}
 		return rows;
 	}
 
-	private static float[] vector(Array array) throws SQLException {
+	private static float[] unit(Array array) throws SQLException {
 		if (array == null) {
 			return null;
 		}
 		Object values = array.getArray();
 		if (values instanceof float[] floats) {
-			return floats;
+			return normalised(floats);
 		}
 		Object[] boxed = (Object[]) values;
 		float[] vector = new float[boxed.length];
 		for (int i = 0; i < boxed.length; i++) {
 			vector[i] = ((Number) boxed[i]).floatValue();
 		}
-		return vector;
+		return normalised(vector);
 	}
 
 	/**
@@ -155,7 +168,7 @@ public class KnowledgeGaps {
 		List<List<Row>> clusters = new ArrayList<>();
 		List<float[]> sums = new ArrayList<>();
 		for (Row row : rows) {
-			float[] v = normalised(row.vector());
+			float[] v = row.unit();
 			int best = -1;
 			double bestScore = SAME_TOPIC;
 			for (int c = 0; c < clusters.size(); c++) {
@@ -181,15 +194,15 @@ public class KnowledgeGaps {
 	}
 
 	private Gap gap(List<Row> cluster) {
-		float[] centroid = new float[cluster.get(0).vector().length];
+		float[] centroid = new float[cluster.get(0).unit().length];
 		for (Row row : cluster) {
-			float[] v = normalised(row.vector());
+			float[] v = row.unit();
 			for (int i = 0; i < v.length; i++) {
 				centroid[i] += v[i];
 			}
 		}
 		List<Row> typical = new ArrayList<>(cluster);
-		typical.sort(Comparator.comparingDouble((Row r) -> -Cosine.of(normalised(r.vector()), centroid)));
+		typical.sort(Comparator.comparingDouble((Row r) -> -Cosine.of(r.unit(), centroid)));
 		Set<String> phrasings = new LinkedHashSet<>();
 		for (Row row : typical) {
 			if (phrasings.size() < 10) {
@@ -204,9 +217,9 @@ public class KnowledgeGaps {
 		List<String> others = phrasings.stream().skip(1).toList();
 		String answer = agentAnswer(conversations);
 		Instant first = cluster.stream().map(Row::at).min(Comparator.naturalOrder()).orElseThrow();
-		Instant last = cluster.stream().map(Row::at).max(Comparator.naturalOrder()).orElseThrow();
 		return new Gap(question, cluster.size(), conversations.size(), List.copyOf(phrasings),
-				new LinkedHashMap<>(rules), first, last, new Suggestion("ADD_FAQ_ENTRY", question, others, answer));
+				new LinkedHashMap<>(rules), first, lastSeen(cluster),
+				new Suggestion("ADD_FAQ_ENTRY", question, others, answer));
 	}
 
 	private String agentAnswer(Set<UUID> conversations) {

@@ -45,20 +45,21 @@ final class Rephrasing {
 		if (candidates.isEmpty()) {
 			return 0;
 		}
-		float[] target = null;
-		List<float[]> vectors = List.of();
-		if (this.embeddings != null) {
-			List<String> all = new java.util.ArrayList<>(candidates);
+		// the words first; the model (on the customer's turn, so not for nothing) only
+		// for what they miss
+		List<String> unmatched = candidates.stream()
+			.filter((candidate) -> jaccard(words, contentWords(candidate)) < JACCARD)
+			.toList();
+		int repeats = candidates.size() - unmatched.size();
+		if (this.embeddings != null && !unmatched.isEmpty()) {
+			List<String> all = new java.util.ArrayList<>(unmatched);
 			all.add(question);
-			vectors = this.embeddings.embed(all);
-			target = vectors.get(vectors.size() - 1);
-		}
-		int repeats = 0;
-		for (int i = 0; i < candidates.size(); i++) {
-			boolean same = jaccard(words, contentWords(candidates.get(i))) >= JACCARD
-					|| (target != null && Cosine.of(target, vectors.get(i)) >= COSINE);
-			if (same) {
-				repeats++;
+			List<float[]> vectors = this.embeddings.embed(all);
+			float[] target = vectors.get(vectors.size() - 1);
+			for (int i = 0; i < unmatched.size(); i++) {
+				if (Cosine.of(target, vectors.get(i)) >= COSINE) {
+					repeats++;
+				}
 			}
 		}
 		return repeats;

@@ -17,6 +17,7 @@ import dev.hearth.conversation.ConversationState;
 import dev.hearth.conversation.Conversations;
 import dev.hearth.conversation.Handoffs;
 import dev.hearth.escalation.EscalationDecision;
+import dev.hearth.escalation.HandoffMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -61,7 +62,7 @@ class ConsoleAgentIT {
 		this.handoffs.handOff(this.id,
 				new EscalationDecision("customer-asked-for-person", "the customer asked for a person", 5,
 						EscalationDecision.Action.HUMAN),
-				Map.of("question", "My router blinks red since the thunderstorm"));
+				Map.of("question", "My router blinks red since the thunderstorm"), HandoffMode.LIVE);
 	}
 
 	@Test
