@@ -5,16 +5,24 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import dev.hearth.escalation.AgentPresence;
+
 import dev.hearth.identity.SignedInUser;
 
-/** Gives every console page the signed-in user ({@code me}) for the shared navigation. */
+/**
+ * Gives every console page the signed-in user ({@code me}) for the shared navigation, and
+ * notes them as online for handoffs that need an agent present.
+ */
 @ControllerAdvice(basePackages = "dev.hearth.console")
 class ConsoleModelAdvice {
 
 	private final Durations durations;
 
-	ConsoleModelAdvice(Durations durations) {
+	private final AgentPresence presence;
+
+	ConsoleModelAdvice(Durations durations, AgentPresence presence) {
 		this.durations = durations;
+		this.presence = presence;
 	}
 
 	@ModelAttribute("durations")
@@ -27,7 +35,10 @@ class ConsoleModelAdvice {
 		if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
 			return null;
 		}
-		return SignedInUser.of(authentication);
+		SignedInUser me = SignedInUser.of(authentication);
+		// working in the console counts as being online, as calling the agent API does
+		this.presence.seen(me.username());
+		return me;
 	}
 
 }
