@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.ai.chat.model.ChatModel;
-import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -22,6 +21,7 @@ import dev.hearth.assistant.router.ScoredLabel;
 import dev.hearth.knowledge.FaqCatalog;
 import dev.hearth.knowledge.FaqEntry;
 import dev.hearth.knowledge.KnowledgeSearch;
+import dev.hearth.knowledge.Vectors;
 import dev.hearth.retrieval.PassageKind;
 import dev.hearth.retrieval.SearchHit;
 
@@ -35,9 +35,7 @@ public class AnswerPipeline {
 
 	private static final Logger log = LoggerFactory.getLogger(AnswerPipeline.class);
 
-	static final int MAX_QUESTION_CHARS = 2000;
-
-	private final EmbeddingModel embeddings;
+	private final Queries queries;
 
 	private final RouterService router;
 
@@ -49,9 +47,9 @@ public class AnswerPipeline {
 
 	private final GenerativeAnswers generative;
 
-	AnswerPipeline(EmbeddingModel embeddings, RouterService router, FaqCatalog catalog, KnowledgeSearch search,
+	AnswerPipeline(Queries queries, RouterService router, FaqCatalog catalog, KnowledgeSearch search,
 			AssistantProperties properties, ObjectProvider<ChatModel> chatModel) {
-		this.embeddings = embeddings;
+		this.queries = queries;
 		this.router = router;
 		this.catalog = catalog;
 		this.search = search;
@@ -61,13 +59,28 @@ public class AnswerPipeline {
 	}
 
 	/**
+	 * Answers a question that is not part of a stored conversation turn (it is made
+	 * self-contained and embedded here).
 	 * @param question the customer's question
 	 * @param history the conversation before it, oldest first
 	 * @param stream receives the answer's text as it is produced (nothing when
 	 * escalating)
+	 * @throws IllegalArgumentException if the question is empty or too long
 	 */
 	public Answer answer(String question, List<Turn> history, Consumer<String> stream) {
 		return answer(question, history, null, stream);
+	}
+
+	/**
+	 * Answers a customer turn's question, already made self-contained and embedded once
+	 * for the whole turn ({@link Queries}).
+	 * @param query the question, its self-contained form and that form's embedding
+	 * @param history the conversation before it, oldest first
+	 * @param stream receives the answer's text as it is produced (nothing when
+	 * escalating)
+	 */
+	public Answer answer(Query query, List<Turn> history, Consumer<String> stream) {
+		return answer(query, history, this.router.threshold(), stream, new Timings());
 	}
 
 	/**
@@ -80,17 +93,17 @@ public class AnswerPipeline {
 			throw new IllegalArgumentException("threshold must be between 0 and 1, got " + threshold);
 		}
 		double routerThreshold = (threshold != null) ? threshold : this.router.threshold();
-		if (question == null || question.isBlank()) {
-			throw new IllegalArgumentException("the question is empty");
-		}
-		if (question.length() > MAX_QUESTION_CHARS) {
-			throw new IllegalArgumentException("the question has " + question.length() + " characters, at most "
-					+ MAX_QUESTION_CHARS + " are allowed");
-		}
 		Timings timings = new Timings();
-		String query = FollowUps.contextualise(question, history);
-		float[] vector = this.embeddings.embed(query);
+		Query query = this.queries.of(question, history);
 		timings.lap("embed");
+		return answer(query, history, routerThreshold, stream, timings);
+	}
+
+	private Answer answer(Query turnQuery, List<Turn> history, double routerThreshold, Consumer<String> stream,
+			Timings timings) {
+		String question = turnQuery.question();
+		String query = turnQuery.text();
+		float[] vector = turnQuery.vector();
 
 		Optional<RouterPrediction> prediction = this.router.predict(query, vector);
 		timings.lap("route");
@@ -167,7 +180,7 @@ public class AnswerPipeline {
 		List<Passage> passages = new ArrayList<>(hits.size());
 		for (SearchHit hit : hits) {
 			float[] passageVector = vectors.get(hit.id());
-			passages.add(new Passage(hit, (passageVector != null) ? cosine(vector, passageVector) : 0));
+			passages.add(new Passage(hit, (passageVector != null) ? Vectors.cosine(vector, passageVector) : 0));
 		}
 		passages.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
 		return passages;
@@ -190,18 +203,6 @@ public class AnswerPipeline {
 			candidates.add(new Answer.Candidate(label.label(), label.probability()));
 		}
 		return candidates;
-	}
-
-	static double cosine(float[] a, float[] b) {
-		double dot = 0;
-		double na = 0;
-		double nb = 0;
-		for (int i = 0; i < Math.min(a.length, b.length); i++) {
-			dot += a[i] * b[i];
-			na += a[i] * a[i];
-			nb += b[i] * b[i];
-		}
-		return (na == 0 || nb == 0) ? 0 : dot / Math.sqrt(na * nb);
 	}
 
 	/** Milliseconds per step. */

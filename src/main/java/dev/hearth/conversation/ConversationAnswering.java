@@ -1,7 +1,5 @@
 package dev.hearth.conversation;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,57 +13,42 @@ import org.springframework.stereotype.Service;
 
 import dev.hearth.assistant.Answer;
 import dev.hearth.assistant.AnswerPipeline;
+import dev.hearth.assistant.CustomerTurn;
 import dev.hearth.assistant.Decision;
 import dev.hearth.assistant.EscalationReason;
-import dev.hearth.assistant.Turn;
-import dev.hearth.escalation.ApprovedLlmGateway;
-import dev.hearth.escalation.EscalationDecision;
-import dev.hearth.escalation.EscalationLog;
-import dev.hearth.escalation.EscalationPolicy;
-import dev.hearth.escalation.HandoffMode;
-import dev.hearth.escalation.HandoffRouting;
-import dev.hearth.escalation.TurnContext;
+import dev.hearth.escalation.Escalation;
+import dev.hearth.escalation.Verdict;
 
 /**
- * Answers a stored customer message with the conversation's history and stores the
- * answer. Whatever fails on the way becomes an escalation with reason
- * {@code MODEL_FAILURE}: the customer is never left without a reply, and their message is
- * already safe. Thread-safe.
+ * Runs a stored customer message through its turn: builds the {@link CustomerTurn} once,
+ * asks {@link Escalation} before and after the {@link AnswerPipeline} answers, and has
+ * {@link TurnRecorder} store the outcome in one transaction. It decides nothing itself.
+ * Whatever fails while answering becomes an escalation with reason {@code MODEL_FAILURE}:
+ * the customer is never left without a reply, and their message is already safe.
+ * Thread-safe.
  */
 @Service
 class ConversationAnswering {
 
 	private static final Logger log = LoggerFactory.getLogger(ConversationAnswering.class);
 
-	private static final int EARLIER_QUESTIONS = 5;
-
 	private final Conversations conversations;
+
+	private final CustomerTurns turns;
 
 	private final AnswerPipeline pipeline;
 
-	private final ConversationProperties properties;
+	private final Escalation escalation;
 
-	private final Handoffs handoffs;
+	private final TurnRecorder recorder;
 
-	private final EscalationPolicy policy;
-
-	private final ApprovedLlmGateway gateway;
-
-	private final HandoffRouting routing;
-
-	private final EscalationLog decisions;
-
-	ConversationAnswering(Conversations conversations, AnswerPipeline pipeline, ConversationProperties properties,
-			Handoffs handoffs, EscalationPolicy policy, ApprovedLlmGateway gateway, HandoffRouting routing,
-			EscalationLog decisions) {
+	ConversationAnswering(Conversations conversations, CustomerTurns turns, AnswerPipeline pipeline,
+			Escalation escalation, TurnRecorder recorder) {
 		this.conversations = conversations;
-		this.gateway = gateway;
-		this.handoffs = handoffs;
-		this.policy = policy;
+		this.turns = turns;
 		this.pipeline = pipeline;
-		this.properties = properties;
-		this.routing = routing;
-		this.decisions = decisions;
+		this.escalation = escalation;
+		this.recorder = recorder;
 	}
 
 	/**
@@ -75,50 +58,22 @@ class ConversationAnswering {
 	 * already has the conversation: the message then waits for them.
 	 */
 	Message answer(UUID conversation, Message question, Consumer<String> stream) {
-		ConversationState state = this.handoffs.state(conversation);
-		if (state == ConversationState.WAITING_FOR_AGENT || state == ConversationState.WITH_AGENT) {
+		Conversations.Head head = this.conversations.head(conversation);
+		if (withPerson(head.state())) {
 			this.conversations.touch(conversation);
 			return null;
 		}
-		List<Turn> history = this.conversations.history(conversation, question.seq(), this.properties.historyTurns());
-		TurnContext turn = new TurnContext(question.text(),
-				this.conversations.earlierCustomerMessages(conversation, question.seq(), EARLIER_QUESTIONS),
-				this.conversations.customerTurnsSinceAgent(conversation));
-		Optional<EscalationDecision> before = this.policy.beforeAnswering(turn);
-		if (before.isPresent()) {
-			return escalate(conversation, question, history, null, before.get(), stream);
+		CustomerTurn turn = this.turns.of(conversation, head.language(), question);
+		Verdict verdict = this.escalation.before(turn);
+		Answer answer = null;
+		if (verdict instanceof Verdict.Reply) {
+			answer = answer(turn, stream);
+			verdict = this.escalation.after(turn, answer);
 		}
-		Answer answer;
-		try {
-			answer = this.pipeline.answer(question.text(), history, stream);
+		Message stored = this.recorder.record(turn, answer, verdict);
+		if (!(verdict instanceof Verdict.Reply)) {
+			stream.accept(stored.text());
 		}
-		catch (RuntimeException ex) {
-			log.error("Answering message {} of conversation {} failed", question.seq(), conversation, ex);
-			answer = new Answer(Decision.ESCALATE, EscalationReason.MODEL_FAILURE, "", 0, 0, null, null, List.of(),
-					List.of(), Map.of());
-		}
-		Optional<EscalationDecision> after = this.policy.afterAnswering(answer);
-		if (after.isPresent() && after.get().action() == EscalationDecision.Action.APPROVED_LLM
-				&& this.gateway.canAnswer()) {
-			Optional<ApprovedLlmGateway.GatewayAnswer> approved = this.gateway.answer(question.text(), history,
-					after.get().rule());
-			if (approved.isPresent()) {
-				stream.accept(approved.get().text());
-				this.decisions.record(conversation, question.seq(), after.get(), EscalationLog.Outcome.LLM_ANSWERED,
-						question.text());
-				Answer llm = new Answer(Decision.ANSWERED, null, approved.get().text(), answer.confidence(),
-						answer.routerConfidence(), null, "approved-llm:" + approved.get().endpoint(), List.of(),
-						answer.ranked(), answer.timings());
-				Message stored = this.conversations.addAnswer(conversation, question.seq(), llm);
-				this.conversations.touch(conversation);
-				return stored;
-			}
-		}
-		if (after.isPresent()) {
-			return escalate(conversation, question, history, answer, after.get(), stream);
-		}
-		Message stored = this.conversations.addAnswer(conversation, question.seq(), answer);
-		this.conversations.touch(conversation);
 		return stored;
 	}
 
@@ -129,8 +84,8 @@ class ConversationAnswering {
 	 * tells the customer, or empty when a person already has the conversation.
 	 */
 	Optional<Message> handOffOnRequest(UUID conversation) {
-		ConversationState state = this.handoffs.state(conversation);
-		if (state == ConversationState.WAITING_FOR_AGENT || state == ConversationState.WITH_AGENT) {
+		Conversations.Head head = this.conversations.head(conversation);
+		if (withPerson(head.state())) {
 			return Optional.empty();
 		}
 		Message lastQuestion = null;
@@ -139,95 +94,25 @@ class ConversationAnswering {
 				lastQuestion = message;
 			}
 		}
-		int before = (lastQuestion != null) ? lastQuestion.seq() : Integer.MAX_VALUE;
-		List<Turn> history = this.conversations.history(conversation, before, this.properties.historyTurns());
-		Message question = (lastQuestion != null) ? lastQuestion
-				: new Message(0, "CUSTOMER", "", null, null, java.time.Instant.now(), null);
-		return Optional
-			.of(escalate(conversation, question, history, null, this.policy.customerAskedForPerson(), (text) -> {
-			}));
+		CustomerTurn turn = this.turns.onRequest(conversation, head.language(), lastQuestion);
+		return Optional.of(this.recorder.record(turn, null, this.escalation.onRequest(turn)));
 	}
 
-	private Message escalate(UUID conversation, Message question, List<Turn> history, Answer answer,
-			EscalationDecision decision, Consumer<String> stream) {
-		HandoffMode mode = this.routing.modeNow();
-		Map<String, Object> summary = summary(question, history, answer, decision);
-		boolean handedOff = this.handoffs.handOff(conversation, decision, summary, mode);
-		this.decisions.record(conversation, question.seq(), decision, !handedOff ? EscalationLog.Outcome.NOT_HANDED_OFF
-				: (mode == HandoffMode.TICKET) ? EscalationLog.Outcome.TICKET : EscalationLog.Outcome.HANDED_OFF,
-				question.text());
-		Map<String, Object> handoff = new LinkedHashMap<>();
-		handoff.put("mode", mode.name());
-		handoff.put("rule", decision.rule());
-		String notice;
-		if (mode == HandoffMode.LIVE) {
-			Duration wait = this.handoffs.estimatedWait();
-			handoff.put("estimatedWaitSeconds", wait.toSeconds());
-			notice = this.handoffs.waitNotice(wait);
-		}
-		else {
-			notice = this.handoffs.ticketNotice();
-		}
-		if (handedOff && wantsDraft(decision)) {
-			Thread.ofVirtual()
-				.name("draft-" + conversation)
-				.start(() -> draft(conversation, question, history, decision));
-		}
-		stream.accept(notice);
-		Message stored = (answer != null)
-				? this.conversations.addAnswer(conversation, question.seq(),
-						new Answer(answer.decision(), answer.reason(), notice, answer.confidence(),
-								answer.routerConfidence(), answer.faqId(), answer.answeredBy(), answer.citations(),
-								answer.ranked(), answer.timings()),
-						handoff)
-				: this.conversations.addHandoffNotice(conversation, question.seq(), notice, handoff);
-		this.conversations.touch(conversation);
-		return stored;
-	}
-
-	private boolean wantsDraft(EscalationDecision decision) {
-		return switch (decision.action()) {
-			case APPROVED_LLM_DRAFT_FOR_AGENT -> this.gateway.canDraft();
-			// an endpoint that may answer was already asked; draft-only ones draft
-			// instead
-			case APPROVED_LLM -> !this.gateway.canAnswer() && this.gateway.canDraft();
-			case HUMAN -> false;
-		};
-	}
-
-	private void draft(UUID conversation, Message question, List<Turn> history, EscalationDecision decision) {
+	private Answer answer(CustomerTurn turn, Consumer<String> stream) {
 		try {
-			this.gateway.draft(question.text(), history, decision.rule())
-				.ifPresent((draft) -> this.handoffs.attachDraft(conversation, draft.endpoint(), draft.text()));
+			if (turn.query() != null) {
+				return this.pipeline.answer(turn.query(), turn.history(), stream);
+			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Drafting an answer for conversation {} failed: {}", conversation, ex.getMessage());
+			log.error("Answering message {} of conversation {} failed", turn.seq(), turn.conversation(), ex);
 		}
+		return new Answer(Decision.ESCALATE, EscalationReason.MODEL_FAILURE, "", 0, 0, null, null, List.of(), List.of(),
+				Map.of());
 	}
 
-	/** What the agent reads first, so the customer never has to repeat themselves. */
-	private static Map<String, Object> summary(Message question, List<Turn> history, Answer answer,
-			EscalationDecision decision) {
-		Map<String, Object> summary = new LinkedHashMap<>();
-		summary.put("question", question.text());
-		summary.put("rule", decision.rule());
-		summary.put("reason", decision.reason());
-		summary.put("firedRules", decision.fired());
-		summary.put("earlierMessages",
-				history.stream()
-					.map((turn) -> (turn.fromCustomer() ? "Customer: " : "Hearth: ") + turn.text())
-					.toList());
-		if (answer != null) {
-			summary.put("botDecision", answer.decision() + ((answer.reason() != null) ? " " + answer.reason() : ""));
-			summary.put("botConfidence", answer.confidence());
-			summary.put("bestFaqGuess", answer.faqId());
-			summary.put("passages",
-					answer.citations()
-						.stream()
-						.map((c) -> Map.of("title", c.title(), "source", c.source(), "url", c.url()))
-						.toList());
-		}
-		return summary;
+	private static boolean withPerson(ConversationState state) {
+		return state == ConversationState.WAITING_FOR_AGENT || state == ConversationState.WITH_AGENT;
 	}
 
 }

@@ -15,7 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.hearth.assistant.Answer;
+import dev.hearth.assistant.CustomerTurn;
+import dev.hearth.assistant.Query;
 import dev.hearth.assistant.Turn;
+import dev.hearth.knowledge.Vectors;
 
 /**
  * Conversations and their messages in PostgreSQL. A message gets the next sequence number
@@ -70,16 +73,17 @@ public class Conversations {
 
 	/** An answer that hands the conversation over, with how ({@code handoff}). */
 	@Transactional
-	public Message addAnswer(UUID conversation, int replyTo, Answer answer, Map<String, Object> handoff) {
+	public Message addAnswer(UUID conversation, int replyTo, Answer answer, HandoffDetails handoff) {
 		Map<String, Object> details = new java.util.LinkedHashMap<>(this.json.convertValue(answer, OBJECT));
-		details.put("handoff", handoff);
+		details.put("handoff", this.json.convertValue(handoff, OBJECT));
 		return add(conversation, "ASSISTANT", answer.text(), replyTo, details, null);
 	}
 
 	/** A notice that the conversation was handed over, with how ({@code handoff}). */
 	@Transactional
-	public Message addHandoffNotice(UUID conversation, int replyTo, String text, Map<String, Object> handoff) {
-		return add(conversation, "SYSTEM", text, replyTo, Map.of("handoff", handoff), null);
+	public Message addHandoffNotice(UUID conversation, int replyTo, String text, HandoffDetails handoff) {
+		return add(conversation, "SYSTEM", text, replyTo, Map.of("handoff", this.json.convertValue(handoff, OBJECT)),
+				null);
 	}
 
 	/** An agent's message, with the agent's display name as its author. */
@@ -129,6 +133,67 @@ public class Conversations {
 			.list());
 		java.util.Collections.reverse(texts);
 		return texts;
+	}
+
+	/**
+	 * The customer's messages before {@code beforeSeq} since a person last wrote, oldest
+	 * first, at most {@code limit}, with the query embeddings stored on their turns; and
+	 * how many there are in all.
+	 */
+	Earlier earlierQuestions(UUID conversation, int beforeSeq, int limit) {
+		int[] total = { 0 };
+		List<CustomerTurn.EarlierQuestion> questions = new ArrayList<>(this.jdbc.sql("""
+				select text, query, embedding, count(*) over () as total from conversation_message
+				where conversation_id = :c and seq < :before and role = 'CUSTOMER'
+				  and seq > coalesce((select max(seq) from conversation_message
+				                      where conversation_id = :c and role = 'AGENT'), 0)
+				order by seq desc limit :limit
+				""").param("c", conversation).param("before", beforeSeq).param("limit", limit).query((rs, row) -> {
+			total[0] = rs.getInt("total");
+			byte[] embedding = rs.getBytes("embedding");
+			String text = rs.getString("text");
+			String query = rs.getString("query");
+			return new CustomerTurn.EarlierQuestion(text, (embedding != null) ? Vectors.decode(embedding) : null,
+					query == null || query.equals(text.strip()));
+		}).list());
+		java.util.Collections.reverse(questions);
+		return new Earlier(questions, total[0]);
+	}
+
+	/**
+	 * Earlier customer messages.
+	 *
+	 * @param questions the latest of them, oldest first
+	 * @param total how many there are in all
+	 */
+	record Earlier(List<CustomerTurn.EarlierQuestion> questions, int total) {
+	}
+
+	/** Keeps a customer message's self-contained query and its embedding. */
+	@Transactional
+	void keepQuery(UUID conversation, int seq, Query query) {
+		this.jdbc.sql("update conversation_message set query = ?, embedding = ? where conversation_id = ? and seq = ?")
+			.param(query.text())
+			.param(Vectors.encode(query.vector()))
+			.param(conversation)
+			.param(seq)
+			.update();
+	}
+
+	/** The conversation's state and language, in one read. */
+	Head head(UUID conversation) {
+		return this.jdbc.sql("select state, language from conversation where id = ?")
+			.param(conversation)
+			.query((rs, row) -> new Head(ConversationState.valueOf(rs.getString(1)), rs.getString(2)))
+			.optional()
+			.orElseThrow(() -> new ConversationNotFoundException(conversation));
+	}
+
+	/**
+	 * @param state where the conversation is
+	 * @param language its language, or {@code null}
+	 */
+	record Head(ConversationState state, String language) {
 	}
 
 	/** How many messages the customer has written since a person last wrote. */

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.hearth.escalation.EscalationDecision;
 import dev.hearth.escalation.HandoffMode;
+import dev.hearth.escalation.HandoffSummary;
 import dev.hearth.escalation.TrainingExamples;
 import dev.hearth.privacy.AuditTrail;
 
@@ -75,8 +76,7 @@ public class Handoffs {
 	 * queue, live or as a ticket; returns false if a person already has it.
 	 */
 	@Transactional
-	public boolean handOff(UUID conversation, EscalationDecision decision, Map<String, Object> summary,
-			HandoffMode mode) {
+	public boolean handOff(UUID conversation, EscalationDecision decision, HandoffSummary summary, HandoffMode mode) {
 		Instant now = Instant.now();
 		int changed = this.jdbc
 			.sql("""

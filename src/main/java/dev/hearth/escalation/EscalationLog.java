@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.hearth.assistant.Query;
 import dev.hearth.privacy.PiiClass;
 import dev.hearth.privacy.Redactor;
 
@@ -41,13 +42,23 @@ public class EscalationLog {
 		this.redactor = redactor;
 	}
 
+	/**
+	 * Records a decision with the customer's words, redacted. The turn's embedding is
+	 * kept for the knowledge-gap report only when its text had no personal data to
+	 * redact: a vector of personal data is personal data.
+	 * @param query the turn's self-contained question and its embedding, or {@code null}
+	 */
 	@Transactional
-	public void record(UUID conversation, int messageSeq, EscalationDecision decision, Outcome outcome,
-			String question) {
+	public void record(UUID conversation, int messageSeq, EscalationDecision decision, Outcome outcome, String question,
+			Query query) {
 		String redacted = this.redactor.redact(question, EnumSet.allOf(PiiClass.class)).text();
+		float[] vector = (query != null
+				&& query.text().equals(this.redactor.redact(query.text(), EnumSet.allOf(PiiClass.class)).text()))
+						? query.vector() : null;
 		this.jdbc.sql("""
-				insert into escalation_decision (conversation_id, message_seq, rule, fired, action, outcome, question)
-				values (?, ?, ?, ?, ?, ?, ?)
+				insert into escalation_decision (conversation_id, message_seq, rule, fired, action, outcome, question,
+				                                 embedding)
+				values (?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.param(conversation)
 			.param(messageSeq)
@@ -56,6 +67,7 @@ public class EscalationLog {
 			.param(decision.action().name())
 			.param(outcome.name())
 			.param(redacted)
+			.param(vector)
 			.update();
 	}
 

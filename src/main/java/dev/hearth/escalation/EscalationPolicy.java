@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.springframework.ai.embedding.EmbeddingModel;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +26,7 @@ import dev.hearth.privacy.Redactor;
  * policy on a tie) and all are recorded. Thread-safe.
  */
 @Component
-public class EscalationPolicy {
+class EscalationPolicy {
 
 	private final Supplier<Policy> policy;
 
@@ -39,8 +37,8 @@ public class EscalationPolicy {
 	private final Phrases phrases = new Phrases();
 
 	@Autowired
-	EscalationPolicy(EscalationPolicies policies, Redactor redactor, ObjectProvider<EmbeddingModel> embeddings) {
-		this(policies::current, redactor, new Rephrasing(embeddings.getIfAvailable()));
+	EscalationPolicy(EscalationPolicies policies, Redactor redactor) {
+		this(policies::current, redactor, new Rephrasing());
 	}
 
 	EscalationPolicy(Supplier<Policy> policy, Redactor redactor, Rephrasing rephrasing) {
@@ -52,7 +50,7 @@ public class EscalationPolicy {
 	/**
 	 * The rule that fires on the customer's message and the conversation so far, if any.
 	 */
-	public Optional<EscalationDecision> beforeAnswering(TurnContext turn) {
+	Optional<EscalationDecision> beforeAnswering(TurnContext turn) {
 		List<EscalationDecision> fired = new ArrayList<>();
 		List<PiiMatch> pii = null;
 		for (PolicyRule rule : this.policy.get().rules()) {
@@ -70,7 +68,7 @@ public class EscalationPolicy {
 							: null;
 				}
 				case REPHRASING -> {
-					int repeats = this.rephrasing.repeats(turn.message(), turn.earlierQuestions());
+					int repeats = this.rephrasing.repeats(turn.message(), turn.query(), turn.earlierQuestions());
 					yield (repeats >= rule.limit()) ? "The customer has asked the same question " + (repeats + 1)
 							+ " times: the answers did not help." : null;
 				}
@@ -106,14 +104,14 @@ public class EscalationPolicy {
 	 * to a person" button: the policy's {@code customer-asked-for-person} rule, with its
 	 * priority (a person, whatever action the rule names: the customer asked for one).
 	 */
-	public EscalationDecision customerAskedForPerson() {
+	EscalationDecision customerAskedForPerson() {
 		int priority = this.policy.get().rule(DefaultPolicy.ASKED_FOR_PERSON).map(PolicyRule::priority).orElse(2);
 		return new EscalationDecision(DefaultPolicy.ASKED_FOR_PERSON, "The customer asked for a person.", priority,
 				EscalationDecision.Action.HUMAN);
 	}
 
 	/** The rule that fires on the pipeline's answer, if any. */
-	public Optional<EscalationDecision> afterAnswering(Answer answer) {
+	Optional<EscalationDecision> afterAnswering(Answer answer) {
 		if (answer.decision() != Decision.ESCALATE) {
 			return Optional.empty();
 		}

@@ -18,14 +18,17 @@ import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import dev.hearth.knowledge.Vectors;
+
 /**
  * The knowledge-gap report: questions Hearth could not answer from its knowledge base
  * (decisions of the {@code pipeline:*} rules, whether a person or an approved LLM then
  * answered), clustered by meaning, biggest cluster first, each with a suggestion to add a
  * FAQ entry: the most typical question, the other phrasings customers used, and the
  * answer an agent gave in one of those conversations, if any. Questions are stored with
- * personal data already redacted. Embeddings are computed once per question and kept.
- * Thread-safe.
+ * personal data already redacted. The decision log keeps each question's embedding from
+ * its turn (when the question had no personal data to redact); only older or redacted
+ * questions are embedded here, once, and kept. Thread-safe.
  */
 @Service
 public class KnowledgeGaps {
@@ -172,7 +175,7 @@ public class KnowledgeGaps {
 			int best = -1;
 			double bestScore = SAME_TOPIC;
 			for (int c = 0; c < clusters.size(); c++) {
-				double score = Cosine.of(v, sums.get(c));
+				double score = Vectors.cosine(v, sums.get(c));
 				if (score >= bestScore) {
 					best = c;
 					bestScore = score;
@@ -202,7 +205,7 @@ public class KnowledgeGaps {
 			}
 		}
 		List<Row> typical = new ArrayList<>(cluster);
-		typical.sort(Comparator.comparingDouble((Row r) -> -Cosine.of(r.unit(), centroid)));
+		typical.sort(Comparator.comparingDouble((Row r) -> -Vectors.cosine(r.unit(), centroid)));
 		Set<String> phrasings = new LinkedHashSet<>();
 		for (Row row : typical) {
 			if (phrasings.size() < 10) {

@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.springframework.ai.embedding.EmbeddingModel;
+import dev.hearth.assistant.CustomerTurn;
+import dev.hearth.assistant.Query;
+import dev.hearth.knowledge.Vectors;
 
 /**
  * Counts how often a customer has already asked what they ask now: an earlier message
- * counts when its sentence embedding is close to this one's (cosine at least
- * {@value #COSINE}) or when most of its content words are the same (Jaccard at least
- * {@value #JACCARD}). Messages of fewer than three words ("yes", "thanks") never count.
- * Thread-safe if the embedding model is.
+ * counts when most of its content words are the same (Jaccard at least {@value #JACCARD})
+ * or when its sentence embedding, stored when it was asked, is close to this one's
+ * (cosine at least {@value #COSINE}). Embeddings are compared only between questions that
+ * stand alone: a follow-up's embedding includes the question it follows, so it would look
+ * like a repeat of it. Nothing is embedded here. Messages of fewer than three words
+ * ("yes", "thanks") never count. Thread-safe: stateless.
  */
 final class Rephrasing {
 
@@ -26,38 +30,31 @@ final class Rephrasing {
 			"and", "or", "please", "again", "still", "ich", "mein", "meine", "ist", "wie", "was", "der", "die", "das",
 			"und", "bitte", "noch", "mal", "nochmal");
 
-	private final EmbeddingModel embeddings;
-
 	/**
-	 * @param embeddings the sentence embedding model, or null to compare words only
+	 * How many of {@code earlier} ask the same as {@code question}.
+	 * @param query the question made self-contained and embedded, or {@code null} to
+	 * compare words only
 	 */
-	Rephrasing(EmbeddingModel embeddings) {
-		this.embeddings = embeddings;
-	}
-
-	/** How many of {@code earlier} ask the same as {@code question}. */
-	int repeats(String question, List<String> earlier) {
+	int repeats(String question, Query query, List<CustomerTurn.EarlierQuestion> earlier) {
 		Set<String> words = contentWords(question);
 		if (wordCount(question) < 3 || earlier.isEmpty()) {
 			return 0;
 		}
-		List<String> candidates = earlier.stream().filter((e) -> wordCount(e) >= 3).toList();
+		List<CustomerTurn.EarlierQuestion> candidates = earlier.stream()
+			.filter((e) -> wordCount(e.text()) >= 3)
+			.toList();
 		if (candidates.isEmpty()) {
 			return 0;
 		}
-		// the words first; the model (on the customer's turn, so not for nothing) only
-		// for what they miss
-		List<String> unmatched = candidates.stream()
-			.filter((candidate) -> jaccard(words, contentWords(candidate)) < JACCARD)
+		// the words first; the stored embeddings only for what they miss
+		List<CustomerTurn.EarlierQuestion> unmatched = candidates.stream()
+			.filter((candidate) -> jaccard(words, contentWords(candidate.text())) < JACCARD)
 			.toList();
 		int repeats = candidates.size() - unmatched.size();
-		if (this.embeddings != null && !unmatched.isEmpty()) {
-			List<String> all = new java.util.ArrayList<>(unmatched);
-			all.add(question);
-			List<float[]> vectors = this.embeddings.embed(all);
-			float[] target = vectors.get(vectors.size() - 1);
-			for (int i = 0; i < unmatched.size(); i++) {
-				if (Cosine.of(target, vectors.get(i)) >= COSINE) {
+		if (query != null && query.standalone()) {
+			for (CustomerTurn.EarlierQuestion candidate : unmatched) {
+				if (candidate.vector() != null && candidate.standalone()
+						&& Vectors.cosine(query.vector(), candidate.vector()) >= COSINE) {
 					repeats++;
 				}
 			}

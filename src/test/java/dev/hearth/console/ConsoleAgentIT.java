@@ -1,6 +1,6 @@
 package dev.hearth.console;
 
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +18,7 @@ import dev.hearth.conversation.Conversations;
 import dev.hearth.conversation.Handoffs;
 import dev.hearth.escalation.EscalationDecision;
 import dev.hearth.escalation.HandoffMode;
+import dev.hearth.escalation.HandoffSummary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -62,7 +63,10 @@ class ConsoleAgentIT {
 		this.handoffs.handOff(this.id,
 				new EscalationDecision("customer-asked-for-person", "the customer asked for a person", 5,
 						EscalationDecision.Action.HUMAN),
-				Map.of("question", "My router blinks red since the thunderstorm"), HandoffMode.LIVE);
+				new HandoffSummary(HandoffSummary.SCHEMA_VERSION, "My router blinks red since the thunderstorm",
+						"customer-asked-for-person", "the customer asked for a person",
+						List.of("customer-asked-for-person"), List.of(), null, null, null, null),
+				HandoffMode.LIVE);
 	}
 
 	@Test

@@ -24,7 +24,7 @@ class EscalationPolicyTest {
 
 	private final AtomicReference<Policy> current = new AtomicReference<>(DefaultPolicy.from(properties()));
 
-	private final EscalationPolicy policy = new EscalationPolicy(this.current::get, REDACTOR, new Rephrasing(null));
+	private final EscalationPolicy policy = new EscalationPolicy(this.current::get, REDACTOR, new Rephrasing());
 
 	static EscalationProperties properties() {
 		return new EscalationProperties(List.of(), Map.of(), Map.of(), new EscalationProperties.BusinessHoursSettings(

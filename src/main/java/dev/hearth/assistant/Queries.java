@@ -1,0 +1,43 @@
+package dev.hearth.assistant;
+
+import java.util.List;
+
+import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a customer's question into a {@link Query}: checks it, makes a follow-up
+ * self-contained with the history ({@code FollowUps}) and embeds it with the knowledge
+ * base's model, which is the only embedding call of a customer turn. Thread-safe if the
+ * embedding model is.
+ */
+@Component
+public class Queries {
+
+	static final int MAX_QUESTION_CHARS = 2000;
+
+	private final EmbeddingModel embeddings;
+
+	Queries(EmbeddingModel embeddings) {
+		this.embeddings = embeddings;
+	}
+
+	/**
+	 * @param question what the customer wrote
+	 * @param history the conversation before it, oldest first
+	 * @throws IllegalArgumentException if the question is empty or longer than
+	 * {@value #MAX_QUESTION_CHARS} characters
+	 */
+	public Query of(String question, List<Turn> history) {
+		if (question == null || question.isBlank()) {
+			throw new IllegalArgumentException("the question is empty");
+		}
+		if (question.length() > MAX_QUESTION_CHARS) {
+			throw new IllegalArgumentException("the question has " + question.length() + " characters, at most "
+					+ MAX_QUESTION_CHARS + " are allowed");
+		}
+		String text = FollowUps.contextualise(question, history);
+		return new Query(question, text, this.embeddings.embed(text));
+	}
+
+}

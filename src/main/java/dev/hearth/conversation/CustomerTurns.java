@@ -1,0 +1,71 @@
+package dev.hearth.conversation;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import dev.hearth.assistant.CustomerTurn;
+import dev.hearth.assistant.Queries;
+import dev.hearth.assistant.Query;
+import dev.hearth.assistant.Turn;
+
+/**
+ * Builds the {@link CustomerTurn} of a stored customer message, once: the history, the
+ * earlier questions with their stored embeddings, and the message's own query, embedded
+ * here and nowhere else on the turn. Thread-safe.
+ */
+@Component
+class CustomerTurns {
+
+	private static final Logger log = LoggerFactory.getLogger(CustomerTurns.class);
+
+	static final int EARLIER_QUESTIONS = 5;
+
+	private final Conversations conversations;
+
+	private final Queries queries;
+
+	private final ConversationProperties properties;
+
+	CustomerTurns(Conversations conversations, Queries queries, ConversationProperties properties) {
+		this.conversations = conversations;
+		this.queries = queries;
+		this.properties = properties;
+	}
+
+	/**
+	 * The turn of {@code question}, with its query embedded; the query is {@code null}
+	 * when the embedding model failed (the turn then escalates with
+	 * {@code MODEL_FAILURE}).
+	 */
+	CustomerTurn of(java.util.UUID conversation, String language, Message question) {
+		List<Turn> history = this.conversations.history(conversation, question.seq(), this.properties.historyTurns());
+		Conversations.Earlier earlier = this.conversations.earlierQuestions(conversation, question.seq(),
+				EARLIER_QUESTIONS);
+		Query query;
+		try {
+			query = this.queries.of(question.text(), history);
+		}
+		catch (RuntimeException ex) {
+			log.error("Embedding message {} of conversation {} failed", question.seq(), conversation, ex);
+			query = null;
+		}
+		return new CustomerTurn(conversation, question.seq(), question.text(), query, history, earlier.questions(),
+				earlier.total() + 1, language);
+	}
+
+	/**
+	 * The turn of the customer's last message (or of none) when they press "Talk to a
+	 * person": nothing is embedded, nothing will be answered.
+	 */
+	CustomerTurn onRequest(java.util.UUID conversation, String language, Message lastQuestion) {
+		int before = (lastQuestion != null) ? lastQuestion.seq() : Integer.MAX_VALUE;
+		List<Turn> history = this.conversations.history(conversation, before, this.properties.historyTurns());
+		return new CustomerTurn(conversation, (lastQuestion != null) ? lastQuestion.seq() : 0,
+				(lastQuestion != null) ? lastQuestion.text() : "", null, history, List.of(), 0, language);
+	}
+
+}

@@ -1,0 +1,90 @@
+package dev.hearth.escalation;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import dev.hearth.assistant.Answer;
+import dev.hearth.assistant.CustomerTurn;
+import dev.hearth.assistant.Decision;
+
+/**
+ * The one place that decides what a customer turn leads to: before the pipeline answers
+ * ({@link #before}), on its answer ({@link #after}), and when the customer asks for a
+ * person with the widget's button ({@link #onRequest}). Each returns a {@link Verdict}
+ * that says everything the conversation module records: whether an approved LLM answered
+ * (asked here, when a rule sends the turn to one that may answer customers), the handoff
+ * mode, the agent's summary and whether a draft is wanted. Thread-safe.
+ */
+@Service
+public class Escalation {
+
+	private final EscalationPolicy policy;
+
+	private final ApprovedLlmGateway gateway;
+
+	private final HandoffRouting routing;
+
+	Escalation(EscalationPolicy policy, ApprovedLlmGateway gateway, HandoffRouting routing) {
+		this.policy = policy;
+		this.gateway = gateway;
+		this.routing = routing;
+	}
+
+	/**
+	 * The verdict on the customer's message and the conversation so far: {@code Reply}
+	 * (answer it) or {@code HandOver} (a person, without a bot answer first).
+	 */
+	public Verdict before(CustomerTurn turn) {
+		Optional<EscalationDecision> decision = this.policy.beforeAnswering(TurnContext.of(turn));
+		return decision.<Verdict>map((d) -> handOver(turn, null, d)).orElseGet(Verdict.Reply::new);
+	}
+
+	/**
+	 * The verdict on the pipeline's answer: {@code Reply} (show it), {@code LlmReply} (an
+	 * approved LLM answered instead) or {@code HandOver}.
+	 */
+	public Verdict after(CustomerTurn turn, Answer answer) {
+		Optional<EscalationDecision> decision = this.policy.afterAnswering(answer);
+		if (decision.isEmpty()) {
+			return new Verdict.Reply();
+		}
+		if (decision.get().action() == EscalationDecision.Action.APPROVED_LLM && this.gateway.canAnswer()) {
+			Optional<ApprovedLlmGateway.GatewayAnswer> approved = this.gateway.answer(turn.text(), turn.history(),
+					decision.get().rule());
+			if (approved.isPresent()) {
+				return new Verdict.LlmReply(decision.get(),
+						new Answer(Decision.ANSWERED, null, approved.get().text(), answer.confidence(),
+								answer.routerConfidence(), null, "approved-llm:" + approved.get().endpoint(), List.of(),
+								answer.ranked(), answer.timings()));
+			}
+		}
+		return handOver(turn, answer, decision.get());
+	}
+
+	/**
+	 * The verdict when the customer presses "Talk to a person": the policy's
+	 * {@code customer-asked-for-person} rule, with its priority, always to a person.
+	 */
+	public Verdict.HandOver onRequest(CustomerTurn turn) {
+		return handOver(turn, null, this.policy.customerAskedForPerson());
+	}
+
+	private Verdict.HandOver handOver(CustomerTurn turn, Answer answer, EscalationDecision decision) {
+		DraftRequested draft = wantsDraft(decision)
+				? new DraftRequested(turn.conversation(), turn.text(), turn.history(), decision.rule()) : null;
+		return new Verdict.HandOver(decision, this.routing.modeNow(), HandoffSummary.of(turn, answer, decision), draft);
+	}
+
+	private boolean wantsDraft(EscalationDecision decision) {
+		return switch (decision.action()) {
+			case APPROVED_LLM_DRAFT_FOR_AGENT -> this.gateway.canDraft();
+			// an endpoint that may answer was already asked; draft-only ones draft
+			// instead
+			case APPROVED_LLM -> !this.gateway.canAnswer() && this.gateway.canDraft();
+			case HUMAN -> false;
+		};
+	}
+
+}
