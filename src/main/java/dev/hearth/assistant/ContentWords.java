@@ -1,6 +1,5 @@
 package dev.hearth.assistant;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.Set;
 /**
  * The words of a text that carry meaning: lower-cased, stop words dropped, a light suffix
  * stemmer so that "refunds" meets "refund" and "cancelled" meets "cancel". English and
- * German stop words. Also splits text into sentences. Thread-safe: stateless.
+ * German stop words. Thread-safe: stateless.
  */
 final class ContentWords {
 
@@ -76,20 +75,6 @@ final class ContentWords {
 			}
 		}
 		return w;
-	}
-
-	static List<String> sentences(String text, Locale locale) {
-		BreakIterator iterator = BreakIterator.getSentenceInstance(locale);
-		iterator.setText(text);
-		List<String> sentences = new ArrayList<>();
-		int start = iterator.first();
-		for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
-			String sentence = text.substring(start, end).strip();
-			if (!sentence.isEmpty()) {
-				sentences.add(sentence);
-			}
-		}
-		return sentences;
 	}
 
 }

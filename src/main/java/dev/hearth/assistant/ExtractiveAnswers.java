@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.hearth.knowledge.Sentences;
+
 /**
  * Composes an answer from the passages themselves, with no language model: the sentences
  * that share the most meaning-bearing words with the question (near the top passages), in
@@ -34,7 +36,7 @@ final class ExtractiveAnswers {
 		}
 		List<Scored> all = new ArrayList<>();
 		for (int p = 0; p < passages.size(); p++) {
-			List<String> sentences = ContentWords.sentences(passages.get(p).hit().passage(), locale);
+			List<String> sentences = Sentences.of(passages.get(p).hit().passage(), locale);
 			double weight = 1.0 / (1 + 0.25 * p);
 			for (int s = 0; s < sentences.size(); s++) {
 				List<String> words = ContentWords.of(sentences.get(s));

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.hearth.conversation.AgentInbox;
+
 /**
  * The live inbox: the page, its rows (reloaded by the page when an event arrives) and the
  * event stream.
@@ -17,11 +19,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Controller
 class InboxController {
 
-	private final Inbox inbox;
+	private final AgentInbox inbox;
 
 	private final InboxEvents events;
 
-	InboxController(Inbox inbox, InboxEvents events) {
+	InboxController(AgentInbox inbox, InboxEvents events) {
 		this.inbox = inbox;
 		this.events = events;
 	}
@@ -34,7 +36,7 @@ class InboxController {
 
 	@GetMapping("/console/inbox/rows")
 	String rows(@RequestParam(defaultValue = "all") String filter, Authentication user, Model model) {
-		Inbox.Filter chosen = Inbox.Filter.of(filter);
+		AgentInbox.Filter chosen = AgentInbox.Filter.of(filter);
 		model.addAttribute("filter", chosen.param());
 		model.addAttribute("rows", this.inbox.rows(chosen, user.getName()));
 		model.addAttribute("now", Instant.now());

@@ -6,6 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.hearth.conversation.ConversationSearch;
 import dev.hearth.identity.SignedInUser;
 
 /** Full-text search over past conversations. */

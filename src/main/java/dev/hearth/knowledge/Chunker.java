@@ -1,6 +1,5 @@
 package dev.hearth.knowledge;
 
-import java.text.BreakIterator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -95,7 +94,7 @@ final class Chunker {
 				return;
 			}
 			boolean first = true;
-			for (String sentence : sentences(paragraph)) {
+			for (String sentence : Sentences.of(paragraph, this.locale)) {
 				for (String piece : pieces(sentence)) {
 					String separator = first ? "\n\n" : " ";
 					if (!fits(piece, separator)) {
@@ -150,7 +149,7 @@ final class Chunker {
 			if (Chunker.this.overlapChars == 0) {
 				return "";
 			}
-			List<String> sentences = sentences(text.substring(text.lastIndexOf("\n\n") + 1).strip());
+			List<String> sentences = Sentences.of(text.substring(text.lastIndexOf("\n\n") + 1).strip(), this.locale);
 			int length = 0;
 			int from = sentences.size();
 			while (from > 0 && length + sentences.get(from - 1).length() + 1 <= Chunker.this.overlapChars) {
@@ -158,20 +157,6 @@ final class Chunker {
 				from--;
 			}
 			return String.join(" ", sentences.subList(from, sentences.size()));
-		}
-
-		private List<String> sentences(String text) {
-			BreakIterator iterator = BreakIterator.getSentenceInstance(this.locale);
-			iterator.setText(text);
-			List<String> sentences = new ArrayList<>();
-			int start = iterator.first();
-			for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
-				String sentence = text.substring(start, end).strip();
-				if (!sentence.isEmpty()) {
-					sentences.add(sentence);
-				}
-			}
-			return sentences;
 		}
 
 		private List<String> pieces(String sentence) {

@@ -21,6 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.hearth.conversation.AgentInbox;
+import dev.hearth.conversation.ConversationSearch;
+
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -49,7 +52,7 @@ class InboxBenchmark {
 	JdbcClient jdbc;
 
 	@Autowired
-	Inbox inbox;
+	AgentInbox inbox;
 
 	@Autowired
 	ConversationSearch search;
@@ -65,12 +68,12 @@ class InboxBenchmark {
 		results.put("messages", CONVERSATIONS * 4);
 
 		queue(1_000);
-		results.put("queue1000.query", measure(() -> this.inbox.rows(Inbox.Filter.ALL, "agent-1").size()));
-		results.put("queue1000.mine", measure(() -> this.inbox.rows(Inbox.Filter.MINE, "agent-1").size()));
+		results.put("queue1000.query", measure(() -> this.inbox.rows(AgentInbox.Filter.ALL, "agent-1").size()));
+		results.put("queue1000.mine", measure(() -> this.inbox.rows(AgentInbox.Filter.MINE, "agent-1").size()));
 		results.put("queue1000.page", measure(this::page));
 
 		queue(CONVERSATIONS);
-		results.put("queueAll.query", measure(() -> this.inbox.rows(Inbox.Filter.ALL, "agent-1").size()));
+		results.put("queueAll.query", measure(() -> this.inbox.rows(AgentInbox.Filter.ALL, "agent-1").size()));
 		results.put("queueAll.page", measure(this::page));
 		results.put("search.supervisor", measure(() -> this.search.search("router technician", null).size()));
 		results.put("search.agent", measure(() -> this.search.search("router technician", "agent-1").size()));

@@ -23,8 +23,10 @@ import dev.hearth.console.analytics.AnalyticsReport.Totals;
  * The analytics read model: three aggregate queries per report, however long the range
  * and however many conversations it holds (conversations, answers, ratings; each reads
  * its rows once and groups them by several keys at a time with grouping sets), in one
- * read-only transaction so the figures agree with each other. Reads the conversation,
- * conversation_message and answer_feedback tables. Thread-safe.
+ * read-only transaction so the figures agree with each other. Reads only the conversation
+ * module's report views ({@code conversation_report}, {@code answer_report},
+ * {@code answer_rating_report}, see {@code db/V12__conversation_read_models.sql}), never
+ * its tables. Thread-safe.
  */
 @Service
 class Analytics {
@@ -41,10 +43,9 @@ class Analytics {
 	private static final String CONVERSATIONS = """
 			with conv as (
 			    select cast(c.created_at at time zone 'UTC' as date) as day, c.escalation_rule, c.csat,
-			           cast(extract(epoch from (c.claimed_at - c.waiting_since)) as double precision) as wait
-			    from conversation c
+			           c.wait_seconds as wait
+			    from conversation_report c
 			    where c.created_at >= :start and c.created_at < :end
-			      and exists (select 1 from conversation_message m where m.conversation_id = c.id and m.role = 'CUSTOMER')
 			)
 			select grouping(day) as no_day, grouping(escalation_rule) as no_rule, grouping(csat) as no_csat,
 			       day, escalation_rule, csat,
@@ -68,10 +69,9 @@ class Analytics {
 			       percentile_cont(0.5) within group (order by millis) as p50,
 			       percentile_cont(0.9) within group (order by millis) as p90
 			from (
-			    select cast(m.created_at at time zone 'UTC' as date) as day,
-			           cast(m.answer #>> '{timings,total}' as double precision) as millis
-			    from conversation_message m
-			    where m.role = 'ASSISTANT' and m.answer is not null and m.created_at >= :start and m.created_at < :end
+			    select cast(a.created_at at time zone 'UTC' as date) as day, a.total_millis as millis
+			    from answer_report a
+			    where a.created_at >= :start and a.created_at < :end
 			) ans
 			group by grouping sets ((day), ())
 			""";
@@ -82,7 +82,7 @@ class Analytics {
 			       count(*) filter (where rating < 0) as down
 			from (
 			    select cast(f.created_at at time zone 'UTC' as date) as day, f.rating
-			    from answer_feedback f
+			    from answer_rating_report f
 			    where f.created_at >= :start and f.created_at < :end
 			) fb
 			group by grouping sets ((day), ())

@@ -1,4 +1,4 @@
-package dev.hearth.console;
+package dev.hearth.conversation;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
  * conversations they handled; supervisors and admins find all. Thread-safe.
  */
 @Component
-class ConversationSearch {
+public class ConversationSearch {
 
-	static final int LIMIT = 50;
+	/** The most hits {@link #search} returns. */
+	public static final int LIMIT = 50;
 
 	private final JdbcClient jdbc;
 
@@ -24,14 +25,24 @@ class ConversationSearch {
 		this.jdbc = jdbc;
 	}
 
-	record Hit(UUID id, String state, Instant lastActivity, String agent, String snippet) {
+	/**
+	 * A conversation that matched.
+	 *
+	 * @param id the conversation
+	 * @param state its state now
+	 * @param lastActivity when something last happened in it
+	 * @param agent who has or had it, or {@code null}
+	 * @param snippet the first matching message with the matches between « and »
+	 */
+	public record Hit(UUID id, ConversationState state, Instant lastActivity, String agent, String snippet) {
 	}
 
 	/**
+	 * At most {@link #LIMIT} conversations.
 	 * @param words what to look for (all words must occur in one message)
 	 * @param agent only conversations this agent handled, or {@code null} for all
 	 */
-	List<Hit> search(String words, String agent) {
+	public List<Hit> search(String words, String agent) {
 		String scope = (agent != null) ? "and c.assigned_agent = :agent" : "";
 		var sql = this.jdbc.sql("""
 				with q as (select plainto_tsquery('simple', :words) as query)
@@ -51,8 +62,8 @@ class ConversationSearch {
 			sql = sql.param("agent", agent);
 		}
 		return sql
-			.query((rs, row) -> new Hit(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
-					rs.getString(4), rs.getString(5)))
+			.query((rs, row) -> new Hit(rs.getObject(1, UUID.class), ConversationState.valueOf(rs.getString(2)),
+					rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5)))
 			.list();
 	}
 

@@ -1,4 +1,4 @@
-package dev.hearth.console;
+package dev.hearth.conversation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,24 +13,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The inbox's read model: handed-over conversations (waiting or with an agent), highest
- * priority and longest waiting first, in one query with everything a row shows (no query
- * per row). At most {@link #LIMIT} rows: a queue longer than that needs more agents, not
- * more scrolling. Thread-safe.
+ * The agents' inbox as a read model of this module: handed-over conversations (waiting or
+ * with an agent), highest priority and longest waiting first, in one query with
+ * everything a row shows (no query per row). At most {@link #LIMIT} rows: a queue longer
+ * than that needs more agents, not more scrolling. The console shows it; only this module
+ * knows which columns and summary fields it is made of. Thread-safe.
  */
 @Component
-class Inbox {
+public class AgentInbox {
 
-	static final int LIMIT = 200;
+	/** The most rows {@link #rows} returns. */
+	public static final int LIMIT = 200;
 
 	private final JdbcClient jdbc;
 
-	Inbox(JdbcClient jdbc) {
+	AgentInbox(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/** Which conversations a page shows. */
-	enum Filter {
+	public enum Filter {
 
 		/** Assigned to the signed-in agent. */
 		MINE,
@@ -39,7 +41,11 @@ class Inbox {
 		/** Both, and those of other agents. */
 		ALL;
 
-		static Filter of(String name) {
+		/**
+		 * The filter with this name, ignoring case and surrounding blanks.
+		 * @throws IllegalArgumentException naming the allowed values when there is none
+		 */
+		public static Filter of(String name) {
 			try {
 				return valueOf(name.strip().toUpperCase(Locale.ROOT));
 			}
@@ -48,7 +54,8 @@ class Inbox {
 			}
 		}
 
-		String param() {
+		/** The name as it appears in a URL. */
+		public String param() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
@@ -58,17 +65,23 @@ class Inbox {
 	 * A row of the inbox.
 	 *
 	 * @param id the conversation
-	 * @param state WAITING_FOR_AGENT or WITH_AGENT
+	 * @param state {@link ConversationState#WAITING_FOR_AGENT} or
+	 * {@link ConversationState#WITH_AGENT}
 	 * @param priority higher first
 	 * @param waitingSince when it was handed over
 	 * @param slaDueAt when a person should have answered
 	 * @param agent who has it, or {@code null}
 	 * @param rule the escalation rule that fired
 	 * @param reason why
-	 * @param question the customer's question from the handoff summary
+	 * @param question the customer's question from the handoff summary, or {@code null}
 	 */
-	record Row(UUID id, String state, int priority, Instant waitingSince, Instant slaDueAt, String agent, String rule,
-			String reason, String question) {
+	public record Row(UUID id, ConversationState state, int priority, Instant waitingSince, Instant slaDueAt,
+			String agent, String rule, String reason, String question) {
+
+		/** Whether nobody has it yet. */
+		public boolean waiting() {
+			return this.state == ConversationState.WAITING_FOR_AGENT;
+		}
 
 		/** Minutes waited so far. */
 		public long waitingMinutes(Instant now) {
@@ -82,7 +95,12 @@ class Inbox {
 
 	}
 
-	List<Row> rows(Filter filter, String agent) {
+	/**
+	 * At most {@link #LIMIT} rows.
+	 * @param filter which conversations
+	 * @param agent the signed-in agent, for {@link Filter#MINE}
+	 */
+	public List<Row> rows(Filter filter, String agent) {
 		String where = switch (filter) {
 			case MINE -> "state = 'WITH_AGENT' and assigned_agent = :agent";
 			case UNASSIGNED -> "state = 'WAITING_FOR_AGENT'";
@@ -98,14 +116,14 @@ class Inbox {
 		if (filter == Filter.MINE) {
 			sql = sql.param("agent", agent);
 		}
-		return sql.query(Inbox::row).list();
+		return sql.query(AgentInbox::row).list();
 	}
 
 	private static Row row(ResultSet rs, int row) throws SQLException {
-		return new Row(rs.getObject("id", UUID.class), rs.getString("state"), rs.getInt("priority"),
-				instant(rs.getTimestamp("waiting_since")), instant(rs.getTimestamp("sla_due_at")),
-				rs.getString("assigned_agent"), rs.getString("escalation_rule"), rs.getString("escalation_reason"),
-				rs.getString("question"));
+		return new Row(rs.getObject("id", UUID.class), ConversationState.valueOf(rs.getString("state")),
+				rs.getInt("priority"), instant(rs.getTimestamp("waiting_since")),
+				instant(rs.getTimestamp("sla_due_at")), rs.getString("assigned_agent"), rs.getString("escalation_rule"),
+				rs.getString("escalation_reason"), rs.getString("question"));
 	}
 
 	private static Instant instant(Timestamp timestamp) {
