@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.hearth.escalation.AgentPresence;
 import dev.hearth.identity.SignedInUser;
+import dev.hearth.system.InputText;
 
 /**
  * The agent-facing API over handed-over conversations: the queue, claim, the transcript,
@@ -116,7 +117,7 @@ class AgentController {
 	@PostMapping("/{id}/messages")
 	@ResponseStatus(HttpStatus.CREATED)
 	Message reply(@PathVariable UUID id, @RequestBody(required = false) Reply reply, Principal agent) {
-		if (reply == null || reply.text() == null || reply.text().isBlank()) {
+		if (reply == null || !InputText.hasVisibleText(reply.text())) {
 			throw new IllegalArgumentException("the reply is empty: send {\"text\": \"...\"}");
 		}
 		return this.handoffs.reply(id, agent.getName(), reply.text().strip());
