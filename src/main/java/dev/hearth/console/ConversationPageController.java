@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.hearth.conversation.AgentAccess;
 import dev.hearth.conversation.ConversationState;
 import dev.hearth.conversation.Conversations;
 import dev.hearth.conversation.Handoffs;
@@ -172,8 +173,7 @@ class ConversationPageController {
 	 */
 	QueuedConversation visible(UUID id, SignedInUser me) {
 		QueuedConversation conversation = this.handoffs.find(id);
-		boolean open = conversation.state() == ConversationState.WAITING_FOR_AGENT;
-		if (!me.supervisor() && !open && !me.username().equals(conversation.assignedAgent())) {
+		if (!AgentAccess.mayRead(conversation, me)) {
 			throw new AccessDeniedException("conversation " + id + " belongs to another agent");
 		}
 		return conversation;

@@ -5,6 +5,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The sign-in page (local account form, and the Keycloak button when Keycloak is
@@ -31,7 +32,12 @@ class SignInController {
 		return "redirect:/console/inbox";
 	}
 
-	@GetMapping("/console/denied")
+	/**
+	 * The refusal page, for every method: Spring Security forwards a refused request here
+	 * with its own method (a POST without a valid CSRF token, an agent's POST to an admin
+	 * page), and that must stay a 403, not turn into a 405.
+	 */
+	@RequestMapping("/console/denied")
 	String denied() {
 		return "console/denied";
 	}

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.hearth.escalation.AgentPresence;
+import dev.hearth.identity.SignedInUser;
+import dev.hearth.system.InputText;
 
 /**
  * The agent-facing API over handed-over conversations: the queue, claim, the transcript,
@@ -72,19 +75,38 @@ class AgentController {
 		};
 	}
 
+	/**
+	 * The transcript, for the callers {@link AgentAccess} allows; 403 for an agent and
+	 * another agent's conversation.
+	 */
 	@GetMapping("/{id}/messages")
-	List<Message> transcript(@PathVariable UUID id) {
+	List<Message> transcript(@PathVariable UUID id, Authentication caller) {
+		requireReadable(id, caller);
 		return this.conversations.transcript(id);
 	}
 
-	/** The draft answer an approved model wrote for the agent; 404 when there is none. */
+	/**
+	 * The draft answer an approved model wrote for the agent; 404 when there is none, 403
+	 * as for the transcript.
+	 */
 	@GetMapping("/{id}/draft")
-	Map<String, Object> draft(@PathVariable UUID id) {
+	Map<String, Object> draft(@PathVariable UUID id, Authentication caller) {
+		requireReadable(id, caller);
 		return this.handoffs.draft(id)
 			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
 					ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No draft for conversation " + id
 							+ ": the policy did not ask for one, no approved LLM may draft, or it had no answer."),
 					null));
+	}
+
+	private void requireReadable(UUID id, Authentication caller) {
+		SignedInUser user = SignedInUser.of(caller);
+		if (!AgentAccess.mayRead(this.handoffs.find(id), user)) {
+			throw new ErrorResponseException(HttpStatus.FORBIDDEN,
+					ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Conversation " + id
+							+ " belongs to another agent: only its agent, a supervisor or an admin may read it."),
+					null);
+		}
 	}
 
 	@PostMapping("/{id}/claim")
@@ -95,7 +117,7 @@ class AgentController {
 	@PostMapping("/{id}/messages")
 	@ResponseStatus(HttpStatus.CREATED)
 	Message reply(@PathVariable UUID id, @RequestBody(required = false) Reply reply, Principal agent) {
-		if (reply == null || reply.text() == null || reply.text().isBlank()) {
+		if (reply == null || !InputText.hasVisibleText(reply.text())) {
 			throw new IllegalArgumentException("the reply is empty: send {\"text\": \"...\"}");
 		}
 		return this.handoffs.reply(id, agent.getName(), reply.text().strip());

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.hearth.system.InputText;
 import dev.hearth.widget.WidgetSites;
 
 /**
@@ -166,7 +167,7 @@ class WidgetController {
 	private Message accept(UUID id, String auth, SendRequest request) {
 		this.access.authorize(id, auth);
 		String text = (request != null && request.text() != null) ? request.text().strip() : "";
-		if (text.isEmpty()) {
+		if (!InputText.hasVisibleText(text)) {
 			throw new IllegalArgumentException("the message is empty: send {\"text\": \"your question\"}");
 		}
 		if (text.length() > this.properties.maxMessageChars()) {

@@ -80,7 +80,8 @@ class SecurityConfiguration {
 		http.securityMatcher("/console/**")
 			.authenticationProvider(local)
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/console/login", "/console/*.css", "/console/*.js", "/console/vendor/**")
+				.requestMatchers("/console/login", "/console/denied", "/console/*.css", "/console/*.js",
+						"/console/vendor/**")
 				.permitAll()
 				.requestMatchers("/console/admin/**", "/console/analytics/**")
 				.hasAnyRole("SUPERVISOR", "ADMIN")

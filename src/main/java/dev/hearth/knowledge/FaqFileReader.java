@@ -11,6 +11,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.hearth.system.InputText;
+
 /**
  * Reads FAQ files. JSONL: one entry per line, {@code {"id", "question", "examples":
  * [...], "answer", "tags": {"product": "x" or [...]}, "language"}} (id, answer and a
@@ -47,8 +49,13 @@ final class FaqFileReader {
 		this.defaultLanguage = defaultLanguage;
 	}
 
+	/**
+	 * Reads the entries; every text goes through {@link InputText#clean} (a NUL in a file
+	 * is removed, not sent to PostgreSQL).
+	 */
 	Result read(String text, FaqFormat format) {
-		return (format == FaqFormat.JSONL) ? readJsonl(text) : readCsv(text);
+		String cleaned = InputText.clean(text);
+		return (format == FaqFormat.JSONL) ? readJsonl(cleaned) : readCsv(cleaned);
 	}
 
 	private Result readJsonl(String text) {
@@ -189,12 +196,12 @@ final class FaqFileReader {
 		if (!value.isString()) {
 			throw new IllegalArgumentException(field + " must be a string");
 		}
-		return value.asString().strip();
+		return InputText.clean(value.asString()).strip();
 	}
 
 	private static void addText(List<String> list, String value) {
 		if (value != null && !value.isBlank()) {
-			list.add(value.strip());
+			list.add(InputText.clean(value).strip());
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,16 +40,43 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String detail = null;
-		for (Throwable cause = ex; cause != null && detail == null; cause = cause.getCause()) {
-			if (cause instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodyTooLargeException tooLarge) {
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+					.header(HttpHeaders.CONNECTION, "close")
+					.body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()));
+			}
+			if (detail == null && cause instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
 				detail = invalid.getMessage();
 			}
 		}
 		if (detail == null) {
-			String parser = String.valueOf(ex.getMostSpecificCause().getMessage()).lines().findFirst().orElse("");
-			detail = "The request body is not valid JSON of the expected shape: " + parser;
+			detail = "The request body is not valid JSON of the expected shape: " + parserMessage(ex);
 		}
 		return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+	}
+
+	/**
+	 * What the JSON parser said, first line only, with the field it was reading when
+	 * Jackson knows it (e.g. {@code "at 'text'"} for a number where text belongs).
+	 */
+	private static String parserMessage(HttpMessageNotReadableException ex) {
+		Throwable specific = ex.getMostSpecificCause();
+		String message = String
+			.valueOf((specific instanceof JacksonException jackson) ? jackson.getOriginalMessage()
+					: specific.getMessage())
+			.lines()
+			.findFirst()
+			.orElse("");
+		if (specific instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+			String field = jackson.getPath()
+				.stream()
+				.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+						: "[" + reference.getIndex() + "]")
+				.collect(java.util.stream.Collectors.joining("."));
+			message = message + " (at '" + field + "')";
+		}
+		return message;
 	}
 
 	@ExceptionHandler(Exception.class)
