@@ -246,6 +246,11 @@ final class LlamaChatModel implements ChatModel, AutoCloseable {
 		return this.file;
 	}
 
+	/** Whether the model is loaded and accepts generations (false once closed). */
+	boolean isOpen() {
+		return !this.closed;
+	}
+
 	/**
 	 * Stops the running generation, fails the queued ones and ends llama.cpp's task loop.
 	 */
