@@ -2,9 +2,11 @@
  * The answer pipeline: from a customer's question (and the conversation so far) to a
  * cited answer or an honest hand-over, with a decision the rest of Hearth acts on.
  * <p>
- * {@link dev.hearth.assistant.AnswerPipeline} first makes a follow-up question
- * self-contained with the conversation's previous question
- * ({@link dev.hearth.assistant.FollowUps}), embeds it, and asks the FAQ router
+ * {@link dev.hearth.assistant.Queries} makes a follow-up question self-contained with the
+ * conversation's previous question ({@code FollowUps}) and embeds it, once per customer
+ * turn (the conversation module keeps the vector with the message);
+ * {@link dev.hearth.assistant.AnswerPipeline} takes that
+ * {@link dev.hearth.assistant.Query} and asks the FAQ router
  * ({@link dev.hearth.assistant.RouterService}: the small model trained on the company's
  * own FAQ phrasings, retrained after every FAQ change, versioned in PostgreSQL) for an
  * entry. A confident match is answered with that entry. Otherwise hybrid retrieval finds

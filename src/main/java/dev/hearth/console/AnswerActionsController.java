@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.hearth.conversation.Conversations;
 import dev.hearth.conversation.Message;
+import dev.hearth.conversation.MessageRole;
 import dev.hearth.escalation.TrainingExamples;
 import dev.hearth.identity.SignedInUser;
 import dev.hearth.knowledge.FaqFormat;
@@ -86,7 +87,7 @@ class AnswerActionsController {
 	/** The assistant or agent message with this seq. */
 	private static Message answer(List<Message> transcript, int seq) {
 		return transcript.stream()
-			.filter((m) -> m.seq() == seq && ("ASSISTANT".equals(m.role()) || "AGENT".equals(m.role())))
+			.filter((m) -> m.seq() == seq && (m.role() == MessageRole.ASSISTANT || m.role() == MessageRole.AGENT))
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("message " + seq
 					+ " is not an answer of this conversation (only bot and agent answers can be used)"));
@@ -100,7 +101,7 @@ class AnswerActionsController {
 			if (message.seq() >= answer.seq()) {
 				break;
 			}
-			if ("CUSTOMER".equals(message.role())) {
+			if (message.role() == MessageRole.CUSTOMER) {
 				last = message.text();
 				if (replyTo != null && message.seq() == replyTo) {
 					return message.text();

@@ -90,7 +90,7 @@ class ConversationAnswering {
 		}
 		Message lastQuestion = null;
 		for (Message message : this.conversations.transcript(conversation)) {
-			if ("CUSTOMER".equals(message.role())) {
+			if (message.role() == MessageRole.CUSTOMER) {
 				lastQuestion = message;
 			}
 		}

@@ -62,39 +62,36 @@ public class Conversations {
 
 	@Transactional
 	public Message addCustomerMessage(UUID conversation, String text) {
-		return add(conversation, "CUSTOMER", text, null, null, null);
+		return add(conversation, MessageRole.CUSTOMER, text, null, null, null);
 	}
 
 	@Transactional
-	public Message addAnswer(UUID conversation, int replyTo, Answer answer) {
-		Map<String, Object> details = this.json.convertValue(answer, OBJECT);
-		return add(conversation, "ASSISTANT", answer.text(), replyTo, details, null);
+	Message addAnswer(UUID conversation, int replyTo, Answer answer) {
+		return add(conversation, MessageRole.ASSISTANT, answer.text(), replyTo, StoredAnswer.of(answer, null), null);
 	}
 
 	/** An answer that hands the conversation over, with how ({@code handoff}). */
 	@Transactional
-	public Message addAnswer(UUID conversation, int replyTo, Answer answer, HandoffDetails handoff) {
-		Map<String, Object> details = new java.util.LinkedHashMap<>(this.json.convertValue(answer, OBJECT));
-		details.put("handoff", this.json.convertValue(handoff, OBJECT));
-		return add(conversation, "ASSISTANT", answer.text(), replyTo, details, null);
+	Message addAnswer(UUID conversation, int replyTo, Answer answer, HandoffDetails handoff) {
+		return add(conversation, MessageRole.ASSISTANT, answer.text(), replyTo, StoredAnswer.of(answer, handoff), null);
 	}
 
 	/** A notice that the conversation was handed over, with how ({@code handoff}). */
 	@Transactional
-	public Message addHandoffNotice(UUID conversation, int replyTo, String text, HandoffDetails handoff) {
-		return add(conversation, "SYSTEM", text, replyTo, Map.of("handoff", this.json.convertValue(handoff, OBJECT)),
-				null);
+	Message addHandoffNotice(UUID conversation, int replyTo, String text, HandoffDetails handoff) {
+		return add(conversation, MessageRole.SYSTEM, text, replyTo,
+				new StoredNotice(StoredAnswer.SCHEMA_VERSION, handoff), null);
 	}
 
 	/** An agent's message, with the agent's display name as its author. */
 	@Transactional
 	public Message addAgentMessage(UUID conversation, String text, String author) {
-		return add(conversation, "AGENT", text, null, null, author);
+		return add(conversation, MessageRole.AGENT, text, null, null, author);
 	}
 
 	@Transactional
 	public Message addSystemMessage(UUID conversation, String text) {
-		return add(conversation, "SYSTEM", text, null, null, null);
+		return add(conversation, MessageRole.SYSTEM, text, null, null, null);
 	}
 
 	/** How the agent signed the conversation's last agent message, if any. */
@@ -112,27 +109,6 @@ public class Conversations {
 			.param(conversation)
 			.query(String.class)
 			.optional();
-	}
-
-	/**
-	 * The customer's messages before {@code beforeSeq} since a person last wrote, oldest
-	 * first, at most {@code limit}.
-	 */
-	public List<String> earlierCustomerMessages(UUID conversation, int beforeSeq, int limit) {
-		List<String> texts = new ArrayList<>(this.jdbc.sql("""
-				select text from conversation_message m
-				where conversation_id = :c and seq < :before and role = 'CUSTOMER'
-				  and seq > coalesce((select max(seq) from conversation_message
-				                      where conversation_id = :c and role = 'AGENT'), 0)
-				order by seq desc limit :limit
-				""")
-			.param("c", conversation)
-			.param("before", beforeSeq)
-			.param("limit", limit)
-			.query(String.class)
-			.list());
-		java.util.Collections.reverse(texts);
-		return texts;
 	}
 
 	/**
@@ -196,16 +172,6 @@ public class Conversations {
 	record Head(ConversationState state, String language) {
 	}
 
-	/** How many messages the customer has written since a person last wrote. */
-	public int customerTurnsSinceAgent(UUID conversation) {
-		return this.jdbc.sql("""
-				select count(*) from conversation_message
-				where conversation_id = :c and role = 'CUSTOMER'
-				  and seq > coalesce((select max(seq) from conversation_message
-				                      where conversation_id = :c and role = 'AGENT'), 0)
-				""").param("c", conversation).query(Integer.class).single();
-	}
-
 	public List<Message> transcript(UUID conversation) {
 		if (!exists(conversation)) {
 			throw new ConversationNotFoundException(conversation);
@@ -243,7 +209,8 @@ public class Conversations {
 		return history;
 	}
 
-	private Message add(UUID conversation, String role, String text, Integer replyTo, Map<String, Object> answer,
+	/** Adds a message; {@code answer} is a stored record ({@link StoredAnswer} ...). */
+	private Message add(UUID conversation, MessageRole role, String text, Integer replyTo, Record answer,
 			String author) {
 		List<UUID> locked = this.jdbc.sql("select id from conversation where id = ? for update")
 			.param(conversation)
@@ -261,7 +228,7 @@ public class Conversations {
 					returning seq, role, text, reply_to, answer::text as answer, created_at, author
 					""")
 			.param("conversation", conversation)
-			.param("role", role)
+			.param("role", role.name())
 			.param("text", text)
 			.param("replyTo", replyTo)
 			.param("answer", (answer != null) ? this.json.writeValueAsString(answer) : null)
@@ -273,9 +240,18 @@ public class Conversations {
 	private Message message(ResultSet rs, int row) throws SQLException {
 		String answer = rs.getString("answer");
 		Integer replyTo = rs.getObject("reply_to", Integer.class);
-		return new Message(rs.getInt("seq"), rs.getString("role"), rs.getString("text"), replyTo,
-				(answer != null) ? this.json.readValue(answer, OBJECT) : null,
+		return new Message(rs.getInt("seq"), MessageRole.valueOf(rs.getString("role")), rs.getString("text"), replyTo,
+				(answer != null) ? unversioned(this.json.readValue(answer, OBJECT)) : null,
 				rs.getTimestamp("created_at").toInstant(), rs.getString("author"));
+	}
+
+	/**
+	 * A stored JSON document as its readers see it: without {@code schemaVersion}, which
+	 * only storage and migrations need.
+	 */
+	static Map<String, Object> unversioned(Map<String, Object> stored) {
+		stored.remove("schemaVersion");
+		return stored;
 	}
 
 	void touch(UUID conversation) {

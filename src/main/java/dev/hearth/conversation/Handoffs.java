@@ -143,7 +143,7 @@ public class Handoffs {
 				update conversation set draft = cast(? as jsonb) where id = ?
 				""")
 			.param(this.json
-				.writeValueAsString(Map.of("text", text, "endpoint", endpoint, "createdAt", Instant.now().toString())))
+				.writeValueAsString(new StoredDraft(StoredDraft.SCHEMA_VERSION, text, endpoint, Instant.now())))
 			.param(conversation)
 			.update();
 	}
@@ -155,7 +155,7 @@ public class Handoffs {
 			.param(conversation)
 			.query(String.class)
 			.optional()
-			.map((text) -> this.json.readValue(text, OBJECT));
+			.map((text) -> Conversations.unversioned(this.json.readValue(text, OBJECT)));
 	}
 
 	@Transactional
@@ -283,7 +283,8 @@ public class Handoffs {
 		return new QueuedConversation(rs.getObject("id", UUID.class), ConversationState.valueOf(rs.getString("state")),
 				rs.getInt("priority"), instant(rs, "waiting_since"), instant(rs, "sla_due_at"),
 				rs.getString("assigned_agent"), rs.getString("escalation_rule"), rs.getString("escalation_reason"),
-				(summary != null) ? this.json.readValue(summary, OBJECT) : Map.of(), rs.getString("handoff_mode"));
+				(summary != null) ? Conversations.unversioned(this.json.readValue(summary, OBJECT)) : Map.of(),
+				rs.getString("handoff_mode"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

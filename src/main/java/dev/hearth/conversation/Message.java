@@ -7,7 +7,7 @@ import java.util.Map;
  * A message of a conversation.
  *
  * @param seq its position in the conversation, from 1
- * @param role who wrote it: CUSTOMER, ASSISTANT, AGENT or SYSTEM
+ * @param role who wrote it
  * @param text what it says
  * @param replyTo for an assistant answer, the seq of the customer message it answers
  * @param answer for an assistant answer: decision, reason, confidence, FAQ id, citations
@@ -15,8 +15,8 @@ import java.util.Map;
  * @param createdAt when it was stored
  * @param author for an agent's message, the agent's display name; otherwise {@code null}
  */
-public record Message(int seq, String role, String text, Integer replyTo, Map<String, Object> answer, Instant createdAt,
-		String author) {
+public record Message(int seq, MessageRole role, String text, Integer replyTo, Map<String, Object> answer,
+		Instant createdAt, String author) {
 
 	/**
 	 * What an answer may show a customer: everything but the router's candidates, which

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import dev.hearth.conversation.ConversationState;
 import dev.hearth.conversation.Conversations;
+import dev.hearth.conversation.MessageRole;
 import dev.hearth.conversation.Handoffs;
 import dev.hearth.escalation.EscalationDecision;
 import dev.hearth.escalation.HandoffMode;
@@ -103,7 +104,7 @@ class ConsoleAgentIT {
 				.with(csrf()))
 			.andExpect(flash().attributeExists("notice"));
 		assertThat(this.conversations.transcript(this.id)).anySatisfy((m) -> {
-			assertThat(m.role()).isEqualTo("AGENT");
+			assertThat(m.role()).isEqualTo(MessageRole.AGENT);
 			assertThat(m.text()).isEqualTo("Please unplug it for 30 seconds.");
 		}).noneSatisfy((m) -> assertThat(m.text()).contains("technician"));
 		this.mvc.perform(get(base).with(ConsoleUsers.agent("alice")))
@@ -137,7 +138,8 @@ class ConsoleAgentIT {
 		this.mvc.perform(get("/console/conversations/" + this.id).with(ConsoleUsers.agent("alice")))
 			.andExpect(content().string(containsString("Please unplug the router for 30 seconds.</textarea>")))
 			.andExpect(content().string(containsString("azure-eu")));
-		assertThat(this.conversations.transcript(this.id)).noneSatisfy((m) -> assertThat(m.role()).isEqualTo("AGENT"));
+		assertThat(this.conversations.transcript(this.id))
+			.noneSatisfy((m) -> assertThat(m.role()).isEqualTo(MessageRole.AGENT));
 	}
 
 	@Test

@@ -34,13 +34,17 @@ import dev.hearth.system.SystemProperties;
  * widget API over loopback HTTP, each asking the sample knowledge base's evaluation
  * questions one after another with a think time between them (exponential, mean
  * {@code bench.think.ms}, default 1000 ms), for {@code bench.seconds} (default 60). Also
- * a run with no think time, to show the saturation point. Run with
+ * a run with no think time, to show the saturation point. A conversation that is handed
+ * over (the bot then stays quiet) is replaced by a new one, so all of them keep asking;
+ * the pipeline's time is taken from every answer that has one (a handoff before answering
+ * has none). The database is {@code bench.db} (default {@code hearth_bench}), dropped
+ * first. Run with
  * {@code mvn test -Dtest=AnswerLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * writes {@code target/bench/answer-latency.json}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "hearth.knowledge.sample.enabled=true",
-				"spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/hearth_bench" })
+				"spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/${bench.db:hearth_bench}" })
 @ActiveProfiles("test")
 class AnswerLatencyBenchmark {
 
@@ -68,7 +72,8 @@ class AnswerLatencyBenchmark {
 	static void freshDatabase() throws Exception {
 		try (var connection = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
 				"postgres", ""); var statement = connection.createStatement()) {
-			statement.execute("drop database if exists hearth_bench with (force)");
+			statement
+				.execute("drop database if exists " + System.getProperty("bench.db", "hearth_bench") + " with (force)");
 		}
 	}
 
@@ -110,15 +115,7 @@ class AnswerLatencyBenchmark {
 			Thread.ofVirtual().start(() -> {
 				Random random = new Random(seed);
 				try {
-					JsonNode started = this.json.readTree(
-							this.http
-								.send(HttpRequest.newBuilder(uri("/api/widget/conversations"))
-									.header("Content-Type", "application/json")
-									.POST(HttpRequest.BodyPublishers.ofString("{}"))
-									.build(), HttpResponse.BodyHandlers.ofString())
-								.body());
-					String id = started.get("conversationId").asString();
-					String conversationToken = started.get("token").asString();
+					String[] conversation = start();
 					int asked = 0;
 					while (System.nanoTime() < deadline && asked < 1000) {
 						if (thinkMs > 0) {
@@ -126,14 +123,14 @@ class AnswerLatencyBenchmark {
 						}
 						String question = questions.get(random.nextInt(questions.size()));
 						long sent = System.nanoTime();
-						HttpResponse<String> response = this.http
-							.send(HttpRequest.newBuilder(uri("/api/widget/conversations/" + id + "/messages"))
-								.header("Content-Type", "application/json")
-								.header("Accept", "application/json")
-								.header("Authorization", "Bearer " + conversationToken)
-								.POST(HttpRequest.BodyPublishers
-									.ofString(this.json.createObjectNode().put("text", question).toString()))
-								.build(), HttpResponse.BodyHandlers.ofString());
+						HttpResponse<String> response = this.http.send(HttpRequest
+							.newBuilder(uri("/api/widget/conversations/" + conversation[0] + "/messages"))
+							.header("Content-Type", "application/json")
+							.header("Accept", "application/json")
+							.header("Authorization", "Bearer " + conversation[1])
+							.POST(HttpRequest.BodyPublishers
+								.ofString(this.json.createObjectNode().put("text", question).toString()))
+							.build(), HttpResponse.BodyHandlers.ofString());
 						long micros = (System.nanoTime() - sent) / 1000;
 						asked++;
 						if (response.statusCode() != 200) {
@@ -141,10 +138,15 @@ class AnswerLatencyBenchmark {
 							continue;
 						}
 						roundTrips.add(micros);
-						JsonNode answer = this.json.readTree(response.body()).get("answer").get("answer");
-						pipeline.add(answer.get("timings").get("total").asLong() * 1000);
-						if ("ESCALATE".equals(answer.get("decision").asString())) {
+						JsonNode reply = this.json.readTree(response.body()).get("answer");
+						JsonNode answer = (reply != null && !reply.isNull()) ? reply.get("answer") : null;
+						if (answer != null && answer.has("timings")) {
+							pipeline.add(answer.get("timings").get("total").asLong() * 1000);
+						}
+						if (answer == null || answer.has("handoff")) {
+							// handed over: a person has it now and the bot stays quiet
 							escalations.incrementAndGet();
+							conversation = start();
 						}
 					}
 				}
@@ -167,6 +169,18 @@ class AnswerLatencyBenchmark {
 		result.put("roundTripMs", percentiles(roundTrips));
 		result.put("pipelineMs", percentiles(pipeline));
 		return result;
+	}
+
+	/** A new conversation: its id and its token. */
+	private String[] start() throws Exception {
+		JsonNode started = this.json.readTree(
+				this.http
+					.send(HttpRequest.newBuilder(uri("/api/widget/conversations"))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString("{}"))
+						.build(), HttpResponse.BodyHandlers.ofString())
+					.body());
+		return new String[] { started.get("conversationId").asString(), started.get("token").asString() };
 	}
 
 	private static Map<String, Double> percentiles(List<Long> micros) {

@@ -81,7 +81,7 @@ class CustomerTurnModuleIT {
 			.matching((event) -> event.conversationId().equals(id))
 			.toArriveAndVerify((event, notice) -> {
 				assertThat(event.rule()).isEqualTo("customer-asked-for-person");
-				assertThat(notice.role()).isEqualTo("SYSTEM");
+				assertThat(notice.role()).isEqualTo(MessageRole.SYSTEM);
 				assertThat(notice.text()).contains("passing you to a person");
 			});
 	}
