@@ -7,11 +7,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import dev.hearth.escalation.AgentPresence;
 
+import dev.hearth.identity.Agents;
 import dev.hearth.identity.SignedInUser;
 
 /**
  * Gives every console page the signed-in user ({@code me}) for the shared navigation, and
- * notes them as online for handoffs that need an agent present.
+ * notes them as online for handoffs that need an agent present and (when they came
+ * through Keycloak) as agents conversations can be transferred to.
  */
 @ControllerAdvice(basePackages = "dev.hearth.console")
 class ConsoleModelAdvice {
@@ -20,9 +22,12 @@ class ConsoleModelAdvice {
 
 	private final AgentPresence presence;
 
-	ConsoleModelAdvice(Durations durations, AgentPresence presence) {
+	private final Agents agents;
+
+	ConsoleModelAdvice(Durations durations, AgentPresence presence, Agents agents) {
 		this.durations = durations;
 		this.presence = presence;
+		this.agents = agents;
 	}
 
 	@ModelAttribute("durations")
@@ -38,6 +43,8 @@ class ConsoleModelAdvice {
 		SignedInUser me = SignedInUser.of(authentication);
 		// working in the console counts as being online, as calling the agent API does
 		this.presence.seen(me.username());
+		// people from Keycloak become agents others can transfer to
+		this.agents.seen(authentication);
 		return me;
 	}
 

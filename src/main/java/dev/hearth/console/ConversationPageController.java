@@ -21,6 +21,7 @@ import dev.hearth.conversation.ConversationState;
 import dev.hearth.conversation.Conversations;
 import dev.hearth.conversation.Handoffs;
 import dev.hearth.conversation.QueuedConversation;
+import dev.hearth.identity.Agents;
 import dev.hearth.identity.SignedInUser;
 
 /**
@@ -49,8 +50,11 @@ class ConversationPageController {
 
 	private final Flash flash;
 
+	private final Agents agents;
+
 	ConversationPageController(Handoffs handoffs, Conversations conversations, ConversationNotes notes,
-			CannedResponses canned, Flash flash) {
+			CannedResponses canned, Flash flash, Agents agents) {
+		this.agents = agents;
 		this.handoffs = handoffs;
 		this.conversations = conversations;
 		this.notes = notes;
@@ -68,6 +72,7 @@ class ConversationPageController {
 		model.addAttribute("notes", this.notes.of(id));
 		model.addAttribute("canned", this.canned.all());
 		model.addAttribute("outcomes", OUTCOMES);
+		model.addAttribute("agents", this.agents.all());
 		model.addAttribute("mine", conversation.state() == ConversationState.WITH_AGENT
 				&& me.username().equals(conversation.assignedAgent()));
 		model.addAttribute("draft", this.handoffs.draft(id).map(ConversationPageController::draft).orElse(null));
@@ -145,7 +150,10 @@ class ConversationPageController {
 				this.flash.text("outcome." + outcome));
 	}
 
-	/** Transfer or assign to the agent named {@code to}, which must not be blank. */
+	/**
+	 * Transfer or assign to the agent named {@code to}, which must not be blank; an
+	 * unknown agent is refused by {@link Handoffs} with 400.
+	 */
 	private String handOver(UUID id, String to, RedirectAttributes redirect, String doneKey,
 			java.util.function.Consumer<String> action) {
 		String target = to.strip();
@@ -162,6 +170,10 @@ class ConversationPageController {
 			this.flash.notice(redirect, doneKey, args);
 		}
 		catch (ErrorResponseException ex) {
+			if (ex.getStatusCode().value() != 409) {
+				// not a race with a colleague but a wrong request: the 400 page says what
+				throw ex;
+			}
 			this.flash.problem(redirect, "console.error.conflict", ex.getBody().getDetail());
 		}
 		return back(id);

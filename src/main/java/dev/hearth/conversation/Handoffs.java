@@ -21,6 +21,7 @@ import dev.hearth.escalation.EscalationDecision;
 import dev.hearth.escalation.HandoffMode;
 import dev.hearth.escalation.HandoffSummary;
 import dev.hearth.escalation.TrainingExamples;
+import dev.hearth.identity.Agents;
 import dev.hearth.privacy.AuditTrail;
 
 /**
@@ -49,8 +50,11 @@ public class Handoffs {
 
 	private final TrainingExamples training;
 
+	private final Agents agents;
+
 	Handoffs(JdbcClient jdbc, Conversations conversations, ApplicationEventPublisher events, JsonMapper json,
-			ConversationProperties properties, AuditTrail audit, TrainingExamples training) {
+			ConversationProperties properties, AuditTrail audit, TrainingExamples training, Agents agents) {
+		this.agents = agents;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.training = training;
@@ -196,8 +200,13 @@ public class Handoffs {
 		return message;
 	}
 
+	/**
+	 * The owner gives the conversation to another agent.
+	 * @throws UnknownAgentException (400) when {@code toAgent} is no known agent
+	 */
 	@Transactional
 	public QueuedConversation transfer(UUID conversation, String agent, String toAgent) {
+		requireAgent(toAgent);
 		requireOwner(conversation, agent);
 		this.jdbc.sql("update conversation set assigned_agent = ?, last_activity = now() where id = ?")
 			.param(toAgent)
@@ -211,9 +220,11 @@ public class Handoffs {
 	/**
 	 * A supervisor gives a waiting or assigned conversation to an agent (who need not
 	 * have claimed it); recorded under the supervisor's name.
+	 * @throws UnknownAgentException (400) when {@code toAgent} is no known agent
 	 */
 	@Transactional
 	public QueuedConversation assign(UUID conversation, String supervisor, String toAgent) {
+		requireAgent(toAgent);
 		int changed = this.jdbc.sql("""
 				update conversation set state = 'WITH_AGENT', assigned_agent = ?, last_activity = now()
 				where id = ? and state in ('WAITING_FOR_AGENT', 'WITH_AGENT')
@@ -265,6 +276,12 @@ public class Handoffs {
 			.query(this::queued)
 			.optional()
 			.orElseThrow(() -> new ConversationNotFoundException(conversation));
+	}
+
+	private void requireAgent(String agent) {
+		if (!this.agents.exists(agent)) {
+			throw new UnknownAgentException(agent);
+		}
 	}
 
 	private void requireOwner(UUID conversation, String agent) {

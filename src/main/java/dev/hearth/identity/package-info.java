@@ -14,7 +14,8 @@
  * one, {@code admin}, is created on first start with its password printed once) or
  * through Keycloak (authorization code with PKCE; logout ends the Keycloak session), with
  * CSRF protection, a content security policy and a session timeout. The console reads the
- * signed-in person as a {@link dev.hearth.identity.SignedInUser}.
+ * signed-in person as a {@link dev.hearth.identity.SignedInUser}; the agents a
+ * conversation may be given to are {@link dev.hearth.identity.Agents}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity")
 package dev.hearth.identity;

@@ -20,6 +20,7 @@ import dev.hearth.conversation.Handoffs;
 import dev.hearth.escalation.EscalationDecision;
 import dev.hearth.escalation.HandoffMode;
 import dev.hearth.escalation.HandoffSummary;
+import dev.hearth.identity.HearthRole;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -58,7 +59,13 @@ class ConsoleAgentIT {
 
 	@BeforeEach
 	void escalation() {
-		this.jdbc.sql("truncate conversation, training_example, canned_response cascade").update();
+		this.jdbc.sql("truncate conversation, training_example, canned_response, keycloak_agent cascade").update();
+		for (String agent : new String[] { "alice", "bob" }) {
+			this.jdbc.sql("""
+					insert into local_account (username, password_hash, first_name, last_name, role)
+					values (?, 'x', initcap(?), 'Tester', 'AGENT') on conflict (username) do nothing
+					""").param(agent).param(agent).update();
+		}
 		this.id = this.conversations.start("en");
 		this.conversations.addCustomerMessage(this.id, "My router blinks red since the thunderstorm");
 		this.handoffs.handOff(this.id,
@@ -160,6 +167,49 @@ class ConsoleAgentIT {
 		assertThat(this.handoffs.find(this.id).assignedAgent()).isEqualTo("bob");
 		this.mvc.perform(post(base + "/reply").param("text", "x").with(ConsoleUsers.agent("bob")))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void transferAndAssignOfferKnownAgentsAndRefuseUnknownOnesWith400() throws Exception {
+		String base = "/console/conversations/" + this.id;
+		this.handoffs.claim(this.id, "alice");
+		// someone who signed in through Keycloak once becomes an agent to choose
+		this.mvc.perform(get("/console/inbox").with(ConsoleUsers.keycloak("kim", HearthRole.AGENT)))
+			.andExpect(status().isOk());
+		this.mvc.perform(get(base).with(ConsoleUsers.agent("alice")))
+			.andExpect(content().string(containsString("<option value=\"bob\">Bob Tester (bob)</option>")))
+			.andExpect(content().string(containsString("<option value=\"kim\">kim Tester (kim)</option>")))
+			.andExpect(content().string(not(containsString("<option value=\"alice\">"))));
+		this.mvc.perform(post(base + "/transfer").param("to", "nobody").with(ConsoleUsers.agent("alice")).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("There is no agent &#39;nobody&#39;")));
+		this.mvc.perform(post(base + "/assign").param("to", "nobody").with(ConsoleUsers.supervisor("sue")).with(csrf()))
+			.andExpect(status().isBadRequest());
+		assertThat(this.handoffs.find(this.id).assignedAgent()).isEqualTo("alice");
+		this.mvc.perform(post(base + "/transfer").param("to", "kim").with(ConsoleUsers.agent("alice")).with(csrf()))
+			.andExpect(flash().attributeExists("notice"));
+		assertThat(this.handoffs.find(this.id).assignedAgent()).isEqualTo("kim");
+	}
+
+	@Test
+	void theLivePageLoadsTheMessagesAfterTheLastItShowsAndOnlyForWhoMaySeeIt() throws Exception {
+		String base = "/console/conversations/" + this.id;
+		this.conversations.addCustomerMessage(this.id, "Are you still there?");
+		this.mvc.perform(get(base).with(ConsoleUsers.agent("alice")))
+			.andExpect(content().string(containsString("data-last-seq=\"2\"")))
+			.andExpect(content().string(containsString("data-live-conversation=\"" + base + "\"")));
+		this.mvc.perform(get(base + "/messages?after=1").with(ConsoleUsers.agent("alice")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-seq=\"2\"")))
+			.andExpect(content().string(containsString("Are you still there?")))
+			.andExpect(content().string(not(containsString("thunderstorm"))))
+			.andExpect(content().string(not(containsString("<html"))));
+		this.mvc.perform(get(base + "/messages?after=-1").with(ConsoleUsers.agent("alice")))
+			.andExpect(status().isBadRequest());
+		this.handoffs.claim(this.id, "alice");
+		this.mvc.perform(get(base + "/messages?after=0").with(ConsoleUsers.agent("bob")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get(base + "/events").with(ConsoleUsers.agent("bob"))).andExpect(status().isForbidden());
 	}
 
 	@Test

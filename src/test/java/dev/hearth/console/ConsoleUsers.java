@@ -41,16 +41,18 @@ public final class ConsoleUsers {
 
 	/**
 	 * A user signed in through Keycloak, with these realm roles mapped as Hearth maps
-	 * them.
+	 * them; named {@code username} as Hearth names Keycloak users (subject and
+	 * {@code preferred_username}).
 	 */
 	public static RequestPostProcessor keycloak(String username, HearthRole... roles) {
 		List<String> names = java.util.Arrays.stream(roles).map(Enum::name).toList();
 		return SecurityMockMvcRequestPostProcessors.oidcLogin()
-			.idToken((token) -> token.claim("preferred_username", username)
+			.idToken((token) -> token.subject(username)
+				.claim("preferred_username", username)
 				.claim("given_name", username)
 				.claim("family_name", "Tester")
 				.claim("realm_access", Map.of("roles", names)))
-			.userInfoToken((info) -> info.claim("preferred_username", username))
+			.userInfoToken((info) -> info.subject(username).claim("preferred_username", username))
 			.authorities(java.util.Arrays.stream(roles)
 				.map((r) -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority()))
 				.toList());

@@ -124,6 +124,10 @@ class HandoffIT {
 			assertThat(agent("POST", messages, "{\"text\": \"I sent the steps to pat@example.com.\"}", winner)
 				.statusCode()).isEqualTo(201);
 
+			HttpResponse<String> unknown = agent("POST", "/api/agent/conversations/" + conversation[0] + "/transfer",
+					"{\"to\": \"nobody-here\"}", winner);
+			assertThat(unknown.statusCode()).isEqualTo(400);
+			assertThat(unknown.body()).contains("There is no agent 'nobody-here'");
 			HttpResponse<String> transferred = agent("POST",
 					"/api/agent/conversations/" + conversation[0] + "/transfer", "{\"to\": \"" + loserName + "\"}",
 					winner);

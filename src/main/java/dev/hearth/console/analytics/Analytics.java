@@ -25,8 +25,8 @@ import dev.hearth.console.analytics.AnalyticsReport.Totals;
  * its rows once and groups them by several keys at a time with grouping sets), in one
  * read-only transaction so the figures agree with each other. Reads only the conversation
  * module's report views ({@code conversation_report}, {@code answer_report},
- * {@code answer_rating_report}, see {@code db/V12__conversation_read_models.sql}), never
- * its tables. Thread-safe.
+ * {@code answer_rating_report}, see {@code db/V12__read_models.sql}), never its tables.
+ * Thread-safe.
  */
 @Service
 class Analytics {

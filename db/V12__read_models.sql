@@ -1,4 +1,4 @@
--- Read models of the conversation module for reports (the console's analytics). Other modules read these views,
+-- conversation: read models for reports (the console's analytics). Other modules read these views,
 -- never conversation, conversation_message or answer_feedback directly: the columns below are the contract, and
 -- how they are computed (the answer JSON's field names, what "the customer wrote" means) stays in this module.
 -- A later migration that changes the underlying columns must recreate these views with the same columns.
@@ -26,3 +26,12 @@ where m.role = 'ASSISTANT' and m.answer is not null;
 create view answer_rating_report as
 select f.conversation_id, f.message_seq, f.created_at, f.rating
 from answer_feedback f;
+
+-- identity: people who signed in to the console through Keycloak, so that transfer and assign can offer them and
+-- refuse names nobody has (local accounts and agent API tokens are known anyway). Written on a person's first
+-- console request after each start of Hearth; display_name is the name colleagues see.
+create table keycloak_agent (
+    username     text primary key,
+    display_name text        not null,
+    seen_at      timestamptz not null default now()
+);
