@@ -1,10 +1,5 @@
 package dev.hearth.system;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /**
  * Where Hearth's PostgreSQL is, and the embedded server behind it when Hearth started one
  * itself.
@@ -12,10 +7,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * @param url JDBC URL of Hearth's database
  * @param username database user
  * @param password database password, may be empty
- * @param embedded the embedded server to stop on shutdown, or {@code null}
+ * @param embedded the embedded server to stop on shutdown, or {@code null} (typed as
+ * {@link AutoCloseable}: the packaged jar does not ship the embedded PostgreSQL's
+ * classes)
  */
-record DatabaseLocation(String url, String username, String password,
-		EmbeddedPostgres embedded) implements AutoCloseable {
+record DatabaseLocation(String url, String username, String password, AutoCloseable embedded) implements AutoCloseable {
 
 	@Override
 	public void close() {
@@ -23,8 +19,8 @@ record DatabaseLocation(String url, String username, String password,
 			try {
 				this.embedded.close();
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Could not stop the embedded PostgreSQL", ex);
+			catch (Exception ex) {
+				throw new IllegalStateException("Could not stop the embedded PostgreSQL", ex);
 			}
 		}
 	}

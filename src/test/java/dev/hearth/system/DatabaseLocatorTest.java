@@ -48,6 +48,18 @@ class DatabaseLocatorTest {
 			.hasMessageContaining("embedded-when-unavailable is false");
 	}
 
+	@Test
+	void withoutTheEmbeddedServerInTheBuildItSaysWhatToSet() throws IOException {
+		int closedPort = closedPort();
+		SystemProperties properties = new SystemProperties(Path.of("data"),
+				new SystemProperties.Database("localhost", closedPort, "hearth", true, 4));
+		assertThatThrownBy(() -> new DatabaseLocator(properties, false, false).locate(null, "postgres", ""))
+			.hasMessageContaining("this build has no embedded PostgreSQL")
+			.satisfies((ex) -> assertThat(((DatabaseUnavailableException) ex).action())
+				.isEqualTo("Start PostgreSQL on localhost:" + closedPort
+						+ " or set HEARTH_DB_URL to your database's JDBC URL."));
+	}
+
 	private static DatabaseLocator locator(int port, boolean root) {
 		return new DatabaseLocator(new SystemProperties(Path.of("data"),
 				new SystemProperties.Database("localhost", port, "hearth", true, 4)), root);
