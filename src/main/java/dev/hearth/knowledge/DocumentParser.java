@@ -5,7 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.PreDestroy;
+
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -19,6 +25,7 @@ import org.apache.tika.parser.html.HtmlMapper;
 import org.apache.tika.parser.html.IdentityHtmlMapper;
 import org.xml.sax.SAXException;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +50,31 @@ class DocumentParser {
 
 	private final String defaultLanguage;
 
+	private final ArchiveBombCheck archives;
+
+	private final ParsingExecutor executor;
+
+	private final int maxTextChars;
+
 	DocumentParser(KnowledgeProperties properties) {
+		this(properties, ParsingProperties.defaults());
+	}
+
+	@Autowired
+	DocumentParser(KnowledgeProperties properties, ParsingProperties parsing) {
 		this.defaultLanguage = properties.defaultLanguage();
+		this.archives = new ArchiveBombCheck(parsing);
+		this.executor = new ParsingExecutor(parsing);
+		this.maxTextChars = parsing.maxTextChars();
+		// Tika's OOXML parser switches POI's own zip-bomb check off when it loads (in the
+		// field initializer above): switch it on again, behind ArchiveBombCheck
+		ZipSecureFile.setMinInflateRatio(1.0 / parsing.maxExpansionRatio());
+		ZipSecureFile.setMaxEntrySize(parsing.maxExpandedSize().toBytes());
+	}
+
+	@PreDestroy
+	void close() {
+		this.executor.close();
 	}
 
 	/**
@@ -123,27 +153,40 @@ class DocumentParser {
 	}
 
 	private ParsedDocument readWithTika(byte[] bytes, String source, String type, String declaredLanguage) {
+		this.archives.check(bytes, source);
 		XhtmlBlockCollector collector = new XhtmlBlockCollector();
 		Metadata metadata = new Metadata();
 		metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, source.substring(source.lastIndexOf('/') + 1));
-		try (TikaInputStream stream = TikaInputStream.get(bytes)) {
-			ParseContext context = new ParseContext();
-			// keep every HTML element (nav, header, footer, ...) so the collector can
-			// leave out navigation
-			context.set(HtmlMapper.class, IdentityHtmlMapper.INSTANCE);
-			this.tika.parse(stream, collector, metadata, context);
+		long deadline = System.nanoTime() + this.executor.timeout().toNanos();
+		try {
+			this.executor.run(() -> {
+				try (TikaInputStream stream = TikaInputStream.get(bytes)) {
+					ParseContext context = new ParseContext();
+					// keep every HTML element (nav, header, footer, ...) so the collector
+					// can leave out navigation
+					context.set(HtmlMapper.class, IdentityHtmlMapper.INSTANCE);
+					this.tika.parse(stream, new LimitedContentHandler(collector, this.maxTextChars, deadline), metadata,
+							context);
+				}
+				return null;
+			});
 		}
-		catch (EncryptedDocumentException ex) {
-			throw new DocumentRejectedException(RejectionReason.ENCRYPTED,
-					source + " is password-protected: remove the password and import it again.", ex);
+		catch (TimeoutException ex) {
+			throw new DocumentRejectedException(RejectionReason.TOO_LARGE,
+					source + " took longer than " + this.executor.timeout().toSeconds()
+							+ " s to read, so Hearth stopped: split it into smaller documents.",
+					ex);
 		}
-		catch (IOException | SAXException | TikaException | RuntimeException ex) {
-			if (causedByEncryption(ex)) {
-				throw new DocumentRejectedException(RejectionReason.ENCRYPTED,
-						source + " is password-protected: remove the password and import it again.", ex);
-			}
-			throw new DocumentRejectedException(RejectionReason.CORRUPT,
-					source + " is damaged or not a valid " + describe(type) + " (" + rootMessage(ex) + ").", ex);
+		catch (RejectedExecutionException ex) {
+			throw new DocumentRejectedException(RejectionReason.TOO_LARGE, source
+					+ " could not be read now: too many files are being read at once. Import it again in a minute.",
+					ex);
+		}
+		catch (ExecutionException ex) {
+			throw rejection(ex.getCause(), source, type);
+		}
+		catch (RuntimeException ex) {
+			throw rejection(ex, source, type);
 		}
 		String title = metadata.get(TikaCoreProperties.TITLE);
 		if (title == null || title.isBlank()) {
@@ -155,6 +198,24 @@ class DocumentParser {
 		}
 		return new ParsedDocument(Texts.fold(title), type, language(declaredLanguage, fileLanguage),
 				collector.blocks());
+	}
+
+	private static DocumentRejectedException rejection(Throwable ex, String source, String type) {
+		if (ex instanceof DocumentRejectedException rejected) {
+			return rejected;
+		}
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof LimitedContentHandler.LimitReached limit) {
+				return new DocumentRejectedException(RejectionReason.TOO_LARGE,
+						source + " was not imported: " + limit.getMessage() + ". Split it into smaller documents.", ex);
+			}
+		}
+		if (ex instanceof EncryptedDocumentException || causedByEncryption(ex)) {
+			return new DocumentRejectedException(RejectionReason.ENCRYPTED,
+					source + " is password-protected: remove the password and import it again.", ex);
+		}
+		return new DocumentRejectedException(RejectionReason.CORRUPT,
+				source + " is damaged or not a valid " + describe(type) + " (" + rootMessage(ex) + ").", ex);
 	}
 
 	private String language(String declared, String fromFile) {
