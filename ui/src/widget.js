@@ -28,7 +28,8 @@
     status: null,
     live: null, // AbortController of the live stream
     retryDelay: 1000,
-    csatShown: false
+    csatShown: false,
+    atBottom: true
   };
 
   function text(key, arg) {
@@ -158,6 +159,19 @@
     liveRegion = el('div', { class: 'visually-hidden', 'aria-live': 'assertive' });
     document.body.insertBefore(panel, launcher);
     document.body.appendChild(liveRegion);
+    // whatever is added to the transcript brings it into view; when the log gets smaller (the banner or a
+    // notice appears, the phone's keyboard opens) a reader at the bottom stays at the bottom
+    new MutationObserver(scrollDown).observe(log, { childList: true });
+    log.addEventListener('scroll', function () {
+      state.atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 24;
+    });
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () {
+        if (state.atBottom) {
+          scrollDown();
+        }
+      }).observe(log);
+    }
     launcher.addEventListener('click', function () { setOpen(!state.open); });
     panel.addEventListener('keydown', function (event) {
       if (event.key === 'Escape') {
@@ -179,6 +193,7 @@
 
   function scrollDown() {
     log.scrollTop = log.scrollHeight;
+    state.atBottom = true;
   }
 
   function showNotice(message, retry) {
@@ -355,9 +370,12 @@
     body.appendChild(HearthMarkdown.render(message.text, { base: base, citations: citations, sourceLabel: text('sources') }));
     item.removeAttribute('aria-busy');
     item.classList.remove('typing');
-    var old = item.querySelectorAll('.sources, .rate');
+    var old = item.querySelectorAll('.sources, .rate, .more');
     for (var i = 0; i < old.length; i++) {
       old[i].remove();
+    }
+    if (details.answeredBy === 'faq' && message.text.length > LONG) {
+      item.appendChild(more(body, message.seq));
     }
     if ((details.citations || []).length) {
       var list = el('ol', { class: 'sources', 'aria-label': text('sources') });
@@ -377,6 +395,22 @@
       var opened = state.conversation && state.conversation.ticket;
       item.appendChild(opened ? ticketConfirmation(opened) : ticketForm());
     }
+  }
+
+  // FAQ answers longer than this are cut short on a phone (CSS: .full), with a button to read on
+  var LONG = 280;
+
+  function more(body, seq) {
+    body.id = 'hearth-answer-' + seq;
+    body.classList.add('long');
+    var button = el('button', { type: 'button', class: 'link more', 'aria-expanded': 'false',
+      'aria-controls': body.id, text: text('more') });
+    button.addEventListener('click', function () {
+      var expanded = body.classList.toggle('expanded');
+      button.setAttribute('aria-expanded', String(expanded));
+      button.textContent = text(expanded ? 'less' : 'more');
+    });
+    return button;
   }
 
   function render(message) {
@@ -411,10 +445,28 @@
     scrollDown();
   }
 
-  function greet() {
+  function greet(suggest) {
     var item = bubble('ASSISTANT');
     item.classList.add('greeting');
     fill(item, { role: 'GREETING', text: settings.greeting || text('greeting') });
+    var questions = settings.suggestions || [];
+    if (suggest !== false && questions.length) {
+      log.appendChild(el('div', { class: 'suggestions', role: 'group', 'aria-label': text('suggestions') },
+        questions.map(function (question) {
+          return el('button', { type: 'button', class: 'suggestion', text: question, onclick: function () {
+            input.value = question;
+            submit();
+            input.focus();
+          } });
+        })));
+    }
+  }
+
+  function dropSuggestions() {
+    var offered = log.querySelector('.suggestions');
+    if (offered) {
+      offered.remove();
+    }
   }
 
   /* ---------- feedback, CSAT, ticket ---------- */
@@ -626,6 +678,7 @@
       return;
     }
     input.value = '';
+    dropSuggestions();
     var item = bubble('CUSTOMER');
     item.classList.add('pending');
     fill(item, { role: 'CUSTOMER', text: value });
@@ -807,7 +860,7 @@
     request('/' + saved.id + '/messages')
       .then(function (response) { return response.json(); })
       .then(function (messages) {
-        greet();
+        greet(false);
         messages.forEach(render);
         connectLive();
       })

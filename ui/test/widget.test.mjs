@@ -110,6 +110,21 @@ async function ask(w, question) {
   return w.locator('.msg.assistant[data-seq], .msg.system[data-seq]').nth(before);
 }
 
+// Waits until the transcript shows its newest line: scrolled to the bottom (within 2 px).
+async function showsNewest(page, what) {
+  const frame = await frameOf(page);
+  await frame.waitForFunction(() => {
+    const log = document.querySelector('.log');
+    return log.scrollHeight - log.scrollTop - log.clientHeight <= 2;
+  }, null, { timeout: 3000 }).catch(async () => {
+    const at = await frame.evaluate(() => {
+      const log = document.querySelector('.log');
+      return `scrollTop ${log.scrollTop}, clientHeight ${log.clientHeight}, scrollHeight ${log.scrollHeight}`;
+    });
+    assert.fail(`the newest message is cut off ${what}: ${at}`);
+  });
+}
+
 async function axe(frame, iframes = true) {
   await frame.evaluate(AXE);
   const result = await frame.evaluate((iframes) => window.axe.run(document, {
@@ -280,15 +295,22 @@ try {
 
   await step('"Talk to a person": the widget says so, shows the wait, then the agent\'s name and messages live', async () => {
     await agent('GET', '?filter=waiting'); // the agent is online now: handoffs go live
+    const frame = await frameOf(page);
+    assert.ok(await frame.evaluate(() => document.querySelector('.log').scrollHeight >
+      document.querySelector('.log').clientHeight), 'the transcript is longer than the chat (else nothing to scroll)');
     await w.locator('.person').click();
     await w.locator('.banner').filter({ hasText: /\d+ min|moment/ }).waitFor();
     await w.locator('.msg.system[data-seq]').last().waitFor();
+    await showsNewest(page, 'when the waiting banner appears');
     await agent('POST', `/${conversationId}/claim`);
     await w.locator('.banner').filter({ hasText: AGENT_NAME }).waitFor();
     await w.locator('.event').filter({ hasText: AGENT_NAME }).waitFor();
+    await showsNewest(page, 'when the agent joins');
+    await shot(page, 'widget-banner-scrolled');
     await agent('POST', `/${conversationId}/messages`, { text: 'Hello, this is **Alice** from the support team.' });
     const reply = w.locator('.msg.agent[data-seq]').last();
     await reply.filter({ hasText: 'from the support team' }).waitFor();
+    await showsNewest(page, 'when the agent writes');
     assert.equal(await reply.locator('.who').textContent(), AGENT_NAME);
     assert.equal(await reply.locator('strong').textContent(), 'Alice');
     await shot(page, 'widget-agent');
@@ -377,6 +399,38 @@ try {
     await page.unroute('**/api/widget/conversations/*/messages**');
   });
 
+  await step('a new visitor is offered the most asked questions as buttons; a key press asks one', async () => {
+    // a fresh context: the frame (cached for 5 minutes) and its suggestions are loaded anew
+    const visitor = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+    const v = await visitor.newPage();
+    await v.goto(`${HEARTH}/`);
+    const n = await open(v);
+    const frame = await frameOf(v);
+    await n.locator('.msg.greeting').waitFor();
+    const offered = n.locator('.suggestions[role=group] button.suggestion');
+    await offered.first().waitFor();
+    // so far one FAQ entry has answered (the refund question, in the retry step); documents do not count
+    assert.deepEqual(await offered.allTextContents(), ['How long does a refund take?']);
+    assert.equal(await n.locator('.suggestions').getAttribute('aria-label'), 'Popular questions');
+    assert.equal(await n.locator('.more:visible').count(), 0, 'no "more" on a desktop');
+    await axe(frame);
+    await shot(v, 'widget-suggestions');
+    await offered.first().focus();
+    await v.keyboard.press('Enter');
+    await n.locator('.msg.customer').filter({ hasText: 'How long does a refund take?' }).waitFor();
+    assert.equal(await n.locator('.suggestions').count(), 0, 'the buttons go once the customer has asked');
+    const answer = n.locator('.msg.assistant[data-seq]').last();
+    await answer.locator('.body').filter({ hasText: '5 working days' }).waitFor({ timeout: 60000 });
+    assert.equal(await frame.evaluate(() => document.activeElement.id), 'hearth-input', 'focus goes to the input');
+    await showsNewest(v, 'after a suggested question is answered');
+    // a restored conversation does not offer them again
+    await v.reload();
+    const again = await open(v);
+    await again.locator('.msg[data-seq]').first().waitFor();
+    assert.equal(await again.locator('.suggestions').count(), 0);
+    await visitor.close();
+  });
+
   await step('a phone-sized viewport shows the chat full screen and works', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 740 }, isMobile: true, hasTouch: true });
     const mobile = await phone.newPage();
@@ -387,8 +441,31 @@ try {
     assert.equal(Math.round(box.height), 740);
     const answer = await ask(m, 'How do I restart my router?');
     await answer.locator('.body').filter({ hasText: /Unplug/ }).waitFor();
+    assert.equal(await answer.locator('.more').count(), 0, 'a short answer is shown whole');
     await axe(await frameOf(mobile));
     await shot(mobile, 'widget-mobile');
+    // a long FAQ answer is cut short, with a "Show more" button that works from the keyboard
+    const long = await ask(m, 'What happens on the installation day?');
+    await long.locator('.body').filter({ hasText: /engineer visits/ }).waitFor();
+    const more = long.locator('button.more');
+    await more.waitFor({ state: 'visible' });
+    assert.equal(await more.textContent(), 'Show more');
+    assert.equal(await more.getAttribute('aria-expanded'), 'false');
+    const clipped = await long.locator('.body').evaluate((b) => [b.clientHeight, b.scrollHeight]);
+    assert.ok(clipped[0] < clipped[1] - 20, `the answer is cut short: ${clipped}`);
+    await showsNewest(mobile, 'after a long answer');
+    await axe(await frameOf(mobile));
+    await shot(mobile, 'widget-mobile-more');
+    await more.focus();
+    await mobile.keyboard.press('Enter');
+    assert.equal(await more.getAttribute('aria-expanded'), 'true');
+    assert.equal(await more.textContent(), 'Show less');
+    const whole = await long.locator('.body').evaluate((b) => [b.clientHeight, b.scrollHeight]);
+    assert.ok(whole[0] >= whole[1], `the whole answer shows: ${whole}`);
+    await long.locator('.body').filter({ hasText: /48 hours/ }).waitFor();
+    await shot(mobile, 'widget-mobile-expanded');
+    await mobile.keyboard.press('Enter');
+    assert.equal(await more.getAttribute('aria-expanded'), 'false');
     await phone.close();
   });
 
@@ -414,6 +491,10 @@ try {
       await host.locator('hearth-launcher').waitFor({ state: 'detached' });
       const p = await open(host);
       await p.locator('.msg.greeting').filter({ hasText: 'Willkommen' }).waitFor();
+      // the site's own suggested questions, in German
+      assert.deepEqual(await p.locator('button.suggestion').allTextContents(),
+        ['Wie lange dauert eine Rückerstattung?', 'Wann haben Sie geöffnet?']);
+      assert.equal(await p.locator('.suggestions').getAttribute('aria-label'), 'Häufige Fragen');
       const answer = await ask(p, 'How long does a refund take?');
       await answer.locator('.body').filter({ hasText: '5 working days' }).waitFor();
       await partner.close();

@@ -72,4 +72,39 @@ final class Checksums {
 		return sum % 11 == 0 && sum != 0;
 	}
 
+	/**
+	 * German tax identification number (Steuer-ID): 11 digits, the first not 0; in the
+	 * first ten one digit occurs two or three times (never three in a row) and every
+	 * other at most once; the last is the ISO 7064 MOD 11,10 check digit.
+	 */
+	static boolean steuerId(String value) {
+		String digits = value.replaceAll("[^0-9]", "");
+		if (digits.length() != 11 || digits.charAt(0) == '0') {
+			return false;
+		}
+		int[] counts = new int[10];
+		for (int i = 0; i < 10; i++) {
+			counts[digits.charAt(i) - '0']++;
+		}
+		int repeated = 0;
+		for (int count : counts) {
+			if (count > 3) {
+				return false;
+			}
+			if (count > 1) {
+				repeated++;
+			}
+		}
+		if (repeated != 1 || digits.substring(0, 10).matches(".*(\\d)\\1\\1.*")) {
+			return false;
+		}
+		int product = 10;
+		for (int i = 0; i < 10; i++) {
+			int sum = (digits.charAt(i) - '0' + product) % 10;
+			product = ((sum == 0) ? 10 : sum) * 2 % 11;
+		}
+		int check = 11 - product;
+		return ((check == 10) ? 0 : check) == digits.charAt(10) - '0';
+	}
+
 }

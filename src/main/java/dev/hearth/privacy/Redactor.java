@@ -26,9 +26,25 @@ public final class Redactor {
 
 	/** The personal data in the text, without overlaps, in text order. */
 	public List<PiiMatch> find(String text) {
+		return find(text, null);
+	}
+
+	/**
+	 * The personal data in a text from a customer of a known country, without overlaps,
+	 * in text order: national IDs of that country are then recognised by generic labels
+	 * too ("my ID number is ..."), not only by their own ("BSN", "SSN", "Steuer-ID").
+	 * @param country the customer's country, ISO 3166-1 alpha-2 such as {@code NL}, or
+	 * null when unknown
+	 * @throws IllegalArgumentException if the country is not two letters
+	 */
+	public List<PiiMatch> find(String text, String country) {
+		if (country != null && !country.matches("[A-Za-z]{2}")) {
+			throw new IllegalArgumentException(
+					"country must be an ISO 3166-1 alpha-2 code such as NL or DE, got '" + country + "'");
+		}
 		List<PiiMatch> all = new ArrayList<>();
 		for (PiiDetector detector : this.detectors) {
-			all.addAll(detector.detect(text));
+			all.addAll(detector.detect(text, country));
 		}
 		all.sort(Comparator.comparingInt((PiiMatch m) -> m.kind().ordinal())
 			.thenComparing(Comparator.comparingInt((PiiMatch m) -> m.end() - m.start()).reversed())

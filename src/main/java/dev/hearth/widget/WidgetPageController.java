@@ -30,12 +30,15 @@ class WidgetPageController {
 
 	private final JsonMapper json;
 
+	private final SuggestedQuestions suggestions;
+
 	private final String launcherCss;
 
-	WidgetPageController(WidgetSites sites, WidgetMessages messages, JsonMapper json) {
+	WidgetPageController(WidgetSites sites, WidgetMessages messages, JsonMapper json, SuggestedQuestions suggestions) {
 		this.sites = sites;
 		this.messages = messages;
 		this.json = json;
+		this.suggestions = suggestions;
 		this.launcherCss = LauncherStyle.read();
 	}
 
@@ -54,6 +57,7 @@ class WidgetPageController {
 		settings.put("position", config.position());
 		settings.put("language", locale.getLanguage());
 		settings.put("greeting", greeting);
+		settings.put("suggestions", this.suggestions.forSite(config, locale));
 		settings.put("texts", texts);
 		model.addAttribute("settings", this.json.writeValueAsString(settings));
 		model.addAttribute("language", locale.getLanguage());

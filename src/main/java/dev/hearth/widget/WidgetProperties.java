@@ -16,11 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eventPoll how often a live event stream looks for new messages
  * @param eventStream how long one live event stream stays open before the widget
  * reconnects
+ * @param suggestionsRefresh how long the most asked questions (the default suggested
+ * questions) are reused before they are counted again
  */
 @ConfigurationProperties("hearth.widget")
 public record WidgetProperties(@DefaultValue("demo") String defaultSite, List<Site> sites,
 		@DefaultValue RateLimit rateLimit, @DefaultValue("1s") Duration eventPoll,
-		@DefaultValue("5m") Duration eventStream) {
+		@DefaultValue("5m") Duration eventStream, @DefaultValue("5m") Duration suggestionsRefresh) {
 
 	public WidgetProperties {
 		sites = (sites != null) ? List.copyOf(sites) : List.of();
@@ -38,14 +40,18 @@ public record WidgetProperties(@DefaultValue("demo") String defaultSite, List<Si
 	 * Hearth)
 	 * @param position {@code right} or {@code left}: the corner the launcher sits in
 	 * @param greeting the first message, per language tag ({@code en}, {@code de}, ...)
+	 * @param suggestions the questions offered as buttons at the start of a conversation,
+	 * per language tag; a language without an entry gets the most asked FAQ questions,
+	 * one with an empty list gets none
 	 */
 	public record Site(String key, List<String> allowedOrigins, @DefaultValue("Support") String name,
 			@DefaultValue("#0b5cad") String color, String logoUrl, @DefaultValue("right") String position,
-			Map<String, String> greeting) {
+			Map<String, String> greeting, Map<String, List<String>> suggestions) {
 
 		public Site {
 			allowedOrigins = (allowedOrigins != null) ? List.copyOf(allowedOrigins) : List.of();
 			greeting = (greeting != null) ? Map.copyOf(greeting) : Map.of();
+			suggestions = (suggestions != null) ? Map.copyOf(suggestions) : Map.of();
 		}
 
 	}

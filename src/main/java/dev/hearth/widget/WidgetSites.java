@@ -36,7 +36,7 @@ public class WidgetSites {
 		}
 		this.defaultSite = properties.defaultSite();
 		byKey.computeIfAbsent(this.defaultSite, (key) -> new WidgetProperties.Site(key, java.util.List.of(), "Support",
-				"#0b5cad", null, "right", Map.of()));
+				"#0b5cad", null, "right", Map.of(), Map.of()));
 		this.sites = Map.copyOf(byKey);
 	}
 

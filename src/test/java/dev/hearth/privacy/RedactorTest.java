@@ -47,6 +47,10 @@ class RedactorTest {
 		assertThat(Checksums.iban("GB83 WEST 1234 5698 7654 32")).isFalse();
 		assertThat(Checksums.bsn("111222333")).isTrue();
 		assertThat(Checksums.bsn("111222334")).isFalse();
+		assertThat(Checksums.steuerId("86095742719")).isTrue();
+		assertThat(Checksums.steuerId("47036892816")).isTrue();
+		assertThat(Checksums.steuerId("86095742718")).isFalse();
+		assertThat(Checksums.steuerId("12345678903")).as("no repeated digit").isFalse();
 	}
 
 	/**
@@ -102,6 +106,82 @@ class RedactorTest {
 			assertThat(ratio(c[0], c[0] + c[2])).as(kind + " recall\n" + table).isGreaterThanOrEqualTo(0.99);
 			assertThat(ratio(c[0], c[0] + c[1])).as(kind + " precision\n" + table).isGreaterThanOrEqualTo(0.99);
 		}
+	}
+
+	/**
+	 * National IDs among order, tracking and invoice numbers: 1,000 generated messages
+	 * (see {@link LabelledNumbers}), two in three with no ID but numbers that look like
+	 * one. Prints precision and recall of {@code NATIONAL_ID} and the share of ID-free
+	 * messages that would be taken for regulated data.
+	 */
+	@Test
+	void nationalIdsAmongOrderAndTrackingNumbers() {
+		int tp = 0;
+		int fp = 0;
+		int fn = 0;
+		int idFree = 0;
+		int idFreeFlagged = 0;
+		for (LabelledNumbers.Message message : new LabelledNumbers(12).messages(1000)) {
+			String text = message.text();
+			List<PiiMatch> found = this.redactor.find(text, message.country())
+				.stream()
+				.filter((m) -> m.kind() == PiiClass.NATIONAL_ID)
+				.toList();
+			List<int[]> labels = new ArrayList<>();
+			for (String id : message.ids()) {
+				int start = text.indexOf(id);
+				labels.add(new int[] { start, start + id.length() });
+				if (covered(text, start, start + id.length(), PiiClass.NATIONAL_ID, found) >= 0.8) {
+					tp++;
+				}
+				else {
+					fn++;
+				}
+			}
+			for (PiiMatch match : found) {
+				if (labels.stream().noneMatch((l) -> match.start() < l[1] && l[0] < match.end())) {
+					fp++;
+				}
+			}
+			if (message.ids().isEmpty()) {
+				idFree++;
+				idFreeFlagged += found.isEmpty() ? 0 : 1;
+			}
+		}
+		String report = String.format(
+				"generated numbers: NATIONAL_ID precision %.3f recall %.3f (tp %d fp %d fn %d);"
+						+ " ID-free messages flagged %d of %d (%.1f%%)",
+				ratio(tp, tp + fp), ratio(tp, tp + fn), tp, fp, fn, idFreeFlagged, idFree,
+				100.0 * idFreeFlagged / idFree);
+		System.out.println(report);
+		assertThat(ratio(tp, tp + fp)).as(report).isGreaterThanOrEqualTo(0.95);
+		assertThat(ratio(tp, tp + fn)).as(report).isGreaterThanOrEqualTo(0.9);
+		assertThat(idFreeFlagged).as(report).isLessThanOrEqualTo(idFree / 50);
+	}
+
+	@Test
+	void aNineDigitNumberPassingTheElevenTestIsNoBsnWithoutItsLabel() {
+		assertThat(nationalIds("Where is parcel 111222333?", null)).isEmpty();
+		assertThat(nationalIds("My BSN is 111222333 and my order number 123456782.", null)).containsExactly(10);
+		assertThat(nationalIds("Mijn burgerservicenummer: 1112.22.333", null)).containsExactly(26);
+		assertThat(nationalIds("My ID number is 111222333", null)).isEmpty();
+		assertThat(nationalIds("My ID number is 111222333", "nl")).containsExactly(16);
+		assertThat(nationalIds("Meine Steuer-ID ist 86 095 742 719.", null)).containsExactly(20);
+	}
+
+	private List<Integer> nationalIds(String text, String country) {
+		return this.redactor.find(text, country)
+			.stream()
+			.filter((m) -> m.kind() == PiiClass.NATIONAL_ID)
+			.map(PiiMatch::start)
+			.toList();
+	}
+
+	@Test
+	void theCountryMustBeTwoLetters() {
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.redactor.find("text", "NLD"))
+			.withMessage("country must be an ISO 3166-1 alpha-2 code such as NL or DE, got 'NLD'");
 	}
 
 	/** The share of the span's letters and digits inside detections of {@code kind}. */

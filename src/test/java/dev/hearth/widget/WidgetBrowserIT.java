@@ -62,6 +62,7 @@ class WidgetBrowserIT {
 			{"id": "reset-router", "question": "How do I restart my router?", "examples": ["router reboot", "turn my router off and on", "my internet is stuck, how do I reset the box", "power cycle the modem"], "answer": "Unplug the router for 30 seconds, then plug it back in."}
 			{"id": "opening-hours", "question": "When are you open?", "examples": ["opening hours", "what time can I call you", "are you open on Saturday", "customer service hours"], "answer": "We are open Monday to Friday 8:00-20:00 and Saturday 9:00-17:00."}
 			{"id": "pay-bill", "question": "How can I pay my bill?", "examples": ["payment methods", "can I pay by card", "pay invoice by bank transfer", "set up direct debit"], "answer": "You can pay by direct debit, card or bank transfer."}
+			{"id": "installation-visit", "question": "What happens on the installation day?", "examples": ["engineer appointment", "what does the technician do when he comes", "installation visit", "how long does the installation take"], "answer": "An engineer visits between 8:00 and 13:00 or between 13:00 and 18:00, as you chose when ordering. Someone aged 18 or over must be at home for the whole visit.\\n\\nThe engineer connects the fibre line to the socket in your home, installs the optical network terminal next to a power socket, sets up the router and checks the speed on one of your devices. The visit usually takes two to three hours; drilling one small hole through an outside wall may be needed.\\n\\nIf you cannot be at home, move the appointment in the app under Account > Appointments at least 48 hours before, free of charge."}
 			""";
 
 	private static final String MOVING = """
@@ -95,6 +96,10 @@ class WidgetBrowserIT {
 		registry.add("hearth.widget.sites[0].name", () -> "Partner Shop");
 		registry.add("hearth.widget.sites[0].color", () -> "#7a1f5c");
 		registry.add("hearth.widget.sites[0].greeting.de", () -> "Willkommen! Wie können wir helfen?");
+		registry.add("hearth.widget.sites[0].suggestions.de[0]", () -> "Wie lange dauert eine Rückerstattung?");
+		registry.add("hearth.widget.sites[0].suggestions.de[1]", () -> "Wann haben Sie geöffnet?");
+		// count the most asked questions on every page load, not every 5 minutes
+		registry.add("hearth.widget.suggestions-refresh", () -> "0s");
 		registry.add("hearth.widget.event-poll", () -> "300ms");
 		registry.add("hearth.identity.admin-token", () -> ADMIN_TOKEN);
 		// until an agent has used the agent API, nobody is online: a handoff becomes a
