@@ -114,6 +114,9 @@ try {
     await shot(desk, 'console-conversation-unread');
     await desk.locator('h1').click();
     assert.equal(await desk.locator('#transcript li.unread').count(), 0, 'a click marks them read');
+    await desk.locator('#notify-new').check();
+    assert.equal(await desk.evaluate(() => localStorage.getItem('hearth.console.notify')), 'on',
+      'the sound and notification choice is remembered');
     assert.equal(await desk.locator('#unread-count').isHidden(), true);
     assert.equal(await desk.evaluate(() => window.__sameDocument), true, 'the page was not reloaded');
     const sorted = [...delays].sort((a, b) => a - b);

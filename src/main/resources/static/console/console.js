@@ -33,6 +33,8 @@
 		var unread = 0;
 		var loading = false;
 		var again = false;
+		var posting = 0;
+		var refreshWanted = false;
 		var baseTitle = document.title;
 		var parse = function (html) { return new DOMParser().parseFromString(html, 'text/html'); };
 
@@ -104,11 +106,11 @@
 				});
 		};
 
-		// Replaces the state badge, the reply box and the side panels with those of a fresh copy of the page,
-		// keeping what the agent typed in fields that are still there.
-		var swap = function (doc) {
+		// Replaces the state badge, the reply box and the side panels (and, after an action, the notice) with
+		// those of a fresh copy of the page, keeping what the agent typed in fields that are still there.
+		var swap = function (doc, withNotice) {
 			var flash = doc.querySelector('.flash-area');
-			if (flash) { document.querySelector('.flash-area').replaceWith(flash); }
+			if (withNotice && flash) { document.querySelector('.flash-area').replaceWith(flash); }
 			['conversation-state', 'reply-slot', 'conversation-side'].forEach(function (id) {
 				var now = document.getElementById(id);
 				var next = doc.getElementById(id);
@@ -120,13 +122,16 @@
 				now.replaceWith(document.importNode(next, true));
 			});
 		};
+		// Not while an action is being posted: this GET could take the action's notice, which the page shows
+		// after the action's redirect; it runs once the action is done.
 		var refreshPanels = function () {
+			if (posting) { refreshWanted = true; return; }
 			fetch(base, { headers: { 'Accept': 'text/html' }, credentials: 'same-origin' })
 				.then(function (response) {
 					if (!response.ok) { window.location.reload(); return null; }
 					return response.text();
 				})
-				.then(function (html) { if (html !== null) { swap(parse(html)); } });
+				.then(function (html) { if (html !== null) { swap(parse(html), false); } });
 		};
 
 		var source = new EventSource(base + '/events?after=' + lastSeq);
@@ -148,6 +153,7 @@
 			event.preventDefault();
 			var button = form.querySelector('button[type=submit]');
 			if (button) { button.disabled = true; }
+			posting++;
 			fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)),
 				headers: { 'Accept': 'text/html' }, credentials: 'same-origin' })
 				.then(function (response) {
@@ -159,7 +165,7 @@
 						var doc = parse(html);
 						if (response.ok) {
 							form.querySelectorAll('textarea').forEach(function (field) { field.value = ''; });
-							swap(doc);
+							swap(doc, true);
 						} else {
 							var problem = doc.querySelector('.flash.problem');
 							var area = document.querySelector('.flash-area');
@@ -169,7 +175,11 @@
 					});
 				})
 				.catch(function () { form.submit(); })
-				.finally(function () { if (button) { button.disabled = false; } });
+				.finally(function () {
+					if (button) { button.disabled = false; }
+					posting--;
+					if (!posting && refreshWanted) { refreshWanted = false; refreshPanels(); }
+				});
 		});
 	}
 
