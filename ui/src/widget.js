@@ -408,7 +408,7 @@
     button.addEventListener('click', function () {
       var expanded = body.classList.toggle('expanded');
       button.setAttribute('aria-expanded', String(expanded));
-      button.textContent = text(expanded ? 'less' : 'more');
+      button.textContent = expanded ? text('less') : text('more');
     });
     return button;
   }

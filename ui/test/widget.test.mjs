@@ -306,7 +306,6 @@ try {
     await w.locator('.banner').filter({ hasText: AGENT_NAME }).waitFor();
     await w.locator('.event').filter({ hasText: AGENT_NAME }).waitFor();
     await showsNewest(page, 'when the agent joins');
-    await shot(page, 'widget-banner-scrolled');
     await agent('POST', `/${conversationId}/messages`, { text: 'Hello, this is **Alice** from the support team.' });
     const reply = w.locator('.msg.agent[data-seq]').last();
     await reply.filter({ hasText: 'from the support team' }).waitFor();
@@ -428,6 +427,26 @@ try {
     const again = await open(v);
     await again.locator('.msg[data-seq]').first().waitFor();
     assert.equal(await again.locator('.suggestions').count(), 0);
+    await visitor.close();
+  });
+
+  await step('when a question is handed to a person, the banner does not hide the newest message', async () => {
+    await agent('GET', '?filter=waiting'); // an agent is online: the handoff is live, with a banner
+    const visitor = await browser.newContext({ viewport: { width: 1100, height: 560 } });
+    const v = await visitor.newPage();
+    await v.goto(`${HEARTH}/`);
+    const n = await open(v);
+    await (await ask(n, 'When are you open?')).locator('.body').filter({ hasText: 'Monday' }).waitFor();
+    await (await ask(n, 'How can I pay my bill?')).locator('.body').filter({ hasText: 'debit' }).waitFor();
+    const frame = await frameOf(v);
+    assert.ok(await frame.evaluate(() => document.querySelector('.log').scrollHeight >
+      document.querySelector('.log').clientHeight), 'the transcript is longer than the chat (else nothing to scroll)');
+    // the answer (a handoff notice) comes with the question's stream, the waiting status a moment later
+    // through the live stream: the banner appears above a transcript that is already at its end
+    await ask(n, 'I want to talk to a person please');
+    await n.locator('.banner').filter({ hasText: /\d+ min|moment/ }).waitFor();
+    await showsNewest(v, 'when the waiting banner appears after a handoff notice');
+    await shot(v, 'widget-handoff-banner');
     await visitor.close();
   });
 
