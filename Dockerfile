@@ -33,6 +33,6 @@ EXPOSE 8080
 VOLUME ["/var/lib/hearth", "/tmp"]
 # Extra JVM options: JDK_JAVA_OPTIONS (e.g. -Xss512k). kb-import inside the image:
 #   java -cp /opt/hearth -Dloader.main=dev.hearth.kbimport.KbImport org.springframework.boot.loader.launch.PropertiesLauncher status
-ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:MaxRAMPercentage=75", \
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:MaxRAMPercentage=60", \
 	"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", \
 	"org.springframework.boot.loader.launch.JarLauncher"]

@@ -134,6 +134,9 @@ class HelmChartTest {
 					.get("args"))
 			.asList()
 			.contains("--enable-lora", "hearth-small=/models/northwind-support-lora", "hearth-small-base");
+		assertThat(volume(map(chart.one("Deployment", "hearth-inference"), "spec", "template", "spec"), "shm"))
+			.extracting((v) -> map(v, "emptyDir").get("medium"))
+			.isEqualTo("Memory");
 		assertThat(list(map(chart.one("NetworkPolicy", "hearth"), "spec"), "egress"))
 			.extracting(HelmChartTest::describe)
 			.containsExactly("namespace kube-system:[53, 53]", "pods postgresql:[5432]", "pods inference:[8080]");
