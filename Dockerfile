@@ -25,8 +25,10 @@ COPY --from=layers /build/extracted/spring-boot-loader/ ./
 COPY --from=layers /build/extracted/snapshot-dependencies/ ./
 COPY --from=layers /build/extracted/application/ ./
 USER 10001:10001
+# DJL unpacks the tokenizer's native library into DJL_CACHE_DIR (default ~/.djl.ai): keep it on /tmp
 ENV HEARTH_DATA=/var/lib/hearth \
-	HEARTH_PORT=8080
+	HEARTH_PORT=8080 \
+	DJL_CACHE_DIR=/tmp/djl
 EXPOSE 8080
 # the data folder (index, working files) and /tmp (native libraries, upload buffers) must be writable:
 # the chart mounts volumes there and keeps the root filesystem read-only

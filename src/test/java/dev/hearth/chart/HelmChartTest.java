@@ -54,7 +54,8 @@ class HelmChartTest {
 		assertThat(map(container, "readinessProbe", "httpGet").get("path")).isEqualTo("/actuator/health/readiness");
 		assertThat(map(container, "startupProbe", "httpGet").get("path")).isEqualTo("/actuator/health/liveness");
 		assertThat(env(container)).containsEntry("HEARTH_DB_URL", EXTERNAL_DB)
-			.containsEntry("HEARTH_DATA", "/var/lib/hearth");
+			.containsEntry("HEARTH_DATA", "/var/lib/hearth")
+			.containsEntry("DJL_CACHE_DIR", "/tmp/djl");
 		assertThat(mounts(container)).containsEntry("data", "/var/lib/hearth")
 			.containsEntry("tmp", "/tmp")
 			.containsEntry("config", "/config");
