@@ -25,14 +25,16 @@ COPY --from=layers /build/extracted/spring-boot-loader/ ./
 COPY --from=layers /build/extracted/snapshot-dependencies/ ./
 COPY --from=layers /build/extracted/application/ ./
 USER 10001:10001
+# DJL unpacks the tokenizer's native library into DJL_CACHE_DIR (default ~/.djl.ai): keep it on /tmp
 ENV HEARTH_DATA=/var/lib/hearth \
-	HEARTH_PORT=8080
+	HEARTH_PORT=8080 \
+	DJL_CACHE_DIR=/tmp/djl
 EXPOSE 8080
 # the data folder (index, working files) and /tmp (native libraries, upload buffers) must be writable:
 # the chart mounts volumes there and keeps the root filesystem read-only
 VOLUME ["/var/lib/hearth", "/tmp"]
 # Extra JVM options: JDK_JAVA_OPTIONS (e.g. -Xss512k). kb-import inside the image:
 #   java -cp /opt/hearth -Dloader.main=dev.hearth.kbimport.KbImport org.springframework.boot.loader.launch.PropertiesLauncher status
-ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:MaxRAMPercentage=75", \
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:MaxRAMPercentage=60", \
 	"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", \
 	"org.springframework.boot.loader.launch.JarLauncher"]

@@ -54,16 +54,18 @@ class HelmChartTest {
 		assertThat(map(container, "readinessProbe", "httpGet").get("path")).isEqualTo("/actuator/health/readiness");
 		assertThat(map(container, "startupProbe", "httpGet").get("path")).isEqualTo("/actuator/health/liveness");
 		assertThat(env(container)).containsEntry("HEARTH_DB_URL", EXTERNAL_DB)
-			.containsEntry("HEARTH_DATA", "/var/lib/hearth");
+			.containsEntry("HEARTH_DATA", "/var/lib/hearth")
+			.containsEntry("DJL_CACHE_DIR", "/tmp/djl");
 		assertThat(mounts(container)).containsEntry("data", "/var/lib/hearth")
 			.containsEntry("tmp", "/tmp")
 			.containsEntry("config", "/config");
 		assertThat(volume(pod, "data")).containsKey("emptyDir");
 		assertThat(applicationYml(chart)).contains("embedded-when-unavailable: false").contains("provider: none");
-		// with no destinations configured Hearth may only resolve names
-		List<Map<String, Object>> egress = list(map(chart.one("NetworkPolicy", "hearth"), "spec"), "egress");
-		assertThat(egress).hasSize(1);
-		assertThat(list(egress.get(0), "ports")).extracting((p) -> p.get("port")).containsOnly(53);
+		// with no addresses given, Hearth may resolve names and reach the database's
+		// port, nothing else
+		assertThat(list(map(chart.one("NetworkPolicy", "hearth"), "spec"), "egress"))
+			.extracting(HelmChartTest::describe)
+			.containsExactly("namespace kube-system:[53, 53]", "any:[5432]");
 		assertNoSecretOutsideSecrets(chart);
 	}
 
@@ -134,10 +136,24 @@ class HelmChartTest {
 					.get("args"))
 			.asList()
 			.contains("--enable-lora", "hearth-small=/models/northwind-support-lora", "hearth-small-base");
+		assertThat(volume(map(chart.one("Deployment", "hearth-inference"), "spec", "template", "spec"), "shm"))
+			.extracting((v) -> map(v, "emptyDir").get("medium"))
+			.isEqualTo("Memory");
 		assertThat(list(map(chart.one("NetworkPolicy", "hearth"), "spec"), "egress"))
 			.extracting(HelmChartTest::describe)
 			.containsExactly("namespace kube-system:[53, 53]", "pods postgresql:[5432]", "pods inference:[8080]");
 		assertNoSecretOutsideSecrets(chart);
+	}
+
+	@Test
+	void keycloakWithoutAddressesOpensOnlyTheIssuersPort() {
+		RenderedChart chart = render(template().set("database.url", EXTERNAL_DB)
+			.set("networkPolicy.egress.postgresql.cidrs[0]", "10.0.0.9/32")
+			.set("keycloak.issuerUri", "https://sso.example.com:8443/realms/hearth"));
+
+		assertThat(list(map(chart.one("NetworkPolicy", "hearth"), "spec"), "egress"))
+			.extracting(HelmChartTest::describe)
+			.containsExactly("namespace kube-system:[53, 53]", "10.0.0.9/32:[5432]", "any:[8443]");
 	}
 
 	@Test
@@ -265,7 +281,8 @@ class HelmChartTest {
 						+ ((Map<String, Object>) selector.get("matchLabels")).get("kubernetes.io/metadata.name"));
 			}
 		}
-		return String.join(",", to) + ":" + list(rule, "ports").stream().map((p) -> p.get("port")).toList();
+		return (to.isEmpty() ? "any" : String.join(",", to)) + ":"
+				+ list(rule, "ports").stream().map((p) -> p.get("port")).toList();
 	}
 
 }
