@@ -4,9 +4,10 @@
  *
  * <p>
  * It is a plain Java program, deliberately without Spring and without any other Hearth
- * package, so it starts fast and depends only on the admin API's JSON contract. It ships
- * inside the Hearth jar and is started by {@code kb-import/kb-import}, which runs
- * {@link dev.hearth.kbimport.KbImport} through Spring Boot's {@code PropertiesLauncher}.
+ * package, so it starts fast and depends only on the admin API's JSON contract. It is its
+ * own Maven module and artifact ({@code kb-import/pom.xml}, see docs/adr/0006); its
+ * runnable jar {@code kb-import/target/kb-import.jar} is started by
+ * {@code kb-import/kb-import}.
  *
  * <p>
  * A newcomer reads it in this order: {@link dev.hearth.kbimport.KbImport} (entry point,
