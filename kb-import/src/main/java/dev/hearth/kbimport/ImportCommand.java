@@ -84,7 +84,8 @@ final class ImportCommand implements Command {
 		summary.unchanged(plan.count(ImportPlan.Action.UNCHANGED));
 		List<ImportPlan.Item> uploads = plan.uploads();
 		Uploader.Report report;
-		try (ProgressBar progress = ProgressBar.forEnvironment(session.err(), session.environment(), uploads.size())) {
+		try (ProgressBar progress = ProgressBar.forEnvironment(session.terminal(), session.environment(),
+				uploads.size())) {
 			report = uploader.upload(uploads, progress);
 		}
 		report.outcomes().forEach(summary::count);

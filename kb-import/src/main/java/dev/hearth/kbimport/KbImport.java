@@ -39,12 +39,15 @@ public final class KbImport {
 	/**
 	 * Runs one command line.
 	 * @param args the command line, without the program name
-	 * @param out where results go
-	 * @param err where progress and errors go
+	 * @param rawOut where results go (escaped, see {@link SafePrintStream})
+	 * @param rawErr where progress and errors go (escaped, except the progress bar's
+	 * control sequences)
 	 * @param environment environment variables, home folder, terminal
 	 * @return the exit code
 	 */
-	static int run(String[] args, PrintStream out, PrintStream err, Environment environment) {
+	static int run(String[] args, PrintStream rawOut, PrintStream rawErr, Environment environment) {
+		SafePrintStream out = new SafePrintStream(rawOut, rawOut.charset());
+		SafePrintStream err = new SafePrintStream(rawErr, rawErr.charset());
 		Help help = new Help(COMMANDS);
 		if (args.length == 0) {
 			help.printGeneral(err);
@@ -63,7 +66,7 @@ public final class KbImport {
 				return OK;
 			}
 			Connection connection = Connection.resolve(invocation.server(), invocation.token(), environment);
-			try (Session session = new Session(out, err, environment, connection, debug)) {
+			try (Session session = new Session(out, err, rawErr, environment, connection, debug)) {
 				return invocation.command().command().get().run(invocation.args(), session);
 			}
 		}

@@ -66,7 +66,7 @@ final class ProgressBar implements AutoCloseable {
 	}
 
 	synchronized void started(String source) {
-		this.current = source;
+		this.current = TerminalText.escape(source);
 		redraw(false);
 	}
 

@@ -322,4 +322,28 @@ class KbImportTest {
 		Files.writeString(file, content);
 	}
 
+	@Test
+	void fileNamesAndServerTextReachTheTerminalWithTheirControlCharactersEscaped() throws IOException {
+		String hostile = "\u001b]0;pwned\u0007\u001b[2Jevil\u202e.md";
+		Files.createDirectories(this.temp.resolve("hostile"));
+		Files.writeString(this.temp.resolve("hostile").resolve(hostile), "# Hi");
+		Cli.Result imported = this.cli.run("import", this.temp.resolve("hostile").toString(), "--dry-run");
+		this.hearth.put("docs/\u001b[31mred\r.md", "x", Map.of("product", List.of("\u009bbad")), "en");
+		Cli.Result listed = this.cli.run("list");
+		Cli.Result missing = this.cli.run("delete", "docs/\u001b[1mgone.md");
+		for (Cli.Result result : List.of(imported, listed, missing)) {
+			assertThat(result.out() + result.err()).doesNotContain("\u001b", "\u0007", "\u009b", "\r", "\u202e");
+		}
+		assertThat(imported.out()).contains("hostile/\\e]0;pwned\\x07\\e[2Jevil\\u202e.md");
+		assertThat(listed.out()).contains("docs/\\e[31mred\\r.md").contains("product=\\x9bbad");
+		assertThat(missing.err()).contains("docs/\\e[1mgone.md");
+	}
+
+	@Test
+	void terminalTextEscapesControlsButKeepsLinesTabsAndLetters() {
+		assertThat(TerminalText.escape("a\tb\nc é 日本 \u001b[0m \u0000 \u007f \u2067"))
+			.isEqualTo("a\tb\nc é 日本 \\e[0m \\x00 \\x7f \\u2067");
+		assertThat(TerminalText.escape(null)).isEqualTo("null");
+	}
+
 }
