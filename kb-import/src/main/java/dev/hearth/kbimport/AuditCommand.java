@@ -1,23 +1,25 @@
 package dev.hearth.kbimport;
 
-import java.util.List;
-
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 /** {@code audit}: verifies the audit trail's hash chain. */
-final class AuditCommand implements Command {
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = Version.class,
+		header = "Verify the audit trail's hash chain",
+		description = { "Recomputes the hash chain of Hearth's audit trail (handoffs, agent actions and",
+				"model calls) and reports whether every event is intact; exits 1 and names the",
+				"first changed or missing event otherwise." })
+final class AuditCommand implements CliCommand {
 
-	static final CommandSpec SPEC = new CommandSpec("audit", "Verify the audit trail's hash chain", "", 0, 0, """
-			Recomputes the hash chain of Hearth's audit trail (handoffs, agent actions and
-			model calls) and reports whether every event is intact; exits 1 and names the
-			first changed or missing event otherwise.
-			""", List.of(Option.flag("--json", "print the server's JSON")), AuditCommand::new);
+	@Option(names = "--json", description = "print the server's JSON")
+	boolean json;
 
 	@Override
-	public int run(ParsedArgs args, Session session) {
+	public int run(Session session) {
 		JsonNode result = session.client().verifyAudit();
 		boolean valid = result.path("valid").asBoolean(false);
-		if (args.flag("--json")) {
+		if (this.json) {
 			session.out().println(Json.pretty(result));
 		}
 		else {

@@ -2,25 +2,31 @@ package dev.hearth.kbimport;
 
 import java.util.List;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /** {@code delete SOURCE...} or {@code delete --faq ID...}. */
-final class DeleteCommand implements Command {
+@Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = Version.class,
+		header = "Delete documents by source, or FAQ entries with --faq",
+		description = { "Deletes the documents with the given sources (as kb-import list shows them),",
+				"or with --faq the FAQ entries with the given ids. Each one is deleted on its",
+				"own; unknown ones are reported and the exit code is 1." },
+		footerHeading = "%nExamples:%n",
+		footer = { "  kb-import delete docs/old/pricing.md", "  kb-import delete --faq reset-password" })
+final class DeleteCommand implements CliCommand {
 
-	static final CommandSpec SPEC = new CommandSpec("delete", "Delete documents by source, or FAQ entries with --faq",
-			"SOURCE...", 1, CommandSpec.UNLIMITED, """
-					Deletes the documents with the given sources (as kb-import list shows them),
-					or with --faq the FAQ entries with the given ids. Each one is deleted on its
-					own; unknown ones are reported and the exit code is 1.
+	@Parameters(paramLabel = "SOURCE", arity = "1..*", description = "document sources, or FAQ ids with --faq")
+	List<String> targets;
 
-					Examples:
-					  kb-import delete docs/old/pricing.md
-					  kb-import delete --faq reset-password
-					""", List.of(Option.flag("--faq", "the arguments are FAQ entry ids")), DeleteCommand::new);
+	@Option(names = "--faq", description = "the arguments are FAQ entry ids")
+	boolean faq;
 
 	@Override
-	public int run(ParsedArgs args, Session session) {
-		boolean faq = args.flag("--faq");
+	public int run(Session session) {
+		boolean faq = this.faq;
 		int failed = 0;
-		for (String target : args.positional()) {
+		for (String target : this.targets) {
 			String what = faq ? "FAQ entry " + target : target;
 			try {
 				if (faq) {

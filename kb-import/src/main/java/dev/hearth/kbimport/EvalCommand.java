@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -13,48 +15,49 @@ import tools.jackson.databind.JsonNode;
  * {@code eval --set FILE}: runs labelled questions through the answer pipeline and
  * reports quality.
  */
-final class EvalCommand implements Command {
+@Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = Version.class,
+		header = "Measure answer quality on a labelled question set",
+		description = { "Runs every question of --set through the same answer pipeline as the chat widget",
+				"and prints accuracy (a correct escalation counts as correct), in-scope accuracy,",
+				"out-of-scope recall, MCC (escalate = positive), MRR of the expected FAQ entry",
+				"and the pipeline's latency. Each line of a set is",
+				"  {\"question\": \"...\", \"expected\": \"<faq id>\"}", "or",
+				"  {\"question\": \"...\", \"expected\": \"escalate\"}", "",
+				"With --calibrate VAL.jsonl, first chooses the FAQ router's out-of-scope",
+				"threshold on that validation set (maximum accuracy, ties broken by",
+				"out-of-scope recall), reports it and evaluates --set with it; --save makes it", "the live threshold.",
+				"With --json OUT, also writes the metrics as JSON to OUT." },
+		footerHeading = "%nExamples:%n", footer = { "  kb-import eval --set test.jsonl",
+				"  kb-import eval --set test.jsonl --calibrate val.jsonl --save --json m.json" })
+final class EvalCommand implements CliCommand {
 
-	static final CommandSpec SPEC = new CommandSpec("eval", "Measure answer quality on a labelled question set", "", 0,
-			0, """
-					Runs every question of --set through the same answer pipeline as the chat widget
-					and prints accuracy (a correct escalation counts as correct), in-scope accuracy,
-					out-of-scope recall, MCC (escalate = positive), MRR of the expected FAQ entry
-					and the pipeline's latency. Each line of a set is
-					  {"question": "...", "expected": "<faq id>"}
-					or
-					  {"question": "...", "expected": "escalate"}
+	@Option(names = "--set", paramLabel = "FILE", required = true,
+			description = "the labelled questions to evaluate (JSONL)")
+	String set;
 
-					With --calibrate VAL.jsonl, first chooses the FAQ router's out-of-scope
-					threshold on that validation set (maximum accuracy, ties broken by
-					out-of-scope recall), reports it and evaluates --set with it; --save makes it
-					the live threshold.
-					With --json OUT, also writes the metrics as JSON to OUT.
+	@Option(names = "--calibrate", paramLabel = "FILE",
+			description = "choose the out-of-scope threshold on this validation set")
+	String calibrate;
 
-					Examples:
-					  kb-import eval --set test.jsonl
-					  kb-import eval --set test.jsonl --calibrate val.jsonl --save --json m.json
-					""",
-			List.of(Option.value("--set", "FILE", "the labelled questions to evaluate (JSONL)"),
-					Option.value("--calibrate", "FILE", "choose the out-of-scope threshold on this validation set"),
-					Option.flag("--save", "with --calibrate: make the chosen threshold the live one"),
-					Option.value("--json", "OUT", "write the metrics as JSON to this file"),
-					Option.value("--misses", "N", "list up to N wrong answers (default 10)")),
-			EvalCommand::new);
+	@Option(names = "--save", description = "with --calibrate: make the chosen threshold the live one")
+	boolean save;
+
+	@Option(names = "--json", paramLabel = "OUT", description = "write the metrics as JSON to this file")
+	String json;
+
+	@Option(names = "--misses", paramLabel = "N", description = "list up to N wrong answers (default 10)")
+	int misses = 10;
 
 	@Override
-	public int run(ParsedArgs args, Session session) {
-		String set = args.value("--set");
-		if (set == null) {
-			throw new UsageException("eval needs --set FILE", "eval");
-		}
-		if (args.flag("--save") && args.value("--calibrate") == null) {
+	public int run(Session session) {
+		if (this.save && this.calibrate == null) {
 			throw new UsageException("--save goes with --calibrate", "eval");
 		}
-		List<Labelled> questions = read(set);
+		int misses = CliCommand.within("--misses", this.misses, 0, 10_000, "eval");
+		List<Labelled> questions = read(this.set);
 		Double threshold = null;
-		if (args.value("--calibrate") != null) {
-			List<Labelled> validation = read(args.value("--calibrate"));
+		if (this.calibrate != null) {
+			List<Labelled> validation = read(this.calibrate);
 			List<EvalMetrics.Outcome> outcomes = evaluate(validation, null, session, "calibrating");
 			EvalMetrics.Calibration calibration = EvalMetrics.calibrate(outcomes);
 			threshold = calibration.threshold();
@@ -62,25 +65,24 @@ final class EvalCommand implements Command {
 				.printf("Calibrated on %d questions: threshold %.4f (accuracy %.4f, out-of-scope recall %.4f)%n",
 						validation.size(), calibration.threshold(), calibration.accuracy(),
 						calibration.outOfScopeRecall());
-			if (args.flag("--save")) {
+			if (this.save) {
 				session.client().saveThreshold(threshold);
 				session.out().println("Saved: the live out-of-scope threshold is now " + EvalMetrics.round(threshold));
 			}
 		}
 		List<EvalMetrics.Outcome> outcomes = evaluate(questions, threshold, session, "evaluating");
 		EvalMetrics.Summary summary = EvalMetrics.summarise(outcomes);
-		print(summary, outcomes, args.intValue("--misses", 10, 0, 10_000), session);
-		String json = args.value("--json");
-		if (json != null) {
+		print(summary, outcomes, misses, session);
+		if (this.json != null) {
 			try {
-				Files.writeString(Path.of(json),
+				Files.writeString(Path.of(this.json),
 						Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary.json(threshold))
 								+ "\n");
 			}
 			catch (IOException ex) {
-				throw new UsageException("cannot write " + json + ": " + Texts.describe(ex), "eval");
+				throw new UsageException("cannot write " + this.json + ": " + Texts.describe(ex), "eval");
 			}
-			session.out().println("Wrote " + json);
+			session.out().println("Wrote " + this.json);
 		}
 		return 0;
 	}

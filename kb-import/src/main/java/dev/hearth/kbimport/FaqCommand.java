@@ -10,44 +10,55 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import tools.jackson.databind.JsonNode;
 
 /** {@code faq FILE}: imports FAQ entries from a JSONL or CSV file. */
-final class FaqCommand implements Command {
+@Command(name = "faq", mixinStandardHelpOptions = true, versionProvider = Version.class,
+		header = "Import FAQ entries from a JSONL or CSV file",
+		description = { "Imports the FAQ entries in FILE (UTF-8). Entries are matched by id: new ones are",
+				"added, changed ones updated. With --replace, entries that are not in the file",
+				"are removed, so the file becomes the whole FAQ. The FAQ router then retrains:",
+				"the command returns once the new model is live, unless --no-wait. The format",
+				"comes from the file's extension (.jsonl, .ndjson or .csv) unless --format is",
+				"given; see kb-import/README.md for both formats." },
+		footerHeading = "%nExamples:%n",
+		footer = { "  kb-import faq faq.jsonl", "  kb-import faq export.txt --format csv --replace" })
+final class FaqCommand implements CliCommand {
 
-	static final CommandSpec SPEC = new CommandSpec("faq", "Import FAQ entries from a JSONL or CSV file", "FILE", 1, 1,
-			"""
-					Imports the FAQ entries in FILE (UTF-8). Entries are matched by id: new ones are
-					added, changed ones updated. With --replace, entries that are not in the file
-					are removed, so the file becomes the whole FAQ. The FAQ router then retrains:
-					the command returns once the new model is live, unless --no-wait. The format
-					comes from the file's extension (.jsonl, .ndjson or .csv) unless --format is
-					given; see kb-import/README.md for both formats.
+	/** The formats the server reads. */
+	enum Format {
 
-					Examples:
-					  kb-import faq faq.jsonl
-					  kb-import faq export.txt --format csv --replace
-					""",
-			List.of(Option.value("--format", "jsonl|csv", "the file's format (default: from its extension)"),
-					Option.flag("--replace", "remove the entries that are not in the file"),
-					Option.flag("--no-wait", "return without waiting for the FAQ router to retrain")),
-			FaqCommand::new);
+		JSONL, CSV
 
-	private static final List<String> FORMATS = List.of("jsonl", "csv");
+	}
+
+	@Parameters(paramLabel = "FILE", description = "the FAQ file")
+	String file;
+
+	@Option(names = "--format", paramLabel = "FORMAT",
+			description = "the file's format: ${COMPLETION-CANDIDATES} (default: from its extension)")
+	Format format;
+
+	@Option(names = "--replace", description = "remove the entries that are not in the file")
+	boolean replace;
+
+	@Option(names = "--no-wait", description = "return without waiting for the FAQ router to retrain")
+	boolean noWait;
 
 	@Override
-	public int run(ParsedArgs args, Session session) {
-		String argument = args.positional().get(0);
+	public int run(Session session) {
+		String argument = this.file;
 		Path file = Path.of(argument);
-		String format = args.choice("--format", FORMATS);
-		if (format == null) {
-			format = formatOf(argument);
-		}
+		String format = (this.format != null) ? this.format.name().toLowerCase(Locale.ROOT) : formatOf(argument);
 		if (!Files.isRegularFile(file)) {
 			throw new UsageException("no such file: " + argument, "faq");
 		}
 		String text = read(file, argument);
-		JsonNode result = session.client().importFaq(format, args.flag("--replace"), text);
+		JsonNode result = session.client().importFaq(format, this.replace, text);
 		session.out()
 			.println("FAQ: " + Json.number(result, "added", 0) + " added, " + Json.number(result, "updated", 0)
 					+ " updated, " + Json.number(result, "unchanged", 0) + " unchanged, "
@@ -56,7 +67,7 @@ final class FaqCommand implements Command {
 		int routerExit = 0;
 		boolean changed = Json.number(result, "added", 0) + Json.number(result, "updated", 0)
 				+ Json.number(result, "removed", 0) > 0;
-		if (changed && !args.flag("--no-wait")) {
+		if (changed && !this.noWait) {
 			session.err().println("kb-import: waiting for the FAQ router to retrain …");
 			routerExit = RouterReport.print(RouterReport.awaitRevision(Json.number(result, "revision", 0), session),
 					true, session);

@@ -2,39 +2,52 @@ package dev.hearth.kbimport;
 
 import java.util.List;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 /** {@code gaps}: the knowledge-gap report. */
-final class GapsCommand implements Command {
+@Command(name = "gaps", mixinStandardHelpOptions = true, versionProvider = Version.class,
+		header = "Show the questions Hearth could not answer",
+		description = { "Clusters the questions Hearth escalated because its knowledge base had no",
+				"answer, biggest first, each with its typical question, how often it came up",
+				"and a suggested FAQ entry (with an agent's answer when one exists).",
+				"--faq writes the suggestions as JSONL that 'kb-import faq' reads once you",
+				"have checked and completed their answers." })
+final class GapsCommand implements CliCommand {
 
-	static final CommandSpec SPEC = new CommandSpec("gaps", "Show the questions Hearth could not answer", "", 0, 0, """
-			Clusters the questions Hearth escalated because its knowledge base had no
-			answer, biggest first, each with its typical question, how often it came up
-			and a suggested FAQ entry (with an agent's answer when one exists).
-			--faq writes the suggestions as JSONL that 'kb-import faq' reads once you
-			have checked and completed their answers.
-			""",
-			List.of(Option.value("--from", "DATE", "first day, e.g. 2026-11-01 (default: 30 days ago)"),
-					Option.value("--to", "DATE", "last day, inclusive (default: today)"),
-					Option.value("--limit", "N", "at most N clusters (default 20)"),
-					Option.value("--min", "N", "clusters of at least N questions (default 2)"),
-					Option.flag("--faq", "print FAQ entry suggestions as JSONL"),
-					Option.flag("--json", "print the server's JSON")),
-			GapsCommand::new);
+	@Option(names = "--from", paramLabel = "DATE", description = "first day, e.g. 2026-11-01 (default: 30 days ago)")
+	String from;
+
+	@Option(names = "--to", paramLabel = "DATE", description = "last day, inclusive (default: today)")
+	String to;
+
+	@Option(names = "--limit", paramLabel = "N", description = "at most N clusters, 1 to 200 (default 20)")
+	int limit = 20;
+
+	@Option(names = "--min", paramLabel = "N", description = "clusters of at least N questions (default 2)")
+	int min = 2;
+
+	@Option(names = "--faq", description = "print FAQ entry suggestions as JSONL")
+	boolean faq;
+
+	@Option(names = "--json", description = "print the server's JSON")
+	boolean json;
 
 	@Override
-	public int run(ParsedArgs args, Session session) {
-		QueryString query = new QueryString().add("limit", args.intValue("--limit", 20, 1, 200))
-			.add("minOccurrences", args.intValue("--min", 2, 1, 100000))
-			.add("from", args.value("--from"))
-			.add("to", args.value("--to"));
+	public int run(Session session) {
+		int min = CliCommand.within("--min", this.min, 1, 100000, "gaps");
+		QueryString query = new QueryString().add("limit", CliCommand.within("--limit", this.limit, 1, 200, "gaps"))
+			.add("minOccurrences", min)
+			.add("from", this.from)
+			.add("to", this.to);
 		JsonNode report = session.client().knowledgeGaps(query);
 		List<JsonNode> gaps = Json.elements(report.path("gaps"));
-		if (args.flag("--json")) {
+		if (this.json) {
 			session.out().println(Json.pretty(report));
 			return 0;
 		}
-		if (args.flag("--faq")) {
+		if (this.faq) {
 			int n = 0;
 			for (JsonNode gap : gaps) {
 				JsonNode suggestion = gap.path("suggestion");
@@ -50,9 +63,8 @@ final class GapsCommand implements Command {
 		}
 		if (gaps.isEmpty()) {
 			session.out()
-				.println("No unanswered questions came up at least " + args.intValue("--min", 2, 1, 100000)
-						+ " times between " + Json.text(report, "from", "?") + " and " + Json.text(report, "to", "?")
-						+ ".");
+				.println("No unanswered questions came up at least " + min + " times between "
+						+ Json.text(report, "from", "?") + " and " + Json.text(report, "to", "?") + ".");
 			return 0;
 		}
 		int rank = 0;

@@ -4,61 +4,77 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /**
  * {@code import PATH...}: imports files and folder trees as documents, uploading only
  * what changed since the last import, optionally removing documents whose files are gone.
  */
-final class ImportCommand implements Command {
+@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = Version.class,
+		header = "Import files or folder trees as documents (only what changed)",
+		description = { "Imports files, and folders recursively, as documents. Hidden files and folders",
+				"are skipped. A file in folder .../docs is imported as source docs/<path in the",
+				"folder>; a file named directly as <file name>. --prefix NAME puts NAME in front",
+				"instead of the folder's name.", "",
+				"Only what changed is uploaded: a file whose source already exists with the same",
+				"content (SHA-256), tags and language is left unchanged. Globs match the path",
+				"relative to the folder (for a file argument, its name): * and ? stay within one",
+				"folder, ** crosses folders, **/*.md matches .md files at any depth. An --exclude",
+				"glob that matches a folder skips all of it." },
+		footerHeading = "%nExamples:%n",
+		footer = { "  kb-import import ~/manuals", "  kb-import import docs --include '**/*.md' --tag product=router",
+				"  kb-import import docs --prune --dry-run" })
+final class ImportCommand implements CliCommand {
 
-	static final CommandSpec SPEC = new CommandSpec("import",
-			"Import files or folder trees as documents (only what changed)", "PATH...", 1, CommandSpec.UNLIMITED, """
-					Imports files, and folders recursively, as documents. Hidden files and folders
-					are skipped. A file in folder .../docs is imported as source docs/<path in the
-					folder>; a file named directly as <file name>. --prefix NAME puts NAME in front
-					instead of the folder's name.
+	@Parameters(paramLabel = "PATH", arity = "1..*", description = "files and folders to import")
+	List<String> paths;
 
-					Only what changed is uploaded: a file whose source already exists with the same
-					content (SHA-256), tags and language is left unchanged. Globs match the path
-					relative to the folder (for a file argument, its name): * and ? stay within one
-					folder, ** crosses folders, **/*.md matches .md files at any depth. An --exclude
-					glob that matches a folder skips all of it.
+	@Option(names = "--include", paramLabel = "GLOB", description = "only import files matching GLOB (repeatable)")
+	List<String> includes = new ArrayList<>();
 
-					Examples:
-					  kb-import import ~/manuals
-					  kb-import import docs --include '**/*.md' --tag product=router
-					  kb-import import docs --prune --dry-run
-					""",
-			List.of(Option.repeatable("--include", "GLOB", "only import files matching GLOB"),
-					Option.repeatable("--exclude", "GLOB", "skip files and folders matching GLOB"),
-					Option.repeatable("--tag", "KEY=VALUE", "tag every imported document"),
-					Option.value("--language", "CODE",
-							"the documents' language, e.g. en (default: the server detects it)"),
-					Option.value("--prefix", "NAME", "start sources with NAME/ instead of the folder's name"),
-					Option.flag("--prune", "afterwards delete documents under a folder argument whose file is gone"),
-					Option.flag("--dry-run",
-							"show what would be added, updated, unchanged and removed; change nothing"),
-					Option.value("--parallel", "N", "upload N files at a time (default 2)")),
-			ImportCommand::new);
+	@Option(names = "--exclude", paramLabel = "GLOB", description = "skip files and folders matching GLOB (repeatable)")
+	List<String> excludes = new ArrayList<>();
+
+	@Option(names = "--tag", paramLabel = "KEY=VALUE", description = "tag every imported document (repeatable)")
+	List<String> tags = new ArrayList<>();
+
+	@Option(names = "--language", paramLabel = "CODE",
+			description = "the documents' language, e.g. en (default: the server detects it)")
+	String language;
+
+	@Option(names = "--prefix", paramLabel = "NAME",
+			description = "start sources with NAME/ instead of the folder's name")
+	String prefix;
+
+	@Option(names = "--prune", description = "afterwards delete documents under a folder argument whose file is gone")
+	boolean prune;
+
+	@Option(names = "--dry-run",
+			description = "show what would be added, updated, unchanged and removed; change nothing")
+	boolean dryRun;
+
+	@Option(names = "--parallel", paramLabel = "N", description = "upload N files at a time, 1 to 32 (default 2)")
+	int parallel = 2;
 
 	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
 	@Override
-	public int run(ParsedArgs args, Session session) {
-		Tags tags = Tags.parse(args.values("--tag"), "import");
-		String language = language(args.value("--language"));
-		int parallel = args.intValue("--parallel", 2, 1, 32);
-		PathFilter filter = PathFilter.parse(args.values("--include"), args.values("--exclude"), "import");
-		String prefix = args.value("--prefix");
-		List<ImportRoot> roots = args.positional().stream().map((path) -> ImportRoot.of(path, prefix)).toList();
-		List<ImportRoot> pruneRoots = args.flag("--prune") ? roots.stream().filter(ImportRoot::folder).toList()
-				: List.of();
-		if (args.flag("--prune") && pruneRoots.isEmpty()) {
+	public int run(Session session) {
+		Tags tags = Tags.parse(this.tags, "import");
+		String language = language(this.language);
+		int parallel = CliCommand.within("--parallel", this.parallel, 1, 32, "import");
+		PathFilter filter = PathFilter.parse(this.includes, this.excludes, "import");
+		List<ImportRoot> roots = this.paths.stream().map((path) -> ImportRoot.of(path, this.prefix)).toList();
+		List<ImportRoot> pruneRoots = this.prune ? roots.stream().filter(ImportRoot::folder).toList() : List.of();
+		if (this.prune && pruneRoots.isEmpty()) {
 			session.err().println("kb-import: --prune only applies to folder arguments; nothing will be removed");
 		}
 		FileWalker.Result found = new FileWalker(filter).walk(roots);
 		if (found.files().isEmpty()) {
 			session.err()
-				.println("kb-import: no files to import in " + String.join(" ", args.positional())
+				.println("kb-import: no files to import in " + String.join(" ", this.paths)
 						+ " (hidden files are skipped; check --include and --exclude)");
 		}
 
@@ -71,7 +87,7 @@ final class ImportCommand implements Command {
 		failures.addAll(planned.failures());
 		ImportPlan plan = new ImportPlan(planned.items(), failures, planned.removals());
 
-		if (args.flag("--dry-run")) {
+		if (this.dryRun) {
 			ImportSummary.printPlan(session.out(), plan);
 			return plan.failures().isEmpty() ? 0 : 1;
 		}

@@ -3,30 +3,34 @@ package dev.hearth.kbimport;
 import java.util.Comparator;
 import java.util.List;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import tools.jackson.databind.JsonNode;
 
 /** {@code list}: the documents, or with {@code --faq} the FAQ entries. */
-final class ListCommand implements Command {
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
+		header = "List documents, or FAQ entries with --faq",
+		description = { "Lists the documents in the knowledge base as a table: source, version, number of",
+				"chunks, tags and when each last changed (UTC). With --faq, lists the FAQ entries",
+				"instead. With --json, prints the server's JSON array unchanged." },
+		footerHeading = "%nExamples:%n",
+		footer = { "  kb-import list", "  kb-import list --faq", "  kb-import list --json | jq -r '.[].source'" })
+final class ListCommand implements CliCommand {
 
-	static final CommandSpec SPEC = new CommandSpec("list", "List documents, or FAQ entries with --faq", "", 0, 0, """
-			Lists the documents in the knowledge base as a table: source, version, number of
-			chunks, tags and when each last changed (UTC). With --faq, lists the FAQ entries
-			instead. With --json, prints the server's JSON array unchanged.
+	@Option(names = "--json", description = "print the server's JSON")
+	boolean json;
 
-			Examples:
-			  kb-import list
-			  kb-import list --faq
-			  kb-import list --json | jq -r '.[].source'
-			""", List.of(Option.flag("--json", "print the server's JSON"), Option.flag("--faq", "list FAQ entries")),
-			ListCommand::new);
+	@Option(names = "--faq", description = "list FAQ entries")
+	boolean faq;
 
 	private static final int QUESTION_WIDTH = 60;
 
 	@Override
-	public int run(ParsedArgs args, Session session) {
-		boolean faq = args.flag("--faq");
+	public int run(Session session) {
+		boolean faq = this.faq;
 		JsonNode answer = faq ? session.client().faqEntries() : session.client().documents();
-		if (args.flag("--json")) {
+		if (this.json) {
 			session.out().println(Json.pretty(answer));
 			return 0;
 		}

@@ -1,50 +1,67 @@
 package dev.hearth.kbimport;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import tools.jackson.databind.JsonNode;
 
 /** {@code search QUERY}: searches the knowledge base as the assistant would. */
-final class SearchCommand implements Command {
+@Command(name = "search", mixinStandardHelpOptions = true, versionProvider = Version.class,
+		header = "Search the knowledge base as the assistant would",
+		description = { "Runs QUERY through the server's hybrid search (BM25 and vectors) and shows the",
+				"best passages: score, title, section path, source and a short excerpt. Several",
+				"words without quotes are joined into one query. With --json, prints one JSON",
+				"array of the server's results unchanged." },
+		footerHeading = "%nExamples:%n",
+		footer = { "  kb-import search \"how do I reset my password\"",
+				"  kb-import search router firmware update --top 3 --tag product=router",
+				"  kb-import search \"refund\" --fusion bm25 --json" })
+final class SearchCommand implements CliCommand {
 
-	static final CommandSpec SPEC = new CommandSpec("search", "Search the knowledge base as the assistant would",
-			"QUERY", 1, CommandSpec.UNLIMITED, """
-					Runs QUERY through the server's hybrid search (BM25 and vectors) and shows the
-					best passages: score, title, section path, source and a short excerpt. Several
-					words without quotes are joined into one query. With --json, prints one JSON
-					array of the server's results unchanged.
+	/** How the server combines its searches. */
+	enum Fusion {
 
-					Examples:
-					  kb-import search "how do I reset my password"
-					  kb-import search router firmware update --top 3 --tag product=router
-					  kb-import search "refund" --fusion bm25 --json
-					""",
-			List.of(Option.value("--top", "N", "how many results (default 5, at most 100)"),
-					Option.repeatable("--tag", "KEY=VALUE", "only documents with this tag"),
-					Option.value("--fusion", "rrf|linear|bm25|vector",
-							"how to combine the searches (default: the server's)"),
-					Option.flag("--json", "print the server's JSON array")),
-			SearchCommand::new);
+		RRF, LINEAR, BM25, VECTOR
 
-	private static final List<String> FUSIONS = List.of("rrf", "linear", "bm25", "vector");
+	}
+
+	@Parameters(paramLabel = "QUERY", arity = "1..*", description = "what to search for")
+	List<String> words;
+
+	@Option(names = "--top", paramLabel = "N", description = "how many results, 1 to 100 (default 5)")
+	int top = 5;
+
+	@Option(names = "--tag", paramLabel = "KEY=VALUE", description = "only documents with this tag (repeatable)")
+	List<String> tags = new ArrayList<>();
+
+	@Option(names = "--fusion", paramLabel = "FUSION",
+			description = "how to combine the searches: ${COMPLETION-CANDIDATES} (default: the server's)")
+	Fusion fusion;
+
+	@Option(names = "--json", description = "print the server's JSON array")
+	boolean json;
 
 	private static final int PASSAGE_WIDTH = 240;
 
 	@Override
-	public int run(ParsedArgs args, Session session) {
-		String query = String.join(" ", args.positional()).strip();
+	public int run(Session session) {
+		String query = String.join(" ", this.words).strip();
 		if (query.isEmpty()) {
 			throw new UsageException("QUERY is empty", "search");
 		}
-		int top = args.intValue("--top", 5, 1, 100);
-		Tags tags = Tags.parse(args.values("--tag"), "search");
-		String fusion = args.choice("--fusion", FUSIONS);
+		int top = CliCommand.within("--top", this.top, 1, 100, "search");
+		Tags tags = Tags.parse(this.tags, "search");
+		String fusion = (this.fusion != null) ? this.fusion.name().toLowerCase(Locale.ROOT) : null;
 		JsonNode results = session.client().search(query, top, tags, fusion);
 		if (!results.isArray()) {
 			throw new ApiException(200, "the server's search answer is not a list of results", null);
 		}
-		if (args.flag("--json")) {
+		if (this.json) {
 			session.out().println(Json.pretty(results));
 			return 0;
 		}

@@ -1,22 +1,24 @@
 package dev.hearth.kbimport;
 
-import java.util.List;
-
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 /** {@code status}: what the knowledge base holds and how fresh its index is. */
-final class StatusCommand implements Command {
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Version.class,
+		header = "Show what the knowledge base holds",
+		description = { "Shows the number of documents, chunks and FAQ entries, the index's revision and",
+				"freshness, the embedding model and the largest document the server accepts.",
+				"Also a quick check that the server is reachable and accepts the token." })
+final class StatusCommand implements CliCommand {
 
-	static final CommandSpec SPEC = new CommandSpec("status", "Show what the knowledge base holds", "", 0, 0, """
-			Shows the number of documents, chunks and FAQ entries, the index's revision and
-			freshness, the embedding model and the largest document the server accepts.
-			Also a quick check that the server is reachable and accepts the token.
-			""", List.of(Option.flag("--json", "print the server's JSON")), StatusCommand::new);
+	@Option(names = "--json", description = "print the server's JSON")
+	boolean json;
 
 	@Override
-	public int run(ParsedArgs args, Session session) {
+	public int run(Session session) {
 		JsonNode status = session.client().status();
-		if (args.flag("--json")) {
+		if (this.json) {
 			session.out().println(Json.pretty(status));
 			return 0;
 		}

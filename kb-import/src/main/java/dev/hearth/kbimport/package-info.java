@@ -11,11 +11,11 @@
  *
  * <p>
  * A newcomer reads it in this order: {@link dev.hearth.kbimport.KbImport} (entry point,
- * exit codes, error reporting), {@code ArgumentParser} and {@code CommandSpec} (the
- * command line), {@code HearthClient} (the only class that speaks HTTP), then one class
- * per command. The import command is split into {@code FileWalker} (which files, under
- * which source names), {@code ImportPlanner} (what changed, decided without the network),
- * {@code Uploader} (parallel uploads with a {@code ProgressBar}) and
+ * exit codes, error reporting), {@code KbImportCommand} (the command line, parsed by
+ * picocli command line), {@code HearthClient} (the only class that speaks HTTP), then one
+ * class per command. The import command is split into {@code FileWalker} (which files,
+ * under which source names), {@code ImportPlanner} (what changed, decided without the
+ * network), {@code Uploader} (parallel uploads with a {@code ProgressBar}) and
  * {@code ImportSummary}.
  *
  * <p>

@@ -306,11 +306,11 @@ class KbImportTest {
 		Cli.Result help = this.cli.run("--help");
 		assertThat(help.exitCode()).isZero();
 		assertThat(help.out()).contains("import", "faq", "list", "delete", "rebuild", "status", "search",
-				"3  cannot reach the server");
-		for (CommandSpec spec : KbImport.COMMANDS) {
-			Cli.Result commandHelp = this.cli.run(spec.name(), "--help");
+				"cannot reach the server, or the server refused the token");
+		for (String name : KbImport.commandLine(System.out, System.err).getSubcommands().keySet()) {
+			Cli.Result commandHelp = this.cli.run(name, "--help");
 			assertThat(commandHelp.exitCode()).isZero();
-			assertThat(commandHelp.out()).startsWith("Usage: kb-import " + spec.name());
+			assertThat(commandHelp.out()).contains("Usage: kb-import " + name);
 			assertThat(commandHelp.out().lines()).allMatch((line) -> line.length() <= 80);
 		}
 		assertThat(help.out().lines()).allMatch((line) -> line.length() <= 80);
