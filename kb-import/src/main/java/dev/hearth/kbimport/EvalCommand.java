@@ -4,16 +4,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code eval --set FILE}: runs labelled questions through the answer pipeline and
- * reports quality.
+ * {@code eval --set FILE}: runs labelled questions through the answer pipeline and prints
+ * their quality as the server computes it ({@code /api/admin/eval/**}, the one set of
+ * metrics); the tool itself only counts the misses it lists.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = Version.class,
 		header = "Measure answer quality on a labelled question set",
@@ -30,6 +36,8 @@ import tools.jackson.databind.JsonNode;
 		footerHeading = "%nExamples:%n", footer = { "  kb-import eval --set test.jsonl",
 				"  kb-import eval --set test.jsonl --calibrate val.jsonl --save --json m.json" })
 final class EvalCommand implements CliCommand {
+
+	private static final String ESCALATE = "escalate";
 
 	@Option(names = "--set", paramLabel = "FILE", required = true,
 			description = "the labelled questions to evaluate (JSONL)")
@@ -58,25 +66,26 @@ final class EvalCommand implements CliCommand {
 		Double threshold = null;
 		if (this.calibrate != null) {
 			List<Labelled> validation = read(this.calibrate);
-			List<EvalMetrics.Outcome> outcomes = evaluate(validation, null, session, "calibrating");
-			EvalMetrics.Calibration calibration = EvalMetrics.calibrate(outcomes);
-			threshold = calibration.threshold();
+			JsonNode choice = session.client()
+				.evaluation("calibration", outcomes(evaluate(validation, null, session, "calibrating")));
+			threshold = choice.path("threshold").asDouble();
 			session.out()
-				.printf("Calibrated on %d questions: threshold %.4f (accuracy %.4f, out-of-scope recall %.4f)%n",
-						validation.size(), calibration.threshold(), calibration.accuracy(),
-						calibration.outOfScopeRecall());
+				.printf(Locale.ROOT,
+						"Calibrated on %d questions: threshold %.4f (accuracy %.4f, out-of-scope recall %.4f)%n",
+						validation.size(), threshold, choice.path("summary").path("accuracy").asDouble(),
+						choice.path("summary").path("outOfScopeRecall").asDouble());
 			if (this.save) {
 				session.client().saveThreshold(threshold);
-				session.out().println("Saved: the live out-of-scope threshold is now " + EvalMetrics.round(threshold));
+				session.out().println("Saved: the live out-of-scope threshold is now " + round(threshold));
 			}
 		}
-		List<EvalMetrics.Outcome> outcomes = evaluate(questions, threshold, session, "evaluating");
-		EvalMetrics.Summary summary = EvalMetrics.summarise(outcomes);
+		List<Outcome> outcomes = evaluate(questions, threshold, session, "evaluating");
+		JsonNode summary = session.client().evaluation("metrics", outcomes(outcomes));
 		print(summary, outcomes, misses, session);
 		if (this.json != null) {
 			try {
 				Files.writeString(Path.of(this.json),
-						Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary.json(threshold))
+						Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(summary, threshold))
 								+ "\n");
 			}
 			catch (IOException ex) {
@@ -87,9 +96,8 @@ final class EvalCommand implements CliCommand {
 		return 0;
 	}
 
-	private static List<EvalMetrics.Outcome> evaluate(List<Labelled> questions, Double threshold, Session session,
-			String what) {
-		List<EvalMetrics.Outcome> outcomes = new ArrayList<>(questions.size());
+	private static List<Outcome> evaluate(List<Labelled> questions, Double threshold, Session session, String what) {
+		List<Outcome> outcomes = new ArrayList<>(questions.size());
 		int step = Math.max(1, questions.size() / 10);
 		for (int i = 0; i < questions.size(); i++) {
 			Labelled labelled = questions.get(i);
@@ -100,7 +108,7 @@ final class EvalCommand implements CliCommand {
 			}
 			String predicted;
 			if ("ESCALATE".equals(Json.text(answer, "decision", ""))) {
-				predicted = EvalMetrics.ESCALATE;
+				predicted = ESCALATE;
 			}
 			else {
 				String faqId = Json.text(answer, "faqId", null);
@@ -108,8 +116,8 @@ final class EvalCommand implements CliCommand {
 			}
 			double confidence = ranked.isEmpty() ? 0 : answer.path("ranked").get(0).path("probability").asDouble(0);
 			double routerConfidence = answer.path("routerConfidence").asDouble(confidence);
-			outcomes.add(new EvalMetrics.Outcome(labelled.question(), labelled.expected(), predicted, ranked,
-					routerConfidence, answer.path("timings").path("total").asLong(0)));
+			outcomes.add(new Outcome(labelled.question(), labelled.expected(), predicted, ranked, routerConfidence,
+					answer.path("timings").path("total").asLong(0)));
 			if ((i + 1) % step == 0 || i + 1 == questions.size()) {
 				session.err().printf("kb-import: %s %d/%d%n", what, i + 1, questions.size());
 			}
@@ -117,26 +125,70 @@ final class EvalCommand implements CliCommand {
 		return outcomes;
 	}
 
-	private static void print(EvalMetrics.Summary summary, List<EvalMetrics.Outcome> outcomes, int misses,
-			Session session) {
+	/** The outcomes as the server's evaluation reads them: "escalate" is null. */
+	private static ArrayNode outcomes(List<Outcome> outcomes) {
+		ArrayNode array = Json.MAPPER.createArrayNode();
+		for (Outcome outcome : outcomes) {
+			ObjectNode node = array.addObject();
+			node.put("expected", ESCALATE.equals(outcome.expected()) ? null : outcome.expected());
+			node.put("predicted", ESCALATE.equals(outcome.predicted()) ? null : outcome.predicted());
+			outcome.ranked().forEach(node.putArray("ranked")::add);
+			node.put("confidence", Math.max(0, Math.min(1, outcome.confidence())));
+			node.put("latencyMillis", Math.max(0, outcome.latencyMillis()));
+		}
+		return array;
+	}
+
+	/** The metrics file: the server's figures under the names it has always had. */
+	private static Map<String, Object> json(JsonNode summary, Double threshold) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("n", summary.path("n").asInt());
+		json.put("accuracy", round(summary.path("accuracy").asDouble()));
+		json.put("in_scope_accuracy", round(summary.path("inScopeAccuracy").asDouble()));
+		json.put("out_of_scope_recall", round(summary.path("outOfScopeRecall").asDouble()));
+		json.put("mcc", round(summary.path("mcc").asDouble()));
+		json.put("mrr", round(summary.path("mrr").asDouble()));
+		json.put("ece", round(summary.path("ece").asDouble()));
+		json.put("latency_ms", Map.of("p50", summary.path("latencyP50Millis").asLong(), "p95",
+				summary.path("latencyP95Millis").asLong()));
+		if (threshold != null) {
+			json.put("threshold", round(threshold));
+		}
+		return json;
+	}
+
+	private static void print(JsonNode summary, List<Outcome> outcomes, int misses, Session session) {
 		Table table = Table.withoutHeader(2);
-		table.row("questions", Integer.toString(summary.n()));
-		table.row("accuracy", String.format("%.4f", summary.accuracy()));
-		table.row("in-scope accuracy", String.format("%.4f", summary.inScopeAccuracy()));
-		table.row("out-of-scope recall", String.format("%.4f", summary.outOfScopeRecall()));
-		table.row("MCC (escalate = positive)", String.format("%.4f", summary.mcc()));
-		table.row("MRR", String.format("%.4f", summary.mrr()));
-		table.row("latency p50 / p95", summary.p50() + " ms / " + summary.p95() + " ms");
+		table.row("questions", summary.path("n").asString("?"));
+		table.row("accuracy", figure(summary, "accuracy"));
+		table.row("in-scope accuracy", figure(summary, "inScopeAccuracy"));
+		table.row("out-of-scope recall", figure(summary, "outOfScopeRecall"));
+		table.row("MCC (escalate = positive)", figure(summary, "mcc"));
+		table.row("MRR", figure(summary, "mrr"));
+		table.row("calibration error (ECE)", figure(summary, "ece"));
+		table.row("latency p50 / p95", summary.path("latencyP50Millis").asLong() + " ms / "
+				+ summary.path("latencyP95Millis").asLong() + " ms");
 		table.print(session.out());
-		List<EvalMetrics.Outcome> wrong = outcomes.stream().filter((o) -> !o.correct()).limit(misses).toList();
+		List<Outcome> wrong = outcomes.stream()
+			.filter((o) -> !o.expected().equals(o.predicted()))
+			.limit(misses)
+			.toList();
 		if (!wrong.isEmpty()) {
 			session.out().println();
 			session.out().println("Misses (expected → got):");
-			for (EvalMetrics.Outcome outcome : wrong) {
+			for (Outcome outcome : wrong) {
 				session.out()
 					.println("  " + outcome.expected() + " → " + outcome.predicted() + ": " + outcome.question());
 			}
 		}
+	}
+
+	private static String figure(JsonNode summary, String name) {
+		return String.format(Locale.ROOT, "%.4f", summary.path(name).asDouble());
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 10_000) / 10_000.0;
 	}
 
 	private static List<Labelled> read(String file) {
@@ -176,6 +228,14 @@ final class EvalCommand implements CliCommand {
 	}
 
 	private record Labelled(String question, String expected) {
+	}
+
+	/**
+	 * What the answer pipeline did with one labelled question; {@code expected} and
+	 * {@code predicted} are FAQ ids, "escalate", or (predicted) "document".
+	 */
+	private record Outcome(String question, String expected, String predicted, List<String> ranked, double confidence,
+			long latencyMillis) {
 	}
 
 }

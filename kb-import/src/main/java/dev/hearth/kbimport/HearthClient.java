@@ -21,6 +21,7 @@ import java.time.Duration;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -126,6 +127,16 @@ final class HearthClient implements AutoCloseable {
 		}
 		return send("POST", "/api/admin/answer", new QueryString(), BodyPublishers.ofString(body.toString()),
 				"application/json", QUERY_TIMEOUT);
+	}
+
+	/**
+	 * The server's metrics of evaluated questions ({@code what} is {@code metrics}), or
+	 * the threshold it chooses on them ({@code calibration}).
+	 */
+	JsonNode evaluation(String what, ArrayNode outcomes) {
+		String body = Json.MAPPER.createObjectNode().set("outcomes", outcomes).toString();
+		return send("POST", "/api/admin/eval/" + what, new QueryString(), BodyPublishers.ofString(body),
+				"application/json", REBUILD_TIMEOUT);
 	}
 
 	JsonNode accounts() {

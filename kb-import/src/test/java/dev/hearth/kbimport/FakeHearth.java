@@ -79,6 +79,9 @@ final class FakeHearth implements AutoCloseable {
 
 	final List<String> requests = Collections.synchronizedList(new ArrayList<>());
 
+	/** The outcomes each {@code POST /api/admin/eval/metrics} sent. */
+	final List<JsonNode> evaluated = Collections.synchronizedList(new ArrayList<>());
+
 	volatile long maxDocumentBytes = 1_000_000;
 
 	private final HttpServer server;
@@ -86,6 +89,12 @@ final class FakeHearth implements AutoCloseable {
 	private final ExecutorService executor;
 
 	private final ScheduledExecutorService stopper;
+
+	/** What the server's evaluation answers, whatever it is sent. */
+	static final String METRICS = """
+			{"n": 2, "accuracy": 0.5, "inScopeAccuracy": 1.0, "inScopeTop1": 1.0, "outOfScopeRecall": 0.0,
+			 "mcc": 0.0, "mrr": 1.0, "ece": 0.125, "latencyP50Millis": 7, "latencyP95Millis": 9}
+			""";
 
 	FakeHearth() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -160,6 +169,11 @@ final class FakeHearth implements AutoCloseable {
 				case "POST /api/admin/index/rebuild" ->
 					send(exchange, 200, object().put("passages", 42).put("revision", 7).put("millis", 12));
 				case "GET /api/admin/search" -> search(exchange, params);
+				case "POST /api/admin/answer" -> answer(exchange, body);
+				case "POST /api/admin/eval/metrics" -> {
+					this.evaluated.add(Json.MAPPER.readTree(body).path("outcomes"));
+					send(exchange, 200, Json.MAPPER.readTree(METRICS));
+				}
 				default -> {
 					if (method.equals("DELETE") && path.startsWith("/api/admin/faq/")) {
 						String id = URLDecoder.decode(path.substring("/api/admin/faq/".length()),
@@ -403,6 +417,17 @@ final class FakeHearth implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		};
+	}
+
+	/**
+	 * Answers "bill" questions from the FAQ entry "bill", everything else too (wrongly).
+	 */
+	private void answer(HttpExchange exchange, byte[] body) throws IOException {
+		String question = Json.MAPPER.readTree(body).path("question").asString();
+		ObjectNode answer = object().put("decision", "ANSWERED").put("faqId", "bill").put("routerConfidence", 0.75);
+		answer.putArray("ranked").addObject().put("faqId", "bill").put("probability", 0.75);
+		answer.putObject("timings").put("total", question.length());
+		send(exchange, 200, answer);
 	}
 
 }

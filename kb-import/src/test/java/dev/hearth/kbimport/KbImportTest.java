@@ -346,4 +346,28 @@ class KbImportTest {
 		assertThat(TerminalText.escape(null)).isEqualTo("null");
 	}
 
+	@Test
+	void evalSendsTheOutcomesToTheServerAndPrintsTheMetricsItComputes() throws IOException {
+		write("set.jsonl", """
+				{"question": "when is my bill due", "expected": "bill"}
+				{"question": "what is the weather", "expected": "escalate"}
+				""");
+		Path metrics = this.temp.resolve("metrics.json");
+		Cli.Result result = this.cli.run("eval", "--set", this.temp.resolve("set.jsonl").toString(), "--json",
+				metrics.toString());
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		JsonNode sent = this.hearth.evaluated.get(0);
+		assertThat(sent.get(0).path("expected").asString()).isEqualTo("bill");
+		assertThat(sent.get(1).path("expected").isNull()).isTrue();
+		assertThat(sent.get(1).path("predicted").asString()).isEqualTo("bill");
+		assertThat(sent.get(0).path("confidence").asDouble()).isEqualTo(0.75);
+		assertThat(result.out()).contains("accuracy                   0.5000")
+			.contains("calibration error (ECE)    0.1250")
+			.contains("latency p50 / p95          7 ms / 9 ms")
+			.contains("escalate → bill: what is the weather");
+		JsonNode file = Json.MAPPER.readTree(Files.readString(metrics));
+		assertThat(file.path("in_scope_accuracy").asDouble()).isEqualTo(1.0);
+		assertThat(file.path("latency_ms").path("p95").asLong()).isEqualTo(9);
+	}
+
 }
