@@ -12,11 +12,13 @@
  * <p>
  * A newcomer reads it in this order: {@link dev.hearth.kbimport.KbImport} (entry point,
  * exit codes, error reporting), {@code KbImportCommand} (the command line, parsed by
- * picocli command line), {@code HearthClient} (the only class that speaks HTTP), then one
- * class per command. The import command is split into {@code FileWalker} (which files,
- * under which source names), {@code ImportPlanner} (what changed, decided without the
- * network), {@code Uploader} (parallel uploads with a {@code ProgressBar}) and
- * {@code ImportSummary}.
+ * picocli), {@code HearthClient} (the only class that speaks HTTP), then one class per
+ * command. Everything the commands print goes through {@code SafePrintStream}, which
+ * escapes control characters ({@code TerminalText}), so file names and server text cannot
+ * drive the operator's terminal. The import command is split into {@code FileWalker}
+ * (which files, under which source names), {@code ImportPlanner} (what changed, decided
+ * without the network), {@code Uploader} (parallel uploads with a {@code ProgressBar})
+ * and {@code ImportSummary}.
  *
  * <p>
  * Exit codes: 0 ok, 1 something failed, 2 usage error, 3 the server cannot be reached or
