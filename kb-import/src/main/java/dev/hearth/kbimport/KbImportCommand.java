@@ -27,12 +27,12 @@ import picocli.CommandLine.ScopeType;
 final class KbImportCommand {
 
 	@Option(names = "--server", paramLabel = "URL", scope = ScopeType.INHERIT,
-			description = "Hearth's address (env HEARTH_URL; default " + Connection.DEFAULT_SERVER + ")")
+			description = "Hearth's address, default " + Connection.DEFAULT_SERVER + " (env HEARTH_URL)")
 	String server;
 
 	@Option(names = "--token", paramLabel = "TOKEN", scope = ScopeType.INHERIT,
-			description = "admin API token (env HEARTH_TOKEN; for a local server read from "
-					+ "$HEARTH_DATA/admin-token, default ~/.hearth/admin-token)")
+			description = "admin API token (env HEARTH_TOKEN); for a local server, the file "
+					+ "admin-token in $HEARTH_DATA, default ~/.hearth")
 	String token;
 
 	@Option(names = "--debug", scope = ScopeType.INHERIT,
