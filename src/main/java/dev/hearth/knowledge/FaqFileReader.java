@@ -1,5 +1,8 @@
 package dev.hearth.knowledge;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,10 +23,11 @@ import dev.hearth.system.InputText;
  * Reads FAQ files. JSONL: one entry per line, {@code {"id", "question", "examples":
  * [...], "answer", "tags": {"product": "x" or [...]}, "language"}} (id, answer and a
  * question or an example are required). CSV: a header row naming {@code id},
- * {@code question}, {@code example}, {@code answer}, optionally {@code language}, and any
- * other column is a tag (several values separated by {@code |} or {@code ;}); one row per
- * phrasing, rows of one entry sharing its id. Lines that cannot be read are reported with
- * their line number; the rest is read. Thread-safe.
+ * {@code question}, {@code example}, {@code answer}, optionally {@code language} (RFC
+ * 4180, read with Apache Commons CSV; a byte order mark is skipped), and any other column
+ * is a tag (several values separated by {@code |} or {@code ;}); one row per phrasing,
+ * rows of one entry sharing its id. Lines that cannot be read are reported with their
+ * line number; the rest is read. Thread-safe.
  */
 final class FaqFileReader {
 
@@ -39,6 +46,9 @@ final class FaqFileReader {
 	 */
 	record Result(List<FaqEntry> entries, List<Failure> failures) {
 	}
+
+	/** RFC 4180, as spreadsheets write it; blank lines are skipped. */
+	private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
 	private final JsonMapper json;
 
@@ -116,7 +126,21 @@ final class FaqFileReader {
 	private Result readCsv(String text) {
 		List<FaqEntry> entries = new ArrayList<>();
 		List<Failure> failures = new ArrayList<>();
-		List<CsvReader.Row> rows = new CsvReader(text).rows();
+		List<Row> rows = new ArrayList<>();
+		String csv = text.startsWith("\ufeff") ? text.substring(1) : text;
+		try (CSVParser parser = CSV.parse(new StringReader(csv))) {
+			LineCounter lines = new LineCounter(csv);
+			for (CSVRecord record : parser) {
+				rows.add(new Row(lines.lineAt(record.getCharacterPosition()), record.toList()));
+			}
+		}
+		catch (IOException | UncheckedIOException ex) {
+			String reason = (ex instanceof UncheckedIOException unchecked) ? unchecked.getCause().getMessage()
+					: ex.getMessage();
+			failures.add(new Failure(rows.isEmpty() ? 1 : rows.get(rows.size() - 1).line() + 1,
+					"is not valid CSV (" + reason + "): quote a cell that holds a comma, a quote or a line break"
+							+ " with double quotes, and write a quote inside it twice"));
+		}
 		if (rows.isEmpty()) {
 			return new Result(entries, failures);
 		}
@@ -129,7 +153,7 @@ final class FaqFileReader {
 			return new Result(entries, failures);
 		}
 		Map<String, Draft> drafts = new LinkedHashMap<>();
-		for (CsvReader.Row row : rows.subList(1, rows.size())) {
+		for (Row row : rows.subList(1, rows.size())) {
 			if (row.cells().stream().allMatch(String::isBlank)) {
 				continue;
 			}
@@ -226,6 +250,42 @@ final class FaqFileReader {
 
 		Draft(int line) {
 			this.line = line;
+		}
+
+	}
+
+	/**
+	 * A CSV record and the 1-based line it starts on.
+	 */
+	private record Row(int line, List<String> cells) {
+	}
+
+	/**
+	 * Turns a character position in the text into its 1-based line ({@code \n},
+	 * {@code \r\n} and {@code \r} end a line). Positions must not decrease between calls.
+	 */
+	private static final class LineCounter {
+
+		private final String text;
+
+		private int position;
+
+		private int line = 1;
+
+		LineCounter(String text) {
+			this.text = text;
+		}
+
+		int lineAt(long characterPosition) {
+			int end = (int) Math.min(characterPosition, this.text.length());
+			for (; this.position < end; this.position++) {
+				char c = this.text.charAt(this.position);
+				if (c == '\n' || (c == '\r'
+						&& (this.position + 1 >= this.text.length() || this.text.charAt(this.position + 1) != '\n'))) {
+					this.line++;
+				}
+			}
+			return this.line;
 		}
 
 	}

@@ -62,4 +62,25 @@ class FaqFileReaderTest {
 			.startsWith("the header must name id, answer and question or example");
 	}
 
+	@Test
+	void csvRowsKeepTheLineTheyStartOnAcrossBlankLinesAndLineBreaksInCells() {
+		String csv = "\ufeffid,question,answer\r\n\r\na,\"A\r\nquestion?\",x\r\nb,B?,\r\n";
+		FaqFileReader.Result result = this.reader.read(csv, FaqFormat.CSV);
+		assertThat(result.entries()).extracting(FaqEntry::id).containsExactly("a");
+		assertThat(result.entries().get(0).question()).isEqualTo("A\r\nquestion?");
+		assertThat(result.failures()).hasSize(1);
+		assertThat(result.failures().get(0).line()).isEqualTo(5);
+	}
+
+	@Test
+	void csvWithAnUnclosedQuoteSaysWhereAndHowToQuote() {
+		String csv = "id,question,answer\nok,Fine?,Yes.\nbad,\"Never closed?,No.\n";
+		FaqFileReader.Result result = this.reader.read(csv, FaqFormat.CSV);
+		assertThat(result.entries()).extracting(FaqEntry::id).containsExactly("ok");
+		assertThat(result.failures()).hasSize(1);
+		assertThat(result.failures().get(0).line()).isEqualTo(3);
+		assertThat(result.failures().get(0).reason()).startsWith("is not valid CSV (")
+			.endsWith("with double quotes, and write a quote inside it twice");
+	}
+
 }
