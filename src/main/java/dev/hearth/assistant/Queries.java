@@ -37,7 +37,9 @@ public class Queries {
 					+ MAX_QUESTION_CHARS + " are allowed");
 		}
 		String text = FollowUps.contextualise(question, history);
-		return new Query(question, text, this.embeddings.embed(text));
+		long started = System.nanoTime();
+		float[] vector = this.embeddings.embed(text);
+		return new Query(question, text, vector, (System.nanoTime() - started) / 1_000_000);
 	}
 
 }
