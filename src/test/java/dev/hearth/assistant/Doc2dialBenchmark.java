@@ -98,9 +98,12 @@ class Doc2dialBenchmark {
 		int cited = 0;
 		int inText = 0;
 		int answeredAnswerable = 0;
+		int[] citedAt = new int[CoverageSweep.THRESHOLDS.length];
+		int[] escalatedAt = new int[CoverageSweep.THRESHOLDS.length];
 		List<JsonNode> askAnswerable = evenly(answerable, perKind);
 		for (JsonNode question : askAnswerable) {
 			Answer answer = ask(question);
+			double keptUpTo = CoverageSweep.keptUpTo(question.get("question").asString(), history(question), answer);
 			if (answer.decision() == Decision.ANSWERED) {
 				answeredAnswerable++;
 				String gold = question.get("gold_text").asString();
@@ -110,12 +113,21 @@ class Doc2dialBenchmark {
 					.anyMatch((c) -> c.source().equals(goldSource) && covers(c.passage(), gold));
 				cited += citedGold ? 1 : 0;
 				inText += covers(answer.text(), gold) ? 1 : 0;
+				for (int t = 0; t < citedAt.length; t++) {
+					citedAt[t] += (citedGold && CoverageSweep.kept(keptUpTo, CoverageSweep.THRESHOLDS[t])) ? 1 : 0;
+				}
 			}
 		}
 		int escalated = 0;
 		List<JsonNode> askUnanswerable = evenly(unanswerable, perKind);
 		for (JsonNode question : askUnanswerable) {
-			escalated += (ask(question).decision() == Decision.ESCALATE) ? 1 : 0;
+			Answer answer = ask(question);
+			escalated += (answer.decision() == Decision.ESCALATE) ? 1 : 0;
+			double keptUpTo = CoverageSweep.keptUpTo(question.get("question").asString(), history(question), answer);
+			for (int t = 0; t < escalatedAt.length; t++) {
+				escalatedAt[t] += (answer.decision() == Decision.ESCALATE
+						|| !CoverageSweep.kept(keptUpTo, CoverageSweep.THRESHOLDS[t])) ? 1 : 0;
+			}
 		}
 		double n1 = askAnswerable.size();
 		double n2 = askUnanswerable.size();
@@ -128,18 +140,28 @@ class Doc2dialBenchmark {
 		report.put("unanswerableEscalated", escalated / n2);
 		System.out.println("\n=== doc2dial document QA ===");
 		report.forEach((key, value) -> System.out.println(key + ": " + value));
+		System.out
+			.println("min-coverage sweep (valid for a run with min-coverage=0): answer cited / unanswerable escalated");
+		for (int t = 0; t < citedAt.length; t++) {
+			System.out.printf("  %.1f  %.3f  %.3f%n", CoverageSweep.THRESHOLDS[t], citedAt[t] / n1,
+					escalatedAt[t] / n2);
+		}
 		Files.createDirectories(Path.of("target/bench"));
 		Files.writeString(Path.of("target/bench/doc2dial.json"),
 				json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
 	}
 
 	private Answer ask(JsonNode question) {
+		return this.pipeline.answer(question.get("question").asString(), history(question), (text) -> {
+		});
+	}
+
+	private static List<Turn> history(JsonNode question) {
 		List<Turn> history = new ArrayList<>();
 		for (JsonNode turn : question.get("history")) {
 			history.add(new Turn("user".equals(turn.get("role").asString()), turn.get("utterance").asString()));
 		}
-		return this.pipeline.answer(question.get("question").asString(), history, (text) -> {
-		});
+		return history;
 	}
 
 	/** Whether {@code text} holds at least half of the gold span's words. */

@@ -61,11 +61,19 @@ class SampleAnswerBenchmark {
 		for (String set : SETS) {
 			GradeTally tally = new GradeTally();
 			List<String> misses = new ArrayList<>();
+			int[] rightAt = new int[CoverageSweep.THRESHOLDS.length];
+			int n = 0;
 			for (LabelledQuestion question : read(Path.of(set))) {
 				Answer answer = this.pipeline.answer(question.question(), question.history(), (text) -> {
 				});
 				AnswerGrade grade = AnswerGrade.of(question, answer);
 				tally.add(question.groupOrKind(), grade);
+				double keptUpTo = CoverageSweep.keptUpTo(question.question(), question.history(), answer);
+				for (int t = 0; t < rightAt.length; t++) {
+					boolean kept = CoverageSweep.kept(keptUpTo, CoverageSweep.THRESHOLDS[t]);
+					rightAt[t] += (kept ? grade == AnswerGrade.RIGHT : question.expectsEscalation()) ? 1 : 0;
+				}
+				n++;
 				if (grade != AnswerGrade.RIGHT) {
 					misses.add(grade + " [" + question.groupOrKind() + "] " + question.question() + " -> "
 							+ answer.decision() + " "
@@ -80,6 +88,11 @@ class SampleAnswerBenchmark {
 				.forEach((group, c) -> System.out.printf("%-14s %5d %6d %6d %10d %7.3f%n", group, c.n(), c.right(),
 						c.wrong(), c.escalated(), c.rightShare()));
 			misses.forEach((miss) -> System.out.println("  " + miss));
+			System.out.print("min-coverage sweep (valid for a run with min-coverage=0), right share:");
+			for (int t = 0; t < rightAt.length; t++) {
+				System.out.printf(" %.1f→%.3f", CoverageSweep.THRESHOLDS[t], (double) rightAt[t] / n);
+			}
+			System.out.println();
 			report.put(set, tally.counts());
 		}
 		Files.createDirectories(Path.of("target/bench"));
