@@ -3,8 +3,12 @@ package dev.hearth.kbimport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +28,13 @@ final class EvalCommand implements Command {
 					  {"question": "...", "expected": "<faq id>"}
 					or
 					  {"question": "...", "expected": "escalate"}
+					or a document question
+					  {"question": "...", "expected_source": "docs/a.md", "gold": ["5 days"]}
+					(right when a citation's source ends with expected_source and the answer holds
+					one of the gold phrases; an FAQ answer holding a gold phrase is right too).
+					Any line may name a "group"; every question is also reported per group as
+					answered right / answered wrong / escalated (a correct escalation is right).
+					Accuracy, MCC, MRR and calibration use the lines with "expected" only.
 
 					With --calibrate VAL.jsonl, first chooses the FAQ router's out-of-scope
 					threshold on that validation set (maximum accuracy, ties broken by
@@ -55,7 +66,8 @@ final class EvalCommand implements Command {
 		Double threshold = null;
 		if (args.value("--calibrate") != null) {
 			List<Labelled> validation = read(args.value("--calibrate"));
-			List<EvalMetrics.Outcome> outcomes = evaluate(validation, null, session, "calibrating");
+			List<EvalMetrics.Outcome> outcomes = evaluate(validation, null, session, "calibrating", new TreeMap<>());
+			outcomes.removeIf((outcome) -> outcome.expected() == null);
 			EvalMetrics.Calibration calibration = EvalMetrics.calibrate(outcomes);
 			threshold = calibration.threshold();
 			session.out()
@@ -67,9 +79,12 @@ final class EvalCommand implements Command {
 				session.out().println("Saved: the live out-of-scope threshold is now " + EvalMetrics.round(threshold));
 			}
 		}
-		List<EvalMetrics.Outcome> outcomes = evaluate(questions, threshold, session, "evaluating");
+		Map<String, int[]> groups = new TreeMap<>();
+		List<EvalMetrics.Outcome> outcomes = evaluate(questions, threshold, session, "evaluating", groups);
+		outcomes.removeIf((outcome) -> outcome.expected() == null);
 		EvalMetrics.Summary summary = EvalMetrics.summarise(outcomes);
 		print(summary, outcomes, args.intValue("--misses", 10, 0, 10_000), session);
+		printGroups(groups, session);
 		String json = args.value("--json");
 		if (json != null) {
 			try {
@@ -86,7 +101,7 @@ final class EvalCommand implements Command {
 	}
 
 	private static List<EvalMetrics.Outcome> evaluate(List<Labelled> questions, Double threshold, Session session,
-			String what) {
+			String what, Map<String, int[]> groups) {
 		List<EvalMetrics.Outcome> outcomes = new ArrayList<>(questions.size());
 		int step = Math.max(1, questions.size() / 10);
 		for (int i = 0; i < questions.size(); i++) {
@@ -108,11 +123,57 @@ final class EvalCommand implements Command {
 			double routerConfidence = answer.path("routerConfidence").asDouble(confidence);
 			outcomes.add(new EvalMetrics.Outcome(labelled.question(), labelled.expected(), predicted, ranked,
 					routerConfidence, answer.path("timings").path("total").asLong(0)));
+			int grade = grade(labelled, answer);
+			groups.computeIfAbsent(labelled.group(), (g) -> new int[3])[grade]++;
+			groups.computeIfAbsent("all", (g) -> new int[3])[grade]++;
 			if ((i + 1) % step == 0 || i + 1 == questions.size()) {
 				session.err().printf("kb-import: %s %d/%d%n", what, i + 1, questions.size());
 			}
 		}
 		return outcomes;
+	}
+
+	/** 0 answered right (or rightly escalated), 1 answered wrong, 2 escalated. */
+	static int grade(Labelled labelled, JsonNode answer) {
+		boolean escalated = "ESCALATE".equals(Json.text(answer, "decision", ""));
+		if (EvalMetrics.ESCALATE.equals(labelled.expected())) {
+			return escalated ? 0 : 1;
+		}
+		if (escalated) {
+			return 2;
+		}
+		boolean faq = "faq".equals(Json.text(answer, "answeredBy", ""));
+		String faqId = Json.text(answer, "faqId", "");
+		boolean source = (labelled.expected() != null && faq && labelled.expected().equals(faqId))
+				|| (labelled.expectedSource() != null && !faq && cites(answer, labelled.expectedSource()))
+				|| (labelled.expected() == null && !labelled.gold().isEmpty() && faq);
+		String text = normalise(Json.text(answer, "text", ""));
+		boolean gold = labelled.gold().isEmpty()
+				|| labelled.gold().stream().anyMatch((phrase) -> text.contains(normalise(phrase)));
+		return (source && gold) ? 0 : 1;
+	}
+
+	private static boolean cites(JsonNode answer, String source) {
+		for (JsonNode citation : Json.elements(answer.get("citations"))) {
+			if (Json.text(citation, "source", "").endsWith(source)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String normalise(String text) {
+		return Normalizer.normalize(text, Normalizer.Form.NFKC)
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[\u2010-\u2015\u2212]", "-")
+			.replaceAll("\\s+", " ");
+	}
+
+	private static void printGroups(Map<String, int[]> groups, Session session) {
+		session.out().println();
+		session.out().printf("%-16s %6s %6s %6s %10s%n", "group", "n", "right", "wrong", "escalated");
+		groups.forEach((group, c) -> session.out()
+			.printf("%-16s %6d %6d %6d %10d%n", group, c[0] + c[1] + c[2], c[0], c[1], c[2]));
 	}
 
 	private static void print(EvalMetrics.Summary summary, List<EvalMetrics.Outcome> outcomes, int misses,
@@ -152,13 +213,23 @@ final class EvalCommand implements Command {
 				JsonNode node = Json.MAPPER.readTree(lines.get(i));
 				String question = Json.text(node, "question", null);
 				String expected = Json.text(node, "expected", null);
-				if (question == null || question.isBlank() || expected == null || expected.isBlank()) {
-					throw new UsageException(
-							file + " line " + (i + 1)
-									+ ": needs {\"question\": \"...\", \"expected\": \"<faq id> or escalate\"}",
-							"eval");
+				String expectedSource = Json.text(node, "expected_source", null);
+				if (question == null || question.isBlank() || ((expected == null || expected.isBlank())
+						&& (expectedSource == null || expectedSource.isBlank()))) {
+					throw new UsageException(file + " line " + (i + 1)
+							+ ": needs {\"question\": \"...\", \"expected\": \"<faq id> or escalate\"} or"
+							+ " {\"question\": \"...\", \"expected_source\": \"<document path>\"}", "eval");
 				}
-				questions.add(new Labelled(question, expected));
+				List<String> gold = new ArrayList<>();
+				for (JsonNode phrase : Json.elements(node.get("gold"))) {
+					gold.add(phrase.asString());
+				}
+				String group = Json.text(node, "group", null);
+				if (group == null || group.isBlank()) {
+					group = EvalMetrics.ESCALATE.equals(expected) ? "escalate"
+							: (expected != null) ? "faq" : "document";
+				}
+				questions.add(new Labelled(question, expected, expectedSource, gold, group));
 			}
 		}
 		catch (JacksonException ex) {
@@ -173,7 +244,7 @@ final class EvalCommand implements Command {
 		return questions;
 	}
 
-	private record Labelled(String question, String expected) {
+	record Labelled(String question, String expected, String expectedSource, List<String> gold, String group) {
 	}
 
 }
