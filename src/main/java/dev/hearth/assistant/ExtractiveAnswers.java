@@ -113,11 +113,14 @@ final class ExtractiveAnswers {
 			from--;
 		}
 		int to = best.to();
-		if (best.units().get(to).text().endsWith(":")) {
-			// a list's lead-in takes its list along
-			while (to + 1 < best.units().size() && best.units().get(to + 1).startsBlock()
-					&& to - from < maxUnits + MAX_LIST_ITEMS) {
-				to++;
+		for (int leadIn = to; leadIn >= from; leadIn--) {
+			if (best.units().get(leadIn).text().endsWith(":")) {
+				// a list's lead-in takes its list along
+				while (to + 1 < best.units().size() && best.units().get(to + 1).startsBlock()
+						&& to - leadIn < MAX_LIST_ITEMS) {
+					to++;
+				}
+				break;
 			}
 		}
 		String span = join(best.units().subList(from, to + 1));

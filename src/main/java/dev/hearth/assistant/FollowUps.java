@@ -20,10 +20,6 @@ final class FollowUps {
 
 	private static final int MAX_WORDS = 9;
 
-	private static final int MAX_TOPIC_WORDS = 12;
-
-	private static final Pattern CITATION = Pattern.compile("\\[\\d+]");
-
 	private FollowUps() {
 	}
 
@@ -47,9 +43,8 @@ final class FollowUps {
 	}
 
 	/**
-	 * What an answer is about: its bold heading (document answers start with their
-	 * section heading), else its first sentence without citation markers, at most
-	 * {@value #MAX_TOPIC_WORDS} words.
+	 * What an answer is about: its bold section heading (document answers start with it);
+	 * empty for other answers, whose first words would only dilute the question.
 	 */
 	static String topic(String answer) {
 		String text = answer.strip();
@@ -59,13 +54,7 @@ final class FollowUps {
 				return text.substring(2, end).strip();
 			}
 		}
-		text = CITATION.matcher(text).replaceAll("").strip();
-		List<String> sentences = ContentWords.sentences(text, Locale.ENGLISH);
-		if (sentences.isEmpty()) {
-			return "";
-		}
-		String[] words = sentences.get(0).split("\\s+");
-		return String.join(" ", List.of(words).subList(0, Math.min(words.length, MAX_TOPIC_WORDS)));
+		return "";
 	}
 
 	/** What the assistant said last, or an empty string. */

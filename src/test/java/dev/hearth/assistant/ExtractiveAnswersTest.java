@@ -71,6 +71,10 @@ class ExtractiveAnswersTest {
 		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose("non-return fees equipment", List.of(fees), 1,
 				Locale.ENGLISH);
 		assertThat(composed.text()).contains("fees apply:\n\nHub: €60\n\nTV Box 4K: €80 each");
+		ExtractiveAnswers.Composed hub = ExtractiveAnswers.compose("non-return fees equipment hub", List.of(fees), 2,
+				Locale.ENGLISH);
+		assertThat(hub.text()).as("also when the window reaches into the list")
+			.contains("fees apply:\n\nHub: €60\n\nTV Box 4K: €80 each");
 	}
 
 	@Test
