@@ -18,10 +18,10 @@ import org.springframework.stereotype.Service;
 
 import dev.hearth.assistant.router.RouterPrediction;
 import dev.hearth.assistant.router.ScoredLabel;
+import dev.hearth.knowledge.Audiences;
 import dev.hearth.knowledge.FaqCatalog;
 import dev.hearth.knowledge.FaqEntry;
 import dev.hearth.knowledge.KnowledgeSearch;
-import dev.hearth.knowledge.Vectors;
 import dev.hearth.retrieval.PassageKind;
 import dev.hearth.retrieval.SearchHit;
 
@@ -47,6 +47,8 @@ public class AnswerPipeline {
 
 	private final GenerativeAnswers generative;
 
+	private final Answerability answerability;
+
 	AnswerPipeline(Queries queries, RouterService router, FaqCatalog catalog, KnowledgeSearch search,
 			AssistantProperties properties, ObjectProvider<ChatModel> chatModel) {
 		this.queries = queries;
@@ -56,6 +58,7 @@ public class AnswerPipeline {
 		this.properties = properties;
 		ChatModel model = chatModel.getIfAvailable();
 		this.generative = (model != null) ? new GenerativeAnswers(model, properties.answer()) : null;
+		this.answerability = new Answerability(properties.answer().minCoverage());
 	}
 
 	/**
@@ -155,9 +158,16 @@ public class AnswerPipeline {
 			}
 		}
 		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(query, passages,
-				this.properties.answer().maxSentences(), ExtractiveAnswers.locale(passages.get(0).hit().language()));
+				this.properties.answer().maxSentences(), ExtractiveAnswers.locale(passages.get(0).hit().language()),
+				FollowUps.previousAnswer(history));
 		timings.lap("compose");
 		if (composed.text().isBlank()) {
+			return escalate(EscalationReason.LOW_CONFIDENCE, similarity, routerConfidence, bestGuess, ranked, timings);
+		}
+		Answerability.Verdict verdict = this.answerability.judge(query, composed.span().context(),
+				composed.span().text());
+		if (!verdict.answers()) {
+			log.debug("No document answer to \"{}\": {}", query, verdict.missing());
 			return escalate(EscalationReason.LOW_CONFIDENCE, similarity, routerConfidence, bestGuess, ranked, timings);
 		}
 		stream.accept(composed.text());
@@ -173,19 +183,16 @@ public class AnswerPipeline {
 			.filter((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK)
 			.limit(this.properties.answer().passages())
 			.toList();
-		Map<String, float[]> vectors = this.catalog.chunkVectors(hits.stream().map(SearchHit::id).toList());
 		List<Passage> passages = new ArrayList<>(hits.size());
 		for (SearchHit hit : hits) {
-			float[] passageVector = vectors.get(hit.id());
-			passages.add(new Passage(hit, (passageVector != null) ? Vectors.cosine(vector, passageVector) : 0));
+			passages.add(new Passage(hit, Float.isNaN(hit.similarity()) ? 0 : hit.similarity()));
 		}
 		passages.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
 		return passages;
 	}
 
 	private boolean forCustomers(FaqEntry entry) {
-		List<String> audiences = entry.tags().getOrDefault("audience", List.of());
-		return audiences.isEmpty() || audiences.stream().anyMatch(this.properties.customerAudiences()::contains);
+		return Audiences.visibleTo(entry.tags(), this.properties.customerAudiences());
 	}
 
 	private static Answer escalate(EscalationReason reason, double confidence, double routerConfidence,

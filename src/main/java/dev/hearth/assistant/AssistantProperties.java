@@ -33,10 +33,14 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * @param minSupport share of a generated sentence's content words that the passages
 	 * must contain
 	 * @param modelTimeoutSeconds longest a language model may take for one answer
+	 * @param minCoverage share of the question's topic words that a document span (with
+	 * its heading and title) must cover to be shown as an answer ({@code Answerability});
+	 * calibrated on doc2dial with generated negatives and the sample's question sets
+	 * (docs/benchmarks.md)
 	 */
 	record Answer(@DefaultValue("4") int passages, @DefaultValue("0.45") double minSimilarity,
 			@DefaultValue("3") int maxSentences, @DefaultValue("0.6") double minSupport,
-			@DefaultValue("60") int modelTimeoutSeconds) {
+			@DefaultValue("60") int modelTimeoutSeconds, @DefaultValue("0.4") double minCoverage) {
 	}
 
 }

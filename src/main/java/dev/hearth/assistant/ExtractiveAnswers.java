@@ -1,86 +1,200 @@
 package dev.hearth.assistant;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.hearth.knowledge.Sentences;
 
 /**
- * Composes an answer from the passages themselves, with no language model: the sentences
- * that share the most meaning-bearing words with the question (near the top passages), in
- * their original order, each passage's sentences followed by its citation number.
- * Thread-safe: stateless.
+ * Composes an answer from the passages themselves, with no language model: the best
+ * contiguous span of <em>one</em> section, never sentences stitched from several
+ * documents. A passage (one section, or part of a long one) is cut into units: a
+ * sentence, a list item, or a whole table (its rows are never split). The span is the
+ * window of up to {@code maxUnits} units, in the passage whose window covers most of the
+ * question's words (its section heading and the document title count too, so that the
+ * sub-section that matches the question beats the general one), with the passage's
+ * similarity to the question as a tie-breaker. A span never starts mid-thought: a first
+ * sentence that leans on the one before ("Or call...", "This means...") takes that one
+ * along, and a span that ends with a list's lead-in ("...apply:") takes the list along.
+ * Units the previous answer already said are not repeated. The text is the section
+ * heading in bold, the span, and one citation. Thread-safe: stateless.
  */
 final class ExtractiveAnswers {
 
-	private static final double KEEP_RELATIVE = 0.5;
+	private static final Pattern LEANS_ON_PREVIOUS = Pattern.compile(
+			"^(or|and|but|also|however|otherwise|then|so|this|that|these|those|it|they|there|such|if not|oder|und|aber|dann|das|dies|diese)\\b.*",
+			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	private static final double SIMILARITY_WEIGHT = 0.2;
+
+	private static final double LENGTH_PENALTY = 0.01;
+
+	private static final int MAX_LIST_ITEMS = 8;
 
 	private ExtractiveAnswers() {
 	}
 
 	/**
-	 * @param text the answer, with citation markers like [1]
-	 * @param citations the passages cited, numbered as in the text
+	 * @param text the answer, with its citation marker [1]; empty when no passage shares
+	 * a word with the question
+	 * @param citations the one passage cited
+	 * @param span the chosen span with its heading: what answerability is judged on
 	 */
-	record Composed(String text, List<Citation> citations) {
+	record Composed(String text, List<Citation> citations, Span span) {
 	}
 
-	static Composed compose(String question, List<Passage> passages, int maxSentences, Locale locale) {
-		Set<String> asked = ContentWords.setOf(question);
-		record Scored(int passage, int position, String sentence, double score) {
+	/**
+	 * The chosen span of one passage.
+	 *
+	 * @param passage the passage it comes from
+	 * @param heading the section heading, may be empty
+	 * @param text the span's text
+	 */
+	record Span(Passage passage, String heading, String text) {
+
+		/** The words a reader sees around the span: title, section path and the span. */
+		String context() {
+			return Titles.clean(this.passage.hit().title()) + "\n" + this.passage.hit().sectionPath() + "\n"
+					+ this.text;
 		}
-		List<Scored> all = new ArrayList<>();
-		for (int p = 0; p < passages.size(); p++) {
-			List<String> sentences = Sentences.of(passages.get(p).hit().passage(), locale);
-			double weight = 1.0 / (1 + 0.25 * p);
-			for (int s = 0; s < sentences.size(); s++) {
-				List<String> words = ContentWords.of(sentences.get(s));
-				long shared = words.stream().distinct().filter(asked::contains).count();
-				double score = (words.isEmpty()) ? 0 : weight * shared / Math.sqrt(words.size() + 1.0);
-				all.add(new Scored(p, s, sentences.get(s), score));
-			}
-		}
-		if (all.isEmpty()) {
-			return new Composed("", List.of());
-		}
-		double best = all.stream().mapToDouble(Scored::score).max().orElse(0);
-		List<Scored> chosen;
-		if (best == 0) {
-			chosen = all.stream().filter((s) -> s.passage() == 0).limit(Math.min(2, maxSentences)).toList();
-		}
-		else {
-			chosen = all.stream()
-				.filter((s) -> s.score() >= KEEP_RELATIVE * best)
-				.sorted(Comparator.comparingDouble(Scored::score).reversed())
-				.limit(maxSentences)
-				.sorted(Comparator.comparingInt(Scored::passage).thenComparingInt(Scored::position))
-				.toList();
-		}
-		Map<Integer, Integer> numbers = new LinkedHashMap<>();
-		StringBuilder text = new StringBuilder();
-		int current = -1;
-		for (Scored sentence : chosen) {
-			if (sentence.passage() != current) {
-				if (current >= 0) {
-					text.append(" [").append(numbers.get(current)).append("] ");
+
+	}
+
+	/** One sentence, list item or whole table of a passage. */
+	private record Unit(String text, boolean startsBlock, Set<String> words) {
+	}
+
+	static Composed compose(String question, List<Passage> passages, int maxUnits, Locale locale) {
+		return compose(question, passages, maxUnits, locale, "");
+	}
+
+	/**
+	 * @param question the (self-contained) question
+	 * @param passages retrieved passages, best first
+	 * @param maxUnits the longest span, in units
+	 * @param locale for sentence breaks
+	 * @param previousAnswer what the assistant said last, not to be repeated; may be
+	 * empty
+	 */
+	static Composed compose(String question, List<Passage> passages, int maxUnits, Locale locale,
+			String previousAnswer) {
+		Set<String> asked = Answerability.topicWords(question);
+		String said = AnswerGrade.normalise(previousAnswer);
+		Candidate best = null;
+		for (Passage passage : passages) {
+			String heading = heading(passage.hit().sectionPath());
+			Set<String> around = new HashSet<>(ContentWords.setOf(Titles.clean(passage.hit().title())));
+			around.addAll(ContentWords.setOf(passage.hit().sectionPath()));
+			List<Unit> units = units(passage.hit().passage(), locale);
+			for (int from = 0; from < units.size(); from++) {
+				if (!said.isEmpty() && said.contains(AnswerGrade.normalise(units.get(from).text()))) {
+					continue;
 				}
-				current = sentence.passage();
-				numbers.putIfAbsent(current, numbers.size() + 1);
+				Set<String> covered = new HashSet<>();
+				for (int to = from; to < Math.min(units.size(), from + maxUnits); to++) {
+					covered.addAll(units.get(to).words());
+					if (units.get(from).words().stream().noneMatch(asked::contains)) {
+						break;
+					}
+					double score = score(asked, around, covered, passage.similarity(), to - from + 1);
+					if (best == null || score > best.score()) {
+						best = new Candidate(passage, heading, units, from, to, score);
+					}
+				}
 			}
-			else {
-				text.append(' ');
-			}
-			text.append(sentence.sentence());
 		}
-		text.append(" [").append(numbers.get(current)).append(']');
-		List<Citation> citations = new ArrayList<>();
-		numbers.forEach((passage, number) -> citations.add(passages.get(passage).citation(number)));
-		return new Composed(text.toString().strip(), citations);
+		if (best == null) {
+			return new Composed("", List.of(), null);
+		}
+		int from = best.from();
+		if (from > 0 && LEANS_ON_PREVIOUS.matcher(best.units().get(from).text()).matches()) {
+			from--;
+		}
+		int to = best.to();
+		for (int leadIn = to; leadIn >= from; leadIn--) {
+			if (best.units().get(leadIn).text().endsWith(":")) {
+				// a list's lead-in takes its list along
+				while (to + 1 < best.units().size() && best.units().get(to + 1).startsBlock()
+						&& to - leadIn < MAX_LIST_ITEMS) {
+					to++;
+				}
+				break;
+			}
+		}
+		String span = join(best.units().subList(from, to + 1));
+		String text = (best.heading().isEmpty() ? "" : "**" + best.heading() + "**\n\n") + span + " [1]";
+		return new Composed(text, List.of(best.passage().citation(1)), new Span(best.passage(), best.heading(), span));
+	}
+
+	private record Candidate(Passage passage, String heading, List<Unit> units, int from, int to, double score) {
+	}
+
+	private static double score(Set<String> asked, Set<String> around, Set<String> covered, double similarity,
+			int length) {
+		if (asked.isEmpty()) {
+			return SIMILARITY_WEIGHT * similarity - LENGTH_PENALTY * length;
+		}
+		long inSpan = asked.stream().filter(covered::contains).count();
+		long inContext = asked.stream().filter((w) -> covered.contains(w) || around.contains(w)).count();
+		return (inContext + 0.5 * inSpan) / (1.5 * asked.size()) + SIMILARITY_WEIGHT * similarity
+				- LENGTH_PENALTY * length;
+	}
+
+	private static List<Unit> units(String passage, Locale locale) {
+		List<Unit> units = new ArrayList<>();
+		StringBuilder table = new StringBuilder();
+		for (String block : passage.split("\n\n")) {
+			String text = block.strip();
+			if (text.isEmpty()) {
+				continue;
+			}
+			if (isTableRow(text)) {
+				table.append((table.length() > 0) ? "\n" : "").append(text);
+				continue;
+			}
+			flushTable(table, units);
+			boolean first = true;
+			for (String sentence : Sentences.of(text, locale)) {
+				units.add(new Unit(sentence, first, ContentWords.setOf(sentence)));
+				first = false;
+			}
+		}
+		flushTable(table, units);
+		return units;
+	}
+
+	private static void flushTable(StringBuilder table, List<Unit> units) {
+		if (table.length() > 0) {
+			units.add(new Unit(table.toString(), true, ContentWords.setOf(table.toString())));
+			table.setLength(0);
+		}
+	}
+
+	private static boolean isTableRow(String block) {
+		return block.indexOf(" | ") > 0 && !block.contains("\n");
+	}
+
+	private static String join(List<Unit> units) {
+		StringBuilder text = new StringBuilder();
+		for (Unit unit : units) {
+			if (text.length() > 0) {
+				text.append(unit.startsBlock() ? "\n\n" : " ");
+			}
+			text.append(unit.text());
+		}
+		return text.toString();
+	}
+
+	private static String heading(String sectionPath) {
+		if (sectionPath == null || sectionPath.isBlank()) {
+			return "";
+		}
+		int last = sectionPath.lastIndexOf(" > ");
+		return ((last >= 0) ? sectionPath.substring(last + 3) : sectionPath).strip();
 	}
 
 	static Locale locale(String language) {

@@ -5,8 +5,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Makes a follow-up question self-contained: "and how long does that take?" after "I want
- * a refund" is searched as both together. A question is a follow-up when it is short and
+ * Makes a follow-up question self-contained with the conversation: "and how long does
+ * that take?" after "I paid twice" and an answer about double payments is searched as the
+ * previous question, the previous answer's topic (its section heading, else its first
+ * sentence) and the question together. A question is a follow-up when it is short and
  * leans on what came before (starts with "and", "what about", ..., or points back with
  * "it", "that", "this", "there", ...). Thread-safe: stateless.
  */
@@ -22,8 +24,8 @@ final class FollowUps {
 	}
 
 	/**
-	 * The question to search for: the question itself, or the previous customer question
-	 * and it.
+	 * The question to search for: the question itself, or the previous customer question,
+	 * the previous answer's topic and it.
 	 */
 	static String contextualise(String question, List<Turn> history) {
 		String previous = null;
@@ -36,7 +38,36 @@ final class FollowUps {
 		if (previous == null || !isFollowUp(question)) {
 			return question.strip();
 		}
-		return previous + " " + question.strip();
+		String topic = topic(previousAnswer(history));
+		return (topic.isEmpty() ? previous : previous + " " + topic) + " " + question.strip();
+	}
+
+	/**
+	 * What an answer is about: its bold section heading (document answers start with it);
+	 * empty for other answers, whose first words would only dilute the question.
+	 */
+	static String topic(String answer) {
+		String text = answer.strip();
+		if (text.startsWith("**")) {
+			int end = text.indexOf("**", 2);
+			if (end > 2) {
+				return text.substring(2, end).strip();
+			}
+		}
+		return "";
+	}
+
+	/** What the assistant said last, or an empty string. */
+	static String previousAnswer(List<Turn> history) {
+		for (int i = history.size() - 1; i >= 0; i--) {
+			if (!history.get(i).fromCustomer()) {
+				return history.get(i).text().strip();
+			}
+			if (!history.get(i).text().isBlank()) {
+				return "";
+			}
+		}
+		return "";
 	}
 
 	static boolean isFollowUp(String question) {

@@ -11,8 +11,8 @@ import java.util.Locale;
  * sections (the headings above it are its section path), paragraphs are kept whole when
  * they fit and otherwise split between sentences, and a chunk that continues a section
  * starts with the last whole sentences of the one before, up to the overlap. Only a
- * single sentence longer than a chunk is split inside, at a space. Thread-safe:
- * stateless.
+ * single sentence longer than a chunk is split inside, at a space. A document that has
+ * only headings is one chunk holding its last heading. Thread-safe: stateless.
  */
 final class Chunker {
 
@@ -39,8 +39,10 @@ final class Chunker {
 		List<Chunk> chunks = new ArrayList<>();
 		Deque<TextBlock> headings = new ArrayDeque<>();
 		Section section = new Section(locale, chunks, "");
+		TextBlock lastHeading = null;
 		for (TextBlock block : document.blocks()) {
 			if (block.isHeading()) {
+				lastHeading = block;
 				section.finish();
 				while (!headings.isEmpty() && headings.peekLast().headingLevel() >= block.headingLevel()) {
 					headings.removeLast();
@@ -53,6 +55,11 @@ final class Chunker {
 			}
 		}
 		section.finish();
+		if (chunks.isEmpty() && lastHeading != null) {
+			// a document that is only headings is still a document: its headings are its
+			// text
+			chunks.add(new Chunk(0, path(headings), lastHeading.text()));
+		}
 		return chunks;
 	}
 

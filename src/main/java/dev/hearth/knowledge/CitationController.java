@@ -12,8 +12,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The pages that citation links point to: a document's passages, each with an anchor, and
- * an FAQ entry. Only documents for a public audience (or with no audience tag) are shown
- * here; internal documents are never served to anonymous readers.
+ * an FAQ entry. Only documents for a public audience are shown (untagged ones are
+ * internal: {@link Audiences}) here; internal documents are never served to anonymous
+ * readers.
  */
 @Controller
 class CitationController {
@@ -43,7 +44,7 @@ class CitationController {
 		StoredFaqEntry entry = this.store.faqEntries()
 			.stream()
 			.filter((e) -> e.entry().id().equals(id))
-			.filter((e) -> isPublic(e.entry().tags().getOrDefault("audience", List.of())))
+			.filter((e) -> Audiences.visibleTo(e.entry().tags(), this.properties.publicAudiences()))
 			.findFirst()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such FAQ entry"));
 		model.addAttribute("entry", entry.entry());
@@ -51,11 +52,7 @@ class CitationController {
 	}
 
 	private boolean isPublic(KnowledgeDocument document) {
-		return isPublic(document.tags().getOrDefault("audience", List.of()));
-	}
-
-	private boolean isPublic(List<String> audiences) {
-		return audiences.isEmpty() || audiences.stream().anyMatch(this.properties.publicAudiences()::contains);
+		return Audiences.visibleTo(document.tags(), this.properties.publicAudiences());
 	}
 
 	private static java.util.Optional<UUID> parseId(String id) {

@@ -1,5 +1,6 @@
 package dev.hearth.knowledge;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -12,7 +13,10 @@ import java.util.UUID;
  * @param chunks its number of passages
  * @param title its title
  * @param millis time the import took
+ * @param audience who the document is for: its audience tags, or
+ * {@value Audiences#INTERNAL} when it has none (agents only, never customers; see
+ * {@link Audiences})
  */
 public record DocumentImportResult(String source, ImportOutcome outcome, UUID documentId, int version, int chunks,
-		String title, long millis) {
+		String title, long millis, List<String> audience) {
 }

@@ -78,7 +78,8 @@ public class DocumentImporter {
 				&& (language == null || language.isBlank() || existing.get().language().equals(language))) {
 			KnowledgeDocument document = existing.get();
 			return new DocumentImportResult(checkedSource, ImportOutcome.UNCHANGED, document.id(), document.version(),
-					document.chunks(), document.title(), (System.nanoTime() - started) / 1_000_000);
+					document.chunks(), document.title(), (System.nanoTime() - started) / 1_000_000,
+					Audiences.applied(document.tags()));
 		}
 		ParsedDocument parsed;
 		try {

@@ -47,22 +47,4 @@ public class FaqCatalog {
 		return this.store.phrasings();
 	}
 
-	/**
-	 * The stored embeddings of these document chunks (ids as in search hits); missing
-	 * ones are left out.
-	 */
-	public Map<String, float[]> chunkVectors(List<String> chunkIds) {
-		List<UUID> ids = chunkIds.stream().map(FaqCatalog::uuid).filter(java.util.Objects::nonNull).toList();
-		return ids.isEmpty() ? Map.of() : this.store.chunkVectors(ids);
-	}
-
-	private static UUID uuid(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
 }

@@ -13,9 +13,11 @@ import java.util.List;
  * @param failed lines or entries that could not be imported, with the reason
  * @param revision the knowledge base revision after the import (the FAQ router trains on
  * it)
+ * @param audienceDefaulted entries of the file that had no audience tag and were imported
+ * for {@value Audiences#FAQ_DEFAULT} ({@link Audiences})
  */
 public record FaqImportResult(int added, int updated, int unchanged, int removed, int entries,
-		List<FaqFileReader.Failure> failed, long revision) {
+		List<FaqFileReader.Failure> failed, long revision, int audienceDefaulted) {
 
 	/** Each failure as {@code line N: reason}. */
 	public List<String> failureMessages() {

@@ -61,7 +61,10 @@ public class FaqImporter {
 		Map<String, String> hashes = new HashMap<>();
 		List<FaqEntry> changed = new ArrayList<>();
 		int added = 0;
-		for (FaqEntry entry : read.entries()) {
+		int defaulted = 0;
+		for (FaqEntry fileEntry : read.entries()) {
+			FaqEntry entry = withAudience(fileEntry);
+			defaulted += (entry != fileEntry) ? 1 : 0;
 			String hash = DocumentImporter.sha256(canonical(entry));
 			if (!hash.equals(existing.get(entry.id()))) {
 				changed.add(entry);
@@ -83,7 +86,7 @@ public class FaqImporter {
 		}
 		int entries = this.store.counts().get("faqEntries").intValue();
 		return new FaqImportResult(added, changed.size() - added, read.entries().size() - changed.size(),
-				removed.size(), entries, read.failures(), revision);
+				removed.size(), entries, read.failures(), revision, defaulted);
 	}
 
 	/**
@@ -93,7 +96,8 @@ public class FaqImporter {
 	 * @param actor who edits, for the import history
 	 * @return ADDED, UPDATED or UNCHANGED
 	 */
-	public ImportOutcome saveEntry(FaqEntry entry, String actor) {
+	public ImportOutcome saveEntry(FaqEntry given, String actor) {
+		FaqEntry entry = withAudience(given);
 		Map<String, String> existing = this.store.faqHashes();
 		String hash = DocumentImporter.sha256(canonical(entry));
 		if (hash.equals(existing.get(entry.id()))) {
@@ -101,6 +105,13 @@ public class FaqImporter {
 		}
 		this.writer.saveFaq(embed(List.of(entry)), Map.of(entry.id(), hash), List.of(), "faq/" + entry.id(), actor);
 		return existing.containsKey(entry.id()) ? ImportOutcome.UPDATED : ImportOutcome.ADDED;
+	}
+
+	/** The entry, with the FAQ's default audience when it has no audience tag. */
+	private static FaqEntry withAudience(FaqEntry entry) {
+		Map<String, List<String>> tags = Audiences.withDefault(entry.tags(), Audiences.FAQ_DEFAULT);
+		return (tags == entry.tags()) ? entry
+				: new FaqEntry(entry.id(), entry.question(), entry.examples(), entry.answer(), entry.language(), tags);
 	}
 
 	private Map<FaqEntry, List<float[]>> embed(List<FaqEntry> entries) {

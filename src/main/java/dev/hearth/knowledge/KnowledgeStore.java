@@ -178,14 +178,6 @@ class KnowledgeStore {
 			.list();
 	}
 
-	Map<String, float[]> chunkVectors(List<UUID> ids) {
-		Map<String, float[]> vectors = new HashMap<>();
-		this.jdbc.sql("select id, embedding from kb_chunk where id = any(?)")
-			.param(ids.toArray(UUID[]::new))
-			.query((RowCallbackHandler) (rs) -> vectors.put(rs.getString(1), EmbeddingCodec.decode(rs.getBytes(2))));
-		return vectors;
-	}
-
 	boolean deleteFaq(String id) {
 		return this.jdbc.sql("delete from faq_entry where id = ?").param(id).update() > 0;
 	}

@@ -82,7 +82,7 @@ class KnowledgeWriter {
 						(System.nanoTime() - stored) / 1_000_000);
 			}
 			return new DocumentImportResult(source, saved.outcome(), saved.id(), saved.version(), chunks.size(),
-					parsed.title(), (System.nanoTime() - startedNanos) / 1_000_000);
+					parsed.title(), (System.nanoTime() - startedNanos) / 1_000_000, Audiences.applied(tags));
 		});
 	}
 

@@ -22,6 +22,11 @@ import org.springframework.stereotype.Component;
  * listed with their tags in {@code index.json}, and {@code faq.jsonl}), so that a new
  * installation answers at once. Turned off with
  * {@code hearth.knowledge.sample.enabled=false}.
+ * <p>
+ * The sample is never mixed with a company's own content: it loads only into an empty
+ * knowledge base, and when anything else arrives while it loads (an import started right
+ * after the first start) it stops and removes what it had loaded. {@link #remove} (the
+ * admin API's {@code DELETE /api/admin/sample}) removes it later.
  */
 @Component
 @Order(20)
@@ -41,8 +46,11 @@ class SampleKnowledgeBase implements ApplicationRunner {
 
 	private final JsonMapper json;
 
+	private final KnowledgeBase knowledge;
+
 	SampleKnowledgeBase(KnowledgeProperties properties, KnowledgeStore store, DocumentImporter documents,
-			FaqImporter faq, JsonMapper json) {
+			FaqImporter faq, JsonMapper json, KnowledgeBase knowledge) {
+		this.knowledge = knowledge;
 		this.properties = properties;
 		this.store = store;
 		this.documents = documents;
@@ -68,6 +76,10 @@ class SampleKnowledgeBase implements ApplicationRunner {
 		}
 		int imported = 0;
 		for (SampleFile file : files) {
+			if (!onlySample(imported, 0)) {
+				abandon();
+				return;
+			}
 			try (InputStream in = new ClassPathResource(ROOT + file.path()).getInputStream()) {
 				this.documents.importDocument(ROOT + file.path(), in.readAllBytes(), file.tags(), file.language(),
 						"sample");
@@ -79,6 +91,10 @@ class SampleKnowledgeBase implements ApplicationRunner {
 		}
 		ClassPathResource faqFile = new ClassPathResource(ROOT + "faq.jsonl");
 		FaqImportResult faqResult = null;
+		if (!onlySample(imported, 0)) {
+			abandon();
+			return;
+		}
 		if (faqFile.exists()) {
 			try (InputStream in = faqFile.getInputStream()) {
 				faqResult = this.faq.importFaq(new String(in.readAllBytes(), StandardCharsets.UTF_8), FaqFormat.JSONL,
@@ -87,6 +103,52 @@ class SampleKnowledgeBase implements ApplicationRunner {
 		}
 		log.info("Imported the sample knowledge base: {} documents and {} FAQ entries in {} ms", imported,
 				(faqResult != null) ? faqResult.entries() : 0, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * Removes the sample knowledge base: its documents (sources under {@value #ROOT}) and
+	 * the FAQ entries of its {@code faq.jsonl}; the company's own content stays.
+	 * @param actor who asked, for the import history
+	 * @return documents and FAQ entries removed
+	 */
+	Removed remove(String actor) throws IOException {
+		int documents = 0;
+		for (KnowledgeDocument document : this.store.documents()) {
+			if (document.source().startsWith(ROOT) && this.knowledge.deleteDocument(document.source(), actor)) {
+				documents++;
+			}
+		}
+		int entries = 0;
+		ClassPathResource faqFile = new ClassPathResource(ROOT + "faq.jsonl");
+		if (faqFile.exists()) {
+			try (InputStream in = faqFile.getInputStream()) {
+				for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+					if (!line.isBlank()
+							&& this.knowledge.deleteFaqEntry(this.json.readTree(line).get("id").asString(), actor)) {
+						entries++;
+					}
+				}
+			}
+		}
+		log.info("Removed the sample knowledge base: {} documents and {} FAQ entries", documents, entries);
+		return new Removed(documents, entries);
+	}
+
+	/**
+	 * @param documents sample documents removed
+	 * @param faqEntries sample FAQ entries removed
+	 */
+	record Removed(int documents, int faqEntries) {
+	}
+
+	private boolean onlySample(int documents, int faqEntries) {
+		Map<String, Long> counts = this.store.counts();
+		return counts.get("documents") == documents && counts.get("faqEntries") == faqEntries;
+	}
+
+	private void abandon() throws IOException {
+		log.warn("Not loading the sample knowledge base: other content is being imported; removing the part loaded");
+		remove("sample");
 	}
 
 	/**

@@ -2,6 +2,8 @@ package dev.hearth.retrieval;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import org.apache.lucene.index.StoredFields;
@@ -63,7 +65,7 @@ public final class HybridSearcher {
 					.collapse(ScoreFusion.fuse(query.fusion(), retrieved.bm25(), retrieved.vector()), query.topK());
 				boolean exhausted = retrieved.bm25().size() < depth && retrieved.vector().size() < depth;
 				if (hits.size() == query.topK() || exhausted || round == MAX_DEEPENINGS) {
-					return toHits(searcher, hits);
+					return toHits(searcher, hits, vector);
 				}
 				depth *= DEPTH_FACTOR;
 			}
@@ -120,13 +122,42 @@ public final class HybridSearcher {
 		return new Retrieved(bm25, vectors);
 	}
 
-	private static List<SearchHit> toHits(IndexSearcher searcher, List<Fused> fused) throws IOException {
+	private static List<SearchHit> toHits(IndexSearcher searcher, List<Fused> fused, float[] vector)
+			throws IOException {
+		float[] similarities = similarities(searcher, fused, vector);
 		StoredFields storedFields = searcher.storedFields();
 		List<SearchHit> hits = new ArrayList<>(fused.size());
-		for (Fused hit : fused) {
-			hits.add(PassageSchema.toHit(storedFields.document(hit.doc()), hit));
+		for (int i = 0; i < fused.size(); i++) {
+			Fused hit = fused.get(i);
+			hits.add(PassageSchema.toHit(storedFields.document(hit.doc()), hit, similarities[i]));
 		}
 		return hits;
+	}
+
+	/**
+	 * The exact cosine similarity of each hit's stored vector to the query vector; NaN
+	 * for all when the query has no vector, and for a passage without a vector.
+	 */
+	private static float[] similarities(IndexSearcher searcher, List<Fused> fused, float[] vector) throws IOException {
+		float[] similarities = new float[fused.size()];
+		if (vector == null) {
+			Arrays.fill(similarities, Float.NaN);
+			return similarities;
+		}
+		Integer[] order = new Integer[fused.size()];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = i;
+		}
+		Arrays.sort(order, Comparator.comparingInt((i) -> fused.get(i).doc()));
+		int[] sortedDocs = new int[order.length];
+		for (int i = 0; i < order.length; i++) {
+			sortedDocs[i] = fused.get(order[i]).doc();
+		}
+		float[] scores = VectorRetriever.exactScores(searcher, sortedDocs, vector, true);
+		for (int i = 0; i < order.length; i++) {
+			similarities[order[i]] = scores[i];
+		}
+		return similarities;
 	}
 
 	/** Both retrievers' candidates, best first. */

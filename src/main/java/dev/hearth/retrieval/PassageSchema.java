@@ -91,7 +91,7 @@ final class PassageSchema {
 		return document;
 	}
 
-	static SearchHit toHit(Document document, Fused fused) {
+	static SearchHit toHit(Document document, Fused fused, float similarity) {
 		Map<String, List<String>> tags = new LinkedHashMap<>();
 		for (IndexableField field : document.getFields()) {
 			if (field.name().startsWith(TAG_PREFIX)) {
@@ -103,7 +103,7 @@ final class PassageSchema {
 		return new SearchHit(document.get(ID), document.get(DOCUMENT_ID), document.get(GROUP_KEY),
 				PassageKind.valueOf(document.get(KIND)), document.get(SOURCE), document.get(TITLE),
 				document.get(SECTION_PATH), document.get(PASSAGE), document.get(CITATION), document.get(LANGUAGE),
-				Collections.unmodifiableMap(tags), fused.score(), fused.bm25Rank(), fused.vectorRank());
+				Collections.unmodifiableMap(tags), fused.score(), fused.bm25Rank(), fused.vectorRank(), similarity);
 	}
 
 	/**

@@ -28,9 +28,12 @@ import java.util.Map;
  * it
  * @param vectorRank the 1-based rank in the vector candidate list, 0 when vector search
  * did not return it
+ * @param similarity the cosine similarity of the passage's embedding to the query vector,
+ * computed exactly from the passage's stored float vector (also when vector search did
+ * not return the passage); {@link Float#NaN} when the query had no vector
  */
 public record SearchHit(String id, String documentId, String groupKey, PassageKind kind, String source, String title,
 		String sectionPath, String passage, String citation, String language, Map<String, List<String>> tags,
-		float score, int bm25Rank, int vectorRank) {
+		float score, int bm25Rank, int vectorRank, float similarity) {
 
 }

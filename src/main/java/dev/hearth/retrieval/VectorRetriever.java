@@ -61,7 +61,7 @@ final class VectorRetriever {
 			docs[i] = top.scoreDocs[i].doc;
 		}
 		Arrays.sort(docs);
-		float[] scores = exactScores(searcher, docs, normalisedQuery);
+		float[] scores = exactScores(searcher, docs, normalisedQuery, false);
 		Integer[] order = new Integer[count];
 		for (int i = 0; i < count; i++) {
 			order[i] = i;
@@ -79,9 +79,12 @@ final class VectorRetriever {
 	}
 
 	/**
-	 * Dot products with the float vectors of {@code sortedDocs}, which must be ascending.
+	 * Dot products with the float vectors of {@code sortedDocs}, which must be ascending:
+	 * cosine similarities, as the index and the query vectors are normalised. A document
+	 * without a vector gets {@link Float#NaN} when {@code lenient}, else fails.
 	 */
-	private static float[] exactScores(IndexSearcher searcher, int[] sortedDocs, float[] query) throws IOException {
+	static float[] exactScores(IndexSearcher searcher, int[] sortedDocs, float[] query, boolean lenient)
+			throws IOException {
 		float[] scores = new float[sortedDocs.length];
 		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
 		LeafReaderContext leaf = null;
@@ -92,13 +95,17 @@ final class VectorRetriever {
 			if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
 				leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
 				values = leaf.reader().getFloatVectorValues(PassageSchema.VECTOR);
-				iterator = values.iterator();
+				iterator = (values != null) ? values.iterator() : null;
 			}
 			int target = doc - leaf.docBase;
-			if (iterator.docID() < target) {
+			if (iterator != null && iterator.docID() < target) {
 				iterator.advance(target);
 			}
-			if (iterator.docID() != target) {
+			if (iterator == null || iterator.docID() != target) {
+				if (lenient) {
+					scores[i] = Float.NaN;
+					continue;
+				}
 				throw new IllegalStateException("document " + doc + " has no vector");
 			}
 			scores[i] = VectorUtil.dotProduct(query, values.vectorValue(iterator.index()));

@@ -9,12 +9,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FollowUpsTest {
 
 	@Test
-	void aShortQuestionThatLeansBackIsJoinedToThePreviousCustomerQuestion() {
-		List<Turn> history = List.of(new Turn(true, "I want a refund"), new Turn(false, "Refunds are possible."));
+	void aShortQuestionThatLeansBackIsJoinedToThePreviousQuestion() {
+		List<Turn> history = List.of(new Turn(true, "I want a refund"),
+				new Turn(false, "Refunds go back to your card. We process them in a week. [1]"));
 		assertThat(FollowUps.contextualise("and how long does that take?", history))
 			.isEqualTo("I want a refund and how long does that take?");
-		assertThat(FollowUps.contextualise("What about for business customers?", history))
+		assertThat(FollowUps.contextualise("What about for business customers?", List.of(history.get(0))))
 			.isEqualTo("I want a refund What about for business customers?");
+	}
+
+	@Test
+	void theTopicOfADocumentAnswerIsItsSectionHeading() {
+		List<Turn> history = List.of(new Turn(true, "Charged twice"),
+				new Turn(false, "**You paid twice or paid too much**\n\nThe extra amount sits as a credit. [1]"));
+		assertThat(FollowUps.contextualise("and how long does that take?", history))
+			.isEqualTo("Charged twice You paid twice or paid too much and how long does that take?");
+		assertThat(FollowUps.previousAnswer(history)).startsWith("**You paid twice");
 	}
 
 	@Test

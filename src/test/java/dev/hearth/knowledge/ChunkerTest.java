@@ -74,6 +74,15 @@ class ChunkerTest {
 	}
 
 	@Test
+	void aMarkdownFileThatIsOnlyAHeadingIsOneChunk() {
+		ParsedDocument document = new DocumentParser(TestProperties.knowledge())
+			.parse("# Opening hours\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "hours.md", "en");
+		List<Chunk> chunks = new Chunker(200, 40).chunk(document);
+		assertThat(chunks).extracting(Chunk::sectionPath, Chunk::text)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Opening hours", "Opening hours"));
+	}
+
+	@Test
 	void rejectsImpossibleSizes() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Chunker(50, 0))
 			.withMessage("maxChars must be at least 100, got 50");

@@ -73,6 +73,9 @@ class KnowledgeApiIT {
 		assertThat(added.status()).isEqualTo(200);
 		assertThat(added.json().get("outcome").asString()).isEqualTo("ADDED");
 		assertThat(added.json().get("chunks").asInt()).isEqualTo(2);
+		assertThat(added.json().get("audience").get(0).asString())
+			.as("an untagged document is internal, and the import says so")
+			.isEqualTo("internal");
 
 		AdminApi.Response again = this.api.putDocument("docs/router.md", bytes(ROUTER_V1), "product:fibre");
 		assertThat(again.json().get("outcome").asString()).isEqualTo("UNCHANGED");
@@ -88,13 +91,18 @@ class KnowledgeApiIT {
 		String citation = best.get("citation").asString();
 		assertThat(citation).startsWith("/kb/documents/").endsWith("#chunk-1");
 
-		AdminApi.Response page = this.api.anonymous(citation.substring(0, citation.indexOf('#')));
-		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("id=\"chunk-1\"").contains("sticker under the router");
+		assertThat(this.api.anonymous(citation.substring(0, citation.indexOf('#'))).status())
+			.as("the citation page of an internal (untagged) document is not public")
+			.isEqualTo(404);
 
 		AdminApi.Response updated = this.api.putDocument("docs/router.md",
-				bytes(ROUTER_V1.replace("sticker under the router", "card in the box")), "product:fibre");
+				bytes(ROUTER_V1.replace("sticker under the router", "card in the box")), "product:fibre",
+				"audience:customer");
 		assertThat(updated.json().get("outcome").asString()).isEqualTo("UPDATED");
+		assertThat(updated.json().get("audience").get(0).asString()).isEqualTo("customer");
+		AdminApi.Response page = this.api.anonymous(citation.substring(0, citation.indexOf('#')));
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"chunk-1\"").contains("card in the box");
 		assertThat(updated.json().get("version").asInt()).isEqualTo(2);
 		assertThat(this.api.search("where is the wifi password").json().get(0).get("passage").asString())
 			.contains("card in the box");
@@ -153,6 +161,9 @@ class KnowledgeApiIT {
 		AdminApi.Response imported = this.api.postFaq(faq, "jsonl", false);
 		assertThat(imported.status()).isEqualTo(200);
 		assertThat(imported.json().get("added").asInt()).isEqualTo(2);
+		assertThat(imported.json().get("audienceDefaulted").asInt())
+			.as("an FAQ entry without an audience tag is imported for customers, and the import says so")
+			.isEqualTo(1);
 		assertThat(imported.json().get("failed").get(0).get("line").asInt()).isEqualTo(3);
 
 		JsonNode hit = this.api.search("what day is the invoice payment due").json().get(0);

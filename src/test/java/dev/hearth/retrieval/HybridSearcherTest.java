@@ -116,8 +116,24 @@ class HybridSearcherTest {
 			.ignoringFields("score")
 			.isEqualTo(new SearchHit("chunk-1", "doc-1", "chunk-1", PassageKind.DOCUMENT_CHUNK, "fibre.pdf",
 					"Fibre guide", "Setup > Router", "Plug the router in.", "https://kb.example/fibre#setup", "en",
-					Map.of("audience", List.of("customer", "agent")), 0f, 1, 1));
+					Map.of("audience", List.of("customer", "agent")), 0f, 1, 1, 1f));
 		assertThat(hit.tags().get("audience")).containsExactly("customer", "agent");
+	}
+
+	@Test
+	void hitsCarryTheExactVectorSimilarityAlsoWhenOnlyBm25FoundThem() throws IOException {
+		float[] diagonal = new float[axis(0).length];
+		diagonal[0] = 1;
+		diagonal[1] = 1;
+		this.index.replaceDocument("doc-1",
+				List.of(new IndexedPassage("chunk-1", "doc-1", "chunk-1", PassageKind.DOCUMENT_CHUNK, "fibre.pdf",
+						"Fibre guide", "", "router", "Plug the router in.", "en", Map.of(), "https://kb.example/fibre",
+						diagonal)),
+				1);
+		SearchHit hybrid = search(query("router", axis(0), 1, Fusion.LINEAR)).get(0);
+		assertThat(hybrid.similarity()).isCloseTo((float) (1 / Math.sqrt(2)), within(1e-4f));
+		SearchHit textOnly = search(query("router", null, 1, Fusion.BM25_ONLY)).get(0);
+		assertThat(textOnly.similarity()).isNaN();
 	}
 
 	@Test

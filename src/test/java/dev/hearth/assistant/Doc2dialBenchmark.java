@@ -1,0 +1,196 @@
+package dev.hearth.assistant;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.hearth.knowledge.DocumentImporter;
+import dev.hearth.knowledge.KnowledgeBase;
+
+/**
+ * Document question answering on doc2dial (validation split,
+ * {@code shared/data/doc2dial-val}, not in the repository; skipped with a message when
+ * absent). Every second document (in file order) is imported for customers; the others
+ * are left out. Answerable: questions whose gold document was imported, asked with their
+ * dialogue history; right when the answer is not escalated and a cited passage of the
+ * gold document covers at least half of the gold grounding span's words (also reported:
+ * the answer text itself covers half). Unanswerable (generated negatives): questions
+ * whose gold document was left out; right when escalated. {@code -Dbench.questions=N}
+ * questions of each kind (default 300), taken evenly over the file. Run with
+ * {@code mvn test -Dtest=Doc2dialBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
+ * writes {@code target/bench/doc2dial.json}.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class Doc2dialBenchmark {
+
+	@Autowired
+	AnswerPipeline pipeline;
+
+	@Autowired
+	RouterService router;
+
+	@Autowired
+	KnowledgeBase knowledge;
+
+	@Autowired
+	DocumentImporter importer;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void documentAnswers() throws Exception {
+		Optional<Path> data = BenchData.folder("doc2dial-val");
+		Assumptions.assumeTrue(data.isPresent(),
+				"doc2dial-val not found: put shared/data next to the checkout or pass -Dbench.data=FOLDER");
+		int perKind = Integer.getInteger("bench.questions", 300);
+		JsonMapper json = JsonMapper.builder().build();
+		this.jdbc.sql("truncate kb_document, faq_entry, kb_import_event cascade").update();
+		this.knowledge.rebuildIndex();
+		this.router.trainNow();
+
+		Map<String, String> sourceOfDoc = new HashMap<>();
+		Set<String> imported = new HashSet<>();
+		List<String> lines = Files.readAllLines(data.get().resolve("documents.jsonl"));
+		long started = System.nanoTime();
+		for (int i = 0; i < lines.size(); i++) {
+			JsonNode doc = json.readTree(lines.get(i));
+			String docId = doc.get("doc_id").asString();
+			String source = "doc2dial/" + doc.get("domain").asString() + "/" + i + ".txt";
+			sourceOfDoc.put(docId, source);
+			if (i % 2 == 0) {
+				String title = docId.substring(0, docId.lastIndexOf('#'));
+				this.importer.importDocument(source,
+						(title + "\n\n" + doc.get("doc_text").asString()).getBytes(StandardCharsets.UTF_8),
+						Map.of("audience", List.of("customer")), "en", "benchmark");
+				imported.add(docId);
+			}
+		}
+		System.out.printf("%nImported %d of %d doc2dial documents in %d s%n", imported.size(), lines.size(),
+				(System.nanoTime() - started) / 1_000_000_000);
+
+		List<JsonNode> answerable = new ArrayList<>();
+		List<JsonNode> unanswerable = new ArrayList<>();
+		for (String line : Files.readAllLines(data.get().resolve("questions.jsonl"))) {
+			JsonNode question = json.readTree(line);
+			(imported.contains(question.get("doc_id").asString()) ? answerable : unanswerable).add(question);
+		}
+		int cited = 0;
+		int inText = 0;
+		int answeredAnswerable = 0;
+		int[] citedAt = new int[CoverageSweep.THRESHOLDS.length];
+		int[] escalatedAt = new int[CoverageSweep.THRESHOLDS.length];
+		List<JsonNode> askAnswerable = evenly(answerable, perKind);
+		for (JsonNode question : askAnswerable) {
+			Answer answer = ask(question);
+			double keptUpTo = CoverageSweep.keptUpTo(question.get("question").asString(), history(question), answer);
+			if (answer.decision() == Decision.ANSWERED) {
+				answeredAnswerable++;
+				String gold = question.get("gold_text").asString();
+				String goldSource = sourceOfDoc.get(question.get("doc_id").asString());
+				boolean citedGold = answer.citations()
+					.stream()
+					.anyMatch((c) -> c.source().equals(goldSource) && covers(c.passage(), gold));
+				cited += citedGold ? 1 : 0;
+				inText += covers(answer.text(), gold) ? 1 : 0;
+				for (int t = 0; t < citedAt.length; t++) {
+					citedAt[t] += (citedGold && CoverageSweep.kept(keptUpTo, CoverageSweep.THRESHOLDS[t])) ? 1 : 0;
+				}
+			}
+		}
+		int escalated = 0;
+		List<JsonNode> askUnanswerable = evenly(unanswerable, perKind);
+		for (JsonNode question : askUnanswerable) {
+			Answer answer = ask(question);
+			escalated += (answer.decision() == Decision.ESCALATE) ? 1 : 0;
+			double keptUpTo = CoverageSweep.keptUpTo(question.get("question").asString(), history(question), answer);
+			for (int t = 0; t < escalatedAt.length; t++) {
+				escalatedAt[t] += (answer.decision() == Decision.ESCALATE
+						|| !CoverageSweep.kept(keptUpTo, CoverageSweep.THRESHOLDS[t])) ? 1 : 0;
+			}
+		}
+		double n1 = askAnswerable.size();
+		double n2 = askUnanswerable.size();
+		Map<String, Object> report = new LinkedHashMap<>();
+		report.put("answerable", askAnswerable.size());
+		report.put("answered", answeredAnswerable / n1);
+		report.put("answerCited", cited / n1);
+		report.put("answerInText", inText / n1);
+		report.put("unanswerable", askUnanswerable.size());
+		report.put("unanswerableEscalated", escalated / n2);
+		System.out.println("\n=== doc2dial document QA ===");
+		report.forEach((key, value) -> System.out.println(key + ": " + value));
+		System.out
+			.println("min-coverage sweep (valid for a run with min-coverage=0): answer cited / unanswerable escalated");
+		for (int t = 0; t < citedAt.length; t++) {
+			System.out.printf("  %.1f  %.3f  %.3f%n", CoverageSweep.THRESHOLDS[t], citedAt[t] / n1,
+					escalatedAt[t] / n2);
+		}
+		Files.createDirectories(Path.of("target/bench"));
+		Files.writeString(Path.of("target/bench/doc2dial.json"),
+				json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+	}
+
+	private Answer ask(JsonNode question) {
+		return this.pipeline.answer(question.get("question").asString(), history(question), (text) -> {
+		});
+	}
+
+	private static List<Turn> history(JsonNode question) {
+		List<Turn> history = new ArrayList<>();
+		for (JsonNode turn : question.get("history")) {
+			history.add(new Turn("user".equals(turn.get("role").asString()), turn.get("utterance").asString()));
+		}
+		return history;
+	}
+
+	/** Whether {@code text} holds at least half of the gold span's words. */
+	static boolean covers(String text, String gold) {
+		Set<String> have = new HashSet<>(words(text));
+		List<String> wanted = words(gold);
+		long found = wanted.stream().filter(have::contains).count();
+		return !wanted.isEmpty() && found * 2 >= wanted.size();
+	}
+
+	private static List<String> words(String text) {
+		List<String> words = new ArrayList<>();
+		for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+			if (!word.isEmpty()) {
+				words.add(word);
+			}
+		}
+		return words;
+	}
+
+	private static <T> List<T> evenly(List<T> all, int n) {
+		if (all.size() <= n) {
+			return all;
+		}
+		List<T> chosen = new ArrayList<>(n);
+		for (int i = 0; i < n; i++) {
+			chosen.add(all.get((int) ((long) i * all.size() / n)));
+		}
+		return chosen;
+	}
+
+}

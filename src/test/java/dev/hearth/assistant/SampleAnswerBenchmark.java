@@ -1,0 +1,114 @@
+package dev.hearth.assistant;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.hearth.knowledge.KnowledgeBase;
+
+/**
+ * Answer quality on the sample knowledge base: every question of
+ * {@code docs/eval/sample-kb-questions.jsonl} and
+ * {@code docs/eval/northwind-realistic.jsonl} through the answer pipeline, graded by
+ * {@link AnswerGrade}, reported per group as answered right / answered wrong / escalated.
+ * Run with
+ * {@code mvn test -Dtest=SampleAnswerBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
+ * writes {@code target/bench/sample-answers.json} and prints every miss.
+ */
+@SpringBootTest(properties = "hearth.knowledge.sample.enabled=true")
+@ActiveProfiles("test")
+class SampleAnswerBenchmark {
+
+	static final List<String> SETS = List.of("docs/eval/sample-kb-questions.jsonl",
+			"docs/eval/northwind-realistic.jsonl");
+
+	@Autowired
+	AnswerPipeline pipeline;
+
+	@Autowired
+	RouterService router;
+
+	@Autowired
+	KnowledgeBase knowledge;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void answers() throws Exception {
+		this.jdbc.sql("truncate kb_document, faq_entry, kb_import_event cascade").update();
+		this.knowledge.rebuildIndex();
+		this.context.getBean("sampleKnowledgeBase", ApplicationRunner.class).run(null);
+		this.router.trainNow();
+		Map<String, Object> report = new LinkedHashMap<>();
+		for (String set : SETS) {
+			GradeTally tally = new GradeTally();
+			List<String> misses = new ArrayList<>();
+			int[] rightAt = new int[CoverageSweep.THRESHOLDS.length];
+			int n = 0;
+			for (LabelledQuestion question : read(Path.of(set))) {
+				Answer answer = this.pipeline.answer(question.question(), question.history(), (text) -> {
+				});
+				AnswerGrade grade = AnswerGrade.of(question, answer);
+				tally.add(question.groupOrKind(), grade);
+				double keptUpTo = CoverageSweep.keptUpTo(question.question(), question.history(), answer);
+				for (int t = 0; t < rightAt.length; t++) {
+					boolean kept = CoverageSweep.kept(keptUpTo, CoverageSweep.THRESHOLDS[t]);
+					rightAt[t] += (kept ? grade == AnswerGrade.RIGHT : question.expectsEscalation()) ? 1 : 0;
+				}
+				n++;
+				if (grade != AnswerGrade.RIGHT) {
+					misses.add(grade + " [" + question.groupOrKind() + "] " + question.question() + " -> "
+							+ answer.decision() + " "
+							+ (("faq".equals(answer.answeredBy())) ? answer.faqId()
+									: answer.citations().stream().map(Citation::source).toList())
+							+ " " + answer.text().replace('\n', ' '));
+				}
+			}
+			System.out.println("\n=== " + set + " ===");
+			System.out.printf("%-14s %5s %6s %6s %10s %7s%n", "group", "n", "right", "wrong", "escalated", "share");
+			tally.counts()
+				.forEach((group, c) -> System.out.printf("%-14s %5d %6d %6d %10d %7.3f%n", group, c.n(), c.right(),
+						c.wrong(), c.escalated(), c.rightShare()));
+			misses.forEach((miss) -> System.out.println("  " + miss));
+			System.out.print("min-coverage sweep (valid for a run with min-coverage=0), right share:");
+			for (int t = 0; t < rightAt.length; t++) {
+				System.out.printf(" %.1f→%.3f", CoverageSweep.THRESHOLDS[t], (double) rightAt[t] / n);
+			}
+			System.out.println();
+			report.put(set, tally.counts());
+		}
+		Files.createDirectories(Path.of("target/bench"));
+		Files.writeString(Path.of("target/bench/sample-answers.json"),
+				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+	}
+
+	static List<LabelledQuestion> read(Path file) throws IOException {
+		JsonMapper json = JsonMapper.builder().build();
+		List<LabelledQuestion> questions = new ArrayList<>();
+		for (String line : Files.readAllLines(file)) {
+			if (!line.isBlank()) {
+				questions.add(json.readValue(line, LabelledQuestion.class));
+			}
+		}
+		return questions;
+	}
+
+}
