@@ -16,6 +16,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import dev.hearth.privacy.AuditTrail;
+
 /**
  * On the first start with an empty knowledge base, imports the bundled sample knowledge
  * base of the fictional Northwind Fibre ({@code sample-kb/} on the class path: documents
@@ -41,13 +43,16 @@ class SampleKnowledgeBase implements ApplicationRunner {
 
 	private final JsonMapper json;
 
+	private final AuditTrail audit;
+
 	SampleKnowledgeBase(KnowledgeProperties properties, KnowledgeStore store, DocumentImporter documents,
-			FaqImporter faq, JsonMapper json) {
+			FaqImporter faq, JsonMapper json, AuditTrail audit) {
 		this.properties = properties;
 		this.store = store;
 		this.documents = documents;
 		this.faq = faq;
 		this.json = json;
+		this.audit = audit;
 	}
 
 	@Override
@@ -67,6 +72,7 @@ class SampleKnowledgeBase implements ApplicationRunner {
 			files = this.json.readValue(in, SampleFile[].class);
 		}
 		int imported = 0;
+		List<String> failed = new java.util.ArrayList<>();
 		for (SampleFile file : files) {
 			try (InputStream in = new ClassPathResource(ROOT + file.path()).getInputStream()) {
 				this.documents.importDocument(ROOT + file.path(), in.readAllBytes(), file.tags(), file.language(),
@@ -75,6 +81,7 @@ class SampleKnowledgeBase implements ApplicationRunner {
 			}
 			catch (IOException | RuntimeException ex) {
 				log.warn("Sample document {} was not imported: {}", file.path(), ex.getMessage());
+				failed.add(file.path());
 			}
 		}
 		ClassPathResource faqFile = new ClassPathResource(ROOT + "faq.jsonl");
@@ -85,8 +92,11 @@ class SampleKnowledgeBase implements ApplicationRunner {
 						false, ROOT + "faq.jsonl", "sample");
 			}
 		}
-		log.info("Imported the sample knowledge base: {} documents and {} FAQ entries in {} ms", imported,
-				(faqResult != null) ? faqResult.entries() : 0, (System.nanoTime() - started) / 1_000_000);
+		int faqEntries = (faqResult != null) ? faqResult.entries() : 0;
+		log.info("Imported the sample knowledge base: {} documents and {} FAQ entries in {} ms", imported, faqEntries,
+				(System.nanoTime() - started) / 1_000_000);
+		this.audit.record("SAMPLE_IMPORTED", "sample", ROOT,
+				Map.of("documents", imported, "faqEntries", faqEntries, "failed", failed));
 	}
 
 	/**
