@@ -1,5 +1,6 @@
 package dev.hearth.knowledge;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -12,7 +13,22 @@ import java.util.UUID;
  * @param chunks its number of passages
  * @param title its title
  * @param millis time the import took
+ * @param warnings what the import left out or wants reviewed (e.g. passages that read
+ * like instructions to an AI assistant); empty when none
  */
 public record DocumentImportResult(String source, ImportOutcome outcome, UUID documentId, int version, int chunks,
-		String title, long millis) {
+		String title, long millis, List<String> warnings) {
+
+	public DocumentImportResult(String source, ImportOutcome outcome, UUID documentId, int version, int chunks,
+			String title, long millis) {
+		this(source, outcome, documentId, version, chunks, title, millis, List.of());
+	}
+
+	DocumentImportResult withWarnings(List<String> more) {
+		return more.isEmpty() ? this
+				: new DocumentImportResult(this.source, this.outcome, this.documentId, this.version, this.chunks,
+						this.title, this.millis,
+						java.util.stream.Stream.concat(this.warnings.stream(), more.stream()).toList());
+	}
+
 }
