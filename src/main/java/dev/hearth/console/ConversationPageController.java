@@ -22,6 +22,7 @@ import dev.hearth.conversation.Conversations;
 import dev.hearth.conversation.Handoffs;
 import dev.hearth.conversation.QueuedConversation;
 import dev.hearth.identity.SignedInUser;
+import dev.hearth.privacy.Masking;
 
 /**
  * A conversation as an agent works on it: the transcript with the bot's confidence and
@@ -49,8 +50,11 @@ class ConversationPageController {
 
 	private final Flash flash;
 
+	private final Masking masking;
+
 	ConversationPageController(Handoffs handoffs, Conversations conversations, ConversationNotes notes,
-			CannedResponses canned, Flash flash) {
+			CannedResponses canned, Flash flash, Masking masking) {
+		this.masking = masking;
 		this.handoffs = handoffs;
 		this.conversations = conversations;
 		this.notes = notes;
@@ -64,7 +68,12 @@ class ConversationPageController {
 		QueuedConversation conversation = visible(id, me);
 		model.addAttribute("conversation", conversation);
 		model.addAttribute("summary", conversation.summary());
-		model.addAttribute("messages", this.conversations.transcript(id));
+		List<String> roles = me.roles().stream().map(Enum::name).toList();
+		model.addAttribute("messages",
+				this.conversations.transcript(id)
+					.stream()
+					.map((message) -> message.withText(this.masking.mask(message.text(), roles)))
+					.toList());
 		model.addAttribute("notes", this.notes.of(id));
 		model.addAttribute("canned", this.canned.all());
 		model.addAttribute("outcomes", OUTCOMES);

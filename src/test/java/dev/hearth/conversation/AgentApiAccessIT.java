@@ -60,6 +60,20 @@ class AgentApiAccessIT {
 			.isEqualTo(404);
 	}
 
+	@Test
+	void theTranscriptShowsAgentsTheLastFourDigitsOfACardAndNoEmail() throws Exception {
+		HearthHttp.Chat chat = this.http.start();
+		this.http.ask(chat, "I want to talk to a real person please");
+		this.http.ask(chat, "My card 4242 4242 4242 4242 was charged twice, I am ann.smith@example.com");
+		var transcript = this.http.send("GET", "/api/agent/conversations/" + chat.id() + "/messages", null,
+				"idor-bob-token");
+		assertThat(transcript.statusCode()).isEqualTo(200);
+		assertThat(transcript.body()).contains("•••• 4242")
+			.contains("[EMAIL]")
+			.doesNotContain("4242 4242 4242 4242")
+			.doesNotContain("ann.smith@example.com");
+	}
+
 	private int status(String method, String path, String token) throws Exception {
 		return this.http.send(method, path, null, token).statusCode();
 	}
