@@ -67,8 +67,10 @@ class ConversationPageController {
 		SignedInUser me = SignedInUser.of(user);
 		QueuedConversation conversation = visible(id, me);
 		model.addAttribute("conversation", conversation);
-		model.addAttribute("summary", conversation.summary());
 		List<String> roles = me.roles().stream().map(Enum::name).toList();
+		Map<String, Object> summary = new java.util.LinkedHashMap<>(conversation.summary());
+		summary.replaceAll((key, value) -> (value instanceof String text) ? this.masking.mask(text, roles) : value);
+		model.addAttribute("summary", summary);
 		model.addAttribute("messages",
 				this.conversations.transcript(id)
 					.stream()

@@ -7,11 +7,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import dev.hearth.console.ConsoleUsers;
 
 import dev.hearth.testing.HearthHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * The agent API reads conversations by the console's rule (issue 13, IDOR): an agent
@@ -19,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * admins can, and a waiting conversation is open to every agent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 class AgentApiAccessIT {
 
@@ -27,6 +33,9 @@ class AgentApiAccessIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
 
 	HearthHttp http;
 
@@ -72,6 +81,18 @@ class AgentApiAccessIT {
 			.contains("[EMAIL]")
 			.doesNotContain("4242 4242 4242 4242")
 			.doesNotContain("ann.smith@example.com");
+	}
+
+	@Test
+	void theConsoleConversationPageMasksTheTranscriptAndTheQuestion() throws Exception {
+		HearthHttp.Chat chat = this.http.start();
+		this.http.ask(chat, "Card 4111 1111 1111 1111 charged twice, mail ann.smith@example.com, I want a person");
+		String page = this.mvc.perform(get("/console/conversations/" + chat.id()).with(ConsoleUsers.agent("idor-bob")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("•••• 1111").doesNotContain("4111 1111 1111 1111").doesNotContain("ann.smith@");
 	}
 
 	private int status(String method, String path, String token) throws Exception {
