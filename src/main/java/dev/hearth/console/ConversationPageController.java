@@ -23,6 +23,7 @@ import dev.hearth.conversation.Handoffs;
 import dev.hearth.conversation.QueuedConversation;
 import dev.hearth.identity.Agents;
 import dev.hearth.identity.SignedInUser;
+import dev.hearth.privacy.Masking;
 
 /**
  * A conversation as an agent works on it: the transcript with the bot's confidence and
@@ -52,9 +53,12 @@ class ConversationPageController {
 
 	private final Agents agents;
 
+	private final Masking masking;
+
 	ConversationPageController(Handoffs handoffs, Conversations conversations, ConversationNotes notes,
-			CannedResponses canned, Flash flash, Agents agents) {
+			CannedResponses canned, Flash flash, Agents agents, Masking masking) {
 		this.agents = agents;
+		this.masking = masking;
 		this.handoffs = handoffs;
 		this.conversations = conversations;
 		this.notes = notes;
@@ -67,8 +71,15 @@ class ConversationPageController {
 		SignedInUser me = SignedInUser.of(user);
 		QueuedConversation conversation = visible(id, me);
 		model.addAttribute("conversation", conversation);
-		model.addAttribute("summary", conversation.summary());
-		model.addAttribute("messages", this.conversations.transcript(id));
+		List<String> roles = me.roles().stream().map(Enum::name).toList();
+		Map<String, Object> summary = new java.util.LinkedHashMap<>(conversation.summary());
+		summary.replaceAll((key, value) -> (value instanceof String text) ? this.masking.mask(text, roles) : value);
+		model.addAttribute("summary", summary);
+		model.addAttribute("messages",
+				this.conversations.transcript(id)
+					.stream()
+					.map((message) -> message.withText(this.masking.mask(message.text(), roles)))
+					.toList());
 		model.addAttribute("notes", this.notes.of(id));
 		model.addAttribute("canned", this.canned.all());
 		model.addAttribute("outcomes", OUTCOMES);

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.hearth.escalation.AgentPresence;
 import dev.hearth.identity.SignedInUser;
+import dev.hearth.privacy.Masking;
 import dev.hearth.system.InputText;
 
 /**
@@ -38,10 +39,13 @@ class AgentController {
 
 	private final AgentPresence presence;
 
-	AgentController(Handoffs handoffs, Conversations conversations, AgentPresence presence) {
+	private final Masking masking;
+
+	AgentController(Handoffs handoffs, Conversations conversations, AgentPresence presence, Masking masking) {
 		this.handoffs = handoffs;
 		this.conversations = conversations;
 		this.presence = presence;
+		this.masking = masking;
 	}
 
 	/** Every call counts as the agent being online (for business hours with presence). */
@@ -76,13 +80,18 @@ class AgentController {
 	}
 
 	/**
-	 * The transcript, for the callers {@link AgentAccess} allows; 403 for an agent and
-	 * another agent's conversation.
+	 * The transcript, for the callers {@link AgentAccess} allows (403 for an agent and
+	 * another agent's conversation), with regulated data masked for the caller's roles
+	 * ({@link Masking}).
 	 */
 	@GetMapping("/{id}/messages")
 	List<Message> transcript(@PathVariable UUID id, Authentication caller) {
 		requireReadable(id, caller);
-		return this.conversations.transcript(id);
+		List<String> roles = SignedInUser.of(caller).roles().stream().map(Enum::name).toList();
+		return this.conversations.transcript(id)
+			.stream()
+			.map((message) -> message.withText(this.masking.mask(message.text(), roles)))
+			.toList();
 	}
 
 	/**

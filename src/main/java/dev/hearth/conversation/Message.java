@@ -25,6 +25,11 @@ public record Message(int seq, MessageRole role, String text, Integer replyTo, M
 	private static final java.util.Set<String> CUSTOMER_FIELDS = java.util.Set.of("decision", "reason", "confidence",
 			"timings", "faqId", "answeredBy", "citations", "handoff");
 
+	/** This message with another text (e.g. masked for the viewer). */
+	public Message withText(String text) {
+		return new Message(this.seq, this.role, text, this.replyTo, this.answer, this.createdAt, this.author);
+	}
+
 	/** This message as the customer's widget sees it. */
 	public Message forCustomer() {
 		if (this.answer == null) {

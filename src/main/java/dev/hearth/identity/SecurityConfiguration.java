@@ -29,7 +29,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import dev.hearth.privacy.AuditTrail;
 
 /**
  * One security filter chain per audience.
@@ -42,7 +45,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Keycloak (authorization code with PKCE); session cookie, CSRF protection, a content
  * security policy; {@code /console/admin/**} and {@code /console/analytics/**} need
  * SUPERVISOR or ADMIN, the rest any Hearth role. Controllers check finer rules themselves
- * ({@code @PreAuthorize} is enabled).</li>
+ * ({@code @PreAuthorize} is enabled). Local sign-ins are throttled and locked after
+ * repeated failures ({@link SignInGuard}); every sign-in is audited.</li>
  * <li>Everything else: public (customer pages and the citation pages), with Spring
  * Security's default security headers.</li>
  * </ul>
@@ -74,11 +78,14 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain console(HttpSecurity http, LocalAccounts accounts,
 			ObjectProvider<ClientRegistrationRepository> registrations,
-			ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUsers) throws Exception {
+			ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUsers, SignInThrottle throttle,
+			AuditTrail audit) throws Exception {
 		DaoAuthenticationProvider local = new DaoAuthenticationProvider(accounts::loadUser);
 		local.setPasswordEncoder(accounts.encoder());
+		SignInGuard guard = new SignInGuard(throttle, audit);
 		http.securityMatcher("/console/**")
 			.authenticationProvider(local)
+			.addFilterBefore(guard, UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/console/login", "/console/denied", "/console/*.css", "/console/*.js",
 						"/console/vendor/**")
@@ -89,8 +96,8 @@ class SecurityConfiguration {
 				.hasAnyRole("AGENT", "SUPERVISOR", "ADMIN"))
 			.formLogin((form) -> form.loginPage("/console/login")
 				.loginProcessingUrl("/console/login")
-				.defaultSuccessUrl("/console", true)
-				.failureUrl("/console/login?error"))
+				.successHandler(guard.success("local"))
+				.failureHandler(guard.failure()))
 			.exceptionHandling((errors) -> errors.accessDeniedPage("/console/denied"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
@@ -107,8 +114,8 @@ class SecurityConfiguration {
 				.authorizationEndpoint((endpoint) -> endpoint.authorizationRequestResolver(resolver))
 				.redirectionEndpoint((endpoint) -> endpoint.baseUri("/console/login/oauth2/code/*"))
 				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(oidcUsers.getObject()))
-				.defaultSuccessUrl("/console", true)
-				.failureUrl("/console/login?error"))
+				.successHandler(guard.success("keycloak"))
+				.failureHandler(guard.keycloakFailure()))
 				.logout((out) -> out.logoutUrl("/console/logout").logoutSuccessHandler(logout));
 		}
 		else {

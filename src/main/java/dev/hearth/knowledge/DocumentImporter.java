@@ -88,6 +88,13 @@ public class DocumentImporter {
 		catch (DocumentRejectedException ex) {
 			throw rejected(ex, checkedSource, actor);
 		}
+		PlantedInstructions.Filtered filtered = PlantedInstructions.filter(parsed, checkedSource);
+		if (filtered.document().textLength() == 0) {
+			throw rejected(new DocumentRejectedException(RejectionReason.EMPTY, checkedSource
+					+ " has no text to import besides passages that read like instructions to an AI assistant."),
+					checkedSource, actor);
+		}
+		parsed = filtered.document();
 		long parsedAt = System.nanoTime();
 		List<Chunk> chunks = this.chunker.chunk(parsed);
 		List<String> texts = new ArrayList<>(chunks.size());
@@ -101,8 +108,10 @@ public class DocumentImporter {
 		for (int i = 0; i < chunks.size(); i++) {
 			stored.add(new StoredChunk(UUID.randomUUID(), chunks.get(i), vectors.get(i)));
 		}
-		DocumentImportResult result = this.writer.saveDocument(checkedSource, parsed, stored, hash, checkedTags,
-				bytes.length, actor, started);
+		DocumentImportResult result = this.writer
+			.saveDocument(checkedSource, parsed, stored, hash, checkedTags, bytes.length, actor, started)
+			.withWarnings(filtered.warnings());
+		filtered.warnings().forEach(log::warn);
 		if (log.isDebugEnabled()) {
 			log.debug("Imported {} ({} chunks): parse {} ms, chunk {} ms, embed {} ms, store and index {} ms",
 					checkedSource, chunks.size(), (parsedAt - started) / 1_000_000, (chunkedAt - parsedAt) / 1_000_000,

@@ -16,6 +16,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import dev.hearth.privacy.AuditTrail;
+
 /**
  * On the first start with an empty knowledge base, imports the bundled sample knowledge
  * base of the fictional Northwind Fibre ({@code sample-kb/} on the class path: documents
@@ -48,14 +50,17 @@ class SampleKnowledgeBase implements ApplicationRunner {
 
 	private final KnowledgeBase knowledge;
 
+	private final AuditTrail audit;
+
 	SampleKnowledgeBase(KnowledgeProperties properties, KnowledgeStore store, DocumentImporter documents,
-			FaqImporter faq, JsonMapper json, KnowledgeBase knowledge) {
+			FaqImporter faq, JsonMapper json, KnowledgeBase knowledge, AuditTrail audit) {
 		this.knowledge = knowledge;
 		this.properties = properties;
 		this.store = store;
 		this.documents = documents;
 		this.faq = faq;
 		this.json = json;
+		this.audit = audit;
 	}
 
 	@Override
@@ -75,6 +80,7 @@ class SampleKnowledgeBase implements ApplicationRunner {
 			files = this.json.readValue(in, SampleFile[].class);
 		}
 		int imported = 0;
+		List<String> failed = new java.util.ArrayList<>();
 		for (SampleFile file : files) {
 			if (!onlySample(imported, 0)) {
 				abandon();
@@ -87,6 +93,7 @@ class SampleKnowledgeBase implements ApplicationRunner {
 			}
 			catch (IOException | RuntimeException ex) {
 				log.warn("Sample document {} was not imported: {}", file.path(), ex.getMessage());
+				failed.add(file.path());
 			}
 		}
 		ClassPathResource faqFile = new ClassPathResource(ROOT + "faq.jsonl");
@@ -101,8 +108,11 @@ class SampleKnowledgeBase implements ApplicationRunner {
 						false, ROOT + "faq.jsonl", "sample");
 			}
 		}
-		log.info("Imported the sample knowledge base: {} documents and {} FAQ entries in {} ms", imported,
-				(faqResult != null) ? faqResult.entries() : 0, (System.nanoTime() - started) / 1_000_000);
+		int faqEntries = (faqResult != null) ? faqResult.entries() : 0;
+		log.info("Imported the sample knowledge base: {} documents and {} FAQ entries in {} ms", imported, faqEntries,
+				(System.nanoTime() - started) / 1_000_000);
+		this.audit.record("SAMPLE_IMPORTED", "sample", ROOT,
+				Map.of("documents", imported, "faqEntries", faqEntries, "failed", failed));
 	}
 
 	/**

@@ -98,8 +98,11 @@ class KnowledgeController {
 			try {
 				DocumentImportResult result = this.documents.importDocument(source, file.getBytes(), parsedTags,
 						language.isBlank() ? null : language.strip(), actor(user));
-				results.add(new UploadResult(result.source(), result.outcome().name(),
-						this.flash.text("admin.kb.upload.chunks", result.chunks(), result.title())));
+				String detail = this.flash.text("admin.kb.upload.chunks", result.chunks(), result.title());
+				if (!result.warnings().isEmpty()) {
+					detail += " " + this.flash.text("admin.kb.upload.warnings", String.join(" ", result.warnings()));
+				}
+				results.add(new UploadResult(result.source(), result.outcome().name(), detail));
 			}
 			catch (DocumentRejectedException ex) {
 				results.add(new UploadResult(source, "FAILED", ex.reason() + ": " + ex.getMessage()));

@@ -1,0 +1,62 @@
+package dev.hearth.privacy;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Masks regulated data in text shown to staff, by role: what the {@link Redactor} detects
+ * is replaced unless one of the viewer's roles may see that class
+ * ({@link MaskingProperties}); a payment card keeps its last four digits
+ * ({@code •••• 4242}), other classes become their name in brackets ({@code [EMAIL]}).
+ * Only what is shown is masked: the stored text is unchanged. Thread-safe.
+ */
+@Component
+public class Masking {
+
+	private final Redactor redactor;
+
+	private final MaskingProperties properties;
+
+	Masking(Redactor redactor, MaskingProperties properties) {
+		this.redactor = redactor;
+		this.properties = properties;
+	}
+
+	/**
+	 * @param text the text to show, or {@code null}
+	 * @param roles the viewer's role names
+	 * @return the text with what the viewer may not see masked
+	 */
+	public String mask(String text, Collection<String> roles) {
+		if (text == null || text.isEmpty()) {
+			return text;
+		}
+		Set<PiiClass> visible = EnumSet.noneOf(PiiClass.class);
+		for (String role : roles) {
+			visible.addAll(this.properties.visible().getOrDefault(role, Set.of()));
+		}
+		StringBuilder out = new StringBuilder(text.length());
+		int last = 0;
+		for (PiiMatch match : this.redactor.find(text)) {
+			if (visible.contains(match.kind())) {
+				continue;
+			}
+			out.append(text, last, match.start())
+				.append(masked(match.kind(), text.substring(match.start(), match.end())));
+			last = match.end();
+		}
+		return (last == 0) ? text : out.append(text.substring(last)).toString();
+	}
+
+	private static String masked(PiiClass kind, String value) {
+		if (kind == PiiClass.PAYMENT_CARD) {
+			String digits = value.replaceAll("\\D", "");
+			return "•••• " + digits.substring(Math.max(0, digits.length() - 4));
+		}
+		return "[" + kind.name() + "]";
+	}
+
+}
