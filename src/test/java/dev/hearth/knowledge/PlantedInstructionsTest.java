@@ -87,11 +87,13 @@ class PlantedInstructionsTest {
 		Assumptions.assumeTrue(Files.isDirectory(SHARED.resolve("injection-giskard-en")),
 				"../shared/data/injection-* is not here");
 		List<String> giskard = new ArrayList<>();
-		List<CsvReader.Row> rows = new CsvReader(
-				Files.readString(SHARED.resolve("injection-giskard-en/prompt_injections.csv"), StandardCharsets.UTF_8))
-			.rows();
-		int prompt = rows.get(0).cells().indexOf("prompt");
-		rows.stream().skip(1).map((row) -> row.cells().get(prompt)).forEach(giskard::add);
+		try (org.apache.commons.csv.CSVParser rows = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+			.setHeader()
+			.get()
+			.parse(Files.newBufferedReader(SHARED.resolve("injection-giskard-en/prompt_injections.csv"),
+					StandardCharsets.UTF_8))) {
+			rows.forEach((row) -> giskard.add(row.get("prompt")));
+		}
 		List<String> bipia = new ArrayList<>();
 		for (String file : List.of("text_attacks.train.json", "text_attacks.test.json")) {
 			Map<String, List<String>> attacks = JsonMapper.builder()

@@ -31,14 +31,20 @@ class SampleImportAuditTest {
 				"en", "all-minilm-l6-v2-q", List.of("customer", "business"), new KnowledgeProperties.Sample(true),
 				new KnowledgeProperties.Search(Fusion.LINEAR, 5));
 		KnowledgeStore store = mock(KnowledgeStore.class);
-		when(store.counts()).thenReturn(Map.of("documents", 0L, "faqEntries", 0L));
+		java.util.concurrent.atomic.AtomicLong stored = new java.util.concurrent.atomic.AtomicLong();
+		// the knowledge base holds exactly what the sample import stored, so it is never
+		// abandoned
+		when(store.counts()).thenAnswer((call) -> Map.of("documents", stored.get(), "faqEntries", 0L));
 		DocumentImporter documents = mock(DocumentImporter.class);
 		when(documents.importDocument(anyString(), any(), anyMap(), any(), eq("sample")))
 			.thenThrow(new DocumentRejectedException(RejectionReason.CORRUPT, "test"))
-			.thenReturn(null);
+			.thenAnswer((call) -> {
+				stored.incrementAndGet();
+				return null;
+			});
 		AuditTrail audit = mock(AuditTrail.class);
 		new SampleKnowledgeBase(properties, store, documents, mock(FaqImporter.class), JsonMapper.builder().build(),
-				audit)
+				mock(KnowledgeBase.class), audit)
 			.run(null);
 		ArgumentCaptor<Map<String, ?>> details = ArgumentCaptor.forClass(Map.class);
 		verify(audit).record(eq("SAMPLE_IMPORTED"), eq("sample"), eq("sample-kb/"), details.capture());
