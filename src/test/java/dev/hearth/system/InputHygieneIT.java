@@ -47,6 +47,8 @@ class InputHygieneIT {
 		this.http = new HearthHttp(this.port);
 		HearthHttp.token(this.jdbc, "hygiene-agent", "hygiene-agent-token", "AGENT");
 		HearthHttp.token(this.jdbc, "hygiene-admin", "hygiene-admin-token", "ADMIN");
+		// a transfer goes only to an agent who exists
+		HearthHttp.token(this.jdbc, "hygiene-other", "hygiene-other-token", "AGENT");
 	}
 
 	@Test
