@@ -1,0 +1,28 @@
+package dev.hearth.assistant;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Milliseconds per pipeline step, and in total. Not thread-safe: one per question. */
+final class Timings {
+
+	private final long started = System.nanoTime();
+
+	private long last = this.started;
+
+	private final Map<String, Long> laps = new LinkedHashMap<>();
+
+	/** Records the time since the previous lap (or the start) under the step's name. */
+	void lap(String step) {
+		long now = System.nanoTime();
+		this.laps.put(step, (now - this.last) / 1_000_000);
+		this.last = now;
+	}
+
+	/** The laps and the total so far. */
+	Map<String, Long> done() {
+		this.laps.put("total", (System.nanoTime() - this.started) / 1_000_000);
+		return Map.copyOf(this.laps);
+	}
+
+}
