@@ -187,7 +187,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 			long started = System.nanoTime();
 			TrainedRouter model;
 			try {
-				model = new RouterTrainer(RouterSettings.defaults()).train(examples);
+				model = new RouterTrainer(settings()).train(examples);
 			}
 			catch (RuntimeException ex) {
 				fail(version, "FAILED", ex.getMessage());
@@ -201,7 +201,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 				log.warn("FAQ router version {} rejected: held-out accuracy {}", version, accuracy);
 				return;
 			}
-			FaqMatcher matcher = FaqMatcher.of(examples, model);
+			FaqMatcher matcher = FaqMatcher.of(examples, model, this.catalog.bundledEmbeddingModel());
 			Map<String, Double> checks = new java.util.LinkedHashMap<>(model.checks());
 			matcher.checks().forEach((key, value) -> checks.put("matcher." + key, value));
 			goLive(version, model, matcher.suggestedThreshold(), checks, millis);
@@ -283,6 +283,16 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 			log.info("FAQ router version {} loaded (trained on revision {})", this.live.version(),
 					this.live.kbRevision());
 		}
+	}
+
+	/**
+	 * The defaults; without the out-of-domain corpus when the FAQ was embedded by another
+	 * model than the corpus.
+	 */
+	private RouterSettings settings() {
+		RouterSettings defaults = RouterSettings.defaults();
+		return this.catalog.bundledEmbeddingModel() ? defaults
+				: defaults.withBackground(false, defaults.backgroundSimilarityCeiling(), defaults.backgroundWeight());
 	}
 
 	private List<TrainingExample> examples() {

@@ -13,11 +13,11 @@ import java.util.SplittableRandom;
  * all. Which of the two answers was chosen by measurement
  * ({@code docs/adr/0007-faq-matching.md}):
  * <ul>
- * <li><b>Router</b> when the router could hold out at least {@link #MIN_HELD_OUT}
- * phrasings to calibrate itself (several phrasings per entry): its ranking, its
- * calibrated probability as confidence and its suggested threshold. With real examples it
- * ranks better and its probability separates unknown questions better than any
- * similarity.</li>
+ * <li><b>Router</b> when at least half of the entries have {@link #ROUTER_PHRASINGS} or
+ * more phrasings and the router could hold out at least {@link #MIN_HELD_OUT} of them to
+ * calibrate itself: its ranking, its calibrated probability as confidence and its
+ * suggested threshold. With real examples it ranks better and its probability separates
+ * unknown questions better than any similarity.</li>
  * <li><b>Nearest phrasing</b> otherwise (one or two phrasings per entry): each entry
  * scores the cosine similarity of the question to its nearest phrasing
  * ({@link NearestPhrasings}), plus the router's probability weighted by
@@ -41,8 +41,11 @@ public final class FaqMatcher {
 	/** Weight of the router's probability in an entry's ranking score. */
 	static final double ROUTER_WEIGHT = 0.5;
 
+	/** Phrasings an entry needs before the router can hold one out for it. */
+	static final int ROUTER_PHRASINGS = 3;
+
 	/** Held-out phrasings the router needs before it answers on its own. */
-	static final int MIN_HELD_OUT = 30;
+	static final int MIN_HELD_OUT = 10;
 
 	/** At most this many phrasings are asked during calibration. */
 	static final int CALIBRATION_QUESTIONS = 1500;
@@ -66,11 +69,11 @@ public final class FaqMatcher {
 
 	private final Map<String, Double> checks;
 
-	private FaqMatcher(NearestPhrasings nearest, TrainedRouter router, double suggestedThreshold,
+	private FaqMatcher(NearestPhrasings nearest, TrainedRouter router, boolean routerDecides, double suggestedThreshold,
 			Map<String, Double> checks) {
 		this.nearest = nearest;
 		this.router = router;
-		this.routerDecides = routerDecides(router);
+		this.routerDecides = routerDecides;
 		this.suggestedThreshold = this.routerDecides ? router.suggestedThreshold() : suggestedThreshold;
 		Map<String, Double> all = new LinkedHashMap<>(checks);
 		all.put("routerDecides", this.routerDecides ? 1.0 : 0.0);
@@ -92,22 +95,41 @@ public final class FaqMatcher {
 	 * @throws IllegalArgumentException if there are no examples
 	 */
 	public static FaqMatcher of(List<TrainingExample> examples, TrainedRouter router) {
+		return of(examples, router, true);
+	}
+
+	/**
+	 * As {@link #of(List, TrainedRouter)}.
+	 * @param outOfDomainCorpus whether calibration may use the bundled out-of-domain
+	 * corpus: only when the examples were embedded by the model that embedded it
+	 * (all-MiniLM-L6-v2 quantized)
+	 */
+	public static FaqMatcher of(List<TrainingExample> examples, TrainedRouter router, boolean outOfDomainCorpus) {
 		NearestPhrasings nearest = NearestPhrasings.of(examples);
 		Map<String, Double> checks = new LinkedHashMap<>();
-		double threshold = routerDecides(router) ? router.suggestedThreshold() : calibrate(nearest, checks);
-		return new FaqMatcher(nearest, router, threshold, checks);
+		boolean routerDecides = routerDecides(router, examples);
+		double threshold = routerDecides ? router.suggestedThreshold() : calibrate(nearest, outOfDomainCorpus, checks);
+		return new FaqMatcher(nearest, router, routerDecides, threshold, checks);
 	}
 
 	/** Rebuilds a matcher whose threshold is known (as stored after calibration). */
 	public static FaqMatcher of(List<TrainingExample> examples, TrainedRouter router, double suggestedThreshold) {
-		return new FaqMatcher(NearestPhrasings.of(examples), router, suggestedThreshold, Map.of());
+		return new FaqMatcher(NearestPhrasings.of(examples), router, routerDecides(router, examples),
+				suggestedThreshold, Map.of());
 	}
 
 	/**
-	 * Whether the router was calibrated on enough held-out phrasings to decide alone.
+	 * Whether the router decides alone: most entries have enough phrasings for it to
+	 * learn from and it was calibrated on enough held-out ones.
 	 */
-	static boolean routerDecides(TrainedRouter router) {
-		return router != null && router.checks().getOrDefault("heldOutInScope", 0.0) >= MIN_HELD_OUT;
+	static boolean routerDecides(TrainedRouter router, List<TrainingExample> examples) {
+		if (router == null || router.checks().getOrDefault("heldOutInScope", 0.0) < MIN_HELD_OUT) {
+			return false;
+		}
+		Map<String, Integer> phrasings = new java.util.HashMap<>();
+		examples.forEach((example) -> phrasings.merge(example.label(), 1, Integer::sum));
+		long rich = phrasings.values().stream().filter((n) -> n >= ROUTER_PHRASINGS).count();
+		return rich * 2 >= phrasings.size();
 	}
 
 	/**
@@ -161,7 +183,7 @@ public final class FaqMatcher {
 		return this.checks;
 	}
 
-	static double calibrate(NearestPhrasings nearest, Map<String, Double> checks) {
+	static double calibrate(NearestPhrasings nearest, boolean outOfDomainCorpus, Map<String, Double> checks) {
 		SplittableRandom random = new SplittableRandom(42);
 		int n = nearest.size();
 		int[] order = sample(n, CALIBRATION_QUESTIONS, random);
@@ -187,8 +209,8 @@ public final class FaqMatcher {
 			}
 		}
 		List<Double> outOfDomain = new ArrayList<>();
-		OutOfDomainCorpus.Corpus corpus = OutOfDomainCorpus.get();
-		if (corpus.dimensions() == nearest.dimensions()) {
+		OutOfDomainCorpus.Corpus corpus = outOfDomainCorpus ? OutOfDomainCorpus.get() : null;
+		if (corpus != null && corpus.dimensions() == nearest.dimensions()) {
 			for (int i : sample(corpus.vectors().length, CALIBRATION_QUESTIONS / 3, random)) {
 				outOfDomain.add(max(nearest.similarities(corpus.vectors()[i])));
 			}

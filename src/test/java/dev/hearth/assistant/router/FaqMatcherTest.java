@@ -77,11 +77,19 @@ class FaqMatcherTest {
 
 	@Test
 	void theRouterDecidesOnlyWhenItHeldOutEnoughPhrasings() {
+		// 3 entries x 10 phrasings: one each held out, 3 in all
 		TrainedRouter small = new RouterTrainer(ToyFaq.settings()).train(ToyFaq.examples());
-		assertThat(FaqMatcher.routerDecides(small))
-			.isEqualTo(small.checks().getOrDefault("heldOutInScope", 0.0) >= FaqMatcher.MIN_HELD_OUT);
-		assertThat(FaqMatcher.routerDecides(null)).isFalse();
-		FaqMatcher matcher = FaqMatcher.of(ToyFaq.examples(), small);
+		assertThat(small.checks().get("heldOutInScope")).isEqualTo(3.0);
+		assertThat(FaqMatcher.routerDecides(small, ToyFaq.examples())).isFalse();
+		assertThat(FaqMatcher.routerDecides(null, ToyFaq.examples())).isFalse();
+		// half held out: 4 per entry (never leaving fewer than 2), 12 in all
+		TrainedRouter more = new RouterTrainer(ToyFaq.settings().withHeldOut(0.5, true)).train(ToyFaq.examples());
+		assertThat(more.checks().get("heldOutInScope")).isGreaterThanOrEqualTo(FaqMatcher.MIN_HELD_OUT);
+		assertThat(FaqMatcher.routerDecides(more, ToyFaq.examples())).isTrue();
+		assertThat(FaqMatcher.routerDecides(more, singlePhrasing())).isFalse();
+		FaqMatcher matcher = FaqMatcher.of(ToyFaq.examples(), more);
+		assertThat(matcher.checks()).containsEntry("routerDecides", 1.0);
+		assertThat(matcher.suggestedThreshold()).isEqualTo(more.suggestedThreshold());
 		RouterPrediction prediction = matcher.predict("where is my order", ToyFaq.near("track-order", 3));
 		assertThat(prediction.ranked().get(0).label()).isEqualTo("track-order");
 	}
