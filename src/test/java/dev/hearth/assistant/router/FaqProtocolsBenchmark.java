@@ -71,7 +71,7 @@ class FaqProtocolsBenchmark {
 	static Map<String, Method> methods() {
 		Map<String, Method> methods = new LinkedHashMap<>();
 		methods.put("router", (examples) -> {
-			TrainedRouter router = new RouterTrainer(RouterSettings.defaults()).train(examples);
+			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
 			return new Matcher() {
 				@Override
 				public RouterPrediction predict(String text, float[] vector) {
@@ -84,10 +84,10 @@ class FaqProtocolsBenchmark {
 				}
 			};
 		});
-		methods.put("nearest", (examples) -> matcher(FaqMatcher.of(examples, null)));
+		methods.put("nearest", (examples) -> matcher(FaqMatcher.of(examples, null, TestEmbeddings.bundledModel())));
 		methods.put("matcher", (examples) -> {
-			TrainedRouter router = new RouterTrainer(RouterSettings.defaults()).train(examples);
-			return matcher(FaqMatcher.of(examples, router));
+			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
+			return matcher(FaqMatcher.of(examples, router, TestEmbeddings.bundledModel()));
 		});
 		String only = System.getProperty("bench.methods");
 		if (only != null && !only.isBlank()) {
@@ -95,6 +95,16 @@ class FaqProtocolsBenchmark {
 			methods.keySet().retainAll(wanted);
 		}
 		return methods;
+	}
+
+	/**
+	 * The defaults; without the out-of-domain corpus (embedded by MiniLM) for another
+	 * model, as Hearth does.
+	 */
+	private static RouterSettings routerSettings() {
+		RouterSettings defaults = RouterSettings.defaults();
+		return TestEmbeddings.bundledModel() ? defaults
+				: defaults.withBackground(false, defaults.backgroundSimilarityCeiling(), defaults.backgroundWeight());
 	}
 
 	private static Matcher matcher(FaqMatcher matcher) {
@@ -122,7 +132,7 @@ class FaqProtocolsBenchmark {
 		Assumptions.assumeTrue(located.isPresent(),
 				"the shared data folder was not found: pass -Dhearth.data=/path/to/shared/data");
 		SharedData data = located.get();
-		System.out.println("shared data: " + data.root());
+		System.out.println("shared data: " + data.root() + ", embedding model: " + TestEmbeddings.modelName());
 		String protocols = System.getProperty("bench.protocols", "single,heldout,fewshot,crosslingual");
 		for (Map.Entry<String, Method> method : methods().entrySet()) {
 			System.out.printf("%n===== method: %s =====%n", method.getKey());
@@ -144,7 +154,7 @@ class FaqProtocolsBenchmark {
 		Files.createDirectories(Path.of("target/bench"));
 		Files.writeString(
 				Path.of("target/bench/faq-protocols-" + System.getProperty("bench.methods", "all").replace(',', '_')
-						+ ".json"),
+						+ "-" + TestEmbeddings.modelName() + ".json"),
 				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(this.results));
 	}
 
@@ -376,7 +386,8 @@ class FaqProtocolsBenchmark {
 	// helpers
 
 	private Map<String, float[]> embed(String name, List<String> texts) throws IOException {
-		return TestEmbeddings.cached(texts, Path.of("target/bench/faq-" + name + ".bin"));
+		String model = TestEmbeddings.bundledModel() ? "" : "-" + TestEmbeddings.modelName();
+		return TestEmbeddings.cached(texts, Path.of("target/bench/faq-" + name + model + ".bin"));
 	}
 
 	static List<Evaluation.Outcome> outcomes(Matcher matcher, List<Question> questions, Map<String, float[]> vectors) {
