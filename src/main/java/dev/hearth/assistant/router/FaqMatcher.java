@@ -33,8 +33,10 @@ import java.util.SplittableRandom;
  * entries have several phrasings, each phrasing with itself left out (answerable
  * questions). The suggested threshold is the one with the best balanced accuracy over
  * answerable and unanswerable ones; with no answerable ones (one phrasing per entry) it
- * is the median similarity of the left-out entries, clamped to [{@link #MIN_THRESHOLD},
- * {@link #MAX_THRESHOLD}]. Immutable and thread-safe.
+ * is the median similarity of the left-out entries; with the bundled embedding model it
+ * is clamped to [{@link #MIN_THRESHOLD}, {@link #MAX_THRESHOLD}], bounds that hold for
+ * that model's similarities only (other models spread similarities differently:
+ * e5-small-v2 puts nearly every pair above 0.8). Immutable and thread-safe.
  */
 public final class FaqMatcher {
 
@@ -53,8 +55,10 @@ public final class FaqMatcher {
 	/** Answerable calibration questions needed to choose by balanced accuracy. */
 	static final int MIN_POSITIVES = 20;
 
+	/** Lowest threshold without answerable calibration questions (bundled model). */
 	static final double MIN_THRESHOLD = 0.45;
 
+	/** Highest threshold without answerable calibration questions (bundled model). */
 	static final double MAX_THRESHOLD = 0.85;
 
 	private final NearestPhrasings nearest;
@@ -219,8 +223,11 @@ public final class FaqMatcher {
 		if (positives.size() >= MIN_POSITIVES) {
 			threshold = balanced(positives, inDomain, outOfDomain);
 		}
-		else {
+		else if (outOfDomainCorpus) {
 			threshold = Math.max(MIN_THRESHOLD, Math.min(MAX_THRESHOLD, median(inDomain)));
+		}
+		else {
+			threshold = median(inDomain);
 		}
 		checks.put("positives", (double) positives.size());
 		checks.put("inDomainNegatives", (double) inDomain.size());
@@ -240,7 +247,7 @@ public final class FaqMatcher {
 		List<Double> candidates = new ArrayList<>(positives);
 		candidates.addAll(inDomain);
 		candidates.sort(null);
-		double best = MIN_THRESHOLD;
+		double best = candidates.isEmpty() ? MIN_THRESHOLD : candidates.get(0);
 		double bestScore = -1;
 		for (int i = 0; i < candidates.size(); i += Math.max(1, candidates.size() / 400)) {
 			double t = candidates.get(i);
