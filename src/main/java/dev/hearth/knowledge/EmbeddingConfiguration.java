@@ -24,12 +24,9 @@ class EmbeddingConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(EmbeddingModel.class)
 	InProcessEmbeddingModel embeddingModel(KnowledgeProperties properties) {
-		int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-		ExecutorService executor = Executors.newFixedThreadPool(threads,
-				Thread.ofPlatform().name("embedding-", 0).daemon(true).factory());
 		KnowledgeProperties.Embedding embedding = properties.embedding();
 		if (embedding.modelPath() == null && embedding.tokenizerPath() == null) {
-			return new InProcessEmbeddingModel(executor);
+			return new InProcessEmbeddingModel(executor());
 		}
 		check(embedding.modelPath(), "model-path", "the model's ONNX file (model.onnx)");
 		check(embedding.tokenizerPath(), "tokenizer-path", "the model's tokenizer.json");
@@ -39,7 +36,12 @@ class EmbeddingConfiguration {
 					+ "': set it to a name for the configured model, so that stored vectors are re-embedded");
 		}
 		return new InProcessEmbeddingModel(embedding.modelPath(), embedding.tokenizerPath(), embedding.pooling(),
-				executor);
+				executor());
+	}
+
+	private static ExecutorService executor() {
+		int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+		return Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("embedding-", 0).daemon(true).factory());
 	}
 
 	private static void check(Path path, String property, String what) {
