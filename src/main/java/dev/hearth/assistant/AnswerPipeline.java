@@ -1,64 +1,59 @@
 package dev.hearth.assistant;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-import dev.hearth.assistant.router.RouterPrediction;
-import dev.hearth.assistant.router.ScoredLabel;
-import dev.hearth.knowledge.Audiences;
 import dev.hearth.knowledge.FaqCatalog;
 import dev.hearth.knowledge.FaqEntry;
 import dev.hearth.knowledge.KnowledgeSearch;
-import dev.hearth.retrieval.PassageKind;
-import dev.hearth.retrieval.SearchHit;
 
 /**
- * From a customer's question to an {@link Answer}: FAQ router first, then passages from
- * documents (answered by the language model with a grounding check, or extractively),
- * else an escalation with its reason. See the package documentation. Thread-safe.
+ * From a customer's question to an {@link Answer}, in three named stages:
+ * {@link FaqRouting} (an FAQ entry answers when the match is confident), then
+ * {@link DocumentRetrieval} (the closest passages customers may see) and
+ * {@link DocumentComposition} (answered by the language model with a grounding check, or
+ * extractively when the span answers the question), else an escalation whose reason
+ * {@link EscalationRule} gives. The question arrives made self-contained and embedded
+ * once for the whole turn ({@link Queries}). Every threshold is in
+ * {@link AssistantProperties} ({@code docs/answering.md}). See the package documentation.
+ * Thread-safe.
  */
 @Service
 public class AnswerPipeline {
-
-	private static final Logger log = LoggerFactory.getLogger(AnswerPipeline.class);
 
 	private final Queries queries;
 
 	private final RouterService router;
 
-	private final FaqCatalog catalog;
-
-	private final KnowledgeSearch search;
-
 	private final AssistantProperties properties;
 
-	private final GenerativeAnswers generative;
+	private final FaqRouting routing;
 
-	private final Answerability answerability;
+	private final DocumentRetrieval retrieval;
+
+	private final DocumentComposition composition;
+
+	private final EscalationRule escalation;
 
 	AnswerPipeline(Queries queries, RouterService router, FaqCatalog catalog, KnowledgeSearch search,
 			AssistantProperties properties, ObjectProvider<ChatModel> chatModel) {
 		this.queries = queries;
 		this.router = router;
-		this.catalog = catalog;
-		this.search = search;
 		this.properties = properties;
+		this.routing = new FaqRouting(router::predict, catalog::entry, properties.customerAudiences());
+		this.retrieval = new DocumentRetrieval(
+				(query, vector, top, filters) -> search.search(query, vector, top, filters).hits(),
+				properties.answer().passages(), properties.customerAudiences());
 		ChatModel model = chatModel.getIfAvailable();
-		this.generative = (model != null) ? new GenerativeAnswers(model, properties.answer()) : null;
-		this.answerability = new Answerability(properties.answer().minCoverage());
+		this.composition = new DocumentComposition(
+				(model != null) ? new GenerativeAnswers(model, properties.answer()) : null,
+				properties.answer().maxSentences(), new Answerability(properties.answer().minCoverage()));
+		this.escalation = new EscalationRule(properties.router().lowConfidenceShare(),
+				properties.answer().lowConfidenceShare());
 	}
 
 	/**
@@ -105,135 +100,40 @@ public class AnswerPipeline {
 		String query = turnQuery.text();
 		float[] vector = turnQuery.vector();
 
-		Optional<RouterPrediction> prediction = this.router.predict(query, vector);
+		FaqRouting.Routed routed = this.routing.route(query, vector, routerThreshold);
 		timings.lap("route");
-		List<Answer.Candidate> ranked = prediction.map(AnswerPipeline::candidates).orElse(List.of());
-		String bestGuess = ranked.isEmpty() ? null : ranked.get(0).faqId();
-		double routerConfidence = prediction.map(RouterPrediction::confidence).orElse(0.0);
-		if (prediction.isPresent() && prediction.get().inScope(routerThreshold)) {
-			Optional<FaqEntry> entry = this.catalog.entry(bestGuess).filter(this::forCustomers);
-			if (entry.isPresent()) {
-				stream.accept(entry.get().answer());
-				Citation citation = new Citation(1, entry.get().title(), "", "faq:" + entry.get().id(),
-						"/kb/faq/" + entry.get().id(), entry.get().answer());
-				return new Answer(Decision.ANSWERED, null, entry.get().answer(), routerConfidence, routerConfidence,
-						entry.get().id(), "faq", List.of(citation), ranked, timings.done());
-			}
+		if (routed.entry().isPresent()) {
+			FaqEntry entry = routed.entry().get();
+			stream.accept(entry.answer());
+			Citation citation = new Citation(1, entry.title(), "", "faq:" + entry.id(), "/kb/faq/" + entry.id(),
+					entry.answer());
+			return new Answer(Decision.ANSWERED, null, entry.answer(), routed.confidence(), routed.confidence(),
+					entry.id(), "faq", List.of(citation), routed.ranked(), timings.done());
 		}
 
-		List<Passage> passages = passages(query, vector);
+		List<Passage> passages = this.retrieval.retrieve(query, vector);
 		timings.lap("retrieve");
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
-		if (similarity < this.properties.answer().minSimilarity()) {
-			EscalationReason reason = (routerConfidence >= 0.5 * routerThreshold
-					|| similarity >= 0.8 * this.properties.answer().minSimilarity()) ? EscalationReason.LOW_CONFIDENCE
-							: EscalationReason.OUT_OF_SCOPE;
-			return escalate(reason, Math.max(routerConfidence, similarity), routerConfidence, bestGuess, ranked,
-					timings);
+		double minSimilarity = this.properties.answer().minSimilarity();
+		if (similarity < minSimilarity) {
+			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
+					minSimilarity);
+			return escalate(reason, Math.max(routed.confidence(), similarity), routed, timings);
 		}
-		if (this.generative != null) {
-			GenerativeAnswers.Result result = this.generative.generate(question, history, passages, stream);
-			timings.lap("generate");
-			switch (result) {
-				case GenerativeAnswers.Generated generated -> {
-					return new Answer(Decision.ANSWERED, null, generated.text(), similarity, routerConfidence, null,
-							"model", generated.citations(), ranked, timings.done());
-				}
-				case GenerativeAnswers.NoAnswer noAnswer -> {
-					return escalate(EscalationReason.LOW_CONFIDENCE, similarity, routerConfidence, bestGuess, ranked,
-							timings);
-				}
-				case GenerativeAnswers.Ungrounded ungrounded -> {
-					log.info("Generated answer not supported by its passages, not shown: {}", ungrounded.sentence());
-					if (!ungrounded.shown().isBlank()) {
-						return escalate(EscalationReason.UNGROUNDED, similarity, routerConfidence, bestGuess, ranked,
-								timings);
-					}
-				}
-				case GenerativeAnswers.Failed failed -> {
-					log.warn("The language model failed: {}", failed.message());
-					return escalate(EscalationReason.MODEL_FAILURE, similarity, routerConfidence, bestGuess, ranked,
-							timings);
-				}
-			}
-		}
-		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(query, passages,
-				this.properties.answer().maxSentences(), ExtractiveAnswers.locale(passages.get(0).hit().language()),
-				FollowUps.previousAnswer(history));
-		timings.lap("compose");
-		if (composed.text().isBlank()) {
-			return escalate(EscalationReason.LOW_CONFIDENCE, similarity, routerConfidence, bestGuess, ranked, timings);
-		}
-		Answerability.Verdict verdict = this.answerability.judge(query, composed.span().context(),
-				composed.span().text());
-		if (!verdict.answers()) {
-			log.debug("No document answer to \"{}\": {}", query, verdict.missing());
-			return escalate(EscalationReason.LOW_CONFIDENCE, similarity, routerConfidence, bestGuess, ranked, timings);
-		}
-		stream.accept(composed.text());
-		return new Answer(Decision.ANSWERED, null, composed.text(), similarity, routerConfidence, null, "extractive",
-				composed.citations(), ranked, timings.done());
+		DocumentComposition.Composed composed = this.composition.compose(question, query, history, passages, stream,
+				timings);
+		return switch (composed) {
+			case DocumentComposition.Written written ->
+				new Answer(Decision.ANSWERED, null, written.text(), similarity, routed.confidence(), null,
+						written.answeredBy(), written.citations(), routed.ranked(), timings.done());
+			case DocumentComposition.Declined declined -> escalate(declined.reason(), similarity, routed, timings);
+		};
 	}
 
-	private List<Passage> passages(String query, float[] vector) {
-		Map<String, Set<String>> filters = Map.of("audience", new LinkedHashSet<>(this.properties.customerAudiences()));
-		List<SearchHit> hits = this.search.search(query, vector, this.properties.answer().passages() * 2, filters)
-			.hits()
-			.stream()
-			.filter((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK)
-			.limit(this.properties.answer().passages())
-			.toList();
-		List<Passage> passages = new ArrayList<>(hits.size());
-		for (SearchHit hit : hits) {
-			passages.add(new Passage(hit, Float.isNaN(hit.similarity()) ? 0 : hit.similarity()));
-		}
-		passages.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
-		return passages;
-	}
-
-	private boolean forCustomers(FaqEntry entry) {
-		return Audiences.visibleTo(entry.tags(), this.properties.customerAudiences());
-	}
-
-	private static Answer escalate(EscalationReason reason, double confidence, double routerConfidence,
-			String bestGuess, List<Answer.Candidate> ranked, Timings timings) {
-		return new Answer(Decision.ESCALATE, reason, "", confidence, routerConfidence, bestGuess, null, List.of(),
-				ranked, timings.done());
-	}
-
-	private static List<Answer.Candidate> candidates(RouterPrediction prediction) {
-		List<Answer.Candidate> candidates = new ArrayList<>();
-		for (ScoredLabel label : prediction.ranked()) {
-			candidates.add(new Answer.Candidate(label.label(), label.probability()));
-		}
-		return candidates;
-	}
-
-	/** Milliseconds per step; the total includes the question's embedding. */
-	private static final class Timings {
-
-		private final long started;
-
-		private long last = System.nanoTime();
-
-		private final Map<String, Long> laps = new LinkedHashMap<>();
-
-		Timings(long embedMillis) {
-			this.started = this.last - embedMillis * 1_000_000;
-			this.laps.put("embed", embedMillis);
-		}
-
-		void lap(String step) {
-			long now = System.nanoTime();
-			this.laps.put(step, (now - this.last) / 1_000_000);
-			this.last = now;
-		}
-
-		Map<String, Long> done() {
-			this.laps.put("total", (System.nanoTime() - this.started) / 1_000_000);
-			return Map.copyOf(this.laps);
-		}
-
+	private static Answer escalate(EscalationReason reason, double confidence, FaqRouting.Routed routed,
+			Timings timings) {
+		return new Answer(Decision.ESCALATE, reason, "", confidence, routed.confidence(), routed.bestGuess(), null,
+				List.of(), routed.ranked(), timings.done());
 	}
 
 }

@@ -17,12 +17,16 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 		@DefaultValue Answer answer) {
 
 	/**
-	 * @param threshold the router confidence at or above which an FAQ entry answers;
-	 * empty to use the saved calibration, or else the threshold the trained model
-	 * suggests
+	 * @param threshold the FAQ match confidence at or above which an FAQ entry answers
+	 * (the router's probability when it decides, else the nearest-phrasing similarity:
+	 * see {@code docs/answering.md}); empty to use the saved calibration, or else the
+	 * threshold calibrated in training
 	 * @param minimumEntries fewer FAQ entries than this and no router is trained
+	 * @param lowConfidenceShare an unanswered question whose FAQ confidence reaches this
+	 * share of the threshold escalates as low confidence rather than out of scope
 	 */
-	record Router(Double threshold, @DefaultValue("2") int minimumEntries) {
+	record Router(Double threshold, @DefaultValue("2") int minimumEntries,
+			@DefaultValue("0.5") double lowConfidenceShare) {
 	}
 
 	/**
@@ -37,10 +41,13 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * its heading and title) must cover to be shown as an answer ({@code Answerability});
 	 * calibrated on doc2dial with generated negatives and the sample's question sets
 	 * (docs/benchmarks.md)
+	 * @param lowConfidenceShare an unanswered question whose best passage reaches this
+	 * share of {@code minSimilarity} escalates as low confidence rather than out of scope
 	 */
 	record Answer(@DefaultValue("4") int passages, @DefaultValue("0.45") double minSimilarity,
 			@DefaultValue("3") int maxSentences, @DefaultValue("0.6") double minSupport,
-			@DefaultValue("60") int modelTimeoutSeconds, @DefaultValue("0.4") double minCoverage) {
+			@DefaultValue("60") int modelTimeoutSeconds, @DefaultValue("0.4") double minCoverage,
+			@DefaultValue("0.8") double lowConfidenceShare) {
 	}
 
 }

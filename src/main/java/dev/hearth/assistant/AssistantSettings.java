@@ -13,7 +13,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AssistantSettings {
 
-	static final String ROUTER_THRESHOLD = "router.threshold";
+	/**
+	 * The FAQ matcher's similarity threshold as calibrated by an admin. A new key since
+	 * nearest-phrasing matching: a threshold saved for the router's probability
+	 * ({@code router.threshold}) does not carry over.
+	 */
+	static final String ROUTER_THRESHOLD = "router.similarityThreshold";
 
 	private final JdbcClient jdbc;
 

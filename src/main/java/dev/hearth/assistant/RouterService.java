@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.hearth.assistant.router.FaqMatcher;
 import dev.hearth.assistant.router.RouterPrediction;
 import dev.hearth.assistant.router.RouterSettings;
 import dev.hearth.assistant.router.RouterTrainer;
@@ -35,7 +36,11 @@ import dev.hearth.knowledge.FaqPhrasing;
  * at a time, always on the latest FAQ), keeps every version in PostgreSQL, and switches
  * the live model only when the new one has been trained and has passed its held-out
  * check; until then the previous version keeps answering. At start-up the live version is
- * loaded, and a router is trained when the FAQ changed since. Thread-safe.
+ * loaded, and a router is trained when the FAQ changed since. Questions are matched by a
+ * {@link FaqMatcher} over the FAQ's phrasings and the live router together; its
+ * confidence is the best entry's nearest-phrasing similarity, and its threshold is
+ * calibrated without held-out phrasings (see {@code docs/adr/0007-faq-matching.md}).
+ * Thread-safe.
  */
 @Service
 @Order(30)
@@ -90,10 +95,10 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 		return Optional.ofNullable(this.live);
 	}
 
-	/** Routes a question with the live model. */
+	/** Matches a question with the live router and the FAQ's phrasings. */
 	Optional<RouterPrediction> predict(String text, float[] vector) {
 		LiveRouter current = this.live;
-		return (current != null) ? Optional.of(current.model().predict(text, vector)) : Optional.empty();
+		return (current != null) ? Optional.of(current.matcher().predict(text, vector)) : Optional.empty();
 	}
 
 	/** The confidence at or above which an FAQ entry answers. */
@@ -121,7 +126,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 				(current != null) ? current.kbRevision() : -1, this.catalog.revision(),
 				this.training || this.pending.get(), choice.threshold(), choice.source(),
 				(current != null) ? current.model().labels().size() : 0, (current != null) ? current.examples() : 0,
-				(current != null) ? current.model().checks() : Map.of(), (current != null) ? current.liveAt() : null,
+				(current != null) ? current.checks() : Map.of(), (current != null) ? current.liveAt() : null,
 				this.lastError);
 	}
 
@@ -174,10 +179,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 				retireLive();
 				return;
 			}
-			List<TrainingExample> examples = new ArrayList<>(phrasings.size());
-			for (FaqPhrasing phrasing : phrasings) {
-				examples.add(new TrainingExample(phrasing.faqId(), phrasing.text(), phrasing.vector()));
-			}
+			List<TrainingExample> examples = examples(phrasings);
 			int version = this.jdbc.sql("""
 					insert into router_model (status, kb_revision, examples, labels) values ('TRAINING', ?, ?, ?)
 					returning version
@@ -185,7 +187,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 			long started = System.nanoTime();
 			TrainedRouter model;
 			try {
-				model = new RouterTrainer(RouterSettings.defaults()).train(examples);
+				model = new RouterTrainer(settings()).train(examples);
 			}
 			catch (RuntimeException ex) {
 				fail(version, "FAILED", ex.getMessage());
@@ -199,8 +201,12 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 				log.warn("FAQ router version {} rejected: held-out accuracy {}", version, accuracy);
 				return;
 			}
-			goLive(version, model, millis);
-			this.live = new LiveRouter(version, revision, examples.size(), model, java.time.Instant.now());
+			FaqMatcher matcher = FaqMatcher.of(examples, model, this.catalog.bundledEmbeddingModel());
+			Map<String, Double> checks = new java.util.LinkedHashMap<>(model.checks());
+			matcher.checks().forEach((key, value) -> checks.put("matcher." + key, value));
+			goLive(version, model, matcher.suggestedThreshold(), checks, millis);
+			this.live = new LiveRouter(version, revision, examples.size(), model, matcher, checks,
+					java.time.Instant.now());
 			this.lastError = null;
 			log.info("FAQ router version {} is live: {} entries, {} phrasings, trained in {} ms, checks {}", version,
 					labels, examples.size(), millis, model.checks());
@@ -210,7 +216,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 		}
 	}
 
-	private void goLive(int version, TrainedRouter model, long millis) {
+	private void goLive(int version, TrainedRouter model, double threshold, Map<String, Double> checks, long millis) {
 		this.transactions.executeWithoutResult((status) -> {
 			this.jdbc.sql("update router_model set status = 'RETIRED' where status = 'LIVE'").update();
 			this.jdbc
@@ -220,8 +226,8 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 						where version = ?
 						""")
 				.param(model.serialize())
-				.param(model.suggestedThreshold())
-				.param(this.json.writeValueAsString(model.checks()))
+				.param(threshold)
+				.param(this.json.writeValueAsString(checks))
 				.param(millis)
 				.param(version)
 				.update();
@@ -251,13 +257,21 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 
 	private void loadLive() {
 		this.jdbc.sql("""
-				select version, kb_revision, examples, model, live_at from router_model where status = 'LIVE'
+				select version, kb_revision, examples, model, suggested_threshold, checks::text as checks, live_at
+				from router_model where status = 'LIVE'
 				""").query((rs, row) -> {
 			Timestamp liveAt = rs.getTimestamp("live_at");
 			try {
-				return new LiveRouter(rs.getInt("version"), rs.getLong("kb_revision"), rs.getInt("examples"),
-						TrainedRouter.deserialize(rs.getBytes("model")),
-						(liveAt != null) ? liveAt.toInstant() : java.time.Instant.now());
+				TrainedRouter model = TrainedRouter.deserialize(rs.getBytes("model"));
+				Map<String, Double> checks = readChecks(rs.getString("checks"));
+				if (!checks.containsKey("matcher.threshold")) {
+					log.info("The live FAQ router version {} predates nearest-phrasing matching; a new one will be"
+							+ " trained", rs.getInt("version"));
+					return null;
+				}
+				FaqMatcher matcher = FaqMatcher.of(examples(), model, rs.getDouble("suggested_threshold"));
+				return new LiveRouter(rs.getInt("version"), rs.getLong("kb_revision"), rs.getInt("examples"), model,
+						matcher, checks, (liveAt != null) ? liveAt.toInstant() : java.time.Instant.now());
 			}
 			catch (IllegalArgumentException ex) {
 				log.warn("The live FAQ router version {} cannot be read ({}); a new one will be trained",
@@ -269,6 +283,40 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 			log.info("FAQ router version {} loaded (trained on revision {})", this.live.version(),
 					this.live.kbRevision());
 		}
+	}
+
+	/**
+	 * The defaults; without the out-of-domain corpus when the FAQ was embedded by another
+	 * model than the corpus.
+	 */
+	private RouterSettings settings() {
+		RouterSettings defaults = RouterSettings.defaults();
+		return this.catalog.bundledEmbeddingModel() ? defaults
+				: defaults.withBackground(false, defaults.backgroundSimilarityCeiling(), defaults.backgroundWeight());
+	}
+
+	private List<TrainingExample> examples() {
+		return examples(this.catalog.phrasings());
+	}
+
+	private static List<TrainingExample> examples(List<FaqPhrasing> phrasings) {
+		List<TrainingExample> examples = new ArrayList<>(phrasings.size());
+		for (FaqPhrasing phrasing : phrasings) {
+			examples.add(new TrainingExample(phrasing.faqId(), phrasing.text(), phrasing.vector()));
+		}
+		return examples;
+	}
+
+	private Map<String, Double> readChecks(String text) {
+		Map<String, Double> checks = new java.util.LinkedHashMap<>();
+		if (text != null) {
+			this.json.readTree(text).properties().forEach((entry) -> {
+				if (entry.getValue().isNumber()) {
+					checks.put(entry.getKey(), entry.getValue().asDouble());
+				}
+			});
+		}
+		return checks;
 	}
 
 	private ThresholdChoice thresholdAndSource() {
@@ -285,7 +333,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 			return new ThresholdChoice(saved.get(), "calibration");
 		}
 		LiveRouter current = this.live;
-		return new ThresholdChoice((current != null) ? current.model().suggestedThreshold() : 0.5, "model");
+		return new ThresholdChoice((current != null) ? current.matcher().suggestedThreshold() : 0.5, "model");
 	}
 
 	/**
@@ -295,9 +343,12 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 	 * @param kbRevision the knowledge base revision it was trained on
 	 * @param examples how many phrasings it learned from
 	 * @param model the model
+	 * @param matcher the model together with the FAQ's phrasings, which answers
+	 * @param checks the model's and the matcher's calibration checks
 	 * @param liveAt when it went live
 	 */
-	record LiveRouter(int version, long kbRevision, int examples, TrainedRouter model, java.time.Instant liveAt) {
+	record LiveRouter(int version, long kbRevision, int examples, TrainedRouter model, FaqMatcher matcher,
+			Map<String, Double> checks, java.time.Instant liveAt) {
 	}
 
 	private record ThresholdChoice(double threshold, String source) {

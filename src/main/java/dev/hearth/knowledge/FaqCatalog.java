@@ -22,8 +22,21 @@ public class FaqCatalog {
 
 	private volatile long cachedRevision = -1;
 
-	FaqCatalog(KnowledgeStore store) {
+	private final boolean bundledEmbeddingModel;
+
+	FaqCatalog(KnowledgeStore store, KnowledgeProperties properties) {
 		this.store = store;
+		this.bundledEmbeddingModel = KnowledgeProperties.BUNDLED_EMBEDDING_MODEL_ID
+			.equals(properties.embeddingModelId());
+	}
+
+	/**
+	 * Whether the vectors come from the bundled all-MiniLM-L6-v2, the model that embedded
+	 * the FAQ router's out-of-domain corpus (with another model the corpus is not
+	 * comparable and must not be used).
+	 */
+	public boolean bundledEmbeddingModel() {
+		return this.bundledEmbeddingModel;
 	}
 
 	/** The knowledge base's current revision; it changes with every import. */

@@ -19,13 +19,17 @@ import dev.hearth.retrieval.Fusion;
  * citation links (documents without an audience tag are public too)
  * @param sample the bundled sample knowledge base
  * @param search search defaults
+ * @param embedding the in-process embedding model, when not the bundled one
  */
 @ConfigurationProperties("hearth.knowledge")
 record KnowledgeProperties(@DefaultValue("52428800") long maxDocumentBytes, @DefaultValue Chunk chunk,
 		@DefaultValue("en") String defaultLanguage, @DefaultValue("all-minilm-l6-v2-q") String embeddingModelId,
 		@DefaultValue( {
 				"customer", "business" }) List<String> publicAudiences,
-		@DefaultValue Sample sample, @DefaultValue Search search){
+		@DefaultValue Sample sample, @DefaultValue Search search, @DefaultValue Embedding embedding){
+
+	/** The id of the bundled embedding model, all-MiniLM-L6-v2 (quantized). */
+	static final String BUNDLED_EMBEDDING_MODEL_ID = "all-minilm-l6-v2-q";
 
 	KnowledgeProperties {
 		if (maxDocumentBytes < 1) {
@@ -46,6 +50,16 @@ record KnowledgeProperties(@DefaultValue("52428800") long maxDocumentBytes, @Def
 	 * start-up
 	 */
 	record Sample(@DefaultValue("true") boolean enabled) {
+	}
+
+	/**
+	 * @param modelPath a sentence-transformers model's ONNX file; empty for the bundled
+	 * all-MiniLM-L6-v2
+	 * @param tokenizerPath its {@code tokenizer.json}
+	 * @param pooling {@code mean} (most sentence-transformers models) or {@code cls}
+	 */
+	record Embedding(java.nio.file.Path modelPath, java.nio.file.Path tokenizerPath,
+			@DefaultValue("mean") String pooling) {
 	}
 
 	/**

@@ -48,6 +48,13 @@
  * questions come from the corpus, so the suggested threshold is a starting point; a
  * threshold chosen on the company's own out-of-scope questions is better.
  * <p>
+ * <b>Matching with few phrasings.</b> {@link dev.hearth.assistant.router.FaqMatcher} is
+ * what answers: it lets the router decide when most entries have three or more phrasings,
+ * and otherwise ranks entries by the similarity of the question to their nearest phrasing
+ * ({@link dev.hearth.assistant.router.NearestPhrasings}), with a threshold calibrated
+ * without held-out phrasings (left-out entries, the out-of-domain corpus). Chosen by
+ * measurement: {@code docs/adr/0007-faq-matching.md}, {@code FaqProtocolsBenchmark}.
+ * <p>
  * <b>Determinism and format.</b> Given the same examples in the same order and the same
  * settings (the seed included), training gives the same router. The binary format is
  * versioned ({@code HRTR}, version 2, CRC-32); a reader refuses other versions and

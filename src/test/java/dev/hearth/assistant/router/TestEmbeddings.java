@@ -18,24 +18,63 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 
 /**
  * Embeds texts with the model Hearth uses (all-MiniLM-L6-v2 quantized, in-process), with
- * an optional cache file so benchmark reruns skip the model.
+ * an optional cache file so benchmark reruns skip the model. Benchmarks may compare other
+ * in-process models of Maven Central with {@code -Dbench.model=bge} (bge-small-en-v1.5,
+ * quantized) or {@code e5} (e5-small-v2, quantized; texts prefixed "query: "), which need
+ * the {@code embedding-models} profile ({@code -Pembedding-models}).
  */
 final class TestEmbeddings {
 
-	private static AllMiniLmL6V2QuantizedEmbeddingModel model;
+	private static dev.langchain4j.model.embedding.EmbeddingModel model;
+
+	/**
+	 * The benchmark's embedding model: {@code minilm} (default), {@code bge} or
+	 * {@code e5}.
+	 */
+	static String modelName() {
+		return System.getProperty("bench.model", "minilm");
+	}
+
+	/**
+	 * Whether the benchmark embeds with the bundled model (that of the out-of-domain
+	 * corpus).
+	 */
+	static boolean bundledModel() {
+		return "minilm".equals(modelName());
+	}
+
+	private static dev.langchain4j.model.embedding.EmbeddingModel load() {
+		String type = switch (modelName()) {
+			case "minilm" -> null;
+			case "bge" -> "dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel";
+			case "e5" -> "dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel";
+			default -> throw new IllegalArgumentException("bench.model must be minilm, bge or e5, got " + modelName());
+		};
+		if (type == null) {
+			return new AllMiniLmL6V2QuantizedEmbeddingModel();
+		}
+		try {
+			return (dev.langchain4j.model.embedding.EmbeddingModel) Class.forName(type).getConstructor().newInstance();
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(
+					"the " + modelName() + " model is not on the classpath: run with -Pembedding-models", ex);
+		}
+	}
 
 	private TestEmbeddings() {
 	}
 
 	static synchronized List<float[]> embed(List<String> texts) {
 		if (model == null) {
-			model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+			model = load();
 		}
+		String prefix = "e5".equals(modelName()) ? "query: " : "";
 		List<float[]> vectors = new ArrayList<>(texts.size());
 		for (int from = 0; from < texts.size(); from += 64) {
 			List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + 64))
 				.stream()
-				.map(TextSegment::from)
+				.map((text) -> TextSegment.from(prefix + text))
 				.toList();
 			for (Embedding embedding : model.embedAll(batch).content()) {
 				vectors.add(embedding.vector());

@@ -1,0 +1,86 @@
+package dev.hearth.assistant;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import dev.hearth.assistant.router.RouterPrediction;
+import dev.hearth.assistant.router.ScoredLabel;
+import dev.hearth.knowledge.Audiences;
+import dev.hearth.knowledge.FaqEntry;
+
+/**
+ * The pipeline's first stage: matches the question to an FAQ entry and answers with it
+ * when the match's confidence reaches the threshold and the entry may be shown to
+ * customers. Plain Java: built from a matcher and an entry lookup, so it is tested
+ * without Spring. Thread-safe when its collaborators are.
+ */
+final class FaqRouting {
+
+	/**
+	 * Matches a question (its text and embedding) to FAQ entries; empty without a model.
+	 */
+	@FunctionalInterface
+	interface Matcher {
+
+		Optional<RouterPrediction> predict(String text, float[] vector);
+
+	}
+
+	/**
+	 * What routing found.
+	 *
+	 * @param ranked the candidates, best first (empty without a model)
+	 * @param confidence the confidence in the best candidate, 0 without a model
+	 * @param entry the entry that answers, empty when routing does not answer
+	 */
+	record Routed(List<Answer.Candidate> ranked, double confidence, Optional<FaqEntry> entry) {
+
+		/** The best candidate's id, or {@code null}. */
+		String bestGuess() {
+			return this.ranked.isEmpty() ? null : this.ranked.get(0).faqId();
+		}
+
+	}
+
+	private final Matcher matcher;
+
+	private final Function<String, Optional<FaqEntry>> entries;
+
+	private final List<String> customerAudiences;
+
+	/**
+	 * @param matcher the live FAQ matcher
+	 * @param entries looks an FAQ entry up by id
+	 * @param customerAudiences audience tags customers may see; an untagged entry is for
+	 * everyone
+	 */
+	FaqRouting(Matcher matcher, Function<String, Optional<FaqEntry>> entries, List<String> customerAudiences) {
+		this.matcher = matcher;
+		this.entries = entries;
+		this.customerAudiences = List.copyOf(customerAudiences);
+	}
+
+	/** Routes the question; answers only at or above the threshold. */
+	Routed route(String query, float[] vector, double threshold) {
+		Optional<RouterPrediction> prediction = this.matcher.predict(query, vector);
+		List<Answer.Candidate> ranked = new ArrayList<>();
+		prediction.ifPresent((p) -> {
+			for (ScoredLabel label : p.ranked()) {
+				ranked.add(new Answer.Candidate(label.label(), label.probability()));
+			}
+		});
+		double confidence = prediction.map(RouterPrediction::confidence).orElse(0.0);
+		Optional<FaqEntry> entry = Optional.empty();
+		if (prediction.isPresent() && prediction.get().inScope(threshold)) {
+			entry = this.entries.apply(ranked.get(0).faqId()).filter(this::forCustomers);
+		}
+		return new Routed(List.copyOf(ranked), confidence, entry);
+	}
+
+	private boolean forCustomers(FaqEntry entry) {
+		return Audiences.visibleTo(entry.tags(), this.customerAudiences);
+	}
+
+}

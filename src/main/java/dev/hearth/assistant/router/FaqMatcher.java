@@ -1,0 +1,320 @@
+package dev.hearth.assistant.router;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Matches a question to an FAQ entry from its phrasings alone, or with the trained router
+ * when the FAQ has enough phrasings for it, and decides whether it is about any entry at
+ * all. Which of the two answers was chosen by measurement
+ * ({@code docs/adr/0007-faq-matching.md}):
+ * <ul>
+ * <li><b>Router</b> when at least half of the entries have {@link #ROUTER_PHRASINGS} or
+ * more phrasings and the router could hold out at least {@link #MIN_HELD_OUT} of them to
+ * calibrate itself: its ranking, its calibrated probability as confidence and its
+ * suggested threshold. With real examples it ranks better and its probability separates
+ * unknown questions better than any similarity.</li>
+ * <li><b>Nearest phrasing</b> otherwise (one or two phrasings per entry): each entry
+ * scores the cosine similarity of the question to its nearest phrasing
+ * ({@link NearestPhrasings}), plus the router's probability weighted by
+ * {@link #ROUTER_WEIGHT} when there is a router; the confidence is the best entry's
+ * nearest-phrasing similarity, an absolute closeness that does not shrink when entries
+ * resemble each other, unlike a probability spread over similar entries (why the router
+ * alone escalated nearly every question of an FAQ with one phrasing per entry).</li>
+ * </ul>
+ * <p>
+ * <b>Threshold without held-out phrasings.</b> Calibration asks the index questions whose
+ * answer it knows: every entry's phrasings with the entry left out (in-domain questions
+ * no entry covers), the bundled out-of-domain corpus (off-domain questions), and, where
+ * entries have several phrasings, each phrasing with itself left out (answerable
+ * questions). The suggested threshold is the one with the best balanced accuracy over
+ * answerable and unanswerable ones; with no answerable ones (one phrasing per entry) it
+ * is the median similarity of the left-out entries; with the bundled embedding model it
+ * is clamped to [{@link #MIN_THRESHOLD}, {@link #MAX_THRESHOLD}], bounds that hold for
+ * that model's similarities only (other models spread similarities differently:
+ * e5-small-v2 puts nearly every pair above 0.8). Immutable and thread-safe.
+ */
+public final class FaqMatcher {
+
+	/** Weight of the router's probability in an entry's ranking score. */
+	static final double ROUTER_WEIGHT = 0.5;
+
+	/** Phrasings an entry needs before the router can hold one out for it. */
+	static final int ROUTER_PHRASINGS = 3;
+
+	/** Held-out phrasings the router needs before it answers on its own. */
+	static final int MIN_HELD_OUT = 10;
+
+	/** At most this many phrasings are asked during calibration. */
+	static final int CALIBRATION_QUESTIONS = 1500;
+
+	/** Answerable calibration questions needed to choose by balanced accuracy. */
+	static final int MIN_POSITIVES = 20;
+
+	/** Lowest threshold without answerable calibration questions (bundled model). */
+	static final double MIN_THRESHOLD = 0.45;
+
+	/** Highest threshold without answerable calibration questions (bundled model). */
+	static final double MAX_THRESHOLD = 0.85;
+
+	private final NearestPhrasings nearest;
+
+	private final TrainedRouter router;
+
+	private final int[] routerIndex;
+
+	private final double suggestedThreshold;
+
+	private final boolean routerDecides;
+
+	private final Map<String, Double> checks;
+
+	private FaqMatcher(NearestPhrasings nearest, TrainedRouter router, boolean routerDecides, double suggestedThreshold,
+			Map<String, Double> checks) {
+		this.nearest = nearest;
+		this.router = router;
+		this.routerDecides = routerDecides;
+		this.suggestedThreshold = this.routerDecides ? router.suggestedThreshold() : suggestedThreshold;
+		Map<String, Double> all = new LinkedHashMap<>(checks);
+		all.put("routerDecides", this.routerDecides ? 1.0 : 0.0);
+		this.checks = Map.copyOf(all);
+		this.routerIndex = new int[nearest.labels().size()];
+		Arrays.fill(this.routerIndex, -1);
+		if (router != null) {
+			List<String> routerLabels = router.labels();
+			for (int i = 0; i < nearest.labels().size(); i++) {
+				this.routerIndex[i] = routerLabels.indexOf(nearest.labels().get(i));
+			}
+		}
+	}
+
+	/**
+	 * Indexes the phrasings and calibrates the threshold.
+	 * @param examples every phrasing of every entry (the FAQ question among them)
+	 * @param router the router trained on the same examples, or {@code null}
+	 * @throws IllegalArgumentException if there are no examples
+	 */
+	public static FaqMatcher of(List<TrainingExample> examples, TrainedRouter router) {
+		return of(examples, router, true);
+	}
+
+	/**
+	 * As {@link #of(List, TrainedRouter)}.
+	 * @param outOfDomainCorpus whether calibration may use the bundled out-of-domain
+	 * corpus: only when the examples were embedded by the model that embedded it
+	 * (all-MiniLM-L6-v2 quantized)
+	 */
+	public static FaqMatcher of(List<TrainingExample> examples, TrainedRouter router, boolean outOfDomainCorpus) {
+		NearestPhrasings nearest = NearestPhrasings.of(examples);
+		Map<String, Double> checks = new LinkedHashMap<>();
+		boolean routerDecides = routerDecides(router, examples);
+		double threshold = routerDecides ? router.suggestedThreshold() : calibrate(nearest, outOfDomainCorpus, checks);
+		return new FaqMatcher(nearest, router, routerDecides, threshold, checks);
+	}
+
+	/** Rebuilds a matcher whose threshold is known (as stored after calibration). */
+	public static FaqMatcher of(List<TrainingExample> examples, TrainedRouter router, double suggestedThreshold) {
+		return new FaqMatcher(NearestPhrasings.of(examples), router, routerDecides(router, examples),
+				suggestedThreshold, Map.of());
+	}
+
+	/**
+	 * Whether the router decides alone: most entries have enough phrasings for it to
+	 * learn from and it was calibrated on enough held-out ones.
+	 */
+	static boolean routerDecides(TrainedRouter router, List<TrainingExample> examples) {
+		if (router == null || router.checks().getOrDefault("heldOutInScope", 0.0) < MIN_HELD_OUT) {
+			return false;
+		}
+		Map<String, Integer> phrasings = new java.util.HashMap<>();
+		examples.forEach((example) -> phrasings.merge(example.label(), 1, Integer::sum));
+		long rich = phrasings.values().stream().filter((n) -> n >= ROUTER_PHRASINGS).count();
+		return rich * 2 >= phrasings.size();
+	}
+
+	/**
+	 * The entries most likely meant, best first (at most 5, with their scores in [0, 1]),
+	 * and the confidence that the best one is meant: the router's prediction when it
+	 * decides, else the best entry's nearest-phrasing similarity, clamped to [0, 1].
+	 * @throws IllegalArgumentException if the vector has another dimension than the
+	 * phrasings'
+	 */
+	public RouterPrediction predict(String text, float[] vector) {
+		Checks.requireNonNull(text, "text");
+		if (this.routerDecides) {
+			return this.router.predict(text, vector);
+		}
+		double[] similarity = this.nearest.similarities(vector);
+		double[] score = similarity.clone();
+		if (this.router != null) {
+			double[] p = this.router.probabilities(text, vector);
+			for (int i = 0; i < score.length; i++) {
+				if (this.routerIndex[i] >= 0) {
+					score[i] += ROUTER_WEIGHT * p[this.routerIndex[i]];
+				}
+			}
+		}
+		List<Integer> best = NearestPhrasings.ranked(score, TrainedRouter.TOP);
+		List<ScoredLabel> ranked = new ArrayList<>(best.size());
+		for (int c : best) {
+			ranked.add(new ScoredLabel(this.nearest.labels().get(c), clamp(score[c] / (1 + weight()))));
+		}
+		return new RouterPrediction(ranked, clamp(similarity[best.get(0)]));
+	}
+
+	private double weight() {
+		return (this.router != null) ? ROUTER_WEIGHT : 0;
+	}
+
+	/**
+	 * The confidence at or above which the best entry answers: the router's suggested
+	 * threshold when it decides, else the calibrated similarity.
+	 */
+	public double suggestedThreshold() {
+		return this.suggestedThreshold;
+	}
+
+	/**
+	 * What calibration saw: {@code routerDecides} (1 or 0), {@code positives},
+	 * {@code inDomainNegatives}, {@code outOfDomainNegatives}, {@code threshold},
+	 * {@code positiveRecall}, {@code negativeRecall} (empty for a rebuilt matcher).
+	 */
+	public Map<String, Double> checks() {
+		return this.checks;
+	}
+
+	static double calibrate(NearestPhrasings nearest, boolean outOfDomainCorpus, Map<String, Double> checks) {
+		SplittableRandom random = new SplittableRandom(42);
+		int n = nearest.size();
+		int[] order = sample(n, CALIBRATION_QUESTIONS, random);
+		List<Double> positives = new ArrayList<>();
+		List<Double> inDomain = new ArrayList<>();
+		boolean multipleEntries = nearest.labels().size() > 1;
+		for (int i : order) {
+			float[] phrasing = nearest.phrasing(i);
+			int own = nearest.owner(i);
+			if (multipleEntries) {
+				double[] others = nearest.similarities(phrasing, -1, own);
+				inDomain.add(max(others));
+			}
+			double[] withoutSelf = nearest.similarities(phrasing, i, -1);
+			if (withoutSelf[own] > -1) {
+				int top = argmax(withoutSelf);
+				if (top == own) {
+					positives.add(withoutSelf[own]);
+				}
+				else {
+					inDomain.add(withoutSelf[top]);
+				}
+			}
+		}
+		List<Double> outOfDomain = new ArrayList<>();
+		OutOfDomainCorpus.Corpus corpus = outOfDomainCorpus ? OutOfDomainCorpus.get() : null;
+		if (corpus != null && corpus.dimensions() == nearest.dimensions()) {
+			for (int i : sample(corpus.vectors().length, CALIBRATION_QUESTIONS / 3, random)) {
+				outOfDomain.add(max(nearest.similarities(corpus.vectors()[i])));
+			}
+		}
+		double threshold;
+		if (positives.size() >= MIN_POSITIVES) {
+			threshold = balanced(positives, inDomain, outOfDomain);
+		}
+		else if (outOfDomainCorpus) {
+			threshold = Math.max(MIN_THRESHOLD, Math.min(MAX_THRESHOLD, median(inDomain)));
+		}
+		else {
+			threshold = median(inDomain);
+		}
+		checks.put("positives", (double) positives.size());
+		checks.put("inDomainNegatives", (double) inDomain.size());
+		checks.put("outOfDomainNegatives", (double) outOfDomain.size());
+		checks.put("threshold", threshold);
+		checks.put("positiveRecall", share(positives, threshold, true));
+		checks.put("inDomainNegativeRecall", share(inDomain, threshold, false));
+		checks.put("outOfDomainNegativeRecall", share(outOfDomain, threshold, false));
+		return threshold;
+	}
+
+	/**
+	 * The threshold that maximises the mean of: answerable questions answered, in-domain
+	 * unknown ones escalated, off-domain ones escalated (each list weighing the same).
+	 */
+	static double balanced(List<Double> positives, List<Double> inDomain, List<Double> outOfDomain) {
+		List<Double> candidates = new ArrayList<>(positives);
+		candidates.addAll(inDomain);
+		candidates.sort(null);
+		double best = candidates.isEmpty() ? MIN_THRESHOLD : candidates.get(0);
+		double bestScore = -1;
+		for (int i = 0; i < candidates.size(); i += Math.max(1, candidates.size() / 400)) {
+			double t = candidates.get(i);
+			double score = share(positives, t, true) + share(inDomain, t, false)
+					+ (outOfDomain.isEmpty() ? 1 : share(outOfDomain, t, false));
+			if (score > bestScore) {
+				bestScore = score;
+				best = t;
+			}
+		}
+		return best;
+	}
+
+	private static double share(List<Double> values, double threshold, boolean above) {
+		if (values.isEmpty()) {
+			return 0;
+		}
+		long count = values.stream().filter((v) -> (v >= threshold) == above).count();
+		return count / (double) values.size();
+	}
+
+	private static double median(List<Double> values) {
+		if (values.isEmpty()) {
+			return MIN_THRESHOLD;
+		}
+		List<Double> sorted = new ArrayList<>(values);
+		sorted.sort(null);
+		return sorted.get(sorted.size() / 2);
+	}
+
+	private static int[] sample(int n, int max, SplittableRandom random) {
+		int[] all = new int[n];
+		for (int i = 0; i < n; i++) {
+			all[i] = i;
+		}
+		if (n <= max) {
+			return all;
+		}
+		for (int i = 0; i < max; i++) {
+			int j = i + random.nextInt(n - i);
+			int swap = all[i];
+			all[i] = all[j];
+			all[j] = swap;
+		}
+		return Arrays.copyOf(all, max);
+	}
+
+	private static double max(double[] values) {
+		double best = -1;
+		for (double v : values) {
+			best = Math.max(best, v);
+		}
+		return best;
+	}
+
+	private static int argmax(double[] values) {
+		int best = 0;
+		for (int i = 1; i < values.length; i++) {
+			if (values[i] > values[best]) {
+				best = i;
+			}
+		}
+		return best;
+	}
+
+	private static double clamp(double value) {
+		return Math.max(0, Math.min(1, value));
+	}
+
+}

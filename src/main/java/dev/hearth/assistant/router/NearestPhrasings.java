@@ -1,0 +1,124 @@
+package dev.hearth.assistant.router;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Every phrasing of every FAQ entry as a unit vector, to find how close a question comes
+ * to each entry: the cosine similarity of its embedding to the entry's nearest phrasing.
+ * Unlike a classifier's probability this does not shrink when entries resemble each
+ * other, so it says whether a question is about an entry at all, and it needs no second
+ * phrasing to learn from. Immutable and thread-safe; a query costs one dot product per
+ * phrasing.
+ */
+public final class NearestPhrasings {
+
+	private final List<String> labels;
+
+	private final int[] owner;
+
+	private final float[][] unit;
+
+	private NearestPhrasings(List<String> labels, int[] owner, float[][] unit) {
+		this.labels = labels;
+		this.owner = owner;
+		this.unit = unit;
+	}
+
+	/**
+	 * Indexes the phrasings.
+	 * @throws IllegalArgumentException if there are none or their vectors differ in
+	 * dimension
+	 */
+	public static NearestPhrasings of(List<TrainingExample> examples) {
+		Checks.requireNonNull(examples, "examples");
+		if (examples.isEmpty()) {
+			throw new IllegalArgumentException("examples must not be empty");
+		}
+		List<String> labels = List.copyOf(new TreeSet<>(examples.stream().map(TrainingExample::label).toList()));
+		Map<String, Integer> index = new LinkedHashMap<>();
+		labels.forEach((label) -> index.put(label, index.size()));
+		int dimensions = examples.get(0).vectorView().length;
+		int[] owner = new int[examples.size()];
+		float[][] unit = new float[examples.size()][];
+		for (int i = 0; i < examples.size(); i++) {
+			TrainingExample example = examples.get(i);
+			if (example.vectorView().length != dimensions) {
+				throw new IllegalArgumentException("examples[" + i + "] has a " + example.vectorView().length
+						+ "-dimensional vector, examples[0] has " + dimensions);
+			}
+			owner[i] = index.get(example.label());
+			unit[i] = VectorMath.normalize(example.vectorView().clone());
+		}
+		return new NearestPhrasings(labels, owner, unit);
+	}
+
+	/** The entry ids, sorted: the order of {@link #similarities(float[])}. */
+	public List<String> labels() {
+		return this.labels;
+	}
+
+	int dimensions() {
+		return this.unit[0].length;
+	}
+
+	int size() {
+		return this.unit.length;
+	}
+
+	int owner(int phrasing) {
+		return this.owner[phrasing];
+	}
+
+	float[] phrasing(int phrasing) {
+		return this.unit[phrasing];
+	}
+
+	/**
+	 * For each entry, the cosine similarity of the vector to the entry's nearest
+	 * phrasing.
+	 * @throws IllegalArgumentException if the vector has another dimension
+	 */
+	public double[] similarities(float[] vector) {
+		return similarities(vector, -1, -1);
+	}
+
+	/**
+	 * As {@link #similarities(float[])}, leaving out one phrasing and one entry (-1 for
+	 * none): how calibration asks about a phrasing or entry the index would not know.
+	 */
+	double[] similarities(float[] vector, int skipPhrasing, int skipEntry) {
+		Checks.requireVector(vector, "vector");
+		if (vector.length != dimensions()) {
+			throw new IllegalArgumentException(
+					"vector has " + vector.length + " dimensions; the FAQ phrasings have " + dimensions());
+		}
+		float[] query = VectorMath.normalize(vector.clone());
+		double[] best = new double[this.labels.size()];
+		java.util.Arrays.fill(best, -1);
+		for (int i = 0; i < this.unit.length; i++) {
+			if (i == skipPhrasing || this.owner[i] == skipEntry) {
+				continue;
+			}
+			double cosine = VectorMath.dot(query, this.unit[i]);
+			if (cosine > best[this.owner[i]]) {
+				best[this.owner[i]] = cosine;
+			}
+		}
+		return best;
+	}
+
+	/** The entries by similarity, best first, at most {@code top}. */
+	static List<Integer> ranked(double[] similarities, int top) {
+		List<Integer> order = new ArrayList<>();
+		for (int c = 0; c < similarities.length; c++) {
+			order.add(c);
+		}
+		order.sort((a, b) -> Double.compare(similarities[b], similarities[a]));
+		return order.subList(0, Math.min(top, order.size()));
+	}
+
+}

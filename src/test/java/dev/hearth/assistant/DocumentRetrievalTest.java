@@ -1,0 +1,46 @@
+package dev.hearth.assistant;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+import dev.hearth.retrieval.PassageKind;
+import dev.hearth.retrieval.SearchHit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DocumentRetrievalTest {
+
+	private static SearchHit hit(String id, PassageKind kind, float similarity) {
+		return new SearchHit(id, "doc", id, kind, "source", "Title", "", "text " + id, "/kb/" + id, "en", Map.of(), 1f,
+				1, 1, similarity);
+	}
+
+	@Test
+	void keepsDocumentChunksForCustomersMostSimilarFirst() {
+		AtomicReference<Map<String, Set<String>>> filters = new AtomicReference<>();
+		DocumentRetrieval retrieval = new DocumentRetrieval((query, vector, top, given) -> {
+			filters.set(given);
+			assertThat(top).isEqualTo(4);
+			return List.of(hit("faq", PassageKind.FAQ, 1f), hit("a", PassageKind.DOCUMENT_CHUNK, 0f),
+					hit("b", PassageKind.DOCUMENT_CHUNK, 1f), hit("c", PassageKind.DOCUMENT_CHUNK, Float.NaN));
+		}, 2, List.of("customer"));
+		List<Passage> passages = retrieval.retrieve("q", new float[] { 1, 0 });
+		assertThat(filters.get()).isEqualTo(Map.of("audience", Set.of("customer")));
+		assertThat(passages).extracting((p) -> p.hit().id()).containsExactly("b", "a");
+		assertThat(passages.get(0).similarity()).isEqualTo(1.0);
+		assertThat(passages.get(1).similarity()).isEqualTo(0.0);
+	}
+
+	@Test
+	void needsAtLeastOnePassage() {
+		assertThatThrownBy(() -> new DocumentRetrieval((q, v, t, f) -> List.of(), 0, List.of()))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("passages must be at least 1, got 0");
+	}
+
+}

@@ -1,0 +1,461 @@
+package dev.hearth.assistant.router;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.hearth.assistant.router.SharedData.Labelled;
+import dev.hearth.assistant.router.SharedData.Pair;
+
+/**
+ * The FAQ-matching evaluation protocols of issue 11 on the public sets of the shared data
+ * folder (see {@link SharedData}; skipped with a message when it is absent):
+ * <ol>
+ * <li>single phrasing: an FAQ with one phrasing per entry, customers' paraphrases as
+ * questions (covid-faq-de-en in English and German, where non-matching pairs must not
+ * route; HWU64 and Bitext with one phrasing per intent), answered at the threshold the
+ * matcher chooses itself, since there is nothing to calibrate on;</li>
+ * <li>held-out intents: trained on 75% of the intents of HWU64, MASSIVE (en) and Bitext;
+ * half of the other intents are the validation's out-of-scope questions, the other half
+ * the test's (in-domain unknown questions); thresholds chosen on validation;</li>
+ * <li>few real-user examples: HWU64 with k = 5 and 10 phrasings per known intent, the
+ * matcher's own threshold, MCC (escalate = positive);</li>
+ * <li>German questions against English entries: MASSIVE de-DE test and xSID de test
+ * against entries trained on English phrasings.</li>
+ * </ol>
+ * Every protocol runs for every method of {@link #methods()}. Not a unit test: run with
+ * {@code mvn -o -q test -Dtest=FaqProtocolsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * (optionally {@code -Dhearth.data=/path/to/shared/data} and
+ * {@code -Dbench.methods=router}). Embeddings are cached under {@code target/bench/};
+ * results go to {@code target/bench/faq-protocols.json}.
+ */
+@EnabledIfSystemProperty(named = "test", matches = ".*FaqProtocolsBenchmark.*",
+		disabledReason = "a benchmark: run it with -Dtest=FaqProtocolsBenchmark")
+class FaqProtocolsBenchmark {
+
+	private static final long SEED = 11;
+
+	/** A way of matching questions to FAQ entries, trained on examples. */
+	interface Method {
+
+		Matcher fit(List<TrainingExample> examples);
+
+	}
+
+	/** A trained matcher and the threshold it chose for itself. */
+	interface Matcher {
+
+		RouterPrediction predict(String text, float[] vector);
+
+		double threshold();
+
+	}
+
+	record Question(String text, String expected) {
+	}
+
+	static Map<String, Method> methods() {
+		Map<String, Method> methods = new LinkedHashMap<>();
+		methods.put("router", (examples) -> {
+			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
+			return new Matcher() {
+				@Override
+				public RouterPrediction predict(String text, float[] vector) {
+					return router.predict(text, vector);
+				}
+
+				@Override
+				public double threshold() {
+					return router.suggestedThreshold();
+				}
+			};
+		});
+		methods.put("nearest", (examples) -> matcher(FaqMatcher.of(examples, null, TestEmbeddings.bundledModel())));
+		methods.put("matcher", (examples) -> {
+			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
+			return matcher(FaqMatcher.of(examples, router, TestEmbeddings.bundledModel()));
+		});
+		String only = System.getProperty("bench.methods");
+		if (only != null && !only.isBlank()) {
+			List<String> wanted = List.of(only.split(","));
+			methods.keySet().retainAll(wanted);
+		}
+		return methods;
+	}
+
+	/**
+	 * The defaults; without the out-of-domain corpus (embedded by MiniLM) for another
+	 * model, as Hearth does.
+	 */
+	private static RouterSettings routerSettings() {
+		RouterSettings defaults = RouterSettings.defaults();
+		return TestEmbeddings.bundledModel() ? defaults
+				: defaults.withBackground(false, defaults.backgroundSimilarityCeiling(), defaults.backgroundWeight());
+	}
+
+	private static Matcher matcher(FaqMatcher matcher) {
+		System.out.println("  calibration: " + matcher.checks());
+		return new Matcher() {
+			@Override
+			public RouterPrediction predict(String text, float[] vector) {
+				return matcher.predict(text, vector);
+			}
+
+			@Override
+			public double threshold() {
+				return matcher.suggestedThreshold();
+			}
+		};
+	}
+
+	private final Map<String, Object> results = new LinkedHashMap<>();
+
+	private Map<String, float[]> vectors;
+
+	@Test
+	void protocols() throws IOException {
+		Optional<SharedData> located = SharedData.locate();
+		Assumptions.assumeTrue(located.isPresent(),
+				"the shared data folder was not found: pass -Dhearth.data=/path/to/shared/data");
+		SharedData data = located.get();
+		System.out.println("shared data: " + data.root() + ", embedding model: " + TestEmbeddings.modelName());
+		String protocols = System.getProperty("bench.protocols", "single,heldout,fewshot,crosslingual");
+		for (Map.Entry<String, Method> method : methods().entrySet()) {
+			System.out.printf("%n===== method: %s =====%n", method.getKey());
+			Map<String, Object> result = new LinkedHashMap<>();
+			if (protocols.contains("single")) {
+				result.put("singlePhrasing", singlePhrasing(data, method.getValue()));
+			}
+			if (protocols.contains("heldout")) {
+				result.put("heldOutIntents", heldOutIntents(data, method.getValue()));
+			}
+			if (protocols.contains("fewshot")) {
+				result.put("fewShot", fewShot(data, method.getValue()));
+			}
+			if (protocols.contains("crosslingual")) {
+				result.put("crossLingual", crossLingual(data, method.getValue()));
+			}
+			this.results.put(method.getKey(), result);
+		}
+		Files.createDirectories(Path.of("target/bench"));
+		Files.writeString(
+				Path.of("target/bench/faq-protocols-" + System.getProperty("bench.methods", "all").replace(',', '_')
+						+ "-" + TestEmbeddings.modelName() + ".json"),
+				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(this.results));
+	}
+
+	// (a) one phrasing per entry
+
+	private Map<String, Object> singlePhrasing(SharedData data, Method method) throws IOException {
+		Map<String, Object> result = new LinkedHashMap<>();
+		for (String language : List.of("en", "de")) {
+			Map<String, String> faq = data.covidFaq(language);
+			List<Pair> pairs = data.covidPairs(language);
+			List<String> texts = new ArrayList<>(faq.values());
+			pairs.forEach((p) -> texts.add(p.question()));
+			Map<String, float[]> vectors = embed("covid-" + language, texts);
+			List<TrainingExample> examples = new ArrayList<>();
+			faq.forEach((id, question) -> examples.add(new TrainingExample(id, question, vectors.get(question))));
+			Matcher matcher = method.fit(examples);
+			List<Question> similar = pairs.stream()
+				.filter(Pair::similar)
+				.map((p) -> new Question(p.question(), p.faqId()))
+				.toList();
+			Map<String, Double> metrics = Evaluation.metrics(outcomes(matcher, similar, vectors), matcher.threshold());
+			int misrouted = 0;
+			int dissimilar = 0;
+			for (Pair pair : pairs) {
+				if (!pair.similar()) {
+					dissimilar++;
+					RouterPrediction prediction = matcher.predict(pair.question(), vectors.get(pair.question()));
+					misrouted += (prediction.inScope(matcher.threshold())
+							&& prediction.ranked().get(0).label().equals(pair.faqId())) ? 1 : 0;
+				}
+			}
+			Map<String, Object> row = row(metrics, matcher.threshold());
+			row.put("nonMatchingRoutedToPairEntry", ratio(misrouted, dissimilar));
+			print("single", "covid-" + language + " (" + faq.size() + " entries)", row);
+			result.put("covid-" + language, row);
+		}
+		result.put("hwu64", singleOf("hwu64", data.hwu64("train"), data.hwu64("test"), method));
+		List<Labelled> bitext = capped(data.bitext(), 21);
+		Map<String, List<Labelled>> byIntent = byLabel(bitext);
+		List<Labelled> pool = new ArrayList<>();
+		List<Labelled> questions = new ArrayList<>();
+		byIntent.forEach((label, rows) -> {
+			pool.add(rows.get(0));
+			questions.addAll(rows.subList(1, rows.size()));
+		});
+		result.put("bitext", singleOf("bitext", pool, questions, method));
+		return result;
+	}
+
+	private Map<String, Object> singleOf(String name, List<Labelled> pool, List<Labelled> questions, Method method)
+			throws IOException {
+		Map<String, List<Labelled>> byIntent = byLabel(shuffled(pool, SEED));
+		List<String> texts = new ArrayList<>();
+		byIntent.values().forEach((rows) -> texts.add(rows.get(0).text()));
+		questions.forEach((q) -> texts.add(q.text()));
+		Map<String, float[]> vectors = embed(name + "-single", texts);
+		List<TrainingExample> examples = new ArrayList<>();
+		byIntent.forEach((label, rows) -> examples
+			.add(new TrainingExample(label, rows.get(0).text(), vectors.get(rows.get(0).text()))));
+		Matcher matcher = method.fit(examples);
+		List<Question> asked = questions.stream().map((q) -> new Question(q.text(), q.label())).toList();
+		Map<String, Object> row = row(Evaluation.metrics(outcomes(matcher, asked, vectors), matcher.threshold()),
+				matcher.threshold());
+		print("single", name + " (" + examples.size() + " entries)", row);
+		return row;
+	}
+
+	// (b) held-out intents
+
+	private Map<String, Object> heldOutIntents(SharedData data, Method method) throws IOException {
+		Map<String, Object> result = new LinkedHashMap<>();
+		List<Labelled> hwuTrain = new ArrayList<>();
+		List<Labelled> hwuVal = new ArrayList<>();
+		byLabel(shuffled(data.hwu64("train"), SEED)).forEach((label, rows) -> {
+			int val = Math.max(3, rows.size() / 10);
+			hwuVal.addAll(rows.subList(0, val));
+			hwuTrain.addAll(rows.subList(val, rows.size()));
+		});
+		result.put("hwu64", heldOut("hwu64", hwuTrain, hwuVal, data.hwu64("test"), method));
+		result.put("massive-en", heldOut("massive", capped(data.massive("en-US.train"), 80), data.massive("en-US.dev"),
+				data.massive("en-US.test"), method));
+		List<Labelled> bitextTrain = new ArrayList<>();
+		List<Labelled> bitextVal = new ArrayList<>();
+		List<Labelled> bitextTest = new ArrayList<>();
+		byLabel(capped(data.bitext(), 165)).forEach((label, rows) -> {
+			int train = rows.size() * 60 / 100;
+			int val = rows.size() * 75 / 100;
+			bitextTrain.addAll(rows.subList(0, train));
+			bitextVal.addAll(rows.subList(train, val));
+			bitextTest.addAll(rows.subList(val, rows.size()));
+		});
+		result.put("bitext", heldOut("bitext", bitextTrain, bitextVal, bitextTest, method));
+		return result;
+	}
+
+	private Map<String, Object> heldOut(String name, List<Labelled> train, List<Labelled> val, List<Labelled> test,
+			Method method) throws IOException {
+		List<String> intents = new ArrayList<>(new TreeMap<>(byLabel(train)).keySet());
+		Collections.shuffle(intents, new Random(SEED));
+		int known = (int) Math.round(intents.size() * 0.75);
+		List<String> knownIntents = intents.subList(0, known);
+		List<String> valUnknown = intents.subList(known, known + (intents.size() - known) / 2);
+		List<String> texts = new ArrayList<>();
+		train.stream().filter((r) -> knownIntents.contains(r.label())).forEach((r) -> texts.add(r.text()));
+		val.forEach((r) -> texts.add(r.text()));
+		test.forEach((r) -> texts.add(r.text()));
+		Map<String, float[]> vectors = embed(name + "-heldout", texts);
+		List<TrainingExample> examples = train.stream()
+			.filter((r) -> knownIntents.contains(r.label()))
+			.map((r) -> new TrainingExample(r.label(), r.text(), vectors.get(r.text())))
+			.toList();
+		Matcher matcher = method.fit(examples);
+		// validation: known intents in scope, the first half of the unknown intents out
+		// of
+		// scope; test: known in scope, the other half out of scope
+		List<Question> valQuestions = val.stream()
+			.filter((r) -> knownIntents.contains(r.label()) || valUnknown.contains(r.label()))
+			.map((r) -> new Question(r.text(), knownIntents.contains(r.label()) ? r.label() : null))
+			.toList();
+		List<Question> testQuestions = test.stream()
+			.filter((r) -> !valUnknown.contains(r.label()))
+			.map((r) -> new Question(r.text(), knownIntents.contains(r.label()) ? r.label() : null))
+			.toList();
+		List<Evaluation.Outcome> valOutcomes = outcomes(matcher, valQuestions, vectors);
+		List<Evaluation.Outcome> testOutcomes = outcomes(matcher, testQuestions, vectors);
+		double best = Evaluation.chooseThreshold(valOutcomes);
+		double at90 = thresholdForInScopeAccuracy(valOutcomes, 0.90);
+		double top1 = Evaluation.metrics(valOutcomes, 0).get("inScopeTop1");
+		double atRelative = thresholdForInScopeAccuracy(valOutcomes, 0.95 * top1);
+		Map<String, Object> rows = new LinkedHashMap<>();
+		rows.put("intents", Map.of("known", known, "unknownVal", valUnknown.size(), "unknownTest",
+				intents.size() - known - valUnknown.size()));
+		rows.put("bestAccuracyOnVal", row(Evaluation.metrics(testOutcomes, best), best));
+		rows.put("inScopeAccuracy90OnVal", row(Evaluation.metrics(testOutcomes, at90), at90));
+		rows.put("inScopeAccuracy95PctOfTop1OnVal", row(Evaluation.metrics(testOutcomes, atRelative), atRelative));
+		rows.put("ownThreshold", row(Evaluation.metrics(testOutcomes, matcher.threshold()), matcher.threshold()));
+		for (String key : List.of("bestAccuracyOnVal", "inScopeAccuracy90OnVal", "inScopeAccuracy95PctOfTop1OnVal",
+				"ownThreshold")) {
+			print("heldout", name + " " + key, castRow(rows.get(key)));
+		}
+		return rows;
+	}
+
+	/**
+	 * The lowest threshold whose validation in-scope accuracy (answered right / in scope)
+	 * still reaches the target: the most out-of-scope questions caught at that accuracy.
+	 */
+	static double thresholdForInScopeAccuracy(List<Evaluation.Outcome> outcomes, double target) {
+		List<Double> confidences = outcomes.stream().map((o) -> o.prediction().confidence()).sorted().toList();
+		double chosen = 0;
+		for (double candidate : confidences) {
+			if (Evaluation.metrics(outcomes, candidate).get("inScopeAccuracy") >= target) {
+				chosen = candidate;
+			}
+			else {
+				break;
+			}
+		}
+		return chosen;
+	}
+
+	// (c) few real-user examples
+
+	private Map<String, Object> fewShot(SharedData data, Method method) throws IOException {
+		Map<String, Object> result = new LinkedHashMap<>();
+		List<Labelled> train = data.hwu64("train");
+		List<Labelled> test = data.hwu64("test");
+		List<String> intents = new ArrayList<>(new TreeMap<>(byLabel(train)).keySet());
+		Collections.shuffle(intents, new Random(SEED));
+		List<String> known = intents.subList(0, (int) Math.round(intents.size() * 0.75));
+		for (int k : new int[] { 5, 10 }) {
+			List<Labelled> chosen = new ArrayList<>();
+			byLabel(shuffled(train, SEED + k)).forEach((label, rows) -> {
+				if (known.contains(label)) {
+					chosen.addAll(rows.subList(0, Math.min(k, rows.size())));
+				}
+			});
+			List<String> texts = new ArrayList<>();
+			chosen.forEach((r) -> texts.add(r.text()));
+			test.forEach((r) -> texts.add(r.text()));
+			Map<String, float[]> vectors = embed("hwu64-fewshot", texts);
+			Matcher matcher = method.fit(chosen.stream()
+				.map((r) -> new TrainingExample(r.label(), r.text(), vectors.get(r.text())))
+				.toList());
+			List<Question> questions = test.stream()
+				.map((r) -> new Question(r.text(), known.contains(r.label()) ? r.label() : null))
+				.toList();
+			Map<String, Object> row = row(
+					Evaluation.metrics(outcomes(matcher, questions, vectors), matcher.threshold()),
+					matcher.threshold());
+			print("fewshot", "hwu64 k=" + k, row);
+			result.put("hwu64-k" + k, row);
+		}
+		return result;
+	}
+
+	// (d) German questions, English entries
+
+	private Map<String, Object> crossLingual(SharedData data, Method method) throws IOException {
+		Map<String, Object> result = new LinkedHashMap<>();
+		List<Labelled> massiveTrain = capped(data.massive("en-US.train"), 80);
+		result.putAll(crossOf("massive", massiveTrain,
+				Map.of("en-US.test", data.massive("en-US.test"), "de-DE.test", data.massive("de-DE.test")), method));
+		result.putAll(crossOf("xsid", data.xsid("en.valid"),
+				Map.of("en.test", data.xsid("en.test"), "de.test", data.xsid("de.test")), method));
+		return result;
+	}
+
+	private Map<String, Object> crossOf(String name, List<Labelled> train, Map<String, List<Labelled>> tests,
+			Method method) throws IOException {
+		List<String> texts = new ArrayList<>();
+		train.forEach((r) -> texts.add(r.text()));
+		tests.values().forEach((rows) -> rows.forEach((r) -> texts.add(r.text())));
+		Map<String, float[]> vectors = embed(name + "-cross", texts);
+		Matcher matcher = method
+			.fit(train.stream().map((r) -> new TrainingExample(r.label(), r.text(), vectors.get(r.text()))).toList());
+		Map<String, Object> result = new LinkedHashMap<>();
+		for (Map.Entry<String, List<Labelled>> test : new TreeMap<>(tests).entrySet()) {
+			List<Question> questions = test.getValue().stream().map((r) -> new Question(r.text(), r.label())).toList();
+			Map<String, Object> row = row(
+					Evaluation.metrics(outcomes(matcher, questions, vectors), matcher.threshold()),
+					matcher.threshold());
+			print("crossling", name + " " + test.getKey(), row);
+			result.put(name + "-" + test.getKey(), row);
+		}
+		return result;
+	}
+
+	// helpers
+
+	private Map<String, float[]> embed(String name, List<String> texts) throws IOException {
+		String model = TestEmbeddings.bundledModel() ? "" : "-" + TestEmbeddings.modelName();
+		return TestEmbeddings.cached(texts, Path.of("target/bench/faq-" + name + model + ".bin"));
+	}
+
+	static List<Evaluation.Outcome> outcomes(Matcher matcher, List<Question> questions, Map<String, float[]> vectors) {
+		List<Evaluation.Outcome> outcomes = new ArrayList<>(questions.size());
+		for (Question q : questions) {
+			outcomes.add(new Evaluation.Outcome(q.expected(), matcher.predict(q.text(), vectors.get(q.text()))));
+		}
+		return outcomes;
+	}
+
+	private static Map<String, Object> row(Map<String, Double> metrics, double threshold) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		for (String key : List.of("accuracy", "inScopeAccuracy", "inScopeTop1", "outOfScopeRecall", "mcc", "mrr")) {
+			row.put(key, round(metrics.get(key)));
+		}
+		row.put("threshold", round(threshold));
+		return row;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> castRow(Object row) {
+		return (Map<String, Object>) row;
+	}
+
+	private static void print(String protocol, String what, Map<String, Object> row) {
+		System.out.printf("%-10s %-34s %s%n", protocol, what, row);
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 1000) / 1000.0;
+	}
+
+	private static double ratio(int count, int total) {
+		return (total == 0) ? 0 : round(count / (double) total);
+	}
+
+	private static Map<String, List<Labelled>> byLabel(List<Labelled> rows) {
+		Map<String, List<Labelled>> byLabel = new TreeMap<>();
+		for (Labelled row : rows) {
+			byLabel.computeIfAbsent(row.label(), (k) -> new ArrayList<>()).add(row);
+		}
+		return byLabel;
+	}
+
+	private static List<Labelled> shuffled(List<Labelled> rows, long seed) {
+		List<Labelled> copy = new ArrayList<>(rows);
+		Collections.shuffle(copy, new Random(seed));
+		return copy;
+	}
+
+	/** At most {@code cap} rows per label, chosen at random (seeded), distinct texts. */
+	private static List<Labelled> capped(List<Labelled> rows, int cap) {
+		List<Labelled> result = new ArrayList<>();
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		byLabel(shuffled(rows, SEED)).forEach((label, members) -> {
+			int taken = 0;
+			for (Labelled row : members) {
+				if (taken < cap && seen.add(row.text())) {
+					result.add(row);
+					taken++;
+				}
+			}
+		});
+		return result;
+	}
+
+	static <T, R> List<R> map(List<T> list, Function<T, R> f) {
+		return list.stream().map(f).toList();
+	}
+
+}
