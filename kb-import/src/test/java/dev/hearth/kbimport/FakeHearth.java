@@ -424,7 +424,10 @@ final class FakeHearth implements AutoCloseable {
 	 */
 	private void answer(HttpExchange exchange, byte[] body) throws IOException {
 		String question = Json.MAPPER.readTree(body).path("question").asString();
-		ObjectNode answer = object().put("decision", "ANSWERED").put("faqId", "bill").put("routerConfidence", 0.75);
+		ObjectNode answer = object().put("decision", "ANSWERED")
+			.put("answeredBy", "faq")
+			.put("faqId", "bill")
+			.put("routerConfidence", 0.75);
 		answer.putArray("ranked").addObject().put("faqId", "bill").put("probability", 0.75);
 		answer.putObject("timings").put("total", question.length());
 		send(exchange, 200, answer);

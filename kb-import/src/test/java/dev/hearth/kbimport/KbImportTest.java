@@ -351,12 +351,14 @@ class KbImportTest {
 		write("set.jsonl", """
 				{"question": "when is my bill due", "expected": "bill"}
 				{"question": "what is the weather", "expected": "escalate"}
+				{"question": "how long is a refund", "expected_source": "docs/refunds.md", "group": "indirect"}
 				""");
 		Path metrics = this.temp.resolve("metrics.json");
 		Cli.Result result = this.cli.run("eval", "--set", this.temp.resolve("set.jsonl").toString(), "--json",
 				metrics.toString());
 		assertThat(result.exitCode()).as(result.err()).isZero();
 		JsonNode sent = this.hearth.evaluated.get(0);
+		assertThat(sent).hasSize(2);
 		assertThat(sent.get(0).path("expected").asString()).isEqualTo("bill");
 		assertThat(sent.get(1).path("expected").isNull()).isTrue();
 		assertThat(sent.get(1).path("predicted").asString()).isEqualTo("bill");
@@ -364,10 +366,14 @@ class KbImportTest {
 		assertThat(result.out()).contains("accuracy                   0.5000")
 			.contains("calibration error (ECE)    0.1250")
 			.contains("latency p50 / p95          7 ms / 9 ms")
-			.contains("escalate → bill: what is the weather");
+			.contains("escalate → bill: what is the weather")
+			.containsPattern("all\\s+3\\s+1\\s+2\\s+0")
+			.containsPattern("indirect\\s+1\\s+0\\s+1\\s+0");
 		JsonNode file = Json.MAPPER.readTree(Files.readString(metrics));
 		assertThat(file.path("in_scope_accuracy").asDouble()).isEqualTo(1.0);
 		assertThat(file.path("latency_ms").path("p95").asLong()).isEqualTo(9);
+		assertThat(file.path("groups").path("all").path("n").asInt()).isEqualTo(3);
+		assertThat(file.path("groups").path("indirect").path("wrong").asInt()).isEqualTo(1);
 	}
 
 }
