@@ -120,7 +120,7 @@ final class EvalCommand implements CliCommand {
 		int step = Math.max(1, questions.size() / 10);
 		for (int i = 0; i < questions.size(); i++) {
 			Labelled labelled = questions.get(i);
-			JsonNode answer = session.client().answer(labelled.question(), threshold);
+			JsonNode answer = session.client().answer(labelled.question(), labelled.history(), threshold);
 			List<String> ranked = new ArrayList<>();
 			for (JsonNode candidate : Json.elements(answer.get("ranked"))) {
 				ranked.add(Json.text(candidate, "faqId", ""));

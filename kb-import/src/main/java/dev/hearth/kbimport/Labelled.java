@@ -20,13 +20,30 @@ import tools.jackson.databind.JsonNode;
  * @param gold phrases of which a right answer holds at least one; empty for no check
  * @param group the report group: the line's {@code "group"}, else "faq", "escalate" or
  * "document"
+ * @param history the earlier turns of a follow-up, oldest first; empty for none
  */
-record Labelled(String question, String expected, String expectedSource, List<String> gold, String group) {
+record Labelled(String question, String expected, String expectedSource, List<String> gold, String group,
+		List<Turn> history) {
 
 	static final String ESCALATE = "escalate";
 
 	Labelled {
 		gold = List.copyOf(gold);
+		history = List.copyOf(history);
+	}
+
+	/** A question without history. */
+	Labelled(String question, String expected, String expectedSource, List<String> gold, String group) {
+		this(question, expected, expectedSource, gold, group, List.of());
+	}
+
+	/**
+	 * An earlier turn of the conversation, as {@code POST /api/admin/answer} reads it.
+	 *
+	 * @param fromCustomer whether the customer wrote it (else the assistant or an agent)
+	 * @param text what was written
+	 */
+	record Turn(boolean fromCustomer, String text) {
 	}
 
 	boolean expectsEscalation() {
@@ -81,7 +98,17 @@ record Labelled(String question, String expected, String expectedSource, List<St
 		if (group == null) {
 			group = ESCALATE.equals(expected) ? "escalate" : (expected != null) ? "faq" : "document";
 		}
-		return new Labelled(question, expected, expectedSource, gold, group);
+		List<Turn> history = new ArrayList<>();
+		for (JsonNode turn : Json.elements(node.get("history"))) {
+			String text = Json.text(turn, "text");
+			if (!turn.path("fromCustomer").isBoolean() || text == null) {
+				throw new UsageException(file + " line " + line
+						+ ": each turn of \"history\" needs {\"fromCustomer\": true or false, \"text\": \"...\"}",
+						"eval");
+			}
+			history.add(new Turn(turn.path("fromCustomer").asBoolean(), text));
+		}
+		return new Labelled(question, expected, expectedSource, gold, group, history);
 	}
 
 	private static String blankToNull(String text) {

@@ -77,6 +77,22 @@ class EvalCommandTest {
 	}
 
 	@Test
+	void aFollowUpKeepsItsHistoryAndABadTurnIsRefused() throws IOException {
+		Path set = this.temp.resolve("set.jsonl");
+		Files.writeString(set,
+				"""
+						{"question": "and how long?", "expected": "refund", "history": [{"fromCustomer": true, "text": "I paid twice"}]}
+						""");
+		assertThat(Labelled.read(set.toString()).get(0).history())
+			.containsExactly(new Labelled.Turn(true, "I paid twice"));
+		Files.writeString(set, """
+				{"question": "and how long?", "expected": "refund", "history": [{"text": "I paid twice"}]}
+				""");
+		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> Labelled.read(set.toString()))
+			.withMessageContaining("set.jsonl line 1: each turn of \"history\" needs {\"fromCustomer\"");
+	}
+
+	@Test
 	void countsArePerGroupAndForAll() {
 		GradeCounts counts = new GradeCounts();
 		counts.add("faq", Grade.RIGHT);

@@ -348,17 +348,21 @@ class KbImportTest {
 
 	@Test
 	void evalSendsTheOutcomesToTheServerAndPrintsTheMetricsItComputes() throws IOException {
-		write("set.jsonl", """
-				{"question": "when is my bill due", "expected": "bill"}
-				{"question": "what is the weather", "expected": "escalate"}
-				{"question": "how long is a refund", "expected_source": "docs/refunds.md", "group": "indirect"}
-				""");
+		write("set.jsonl",
+				"""
+						{"question": "when is my bill due", "expected": "bill"}
+						{"question": "what is the weather", "expected": "escalate"}
+						{"question": "how long is a refund", "expected_source": "docs/refunds.md", "group": "indirect", "history": [{"fromCustomer": true, "text": "I paid twice"}, {"fromCustomer": false, "text": "Ask us."}]}
+						""");
 		Path metrics = this.temp.resolve("metrics.json");
 		Cli.Result result = this.cli.run("eval", "--set", this.temp.resolve("set.jsonl").toString(), "--json",
 				metrics.toString());
 		assertThat(result.exitCode()).as(result.err()).isZero();
 		JsonNode sent = this.hearth.evaluated.get(0);
 		assertThat(sent).hasSize(2);
+		assertThat(this.hearth.asked.get(0).has("history")).isFalse();
+		assertThat(this.hearth.asked.get(2).path("history").get(1).path("text").asString()).isEqualTo("Ask us.");
+		assertThat(this.hearth.asked.get(2).path("history").get(1).path("fromCustomer").asBoolean()).isFalse();
 		assertThat(sent.get(0).path("expected").asString()).isEqualTo("bill");
 		assertThat(sent.get(1).path("expected").isNull()).isTrue();
 		assertThat(sent.get(1).path("predicted").asString()).isEqualTo("bill");
