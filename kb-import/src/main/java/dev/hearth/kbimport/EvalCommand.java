@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code eval --set FILE}: runs labelled questions through the answer pipeline and prints
  * their quality as the server computes it ({@code /api/admin/eval/**}, the one set of
- * metrics); the tool itself only counts the misses it lists.
+ * metrics, from the lines with "expected" only); the tool itself only lists the misses
+ * and counts every question per group as {@link Grade graded}.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = Version.class,
 		header = "Measure answer quality on a labelled question set",
@@ -33,11 +34,13 @@ import tools.jackson.databind.node.ObjectNode;
 				"one of the gold phrases; an FAQ answer holding a gold phrase is right too).",
 				"Any line may name a \"group\"; every question is also reported per group and",
 				"under \"all\" as answered right / answered wrong / escalated (a correct",
-				"escalation is right). The metrics use the lines with \"expected\" only.", "",
+				"escalation is right). The metrics use the lines with \"expected\" only.",
+				"A follow-up may carry the turns before it, sent with the question:",
+				"  \"history\": [{\"fromCustomer\": true, \"text\": \"...\"}]", "",
 				"With --calibrate VAL.jsonl, first chooses the FAQ router's out-of-scope",
-				"threshold on that validation set (maximum accuracy, ties broken by",
-				"out-of-scope recall), reports it and evaluates --set with it; --save makes it", "the live threshold.",
-				"With --json OUT, also writes the metrics as JSON to OUT." },
+				"threshold on that validation set (maximum accuracy, ties going to the",
+				"higher threshold), reports it and evaluates --set with it; --save makes it", "the live threshold.",
+				"With --json OUT, also writes the metrics and the per-group counts as JSON to OUT." },
 		footerHeading = "%nExamples:%n", footer = { "  kb-import eval --set test.jsonl",
 				"  kb-import eval --set test.jsonl --calibrate val.jsonl --save --json m.json" })
 final class EvalCommand implements CliCommand {
