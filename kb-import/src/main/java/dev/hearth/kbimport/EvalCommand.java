@@ -74,17 +74,17 @@ final class EvalCommand implements CliCommand {
 		Double threshold = null;
 		if (this.calibrate != null) {
 			List<Labelled> validation = Labelled.read(this.calibrate);
-			List<Outcome> calibrating = evaluate(validation, null, session, "calibrating", new GradeCounts());
-			calibrating.removeIf((outcome) -> outcome.expected() == null);
-			if (calibrating.isEmpty()) {
+			if (validation.stream().allMatch((labelled) -> labelled.expected() == null)) {
 				throw new UsageException(this.calibrate + " has no line with \"expected\" to calibrate on", "eval");
 			}
+			List<Outcome> calibrating = evaluate(validation, null, session, "calibrating", new GradeCounts());
+			calibrating.removeIf((outcome) -> outcome.expected() == null);
 			JsonNode choice = session.client().evaluation("calibration", outcomes(calibrating));
 			threshold = choice.path("threshold").asDouble();
 			session.out()
 				.printf(Locale.ROOT,
 						"Calibrated on %d questions: threshold %.4f (accuracy %.4f, out-of-scope recall %.4f)%n",
-						validation.size(), threshold, choice.path("summary").path("accuracy").asDouble(),
+						calibrating.size(), threshold, choice.path("summary").path("accuracy").asDouble(),
 						choice.path("summary").path("outOfScopeRecall").asDouble());
 			if (this.save) {
 				session.client().saveThreshold(threshold);
@@ -97,6 +97,7 @@ final class EvalCommand implements CliCommand {
 		JsonNode summary = null;
 		if (outcomes.isEmpty()) {
 			session.out().println("No line has \"expected\": no accuracy, MCC, MRR or calibration.");
+			session.out().println();
 		}
 		else {
 			summary = session.client().evaluation("metrics", outcomes(outcomes));

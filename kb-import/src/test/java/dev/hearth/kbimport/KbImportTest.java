@@ -380,4 +380,19 @@ class KbImportTest {
 		assertThat(file.path("groups").path("indirect").path("wrong").asInt()).isEqualTo(1);
 	}
 
+	@Test
+	void evalWithoutAnyExpectedLinePrintsOnlyTheGroupsAndRefusesToCalibrate() throws IOException {
+		write("docs.jsonl", """
+				{"question": "how long is a refund", "expected_source": "docs/refunds.md"}
+				""");
+		String set = this.temp.resolve("docs.jsonl").toString();
+		Cli.Result result = this.cli.run("eval", "--set", set);
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		assertThat(result.out()).startsWith("No line has \"expected\"").containsPattern("document\\s+1\\s+0\\s+1\\s+0");
+		assertThat(this.hearth.evaluated).isEmpty();
+		Cli.Result calibrate = this.cli.run("eval", "--set", set, "--calibrate", set);
+		assertThat(calibrate.exitCode()).isEqualTo(2);
+		assertThat(calibrate.err()).startsWith("kb-import: " + set + " has no line with \"expected\" to calibrate on");
+	}
+
 }
