@@ -11,7 +11,6 @@ import java.util.Map;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code eval --set FILE}: runs labelled questions through the answer pipeline and prints
  * their quality as the server computes it ({@code /api/admin/eval/**}, the one set of
- * metrics); the tool itself only counts the misses it lists.
+ * metrics, from the lines with "expected" only); the tool itself only lists the misses
+ * and counts every question per group as {@link Grade graded}.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = Version.class,
 		header = "Measure answer quality on a labelled question set",
@@ -28,16 +28,24 @@ import tools.jackson.databind.node.ObjectNode;
 				"out-of-scope recall, MCC (escalate = positive), MRR of the expected FAQ entry",
 				"and the pipeline's latency. Each line of a set is",
 				"  {\"question\": \"...\", \"expected\": \"<faq id>\"}", "or",
-				"  {\"question\": \"...\", \"expected\": \"escalate\"}", "",
+				"  {\"question\": \"...\", \"expected\": \"escalate\"}", "or a document question",
+				"  {\"question\": \"...\", \"expected_source\": \"docs/a.md\", \"gold\": [\"5 days\"]}",
+				"(right when a citation's source ends with expected_source and the answer holds",
+				"one of the gold phrases; an FAQ answer holding a gold phrase is right too).",
+				"Any line may name a \"group\"; every question is also reported per group and",
+				"under \"all\" as answered right / answered wrong / escalated (a correct",
+				"escalation is right). The metrics use the lines with \"expected\" only.",
+				"A follow-up may carry the turns before it, sent with the question:",
+				"  \"history\": [{\"fromCustomer\": true, \"text\": \"...\"}]", "",
 				"With --calibrate VAL.jsonl, first chooses the FAQ router's out-of-scope",
-				"threshold on that validation set (maximum accuracy, ties broken by",
-				"out-of-scope recall), reports it and evaluates --set with it; --save makes it", "the live threshold.",
-				"With --json OUT, also writes the metrics as JSON to OUT." },
+				"threshold on that validation set (maximum accuracy, ties going to the",
+				"higher threshold), reports it and evaluates --set with it; --save makes it", "the live threshold.",
+				"With --json OUT, also writes the metrics and the per-group counts as JSON to OUT." },
 		footerHeading = "%nExamples:%n", footer = { "  kb-import eval --set test.jsonl",
 				"  kb-import eval --set test.jsonl --calibrate val.jsonl --save --json m.json" })
 final class EvalCommand implements CliCommand {
 
-	private static final String ESCALATE = "escalate";
+	private static final String ESCALATE = Labelled.ESCALATE;
 
 	@Option(names = "--set", paramLabel = "FILE", required = true,
 			description = "the labelled questions to evaluate (JSONL)")
@@ -62,31 +70,45 @@ final class EvalCommand implements CliCommand {
 			throw new UsageException("--save goes with --calibrate", "eval");
 		}
 		int misses = CliCommand.within("--misses", this.misses, 0, 10_000, "eval");
-		List<Labelled> questions = read(this.set);
+		List<Labelled> questions = Labelled.read(this.set);
 		Double threshold = null;
 		if (this.calibrate != null) {
-			List<Labelled> validation = read(this.calibrate);
-			JsonNode choice = session.client()
-				.evaluation("calibration", outcomes(evaluate(validation, null, session, "calibrating")));
+			List<Labelled> validation = Labelled.read(this.calibrate);
+			if (validation.stream().allMatch((labelled) -> labelled.expected() == null)) {
+				throw new UsageException(this.calibrate + " has no line with \"expected\" to calibrate on", "eval");
+			}
+			List<Outcome> calibrating = evaluate(validation, null, session, "calibrating", new GradeCounts());
+			calibrating.removeIf((outcome) -> outcome.expected() == null);
+			JsonNode choice = session.client().evaluation("calibration", outcomes(calibrating));
 			threshold = choice.path("threshold").asDouble();
 			session.out()
 				.printf(Locale.ROOT,
 						"Calibrated on %d questions: threshold %.4f (accuracy %.4f, out-of-scope recall %.4f)%n",
-						validation.size(), threshold, choice.path("summary").path("accuracy").asDouble(),
+						calibrating.size(), threshold, choice.path("summary").path("accuracy").asDouble(),
 						choice.path("summary").path("outOfScopeRecall").asDouble());
 			if (this.save) {
 				session.client().saveThreshold(threshold);
 				session.out().println("Saved: the live out-of-scope threshold is now " + round(threshold));
 			}
 		}
-		List<Outcome> outcomes = evaluate(questions, threshold, session, "evaluating");
-		JsonNode summary = session.client().evaluation("metrics", outcomes(outcomes));
-		print(summary, outcomes, misses, session);
+		GradeCounts groups = new GradeCounts();
+		List<Outcome> outcomes = evaluate(questions, threshold, session, "evaluating", groups);
+		outcomes.removeIf((outcome) -> outcome.expected() == null);
+		JsonNode summary = null;
+		if (outcomes.isEmpty()) {
+			session.out().println("No line has \"expected\": no accuracy, MCC, MRR or calibration.");
+			session.out().println();
+		}
+		else {
+			summary = session.client().evaluation("metrics", outcomes(outcomes));
+			print(summary, outcomes, misses, session);
+			session.out().println();
+		}
+		groups.print(session.out());
 		if (this.json != null) {
 			try {
-				Files.writeString(Path.of(this.json),
-						Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(summary, threshold))
-								+ "\n");
+				Files.writeString(Path.of(this.json), Json.MAPPER.writerWithDefaultPrettyPrinter()
+					.writeValueAsString(json(summary, groups, threshold)) + "\n");
 			}
 			catch (IOException ex) {
 				throw new UsageException("cannot write " + this.json + ": " + Texts.describe(ex), "eval");
@@ -96,12 +118,13 @@ final class EvalCommand implements CliCommand {
 		return 0;
 	}
 
-	private static List<Outcome> evaluate(List<Labelled> questions, Double threshold, Session session, String what) {
+	private static List<Outcome> evaluate(List<Labelled> questions, Double threshold, Session session, String what,
+			GradeCounts groups) {
 		List<Outcome> outcomes = new ArrayList<>(questions.size());
 		int step = Math.max(1, questions.size() / 10);
 		for (int i = 0; i < questions.size(); i++) {
 			Labelled labelled = questions.get(i);
-			JsonNode answer = session.client().answer(labelled.question(), threshold);
+			JsonNode answer = session.client().answer(labelled.question(), labelled.history(), threshold);
 			List<String> ranked = new ArrayList<>();
 			for (JsonNode candidate : Json.elements(answer.get("ranked"))) {
 				ranked.add(Json.text(candidate, "faqId", ""));
@@ -116,6 +139,7 @@ final class EvalCommand implements CliCommand {
 			}
 			double confidence = ranked.isEmpty() ? 0 : answer.path("ranked").get(0).path("probability").asDouble(0);
 			double routerConfidence = answer.path("routerConfidence").asDouble(confidence);
+			groups.add(labelled.group(), Grade.of(labelled, answer));
 			outcomes.add(new Outcome(labelled.question(), labelled.expected(), predicted, ranked, routerConfidence,
 					answer.path("timings").path("total").asLong(0)));
 			if ((i + 1) % step == 0 || i + 1 == questions.size()) {
@@ -139,9 +163,16 @@ final class EvalCommand implements CliCommand {
 		return array;
 	}
 
-	/** The metrics file: the server's figures under the names it has always had. */
-	private static Map<String, Object> json(JsonNode summary, Double threshold) {
+	/**
+	 * The metrics file: the server's figures under the names it has always had (absent
+	 * when no line has "expected"), then the per-group counts.
+	 */
+	private static Map<String, Object> json(JsonNode summary, GradeCounts groups, Double threshold) {
 		Map<String, Object> json = new LinkedHashMap<>();
+		if (summary == null) {
+			json.put("groups", groups.json());
+			return json;
+		}
 		json.put("n", summary.path("n").asInt());
 		json.put("accuracy", round(summary.path("accuracy").asDouble()));
 		json.put("in_scope_accuracy", round(summary.path("inScopeAccuracy").asDouble()));
@@ -154,6 +185,7 @@ final class EvalCommand implements CliCommand {
 		if (threshold != null) {
 			json.put("threshold", round(threshold));
 		}
+		json.put("groups", groups.json());
 		return json;
 	}
 
@@ -189,45 +221,6 @@ final class EvalCommand implements CliCommand {
 
 	private static double round(double value) {
 		return Math.round(value * 10_000) / 10_000.0;
-	}
-
-	private static List<Labelled> read(String file) {
-		Path path = Path.of(file);
-		if (!Files.isRegularFile(path)) {
-			throw new UsageException("no such file: " + file, "eval");
-		}
-		List<Labelled> questions = new ArrayList<>();
-		try {
-			List<String> lines = Files.readAllLines(path);
-			for (int i = 0; i < lines.size(); i++) {
-				if (lines.get(i).isBlank()) {
-					continue;
-				}
-				JsonNode node = Json.MAPPER.readTree(lines.get(i));
-				String question = Json.text(node, "question", null);
-				String expected = Json.text(node, "expected", null);
-				if (question == null || question.isBlank() || expected == null || expected.isBlank()) {
-					throw new UsageException(
-							file + " line " + (i + 1)
-									+ ": needs {\"question\": \"...\", \"expected\": \"<faq id> or escalate\"}",
-							"eval");
-				}
-				questions.add(new Labelled(question, expected));
-			}
-		}
-		catch (JacksonException ex) {
-			throw new UsageException(file + " is not JSONL: " + ex.getOriginalMessage(), "eval");
-		}
-		catch (IOException ex) {
-			throw new UsageException("cannot read " + file + ": " + Texts.describe(ex), "eval");
-		}
-		if (questions.isEmpty()) {
-			throw new UsageException(file + " has no questions", "eval");
-		}
-		return questions;
-	}
-
-	private record Labelled(String question, String expected) {
 	}
 
 	/**

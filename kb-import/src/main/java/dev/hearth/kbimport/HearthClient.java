@@ -18,6 +18,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -120,8 +121,18 @@ final class HearthClient implements AutoCloseable {
 				REBUILD_TIMEOUT);
 	}
 
-	JsonNode answer(String question, Double threshold) {
+	/**
+	 * The answer pipeline's answer to {@code question} after the earlier turns
+	 * {@code history} (oldest first), with {@code threshold} as out-of-scope threshold
+	 * when it is not {@code null}.
+	 */
+	JsonNode answer(String question, List<Labelled.Turn> history, Double threshold) {
 		ObjectNode body = Json.MAPPER.createObjectNode().put("question", question);
+		if (!history.isEmpty()) {
+			ArrayNode turns = body.putArray("history");
+			history
+				.forEach((turn) -> turns.addObject().put("fromCustomer", turn.fromCustomer()).put("text", turn.text()));
+		}
 		if (threshold != null) {
 			body.put("threshold", threshold);
 		}

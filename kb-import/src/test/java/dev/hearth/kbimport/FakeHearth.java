@@ -79,6 +79,9 @@ final class FakeHearth implements AutoCloseable {
 
 	final List<String> requests = Collections.synchronizedList(new ArrayList<>());
 
+	/** The body of each {@code POST /api/admin/answer}. */
+	final List<JsonNode> asked = Collections.synchronizedList(new ArrayList<>());
+
 	/** The outcomes each {@code POST /api/admin/eval/metrics} sent. */
 	final List<JsonNode> evaluated = Collections.synchronizedList(new ArrayList<>());
 
@@ -423,8 +426,12 @@ final class FakeHearth implements AutoCloseable {
 	 * Answers "bill" questions from the FAQ entry "bill", everything else too (wrongly).
 	 */
 	private void answer(HttpExchange exchange, byte[] body) throws IOException {
+		this.asked.add(Json.MAPPER.readTree(body));
 		String question = Json.MAPPER.readTree(body).path("question").asString();
-		ObjectNode answer = object().put("decision", "ANSWERED").put("faqId", "bill").put("routerConfidence", 0.75);
+		ObjectNode answer = object().put("decision", "ANSWERED")
+			.put("answeredBy", "faq")
+			.put("faqId", "bill")
+			.put("routerConfidence", 0.75);
 		answer.putArray("ranked").addObject().put("faqId", "bill").put("probability", 0.75);
 		answer.putObject("timings").put("total", question.length());
 		send(exchange, 200, answer);

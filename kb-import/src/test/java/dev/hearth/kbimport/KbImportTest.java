@@ -348,15 +348,21 @@ class KbImportTest {
 
 	@Test
 	void evalSendsTheOutcomesToTheServerAndPrintsTheMetricsItComputes() throws IOException {
-		write("set.jsonl", """
-				{"question": "when is my bill due", "expected": "bill"}
-				{"question": "what is the weather", "expected": "escalate"}
-				""");
+		write("set.jsonl",
+				"""
+						{"question": "when is my bill due", "expected": "bill"}
+						{"question": "what is the weather", "expected": "escalate"}
+						{"question": "how long is a refund", "expected_source": "docs/refunds.md", "group": "indirect", "history": [{"fromCustomer": true, "text": "I paid twice"}, {"fromCustomer": false, "text": "Ask us."}]}
+						""");
 		Path metrics = this.temp.resolve("metrics.json");
 		Cli.Result result = this.cli.run("eval", "--set", this.temp.resolve("set.jsonl").toString(), "--json",
 				metrics.toString());
 		assertThat(result.exitCode()).as(result.err()).isZero();
 		JsonNode sent = this.hearth.evaluated.get(0);
+		assertThat(sent).hasSize(2);
+		assertThat(this.hearth.asked.get(0).has("history")).isFalse();
+		assertThat(this.hearth.asked.get(2).path("history").get(1).path("text").asString()).isEqualTo("Ask us.");
+		assertThat(this.hearth.asked.get(2).path("history").get(1).path("fromCustomer").asBoolean()).isFalse();
 		assertThat(sent.get(0).path("expected").asString()).isEqualTo("bill");
 		assertThat(sent.get(1).path("expected").isNull()).isTrue();
 		assertThat(sent.get(1).path("predicted").asString()).isEqualTo("bill");
@@ -364,10 +370,29 @@ class KbImportTest {
 		assertThat(result.out()).contains("accuracy                   0.5000")
 			.contains("calibration error (ECE)    0.1250")
 			.contains("latency p50 / p95          7 ms / 9 ms")
-			.contains("escalate → bill: what is the weather");
+			.contains("escalate → bill: what is the weather")
+			.containsPattern("all\\s+3\\s+1\\s+2\\s+0")
+			.containsPattern("indirect\\s+1\\s+0\\s+1\\s+0");
 		JsonNode file = Json.MAPPER.readTree(Files.readString(metrics));
 		assertThat(file.path("in_scope_accuracy").asDouble()).isEqualTo(1.0);
 		assertThat(file.path("latency_ms").path("p95").asLong()).isEqualTo(9);
+		assertThat(file.path("groups").path("all").path("n").asInt()).isEqualTo(3);
+		assertThat(file.path("groups").path("indirect").path("wrong").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void evalWithoutAnyExpectedLinePrintsOnlyTheGroupsAndRefusesToCalibrate() throws IOException {
+		write("docs.jsonl", """
+				{"question": "how long is a refund", "expected_source": "docs/refunds.md"}
+				""");
+		String set = this.temp.resolve("docs.jsonl").toString();
+		Cli.Result result = this.cli.run("eval", "--set", set);
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		assertThat(result.out()).startsWith("No line has \"expected\"").containsPattern("document\\s+1\\s+0\\s+1\\s+0");
+		assertThat(this.hearth.evaluated).isEmpty();
+		Cli.Result calibrate = this.cli.run("eval", "--set", set, "--calibrate", set);
+		assertThat(calibrate.exitCode()).isEqualTo(2);
+		assertThat(calibrate.err()).startsWith("kb-import: " + set + " has no line with \"expected\" to calibrate on");
 	}
 
 }
