@@ -191,9 +191,18 @@ public class Handoffs {
 		return find(conversation);
 	}
 
+	/**
+	 * The owning agent's reply, shown to the customer under the agent's display name (the
+	 * username only when the agent has none).
+	 */
 	@Transactional
 	public Message reply(UUID conversation, String agent, String text) {
-		return reply(conversation, agent, agent, text);
+		return reply(conversation, agent, displayName(agent), text);
+	}
+
+	/** The name the customer sees for an agent: the display name, else the username. */
+	public String displayName(String agent) {
+		return this.agents.displayName(agent).orElse(agent);
 	}
 
 	/**

@@ -71,12 +71,14 @@ class TurnRecorder {
 			case Verdict.Decline decline -> {
 				this.decisions.record(turn.conversation(), turn.seq(), decline.decision(),
 						EscalationLog.Outcome.DECLINED, turn.text(), turn.query());
-				yield unresolved(turn, answer, this.notices.decline(turn.language()), List.of());
+				yield unresolved(turn, answer, this.notices.decline(turn.language()), List.of(), decline.decision(),
+						EscalationLog.Outcome.DECLINED);
 			}
 			case Verdict.Clarify clarify -> {
 				this.decisions.record(turn.conversation(), turn.seq(), clarify.decision(),
 						EscalationLog.Outcome.CLARIFIED, turn.text(), turn.query());
-				yield unresolved(turn, answer, this.notices.clarify(turn.language()), clarify.options());
+				yield unresolved(turn, answer, this.notices.clarify(turn.language()), clarify.options(),
+						clarify.decision(), EscalationLog.Outcome.CLARIFIED);
 			}
 		};
 		this.conversations.touch(turn.conversation());
@@ -115,15 +117,19 @@ class TurnRecorder {
 				turn.text(), turn.query());
 		String notice = this.notices.stillWaiting(turn.language(),
 				Math.max(1, this.handoffs.queuePosition(turn.conversation())), this.handoffs.estimatedWait());
-		return unresolved(turn, answer, notice, List.of());
+		return unresolved(turn, answer, notice, List.of(), decision, EscalationLog.Outcome.NOT_HANDED_OFF);
 	}
 
-	private Message unresolved(CustomerTurn turn, Answer answer, String notice, List<ClarifyOption> options) {
+	private Message unresolved(CustomerTurn turn, Answer answer, String notice, List<ClarifyOption> options,
+			EscalationDecision decision, EscalationLog.Outcome outcome) {
 		Answer shown = (answer != null)
 				? new Answer(answer.decision(), answer.reason(), notice, answer.confidence(), answer.routerConfidence(),
 						answer.faqId(), answer.answeredBy(), answer.citations(), answer.ranked(), answer.timings())
 				: new Answer(Decision.ESCALATE, null, notice, 0, 0, null, null, List.of(), List.of(), Map.of());
-		return this.conversations.addAnswer(turn.conversation(), turn.seq(), shown, options);
+		Message stored = this.conversations.addAnswer(turn.conversation(), turn.seq(), shown, options);
+		this.events.publishEvent(
+				new TurnUnresolved(turn.conversation(), turn.seq(), stored.seq(), decision.rule(), outcome.name()));
+		return stored;
 	}
 
 	private Message answered(CustomerTurn turn, Answer answer) {
