@@ -370,7 +370,7 @@
     body.appendChild(HearthMarkdown.render(message.text, { base: base, citations: citations, sourceLabel: text('sources') }));
     item.removeAttribute('aria-busy');
     item.classList.remove('typing');
-    var old = item.querySelectorAll('.sources, .rate, .more');
+    var old = item.querySelectorAll('.sources, .rate, .more, .options');
     for (var i = 0; i < old.length; i++) {
       old[i].remove();
     }
@@ -390,11 +390,29 @@
     if (message.role === 'ASSISTANT' && details.decision === 'ANSWERED') {
       item.appendChild(rating(message.seq));
     }
+    if (message.role === 'ASSISTANT' && (details.options || []).length) {
+      item.appendChild(options(details.options));
+    }
     var handoff = message.handoff || details.handoff;
     if (handoff && handoff.mode === 'TICKET') {
       var opened = state.conversation && state.conversation.ticket;
       item.appendChild(opened ? ticketConfirmation(opened) : ticketForm());
     }
+  }
+
+  // A clarifying question's options: each button sends the option's question
+  function options(choices) {
+    var group = el('div', { class: 'options', role: 'group', 'aria-label': text('options') });
+    choices.forEach(function (choice) {
+      group.appendChild(el('button', { type: 'button', class: 'suggestion option', text: String(choice.question || ''),
+        onclick: function () {
+          group.remove();
+          input.value = String(choice.question || '');
+          submit();
+          input.focus();
+        } }));
+    });
+    return group;
   }
 
   // FAQ answers longer than this are cut short on a phone (CSS: .full), with a button to read on
@@ -641,7 +659,9 @@
     } else if (status.state === 'WITH_AGENT' && status.agentName) {
       banner.textContent = text('with.agent.banner', status.agentName);
       banner.hidden = false;
-      if (!before || before.agentName !== status.agentName) {
+      // one notice per event: when a person joins or the conversation moves to another
+      // person, not on every status (nor again after a reload: the banner says it)
+      if (before && (before.state !== 'WITH_AGENT' || before.agentName !== status.agentName)) {
         var joined = el('p', { class: 'event', text: text('with.agent', status.agentName) });
         log.appendChild(joined);
         scrollDown();

@@ -21,10 +21,13 @@ import java.util.UUID;
  * oldest first (at most a handful)
  * @param customerTurns how many messages the customer has written since a person last
  * wrote, this one included
+ * @param unresolvedTurns how many of the customer's messages since a person last wrote
+ * were left unresolved (escalated, declined, asked back, or their answer rated
+ * unhelpful), plus one for this message; answered turns never count
  * @param language the conversation's language, e.g. {@code en}; {@code null} if unknown
  */
 public record CustomerTurn(UUID conversation, int seq, String text, Query query, List<Turn> history,
-		List<EarlierQuestion> earlierQuestions, int customerTurns, String language) {
+		List<EarlierQuestion> earlierQuestions, int customerTurns, int unresolvedTurns, String language) {
 
 	public CustomerTurn {
 		history = List.copyOf(history);

@@ -52,17 +52,20 @@ class ConversationAnswering {
 	}
 
 	/**
-	 * Answers the customer's message, or hands the conversation to a person when a rule
-	 * says so. Returns the stored reply (the bot's answer, or the notice that a person is
-	 * coming or that a ticket needs contact details), or {@code null} when a person
-	 * already has the conversation: the message then waits for them.
+	 * Answers the customer's message, declines it politely, asks which of a few answers
+	 * is meant, or hands the conversation to a person when a rule says so. While the
+	 * customer waits for a person (WAITING_FOR_AGENT) the bot keeps answering what it can
+	 * and otherwise tells them their place in the queue and the wait. Returns the stored
+	 * reply, or {@code null} when a person has claimed the conversation (WITH_AGENT): the
+	 * message then waits for them.
 	 */
 	Message answer(UUID conversation, Message question, Consumer<String> stream) {
 		Conversations.Head head = this.conversations.head(conversation);
-		if (withPerson(head.state())) {
+		if (head.state() == ConversationState.WITH_AGENT) {
 			this.conversations.touch(conversation);
 			return null;
 		}
+		boolean waiting = head.state() == ConversationState.WAITING_FOR_AGENT;
 		CustomerTurn turn = this.turns.of(conversation, head.language(), question);
 		Verdict verdict = this.escalation.before(turn);
 		Answer answer = null;
@@ -70,7 +73,8 @@ class ConversationAnswering {
 			answer = answer(turn, stream);
 			verdict = this.escalation.after(turn, answer);
 		}
-		Message stored = this.recorder.record(turn, answer, verdict);
+		Message stored = waiting ? this.recorder.recordWhileWaiting(turn, answer, verdict)
+				: this.recorder.record(turn, answer, verdict);
 		if (!(verdict instanceof Verdict.Reply)) {
 			stream.accept(stored.text());
 		}

@@ -18,6 +18,7 @@ import dev.hearth.assistant.Answer;
 import dev.hearth.assistant.CustomerTurn;
 import dev.hearth.assistant.Query;
 import dev.hearth.assistant.Turn;
+import dev.hearth.escalation.ClarifyOption;
 import dev.hearth.knowledge.Vectors;
 
 /**
@@ -74,6 +75,16 @@ public class Conversations {
 	@Transactional
 	Message addAnswer(UUID conversation, int replyTo, Answer answer, HandoffDetails handoff) {
 		return add(conversation, MessageRole.ASSISTANT, answer.text(), replyTo, StoredAnswer.of(answer, handoff), null);
+	}
+
+	/**
+	 * An answer that did not resolve the turn but keeps the bot: a decline, or a
+	 * clarifying question with its {@code options}.
+	 */
+	@Transactional
+	Message addAnswer(UUID conversation, int replyTo, Answer answer, List<ClarifyOption> options) {
+		return add(conversation, MessageRole.ASSISTANT, answer.text(), replyTo, StoredAnswer.of(answer, null, options),
+				null);
 	}
 
 	/** A notice that the conversation was handed over, with how ({@code handoff}). */
@@ -134,6 +145,27 @@ public class Conversations {
 		}).list());
 		java.util.Collections.reverse(questions);
 		return new Earlier(questions, total[0]);
+	}
+
+	/**
+	 * How many of the customer's messages before {@code beforeSeq}, since a person last
+	 * wrote, were left unresolved: handed over, declined or asked back (their reply's
+	 * decision is {@code ESCALATE}, or the reply is a notice), or answered but rated
+	 * unhelpful. Answered turns never count.
+	 */
+	int unresolvedTurns(UUID conversation, int beforeSeq) {
+		return this.jdbc.sql("""
+				select count(*) from conversation_message q
+				where q.conversation_id = :c and q.seq < :before and q.role = 'CUSTOMER'
+				  and q.seq > coalesce((select max(seq) from conversation_message
+				                        where conversation_id = :c and role = 'AGENT'), 0)
+				  and exists (select 1 from conversation_message r
+				              where r.conversation_id = :c and r.reply_to = q.seq
+				                and (r.role = 'SYSTEM' or r.answer->>'decision' = 'ESCALATE'
+				                     or exists (select 1 from answer_feedback f
+				                                where f.conversation_id = :c and f.message_seq = r.seq
+				                                  and f.rating = -1)))
+				""").param("c", conversation).param("before", beforeSeq).query(Integer.class).single();
 	}
 
 	/**

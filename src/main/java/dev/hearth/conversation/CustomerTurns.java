@@ -53,8 +53,9 @@ class CustomerTurns {
 			log.error("Embedding message {} of conversation {} failed", question.seq(), conversation, ex);
 			query = null;
 		}
+		int unresolved = this.conversations.unresolvedTurns(conversation, question.seq());
 		return new CustomerTurn(conversation, question.seq(), question.text(), query, history, earlier.questions(),
-				earlier.total() + 1, language);
+				earlier.total() + 1, unresolved + 1, language);
 	}
 
 	/**
@@ -65,7 +66,7 @@ class CustomerTurns {
 		int before = (lastQuestion != null) ? lastQuestion.seq() : Integer.MAX_VALUE;
 		List<Turn> history = this.conversations.history(conversation, before, this.properties.historyTurns());
 		return new CustomerTurn(conversation, (lastQuestion != null) ? lastQuestion.seq() : 0,
-				(lastQuestion != null) ? lastQuestion.text() : "", null, history, List.of(), 0, language);
+				(lastQuestion != null) ? lastQuestion.text() : "", null, history, List.of(), 0, 0, language);
 	}
 
 }

@@ -125,17 +125,25 @@ public class Handoffs {
 		return Duration.ofSeconds(Math.round(sorted.get(sorted.size() / 2)));
 	}
 
-	/** The words that tell the customer a person is coming, and roughly when. */
-	String waitNotice(Duration wait) {
-		long minutes = Math.max(1, Math.round(wait.toSeconds() / 60.0));
-		return "I'm passing you to a person from our team. Someone will reply here, usually within " + minutes
-				+ (minutes == 1 ? " minute." : " minutes.");
-	}
-
-	/** The words that ask for contact details when nobody can take over live. */
-	String ticketNotice() {
-		return "Our team isn't available to chat right now. Leave your email address and we'll open a ticket and "
-				+ "get back to you as soon as we can.";
+	/**
+	 * The conversation's place in the agents' queue (1 is next), counting the waiting
+	 * conversations served before it: higher priority, or the same priority and waiting
+	 * longer. 0 when it is not waiting.
+	 */
+	public int queuePosition(UUID conversation) {
+		return this.jdbc
+			.sql("""
+					select case when c.state <> 'WAITING_FOR_AGENT' then 0 else
+					  (select count(*) from conversation o
+					   where o.state = 'WAITING_FOR_AGENT' and o.id <> c.id
+					     and (o.priority > c.priority or (o.priority = c.priority and o.waiting_since < c.waiting_since))) + 1
+					end
+					from conversation c where c.id = ?
+					""")
+			.param(conversation)
+			.query(Integer.class)
+			.optional()
+			.orElseThrow(() -> new ConversationNotFoundException(conversation));
 	}
 
 	/**
@@ -183,9 +191,18 @@ public class Handoffs {
 		return find(conversation);
 	}
 
+	/**
+	 * The owning agent's reply, shown to the customer under the agent's display name (the
+	 * username only when the agent has none).
+	 */
 	@Transactional
 	public Message reply(UUID conversation, String agent, String text) {
-		return reply(conversation, agent, agent, text);
+		return reply(conversation, agent, displayName(agent), text);
+	}
+
+	/** The name the customer sees for an agent: the display name, else the username. */
+	public String displayName(String agent) {
+		return this.agents.displayName(agent).orElse(agent);
 	}
 
 	/**

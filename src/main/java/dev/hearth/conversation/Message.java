@@ -23,7 +23,7 @@ public record Message(int seq, MessageRole role, String text, Integer replyTo, M
 	 * may name internal FAQ entries.
 	 */
 	private static final java.util.Set<String> CUSTOMER_FIELDS = java.util.Set.of("decision", "reason", "confidence",
-			"timings", "faqId", "answeredBy", "citations", "handoff");
+			"timings", "faqId", "answeredBy", "citations", "handoff", "options");
 
 	/** This message with another text (e.g. masked for the viewer). */
 	public Message withText(String text) {

@@ -9,6 +9,7 @@ import dev.hearth.assistant.Answer;
 import dev.hearth.assistant.Citation;
 import dev.hearth.assistant.Decision;
 import dev.hearth.assistant.EscalationReason;
+import dev.hearth.escalation.ClarifyOption;
 
 /**
  * The JSON stored in {@code conversation_message.answer} for Hearth's answer: the
@@ -28,18 +29,25 @@ import dev.hearth.assistant.EscalationReason;
  * @param ranked as in {@link Answer}
  * @param timings as in {@link Answer}
  * @param handoff how the turn handed over; absent when it did not
+ * @param options when Hearth asked which of a few answers the customer means: the
+ * options, best first (the widget shows them as buttons); absent otherwise
  */
 record StoredAnswer(int schemaVersion, Decision decision, EscalationReason reason, String text, double confidence,
 		double routerConfidence, String faqId, String answeredBy, List<Citation> citations,
 		List<Answer.Candidate> ranked, Map<String, Long> timings,
-		@JsonInclude(JsonInclude.Include.NON_NULL) HandoffDetails handoff) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) HandoffDetails handoff,
+		@JsonInclude(JsonInclude.Include.NON_NULL) List<ClarifyOption> options) {
 
 	static final int SCHEMA_VERSION = 1;
 
 	static StoredAnswer of(Answer answer, HandoffDetails handoff) {
+		return of(answer, handoff, null);
+	}
+
+	static StoredAnswer of(Answer answer, HandoffDetails handoff, List<ClarifyOption> options) {
 		return new StoredAnswer(SCHEMA_VERSION, answer.decision(), answer.reason(), answer.text(), answer.confidence(),
 				answer.routerConfidence(), answer.faqId(), answer.answeredBy(), answer.citations(), answer.ranked(),
-				answer.timings(), handoff);
+				answer.timings(), handoff, (options != null && !options.isEmpty()) ? List.copyOf(options) : null);
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.hearth.conversation;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -8,6 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.hearth.assistant.Answer;
 import dev.hearth.assistant.CustomerTurn;
+import dev.hearth.assistant.Decision;
+import dev.hearth.escalation.ClarifyOption;
+import dev.hearth.escalation.EscalationDecision;
 import dev.hearth.escalation.EscalationLog;
 import dev.hearth.escalation.HandoffMode;
 import dev.hearth.escalation.Verdict;
@@ -31,8 +36,11 @@ class TurnRecorder {
 
 	private final ApplicationEventPublisher events;
 
+	private final Notices notices;
+
 	TurnRecorder(Conversations conversations, Handoffs handoffs, EscalationLog decisions,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Notices notices) {
+		this.notices = notices;
 		this.conversations = conversations;
 		this.handoffs = handoffs;
 		this.decisions = decisions;
@@ -41,8 +49,9 @@ class TurnRecorder {
 
 	/**
 	 * Stores the turn and its verdict; returns the message that answers the customer (the
-	 * answer, or the notice that a person is coming or that a ticket needs contact
-	 * details).
+	 * answer, a polite decline, a clarifying question with its options, or the notice
+	 * that a person is coming or that a ticket needs contact details), in the
+	 * conversation's language.
 	 * @param answer the pipeline's answer, or {@code null} when the turn was handed over
 	 * before answering
 	 */
@@ -59,8 +68,67 @@ class TurnRecorder {
 				yield answered(turn, llm.answer());
 			}
 			case Verdict.HandOver handOver -> handOver(turn, answer, handOver);
+			case Verdict.Decline decline -> {
+				this.decisions.record(turn.conversation(), turn.seq(), decline.decision(),
+						EscalationLog.Outcome.DECLINED, turn.text(), turn.query());
+				yield unresolved(turn, answer, this.notices.decline(turn.language()), List.of(), decline.decision(),
+						EscalationLog.Outcome.DECLINED);
+			}
+			case Verdict.Clarify clarify -> {
+				this.decisions.record(turn.conversation(), turn.seq(), clarify.decision(),
+						EscalationLog.Outcome.CLARIFIED, turn.text(), turn.query());
+				yield unresolved(turn, answer, this.notices.clarify(turn.language()), clarify.options(),
+						clarify.decision(), EscalationLog.Outcome.CLARIFIED);
+			}
 		};
 		this.conversations.touch(turn.conversation());
+		return stored;
+	}
+
+	/**
+	 * Stores a turn the customer wrote while waiting for a person: the bot's answer when
+	 * the verdict lets the bot reply, otherwise (the decision recorded, the conversation
+	 * left in the queue) a notice with their place in the queue and the expected wait.
+	 * @param answer the pipeline's answer, or {@code null} when a rule fired before
+	 * answering
+	 */
+	@Transactional
+	Message recordWhileWaiting(CustomerTurn turn, Answer answer, Verdict verdict) {
+		if (turn.query() != null && turn.seq() > 0) {
+			this.conversations.keepQuery(turn.conversation(), turn.seq(), turn.query());
+		}
+		Message stored = switch (verdict) {
+			case Verdict.Reply reply -> answered(turn, answer);
+			case Verdict.LlmReply llm -> {
+				this.decisions.record(turn.conversation(), turn.seq(), llm.decision(),
+						EscalationLog.Outcome.LLM_ANSWERED, turn.text(), turn.query());
+				yield answered(turn, llm.answer());
+			}
+			case Verdict.HandOver handOver -> stillWaiting(turn, answer, handOver.decision());
+			case Verdict.Decline decline -> stillWaiting(turn, answer, decline.decision());
+			case Verdict.Clarify clarify -> stillWaiting(turn, answer, clarify.decision());
+		};
+		this.conversations.touch(turn.conversation());
+		return stored;
+	}
+
+	private Message stillWaiting(CustomerTurn turn, Answer answer, EscalationDecision decision) {
+		this.decisions.record(turn.conversation(), turn.seq(), decision, EscalationLog.Outcome.NOT_HANDED_OFF,
+				turn.text(), turn.query());
+		String notice = this.notices.stillWaiting(turn.language(),
+				Math.max(1, this.handoffs.queuePosition(turn.conversation())), this.handoffs.estimatedWait());
+		return unresolved(turn, answer, notice, List.of(), decision, EscalationLog.Outcome.NOT_HANDED_OFF);
+	}
+
+	private Message unresolved(CustomerTurn turn, Answer answer, String notice, List<ClarifyOption> options,
+			EscalationDecision decision, EscalationLog.Outcome outcome) {
+		Answer shown = (answer != null)
+				? new Answer(answer.decision(), answer.reason(), notice, answer.confidence(), answer.routerConfidence(),
+						answer.faqId(), answer.answeredBy(), answer.citations(), answer.ranked(), answer.timings())
+				: new Answer(Decision.ESCALATE, null, notice, 0, 0, null, null, List.of(), List.of(), Map.of());
+		Message stored = this.conversations.addAnswer(turn.conversation(), turn.seq(), shown, options);
+		this.events.publishEvent(
+				new TurnUnresolved(turn.conversation(), turn.seq(), stored.seq(), decision.rule(), outcome.name()));
 		return stored;
 	}
 
@@ -82,11 +150,11 @@ class TurnRecorder {
 		HandoffDetails details;
 		if (verdict.mode() == HandoffMode.LIVE) {
 			Duration wait = this.handoffs.estimatedWait();
-			notice = this.handoffs.waitNotice(wait);
+			notice = this.notices.waitNotice(turn.language(), wait);
 			details = new HandoffDetails(verdict.mode().name(), verdict.decision().rule(), wait.toSeconds());
 		}
 		else {
-			notice = this.handoffs.ticketNotice();
+			notice = this.notices.ticketNotice(turn.language());
 			details = new HandoffDetails(verdict.mode().name(), verdict.decision().rule(), null);
 		}
 		if (handedOff && verdict.draft() != null) {

@@ -137,8 +137,12 @@ class WidgetLiveController {
 		// shown
 		boolean named = conversation.state() == ConversationState.WITH_AGENT
 				|| conversation.state() == ConversationState.RESOLVED;
-		return WidgetStatus.of(conversation, named ? this.conversations.lastAgentAuthor(id).orElse(null) : null,
-				this.feedback.csat(id), Instant.now());
+		// the agent's display name from the start, the same on every status and message:
+		// never the username first and the display name later
+		String name = (named && conversation.assignedAgent() != null)
+				? this.handoffs.displayName(conversation.assignedAgent())
+				: (named ? this.conversations.lastAgentAuthor(id).orElse(null) : null);
+		return WidgetStatus.of(conversation, name, this.feedback.csat(id), Instant.now());
 	}
 
 	private void stream(UUID id, int from, long duration, SseEmitter emitter) {

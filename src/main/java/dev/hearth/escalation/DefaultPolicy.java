@@ -85,9 +85,9 @@ final class DefaultPolicy {
 	}
 
 	static List<PolicyRule> builtInRules() {
-		return List.of(rule("pipeline:OUT_OF_SCOPE", RuleKind.PIPELINE_OUT_OF_SCOPE, Action.APPROVED_LLM, 1, 0),
-				rule("pipeline:LOW_CONFIDENCE", RuleKind.PIPELINE_LOW_CONFIDENCE, Action.APPROVED_LLM, 1, 0),
-				rule("pipeline:UNGROUNDED", RuleKind.PIPELINE_UNGROUNDED, Action.HUMAN, 1, 0),
+		return List.of(rule("pipeline:OUT_OF_SCOPE", RuleKind.PIPELINE_OUT_OF_SCOPE, Action.DECLINE, 1, 0),
+				rule("pipeline:LOW_CONFIDENCE", RuleKind.PIPELINE_LOW_CONFIDENCE, Action.CLARIFY, 1, 0),
+				rule("pipeline:UNGROUNDED", RuleKind.PIPELINE_UNGROUNDED, Action.CLARIFY, 1, 0),
 				rule("pipeline:MODEL_FAILURE", RuleKind.PIPELINE_MODEL_FAILURE, Action.HUMAN, 1, 0),
 				rule(ASKED_FOR_PERSON, RuleKind.ASKED_FOR_PERSON, Action.HUMAN, 2, 0),
 				rule("frustration:rephrasing", RuleKind.REPHRASING, Action.HUMAN, 2, 2),
@@ -95,7 +95,7 @@ final class DefaultPolicy {
 				rule("frustration:profanity", RuleKind.PROFANITY, Action.HUMAN, 2, 0),
 				new PolicyRule("regulated-data", RuleKind.REGULATED_DATA, true, Action.HUMAN, 3, List.of(),
 						List.of(PiiClass.PAYMENT_CARD, PiiClass.IBAN, PiiClass.NATIONAL_ID), 0),
-				rule("turn-limit", RuleKind.TURN_LIMIT, Action.HUMAN, 1, 8));
+				rule("turn-limit", RuleKind.TURN_LIMIT, Action.HUMAN, 1, 4));
 	}
 
 	private static PolicyRule rule(String id, RuleKind kind, Action action, int priority, int limit) {

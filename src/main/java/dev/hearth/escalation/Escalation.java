@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import dev.hearth.assistant.Answer;
 import dev.hearth.assistant.CustomerTurn;
 import dev.hearth.assistant.Decision;
+import dev.hearth.knowledge.FaqCatalog;
 
 /**
  * The one place that decides what a customer turn leads to: before the pipeline answers
@@ -26,31 +27,43 @@ public class Escalation {
 
 	private final HandoffRouting routing;
 
-	Escalation(EscalationPolicy policy, ApprovedLlmGateway gateway, HandoffRouting routing) {
+	private final FaqCatalog faqs;
+
+	Escalation(EscalationPolicy policy, ApprovedLlmGateway gateway, HandoffRouting routing, FaqCatalog faqs) {
 		this.policy = policy;
 		this.gateway = gateway;
 		this.routing = routing;
+		this.faqs = faqs;
 	}
 
 	/**
 	 * The verdict on the customer's message and the conversation so far: {@code Reply}
-	 * (answer it) or {@code HandOver} (a person, without a bot answer first).
+	 * (answer it), {@code Decline} (a rule whose action keeps the bot fired: there is
+	 * nothing to choose between before answering, so it declines) or {@code HandOver} (a
+	 * person, without a bot answer first).
 	 */
 	public Verdict before(CustomerTurn turn) {
 		Optional<EscalationDecision> decision = this.policy.beforeAnswering(TurnContext.of(turn));
-		return decision.<Verdict>map((d) -> handOver(turn, null, d)).orElseGet(Verdict.Reply::new);
+		return decision.<Verdict>map((d) -> d.action().staysWithBot()
+				? new Verdict.Decline(d.as(EscalationDecision.Action.DECLINE, d.reason())) : handOver(turn, null, d))
+			.orElseGet(Verdict.Reply::new);
 	}
 
 	/**
 	 * The verdict on the pipeline's answer: {@code Reply} (show it), {@code LlmReply} (an
-	 * approved LLM answered instead) or {@code HandOver}.
+	 * approved LLM answered instead), {@code Clarify} (ask which of the close candidates
+	 * is meant), {@code Decline} (say politely what Hearth can help with) or
+	 * {@code HandOver}. An approved LLM that may answer customers is asked first for the
+	 * actions {@code APPROVED_LLM}, {@code DECLINE} and {@code CLARIFY}; a clarifying
+	 * question without two close candidates becomes a decline, with its reason saying so.
 	 */
 	public Verdict after(CustomerTurn turn, Answer answer) {
 		Optional<EscalationDecision> decision = this.policy.afterAnswering(answer);
 		if (decision.isEmpty()) {
 			return new Verdict.Reply();
 		}
-		if (decision.get().action() == EscalationDecision.Action.APPROVED_LLM && this.gateway.canAnswer()) {
+		EscalationDecision.Action action = decision.get().action();
+		if ((action == EscalationDecision.Action.APPROVED_LLM || action.staysWithBot()) && this.gateway.canAnswer()) {
 			Optional<ApprovedLlmGateway.GatewayAnswer> approved = this.gateway.answer(turn.text(), turn.history(),
 					decision.get().rule());
 			if (approved.isPresent()) {
@@ -59,6 +72,18 @@ public class Escalation {
 								answer.routerConfidence(), null, "approved-llm:" + approved.get().endpoint(), List.of(),
 								answer.ranked(), answer.timings()));
 			}
+		}
+		if (action == EscalationDecision.Action.CLARIFY) {
+			List<ClarifyOption> options = Clarification.options(answer.ranked(), this.faqs::entry);
+			if (!options.isEmpty()) {
+				return new Verdict.Clarify(decision.get(), options);
+			}
+			return new Verdict.Decline(decision.get()
+				.as(EscalationDecision.Action.DECLINE,
+						decision.get().reason() + " No close candidates to ask about, so Hearth declined."));
+		}
+		if (action == EscalationDecision.Action.DECLINE) {
+			return new Verdict.Decline(decision.get());
 		}
 		return handOver(turn, answer, decision.get());
 	}
@@ -83,7 +108,7 @@ public class Escalation {
 			// an endpoint that may answer was already asked; draft-only ones draft
 			// instead
 			case APPROVED_LLM -> !this.gateway.canAnswer() && this.gateway.canDraft();
-			case HUMAN -> false;
+			case HUMAN, DECLINE, CLARIFY -> false;
 		};
 	}
 

@@ -22,6 +22,11 @@ public record EscalationDecision(String rule, String reason, int priority, Actio
 		this(rule, reason, priority, action, List.of(rule));
 	}
 
+	/** This decision with another action and reason, the same rules fired. */
+	EscalationDecision as(Action action, String reason) {
+		return new EscalationDecision(this.rule, reason, this.priority, action, this.fired);
+	}
+
 	/** Where a rule sends the conversation. */
 	public enum Action {
 
@@ -36,7 +41,23 @@ public record EscalationDecision(String rule, String reason, int priority, Actio
 		 * To the agents' queue, with a draft answer from an approved LLM that the agent
 		 * edits before sending.
 		 */
-		APPROVED_LLM_DRAFT_FOR_AGENT
+		APPROVED_LLM_DRAFT_FOR_AGENT,
+		/**
+		 * The bot stays: an approved LLM that may answer customers answers when one is
+		 * configured, else Hearth declines politely (says what it can help with, offers
+		 * to rephrase or to talk to a person). Nobody is put in the queue.
+		 */
+		DECLINE,
+		/**
+		 * The bot stays: when the top FAQ candidates are close, Hearth asks which one is
+		 * meant (two or three options); otherwise as {@link #DECLINE}.
+		 */
+		CLARIFY;
+
+		/** Whether this action keeps the conversation with the bot. */
+		public boolean staysWithBot() {
+			return this == DECLINE || this == CLARIFY;
+		}
 
 	}
 

@@ -29,7 +29,11 @@ public class EscalationLog {
 		/** An approved LLM answered the customer. */
 		LLM_ANSWERED,
 		/** A person already had the conversation. */
-		NOT_HANDED_OFF
+		NOT_HANDED_OFF,
+		/** Hearth declined politely; the conversation stayed with the bot. */
+		DECLINED,
+		/** Hearth asked which of a few close candidates was meant. */
+		CLARIFIED
 
 	}
 

@@ -88,8 +88,9 @@ class EscalationPolicy {
 									+ String.join(", ", found.stream().map(Enum::name).toList())
 									+ ") that a person should handle.";
 				}
-				case TURN_LIMIT -> (turn.customerTurns() > rule.limit()) ? "The customer has written "
-						+ turn.customerTurns() + " messages without a resolution (limit " + rule.limit() + ")." : null;
+				case TURN_LIMIT ->
+					(turn.unresolvedTurns() > rule.limit()) ? "The customer has written " + turn.unresolvedTurns()
+							+ " messages that Hearth could not resolve (limit " + rule.limit() + ")." : null;
 				default -> null;
 			};
 			if (reason != null) {

@@ -19,11 +19,20 @@ final class PersonRequests {
 			+ "|(?:mit\\s+einem|einen)\\s+(?:menschen|mitarbeiter|berater|mitarbeiterin|beraterin)"
 			+ "|(?:menschen|mitarbeiter)\\s+sprechen|echte[nr]?\\s+(?:person|menschen|mitarbeiter))\\b");
 
+	/**
+	 * A whole message that only names a person, as a customer answers Hearth's decline
+	 * ("a person", "human please", "einen Mitarbeiter bitte").
+	 */
+	private static final Pattern SHORT_ANSWER = Pattern.compile("(?iu)^\\s*(?:(?:yes|ja)[,.!]?\\s*)?"
+			+ "(?:(?:to|with|mit)\\s+)?(?:a|an|one|some|ein|eine|einen|einem)?\\s*(?:real\\s+|live\\s+|echte[nr]?\\s+)?"
+			+ "(?:person|human|agent|someone|somebody|representative|operator|mensch(?:en)?|mitarbeiter(?:in)?|berater(?:in)?)"
+			+ "\\s*(?:,?\\s*(?:please|bitte))?\\s*[.!]*\\s*$");
+
 	private PersonRequests() {
 	}
 
 	static boolean asksForPerson(String message) {
-		return PERSON.matcher(message).find();
+		return PERSON.matcher(message).find() || SHORT_ANSWER.matcher(message).matches();
 	}
 
 }

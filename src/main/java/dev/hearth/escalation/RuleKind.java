@@ -25,7 +25,11 @@ public enum RuleKind {
 	SENSITIVE_TOPIC,
 	/** The message contains personal data of the configured {@code dataClasses}. */
 	REGULATED_DATA,
-	/** The customer has written {@code limit} messages without a resolution. */
+	/**
+	 * The customer has written more than {@code limit} messages that Hearth could not
+	 * resolve (escalated, declined, asked back, rated unhelpful); answered ones never
+	 * count.
+	 */
 	TURN_LIMIT;
 
 	/** Whether the rule needs the pipeline's answer, rather than the message alone. */

@@ -13,21 +13,21 @@ import dev.hearth.assistant.Query;
  * embedded (then messages are compared by their words only)
  * @param earlierQuestions the customer's earlier messages in this conversation, oldest
  * first (at most a handful), with their stored embeddings
- * @param customerTurns how many messages the customer has written since a person last
- * helped, this one included
+ * @param unresolvedTurns how many of the customer's messages since a person last helped
+ * were left unresolved, plus one for this message (answered ones never count)
  */
 record TurnContext(String message, Query query, List<CustomerTurn.EarlierQuestion> earlierQuestions,
-		int customerTurns) {
+		int unresolvedTurns) {
 
 	TurnContext {
 		earlierQuestions = (earlierQuestions != null) ? List.copyOf(earlierQuestions) : List.of();
 	}
 
 	/** Earlier messages given as text only, with no stored embeddings. */
-	TurnContext(String message, List<String> earlierQuestions, int customerTurns) {
+	TurnContext(String message, List<String> earlierQuestions, int unresolvedTurns) {
 		this(message, null,
 				earlierQuestions.stream().map((text) -> new CustomerTurn.EarlierQuestion(text, null, true)).toList(),
-				customerTurns);
+				unresolvedTurns);
 	}
 
 	/** A first message with no history. */
@@ -36,7 +36,7 @@ record TurnContext(String message, Query query, List<CustomerTurn.EarlierQuestio
 	}
 
 	static TurnContext of(CustomerTurn turn) {
-		return new TurnContext(turn.text(), turn.query(), turn.earlierQuestions(), turn.customerTurns());
+		return new TurnContext(turn.text(), turn.query(), turn.earlierQuestions(), turn.unresolvedTurns());
 	}
 
 }

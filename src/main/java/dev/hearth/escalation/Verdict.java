@@ -1,5 +1,7 @@
 package dev.hearth.escalation;
 
+import java.util.List;
+
 import dev.hearth.assistant.Answer;
 
 /**
@@ -35,6 +37,30 @@ public sealed interface Verdict {
 	 */
 	record HandOver(EscalationDecision decision, HandoffMode mode, HandoffSummary summary,
 			DraftRequested draft) implements Verdict {
+	}
+
+	/**
+	 * The bot declines politely: it says what it can help with and offers to rephrase or
+	 * to talk to a person. The conversation stays with the bot.
+	 *
+	 * @param decision the rule that declined, with its reason
+	 */
+	record Decline(EscalationDecision decision) implements Verdict {
+	}
+
+	/**
+	 * The bot asks which of a few close candidates the customer means. The conversation
+	 * stays with the bot.
+	 *
+	 * @param decision the rule that asked, with its reason
+	 * @param options two or three candidates, best first
+	 */
+	record Clarify(EscalationDecision decision, List<ClarifyOption> options) implements Verdict {
+
+		public Clarify {
+			options = List.copyOf(options);
+		}
+
 	}
 
 }

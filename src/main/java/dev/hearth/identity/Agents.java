@@ -56,6 +56,21 @@ public class Agents {
 			.list();
 	}
 
+	/**
+	 * The name customers and colleagues see for this username, if the agent is known and
+	 * has one (never the username of a local account whose name is set).
+	 */
+	public java.util.Optional<String> displayName(String username) {
+		if (username == null || username.isBlank()) {
+			return java.util.Optional.empty();
+		}
+		return this.jdbc
+			.sql("select min(display_name) from (" + SOURCES + ") agents where username = ? and display_name <> ''")
+			.param(username)
+			.query(String.class)
+			.optional();
+	}
+
 	/** Whether a conversation can go to this username (exact, case-sensitive). */
 	public boolean exists(String username) {
 		return username != null && !username.isBlank()

@@ -87,15 +87,24 @@ class CustomerTurnModuleIT {
 	}
 
 	@Test
-	void anUnanswerableQuestionIsHandedOverWithItsEmbeddingKeptOnce(Scenario scenario) {
+	void anUnanswerableQuestionIsDeclinedWithItsEmbeddingKeptOnce(Scenario scenario) {
+		// before issue 12 it was handed over: an off-topic question now gets a polite
+		// decline and the conversation stays with the bot
 		UUID id = this.conversations.start("en");
 		Message question = this.conversations.addCustomerMessage(id, "Who won the football world cup in 1998?");
 		scenario.stimulate(() -> this.answering.answer(id, question, (text) -> {
 		}))
-			.andWaitForEventOfType(ConversationHandedOff.class)
+			.andWaitForEventOfType(TurnUnresolved.class)
 			.matching((event) -> event.conversationId().equals(id))
-			.toArriveAndVerify((event) -> {
+			.toArriveAndVerify((event, reply) -> {
 				assertThat(event.rule()).startsWith("pipeline:");
+				assertThat(event.outcome()).isEqualTo("DECLINED");
+				assertThat(reply.role()).isEqualTo(MessageRole.ASSISTANT);
+				assertThat(reply.text()).contains("rephrase");
+				assertThat(this.jdbc.sql("select state from conversation where id = ?")
+					.param(id)
+					.query(String.class)
+					.single()).isEqualTo("BOT");
 				assertThat(this.jdbc.sql(
 						"select count(*) from conversation_message where conversation_id = ? and embedding is not null")
 					.param(id)

@@ -82,20 +82,41 @@ class HandoffIT {
 			.isEqualTo("I want to talk to a real person please");
 		assertThat(queued.get("slaDueAt").asString()).isNotBlank();
 
+		// issue 12: while the customer waits the bot keeps helping; what it cannot answer
+		// gets their place in the queue and the wait
 		JsonNode later = ask(conversation, "hello? anyone there?");
-		assertThat(later.get("answer").isNull()).as("the bot stays quiet while a person has it").isTrue();
+		assertThat(later.get("answer").get("role").asString()).isEqualTo("ASSISTANT");
+		assertThat(later.get("answer").get("text").asString()).contains("number 1 in the queue")
+			.contains("about 5 minutes");
+		assertThat(queuedEntry(conversation[0], AGENT_A).get("state").asString()).isEqualTo("WAITING_FOR_AGENT");
+
+		agent("POST", "/api/agent/conversations/" + conversation[0] + "/claim", null, AGENT_A);
+		JsonNode claimed = ask(conversation, "How long does a refund take?");
+		assertThat(claimed.get("answer").isNull()).as("the bot stays quiet once a person has it").isTrue();
 	}
 
 	@Test
-	void anUnanswerableQuestionIsHandedOverWithTheBotsAttempt() throws Exception {
+	void anUnanswerableQuestionIsDeclinedAndAPersonFollowsWhenTheCustomerAsks() throws Exception {
+		// issue 12: an off-topic question is declined politely instead of handed over
 		String[] conversation = start();
 		JsonNode reply = ask(conversation, "Can you recommend a good restaurant for dinner in Munich?");
 		JsonNode answer = reply.get("answer");
+		assertThat(answer.get("role").asString()).isEqualTo("ASSISTANT");
 		assertThat(answer.get("answer").get("decision").asString()).isEqualTo("ESCALATE");
-		assertThat(answer.get("text").asString()).contains("passing you to a person");
+		assertThat(answer.get("text").asString()).contains("rephrase").contains("talk to a person");
+		assertThat(this.jdbc.sql("select state from conversation where id = ?")
+			.param(UUID.fromString(conversation[0]))
+			.query(String.class)
+			.single()).isEqualTo("BOT");
+		assertThat(this.jdbc.sql("select action || ':' || outcome from escalation_decision where conversation_id = ?")
+			.param(UUID.fromString(conversation[0]))
+			.query(String.class)
+			.list()).containsExactly("DECLINE:DECLINED");
+
+		JsonNode person = ask(conversation, "a person");
+		assertThat(person.get("answer").get("text").asString()).contains("passing you to a person");
 		JsonNode queued = queuedEntry(conversation[0], AGENT_A);
-		assertThat(queued.get("rule").asString()).startsWith("pipeline:");
-		assertThat(queued.get("summary").get("botDecision").asString()).startsWith("ESCALATE");
+		assertThat(queued.get("rule").asString()).isEqualTo("customer-asked-for-person");
 	}
 
 	@Test

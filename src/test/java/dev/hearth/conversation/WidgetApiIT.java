@@ -125,11 +125,71 @@ class WidgetApiIT {
 	}
 
 	@Test
-	void anOutOfScopeQuestionIsEscalatedWithItsReason() throws Exception {
+	void anOutOfScopeQuestionIsDeclinedPolitelyWithItsReason() throws Exception {
+		// issue 12: declined (what Hearth can help with, rephrase or a person), no longer
+		// handed over
 		JsonNode answer = start().ask("Who won the football world cup in 1998?").get("answer");
+		assertThat(answer.get("role").asString()).isEqualTo("ASSISTANT");
 		assertThat(answer.get("answer").get("decision").asString()).isEqualTo("ESCALATE");
 		assertThat(answer.get("answer").get("reason").asString()).isEqualTo("OUT_OF_SCOPE");
-		assertThat(answer.get("text").asString()).startsWith("I'm passing you to a person");
+		assertThat(answer.get("text").asString()).startsWith("Sorry, I can't help with that here")
+			.contains("rephrase")
+			.contains("talk to a person");
+		assertThat(answer.get("answer").has("handoff")).isFalse();
+	}
+
+	@Test
+	void whileWaitingForAPersonTheBotKeepsAnsweringWhatItCan() throws Exception {
+		Conversation conversation = start();
+		JsonNode notice = conversation.ask("I want to talk to a real person please").get("answer");
+		assertThat(notice.get("text").asString()).startsWith("I'm passing you to a person")
+			.contains("Until then I'll keep answering");
+		JsonNode answer = conversation.ask("How long does a refund take?").get("answer");
+		assertThat(answer.get("role").asString()).isEqualTo("ASSISTANT");
+		assertThat(answer.get("answer").get("decision").asString()).isEqualTo("ANSWERED");
+		assertThat(answer.get("answer").get("faqId").asString()).isEqualTo("refund-time");
+		JsonNode offTopic = conversation.ask("Who won the football world cup in 1998?").get("answer");
+		assertThat(offTopic.get("text").asString()).contains("number 1 in the queue");
+		assertThat(this.jdbc.sql("select state from conversation where id = ?")
+			.param(java.util.UUID.fromString(conversation.id))
+			.query(String.class)
+			.single()).isEqualTo("WAITING_FOR_AGENT");
+	}
+
+	@Test
+	void anAmbiguousQuestionIsAskedBackWithOptionsThatAnswerWhenSent() throws Exception {
+		Conversation conversation = start();
+		JsonNode answer = conversation.ask("money").get("answer");
+		assertThat(answer.get("role").asString()).isEqualTo("ASSISTANT");
+		assertThat(answer.get("answer").get("reason").asString()).isEqualTo("LOW_CONFIDENCE");
+		assertThat(answer.get("text").asString()).startsWith("I'm not sure which of these you mean");
+		JsonNode options = answer.get("answer").get("options");
+		assertThat(options.size()).isBetween(2, 3);
+		assertThat(options.findValuesAsString("faqId")).contains("pay-bill", "refund-time");
+		// the widget's button sends the option's question
+		String question = options.get(0).get("question").asString();
+		JsonNode chosen = conversation.ask(question).get("answer").get("answer");
+		assertThat(chosen.get("decision").asString()).isEqualTo("ANSWERED");
+		assertThat(chosen.get("faqId").asString()).isEqualTo(options.get(0).get("faqId").asString());
+		assertThat(this.jdbc.sql("select action || ':' || outcome from escalation_decision where conversation_id = ?")
+			.param(java.util.UUID.fromString(conversation.id))
+			.query(String.class)
+			.list()).containsExactly("CLARIFY:CLARIFIED");
+	}
+
+	@Test
+	void aGermanCustomerIsDeclinedInGerman() throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/widget/conversations"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"language\": \"de\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		JsonNode body = this.json.readTree(response.body());
+		Conversation conversation = new Conversation(body.get("conversationId").asString(),
+				body.get("token").asString());
+		JsonNode answer = conversation.ask("Wer hat 1998 die Fußball-Weltmeisterschaft gewonnen?").get("answer");
+		assertThat(answer.get("text").asString()).startsWith("Dabei kann ich hier leider nicht helfen");
+		JsonNode person = conversation.ask("einen Mitarbeiter bitte").get("answer");
+		assertThat(person.get("text").asString()).startsWith("Ich verbinde Sie mit einer Person");
 	}
 
 	@Test

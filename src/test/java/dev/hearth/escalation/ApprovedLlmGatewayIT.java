@@ -109,13 +109,13 @@ class ApprovedLlmGatewayIT {
 	}
 
 	@Test
-	void whenTheApprovedModelCannotAnswerAPersonTakesOver() throws Exception {
+	void whenTheApprovedModelCannotAnswerHearthDeclinesPolitely() throws Exception {
+		// issue 12: the out-of-scope rule now declines (it handed over before)
 		server.reply = "NO_ANSWER";
 		JsonNode answer = ask("What is the meaning of the blinking lights on a device I bought elsewhere?");
 		assertThat(answer.get("answer").get("decision").asString()).isEqualTo("ESCALATE");
-		assertThat(answer.get("text").asString()).startsWith("I'm passing you to a person");
-		assertThat(this.jdbc.sql("select state from conversation").query(String.class).list())
-			.containsExactly("WAITING_FOR_AGENT");
+		assertThat(answer.get("text").asString()).startsWith("Sorry, I can't help with that here");
+		assertThat(this.jdbc.sql("select state from conversation").query(String.class).list()).containsExactly("BOT");
 		assertThat(this.jdbc.sql("select details->>'outcome' from audit_event where kind = 'MODEL_CALL'")
 			.query(String.class)
 			.list()).containsExactly("NO_ANSWER");

@@ -216,6 +216,15 @@ class EscalationPolicyIT {
 	@Test
 	void aDraftOnlyModelWritesADraftForTheAgentWithPersonalDataRedactedOnTheWay() throws Exception {
 		useOnly("drafter");
+		// issue 12: out of scope now declines by default; a company that wants a person
+		// with a draft for it sets the rule's action
+		ObjectNode policy = currentPolicy();
+		for (JsonNode rule : policy.get("rules")) {
+			if (rule.get("id").asString().equals("pipeline:OUT_OF_SCOPE")) {
+				((ObjectNode) rule).put("action", "APPROVED_LLM");
+			}
+		}
+		save(policy, "test: a draft for out-of-scope questions");
 		drafter.reply = "Hello, we have noted [EMAIL_1] and will look into the router you bought elsewhere.";
 		HearthHttp.Chat chat = this.hearth.start();
 		JsonNode reply = this.hearth.ask(chat,

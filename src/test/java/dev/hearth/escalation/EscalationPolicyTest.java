@@ -49,6 +49,18 @@ class EscalationPolicyTest {
 	}
 
 	@Test
+	void aShortAnswerNamingAPersonFiresAsAfterADecline() {
+		for (String answer : List.of("a person", "A person, please", "human", "an agent!", "someone please",
+				"yes, a person", "einen Mitarbeiter bitte", "Mensch", "eine Person")) {
+			assertThat(rule(before(answer))).as(answer).isEqualTo("customer-asked-for-person");
+		}
+		for (String question : List.of("a person moving house, what do I do?", "agent fees",
+				"is someone coming to install it?")) {
+			assertThat(before(question)).as(question).isEmpty();
+		}
+	}
+
+	@Test
 	void ordinaryQuestionsFireNothing() {
 		for (String question : List.of("How do I talk to my router?", "what does the agent fee cost",
 				"Is a person allowed to share a plan?", "Wie hoch ist meine Rechnung?", "How do I cancel my contract?",
@@ -116,9 +128,15 @@ class EscalationPolicyTest {
 
 	@Test
 	void tooManyTurnsWithoutAResolutionFire() {
-		assertThat(this.policy.beforeAnswering(new TurnContext("and what about TV?", List.of(), 9)))
-			.hasValueSatisfying((d) -> assertThat(d.rule()).isEqualTo("turn-limit"));
-		assertThat(this.policy.beforeAnswering(new TurnContext("and what about TV?", List.of(), 8))).isEmpty();
+		// the count is of unresolved turns (declined, asked back, handed over, rated
+		// unhelpful) plus this one; the default limit is 4
+		assertThat(this.policy.beforeAnswering(new TurnContext("and what about TV?", List.of(), 5)))
+			.hasValueSatisfying((d) -> {
+				assertThat(d.rule()).isEqualTo("turn-limit");
+				assertThat(d.action()).isEqualTo(Action.HUMAN);
+				assertThat(d.reason()).contains("could not resolve");
+			});
+		assertThat(this.policy.beforeAnswering(new TurnContext("and what about TV?", List.of(), 4))).isEmpty();
 	}
 
 	@Test
@@ -156,11 +174,18 @@ class EscalationPolicyTest {
 				List.of(), List.of(), Map.of());
 		assertThat(this.policy.afterAnswering(escalate)).hasValueSatisfying((d) -> {
 			assertThat(d.rule()).isEqualTo("pipeline:OUT_OF_SCOPE");
-			assertThat(d.action()).isEqualTo(Action.APPROVED_LLM);
+			assertThat(d.action()).isEqualTo(Action.DECLINE);
+			assertThat(d.reason()).isEqualTo("Hearth's knowledge base does not cover the question.");
 		});
+		Answer unsure = new Answer(Decision.ESCALATE, EscalationReason.LOW_CONFIDENCE, "", 0.3, 0.3, null, null,
+				List.of(), List.of(), Map.of());
+		assertThat(this.policy.afterAnswering(unsure).get().action()).isEqualTo(Action.CLARIFY);
 		Answer ungrounded = new Answer(Decision.ESCALATE, EscalationReason.UNGROUNDED, "", 0.5, 0.5, null, null,
 				List.of(), List.of(), Map.of());
-		assertThat(this.policy.afterAnswering(ungrounded).get().action()).isEqualTo(Action.HUMAN);
+		assertThat(this.policy.afterAnswering(ungrounded).get().action()).isEqualTo(Action.CLARIFY);
+		Answer failed = new Answer(Decision.ESCALATE, EscalationReason.MODEL_FAILURE, "", 0, 0, null, null, List.of(),
+				List.of(), Map.of());
+		assertThat(this.policy.afterAnswering(failed).get().action()).isEqualTo(Action.HUMAN);
 		Answer answered = new Answer(Decision.ANSWERED, null, "x", 0.9, 0.9, "faq", "faq", List.of(), List.of(),
 				Map.of());
 		assertThat(this.policy.afterAnswering(answered)).isEmpty();

@@ -1,0 +1,56 @@
+package dev.hearth.escalation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import dev.hearth.assistant.Answer.Candidate;
+import dev.hearth.knowledge.FaqEntry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClarificationTest {
+
+	private static final Map<String, FaqEntry> ENTRIES = Map.of("refund-time",
+			entry("refund-time", "How long does a refund take?"), "refund-how",
+			entry("refund-how", "How do I ask for a refund?"), "refund-dup",
+			entry("refund-dup", "how long does a refund take?"), "router-reset",
+			entry("router-reset", "How do I reset my router?"), "tv-channels",
+			entry("tv-channels", "Which channels do I get?"));
+
+	private static FaqEntry entry(String id, String question) {
+		return new FaqEntry(id, question, List.of(), "The answer.", "en", Map.of());
+	}
+
+	private static List<ClarifyOption> options(Candidate... ranked) {
+		return Clarification.options(List.of(ranked), (id) -> Optional.ofNullable(ENTRIES.get(id)));
+	}
+
+	@Test
+	void closeCandidatesBecomeTwoOrThreeOptionsBestFirst() {
+		assertThat(options(new Candidate("refund-time", 0.40), new Candidate("refund-how", 0.35),
+				new Candidate("router-reset", 0.21), new Candidate("tv-channels", 0.20)))
+			.containsExactly(new ClarifyOption("refund-time", "How long does a refund take?"),
+					new ClarifyOption("refund-how", "How do I ask for a refund?"),
+					new ClarifyOption("router-reset", "How do I reset my router?"));
+	}
+
+	@Test
+	void oneClearCandidateOrNoneGivesNoOptions() {
+		assertThat(options(new Candidate("refund-time", 0.60), new Candidate("refund-how", 0.10))).isEmpty();
+		assertThat(options()).isEmpty();
+		assertThat(options(new Candidate("refund-time", 0.04), new Candidate("refund-how", 0.04))).as("below the floor")
+			.isEmpty();
+	}
+
+	@Test
+	void theSameQuestionTwiceAndMissingEntriesAreSkipped() {
+		assertThat(options(new Candidate("refund-time", 0.30), new Candidate("refund-dup", 0.29),
+				new Candidate("deleted", 0.28), new Candidate("refund-how", 0.2)))
+			.extracting(ClarifyOption::faqId)
+			.containsExactly("refund-time", "refund-how");
+	}
+
+}
