@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +50,12 @@ public class AnswerPipeline {
 
 	private final GenerativeAnswers generative;
 
+	private final ObservationRegistry observations;
+
 	AnswerPipeline(Queries queries, RouterService router, FaqCatalog catalog, KnowledgeSearch search,
-			AssistantProperties properties, ObjectProvider<ChatModel> chatModel) {
+			AssistantProperties properties, ObjectProvider<ChatModel> chatModel,
+			ObjectProvider<ObservationRegistry> observations) {
+		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 		this.queries = queries;
 		this.router = router;
 		this.catalog = catalog;
@@ -99,7 +106,36 @@ public class AnswerPipeline {
 		return answer(query, history, routerThreshold, stream, timings);
 	}
 
+	/**
+	 * Observed as {@code hearth.answer} (a timer and, when tracing is on, a span) tagged
+	 * with the decision, the escalation reason and who answered: closed sets, never the
+	 * question.
+	 */
 	private Answer answer(Query turnQuery, List<Turn> history, double routerThreshold, Consumer<String> stream,
+			Timings timings) {
+		Observation observation = Observation.createNotStarted("hearth.answer", this.observations)
+			.contextualName("answer question")
+			.lowCardinalityKeyValue("decision", "failed")
+			.lowCardinalityKeyValue("reason", "none")
+			.lowCardinalityKeyValue("answered_by", "none")
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			Answer answer = decide(turnQuery, history, routerThreshold, stream, timings);
+			observation.lowCardinalityKeyValue("decision", tag(answer.decision()))
+				.lowCardinalityKeyValue("reason", tag(answer.reason()))
+				.lowCardinalityKeyValue("answered_by", (answer.answeredBy() != null) ? answer.answeredBy() : "none");
+			return answer;
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private Answer decide(Query turnQuery, List<Turn> history, double routerThreshold, Consumer<String> stream,
 			Timings timings) {
 		String question = turnQuery.question();
 		String query = turnQuery.text();
@@ -121,7 +157,9 @@ public class AnswerPipeline {
 			}
 		}
 
-		List<Passage> passages = passages(query, vector);
+		List<Passage> passages = Observation.createNotStarted("hearth.retrieval", this.observations)
+			.contextualName("retrieve passages")
+			.observe(() -> passages(query, vector));
 		timings.lap("retrieve");
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		if (similarity < this.properties.answer().minSimilarity()) {
@@ -132,7 +170,10 @@ public class AnswerPipeline {
 					timings);
 		}
 		if (this.generative != null) {
-			GenerativeAnswers.Result result = this.generative.generate(question, history, passages, stream);
+			GenerativeAnswers.Result result = Observation.createNotStarted("hearth.model.generate", this.observations)
+				.contextualName("generate answer")
+				.lowCardinalityKeyValue("model", "answer")
+				.observe(() -> this.generative.generate(question, history, passages, stream));
 			timings.lap("generate");
 			switch (result) {
 				case GenerativeAnswers.Generated generated -> {
@@ -144,7 +185,10 @@ public class AnswerPipeline {
 							timings);
 				}
 				case GenerativeAnswers.Ungrounded ungrounded -> {
-					log.info("Generated answer not supported by its passages, not shown: {}", ungrounded.sentence());
+					// The sentence may repeat what the customer wrote: its length only,
+					// never its text
+					log.info("Generated answer not supported by its passages, not shown ({} characters)",
+							ungrounded.sentence().length());
 					if (!ungrounded.shown().isBlank()) {
 						return escalate(EscalationReason.UNGROUNDED, similarity, routerConfidence, bestGuess, ranked,
 								timings);
@@ -195,6 +239,10 @@ public class AnswerPipeline {
 			String bestGuess, List<Answer.Candidate> ranked, Timings timings) {
 		return new Answer(Decision.ESCALATE, reason, "", confidence, routerConfidence, bestGuess, null, List.of(),
 				ranked, timings.done());
+	}
+
+	private static String tag(Enum<?> value) {
+		return (value != null) ? value.name().toLowerCase(java.util.Locale.ROOT) : "none";
 	}
 
 	private static List<Answer.Candidate> candidates(RouterPrediction prediction) {

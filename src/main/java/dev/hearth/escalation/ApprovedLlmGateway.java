@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +20,7 @@ import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.hearth.assistant.ApprovedModels;
@@ -66,8 +70,11 @@ public class ApprovedLlmGateway implements AutoCloseable {
 
 	private final Map<String, ChatModel> models = new ConcurrentHashMap<>();
 
+	private final MeterRegistry meters;
+
 	ApprovedLlmGateway(EscalationProperties properties, EscalationPolicies policies, Redactor redactor,
-			AuditTrail audit, EgressGuard egress, TrainingExamples training) {
+			AuditTrail audit, EgressGuard egress, TrainingExamples training, ObjectProvider<MeterRegistry> meters) {
+		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
 		this.endpoints = properties.approvedLlms();
 		this.policies = policies;
 		this.training = training;
@@ -208,10 +215,37 @@ public class ApprovedLlmGateway implements AutoCloseable {
 		details.put("latencyMs", (System.nanoTime() - started) / 1_000_000);
 		details.put("outcome", outcome);
 		this.audit.record("MODEL_CALL", "hearth", llm.name(), details);
+		measure(llm.name(), purpose, outcome, System.nanoTime() - started, promptTokens, answerTokens);
 		if (text != null && "answer".equals(purpose)) {
 			this.training.keep(null, "APPROVED_LLM", question, text);
 		}
 		return (text != null) ? Optional.of(new GatewayAnswer(llm.name(), text)) : Optional.empty();
+	}
+
+	/**
+	 * {@code hearth.approved_llm.calls} (a timer with a percentile histogram) and
+	 * {@code hearth.approved_llm.tokens} by endpoint (a configured name), purpose,
+	 * outcome and token type: closed sets only.
+	 */
+	private void measure(String endpoint, String purpose, String outcome, long nanos, Integer promptTokens,
+			Integer answerTokens) {
+		Timer.builder("hearth.approved_llm.calls")
+			.description("Calls to approved LLM endpoints")
+			.tag("endpoint", endpoint)
+			.tag("purpose", purpose)
+			.tag("outcome", outcome.toLowerCase(java.util.Locale.ROOT))
+			.publishPercentileHistogram()
+			.register(this.meters)
+			.record(java.time.Duration.ofNanos(nanos));
+		tokens(endpoint, purpose, "prompt", promptTokens);
+		tokens(endpoint, purpose, "answer", answerTokens);
+	}
+
+	private void tokens(String endpoint, String purpose, String type, Integer count) {
+		if (count != null && count > 0) {
+			this.meters.counter("hearth.approved_llm.tokens", "endpoint", endpoint, "purpose", purpose, "type", type)
+				.increment(count);
+		}
 	}
 
 	private ChatModel model(EscalationProperties.ApprovedLlm llm) {
