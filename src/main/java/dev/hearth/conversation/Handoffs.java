@@ -10,9 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,9 +59,12 @@ public class Handoffs {
 
 	private final ConversationMetrics metrics;
 
+	private final ObservationRegistry observations;
+
 	Handoffs(JdbcClient jdbc, Conversations conversations, ApplicationEventPublisher events, JsonMapper json,
 			ConversationProperties properties, AuditTrail audit, TrainingExamples training, Agents agents,
-			ConversationMetrics metrics) {
+			ConversationMetrics metrics, ObjectProvider<ObservationRegistry> observations) {
+		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 		this.agents = agents;
 		this.metrics = metrics;
 		this.jdbc = jdbc;
@@ -86,6 +93,13 @@ public class Handoffs {
 	 */
 	@Transactional
 	public boolean handOff(UUID conversation, EscalationDecision decision, HandoffSummary summary, HandoffMode mode) {
+		return Observation.createNotStarted("hearth.handoff", this.observations)
+			.contextualName("hand off")
+			.lowCardinalityKeyValue("mode", mode.name().toLowerCase(java.util.Locale.ROOT))
+			.observe(() -> queue(conversation, decision, summary, mode));
+	}
+
+	private boolean queue(UUID conversation, EscalationDecision decision, HandoffSummary summary, HandoffMode mode) {
 		Instant now = Instant.now();
 		int changed = this.jdbc
 			.sql("""

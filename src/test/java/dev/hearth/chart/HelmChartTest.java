@@ -129,6 +129,18 @@ class HelmChartTest {
 			.containsEntry("prometheus.io/path", "/actuator/prometheus")
 			.containsEntry("prometheus.io/port", "8080");
 		assertThat(chart.kinds()).doesNotContain("ConfigMap/hearth-dashboard");
+		assertThat(env(container)).as("no tracing without a collector")
+			.doesNotContainKey("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
+		Map<String, Object> traced = list(map(
+				render(template().set("database.url", EXTERNAL_DB)
+					.set("observability.tracing.endpoint", "http://otel-collector.monitoring:4318/v1/traces")
+					.set("observability.tracing.samplingProbability", "0.25")).one("Deployment", "hearth"),
+				"spec", "template", "spec"), "containers")
+			.get(0);
+		assertThat(env(traced))
+			.containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+					"http://otel-collector.monitoring:4318/v1/traces")
+			.containsEntry("HEARTH_TRACING_SAMPLING", "0.25");
 
 		RenderedChart withDashboard = render(template().set("database.url", EXTERNAL_DB)
 			.set("observability.grafanaDashboard.enabled", "true")
