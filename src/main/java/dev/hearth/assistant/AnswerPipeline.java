@@ -1,7 +1,11 @@
 package dev.hearth.assistant;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,8 +23,9 @@ import dev.hearth.knowledge.KnowledgeSearch;
  * extractively when the span answers the question), else an escalation whose reason
  * {@link EscalationRule} gives. The question arrives made self-contained and embedded
  * once for the whole turn ({@link Queries}). Every threshold is in
- * {@link AssistantProperties} ({@code docs/answering.md}). See the package documentation.
- * Thread-safe.
+ * {@link AssistantProperties} ({@code docs/answering.md}). Observed as
+ * {@code hearth.answer} and {@code hearth.retrieval} (timers, and spans when tracing is
+ * on). See the package documentation. Thread-safe.
  */
 @Service
 public class AnswerPipeline {
@@ -39,8 +44,12 @@ public class AnswerPipeline {
 
 	private final EscalationRule escalation;
 
+	private final ObservationRegistry observations;
+
 	AnswerPipeline(Queries queries, RouterService router, FaqCatalog catalog, KnowledgeSearch search,
-			AssistantProperties properties, ObjectProvider<ChatModel> chatModel) {
+			AssistantProperties properties, ObjectProvider<ChatModel> chatModel,
+			ObjectProvider<ObservationRegistry> observations) {
+		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 		this.queries = queries;
 		this.router = router;
 		this.properties = properties;
@@ -51,7 +60,8 @@ public class AnswerPipeline {
 		ChatModel model = chatModel.getIfAvailable();
 		this.composition = new DocumentComposition(
 				(model != null) ? new GenerativeAnswers(model, properties.answer()) : null,
-				properties.answer().maxSentences(), new Answerability(properties.answer().minCoverage()));
+				properties.answer().maxSentences(), new Answerability(properties.answer().minCoverage()),
+				this.observations);
 		this.escalation = new EscalationRule(properties.router().lowConfidenceShare(),
 				properties.answer().lowConfidenceShare());
 	}
@@ -94,7 +104,34 @@ public class AnswerPipeline {
 		return answer(this.queries.of(question, history), history, routerThreshold, stream);
 	}
 
+	/**
+	 * Observed as {@code hearth.answer} tagged with the decision, the escalation reason
+	 * and who answered: closed sets, never the question.
+	 */
 	private Answer answer(Query turnQuery, List<Turn> history, double routerThreshold, Consumer<String> stream) {
+		Observation observation = Observation.createNotStarted("hearth.answer", this.observations)
+			.contextualName("answer question")
+			.lowCardinalityKeyValue("decision", "failed")
+			.lowCardinalityKeyValue("reason", "none")
+			.lowCardinalityKeyValue("answered_by", "none")
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			Answer answer = decide(turnQuery, history, routerThreshold, stream);
+			observation.lowCardinalityKeyValue("decision", tag(answer.decision()))
+				.lowCardinalityKeyValue("reason", tag(answer.reason()))
+				.lowCardinalityKeyValue("answered_by", (answer.answeredBy() != null) ? answer.answeredBy() : "none");
+			return answer;
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private Answer decide(Query turnQuery, List<Turn> history, double routerThreshold, Consumer<String> stream) {
 		Timings timings = new Timings(turnQuery.embedMillis());
 		String question = turnQuery.question();
 		String query = turnQuery.text();
@@ -111,7 +148,9 @@ public class AnswerPipeline {
 					entry.id(), "faq", List.of(citation), routed.ranked(), timings.done());
 		}
 
-		List<Passage> passages = this.retrieval.retrieve(query, vector);
+		List<Passage> passages = Observation.createNotStarted("hearth.retrieval", this.observations)
+			.contextualName("retrieve passages")
+			.observe(() -> this.retrieval.retrieve(query, vector));
 		timings.lap("retrieve");
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		double minSimilarity = this.properties.answer().minSimilarity();
@@ -134,6 +173,10 @@ public class AnswerPipeline {
 			Timings timings) {
 		return new Answer(Decision.ESCALATE, reason, "", confidence, routed.confidence(), routed.bestGuess(), null,
 				List.of(), routed.ranked(), timings.done());
+	}
+
+	private static String tag(Enum<?> value) {
+		return (value != null) ? value.name().toLowerCase(Locale.ROOT) : "none";
 	}
 
 }

@@ -3,6 +3,9 @@ package dev.hearth.assistant;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,16 +43,22 @@ final class DocumentComposition {
 
 	private final Answerability answerability;
 
+	private final ObservationRegistry observations;
+
 	/**
 	 * @param generative the language model's answers, or {@code null} to answer
 	 * extractively
 	 * @param maxSentences the longest extractive answer, in sentences
 	 * @param answerability whether an extracted span answers the question
+	 * @param observations where the language model's calls are observed
+	 * ({@code hearth.model.generate})
 	 */
-	DocumentComposition(GenerativeAnswers generative, int maxSentences, Answerability answerability) {
+	DocumentComposition(GenerativeAnswers generative, int maxSentences, Answerability answerability,
+			ObservationRegistry observations) {
 		this.generative = generative;
 		this.maxSentences = maxSentences;
 		this.answerability = answerability;
+		this.observations = observations;
 	}
 
 	/**
@@ -60,7 +69,10 @@ final class DocumentComposition {
 	Composed compose(String question, String query, List<Turn> history, List<Passage> passages, Consumer<String> stream,
 			Timings timings) {
 		if (this.generative != null) {
-			GenerativeAnswers.Result result = this.generative.generate(question, history, passages, stream);
+			GenerativeAnswers.Result result = Observation.createNotStarted("hearth.model.generate", this.observations)
+				.contextualName("generate answer")
+				.lowCardinalityKeyValue("model", "answer")
+				.observe(() -> this.generative.generate(question, history, passages, stream));
 			timings.lap("generate");
 			switch (result) {
 				case GenerativeAnswers.Generated generated -> {
@@ -70,7 +82,10 @@ final class DocumentComposition {
 					return new Declined(EscalationReason.LOW_CONFIDENCE);
 				}
 				case GenerativeAnswers.Ungrounded ungrounded -> {
-					log.info("Generated answer not supported by its passages, not shown: {}", ungrounded.sentence());
+					// the sentence may repeat what the customer wrote: its length only,
+					// never its text
+					log.info("Generated answer not supported by its passages, not shown ({} characters)",
+							ungrounded.sentence().length());
 					if (!ungrounded.shown().isBlank()) {
 						return new Declined(EscalationReason.UNGROUNDED);
 					}

@@ -2,7 +2,11 @@ package dev.hearth.assistant;
 
 import java.util.List;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +22,11 @@ public class Queries {
 
 	private final EmbeddingModel embeddings;
 
-	Queries(EmbeddingModel embeddings) {
+	private final ObservationRegistry observations;
+
+	Queries(EmbeddingModel embeddings, ObjectProvider<ObservationRegistry> observations) {
 		this.embeddings = embeddings;
+		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 	}
 
 	/**
@@ -38,7 +45,9 @@ public class Queries {
 		}
 		String text = FollowUps.contextualise(question, history);
 		long started = System.nanoTime();
-		float[] vector = this.embeddings.embed(text);
+		float[] vector = Observation.createNotStarted("hearth.model.embed", this.observations)
+			.contextualName("embed question")
+			.observe(() -> this.embeddings.embed(text));
 		return new Query(question, text, vector, (System.nanoTime() - started) / 1_000_000);
 	}
 

@@ -42,8 +42,11 @@ class ConversationAnswering {
 
 	private final TurnRecorder recorder;
 
+	private final ConversationMetrics metrics;
+
 	ConversationAnswering(Conversations conversations, CustomerTurns turns, AnswerPipeline pipeline,
-			Escalation escalation, TurnRecorder recorder) {
+			Escalation escalation, TurnRecorder recorder, ConversationMetrics metrics) {
+		this.metrics = metrics;
 		this.conversations = conversations;
 		this.turns = turns;
 		this.pipeline = pipeline;
@@ -66,6 +69,7 @@ class ConversationAnswering {
 			return null;
 		}
 		boolean waiting = head.state() == ConversationState.WAITING_FOR_AGENT;
+		this.metrics.question();
 		CustomerTurn turn = this.turns.of(conversation, head.language(), question);
 		Verdict verdict = this.escalation.before(turn);
 		Answer answer = null;

@@ -7,11 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,9 +57,16 @@ public class Handoffs {
 
 	private final Agents agents;
 
+	private final ConversationMetrics metrics;
+
+	private final ObservationRegistry observations;
+
 	Handoffs(JdbcClient jdbc, Conversations conversations, ApplicationEventPublisher events, JsonMapper json,
-			ConversationProperties properties, AuditTrail audit, TrainingExamples training, Agents agents) {
+			ConversationProperties properties, AuditTrail audit, TrainingExamples training, Agents agents,
+			ConversationMetrics metrics, ObjectProvider<ObservationRegistry> observations) {
+		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 		this.agents = agents;
+		this.metrics = metrics;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.training = training;
@@ -81,6 +93,13 @@ public class Handoffs {
 	 */
 	@Transactional
 	public boolean handOff(UUID conversation, EscalationDecision decision, HandoffSummary summary, HandoffMode mode) {
+		return Observation.createNotStarted("hearth.handoff", this.observations)
+			.contextualName("hand off")
+			.lowCardinalityKeyValue("mode", mode.name().toLowerCase(java.util.Locale.ROOT))
+			.observe(() -> queue(conversation, decision, summary, mode));
+	}
+
+	private boolean queue(UUID conversation, EscalationDecision decision, HandoffSummary summary, HandoffMode mode) {
 		Instant now = Instant.now();
 		int changed = this.jdbc
 			.sql("""
@@ -172,19 +191,24 @@ public class Handoffs {
 
 	@Transactional
 	public QueuedConversation claim(UUID conversation, String agent) {
-		int changed = this.jdbc
+		Optional<Double> waited = this.jdbc
 			.sql("""
 					update conversation set state = 'WITH_AGENT', assigned_agent = ?, claimed_at = now(), last_activity = now()
 					where id = ? and state = 'WAITING_FOR_AGENT'
+					returning extract(epoch from claimed_at - waiting_since)
 					""")
 			.param(agent)
 			.param(conversation)
-			.update();
-		if (changed == 0) {
+			.query(Double.class)
+			.optional();
+		if (waited.isEmpty()) {
 			QueuedConversation current = find(conversation);
 			throw new HandoffConflictException((current.assignedAgent() != null)
 					? "This conversation was already claimed by " + current.assignedAgent() + "."
 					: "This conversation is not waiting for an agent (it is " + current.state() + ").");
+		}
+		if (waited.get() != null) {
+			this.metrics.claimedAfter(Duration.ofMillis(Math.round(waited.get() * 1000)));
 		}
 		this.audit.record("CLAIM", agent, conversation.toString(), Map.of());
 		this.events.publishEvent(new ConversationClaimed(conversation, agent));

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +21,7 @@ import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.hearth.assistant.ApprovedModels;
@@ -66,8 +71,15 @@ public class ApprovedLlmGateway implements AutoCloseable {
 
 	private final Map<String, ChatModel> models = new ConcurrentHashMap<>();
 
+	private final MeterRegistry meters;
+
+	private final ObservationRegistry observations;
+
 	ApprovedLlmGateway(EscalationProperties properties, EscalationPolicies policies, Redactor redactor,
-			AuditTrail audit, EgressGuard egress, TrainingExamples training) {
+			AuditTrail audit, EgressGuard egress, TrainingExamples training, ObjectProvider<MeterRegistry> meters,
+			ObjectProvider<ObservationRegistry> observations) {
+		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
+		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 		this.endpoints = properties.approvedLlms();
 		this.policies = policies;
 		this.training = training;
@@ -171,28 +183,38 @@ public class ApprovedLlmGateway implements AutoCloseable {
 				redacted);
 		List<Message> messages = new ArrayList<>(List.of(new SystemMessage(system), new UserMessage(redaction.text())));
 		long started = System.nanoTime();
-		String outcome;
+		String outcome = "FAILED";
 		String text = null;
 		Integer promptTokens = null;
 		Integer answerTokens = null;
-		try {
-			ChatResponse response = model(llm).call(new Prompt(messages));
-			if (response.getMetadata() != null && response.getMetadata().getUsage() != null) {
-				promptTokens = response.getMetadata().getUsage().getPromptTokens();
-				answerTokens = response.getMetadata().getUsage().getCompletionTokens();
+		Observation observation = Observation.createNotStarted("hearth.approved_llm.calls", this.observations)
+			.contextualName("approved llm call")
+			.lowCardinalityKeyValue("endpoint", llm.name())
+			.lowCardinalityKeyValue("purpose", purpose)
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			try {
+				ChatResponse response = model(llm).call(new Prompt(messages));
+				if (response.getMetadata() != null && response.getMetadata().getUsage() != null) {
+					promptTokens = response.getMetadata().getUsage().getPromptTokens();
+					answerTokens = response.getMetadata().getUsage().getCompletionTokens();
+				}
+				String reply = response.getResult().getOutput().getText();
+				if (reply == null || reply.isBlank() || reply.strip().startsWith(NO_ANSWER)) {
+					outcome = "NO_ANSWER";
+				}
+				else {
+					text = redaction.restore(reply.strip());
+					outcome = "ANSWERED";
+				}
 			}
-			String reply = response.getResult().getOutput().getText();
-			if (reply == null || reply.isBlank() || reply.strip().startsWith(NO_ANSWER)) {
-				outcome = "NO_ANSWER";
-			}
-			else {
-				text = redaction.restore(reply.strip());
-				outcome = "ANSWERED";
+			catch (RuntimeException ex) {
+				log.warn("The approved LLM {} failed: {}", llm.name(), ex.getMessage());
+				outcome = "FAILED";
 			}
 		}
-		catch (RuntimeException ex) {
-			log.warn("The approved LLM {} failed: {}", llm.name(), ex.getMessage());
-			outcome = "FAILED";
+		finally {
+			observation.lowCardinalityKeyValue("outcome", outcome.toLowerCase(java.util.Locale.ROOT)).stop();
 		}
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("purpose", purpose);
@@ -208,10 +230,25 @@ public class ApprovedLlmGateway implements AutoCloseable {
 		details.put("latencyMs", (System.nanoTime() - started) / 1_000_000);
 		details.put("outcome", outcome);
 		this.audit.record("MODEL_CALL", "hearth", llm.name(), details);
+		tokens(llm.name(), purpose, "prompt", promptTokens);
+		tokens(llm.name(), purpose, "answer", answerTokens);
 		if (text != null && "answer".equals(purpose)) {
 			this.training.keep(null, "APPROVED_LLM", question, text);
 		}
 		return (text != null) ? Optional.of(new GatewayAnswer(llm.name(), text)) : Optional.empty();
+	}
+
+	/**
+	 * {@code hearth.approved_llm.tokens} by endpoint (a configured name), purpose and
+	 * token type, when the endpoint reports usage. Calls themselves are the observation
+	 * {@code hearth.approved_llm.calls} (a timer and, when tracing is on, a span) tagged
+	 * with endpoint, purpose and outcome: closed sets only.
+	 */
+	private void tokens(String endpoint, String purpose, String type, Integer count) {
+		if (count != null && count > 0) {
+			this.meters.counter("hearth.approved_llm.tokens", "endpoint", endpoint, "purpose", purpose, "type", type)
+				.increment(count);
+		}
 	}
 
 	private ChatModel model(EscalationProperties.ApprovedLlm llm) {

@@ -39,8 +39,11 @@ public class DocumentImporter {
 
 	private final KnowledgeProperties properties;
 
+	private final ImportMetrics metrics;
+
 	DocumentImporter(DocumentParser parser, EmbeddingModel embeddings, KnowledgeStore store, KnowledgeWriter writer,
-			KnowledgeProperties properties) {
+			KnowledgeProperties properties, ImportMetrics metrics) {
+		this.metrics = metrics;
 		this.parser = parser;
 		this.chunker = new Chunker(properties.chunk().maxChars(), properties.chunk().overlapChars());
 		this.embeddings = embeddings;
@@ -77,6 +80,7 @@ public class DocumentImporter {
 				&& existing.get().tags().equals(checkedTags)
 				&& (language == null || language.isBlank() || existing.get().language().equals(language))) {
 			KnowledgeDocument document = existing.get();
+			this.metrics.document(ImportOutcome.UNCHANGED, 0, System.nanoTime() - started);
 			return new DocumentImportResult(checkedSource, ImportOutcome.UNCHANGED, document.id(), document.version(),
 					document.chunks(), document.title(), (System.nanoTime() - started) / 1_000_000,
 					Audiences.applied(document.tags()));
@@ -112,6 +116,7 @@ public class DocumentImporter {
 			.saveDocument(checkedSource, parsed, stored, hash, checkedTags, bytes.length, actor, started)
 			.withWarnings(filtered.warnings());
 		filtered.warnings().forEach(log::warn);
+		this.metrics.document(result.outcome(), chunks.size(), System.nanoTime() - started);
 		if (log.isDebugEnabled()) {
 			log.debug("Imported {} ({} chunks): parse {} ms, chunk {} ms, embed {} ms, store and index {} ms",
 					checkedSource, chunks.size(), (parsedAt - started) / 1_000_000, (chunkedAt - parsedAt) / 1_000_000,
@@ -122,6 +127,7 @@ public class DocumentImporter {
 
 	private DocumentRejectedException rejected(DocumentRejectedException ex, String source, String actor) {
 		this.writer.recordFailure("DOCUMENT", source, ex.reason() + ": " + ex.getMessage(), actor);
+		this.metrics.document(ImportOutcome.FAILED, 0, 0);
 		return ex;
 	}
 

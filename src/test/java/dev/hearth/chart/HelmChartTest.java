@@ -11,6 +11,8 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static dev.hearth.chart.RenderedChart.list;
 import static dev.hearth.chart.RenderedChart.map;
@@ -116,6 +118,49 @@ class HelmChartTest {
 		assertThat(realm).contains("https://support.example.com/console/login/oauth2/code/keycloak")
 			.contains("${HEARTH_CONSOLE_CLIENT_SECRET}")
 			.doesNotContain("CHANGE-ME");
+	}
+
+	@Test
+	void logsAreJsonPodsAreScrapedAndTheDashboardShipsOnRequest() {
+		RenderedChart chart = render(template().set("database.url", EXTERNAL_DB));
+		Map<String, Object> deployment = chart.one("Deployment", "hearth");
+		Map<String, Object> container = list(map(deployment, "spec", "template", "spec"), "containers").get(0);
+		assertThat(env(container)).containsEntry("HEARTH_LOG_FORMAT", "ecs");
+		assertThat(map(deployment, "spec", "template", "metadata", "annotations"))
+			.containsEntry("prometheus.io/scrape", "true")
+			.containsEntry("prometheus.io/path", "/actuator/prometheus")
+			.containsEntry("prometheus.io/port", "8080");
+		assertThat(chart.kinds()).doesNotContain("ConfigMap/hearth-dashboard");
+		assertThat(env(container)).as("no tracing without a collector")
+			.doesNotContainKey("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
+		Map<String, Object> traced = list(map(
+				render(template().set("database.url", EXTERNAL_DB)
+					.set("observability.tracing.endpoint", "http://otel-collector.monitoring:4318/v1/traces")
+					.set("observability.tracing.samplingProbability", "0.25")).one("Deployment", "hearth"),
+				"spec", "template", "spec"), "containers")
+			.get(0);
+		assertThat(env(traced))
+			.containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+					"http://otel-collector.monitoring:4318/v1/traces")
+			.containsEntry("HEARTH_TRACING_SAMPLING", "0.25");
+
+		RenderedChart withDashboard = render(template().set("database.url", EXTERNAL_DB)
+			.set("observability.grafanaDashboard.enabled", "true")
+			.set("observability.grafanaDashboard.namespace", "monitoring"));
+		Map<String, Object> configMap = withDashboard.one("ConfigMap", "hearth-dashboard");
+		assertThat(map(configMap, "metadata")).containsEntry("namespace", "monitoring");
+		assertThat(map(configMap, "metadata", "labels")).containsEntry("grafana_dashboard", "1");
+		JsonNode dashboard = JsonMapper.builder().build().readTree((String) map(configMap, "data").get("hearth.json"));
+		assertThat(dashboard.get("uid").asString()).isEqualTo("hearth-overview");
+		List<String> queries = dashboard.findValues("expr").stream().map(JsonNode::asString).toList();
+		for (String series : List.of("hearth_questions_total", "hearth_answers_total", "hearth_answer_seconds_count",
+				"hearth_escalations_total", "hearth_queue_size", "hearth_queue_wait_seconds_bucket",
+				"hearth_answer_seconds_bucket", "hearth_retrieval_seconds_bucket", "hearth_model_embed_seconds_bucket",
+				"hearth_model_generate_seconds_bucket", "hearth_approved_llm_calls_seconds_bucket",
+				"hearth_approved_llm_tokens_total", "hearth_import_documents_total", "hearth_import_chunks_total",
+				"hearth_import_duration_seconds_bucket")) {
+			assertThat(queries).as("a panel draws " + series).anyMatch((query) -> query.contains(series));
+		}
 	}
 
 	@Test

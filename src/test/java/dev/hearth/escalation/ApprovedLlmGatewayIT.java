@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,9 @@ class ApprovedLlmGatewayIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MeterRegistry meters;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -106,6 +110,10 @@ class ApprovedLlmGatewayIT {
 		assertThat(call.get("model").asString()).isEqualTo("big-model");
 		assertThat(call.get("rule").asString()).isEqualTo("pipeline:OUT_OF_SCOPE");
 		assertThat(call.get("redacted")).extracting(JsonNode::asString).contains("EMAIL", "PAYMENT_CARD");
+		assertThat(this.meters.get("hearth.approved_llm.calls")
+			.tags("endpoint", "corporate-llm", "purpose", "answer", "outcome", "answered")
+			.timer()
+			.count()).as("the call is measured").isGreaterThanOrEqualTo(1);
 	}
 
 	@Test
