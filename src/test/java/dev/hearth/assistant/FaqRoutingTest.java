@@ -14,8 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FaqRoutingTest {
 
+	// untagged content is internal (knowledge.Audiences); an FAQ import tags entries
+	// without an audience "customer"
 	private static final FaqEntry PUBLIC = new FaqEntry("refund", "How do I get a refund?", List.of(),
-			"Within 14 days.", "en", Map.of());
+			"Within 14 days.", "en", Map.of("audience", List.of("customer")));
 
 	private static final FaqEntry INTERNAL = new FaqEntry("escalation-matrix", "Who is on call?", List.of(),
 			"Ask the duty manager.", "en", Map.of("audience", List.of("agent")));
