@@ -275,8 +275,11 @@ try {
     const answer = await ask(w, `What is the parental control PIN? ${XSS}`);
     const question = w.locator('.msg.customer[data-seq]').last();
     assert.match(await question.textContent(), /<img src=x onerror=/);
-    await answer.locator('.body').filter({ hasText: 'parental' }).waitFor();
-    assert.match(await answer.textContent(), /<img src=x onerror=/, 'the passage\'s markup shows as text');
+    await answer.locator('.body').waitFor();
+    await page.waitForTimeout(1000);
+    const shown = await answer.textContent();
+    assert.match(shown, /parental/i, `the passage answers: ${shown}`);
+    assert.match(shown, /<img src=x onerror=/, 'the passage\'s markup shows as text');
     assert.equal(await frame.locator('.log img, .log script').count(), 0, 'no element was injected');
     assert.equal(await frame.locator('.log a[href^="javascript"]').count(), 0, 'no javascript: link');
     assert.equal(await frame.evaluate(() => window.__xss), undefined);

@@ -45,6 +45,16 @@ final class Answerability {
 
 	private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
 
+	/**
+	 * What a customer pastes but does not ask about: scripts and styles, markup tags,
+	 * link targets, URLs and e-mail addresses. Their words and numbers are not the
+	 * question's topic (an e-mail address given for contact, or a pasted error page,
+	 * would otherwise count as uncovered topic words).
+	 */
+	private static final Pattern NOT_PROSE = Pattern
+		.compile("(?is)<(script|style)\\b.*?</\\1\\s*>|<[^>]*>|\\]\\([^)]*\\)|\\b[a-z][a-z0-9+.-]*:(?://)?[^\\s)\\]]+"
+				+ "|[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
+
 	private final double minCoverage;
 
 	/**
@@ -74,7 +84,8 @@ final class Answerability {
 	 * @param context the span with its heading, section path and document title
 	 * @param span the span alone (numbers and facts must be in it)
 	 */
-	Verdict judge(String question, String context, String span) {
+	Verdict judge(String asked, String context, String span) {
+		String question = prose(asked);
 		Set<String> topic = topicWords(question);
 		if (topic.isEmpty()) {
 			return new Verdict(false, 0, "the question has no topic words");
@@ -102,9 +113,14 @@ final class Answerability {
 		return new Verdict(true, coverage, "");
 	}
 
+	/** The question without what a customer pastes but does not ask about. */
+	static String prose(String question) {
+		return NOT_PROSE.matcher(question).replaceAll(" ");
+	}
+
 	/** The question's content words that name its topic, not the kind of fact asked. */
 	static Set<String> topicWords(String question) {
-		Set<String> words = new LinkedHashSet<>(ContentWords.of(question));
+		Set<String> words = new LinkedHashSet<>(ContentWords.of(prose(question)));
 		words.removeAll(KIND_WORDS);
 		return words;
 	}

@@ -81,6 +81,17 @@ class ConversationMetrics {
 			.increment();
 	}
 
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(TurnUnresolved unresolved) {
+		Counter.builder("hearth.unresolved")
+			.description("Customer messages the bot kept without resolving them (declined, asked back, or still "
+					+ "waiting for a person), by the rule that decided and the outcome")
+			.tag("rule", bounded(unresolved.rule()))
+			.tag("outcome", bounded(unresolved.outcome()))
+			.register(this.registry)
+			.increment();
+	}
+
 	/** {@code approved-llm:<endpoint>} becomes {@code approved-llm}. */
 	static String answerer(String answeredBy) {
 		if (answeredBy != null && answeredBy.startsWith("approved-llm")) {

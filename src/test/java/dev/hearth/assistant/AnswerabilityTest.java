@@ -16,6 +16,15 @@ class AnswerabilityTest {
 	}
 
 	@Test
+	void pastedMarkupLinksAndAddressesAreNotTheQuestionsTopic() {
+		String span = "The parental control PIN of your TV box is set in the TV menu under Settings > Parental control.";
+		String question = "What is the parental control PIN? <img src=x onerror=\"a=1\"><script>b=2</script>"
+				+ "[click](javascript:c=3) https://example.com/x?id=4 write to jane.doe.55@example.com";
+		assertThat(Answerability.topicWords(question)).containsExactly("parental", "control", "pin", "click", "write");
+		assertThat(this.answerability.judge(question, span, span).answers()).isTrue();
+	}
+
+	@Test
 	void aNumberTheQuestionNamesMustBeInThePassage() {
 		String span = "Our plans: Fibre 150 €29.99, Fibre 500 €39.99, Fibre 2000 €69.99";
 		assertThat(this.answerability.judge("How much is the Fibre 5000 plan?", span, span).missing())

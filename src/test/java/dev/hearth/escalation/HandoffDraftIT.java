@@ -52,6 +52,12 @@ class HandoffDraftIT {
 		registry.add("hearth.escalation.approved-llms[0].model", () -> "big-model");
 		registry.add("hearth.escalation.approved-llms[0].mode", () -> "DRAFT_FOR_AGENT");
 		registry.add("hearth.escalation.approved-llms[0].timeout", () -> "5s");
+		// issue 12: out of scope declines by default; a company that wants a person with
+		// a
+		// draft for it sets the rule's action
+		// (low confidence too: passages other tests indexed may still be found)
+		registry.add("hearth.escalation.rules[pipeline:OUT_OF_SCOPE].action", () -> "APPROVED_LLM");
+		registry.add("hearth.escalation.rules[pipeline:LOW_CONFIDENCE].action", () -> "APPROVED_LLM");
 	}
 
 	@AfterAll

@@ -73,6 +73,15 @@ class TracingIT {
 			.header("Authorization", "Bearer " + conversation.get("token").asString())
 			.POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"Who won the football world cup in 1998?\"}")));
 		assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+		// an off-topic question is declined (issue 12); the customer then asks for a
+		// person
+		HttpResponse<String> person = send(HttpRequest
+			.newBuilder(uri("/api/widget/conversations/" + conversation.get("conversationId").asString() + "/messages"))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header("Authorization", "Bearer " + conversation.get("token").asString())
+			.POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"I want to talk to a person\"}")));
+		assertThat(person.statusCode()).as(person.body()).isEqualTo(200);
 
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		String spans = "";
