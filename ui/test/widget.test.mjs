@@ -126,6 +126,8 @@ async function showsNewest(page, what) {
 }
 
 async function axe(frame, iframes = true) {
+  // a panel still fading in has text at part opacity: judge the contrast of what the customer ends up seeing
+  await frame.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))));
   await frame.evaluate(AXE);
   const result = await frame.evaluate((iframes) => window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, iframes
