@@ -1,7 +1,6 @@
 package dev.hearth.console;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.hearth.conversation.AgentAccess;
+import dev.hearth.conversation.AgentDraft;
 import dev.hearth.conversation.ConversationState;
 import dev.hearth.conversation.Conversations;
 import dev.hearth.conversation.Handoffs;
@@ -72,9 +72,7 @@ class ConversationPageController {
 		QueuedConversation conversation = visible(id, me);
 		model.addAttribute("conversation", conversation);
 		List<String> roles = me.roles().stream().map(Enum::name).toList();
-		Map<String, Object> summary = new java.util.LinkedHashMap<>(conversation.summary());
-		summary.replaceAll((key, value) -> (value instanceof String text) ? this.masking.mask(text, roles) : value);
-		model.addAttribute("summary", summary);
+		model.addAttribute("summary", conversation.summary().masked((text) -> this.masking.mask(text, roles)));
 		model.addAttribute("messages",
 				this.conversations.transcript(id)
 					.stream()
@@ -206,12 +204,20 @@ class ConversationPageController {
 	 * The draft answer an approved model wrote for the agent: its text and the endpoint
 	 * (model) that wrote it, or {@code null} when it has no text.
 	 */
-	static Map<String, Object> draft(Map<String, Object> draft) {
-		if (draft.get("text") instanceof String text && !text.isBlank()) {
-			Object endpoint = draft.get("endpoint");
-			return Map.of("text", text, "model", (endpoint != null) ? endpoint.toString() : "");
+	static DraftView draft(AgentDraft draft) {
+		if (draft.text() != null && !draft.text().isBlank()) {
+			return new DraftView(draft.text(), (draft.endpoint() != null) ? draft.endpoint() : "");
 		}
 		return null;
+	}
+
+	/**
+	 * The draft as the page shows it.
+	 *
+	 * @param text the draft
+	 * @param model the endpoint (model) that wrote it, or empty
+	 */
+	public record DraftView(String text, String model) {
 	}
 
 	private static String back(UUID id) {

@@ -99,7 +99,7 @@ class AgentController {
 	 * as for the transcript.
 	 */
 	@GetMapping("/{id}/draft")
-	Map<String, Object> draft(@PathVariable UUID id, Authentication caller) {
+	AgentDraft draft(@PathVariable UUID id, Authentication caller) {
 		requireReadable(id, caller);
 		return this.handoffs.draft(id)
 			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,

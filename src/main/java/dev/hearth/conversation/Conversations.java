@@ -4,10 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,9 +25,6 @@ import dev.hearth.knowledge.Vectors;
  */
 @Service
 public class Conversations {
-
-	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-	};
 
 	private final JdbcClient jdbc;
 
@@ -273,17 +268,8 @@ public class Conversations {
 		String answer = rs.getString("answer");
 		Integer replyTo = rs.getObject("reply_to", Integer.class);
 		return new Message(rs.getInt("seq"), MessageRole.valueOf(rs.getString("role")), rs.getString("text"), replyTo,
-				(answer != null) ? unversioned(this.json.readValue(answer, OBJECT)) : null,
+				(answer != null) ? this.json.readValue(answer, MessageAnswer.class) : null,
 				rs.getTimestamp("created_at").toInstant(), rs.getString("author"));
-	}
-
-	/**
-	 * A stored JSON document as its readers see it: without {@code schemaVersion}, which
-	 * only storage and migrations need.
-	 */
-	static Map<String, Object> unversioned(Map<String, Object> stored) {
-		stored.remove("schemaVersion");
-		return stored;
 	}
 
 	void touch(UUID conversation) {

@@ -13,7 +13,6 @@ import java.util.UUID;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,9 +36,6 @@ import dev.hearth.privacy.AuditTrail;
  */
 @Service
 public class Handoffs {
-
-	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-	};
 
 	private final JdbcClient jdbc;
 
@@ -180,13 +176,13 @@ public class Handoffs {
 	}
 
 	/** The draft answer for the agent, if a model wrote one. */
-	public java.util.Optional<Map<String, Object>> draft(UUID conversation) {
+	public java.util.Optional<AgentDraft> draft(UUID conversation) {
 		find(conversation);
 		return this.jdbc.sql("select draft::text from conversation where id = ? and draft is not null")
 			.param(conversation)
 			.query(String.class)
 			.optional()
-			.map((text) -> Conversations.unversioned(this.json.readValue(text, OBJECT)));
+			.map((text) -> this.json.readValue(text, AgentDraft.class));
 	}
 
 	@Transactional
@@ -289,10 +285,10 @@ public class Handoffs {
 				""").param(outcome).param(conversation).update();
 		this.audit.record("RESOLVE", agent, conversation.toString(), Map.of("outcome", outcome));
 		QueuedConversation resolved = find(conversation);
-		Object question = resolved.summary().get("question");
+		String question = resolved.summary().question();
 		this.conversations.lastAgentMessage(conversation)
-			.ifPresent((answer) -> this.training.keep(conversation, "AGENT",
-					(question != null) ? question.toString() : "", answer));
+			.ifPresent(
+					(answer) -> this.training.keep(conversation, "AGENT", (question != null) ? question : "", answer));
 		this.events.publishEvent(new ConversationResolved(conversation, agent, outcome));
 		return find(conversation);
 	}
@@ -341,7 +337,8 @@ public class Handoffs {
 		return new QueuedConversation(rs.getObject("id", UUID.class), ConversationState.valueOf(rs.getString("state")),
 				rs.getInt("priority"), instant(rs, "waiting_since"), instant(rs, "sla_due_at"),
 				rs.getString("assigned_agent"), rs.getString("escalation_rule"), rs.getString("escalation_reason"),
-				(summary != null) ? Conversations.unversioned(this.json.readValue(summary, OBJECT)) : Map.of(),
+				(summary != null) ? this.json.readValue(summary, QueuedConversation.Summary.class)
+						: QueuedConversation.Summary.EMPTY,
 				rs.getString("handoff_mode"));
 	}
 

@@ -139,6 +139,33 @@ class ConsoleAgentIT {
 	}
 
 	@Test
+	void theConversationPageShowsAnAnswersConfidenceAndSourcesAndTheBotsAttempt() throws Exception {
+		UUID other = this.conversations.start("en");
+		this.conversations.addCustomerMessage(other, "How do I send a router back?");
+		this.jdbc.sql("""
+				insert into conversation_message (conversation_id, seq, role, text, reply_to, answer)
+				values (?, 2, 'ASSISTANT', 'Maybe this helps.', 1, cast(? as jsonb))
+				""").param(other).param("""
+				{"schemaVersion": 1, "decision": "ESCALATE", "reason": "LOW_CONFIDENCE", "confidence": 0.42,
+				 "citations": [{"number": 1, "title": "Returns policy", "sectionPath": "Policy > Returns",
+				                "source": "kb", "url": "/kb/returns", "passage": "Within 30 days"}]}
+				""").update();
+		this.handoffs.handOff(other,
+				new EscalationDecision("low-confidence", "the bot was unsure", 3, EscalationDecision.Action.HUMAN),
+				new HandoffSummary(HandoffSummary.SCHEMA_VERSION, "How do I send a router back?", "low-confidence",
+						"the bot was unsure", List.of("low-confidence"), List.of(), "ESCALATE LOW_CONFIDENCE", 0.42,
+						"faq-returns", List.of(new HandoffSummary.Source("Returns guide", "kb", "/kb/returns-guide"))),
+				HandoffMode.LIVE);
+		this.mvc.perform(get("/console/conversations/" + other).with(ConsoleUsers.agent("alice")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Confidence 0.42")))
+			.andExpect(content().string(containsString("Returns policy")))
+			.andExpect(content().string(containsString("Policy &gt; Returns")))
+			.andExpect(content().string(containsString("ESCALATE LOW_CONFIDENCE · 0.42")))
+			.andExpect(content().string(containsString("Returns guide")));
+	}
+
+	@Test
 	void theDraftOfAnApprovedModelIsInTheReplyBoxToEdit() throws Exception {
 		this.handoffs.attachDraft(this.id, "azure-eu", "Please unplug the router for 30 seconds.");
 		this.handoffs.claim(this.id, "alice");
