@@ -26,6 +26,14 @@ public record Answer(Decision decision, EscalationReason reason, String text, do
 		Map<String, Long> timings) {
 
 	/**
+	 * The same answer with another text shown to the customer (a notice in its place).
+	 */
+	public Answer withText(String shown) {
+		return new Answer(this.decision, this.reason, shown, this.confidence, this.routerConfidence, this.faqId,
+				this.answeredBy, this.citations, this.ranked, this.timings);
+	}
+
+	/**
 	 * An FAQ entry the router considered.
 	 *
 	 * @param faqId the entry

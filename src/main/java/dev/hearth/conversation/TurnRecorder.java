@@ -3,6 +3,7 @@ package dev.hearth.conversation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -57,32 +58,15 @@ class TurnRecorder {
 	 */
 	@Transactional
 	Message record(CustomerTurn turn, Answer answer, Verdict verdict) {
-		if (turn.query() != null && turn.seq() > 0) {
-			this.conversations.keepQuery(turn.conversation(), turn.seq(), turn.query());
-		}
-		Message stored = switch (verdict) {
+		return recorded(turn, () -> switch (verdict) {
 			case Verdict.Reply reply -> answered(turn, answer);
-			case Verdict.LlmReply llm -> {
-				this.decisions.record(turn.conversation(), turn.seq(), llm.decision(),
-						EscalationLog.Outcome.LLM_ANSWERED, turn.text(), turn.query());
-				yield answered(turn, llm.answer());
-			}
+			case Verdict.LlmReply llm -> llmAnswered(turn, llm);
 			case Verdict.HandOver handOver -> handOver(turn, answer, handOver);
-			case Verdict.Decline decline -> {
-				this.decisions.record(turn.conversation(), turn.seq(), decline.decision(),
-						EscalationLog.Outcome.DECLINED, turn.text(), turn.query());
-				yield unresolved(turn, answer, this.notices.decline(turn.language()), List.of(), decline.decision(),
-						EscalationLog.Outcome.DECLINED);
-			}
-			case Verdict.Clarify clarify -> {
-				this.decisions.record(turn.conversation(), turn.seq(), clarify.decision(),
-						EscalationLog.Outcome.CLARIFIED, turn.text(), turn.query());
-				yield unresolved(turn, answer, this.notices.clarify(turn.language()), clarify.options(),
-						clarify.decision(), EscalationLog.Outcome.CLARIFIED);
-			}
-		};
-		this.conversations.touch(turn.conversation());
-		return stored;
+			case Verdict.Decline decline -> unresolved(turn, answer, this.notices.decline(turn.language()), List.of(),
+					decline.decision(), EscalationLog.Outcome.DECLINED);
+			case Verdict.Clarify clarify -> unresolved(turn, answer, this.notices.clarify(turn.language()),
+					clarify.options(), clarify.decision(), EscalationLog.Outcome.CLARIFIED);
+		});
 	}
 
 	/**
@@ -94,37 +78,48 @@ class TurnRecorder {
 	 */
 	@Transactional
 	Message recordWhileWaiting(CustomerTurn turn, Answer answer, Verdict verdict) {
-		if (turn.query() != null && turn.seq() > 0) {
-			this.conversations.keepQuery(turn.conversation(), turn.seq(), turn.query());
-		}
-		Message stored = switch (verdict) {
+		return recorded(turn, () -> switch (verdict) {
 			case Verdict.Reply reply -> answered(turn, answer);
-			case Verdict.LlmReply llm -> {
-				this.decisions.record(turn.conversation(), turn.seq(), llm.decision(),
-						EscalationLog.Outcome.LLM_ANSWERED, turn.text(), turn.query());
-				yield answered(turn, llm.answer());
-			}
+			case Verdict.LlmReply llm -> llmAnswered(turn, llm);
 			case Verdict.HandOver handOver -> stillWaiting(turn, answer, handOver.decision());
 			case Verdict.Decline decline -> stillWaiting(turn, answer, decline.decision());
 			case Verdict.Clarify clarify -> stillWaiting(turn, answer, clarify.decision());
-		};
+		});
+	}
+
+	/**
+	 * Keeps the turn's query on the customer's message, stores the reply, touches the
+	 * conversation.
+	 */
+	private Message recorded(CustomerTurn turn, Supplier<Message> reply) {
+		if (turn.query() != null && turn.seq() > 0) {
+			this.conversations.keepQuery(turn.conversation(), turn.seq(), turn.query());
+		}
+		Message stored = reply.get();
 		this.conversations.touch(turn.conversation());
 		return stored;
 	}
 
-	private Message stillWaiting(CustomerTurn turn, Answer answer, EscalationDecision decision) {
-		this.decisions.record(turn.conversation(), turn.seq(), decision, EscalationLog.Outcome.NOT_HANDED_OFF,
+	private Message llmAnswered(CustomerTurn turn, Verdict.LlmReply llm) {
+		this.decisions.record(turn.conversation(), turn.seq(), llm.decision(), EscalationLog.Outcome.LLM_ANSWERED,
 				turn.text(), turn.query());
+		return answered(turn, llm.answer());
+	}
+
+	private Message stillWaiting(CustomerTurn turn, Answer answer, EscalationDecision decision) {
 		String notice = this.notices.stillWaiting(turn.language(),
 				Math.max(1, this.handoffs.queuePosition(turn.conversation())), this.handoffs.estimatedWait());
 		return unresolved(turn, answer, notice, List.of(), decision, EscalationLog.Outcome.NOT_HANDED_OFF);
 	}
 
+	/**
+	 * Records the decision and stores the bot's reply to a turn it kept without resolving
+	 * it.
+	 */
 	private Message unresolved(CustomerTurn turn, Answer answer, String notice, List<ClarifyOption> options,
 			EscalationDecision decision, EscalationLog.Outcome outcome) {
-		Answer shown = (answer != null)
-				? new Answer(answer.decision(), answer.reason(), notice, answer.confidence(), answer.routerConfidence(),
-						answer.faqId(), answer.answeredBy(), answer.citations(), answer.ranked(), answer.timings())
+		this.decisions.record(turn.conversation(), turn.seq(), decision, outcome, turn.text(), turn.query());
+		Answer shown = (answer != null) ? answer.withText(notice)
 				: new Answer(Decision.ESCALATE, null, notice, 0, 0, null, null, List.of(), List.of(), Map.of());
 		Message stored = this.conversations.addAnswer(turn.conversation(), turn.seq(), shown, options);
 		this.events.publishEvent(
@@ -161,11 +156,7 @@ class TurnRecorder {
 			this.events.publishEvent(verdict.draft());
 		}
 		return (answer != null)
-				? this.conversations.addAnswer(turn.conversation(), turn.seq(),
-						new Answer(answer.decision(), answer.reason(), notice, answer.confidence(),
-								answer.routerConfidence(), answer.faqId(), answer.answeredBy(), answer.citations(),
-								answer.ranked(), answer.timings()),
-						details)
+				? this.conversations.addAnswer(turn.conversation(), turn.seq(), answer.withText(notice), details)
 				: this.conversations.addHandoffNotice(turn.conversation(), turn.seq(), notice, details);
 	}
 
