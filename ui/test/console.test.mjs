@@ -164,6 +164,8 @@ try {
       await otherWidget.locator('#hearth-launcher').click();
       await otherWidget.locator('#hearth-input').fill(second);
       await otherWidget.locator('#hearth-input').press('Enter');
+      // the customer has been told a person is coming: the conversation is in the queue before the inbox loads
+      await otherWidget.locator('.msg.assistant[data-seq], .msg.system[data-seq]').first().waitFor({ timeout: 60000 });
       await desk.goto(`${HEARTH}/console/inbox?filter=all`);
       const row = desk.locator('#inbox tbody tr').filter({ hasText: second });
       await row.waitFor({ timeout: 60000 });
