@@ -14,11 +14,12 @@ import org.springframework.stereotype.Repository;
 class AssistantSettings {
 
 	/**
-	 * The FAQ matcher's similarity threshold as calibrated by an admin. A new key since
-	 * nearest-phrasing matching: a threshold saved for the router's probability
-	 * ({@code router.threshold}) does not carry over.
+	 * The FAQ matcher's threshold as calibrated by an admin. A new key since hybrid
+	 * matching (ADR 0009): a threshold saved for the router's probability
+	 * ({@code router.threshold}) or for the nearest-phrasing similarity
+	 * ({@code router.similarityThreshold}) does not carry over to the fused score.
 	 */
-	static final String ROUTER_THRESHOLD = "router.similarityThreshold";
+	static final String ROUTER_THRESHOLD = "router.matchThreshold";
 
 	private final JdbcClient jdbc;
 

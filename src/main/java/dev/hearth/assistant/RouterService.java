@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.hearth.assistant.router.EntryAnswer;
 import dev.hearth.assistant.router.FaqMatcher;
 import dev.hearth.assistant.router.RouterPrediction;
 import dev.hearth.assistant.router.RouterSettings;
@@ -29,6 +30,7 @@ import dev.hearth.assistant.router.TrainedRouter;
 import dev.hearth.assistant.router.TrainingExample;
 import dev.hearth.knowledge.FaqCatalog;
 import dev.hearth.knowledge.FaqEntriesChanged;
+import dev.hearth.knowledge.FaqEntry;
 import dev.hearth.knowledge.FaqPhrasing;
 
 /**
@@ -201,7 +203,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 				log.warn("FAQ router version {} rejected: held-out accuracy {}", version, accuracy);
 				return;
 			}
-			FaqMatcher matcher = FaqMatcher.of(examples, model, this.catalog.bundledEmbeddingModel());
+			FaqMatcher matcher = FaqMatcher.of(examples, answers(), model, this.catalog.bundledEmbeddingModel());
 			Map<String, Double> checks = new java.util.LinkedHashMap<>(model.checks());
 			matcher.checks().forEach((key, value) -> checks.put("matcher." + key, value));
 			goLive(version, model, matcher.suggestedThreshold(), checks, millis);
@@ -264,12 +266,12 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 			try {
 				TrainedRouter model = TrainedRouter.deserialize(rs.getBytes("model"));
 				Map<String, Double> checks = readChecks(rs.getString("checks"));
-				if (!checks.containsKey("matcher.threshold")) {
-					log.info("The live FAQ router version {} predates nearest-phrasing matching; a new one will be"
-							+ " trained", rs.getInt("version"));
+				if (checks.getOrDefault("matcher.scores", 0.0) != FaqMatcher.SCORES_VERSION) {
+					log.info("The live FAQ router version {} predates hybrid FAQ matching (its threshold is for"
+							+ " another score); a new one will be trained", rs.getInt("version"));
 					return null;
 				}
-				FaqMatcher matcher = FaqMatcher.of(examples(), model, rs.getDouble("suggested_threshold"));
+				FaqMatcher matcher = FaqMatcher.of(examples(), answers(), model, rs.getDouble("suggested_threshold"));
 				return new LiveRouter(rs.getInt("version"), rs.getLong("kb_revision"), rs.getInt("examples"), model,
 						matcher, checks, (liveAt != null) ? liveAt.toInstant() : java.time.Instant.now());
 			}
@@ -293,6 +295,15 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 		RouterSettings defaults = RouterSettings.defaults();
 		return this.catalog.bundledEmbeddingModel() ? defaults
 				: defaults.withBackground(false, defaults.backgroundSimilarityCeiling(), defaults.backgroundWeight());
+	}
+
+	/** Every entry's answer, matched by its words besides the phrasings. */
+	private List<EntryAnswer> answers() {
+		List<EntryAnswer> answers = new ArrayList<>();
+		for (FaqEntry entry : this.catalog.entries()) {
+			answers.add(new EntryAnswer(entry.id(), entry.answer(), entry.language(), null));
+		}
+		return answers;
 	}
 
 	private List<TrainingExample> examples() {

@@ -55,6 +55,14 @@ public class FaqCatalog {
 		return Optional.ofNullable(this.cache.get(id));
 	}
 
+	/**
+	 * Every entry (its answer and language are what the FAQ matcher matches besides the
+	 * phrasings).
+	 */
+	public List<FaqEntry> entries() {
+		return this.store.faqEntries().stream().map(StoredFaqEntry::entry).toList();
+	}
+
 	/** Every phrasing of every entry, with its embedding. */
 	public List<FaqPhrasing> phrasings() {
 		return this.store.phrasings();

@@ -40,6 +40,13 @@ import java.util.SplittableRandom;
  */
 public final class FaqMatcher {
 
+	/**
+	 * Which score the confidence and threshold are on, recorded in {@link #checks()}: 2
+	 * is the fused score of {@link EntryScores}; a threshold stored for another score
+	 * must not be reused.
+	 */
+	public static final double SCORES_VERSION = 2;
+
 	/** Weight of the router's probability in an entry's ranking score. */
 	static final double ROUTER_WEIGHT = 0.5;
 
@@ -61,6 +68,8 @@ public final class FaqMatcher {
 	/** Highest threshold without answerable calibration questions (bundled model). */
 	static final double MAX_THRESHOLD = 0.85;
 
+	private final EntryScores scores;
+
 	private final NearestPhrasings nearest;
 
 	private final TrainedRouter router;
@@ -73,14 +82,16 @@ public final class FaqMatcher {
 
 	private final Map<String, Double> checks;
 
-	private FaqMatcher(NearestPhrasings nearest, TrainedRouter router, boolean routerDecides, double suggestedThreshold,
+	private FaqMatcher(EntryScores scores, TrainedRouter router, boolean routerDecides, double suggestedThreshold,
 			Map<String, Double> checks) {
-		this.nearest = nearest;
+		this.scores = scores;
+		this.nearest = scores.nearest();
 		this.router = router;
 		this.routerDecides = routerDecides;
 		this.suggestedThreshold = this.routerDecides ? router.suggestedThreshold() : suggestedThreshold;
 		Map<String, Double> all = new LinkedHashMap<>(checks);
 		all.put("routerDecides", this.routerDecides ? 1.0 : 0.0);
+		all.put("scores", SCORES_VERSION);
 		this.checks = Map.copyOf(all);
 		this.routerIndex = new int[nearest.labels().size()];
 		Arrays.fill(this.routerIndex, -1);
@@ -109,17 +120,46 @@ public final class FaqMatcher {
 	 * (all-MiniLM-L6-v2 quantized)
 	 */
 	public static FaqMatcher of(List<TrainingExample> examples, TrainedRouter router, boolean outOfDomainCorpus) {
-		NearestPhrasings nearest = NearestPhrasings.of(examples);
+		return of(examples, List.of(), router, outOfDomainCorpus);
+	}
+
+	/**
+	 * As {@link #of(List, TrainedRouter, boolean)}, matching the entries by their answers
+	 * too.
+	 * @param answers the entries' answers (entries without one are matched by their
+	 * phrasings alone)
+	 */
+	public static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers, TrainedRouter router,
+			boolean outOfDomainCorpus) {
+		return of(examples, answers, router, outOfDomainCorpus, EntryScores.Weights.DEFAULT, false);
+	}
+
+	/**
+	 * As {@link #of(List, List, TrainedRouter, boolean)} with other weights, and, with
+	 * {@code legacyThreshold}, ADR 0007's threshold without answerable calibration
+	 * questions (the median clamped to [{@link #MIN_THRESHOLD}, {@link #MAX_THRESHOLD}]):
+	 * for the benchmark's "before" column.
+	 */
+	static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers, TrainedRouter router,
+			boolean outOfDomainCorpus, EntryScores.Weights weights, boolean legacyThreshold) {
+		EntryScores scores = EntryScores.of(examples, answers, weights);
 		Map<String, Double> checks = new LinkedHashMap<>();
 		boolean routerDecides = routerDecides(router, examples);
-		double threshold = routerDecides ? router.suggestedThreshold() : calibrate(nearest, outOfDomainCorpus, checks);
-		return new FaqMatcher(nearest, router, routerDecides, threshold, checks);
+		double threshold = routerDecides ? router.suggestedThreshold()
+				: calibrate(scores, examples, outOfDomainCorpus, legacyThreshold, checks);
+		return new FaqMatcher(scores, router, routerDecides, threshold, checks);
 	}
 
 	/** Rebuilds a matcher whose threshold is known (as stored after calibration). */
 	public static FaqMatcher of(List<TrainingExample> examples, TrainedRouter router, double suggestedThreshold) {
-		return new FaqMatcher(NearestPhrasings.of(examples), router, routerDecides(router, examples),
-				suggestedThreshold, Map.of());
+		return of(examples, List.of(), router, suggestedThreshold);
+	}
+
+	/** Rebuilds a matcher with answers whose threshold is known. */
+	public static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers, TrainedRouter router,
+			double suggestedThreshold) {
+		return new FaqMatcher(EntryScores.of(examples, answers, EntryScores.Weights.DEFAULT), router,
+				routerDecides(router, examples), suggestedThreshold, Map.of());
 	}
 
 	/**
@@ -148,7 +188,7 @@ public final class FaqMatcher {
 		if (this.routerDecides) {
 			return this.router.predict(text, vector);
 		}
-		double[] similarity = this.nearest.similarities(vector);
+		double[] similarity = this.scores.scores(text, vector);
 		double[] score = similarity.clone();
 		if (this.router != null) {
 			double[] p = this.router.probabilities(text, vector);
@@ -187,22 +227,29 @@ public final class FaqMatcher {
 		return this.checks;
 	}
 
-	static double calibrate(NearestPhrasings nearest, boolean outOfDomainCorpus, Map<String, Double> checks) {
+	static double calibrate(EntryScores scores, List<TrainingExample> examples, boolean outOfDomainCorpus,
+			boolean legacyThreshold, Map<String, Double> checks) {
+		NearestPhrasings nearest = scores.nearest();
 		SplittableRandom random = new SplittableRandom(42);
 		int n = nearest.size();
 		int[] order = sample(n, CALIBRATION_QUESTIONS, random);
 		List<Double> positives = new ArrayList<>();
 		List<Double> inDomain = new ArrayList<>();
 		boolean multipleEntries = nearest.labels().size() > 1;
+		int[] phrasings = new int[nearest.labels().size()];
+		for (int i = 0; i < n; i++) {
+			phrasings[nearest.owner(i)]++;
+		}
 		for (int i : order) {
 			float[] phrasing = nearest.phrasing(i);
+			String text = examples.get(i).text();
 			int own = nearest.owner(i);
 			if (multipleEntries) {
-				double[] others = nearest.similarities(phrasing, -1, own);
+				double[] others = scores.scores(text, phrasing, -1, own, false);
 				inDomain.add(max(others));
 			}
-			double[] withoutSelf = nearest.similarities(phrasing, i, -1);
-			if (withoutSelf[own] > -1) {
+			double[] withoutSelf = scores.scores(text, phrasing, i, -1, false);
+			if (phrasings[own] > 1) {
 				int top = argmax(withoutSelf);
 				if (top == own) {
 					positives.add(withoutSelf[own]);
@@ -216,18 +263,19 @@ public final class FaqMatcher {
 		OutOfDomainCorpus.Corpus corpus = outOfDomainCorpus ? OutOfDomainCorpus.get() : null;
 		if (corpus != null && corpus.dimensions() == nearest.dimensions()) {
 			for (int i : sample(corpus.vectors().length, CALIBRATION_QUESTIONS / 3, random)) {
-				outOfDomain.add(max(nearest.similarities(corpus.vectors()[i])));
+				outOfDomain.add(max(scores.scores(corpus.questions().get(i), corpus.vectors()[i])));
 			}
 		}
 		double threshold;
 		if (positives.size() >= MIN_POSITIVES) {
 			threshold = balanced(positives, inDomain, outOfDomain);
 		}
-		else if (outOfDomainCorpus) {
-			threshold = Math.max(MIN_THRESHOLD, Math.min(MAX_THRESHOLD, median(inDomain)));
+		else if (legacyThreshold) {
+			threshold = outOfDomainCorpus ? Math.max(MIN_THRESHOLD, Math.min(MAX_THRESHOLD, median(inDomain)))
+					: median(inDomain);
 		}
 		else {
-			threshold = median(inDomain);
+			threshold = Math.max(median(inDomain), quantile(outOfDomain, OUT_OF_DOMAIN_QUANTILE));
 		}
 		checks.put("positives", (double) positives.size());
 		checks.put("inDomainNegatives", (double) inDomain.size());
@@ -267,6 +315,19 @@ public final class FaqMatcher {
 		}
 		long count = values.stream().filter((v) -> (v >= threshold) == above).count();
 		return count / (double) values.size();
+	}
+
+	/** Share of off-domain questions escalated at least, without answerable ones. */
+	static final double OUT_OF_DOMAIN_QUANTILE = 0.95;
+
+	/** The value below which the given share of values lie (0 for none). */
+	static double quantile(List<Double> values, double share) {
+		if (values.isEmpty()) {
+			return 0;
+		}
+		List<Double> sorted = new ArrayList<>(values);
+		sorted.sort(null);
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(share * sorted.size())));
 	}
 
 	private static double median(List<Double> values) {

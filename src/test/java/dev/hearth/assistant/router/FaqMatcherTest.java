@@ -48,21 +48,69 @@ class FaqMatcherTest {
 	}
 
 	@Test
-	void withOnePhrasingPerEntryTheConfidenceIsTheNearestSimilarity() {
+	void withOnePhrasingPerEntryTheConfidenceIsTheFusedScore() {
 		FaqMatcher matcher = FaqMatcher.of(singlePhrasing(), null);
 		float[] question = ToyFaq.near("refund", 99);
 		RouterPrediction prediction = matcher.predict("can I get my money back", question);
 		assertThat(prediction.ranked().get(0).label()).isEqualTo("refund");
-		double expected = NearestPhrasings.of(singlePhrasing())
-			.similarities(question)[NearestPhrasings.of(singlePhrasing()).labels().indexOf("refund")];
-		assertThat(prediction.confidence()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
-		assertThat(matcher.checks()).containsEntry("routerDecides", 0.0).containsEntry("positives", 0.0);
+		NearestPhrasings nearest = NearestPhrasings.of(singlePhrasing());
+		int refund = nearest.labels().indexOf("refund");
+		double similarity = nearest.similarities(question)[refund];
+		List<String> texts = nearest.labels()
+			.stream()
+			.map((label) -> singlePhrasing().stream().filter((e) -> e.label().equals(label)).findFirst().get().text()
+					+ "\n")
+			.toList();
+		double terms = EntryTerms.of(texts, java.util.Collections.nCopies(texts.size(), null))
+			.scores("can I get my money back")[refund];
+		assertThat(terms).isGreaterThan(0);
+		double weight = EntryScores.Weights.DEFAULT.terms();
+		assertThat(prediction.confidence()).isCloseTo((similarity + weight * terms) / (1 + weight),
+				org.assertj.core.data.Offset.offset(1e-6));
+		assertThat(matcher.checks()).containsEntry("routerDecides", 0.0)
+			.containsEntry("positives", 0.0)
+			.containsEntry("scores", FaqMatcher.SCORES_VERSION);
 	}
 
 	@Test
-	void withoutAnswerableCalibrationQuestionsTheThresholdIsClamped() {
+	void withoutAnswerableCalibrationQuestionsTheThresholdEscalatesUnknownAndOffDomainQuestions() {
 		FaqMatcher matcher = FaqMatcher.of(singlePhrasing(), null);
-		assertThat(matcher.suggestedThreshold()).isBetween(FaqMatcher.MIN_THRESHOLD, FaqMatcher.MAX_THRESHOLD);
+		assertThat(matcher.checks().get("inDomainNegativeRecall")).isGreaterThanOrEqualTo(0.5);
+		assertThat(matcher.checks().get("outOfDomainNegativeRecall"))
+			.isGreaterThanOrEqualTo(FaqMatcher.OUT_OF_DOMAIN_QUANTILE);
+		assertThat(FaqMatcher.quantile(List.of(0.1, 0.2, 0.3, 0.4), 0.5)).isEqualTo(0.3);
+		assertThat(FaqMatcher.quantile(List.of(), 0.95)).isZero();
+	}
+
+	@Test
+	void anAnswersWordsFindItsEntryWhenThePhrasingsDoNotTellThemApart() {
+		// every entry's one phrasing has the same vector: only the answers differ
+		float[] same = ToyFaq.near("refund", 1);
+		List<TrainingExample> examples = List.of(new TrainingExample("billing", "A question", same),
+				new TrainingExample("router", "Another question", same),
+				new TrainingExample("moving", "A third question", same));
+		List<EntryAnswer> answers = List.of(
+				new EntryAnswer("billing", "Your invoice is sent on the first of each month.", "en", null),
+				new EntryAnswer("router", "Unplug the router and wait ten seconds.", "en", null),
+				new EntryAnswer("moving", "Tell us your new address two weeks before you move.", "en", null));
+		FaqMatcher matcher = FaqMatcher.of(examples, answers, null, false);
+		assertThat(matcher.predict("when do I get my invoice", same).ranked().get(0).label()).isEqualTo("billing");
+		assertThat(matcher.predict("my router needs unplugging", same).ranked().get(0).label()).isEqualTo("router");
+		assertThat(matcher.predict("I am moving house, new address", same).ranked().get(0).label()).isEqualTo("moving");
+	}
+
+	@Test
+	void anAnswersOpeningCountsLikeAPhrasing() {
+		float[] a = { 1, 0, 0 };
+		float[] b = { 0, 1, 0 };
+		List<TrainingExample> examples = List.of(new TrainingExample("x", "x", a), new TrainingExample("y", "y", a));
+		List<EntryAnswer> answers = List.of(new EntryAnswer("x", "", "en", a), new EntryAnswer("y", "", "en", b));
+		FaqMatcher matcher = FaqMatcher.of(examples, answers, null, false);
+		assertThat(matcher.predict("?", new float[] { 0, 1, 0 }).ranked().get(0).label()).isEqualTo("y");
+		assertThatThrownBy(() -> FaqMatcher.of(examples, List.of(new EntryAnswer("x", "", "en", new float[] { 1, 0 })),
+				null, false))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("the answer of x has a 2-dimensional vector, the phrasings have 3");
 	}
 
 	@Test

@@ -52,7 +52,7 @@ class FaqProtocolsBenchmark {
 	/** A way of matching questions to FAQ entries, trained on examples. */
 	interface Method {
 
-		Matcher fit(List<TrainingExample> examples);
+		Matcher fit(List<TrainingExample> examples, List<EntryAnswer> answers);
 
 	}
 
@@ -70,7 +70,7 @@ class FaqProtocolsBenchmark {
 
 	static Map<String, Method> methods() {
 		Map<String, Method> methods = new LinkedHashMap<>();
-		methods.put("router", (examples) -> {
+		methods.put("router", (examples, answers) -> {
 			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
 			return new Matcher() {
 				@Override
@@ -84,15 +84,34 @@ class FaqProtocolsBenchmark {
 				}
 			};
 		});
-		methods.put("nearest", (examples) -> matcher(FaqMatcher.of(examples, null, TestEmbeddings.bundledModel())));
-		methods.put("matcher", (examples) -> {
+		EntryScores.Weights none = new EntryScores.Weights(0, 0);
+		methods.put("nearest", (examples, answers) -> matcher(
+				FaqMatcher.of(examples, List.of(), null, TestEmbeddings.bundledModel(), none, true)));
+		// ADR 0007's matcher: nearest phrasing + router, clamped median threshold
+		methods.put("matcher", (examples, answers) -> {
 			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
-			return matcher(FaqMatcher.of(examples, router, TestEmbeddings.bundledModel()));
+			return matcher(FaqMatcher.of(examples, List.of(), router, TestEmbeddings.bundledModel(), none, true));
 		});
+		// ADR 0009: Hearth's matcher now (hybrid scores, threshold with the off-domain
+		// floor)
+		methods.put("hybrid", (examples, answers) -> {
+			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
+			return matcher(FaqMatcher.of(examples, answers, router, TestEmbeddings.bundledModel()));
+		});
+		methods.put("hybrid-norouter",
+				(examples, answers) -> matcher(FaqMatcher.of(examples, answers, null, TestEmbeddings.bundledModel())));
+		for (String pair : System.getProperty("bench.grid", "").split(",")) {
+			if (!pair.isBlank()) {
+				String[] w = pair.split(":");
+				EntryScores.Weights grid = new EntryScores.Weights(Double.parseDouble(w[0]), Double.parseDouble(w[1]));
+				methods.put("grid-" + pair, (examples, answers) -> matcher(
+						FaqMatcher.of(examples, answers, null, TestEmbeddings.bundledModel(), grid, false)));
+			}
+		}
 		String only = System.getProperty("bench.methods");
 		if (only != null && !only.isBlank()) {
 			List<String> wanted = List.of(only.split(","));
-			methods.keySet().retainAll(wanted);
+			methods.keySet().removeIf((name) -> !wanted.contains(name) && !name.startsWith("grid-"));
 		}
 		return methods;
 	}
@@ -167,15 +186,34 @@ class FaqProtocolsBenchmark {
 			List<Pair> pairs = data.covidPairs(language);
 			List<String> texts = new ArrayList<>(faq.values());
 			pairs.forEach((p) -> texts.add(p.question()));
+			Map<String, String> answerTexts = data.covidAnswers(language, faq);
+			Map<String, String> leads = new LinkedHashMap<>();
+			answerTexts.forEach((id, answer) -> leads.put(id, lead(answer, language)));
+			texts.addAll(leads.values());
 			Map<String, float[]> vectors = embed("covid-" + language, texts);
 			List<TrainingExample> examples = new ArrayList<>();
 			faq.forEach((id, question) -> examples.add(new TrainingExample(id, question, vectors.get(question))));
-			Matcher matcher = method.fit(examples);
+			List<EntryAnswer> answers = new ArrayList<>();
+			answerTexts.forEach((id, answer) -> answers.add(new EntryAnswer(id, answer, language,
+					leads.get(id).isEmpty() ? null : vectors.get(leads.get(id)))));
+			System.out.println("  covid-" + language + ": " + answers.size() + " answers");
+			Matcher matcher = method.fit(examples, answers);
 			List<Question> similar = pairs.stream()
 				.filter(Pair::similar)
 				.map((p) -> new Question(p.question(), p.faqId()))
 				.toList();
-			Map<String, Double> metrics = Evaluation.metrics(outcomes(matcher, similar, vectors), matcher.threshold());
+			List<Evaluation.Outcome> asked = outcomes(matcher, similar, vectors);
+			Map<String, Double> metrics = Evaluation.metrics(asked, matcher.threshold());
+			if (Boolean.getBoolean("bench.errors")) {
+				for (Question q : similar) {
+					RouterPrediction p = matcher.predict(q.text(), vectors.get(q.text()));
+					String top = p.ranked().get(0).label();
+					if (!top.equals(q.expected())) {
+						System.out.printf("MISS %s%n   want %s%n   got  %s (%.3f)%n", q.text(), faq.get(q.expected()),
+								faq.get(top), p.confidence());
+					}
+				}
+			}
 			int misrouted = 0;
 			int dissimilar = 0;
 			for (Pair pair : pairs) {
@@ -187,6 +225,7 @@ class FaqProtocolsBenchmark {
 				}
 			}
 			Map<String, Object> row = row(metrics, matcher.threshold());
+			row.put("answeredWrong", answeredWrong(asked, matcher.threshold()));
 			row.put("nonMatchingRoutedToPairEntry", ratio(misrouted, dissimilar));
 			print("single", "covid-" + language + " (" + faq.size() + " entries)", row);
 			result.put("covid-" + language, row);
@@ -214,10 +253,11 @@ class FaqProtocolsBenchmark {
 		List<TrainingExample> examples = new ArrayList<>();
 		byIntent.forEach((label, rows) -> examples
 			.add(new TrainingExample(label, rows.get(0).text(), vectors.get(rows.get(0).text()))));
-		Matcher matcher = method.fit(examples);
+		Matcher matcher = method.fit(examples, List.of());
 		List<Question> asked = questions.stream().map((q) -> new Question(q.text(), q.label())).toList();
-		Map<String, Object> row = row(Evaluation.metrics(outcomes(matcher, asked, vectors), matcher.threshold()),
-				matcher.threshold());
+		List<Evaluation.Outcome> outcomes = outcomes(matcher, asked, vectors);
+		Map<String, Object> row = row(Evaluation.metrics(outcomes, matcher.threshold()), matcher.threshold());
+		row.put("answeredWrong", answeredWrong(outcomes, matcher.threshold()));
 		print("single", name + " (" + examples.size() + " entries)", row);
 		return row;
 	}
@@ -266,7 +306,7 @@ class FaqProtocolsBenchmark {
 			.filter((r) -> knownIntents.contains(r.label()))
 			.map((r) -> new TrainingExample(r.label(), r.text(), vectors.get(r.text())))
 			.toList();
-		Matcher matcher = method.fit(examples);
+		Matcher matcher = method.fit(examples, List.of());
 		// validation: known intents in scope, the first half of the unknown intents out
 		// of
 		// scope; test: known in scope, the other half out of scope
@@ -338,7 +378,7 @@ class FaqProtocolsBenchmark {
 			Map<String, float[]> vectors = embed("hwu64-fewshot", texts);
 			Matcher matcher = method.fit(chosen.stream()
 				.map((r) -> new TrainingExample(r.label(), r.text(), vectors.get(r.text())))
-				.toList());
+				.toList(), List.of());
 			List<Question> questions = test.stream()
 				.map((r) -> new Question(r.text(), known.contains(r.label()) ? r.label() : null))
 				.toList();
@@ -369,8 +409,9 @@ class FaqProtocolsBenchmark {
 		train.forEach((r) -> texts.add(r.text()));
 		tests.values().forEach((rows) -> rows.forEach((r) -> texts.add(r.text())));
 		Map<String, float[]> vectors = embed(name + "-cross", texts);
-		Matcher matcher = method
-			.fit(train.stream().map((r) -> new TrainingExample(r.label(), r.text(), vectors.get(r.text()))).toList());
+		Matcher matcher = method.fit(
+				train.stream().map((r) -> new TrainingExample(r.label(), r.text(), vectors.get(r.text()))).toList(),
+				List.of());
 		Map<String, Object> result = new LinkedHashMap<>();
 		for (Map.Entry<String, List<Labelled>> test : new TreeMap<>(tests).entrySet()) {
 			List<Question> questions = test.getValue().stream().map((r) -> new Question(r.text(), r.label())).toList();
@@ -385,6 +426,18 @@ class FaqProtocolsBenchmark {
 
 	// helpers
 
+	/**
+	 * The text embedded for an answer: its lead ({@code -Dbench.lead=lead}, as Hearth
+	 * does), the whole answer ({@code full}) or nothing ({@code none}).
+	 */
+	private static String lead(String answer, String language) {
+		return switch (System.getProperty("bench.lead", "lead")) {
+			case "full" -> answer;
+			case "none" -> "";
+			default -> dev.hearth.knowledge.AnswerLead.of(answer, language);
+		};
+	}
+
 	private Map<String, float[]> embed(String name, List<String> texts) throws IOException {
 		String model = TestEmbeddings.bundledModel() ? "" : "-" + TestEmbeddings.modelName();
 		return TestEmbeddings.cached(texts, Path.of("target/bench/faq-" + name + model + ".bin"));
@@ -396,6 +449,18 @@ class FaqProtocolsBenchmark {
 			outcomes.add(new Evaluation.Outcome(q.expected(), matcher.predict(q.text(), vectors.get(q.text()))));
 		}
 		return outcomes;
+	}
+
+	/** Questions answered with another entry than theirs (or answered out of scope). */
+	private static double answeredWrong(List<Evaluation.Outcome> outcomes, double threshold) {
+		int wrong = 0;
+		for (Evaluation.Outcome outcome : outcomes) {
+			RouterPrediction p = outcome.prediction();
+			if (p.inScope(threshold) && !p.ranked().get(0).label().equals(outcome.expected())) {
+				wrong++;
+			}
+		}
+		return ratio(wrong, outcomes.size());
 	}
 
 	private static Map<String, Object> row(Map<String, Double> metrics, double threshold) {

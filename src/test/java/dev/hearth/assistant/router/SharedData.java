@@ -114,6 +114,39 @@ final class SharedData {
 	record Pair(String question, String faqId, boolean similar) {
 	}
 
+	/**
+	 * The covid FAQ entries' answers by id, from a checkout of deepset-ai/COVID-QA
+	 * (commit fb2eb5e2) given as {@code -Dbench.covidqa=/path/to/COVID-QA}: the shared
+	 * folder carries no answer texts (third-party sites' texts, see its README). Answers
+	 * are matched by the question (whitespace normalised), the newer snapshot first, as
+	 * the shared folder's questions were made. Empty without the property.
+	 */
+	Map<String, String> covidAnswers(String language, Map<String, String> faq) throws IOException {
+		String checkout = System.getProperty("bench.covidqa");
+		Map<String, String> answers = new LinkedHashMap<>();
+		if (checkout == null || checkout.isBlank()) {
+			return answers;
+		}
+		Map<String, String> byQuestion = new java.util.HashMap<>();
+		for (String file : List.of("faq_200327.tsv", "faq_200322_16.tsv", "faq_covidbert.csv")) {
+			List<List<String>> rows = csv(Path.of(checkout, "data/faqs", file), file.endsWith(".tsv") ? '\t' : ',');
+			int question = rows.get(0).indexOf("question");
+			int answer = rows.get(0).indexOf("answer");
+			for (List<String> row : rows.subList(1, rows.size())) {
+				if (row.size() > Math.max(question, answer) && !row.get(answer).isBlank()) {
+					byQuestion.putIfAbsent(row.get(question).replaceAll("\\s+", " ").strip(), row.get(answer).strip());
+				}
+			}
+		}
+		faq.forEach((id, question) -> {
+			String answer = byQuestion.get(question.replaceAll("\\s+", " ").strip());
+			if (answer != null) {
+				answers.put(id, answer);
+			}
+		});
+		return answers;
+	}
+
 	private static List<Labelled> jsonl(Path file, String textField, String labelField) throws IOException {
 		List<Labelled> rows = new ArrayList<>();
 		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -127,6 +160,11 @@ final class SharedData {
 
 	/** RFC 4180: commas, double quotes, quoted line breaks; a leading BOM dropped. */
 	static List<List<String>> csv(Path file) throws IOException {
+		return csv(file, ',');
+	}
+
+	/** As {@link #csv(Path)} with another separator (a tab for TSV). */
+	static List<List<String>> csv(Path file, char separator) throws IOException {
 		String content = Files.readString(file, StandardCharsets.UTF_8);
 		if (content.startsWith("\uFEFF")) {
 			content = content.substring(1);
@@ -149,10 +187,10 @@ final class SharedData {
 					field.append(c);
 				}
 			}
-			else if (c == '"') {
+			else if (c == '"' && (separator == ',' || field.length() == 0)) {
 				quoted = true;
 			}
-			else if (c == ',') {
+			else if (c == separator) {
 				row.add(field.toString());
 				field.setLength(0);
 			}

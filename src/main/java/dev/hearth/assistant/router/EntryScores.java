@@ -1,0 +1,125 @@
+package dev.hearth.assistant.router;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How close a question comes to each FAQ entry by three views, fused into one absolute
+ * score: the cosine similarity to the entry's nearest phrasing
+ * ({@link NearestPhrasings}), the cosine similarity to the embedding of its answer's
+ * opening, and the share of the question's BM25 weight its phrasings and answer cover
+ * ({@link EntryTerms}). Each view is an absolute number, so the weighted sum is one too,
+ * and one threshold means the same for every question. Immutable and thread-safe.
+ */
+final class EntryScores {
+
+	/**
+	 * The weights of the views: the nearest phrasing weighs 1, the answer's opening and
+	 * the terms as given.
+	 *
+	 * @param answer the weight of the similarity to the answer's opening
+	 * @param terms the weight of the BM25 share
+	 */
+	record Weights(double answer, double terms) {
+
+		/** Chosen by measurement ({@code docs/adr/0009-hybrid-faq-matching.md}). */
+		static final Weights DEFAULT = new Weights(0.25, 0.25);
+
+		Weights {
+			if (!(answer >= 0 && terms >= 0)) {
+				throw new IllegalArgumentException("weights must be at least 0, got " + answer + " and " + terms);
+			}
+		}
+
+	}
+
+	private final NearestPhrasings nearest;
+
+	private final EntryTerms terms;
+
+	/** Per entry (in the order of {@link NearestPhrasings#labels()}), or null. */
+	private final float[][] answers;
+
+	private final Weights weights;
+
+	private final double total;
+
+	private EntryScores(NearestPhrasings nearest, EntryTerms terms, float[][] answers, Weights weights) {
+		this.nearest = nearest;
+		this.terms = terms;
+		this.answers = answers;
+		this.weights = weights;
+		boolean anyAnswer = false;
+		for (float[] answer : answers) {
+			anyAnswer |= answer != null;
+		}
+		this.total = 1 + (anyAnswer ? weights.answer() : 0) + weights.terms();
+	}
+
+	/**
+	 * Indexes the entries' phrasings and answers.
+	 * @param answers answers by entry; entries without one are matched by their phrasings
+	 * @throws IllegalArgumentException if an answer's vector has another dimension than
+	 * the phrasings'
+	 */
+	static EntryScores of(List<TrainingExample> examples, List<EntryAnswer> answers, Weights weights) {
+		NearestPhrasings nearest = NearestPhrasings.of(examples);
+		Map<String, EntryAnswer> byLabel = new HashMap<>();
+		answers.forEach((answer) -> byLabel.put(answer.label(), answer));
+		Map<String, StringBuilder> texts = new HashMap<>();
+		examples.forEach((example) -> texts.computeIfAbsent(example.label(), (l) -> new StringBuilder())
+			.append(example.text())
+			.append('\n'));
+		List<String> entryTexts = new ArrayList<>();
+		List<String> languages = new ArrayList<>();
+		float[][] vectors = new float[nearest.labels().size()][];
+		for (int i = 0; i < nearest.labels().size(); i++) {
+			String label = nearest.labels().get(i);
+			EntryAnswer answer = byLabel.get(label);
+			entryTexts.add(texts.get(label) + ((answer != null) ? answer.text() : ""));
+			languages.add((answer != null) ? answer.language() : null);
+			if (answer != null && answer.vectorView() != null) {
+				if (answer.vectorView().length != nearest.dimensions()) {
+					throw new IllegalArgumentException("the answer of " + label + " has a " + answer.vectorView().length
+							+ "-dimensional vector, the phrasings have " + nearest.dimensions());
+				}
+				vectors[i] = VectorMath.normalize(answer.vectorView().clone());
+			}
+		}
+		return new EntryScores(nearest, EntryTerms.of(entryTexts, languages), vectors, weights);
+	}
+
+	NearestPhrasings nearest() {
+		return this.nearest;
+	}
+
+	/** For each entry, its fused score in [-1, 1] (the weighted mean of the views). */
+	double[] scores(String text, float[] vector) {
+		return scores(text, vector, -1, -1, false);
+	}
+
+	/**
+	 * As {@link #scores(String, float[])}, leaving out one phrasing and one entry (-1 for
+	 * none), and, with {@code answerOnly}, every phrasing: how calibration asks about
+	 * what the index would not know.
+	 */
+	double[] scores(String text, float[] vector, int skipPhrasing, int skipEntry, boolean answerOnly) {
+		double[] phrasing = this.nearest.similarities(vector, skipPhrasing, skipEntry);
+		double[] terms = this.terms.scores(text, skipEntry);
+		float[] query = VectorMath.normalize(vector.clone());
+		double[] fused = new double[phrasing.length];
+		for (int i = 0; i < fused.length; i++) {
+			if (i == skipEntry) {
+				fused[i] = -1;
+				continue;
+			}
+			double answer = (this.answers[i] != null) ? VectorMath.dot(query, this.answers[i]) : 0;
+			double closest = answerOnly ? 0 : Math.max(0, phrasing[i]);
+			fused[i] = (closest + this.weights.answer() * answer + this.weights.terms() * terms[i]) / this.total;
+		}
+		return fused;
+	}
+
+}
