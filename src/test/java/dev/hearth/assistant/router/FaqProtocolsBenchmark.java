@@ -434,7 +434,7 @@ class FaqProtocolsBenchmark {
 		return switch (System.getProperty("bench.lead", "lead")) {
 			case "full" -> answer;
 			case "none" -> "";
-			default -> dev.hearth.knowledge.AnswerLead.of(answer, language);
+			default -> AnswerLead.of(answer, language);
 		};
 	}
 

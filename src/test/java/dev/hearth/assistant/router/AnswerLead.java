@@ -1,8 +1,10 @@
-package dev.hearth.knowledge;
+package dev.hearth.assistant.router;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+
+import dev.hearth.knowledge.Sentences;
 
 /**
  * The opening of an FAQ answer that is embedded as the entry's pseudo-phrasing: its first
@@ -10,9 +12,11 @@ import java.util.Objects;
  * Markdown emphasis, link targets and list markers dropped. An answer's opening usually
  * restates what the entry is about in the words customers use ("Refunds take 5 to 10
  * working days..."), while the rest is detail that blurs a sentence embedding. The length
- * was chosen by measurement ({@code docs/adr/0009-hybrid-faq-matching.md}). Thread-safe.
+ * is a benchmark's choice ({@code FaqProtocolsBenchmark}); Hearth does not embed answers
+ * yet (ADR 0009: with the bundled model the answer's embedding did not rank better).
+ * Thread-safe.
  */
-public final class AnswerLead {
+final class AnswerLead {
 
 	/** At most this many sentences. */
 	static final int MAX_SENTENCES = 2;
@@ -29,7 +33,7 @@ public final class AnswerLead {
 	 * @param language its ISO 639-1 code, or {@code null}
 	 * @throws NullPointerException if the answer is {@code null}
 	 */
-	public static String of(String answer, String language) {
+	static String of(String answer, String language) {
 		Objects.requireNonNull(answer, "answer must not be null");
 		String plain = answer.replaceAll("\\]\\([^)]*\\)", "]")
 			.replaceAll("[*_`#>\\[\\]]", " ")

@@ -1,4 +1,4 @@
-package dev.hearth.knowledge;
+package dev.hearth.assistant.router;
 
 import org.junit.jupiter.api.Test;
 
