@@ -39,8 +39,8 @@ import dev.hearth.knowledge.FaqPhrasing;
  * the live model only when the new one has been trained and has passed its held-out
  * check; until then the previous version keeps answering. At start-up the live version is
  * loaded, and a router is trained when the FAQ changed since. Questions are matched by a
- * {@link FaqMatcher} over the FAQ's phrasings and the live router together; its
- * confidence is the best entry's nearest-phrasing similarity, and its threshold is
+ * {@link FaqMatcher} over the FAQ's phrasings, answers and the live router together; its
+ * confidence is the best entry's fused question-and-answer score, and its threshold is
  * calibrated without held-out phrasings (see {@code docs/adr/0007-faq-matching.md}).
  * Thread-safe.
  */

@@ -50,10 +50,14 @@
  * <p>
  * <b>Matching with few phrasings.</b> {@link dev.hearth.assistant.router.FaqMatcher} is
  * what answers: it lets the router decide when most entries have three or more phrasings,
- * and otherwise ranks entries by the similarity of the question to their nearest phrasing
- * ({@link dev.hearth.assistant.router.NearestPhrasings}), with a threshold calibrated
- * without held-out phrasings (left-out entries, the out-of-domain corpus). Chosen by
- * measurement: {@code docs/adr/0007-faq-matching.md}, {@code FaqProtocolsBenchmark}.
+ * and otherwise ranks entries by their question and answer: the similarity of the
+ * question to their nearest phrasing
+ * ({@link dev.hearth.assistant.router.NearestPhrasings}) fused with the share of its BM25
+ * weight that their phrasings and answer cover
+ * ({@link dev.hearth.assistant.router.EntryTerms}), with a threshold calibrated without
+ * held-out phrasings (left-out entries, the out-of-domain corpus). Chosen by measurement:
+ * {@code docs/adr/0007-faq-matching.md}, {@code docs/adr/0009-hybrid-faq-matching.md},
+ * {@code FaqProtocolsBenchmark}.
  * <p>
  * <b>Determinism and format.</b> Given the same examples in the same order and the same
  * settings (the seed included), training gives the same router. The binary format is
