@@ -97,6 +97,42 @@ class RouterTrainerTest {
 		assertThat(withoutTimings(otherSeed)).isNotEqualTo(withoutTimings(once));
 	}
 
+	@Test
+	void leavesAQuarterOfTheEntriesOutAsUnknownQuestions() {
+		boolean[] unknown = RouterTrainer.unknownEntries(8, 42);
+		int count = 0;
+		for (boolean u : unknown) {
+			count += u ? 1 : 0;
+		}
+		assertThat(count).isEqualTo(2);
+		assertThat(RouterTrainer.unknownEntries(8, 42)).isEqualTo(unknown);
+		assertThat(RouterTrainer.unknownEntries(3, 42)).containsOnly(false);
+		assertThat(RouterTrainer.unknownEntries(5, 42)).containsOnlyOnce(true);
+	}
+
+	@Test
+	void choosesTheThresholdOnEntriesTheTwinLeftOut() {
+		TrainedRouter router = new RouterTrainer(ToyFaq.settings()).train(ToyFaq.wideExamples());
+		assertThat(router.labels()).hasSize(8);
+		assertThat(router.checks()).containsEntry("unknownEntries", 2.0)
+			.containsEntry("unknownQuestions", 24.0)
+			.containsEntry("heldOutInScope", 8.0)
+			.containsKeys("unknownEscalated");
+		assertThat(router.checks().get("unknownEscalated")).isGreaterThan(0.5);
+		// the router itself knows every entry
+		for (String topic : ToyFaq.TOPICS) {
+			assertThat(top(router, "help with my " + topic, ToyFaq.near(topic, 300))).isEqualTo(topic);
+		}
+		RouterPrediction known = router.predict("problem with my coupon", ToyFaq.near("coupon", 301));
+		assertThat(known.inScope(router.suggestedThreshold())).isTrue();
+	}
+
+	@Test
+	void withThreeEntriesNoEntryIsLeftOut() {
+		TrainedRouter router = new RouterTrainer(ToyFaq.settings()).train(ToyFaq.examples());
+		assertThat(router.checks()).containsEntry("unknownEntries", 0.0).containsEntry("unknownQuestions", 0.0);
+	}
+
 	private static String top(TrainedRouter router, String text, float[] vector) {
 		return router.predict(text, vector).ranked().get(0).label();
 	}
