@@ -13,8 +13,12 @@ import java.util.Map;
  * questions no entry covers, as customers ask them; else against the held-out share of
  * the out-of-domain corpus. When either side is missing the temperature is 1 and the
  * threshold {@link #DEFAULT_THRESHOLD}.
+ *
+ * @param heldOut what the twin said about the held-out questions
+ * @param unknown what it said about the unknown questions
  */
-record HeldOutCheck(double temperature, double threshold, Map<String, Double> checks) {
+record HeldOutCheck(double temperature, double threshold, Map<String, Double> checks, List<Evaluation.Outcome> heldOut,
+		List<Evaluation.Outcome> unknown) {
 
 	/** The suggested threshold when the held-out slice cannot choose one. */
 	static final double DEFAULT_THRESHOLD = 0.5;
@@ -72,15 +76,49 @@ record HeldOutCheck(double temperature, double threshold, Map<String, Double> ch
 		else {
 			threshold = (anyInScope && anyOutOfScope) ? Evaluation.chooseThreshold(outcomes) : DEFAULT_THRESHOLD;
 		}
+		return new HeldOutCheck(temperature, threshold, checks(outcomes, unknown, threshold, 1), outcomes, unknown)
+			.withLogLoss(logits.isEmpty() ? 0 : Calibration.nll(logits, targets, temperature));
+	}
+
+	/**
+	 * This check with the threshold chosen on its questions and those of other twins
+	 * (trained without other entries): the temperature and the metrics stay this twin's,
+	 * {@code unknownQuestions} and {@code unknownEscalated} count all twins' unknown
+	 * questions.
+	 */
+	HeldOutCheck pooledWith(List<HeldOutCheck> others) {
+		if (others.isEmpty() || this.unknown.isEmpty()) {
+			return this;
+		}
+		List<Evaluation.Outcome> heldOut = new ArrayList<>(this.heldOut);
+		List<Evaluation.Outcome> unknown = new ArrayList<>(this.unknown);
+		for (HeldOutCheck other : others) {
+			heldOut.addAll(other.heldOut);
+			unknown.addAll(other.unknown);
+		}
+		double threshold = weightedThreshold(heldOut, unknown);
+		Map<String, Double> checks = new LinkedHashMap<>(this.checks);
+		checks.putAll(checks(this.heldOut, unknown, threshold, 1 + others.size()));
+		return new HeldOutCheck(this.temperature, threshold, checks, this.heldOut, this.unknown);
+	}
+
+	private HeldOutCheck withLogLoss(double nll) {
+		Map<String, Double> checks = new LinkedHashMap<>(this.checks);
+		checks.put("nll", nll);
+		checks.put("temperature", this.temperature);
+		return new HeldOutCheck(this.temperature, this.threshold, checks, this.heldOut, this.unknown);
+	}
+
+	private static Map<String, Double> checks(List<Evaluation.Outcome> outcomes, List<Evaluation.Outcome> unknown,
+			double threshold, int twins) {
 		Map<String, Double> checks = new LinkedHashMap<>(Evaluation.metrics(outcomes, threshold));
-		checks.put("nll", logits.isEmpty() ? 0 : Calibration.nll(logits, targets, temperature));
-		checks.put("temperature", temperature);
 		checks.put("threshold", threshold);
 		checks.put("heldOutInScope", (double) outcomes.stream().filter(Evaluation.Outcome::inScope).count());
 		checks.put("heldOutOutOfScope", (double) outcomes.stream().filter((o) -> !o.inScope()).count());
 		checks.put("unknownQuestions", (double) unknown.size());
 		checks.put("unknownEscalated", escalated(unknown, threshold));
-		return new HeldOutCheck(temperature, threshold, checks);
+		checks.put("calibrationTwins", (double) twins);
+		return checks;
 	}
 
 	/**

@@ -21,6 +21,12 @@ public final class RouterTrainer {
 	/** Share of the entries the twin leaves out. */
 	static final double UNKNOWN_SHARE = 0.25;
 
+	/**
+	 * More twins (up to four, each without another quarter of the entries) are trained
+	 * until their held-out in-scope questions reach this many.
+	 */
+	static final int POOLED_IN_SCOPE_TARGET = 200;
+
 	/** At most this many phrasings of the left-out entries are asked. */
 	static final int MAX_UNKNOWN_QUESTIONS = 2000;
 
@@ -94,12 +100,65 @@ public final class RouterTrainer {
 		for (int i = 0; i < heldOut.length; i++) {
 			anyHeldOutInScope |= heldOut[i] && all.targets[i] < labels.size();
 		}
-		boolean[] unknownEntry = anyHeldOutInScope ? unknownEntries(labels.size(), this.settings.seed())
-				: new boolean[labels.size()];
+		int[] fold = anyHeldOutInScope ? entryFolds(labels.size(), this.settings.seed()) : new int[0];
+		Twin first = twin(all, heldOut, labels, fold, 0, hasBackground, dimensions);
+		HeldOutCheck check = first.check();
+		// a small FAQ gives the first twin few questions to choose on: more twins, each
+		// without another quarter of the entries, until there are enough
+		int inScopeQuestions = check.heldOut().stream().mapToInt((o) -> o.inScope() ? 1 : 0).sum();
+		List<HeldOutCheck> more = new ArrayList<>();
+		int folds = java.util.Arrays.stream(fold).max().orElse(-1) + 1;
+		for (int f = 1; f < folds && inScopeQuestions < POOLED_IN_SCOPE_TARGET; f++) {
+			HeldOutCheck other = twin(all, heldOut, labels, fold, f, hasBackground, dimensions).check();
+			more.add(other);
+			inScopeQuestions += other.heldOut().stream().mapToInt((o) -> o.inScope() ? 1 : 0).sum();
+		}
+		check = check.pooledWith(more);
+		List<String> twinLabels = first.labels();
+		Map<String, Double> checks = new LinkedHashMap<>(check.checks());
+		checks.put("unknownEntries", (double) (labels.size() - twinLabels.size()));
+		// phrasings of FAQ entries the twin did not learn from (FaqMatcher's rule reads
+		// it)
+		int heldOutInScope = 0;
+		for (int i = 0; i < heldOut.length; i++) {
+			heldOutInScope += (heldOut[i] && all.targets[i] < labels.size()) ? 1 : 0;
+		}
+		checks.put("heldOutInScope", (double) heldOutInScope);
+		checks.put("backgroundExamples", (double) background.questions().size());
+		checks.put("backgroundLeftOut", (double) background.leftOut());
+
+		boolean anyHeldOut = false;
+		for (boolean h : heldOut) {
+			anyHeldOut |= h;
+		}
+		Fitted fitted;
+		if (fold.length == 0 && (!anyHeldOut || !this.settings.refit())) {
+			// the twin knew every entry: it is the router (trained on everything when
+			// nothing was held out)
+			fitted = first.fitted();
+		}
+		else {
+			fitted = fit(this.settings.refit() ? all : all.select(heldOut, false), dimensions, classes,
+					backgroundClass);
+		}
+		checks.put("lexicalFeatures", (double) fitted.featurizer.sparseSize());
+		checks.put("centroidScale", (double) fitted.model.centroidScale[0]);
+		checks.put("trainingMillis", (double) ((System.nanoTime() - started) / 1_000_000));
+		return new TrainedRouter(labels, hasBackground, fitted.featurizer, fitted.model, check.temperature(),
+				check.threshold(), checks);
+	}
+
+	/**
+	 * The twin that leaves out the entries of one fold (none when {@code fold} is empty)
+	 * and the held-out phrasings, and what the held-out slice tells about it.
+	 */
+	private Twin twin(Data all, boolean[] heldOut, List<String> labels, int[] fold, int leftOut, boolean hasBackground,
+			int dimensions) {
+		int classes = labels.size() + (hasBackground ? 1 : 0);
 		int[] twinClass = new int[classes];
 		List<String> twinLabels = new ArrayList<>();
 		for (int c = 0; c < classes; c++) {
-			if (c < labels.size() && unknownEntry[c]) {
+			if (c < labels.size() && fold.length > 0 && fold[c] == leftOut) {
 				twinClass[c] = -1;
 			}
 			else {
@@ -114,56 +173,53 @@ public final class RouterTrainer {
 		Data unknown = all.unknown(twinClass, MAX_UNKNOWN_QUESTIONS, this.settings.seed());
 		Fitted fitted = fit(training, dimensions, twinLabels.size() + (hasBackground ? 1 : 0),
 				hasBackground ? twinLabels.size() : -1);
-		HeldOutCheck check = HeldOutCheck.of(twinLabels, hasBackground, fitted.featurizer, fitted.model, checking.texts,
-				checking.vectors, checking.targets, unknown.texts, unknown.vectors);
-		Map<String, Double> checks = new LinkedHashMap<>(check.checks());
-		checks.put("unknownEntries", (double) (labels.size() - twinLabels.size()));
-		// phrasings of FAQ entries the twin did not learn from (FaqMatcher's rule reads
-		// it)
-		int heldOutInScope = 0;
-		for (int i = 0; i < heldOut.length; i++) {
-			heldOutInScope += (heldOut[i] && all.targets[i] < labels.size()) ? 1 : 0;
-		}
-		checks.put("heldOutInScope", (double) heldOutInScope);
-		checks.put("backgroundExamples", (double) background.questions().size());
-		checks.put("backgroundLeftOut", (double) background.leftOut());
-
-		if (this.settings.refit() && (checking.size() > 0 || twinLabels.size() < labels.size())) {
-			fitted = fit(all, dimensions, classes, backgroundClass);
-		}
-		else if (twinLabels.size() < labels.size()) {
-			fitted = fit(all.select(heldOut, false), dimensions, classes, backgroundClass);
-		}
-		checks.put("lexicalFeatures", (double) fitted.featurizer.sparseSize());
-		checks.put("centroidScale", (double) fitted.model.centroidScale[0]);
-		checks.put("trainingMillis", (double) ((System.nanoTime() - started) / 1_000_000));
-		return new TrainedRouter(labels, hasBackground, fitted.featurizer, fitted.model, check.temperature(),
-				check.threshold(), checks);
+		return new Twin(twinLabels, fitted, HeldOutCheck.of(twinLabels, hasBackground, fitted.featurizer, fitted.model,
+				checking.texts, checking.vectors, checking.targets, unknown.texts, unknown.vectors));
 	}
 
 	/**
-	 * The entries the twin is trained without: a seeded quarter of them (at least one)
-	 * when there are at least {@link #MIN_ENTRIES_FOR_UNKNOWN}, else none.
+	 * The entries the first twin is trained without: a seeded quarter of them (at least
+	 * one) when there are at least {@link #MIN_ENTRIES_FOR_UNKNOWN}, else none.
 	 */
 	static boolean[] unknownEntries(int entries, long seed) {
+		int[] fold = entryFolds(entries, seed);
 		boolean[] unknown = new boolean[entries];
-		if (entries < MIN_ENTRIES_FOR_UNKNOWN) {
-			return unknown;
+		for (int i = 0; i < fold.length; i++) {
+			unknown[i] = fold[i] == 0;
 		}
-		int take = Math.max(1, (int) Math.round(entries * UNKNOWN_SHARE));
+		return unknown;
+	}
+
+	/**
+	 * Each entry's fold: a seeded order of the entries cut into quarters (of at least one
+	 * entry), the twin of fold f leaving out the entries of fold f; empty with fewer than
+	 * {@link #MIN_ENTRIES_FOR_UNKNOWN} entries.
+	 */
+	static int[] entryFolds(int entries, long seed) {
+		if (entries < MIN_ENTRIES_FOR_UNKNOWN) {
+			return new int[0];
+		}
+		int size = Math.max(1, (int) Math.round(entries * UNKNOWN_SHARE));
 		int[] order = new int[entries];
 		for (int i = 0; i < entries; i++) {
 			order[i] = i;
 		}
 		SplittableRandom random = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
-		for (int i = 0; i < take; i++) {
-			int j = i + random.nextInt(entries - i);
+		for (int i = entries - 1; i > 0; i--) {
+			int j = random.nextInt(i + 1);
 			int swap = order[i];
 			order[i] = order[j];
 			order[j] = swap;
-			unknown[order[i]] = true;
 		}
-		return unknown;
+		int[] fold = new int[entries];
+		for (int i = 0; i < entries; i++) {
+			// entries beyond the last full quarter join it: every twin keeps 3/4 or more
+			fold[order[i]] = Math.min(i / size, (entries / size) - 1);
+		}
+		return fold;
+	}
+
+	private record Twin(List<String> labels, Fitted fitted, HeldOutCheck check) {
 	}
 
 	private Fitted fit(Data data, int dimensions, int classes, int backgroundClass) {
