@@ -15,6 +15,21 @@ import java.util.TreeSet;
  */
 public final class RouterTrainer {
 
+	/** Entries an FAQ needs before the twin leaves some out as unknown questions. */
+	static final int MIN_ENTRIES_FOR_UNKNOWN = 4;
+
+	/** Share of the entries the twin leaves out. */
+	static final double UNKNOWN_SHARE = 0.25;
+
+	/**
+	 * More twins (up to four, each without another quarter of the entries) are trained
+	 * until their held-out in-scope questions reach this many.
+	 */
+	static final int POOLED_IN_SCOPE_TARGET = 200;
+
+	/** At most this many phrasings of the left-out entries are asked. */
+	static final int MAX_UNKNOWN_QUESTIONS = 2000;
+
 	private final RouterSettings settings;
 
 	public RouterTrainer(RouterSettings settings) {
@@ -78,24 +93,133 @@ public final class RouterTrainer {
 		Data all = new Data(texts, vectors, targets.stream().mapToInt(Integer::intValue).toArray());
 
 		boolean[] heldOut = heldOut(all.targets, classes, this.settings.heldOutFraction(), this.settings.seed());
-		Data training = all.select(heldOut, false);
-		Data checking = all.select(heldOut, true);
 		int backgroundClass = hasBackground ? labels.size() : -1;
-		Fitted fitted = fit(training, dimensions, classes, backgroundClass);
-		HeldOutCheck check = HeldOutCheck.of(labels, hasBackground, fitted.featurizer, fitted.model, checking.texts,
-				checking.vectors, checking.targets);
+		// the twin leaves out some entries altogether: their phrasings are its unknown
+		// questions, in the company's own domain, on which the threshold is chosen
+		boolean anyHeldOutInScope = false;
+		for (int i = 0; i < heldOut.length; i++) {
+			anyHeldOutInScope |= heldOut[i] && all.targets[i] < labels.size();
+		}
+		int[] fold = anyHeldOutInScope ? entryFolds(labels.size(), this.settings.seed()) : new int[0];
+		Twin first = twin(all, heldOut, labels, fold, 0, hasBackground, dimensions);
+		HeldOutCheck check = first.check();
+		// a small FAQ gives the first twin few questions to choose on: more twins, each
+		// without another quarter of the entries, until there are enough
+		int inScopeQuestions = check.heldOut().stream().mapToInt((o) -> o.inScope() ? 1 : 0).sum();
+		List<HeldOutCheck> more = new ArrayList<>();
+		int folds = java.util.Arrays.stream(fold).max().orElse(-1) + 1;
+		for (int f = 1; f < folds && inScopeQuestions < POOLED_IN_SCOPE_TARGET; f++) {
+			HeldOutCheck other = twin(all, heldOut, labels, fold, f, hasBackground, dimensions).check();
+			more.add(other);
+			inScopeQuestions += other.heldOut().stream().mapToInt((o) -> o.inScope() ? 1 : 0).sum();
+		}
+		check = check.pooledWith(more);
+		List<String> twinLabels = first.labels();
 		Map<String, Double> checks = new LinkedHashMap<>(check.checks());
+		checks.put("unknownEntries", (double) (labels.size() - twinLabels.size()));
+		// phrasings of FAQ entries the twin did not learn from (FaqMatcher's rule reads
+		// it)
+		int heldOutInScope = 0;
+		for (int i = 0; i < heldOut.length; i++) {
+			heldOutInScope += (heldOut[i] && all.targets[i] < labels.size()) ? 1 : 0;
+		}
+		checks.put("heldOutInScope", (double) heldOutInScope);
 		checks.put("backgroundExamples", (double) background.questions().size());
 		checks.put("backgroundLeftOut", (double) background.leftOut());
 
-		if (this.settings.refit() && checking.size() > 0) {
-			fitted = fit(all, dimensions, classes, backgroundClass);
+		boolean anyHeldOut = false;
+		for (boolean h : heldOut) {
+			anyHeldOut |= h;
+		}
+		Fitted fitted;
+		if (fold.length == 0 && (!anyHeldOut || !this.settings.refit())) {
+			// the twin knew every entry: it is the router (trained on everything when
+			// nothing was held out)
+			fitted = first.fitted();
+		}
+		else {
+			fitted = fit(this.settings.refit() ? all : all.select(heldOut, false), dimensions, classes,
+					backgroundClass);
 		}
 		checks.put("lexicalFeatures", (double) fitted.featurizer.sparseSize());
 		checks.put("centroidScale", (double) fitted.model.centroidScale[0]);
 		checks.put("trainingMillis", (double) ((System.nanoTime() - started) / 1_000_000));
 		return new TrainedRouter(labels, hasBackground, fitted.featurizer, fitted.model, check.temperature(),
 				check.threshold(), checks);
+	}
+
+	/**
+	 * The twin that leaves out the entries of one fold (none when {@code fold} is empty)
+	 * and the held-out phrasings, and what the held-out slice tells about it.
+	 */
+	private Twin twin(Data all, boolean[] heldOut, List<String> labels, int[] fold, int leftOut, boolean hasBackground,
+			int dimensions) {
+		int classes = labels.size() + (hasBackground ? 1 : 0);
+		int[] twinClass = new int[classes];
+		List<String> twinLabels = new ArrayList<>();
+		for (int c = 0; c < classes; c++) {
+			if (c < labels.size() && fold.length > 0 && fold[c] == leftOut) {
+				twinClass[c] = -1;
+			}
+			else {
+				twinClass[c] = twinLabels.size();
+				if (c < labels.size()) {
+					twinLabels.add(labels.get(c));
+				}
+			}
+		}
+		Data training = all.select(heldOut, false).remap(twinClass);
+		Data checking = all.select(heldOut, true).remap(twinClass);
+		Data unknown = all.unknown(twinClass, MAX_UNKNOWN_QUESTIONS, this.settings.seed());
+		Fitted fitted = fit(training, dimensions, twinLabels.size() + (hasBackground ? 1 : 0),
+				hasBackground ? twinLabels.size() : -1);
+		return new Twin(twinLabels, fitted, HeldOutCheck.of(twinLabels, hasBackground, fitted.featurizer, fitted.model,
+				checking.texts, checking.vectors, checking.targets, unknown.texts, unknown.vectors));
+	}
+
+	/**
+	 * The entries the first twin is trained without: a seeded quarter of them (at least
+	 * one) when there are at least {@link #MIN_ENTRIES_FOR_UNKNOWN}, else none.
+	 */
+	static boolean[] unknownEntries(int entries, long seed) {
+		int[] fold = entryFolds(entries, seed);
+		boolean[] unknown = new boolean[entries];
+		for (int i = 0; i < fold.length; i++) {
+			unknown[i] = fold[i] == 0;
+		}
+		return unknown;
+	}
+
+	/**
+	 * Each entry's fold: a seeded order of the entries cut into quarters (of at least one
+	 * entry), the twin of fold f leaving out the entries of fold f; empty with fewer than
+	 * {@link #MIN_ENTRIES_FOR_UNKNOWN} entries.
+	 */
+	static int[] entryFolds(int entries, long seed) {
+		if (entries < MIN_ENTRIES_FOR_UNKNOWN) {
+			return new int[0];
+		}
+		int size = Math.max(1, (int) Math.round(entries * UNKNOWN_SHARE));
+		int[] order = new int[entries];
+		for (int i = 0; i < entries; i++) {
+			order[i] = i;
+		}
+		SplittableRandom random = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+		for (int i = entries - 1; i > 0; i--) {
+			int j = random.nextInt(i + 1);
+			int swap = order[i];
+			order[i] = order[j];
+			order[j] = swap;
+		}
+		int[] fold = new int[entries];
+		for (int i = 0; i < entries; i++) {
+			// entries beyond the last full quarter join it: every twin keeps 3/4 or more
+			fold[order[i]] = Math.min(i / size, (entries / size) - 1);
+		}
+		return fold;
+	}
+
+	private record Twin(List<String> labels, Fitted fitted, HeldOutCheck check) {
 	}
 
 	private Fitted fit(Data data, int dimensions, int classes, int backgroundClass) {
@@ -178,6 +302,48 @@ public final class RouterTrainer {
 				}
 			}
 			return new Data(texts, vectors, targets.stream().mapToInt(Integer::intValue).toArray());
+		}
+
+		/** The examples whose class maps to one (>= 0), with the mapped targets. */
+		Data remap(int[] classMap) {
+			List<String> texts = new ArrayList<>();
+			List<float[]> vectors = new ArrayList<>();
+			List<Integer> targets = new ArrayList<>();
+			for (int i = 0; i < this.targets.length; i++) {
+				int mapped = classMap[this.targets[i]];
+				if (mapped >= 0) {
+					texts.add(this.texts.get(i));
+					vectors.add(this.vectors.get(i));
+					targets.add(mapped);
+				}
+			}
+			return new Data(texts, vectors, targets.stream().mapToInt(Integer::intValue).toArray());
+		}
+
+		/**
+		 * The examples whose class maps to none (-1), at most {@code max} of them, a
+		 * seeded sample; targets are meaningless (-1).
+		 */
+		Data unknown(int[] classMap, int max, long seed) {
+			List<Integer> members = new ArrayList<>();
+			for (int i = 0; i < this.targets.length; i++) {
+				if (classMap[this.targets[i]] < 0) {
+					members.add(i);
+				}
+			}
+			SplittableRandom random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+			for (int i = 0; i < Math.min(max, members.size()); i++) {
+				java.util.Collections.swap(members, i, i + random.nextInt(members.size() - i));
+			}
+			List<Integer> chosen = new ArrayList<>(members.subList(0, Math.min(max, members.size())));
+			chosen.sort(null);
+			List<String> texts = new ArrayList<>();
+			List<float[]> vectors = new ArrayList<>();
+			for (int i : chosen) {
+				texts.add(this.texts.get(i));
+				vectors.add(this.vectors.get(i));
+			}
+			return new Data(texts, vectors, new int[chosen.size()]);
 		}
 
 	}

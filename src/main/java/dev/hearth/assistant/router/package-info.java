@@ -39,14 +39,20 @@
  * <p>
  * <b>Calibration and checks.</b> A stratified tenth of every entry's phrasings (none of
  * an entry with fewer than 3, and never leaving it fewer than 2) and of the corpus is
- * held out. A twin model trained without it fits the temperature that divides every logit
- * (minimum held-out log-loss), chooses the suggested threshold (best held-out accuracy, a
- * correct escalation counting as correct) and measures the checks (accuracy, in-scope
- * accuracy, out-of-scope recall, MCC, MRR, ECE). The router returned is then retrained on
- * everything with the same settings and keeps that temperature and threshold (1 and 0.5
- * when no entry has enough phrasings to hold any out). The held-out out-of-scope
- * questions come from the corpus, so the suggested threshold is a starting point; a
- * threshold chosen on the company's own out-of-scope questions is better.
+ * held out, and, when the FAQ has at least 4 entries, a seeded quarter of the entries is
+ * left out altogether. A twin model trained without either fits the temperature that
+ * divides every logit (minimum held-out log-loss) and chooses the suggested threshold on
+ * the left-out entries' phrasings, in-domain questions no entry covers as the company's
+ * customers ask them: the threshold with the best 2/3 in-scope accuracy + 1/3 of those
+ * escalated ({@code docs/adr/0010-router-out-of-scope-threshold.md}); with fewer entries,
+ * the best held-out accuracy against the corpus's held-out share. It also measures the
+ * checks (accuracy, in-scope accuracy, out-of-scope recall, MCC, MRR, ECE, unknown
+ * questions escalated). The router returned is then retrained on everything with the same
+ * settings and keeps that temperature and threshold (1 and 0.5 when no entry has enough
+ * phrasings to hold any out). The confidence stays the calibrated probability of the best
+ * entry: margin, max-logit, energy, centroid and nearest-phrasing distances and learnt
+ * combinations of them separated unknown questions no better (ADR 0010). A threshold
+ * chosen on the company's own out-of-scope questions is still better than the suggestion.
  * <p>
  * <b>Matching with few phrasings.</b> {@link dev.hearth.assistant.router.FaqMatcher} is
  * what answers: it lets the router decide when most entries have three or more phrasings,

@@ -97,6 +97,50 @@ class RouterTrainerTest {
 		assertThat(withoutTimings(otherSeed)).isNotEqualTo(withoutTimings(once));
 	}
 
+	@Test
+	void leavesAQuarterOfTheEntriesOutAsUnknownQuestions() {
+		boolean[] unknown = RouterTrainer.unknownEntries(8, 42);
+		int count = 0;
+		for (boolean u : unknown) {
+			count += u ? 1 : 0;
+		}
+		assertThat(count).isEqualTo(2);
+		assertThat(RouterTrainer.unknownEntries(8, 42)).isEqualTo(unknown);
+		assertThat(RouterTrainer.unknownEntries(3, 42)).containsOnly(false);
+		assertThat(RouterTrainer.unknownEntries(5, 42)).containsOnlyOnce(true);
+		// every entry in one fold; 7 entries in quarters of 2: the last fold takes 3
+		assertThat(RouterTrainer.entryFolds(8, 42)).containsOnly(0, 1, 2, 3);
+		int[] seven = RouterTrainer.entryFolds(7, 42);
+		assertThat(java.util.Arrays.stream(seven).filter((f) -> f == 2).count()).isEqualTo(3);
+		assertThat(seven).containsOnly(0, 1, 2);
+		assertThat(RouterTrainer.entryFolds(3, 42)).isEmpty();
+	}
+
+	@Test
+	void choosesTheThresholdOnEntriesTheTwinLeftOut() {
+		TrainedRouter router = new RouterTrainer(ToyFaq.settings()).train(ToyFaq.wideExamples());
+		assertThat(router.labels()).hasSize(8);
+		// 6 held-out phrasings per twin: four twins, each without another quarter
+		assertThat(router.checks()).containsEntry("unknownEntries", 2.0)
+			.containsEntry("calibrationTwins", 4.0)
+			.containsEntry("unknownQuestions", 96.0)
+			.containsEntry("heldOutInScope", 8.0)
+			.containsKeys("unknownEscalated");
+		assertThat(router.checks().get("unknownEscalated")).isGreaterThan(0.5);
+		// the router itself knows every entry
+		for (String topic : ToyFaq.TOPICS) {
+			assertThat(top(router, "help with my " + topic, ToyFaq.near(topic, 300))).isEqualTo(topic);
+		}
+		RouterPrediction known = router.predict("problem with my coupon", ToyFaq.near("coupon", 301));
+		assertThat(known.inScope(router.suggestedThreshold())).isTrue();
+	}
+
+	@Test
+	void withThreeEntriesNoEntryIsLeftOut() {
+		TrainedRouter router = new RouterTrainer(ToyFaq.settings()).train(ToyFaq.examples());
+		assertThat(router.checks()).containsEntry("unknownEntries", 0.0).containsEntry("unknownQuestions", 0.0);
+	}
+
 	private static String top(TrainedRouter router, String text, float[] vector) {
 		return router.predict(text, vector).ranked().get(0).label();
 	}

@@ -41,6 +41,29 @@ final class ToyFaq {
 		return examples;
 	}
 
+	/** Topics of {@link #wideExamples()}. */
+	static final List<String> TOPICS = List.of("delivery", "password", "refund", "invoice", "warranty", "coupon",
+			"address", "newsletter");
+
+	/**
+	 * Eight entries of twelve phrasings each ("how do I ... my delivery"), vectors near
+	 * each entry's cluster: enough entries for the twin to leave some out.
+	 */
+	static List<TrainingExample> wideExamples() {
+		List<String> asks = List.of("how do I change my", "question about my", "problem with my", "help with the",
+				"what about my", "I need my", "where is the", "can you check my", "issue with", "tell me about the",
+				"something wrong with my", "need info on my");
+		List<TrainingExample> examples = new ArrayList<>();
+		SplittableRandom random = new SplittableRandom(11);
+		for (String topic : TOPICS) {
+			float[] centre = centre(topic);
+			for (String ask : asks) {
+				examples.add(new TrainingExample(topic, ask + " " + topic, near(centre, random)));
+			}
+		}
+		return examples;
+	}
+
 	/** A vector near the entry's cluster, as an in-scope question would have. */
 	static float[] near(String label, long seed) {
 		return near(centre(label), new SplittableRandom(seed));
