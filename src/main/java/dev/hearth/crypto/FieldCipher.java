@@ -103,6 +103,7 @@ public final class FieldCipher {
 		if (keyId == null || sealed == null) {
 			return sealed;
 		}
+		javax.crypto.SecretKey key = this.keys.key(keyId);
 		if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
 			throw new IllegalStateException("The sealed value of " + context + " is too short: it was altered");
 		}
