@@ -68,7 +68,8 @@ class DataSubjectIT {
 		HearthHttp.Chat chat = this.http.start();
 		this.http.ask(chat, "My llamaphone screen cracked, please help");
 		UUID id = UUID.fromString(chat.id());
-		this.jdbc.sql("update conversation set state = 'WAITING_FOR_AGENT', waiting_since = now(), handoff_mode = 'TICKET' where id = ?")
+		this.jdbc.sql(
+				"update conversation set state = 'WAITING_FOR_AGENT', waiting_since = now(), handoff_mode = 'TICKET' where id = ?")
 			.param(id)
 			.update();
 		this.tickets.open(id, email, "Ann Llama");
