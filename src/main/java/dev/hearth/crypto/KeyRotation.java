@@ -17,6 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -153,6 +155,31 @@ public class KeyRotation {
 		}
 		boolean done = states.stream().allMatch((s) -> s.pending() == 0 && s.unreadable() == 0);
 		return new Status(active, List.copyOf(this.cipher.keyIds()), states, done, this.running.isLocked(), this.last);
+	}
+
+	/**
+	 * Says at start-up what is left to re-seal, and loudly if rows need a key this
+	 * replica lacks.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void report() {
+		try {
+			Status status = status();
+			status.tables()
+				.stream()
+				.filter((t) -> t.unreadable() > 0)
+				.forEach((t) -> log.error(
+						"{} rows of {} are sealed with keys this server does not have: {}. Add the "
+								+ "missing keys to hearth.crypto (they cannot be read or re-sealed).",
+						t.unreadable(), t.name(), t.rowsByKey().keySet()));
+			if (status.pending() > 0) {
+				log.info("Encryption at rest: {} rows are plaintext or sealed with an older key; the key rotation "
+						+ "re-seals them with '{}' in the background", status.pending(), status.activeKey());
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not count the rows to re-seal: {}", ex.getMessage());
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${hearth.crypto.rotation.interval:30s}", initialDelayString = "15s")
