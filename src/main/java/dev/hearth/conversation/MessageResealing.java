@@ -48,14 +48,13 @@ class MessageResealing implements ReEncryptable {
 
 	@Override
 	@Transactional
-	public int reseal(String activeKey, Set<String> readable, int limit) {
+	public int reseal(String activeKey, Set<String> older, int limit) {
 		List<Row> rows = this.jdbc.sql("""
 				select id, conversation_id, seq, enc_key, text, query, embedding from conversation_message
-				where enc_key is null or (enc_key <> :active and enc_key = any(:readable))
+				where enc_key is null or enc_key = any(:older)
 				order by id limit :limit for update skip locked
 				""")
-			.param("active", activeKey)
-			.param("readable", readable.toArray(String[]::new))
+			.param("older", older.toArray(String[]::new))
 			.param("limit", limit)
 			.query((rs, n) -> new Row(rs.getLong("id"), rs.getObject("conversation_id", UUID.class), rs.getInt("seq"),
 					this.seal.open(rs, "text"), this.seal.open(rs, "query"), this.seal.openBytes(rs, "embedding")))

@@ -47,22 +47,17 @@ class TicketResealing implements ReEncryptable {
 
 	@Override
 	@Transactional
-	public int reseal(String activeKey, Set<String> readable, int limit) {
+	public int reseal(String activeKey, Set<String> older, int limit) {
 		List<Row> rows = this.jdbc.sql("""
 				select id, enc_key, email, name from support_ticket
-				where enc_key is null or (enc_key <> :active and enc_key = any(:readable))
+				where enc_key is null or enc_key = any(:older)
 				order by id limit :limit for update skip locked
-				""")
-			.param("active", activeKey)
-			.param("readable", readable.toArray(String[]::new))
-			.param("limit", limit)
-			.query((rs, n) -> {
-				long id = rs.getLong("id");
-				String key = rs.getString("enc_key");
-				return new Row(id, this.seal.open(key, "email", id, rs.getString("email")),
-						this.seal.open(key, "name", id, rs.getString("name")));
-			})
-			.list();
+				""").param("older", older.toArray(String[]::new)).param("limit", limit).query((rs, n) -> {
+			long id = rs.getLong("id");
+			String key = rs.getString("enc_key");
+			return new Row(id, this.seal.open(key, "email", id, rs.getString("email")),
+					this.seal.open(key, "name", id, rs.getString("name")));
+		}).list();
 		for (Row row : rows) {
 			this.jdbc.sql("update support_ticket set enc_key = ?, email = ?, name = ?, email_token = ? where id = ?")
 				.param(activeKey)

@@ -217,10 +217,12 @@ public class KeyRotation {
 		long begin = System.nanoTime();
 		String active = this.cipher.activeKey();
 		Map<String, Integer> resealed = new LinkedHashMap<>();
+		java.util.Set<String> older = new java.util.TreeSet<>(this.cipher.keyIds());
+		older.remove(active);
 		for (ReEncryptable table : this.tables) {
 			int count = 0;
 			for (int batch = 0; batch < this.settings.batchesPerRun(); batch++) {
-				int n = table.reseal(active, this.cipher.keyIds(), this.settings.batchSize());
+				int n = table.reseal(active, older, this.settings.batchSize());
 				count += n;
 				if (n < this.settings.batchSize()) {
 					break;
@@ -239,6 +241,10 @@ public class KeyRotation {
 		int total = resealed.values().stream().mapToInt(Integer::intValue).sum();
 		Run run = new Run(started, millis, Map.copyOf(resealed), total * 1000.0 / Math.max(1, millis));
 		this.last = run;
+		if (total == 0 && this.lastWasDone) {
+			// nothing to do and nothing was left: no need to count every table again
+			return run;
+		}
 		Status status = status();
 		if (total > 0) {
 			Map<String, Object> details = new LinkedHashMap<>();

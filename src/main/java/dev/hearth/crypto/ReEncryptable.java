@@ -21,12 +21,12 @@ public interface ReEncryptable {
 	Map<String, Long> rowsByKey();
 
 	/**
-	 * Re-seals, in one transaction, at most {@code limit} rows that are plaintext or
-	 * sealed with a key in {@code readable} other than {@code activeKey}, skipping rows
-	 * that another transaction holds.
+	 * Re-seals with {@code activeKey}, in one transaction, at most {@code limit} rows
+	 * that are plaintext or sealed with a key in {@code older} (the configured keys but
+	 * the active one), skipping rows that another transaction holds.
 	 * @return how many rows it re-sealed
 	 */
-	int reseal(String activeKey, Set<String> readable, int limit);
+	int reseal(String activeKey, Set<String> older, int limit);
 
 	/** The key name under which {@link #rowsByKey} counts plaintext rows. */
 	String PLAINTEXT = "(plaintext)";

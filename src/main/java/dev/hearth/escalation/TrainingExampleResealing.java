@@ -47,22 +47,17 @@ class TrainingExampleResealing implements ReEncryptable {
 
 	@Override
 	@Transactional
-	public int reseal(String activeKey, Set<String> readable, int limit) {
+	public int reseal(String activeKey, Set<String> older, int limit) {
 		List<Row> rows = this.jdbc.sql("""
 				select id, enc_key, question, answer from training_example
-				where enc_key is null or (enc_key <> :active and enc_key = any(:readable))
+				where enc_key is null or enc_key = any(:older)
 				order by id limit :limit for update skip locked
-				""")
-			.param("active", activeKey)
-			.param("readable", readable.toArray(String[]::new))
-			.param("limit", limit)
-			.query((rs, n) -> {
-				long id = rs.getLong("id");
-				String key = rs.getString("enc_key");
-				return new Row(id, this.examples.open(key, "question", id, rs.getString("question")),
-						this.examples.open(key, "answer", id, rs.getString("answer")));
-			})
-			.list();
+				""").param("older", older.toArray(String[]::new)).param("limit", limit).query((rs, n) -> {
+			long id = rs.getLong("id");
+			String key = rs.getString("enc_key");
+			return new Row(id, this.examples.open(key, "question", id, rs.getString("question")),
+					this.examples.open(key, "answer", id, rs.getString("answer")));
+		}).list();
 		for (Row row : rows) {
 			this.jdbc.sql("update training_example set enc_key = ?, question = ?, answer = ? where id = ?")
 				.param(activeKey)
