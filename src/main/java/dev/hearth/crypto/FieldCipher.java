@@ -129,10 +129,20 @@ public final class FieldCipher {
 	 * without the key a token says nothing about its word beyond equality.
 	 */
 	public long token(String keyId, String normalised) {
+		return tokens(keyId, java.util.List.of(normalised))[0];
+	}
+
+	/** The {@link #token tokens} of several words under one key, in their order. */
+	public long[] tokens(String keyId, java.util.Collection<String> normalised) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(this.keys.tokenKey(keyId));
-			return ByteBuffer.wrap(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8))).getLong();
+			long[] tokens = new long[normalised.size()];
+			int i = 0;
+			for (String word : normalised) {
+				tokens[i++] = ByteBuffer.wrap(mac.doFinal(word.getBytes(StandardCharsets.UTF_8))).getLong();
+			}
+			return tokens;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 failed: " + ex.getMessage(), ex);

@@ -83,7 +83,7 @@ final class KeyRing {
 			throw new IllegalStateException("hearth.crypto.active-key is '" + active + "' but the configured keys are "
 					+ keys.keySet() + " (" + origin + ")");
 		}
-		this.keys = Map.copyOf(keys);
+		this.keys = java.util.Collections.unmodifiableSortedMap((TreeMap<String, SecretKey>) keys);
 		this.tokenKeys = Map.copyOf(tokenKeys);
 		this.active = active;
 		this.origin = origin;

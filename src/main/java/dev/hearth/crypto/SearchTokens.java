@@ -49,8 +49,11 @@ public class SearchTokens {
 		if (text == null || text.isBlank()) {
 			return Set.of();
 		}
+		return words(text, this.redactor.find(text));
+	}
+
+	private static Set<String> words(String text, List<PiiMatch> found) {
 		StringBuilder allowed = new StringBuilder(text);
-		List<PiiMatch> found = this.redactor.find(text);
 		for (PiiMatch match : found) {
 			for (int i = match.start(); i < match.end(); i++) {
 				allowed.setCharAt(i, ' ');
@@ -82,15 +85,17 @@ public class SearchTokens {
 	 * (which a data subject request looks up, and no word search can reach).
 	 */
 	public long[] tokens(String keyId, String text) {
-		Set<String> all = new LinkedHashSet<>(words(text));
-		if (text != null) {
-			for (PiiMatch match : this.redactor.find(text)) {
-				if (IDENTIFIERS.contains(match.kind())) {
-					all.add(identifier(match.kind(), text.substring(match.start(), match.end())));
-				}
+		if (text == null || text.isBlank()) {
+			return new long[0];
+		}
+		List<PiiMatch> found = this.redactor.find(text);
+		Set<String> all = new LinkedHashSet<>(words(text, found));
+		for (PiiMatch match : found) {
+			if (IDENTIFIERS.contains(match.kind())) {
+				all.add(identifier(match.kind(), text.substring(match.start(), match.end())));
 			}
 		}
-		return all.stream().mapToLong((word) -> this.cipher.token(keyId, word)).toArray();
+		return this.cipher.tokens(keyId, all);
 	}
 
 	/** The kinds of regulated data indexed as identifiers for data subject requests. */
