@@ -49,6 +49,21 @@ app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 {{- end -}}
 
+{{/* The encryption key file: given, else the one generated before (looked up), else a new one. */}}
+{{- define "hearth.encryptionKeys" -}}
+{{- $existing := dict -}}
+{{- if .Values.secrets.reuseGenerated -}}
+{{- $existing = lookup "v1" "Secret" .Release.Namespace (include "hearth.fullname" .) -}}
+{{- end -}}
+{{- if .Values.secrets.encryptionKeys -}}
+{{- .Values.secrets.encryptionKeys -}}
+{{- else if and $existing $existing.data (hasKey $existing.data "encryption-keys") -}}
+{{- index $existing.data "encryption-keys" | b64dec -}}
+{{- else -}}
+{{- printf "chart-1=%s\n" (randBytes 32) -}}
+{{- end -}}
+{{- end -}}
+
 {{- define "hearth.postgresqlName" -}}
 {{- printf "%s-postgresql" (include "hearth.fullname" .) | trunc 63 | trimSuffix "-" -}}
 {{- end -}}

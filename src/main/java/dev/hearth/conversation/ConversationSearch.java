@@ -1,17 +1,25 @@
 package dev.hearth.conversation;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.hearth.crypto.FieldCipher;
+import dev.hearth.crypto.SearchTokens;
+
 /**
- * Full-text search over what was said in past conversations (PostgreSQL text search with
- * the language-neutral {@code simple} configuration, backed by a GIN index), newest
- * activity first, with the first matching message as a snippet. Agents find the
- * conversations they handled; supervisors and admins find all. Thread-safe.
+ * Search over what was said in past conversations, newest activity first, with the first
+ * matching message as a snippet. Messages are sealed at rest, so the search looks up
+ * keyed-hash tokens of the query's normalised words ({@link SearchTokens}; regulated data
+ * such as card numbers and emails is never indexed, so it is never found) under every key
+ * this replica holds; messages still in plaintext from before encryption are found by
+ * PostgreSQL text search. Agents find the conversations they handled; supervisors and
+ * admins find all. Thread-safe.
  */
 @Component
 public class ConversationSearch {
@@ -21,8 +29,17 @@ public class ConversationSearch {
 
 	private final JdbcClient jdbc;
 
-	ConversationSearch(JdbcClient jdbc) {
+	private final FieldCipher cipher;
+
+	private final SearchTokens tokens;
+
+	private final MessageSeal seal;
+
+	ConversationSearch(JdbcClient jdbc, FieldCipher cipher, SearchTokens tokens, MessageSeal seal) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.tokens = tokens;
+		this.seal = seal;
 	}
 
 	/**
@@ -43,27 +60,54 @@ public class ConversationSearch {
 	 * @param agent only conversations this agent handled, or {@code null} for all
 	 */
 	public List<Hit> search(String words, String agent) {
+		Set<String> normalised = SearchTokens.normalisedWords(words);
+		if (normalised.isEmpty()) {
+			return List.of();
+		}
+		List<Integer> index = new ArrayList<>();
+		List<String> keys = new ArrayList<>();
+		List<Long> hashes = new ArrayList<>();
+		int i = 0;
+		for (String word : normalised) {
+			for (String key : this.cipher.keyIds()) {
+				index.add(i);
+				keys.add(key);
+				hashes.add(this.tokens.token(key, word));
+			}
+			i++;
+		}
 		String scope = (agent != null) ? "and c.assigned_agent = :agent" : "";
 		var sql = this.jdbc.sql("""
-				with q as (select plainto_tsquery('simple', :words) as query)
-				select c.id, c.state, c.last_activity, c.assigned_agent,
-				       (select ts_headline('simple', m.text, q.query, 'MaxWords=24, MinWords=8, StartSel=«, StopSel=»')
-				        from conversation_message m
-				        where m.conversation_id = c.id and to_tsvector('simple', m.text) @@ q.query
-				        order by m.seq limit 1) as snippet
-				from conversation c, q
-				where c.id in (select m.conversation_id from conversation_message m
-				               where to_tsvector('simple', m.text) @@ q.query)
-				  %s
+				with q as (select * from unnest(cast(:index as int[]), cast(:keys as text[]), cast(:tokens as bigint[]))
+				           as q(word, key_id, token)),
+				     hits as (select t.conversation_id, t.seq from conversation_message_token t
+				              join q on q.key_id = t.key_id and q.token = t.token
+				              group by t.conversation_id, t.seq having count(distinct q.word) = :words
+				              union all
+				              select m.conversation_id, m.seq from conversation_message m
+				              where m.enc_key is null
+				                and to_tsvector('simple', m.text) @@ plainto_tsquery('simple', :plain)),
+				     first as (select conversation_id, min(seq) as seq from hits group by conversation_id)
+				select c.id, c.state, c.last_activity, c.assigned_agent, m.conversation_id, m.seq, m.enc_key, m.text
+				from first f
+				join conversation c on c.id = f.conversation_id
+				join conversation_message m on m.conversation_id = f.conversation_id and m.seq = f.seq
+				where true %s
 				order by c.last_activity desc
 				limit %d
-				""".formatted(scope, LIMIT)).param("words", words);
+				""".formatted(scope, LIMIT))
+			.param("index", index.stream().mapToInt(Integer::intValue).toArray())
+			.param("keys", keys.toArray(String[]::new))
+			.param("tokens", hashes.stream().mapToLong(Long::longValue).toArray())
+			.param("words", normalised.size())
+			.param("plain", String.join(" ", normalised));
 		if (agent != null) {
 			sql = sql.param("agent", agent);
 		}
 		return sql
 			.query((rs, row) -> new Hit(rs.getObject(1, UUID.class), ConversationState.valueOf(rs.getString(2)),
-					rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5)))
+					rs.getTimestamp(3).toInstant(), rs.getString(4),
+					Snippets.highlight(this.seal.open(rs, "text"), normalised)))
 			.list();
 	}
 

@@ -74,6 +74,18 @@ class ConversationTokens {
 
 	/** The conversation the token is valid for, if it is genuine and not expired. */
 	Optional<UUID> verify(String token) {
+		return read(token, false);
+	}
+
+	/**
+	 * The conversation a genuine token was issued for, even if it has expired (a data
+	 * subject request names a customer by an old token).
+	 */
+	Optional<UUID> issuedFor(String token) {
+		return read(token, true);
+	}
+
+	private Optional<UUID> read(String token, boolean expiredToo) {
 		if (token == null) {
 			return Optional.empty();
 		}
@@ -89,7 +101,7 @@ class ConversationTokens {
 			}
 			ByteBuffer payload = ByteBuffer.wrap(body);
 			UUID id = new UUID(payload.getLong(), payload.getLong());
-			if (Instant.ofEpochSecond(payload.getLong()).isBefore(this.clock.instant())) {
+			if (!expiredToo && Instant.ofEpochSecond(payload.getLong()).isBefore(this.clock.instant())) {
 				return Optional.empty();
 			}
 			return Optional.of(id);

@@ -21,7 +21,9 @@ import dev.hearth.knowledge.Vectors;
 
 /**
  * Conversations and their messages in PostgreSQL. A message gets the next sequence number
- * of its conversation under a row lock, so concurrent writers never collide. Thread-safe.
+ * of its conversation under a row lock, so concurrent writers never collide. Texts,
+ * queries and embeddings are sealed at rest ({@link MessageSeal}); rows from before
+ * encryption are read as they are. Thread-safe.
  */
 @Service
 public class Conversations {
@@ -30,9 +32,12 @@ public class Conversations {
 
 	private final JsonMapper json;
 
-	Conversations(JdbcClient jdbc, JsonMapper json) {
+	private final MessageSeal seal;
+
+	Conversations(JdbcClient jdbc, JsonMapper json, MessageSeal seal) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.seal = seal;
 	}
 
 	@Transactional
@@ -110,11 +115,10 @@ public class Conversations {
 
 	/** The text of the conversation's last agent message, if any. */
 	public java.util.Optional<String> lastAgentMessage(UUID conversation) {
-		return this.jdbc.sql(
-				"select text from conversation_message where conversation_id = ? and role = 'AGENT' order by seq desc limit 1")
-			.param(conversation)
-			.query(String.class)
-			.optional();
+		return this.jdbc.sql("""
+				select conversation_id, seq, enc_key, text from conversation_message
+				where conversation_id = ? and role = 'AGENT' order by seq desc limit 1
+				""").param(conversation).query((rs, row) -> this.seal.open(rs, "text")).optional();
 	}
 
 	/**
@@ -125,16 +129,17 @@ public class Conversations {
 	Earlier earlierQuestions(UUID conversation, int beforeSeq, int limit) {
 		int[] total = { 0 };
 		List<CustomerTurn.EarlierQuestion> questions = new ArrayList<>(this.jdbc.sql("""
-				select text, query, embedding, count(*) over () as total from conversation_message
+				select conversation_id, seq, enc_key, text, query, embedding, count(*) over () as total
+				from conversation_message
 				where conversation_id = :c and seq < :before and role = 'CUSTOMER'
 				  and seq > coalesce((select max(seq) from conversation_message
 				                      where conversation_id = :c and role = 'AGENT'), 0)
 				order by seq desc limit :limit
 				""").param("c", conversation).param("before", beforeSeq).param("limit", limit).query((rs, row) -> {
 			total[0] = rs.getInt("total");
-			byte[] embedding = rs.getBytes("embedding");
-			String text = rs.getString("text");
-			String query = rs.getString("query");
+			byte[] embedding = this.seal.openBytes(rs, "embedding");
+			String text = this.seal.open(rs, "text");
+			String query = this.seal.open(rs, "query");
 			return new CustomerTurn.EarlierQuestion(text, (embedding != null) ? Vectors.decode(embedding) : null,
 					query == null || query.equals(text.strip()));
 		}).list());
@@ -175,9 +180,20 @@ public class Conversations {
 	/** Keeps a customer message's self-contained query and its embedding. */
 	@Transactional
 	void keepQuery(UUID conversation, int seq, Query query) {
+		// the row lock keeps the key rotation from re-sealing the row between this read
+		// and the update
+		List<String> keys = this.jdbc
+			.sql("select enc_key from conversation_message where conversation_id = ? and seq = ? for update")
+			.param(conversation)
+			.param(seq)
+			.query((rs, row) -> rs.getString(1))
+			.list();
+		String key = keys.isEmpty() ? null : keys.get(0);
+		String text = query.text();
+		byte[] vector = Vectors.encode(query.vector());
 		this.jdbc.sql("update conversation_message set query = ?, embedding = ? where conversation_id = ? and seq = ?")
-			.param(query.text())
-			.param(Vectors.encode(query.vector()))
+			.param((key != null) ? this.seal.seal(key, "query", conversation, seq, text) : text)
+			.param((key != null) ? this.seal.sealBytes(key, "embedding", conversation, seq, vector) : vector)
 			.param(conversation)
 			.param(seq)
 			.update();
@@ -204,7 +220,8 @@ public class Conversations {
 			throw new ConversationNotFoundException(conversation);
 		}
 		return this.jdbc.sql("""
-				select seq, role, text, reply_to, answer::text as answer, created_at, author from conversation_message
+				select conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author
+				from conversation_message
 				where conversation_id = ? order by seq
 				""").param(conversation).query(this::message).list();
 	}
@@ -212,7 +229,8 @@ public class Conversations {
 	/** The messages after {@code afterSeq}, oldest first (the widget's live stream). */
 	public List<Message> messagesAfter(UUID conversation, int afterSeq) {
 		return this.jdbc.sql("""
-				select seq, role, text, reply_to, answer::text as answer, created_at, author from conversation_message
+				select conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author
+				from conversation_message
 				where conversation_id = ? and seq > ? order by seq
 				""").param(conversation).param(afterSeq).query(this::message).list();
 	}
@@ -223,15 +241,19 @@ public class Conversations {
 	 */
 	public List<Turn> history(UUID conversation, int beforeSeq, int turns) {
 		List<Turn> history = new ArrayList<>(this.jdbc.sql("""
-				select role, text from conversation_message
-				where conversation_id = ? and seq < ? and role in ('CUSTOMER', 'ASSISTANT', 'AGENT') and text <> ''
+				select conversation_id, seq, enc_key, role, text from conversation_message
+				where conversation_id = ? and seq < ? and role in ('CUSTOMER', 'ASSISTANT', 'AGENT')
+				  and (enc_key is not null or text <> '')
 				order by seq desc limit ?
 				""")
 			.param(conversation)
 			.param(beforeSeq)
 			.param(turns)
-			.query((rs, row) -> new Turn("CUSTOMER".equals(rs.getString(1)), rs.getString(2)))
+			.query((rs, row) -> new Turn("CUSTOMER".equals(rs.getString("role")), this.seal.open(rs, "text")))
 			.list());
+		// a sealed text cannot be compared in SQL: an empty one (a notice without words)
+		// is left out here
+		history.removeIf((turn) -> turn.text().isEmpty());
 		java.util.Collections.reverse(history);
 		return history;
 	}
@@ -246,29 +268,36 @@ public class Conversations {
 		if (locked.isEmpty()) {
 			throw new ConversationNotFoundException(conversation);
 		}
-		return this.jdbc
+		int seq = this.jdbc.sql("select coalesce(max(seq), 0) + 1 from conversation_message where conversation_id = ?")
+			.param(conversation)
+			.query(Integer.class)
+			.single();
+		String key = this.seal.activeKey();
+		Message message = this.jdbc
 			.sql("""
-					insert into conversation_message (conversation_id, seq, role, text, reply_to, answer, author)
-					values (:conversation,
-					        (select coalesce(max(seq), 0) + 1 from conversation_message where conversation_id = :conversation),
-					        :role, :text, :replyTo, cast(:answer as jsonb), :author)
-					returning seq, role, text, reply_to, answer::text as answer, created_at, author
+					insert into conversation_message (conversation_id, seq, enc_key, role, text, reply_to, answer, author)
+					values (:conversation, :seq, :key, :role, :text, :replyTo, cast(:answer as jsonb), :author)
+					returning conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author
 					""")
 			.param("conversation", conversation)
+			.param("seq", seq)
+			.param("key", key)
 			.param("role", role.name())
-			.param("text", text)
+			.param("text", this.seal.seal(key, "text", conversation, seq, text))
 			.param("replyTo", replyTo)
 			.param("answer", (answer != null) ? this.json.writeValueAsString(answer) : null)
 			.param("author", author)
 			.query(this::message)
 			.single();
+		this.seal.index(conversation, seq, key, text);
+		return message;
 	}
 
 	private Message message(ResultSet rs, int row) throws SQLException {
 		String answer = rs.getString("answer");
 		Integer replyTo = rs.getObject("reply_to", Integer.class);
-		return new Message(rs.getInt("seq"), MessageRole.valueOf(rs.getString("role")), rs.getString("text"), replyTo,
-				(answer != null) ? this.json.readValue(answer, MessageAnswer.class) : null,
+		return new Message(rs.getInt("seq"), MessageRole.valueOf(rs.getString("role")), this.seal.open(rs, "text"),
+				replyTo, (answer != null) ? this.json.readValue(answer, MessageAnswer.class) : null,
 				rs.getTimestamp("created_at").toInstant(), rs.getString("author"));
 	}
 

@@ -14,7 +14,8 @@ import dev.hearth.privacy.AuditTrail;
  * Tickets for conversations handed over when nobody could take them live (outside
  * business hours, or no agent online): the customer leaves an email address, gets a
  * reference, and an agent answers later. One open ticket per conversation; leaving the
- * address again updates it. Thread-safe.
+ * address again updates it. The email address and name are sealed at rest
+ * ({@link TicketSeal}). Thread-safe.
  */
 @Service
 public class Tickets {
@@ -30,11 +31,14 @@ public class Tickets {
 
 	private final AuditTrail audit;
 
-	Tickets(JdbcClient jdbc, Conversations conversations, Handoffs handoffs, AuditTrail audit) {
+	private final TicketSeal seal;
+
+	Tickets(JdbcClient jdbc, Conversations conversations, Handoffs handoffs, AuditTrail audit, TicketSeal seal) {
 		this.jdbc = jdbc;
 		this.conversations = conversations;
 		this.handoffs = handoffs;
 		this.audit = audit;
+		this.seal = seal;
 	}
 
 	/**
@@ -70,16 +74,37 @@ public class Tickets {
 					+ ((current.handoffMode() != null) ? current.handoffMode().toLowerCase() : "not handed over")
 					+ ").");
 		}
-		String reference = this.jdbc.sql("""
-				update support_ticket set email = ?, name = ? where conversation_id = ? and status = 'OPEN'
-				returning reference
-				""").param(address).param(who).param(conversation).query(String.class).optional().orElse(null);
-		if (reference == null) {
+		String key = this.seal.activeKey();
+		var open = this.jdbc.sql("""
+				select id, reference from support_ticket where conversation_id = ? and status = 'OPEN' for update
+				""").param(conversation).query((rs, row) -> Map.entry(rs.getLong(1), rs.getString(2))).optional();
+		String reference;
+		if (open.isPresent()) {
+			long id = open.get().getKey();
+			reference = open.get().getValue();
+			this.jdbc.sql("update support_ticket set enc_key = ?, email = ?, name = ?, email_token = ? where id = ?")
+				.param(key)
+				.param(this.seal.seal(key, "email", id, address))
+				.param(this.seal.seal(key, "name", id, who))
+				.param(this.seal.emailToken(key, address))
+				.param(id)
+				.update();
+		}
+		else {
 			long id = this.jdbc.sql("select nextval('support_ticket_id_seq')").query(Long.class).single();
 			reference = "HRT-%06d".formatted(id);
 			this.jdbc.sql("""
-					insert into support_ticket (id, reference, conversation_id, email, name) values (?, ?, ?, ?, ?)
-					""").param(id).param(reference).param(conversation).param(address).param(who).update();
+					insert into support_ticket (id, reference, conversation_id, enc_key, email, name, email_token)
+					values (?, ?, ?, ?, ?, ?, ?)
+					""")
+				.param(id)
+				.param(reference)
+				.param(conversation)
+				.param(key)
+				.param(this.seal.seal(key, "email", id, address))
+				.param(this.seal.seal(key, "name", id, who))
+				.param(this.seal.emailToken(key, address))
+				.update();
 			this.audit.record("TICKET_OPENED", "customer", conversation.toString(), Map.of("ticket", reference));
 		}
 		this.conversations.addSystemMessage(conversation, "Thank you. Your ticket is " + reference

@@ -44,9 +44,12 @@ public class KnowledgeGaps {
 
 	private final JdbcClient jdbc;
 
+	private final TrainingExamples examples;
+
 	private final EmbeddingModel embeddings;
 
-	KnowledgeGaps(JdbcClient jdbc, EmbeddingModel embeddings) {
+	KnowledgeGaps(JdbcClient jdbc, EmbeddingModel embeddings, TrainingExamples examples) {
+		this.examples = examples;
 		this.jdbc = jdbc;
 		this.embeddings = embeddings;
 	}
@@ -229,14 +232,7 @@ public class KnowledgeGaps {
 		if (conversations.isEmpty()) {
 			return null;
 		}
-		return this.jdbc.sql("""
-				select answer from training_example where source = 'AGENT' and conversation_id::text = any(?)
-				order by created_at desc limit 1
-				""")
-			.param(conversations.stream().map(UUID::toString).toArray(String[]::new))
-			.query(String.class)
-			.optional()
-			.orElse(null);
+		return this.examples.latestAgentAnswer(conversations).orElse(null);
 	}
 
 	private static float[] normalised(float[] v) {

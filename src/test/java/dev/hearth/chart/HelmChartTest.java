@@ -62,6 +62,17 @@ class HelmChartTest {
 			.containsEntry("tmp", "/tmp")
 			.containsEntry("config", "/config");
 		assertThat(volume(pod, "data")).containsKey("emptyDir");
+		// encryption at rest: a generated AES-256 key from the Secret, mounted as the key
+		// file; prod refuses to
+		// start without one
+		assertThat(env(container)).containsEntry("HEARTH_CRYPTO_KEY_FILE", "/etc/hearth/crypto/keys")
+			.containsEntry("SPRING_PROFILES_ACTIVE", "prod");
+		assertThat(mounts(container)).containsEntry("crypto-keys", "/etc/hearth/crypto");
+		assertThat(map(volume(pod, "crypto-keys"), "secret").get("secretName")).isEqualTo("hearth");
+		String keys = new String(
+				Base64.getDecoder().decode((String) map(chart.one("Secret", "hearth"), "data").get("encryption-keys")),
+				StandardCharsets.UTF_8);
+		assertThat(keys).matches("chart-1=[A-Za-z0-9+/]{43}=\\n");
 		assertThat(applicationYml(chart)).contains("embedded-when-unavailable: false").contains("provider: none");
 		// with no addresses given, Hearth may resolve names and reach the database's
 		// port, nothing else

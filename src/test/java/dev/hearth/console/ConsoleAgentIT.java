@@ -47,6 +47,9 @@ class ConsoleAgentIT {
 	MockMvc mvc;
 
 	@Autowired
+	dev.hearth.escalation.TrainingExamples examples;
+
+	@Autowired
 	Conversations conversations;
 
 	@Autowired
@@ -120,8 +123,11 @@ class ConsoleAgentIT {
 
 		this.mvc.perform(post(base + "/messages/2/training").with(ConsoleUsers.agent("alice")).with(csrf()))
 			.andExpect(flash().attributeExists("notice"));
+		assertThat(this.examples.fromConversations(List.of(this.id))).singleElement()
+			.satisfies((e) -> assertThat(e.question()).isEqualTo("My router blinks red since the thunderstorm"));
 		assertThat(this.jdbc.sql("select question from training_example").query(String.class).single())
-			.isEqualTo("My router blinks red since the thunderstorm");
+			.as("sealed at rest")
+			.doesNotContain("thunderstorm");
 
 		this.mvc
 			.perform(post(base + "/resolve").param("outcome", "answered-by-agent")
