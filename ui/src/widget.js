@@ -682,7 +682,7 @@
     if (state.conversation) {
       return Promise.resolve(state.conversation);
     }
-    return request('', { method: 'POST', auth: false, body: { language: settings.language, site: SITE } })
+    return request('', { method: 'POST', auth: false, body: { language: settings.language, site: SITE, country: settings.country } })
       .then(function (response) { return response.json(); })
       .then(function (started) {
         state.conversation = { id: started.conversationId, token: started.token, expiresAt: started.expiresAt };

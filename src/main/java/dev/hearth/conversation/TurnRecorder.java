@@ -39,6 +39,9 @@ class TurnRecorder {
 
 	private final Notices notices;
 
+	/** Who answered small talk, as {@code answeredBy} says. */
+	static final String SMALL_TALK = "small-talk";
+
 	TurnRecorder(Conversations conversations, Handoffs handoffs, EscalationLog decisions,
 			ApplicationEventPublisher events, Notices notices) {
 		this.notices = notices;
@@ -88,6 +91,20 @@ class TurnRecorder {
 	}
 
 	/**
+	 * Stores Hearth's reply to small talk (a greeting, thanks, goodbye, "are you a bot?")
+	 * as an answered turn by {@code small-talk}: it never counts as unresolved.
+	 */
+	@Transactional
+	Message recordSmallTalk(java.util.UUID conversation, int seq, String reply) {
+		Answer answer = new Answer(Decision.ANSWERED, null, reply, 1.0, 0, null, SMALL_TALK, List.of(), List.of(),
+				Map.of());
+		Message stored = this.conversations.addAnswer(conversation, seq, answer);
+		this.events.publishEvent(new TurnAnswered(conversation, seq, stored.seq(), SMALL_TALK));
+		this.conversations.touch(conversation);
+		return stored;
+	}
+
+	/**
 	 * Keeps the turn's query on the customer's message, stores the reply, touches the
 	 * conversation.
 	 */
@@ -121,7 +138,12 @@ class TurnRecorder {
 		this.decisions.record(turn.conversation(), turn.seq(), decision, outcome, turn.text(), turn.query());
 		Answer shown = (answer != null) ? answer.withText(notice)
 				: new Answer(Decision.ESCALATE, null, notice, 0, 0, null, null, List.of(), List.of(), Map.of());
-		Message stored = this.conversations.addAnswer(turn.conversation(), turn.seq(), shown, options);
+		String verdict = switch (outcome) {
+			case DECLINED -> "DECLINE";
+			case CLARIFIED -> "CLARIFY";
+			default -> null;
+		};
+		Message stored = this.conversations.addAnswer(turn.conversation(), turn.seq(), shown, options, verdict);
 		this.events.publishEvent(
 				new TurnUnresolved(turn.conversation(), turn.seq(), stored.seq(), decision.rule(), outcome.name()));
 		return stored;
