@@ -42,8 +42,11 @@ class TurnRecorder {
 	/** Who answered small talk, as {@code answeredBy} says. */
 	static final String SMALL_TALK = "small-talk";
 
+	private final WaitEstimates waits;
+
 	TurnRecorder(Conversations conversations, Handoffs handoffs, EscalationLog decisions,
-			ApplicationEventPublisher events, Notices notices) {
+			ApplicationEventPublisher events, Notices notices, WaitEstimates waits) {
+		this.waits = waits;
 		this.notices = notices;
 		this.conversations = conversations;
 		this.handoffs = handoffs;
@@ -124,8 +127,11 @@ class TurnRecorder {
 	}
 
 	private Message stillWaiting(CustomerTurn turn, Answer answer, EscalationDecision decision) {
+		QueuedConversation queued = this.handoffs.find(turn.conversation());
+		Duration waited = (queued.waitingSince() != null)
+				? Duration.between(queued.waitingSince(), java.time.Instant.now()) : Duration.ZERO;
 		String notice = this.notices.stillWaiting(turn.language(),
-				Math.max(1, this.handoffs.queuePosition(turn.conversation())), this.handoffs.estimatedWait());
+				Math.max(1, this.handoffs.queuePosition(turn.conversation())), this.waits.expected(waited));
 		return unresolved(turn, answer, notice, List.of(), decision, EscalationLog.Outcome.NOT_HANDED_OFF);
 	}
 
@@ -166,7 +172,7 @@ class TurnRecorder {
 		String notice;
 		HandoffDetails details;
 		if (verdict.mode() == HandoffMode.LIVE) {
-			Duration wait = this.handoffs.estimatedWait();
+			Duration wait = this.waits.forNewHandoff();
 			notice = this.notices.waitNotice(turn.language(), wait);
 			details = new HandoffDetails(verdict.mode().name(), verdict.decision().rule(), wait.toSeconds());
 		}

@@ -1,6 +1,7 @@
 package dev.hearth.conversation;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +47,12 @@ class WidgetLiveController {
 
 	private final WidgetProperties properties;
 
+	private final WaitEstimates waits;
+
 	WidgetLiveController(WidgetAccess access, Conversations conversations, Handoffs handoffs,
-			ConversationAnswering answering, CustomerFeedback feedback, WidgetProperties properties) {
+			ConversationAnswering answering, CustomerFeedback feedback, WidgetProperties properties,
+			WaitEstimates waits) {
+		this.waits = waits;
 		this.access = access;
 		this.conversations = conversations;
 		this.handoffs = handoffs;
@@ -142,7 +147,13 @@ class WidgetLiveController {
 		String name = (named && conversation.assignedAgent() != null)
 				? this.handoffs.displayName(conversation.assignedAgent())
 				: (named ? this.conversations.lastAgentAuthor(id).orElse(null) : null);
-		return WidgetStatus.of(conversation, name, this.feedback.csat(id), Instant.now());
+		if (WidgetStatus.inLiveQueue(conversation)) {
+			Duration waited = (conversation.waitingSince() != null)
+					? Duration.between(conversation.waitingSince(), Instant.now()) : Duration.ZERO;
+			return WidgetStatus.of(conversation, name, this.feedback.csat(id), this.handoffs.queuePosition(id),
+					this.waits.expected(waited));
+		}
+		return WidgetStatus.of(conversation, name, this.feedback.csat(id), 0, null);
 	}
 
 	private void stream(UUID id, int from, long duration, SseEmitter emitter) {
