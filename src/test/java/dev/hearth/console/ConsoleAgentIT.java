@@ -150,6 +150,22 @@ class ConsoleAgentIT {
 				 "citations": [{"number": 1, "title": "Returns policy", "sectionPath": "Policy > Returns",
 				                "source": "kb", "url": "/kb/returns", "passage": "Within 30 days"}]}
 				""").update();
+		// a decline and a clarifying question store ESCALATE underneath: labelled as what
+		// the customer got
+		this.conversations.addCustomerMessage(other, "weather in Dublin?");
+		this.conversations.addCustomerMessage(other, "my bill");
+		this.jdbc.sql("""
+				insert into conversation_message (conversation_id, seq, role, text, reply_to, answer) values
+				(?, 5, 'ASSISTANT', 'Sorry, I can''t help with that here.', 3, cast(? as jsonb)),
+				(?, 6, 'ASSISTANT', 'Which of these do you mean?', 4, cast(? as jsonb))
+				""").param(other).param("""
+				{"schemaVersion": 1, "decision": "ESCALATE", "reason": "OUT_OF_SCOPE", "confidence": 0.05,
+				 "verdict": "DECLINE"}
+				""").param(other).param("""
+				{"schemaVersion": 1, "decision": "ESCALATE", "reason": "LOW_CONFIDENCE", "confidence": 0.3,
+				 "options": [{"faqId": "a", "question": "How can I pay my bill?"},
+				             {"faqId": "b", "question": "Why is my bill higher?"}]}
+				""").update();
 		this.handoffs.handOff(other,
 				new EscalationDecision("low-confidence", "the bot was unsure", 3, EscalationDecision.Action.HUMAN),
 				new HandoffSummary(HandoffSummary.SCHEMA_VERSION, "How do I send a router back?", "low-confidence",
@@ -159,6 +175,9 @@ class ConsoleAgentIT {
 		this.mvc.perform(get("/console/conversations/" + other).with(ConsoleUsers.agent("alice")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Confidence 0.42")))
+			.andExpect(content().string(containsString("Decision: ESCALATE")))
+			.andExpect(content().string(containsString("Decision: DECLINE")))
+			.andExpect(content().string(containsString("Decision: CLARIFY")))
 			.andExpect(content().string(containsString("Returns policy")))
 			.andExpect(content().string(containsString("Policy &gt; Returns")))
 			.andExpect(content().string(containsString("ESCALATE LOW_CONFIDENCE · 0.42")))

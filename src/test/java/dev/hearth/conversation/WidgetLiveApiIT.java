@@ -230,7 +230,7 @@ class WidgetLiveApiIT {
 		// a Dutch customer's "ID number" with a number that passes the BSN 11-test:
 		// regulated
 		assertThat(send(dutch, "/messages", "{\"text\": \"my ID number is 111222333\"}").statusCode()).isEqualTo(200);
-		assertThat(this.jdbc.sql("select state || ' ' || rule from conversation where id = ?")
+		assertThat(this.jdbc.sql("select state || ' ' || escalation_rule from conversation where id = ?")
 			.param(UUID.fromString(dutch[0]))
 			.query(String.class)
 			.single()).isEqualTo("WAITING_FOR_AGENT regulated-data");
