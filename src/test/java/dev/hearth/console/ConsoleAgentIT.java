@@ -31,6 +31,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -182,6 +183,40 @@ class ConsoleAgentIT {
 			.andExpect(content().string(containsString("Policy &gt; Returns")))
 			.andExpect(content().string(containsString("ESCALATE LOW_CONFIDENCE · 0.42")))
 			.andExpect(content().string(containsString("Returns guide")));
+	}
+
+	@Test
+	void anInboxEventBetweenThePagesRenderAndItsStreamIsReplayed() throws Exception {
+		String page = this.mvc.perform(get("/console/inbox").with(ConsoleUsers.agent("alice")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.regex.Matcher rendered = java.util.regex.Pattern.compile("/console/inbox/events\\?after=(\\d+)")
+			.matcher(page);
+		assertThat(rendered.find()).as("the page names its last event").isTrue();
+		long after = Long.parseLong(rendered.group(1));
+		// a handoff after the page was rendered, before its stream connects
+		UUID later = this.conversations.start("en");
+		this.conversations.addCustomerMessage(later, "Is anyone there?");
+		this.handoffs.handOff(later,
+				new EscalationDecision("customer-asked-for-person", "asked", 2, EscalationDecision.Action.HUMAN),
+				new HandoffSummary(HandoffSummary.SCHEMA_VERSION, "Is anyone there?", "customer-asked-for-person",
+						"asked", List.of("customer-asked-for-person"), List.of(), null, null, null, null),
+				HandoffMode.LIVE);
+		String stream = this.mvc.perform(get("/console/inbox/events?after=" + after).with(ConsoleUsers.agent("alice")))
+			.andExpect(request().asyncStarted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(stream).contains("event:inbox").contains(later.toString()).doesNotContain(this.id.toString());
+		String resumed = this.mvc
+			.perform(get("/console/inbox/events").header("Last-Event-ID", Long.toString(after + 1))
+				.with(ConsoleUsers.agent("alice")))
+			.andExpect(request().asyncStarted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(resumed).as("nothing after the last event seen").doesNotContain("event:inbox");
 	}
 
 	@Test
