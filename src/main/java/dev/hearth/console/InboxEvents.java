@@ -26,8 +26,8 @@ import dev.hearth.conversation.ConversationResolved;
  * and reloads its rows. Events are numbered (the SSE id); the last {@value #KEPT} are
  * kept, so a page that connects with the id it was rendered with, or reconnects with its
  * {@code Last-Event-ID}, first gets every event it missed in between (or one
- * {@code RESYNC} when they are no longer kept). Thread-safe; a page whose connection
- * broke is dropped on the next event.
+ * {@code RESYNC} when they are no longer kept, or were numbered before Hearth restarted).
+ * Thread-safe; a page whose connection broke is dropped on the next event.
  */
 @Component
 class InboxEvents {
@@ -65,7 +65,11 @@ class InboxEvents {
 		send(emitter, null, "hello", Map.of());
 		// registered and replayed under the lock: no event is sent twice or lost between
 		synchronized (this.recent) {
-			if (after != null && after < this.lastId) {
+			if (after != null && after > this.lastId) {
+				// numbered by another run of Hearth (restarted since): re-read
+				send(emitter, this.lastId, "inbox", Map.of("change", "RESYNC"));
+			}
+			else if (after != null && after < this.lastId) {
 				Event oldest = this.recent.peekFirst();
 				if (oldest == null || oldest.id() > after + 1) {
 					send(emitter, this.lastId, "inbox", Map.of("change", "RESYNC"));
