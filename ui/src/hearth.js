@@ -1,7 +1,7 @@
 /*
  * Hearth chat widget: the embedding script. A page adds
  *   <script src="https://support.example.com/widget/hearth.js" data-site="SITE_KEY" async></script>
- * (optionally data-color="#rrggbb" data-position="left|right" data-lang="de") and this script adds one
+ * (optionally data-color="#rrggbb" data-position="left|right" data-lang="de" data-country="NL") and this script adds one
  * iframe served by Hearth (/widget/frame), which holds the whole widget. The host page's CSS and scripts
  * cannot reach into the frame, and the frame cannot touch the page (docs/adr/0004-widget-isolation.md).
  * The frame tells this script only how big to be.
@@ -20,6 +20,9 @@
   var site = script.getAttribute('data-site') || '';
   var lang = script.getAttribute('data-lang') || document.documentElement.lang || navigator.language || 'en';
   var color = script.getAttribute('data-color') || '';
+  // the customer's country, when the page knows it (regulated-data rules read national IDs by it)
+  var country = script.getAttribute('data-country') || '';
+  country = /^[A-Za-z]{2}$/.test(country) ? country : '';
   color = /^#[0-9a-fA-F]{6}$/.test(color) ? color : '#0b5cad';
   var api = (window.__hearthWidget = { scriptStart: started, firstPaintMs: null, placeholderPaintMs: null, open: false });
   var frame = document.createElement('iframe');
@@ -111,7 +114,8 @@
     }
   }
 
-  frame.src = origin + '/widget/frame?site=' + encodeURIComponent(site) + '&lang=' + encodeURIComponent(lang);
+  frame.src = origin + '/widget/frame?site=' + encodeURIComponent(site) + '&lang=' + encodeURIComponent(lang) +
+    (country ? '&country=' + encodeURIComponent(country) : '');
   frame.title = 'Chat';
   frame.setAttribute('data-hearth-widget', '');
   layout();

@@ -652,9 +652,16 @@
     if (status.state === 'WAITING_FOR_AGENT' && status.handoffMode === 'TICKET') {
       // outside business hours: the notice in the chat asks for an email address
     } else if (status.state === 'WAITING_FOR_AGENT') {
+      // the place in the queue and the expected wait, as the status says them (updated live)
       var seconds = status.estimatedWaitSeconds;
-      banner.textContent = seconds > 0 ? text('waiting', text('minutes', Math.max(1, Math.round(seconds / 60))))
-        : text('waiting.soon');
+      if (status.queuePosition) {
+        banner.appendChild(el('span', { class: 'queue-position', 'data-position': String(status.queuePosition),
+          text: text('waiting.queue', status.queuePosition) }));
+        banner.appendChild(document.createTextNode(' '));
+      }
+      banner.appendChild(el('span', { class: 'queue-wait', 'data-seconds': seconds == null ? '' : String(seconds),
+        text: seconds > 0 ? text('waiting', text('minutes', Math.max(1, Math.round(seconds / 60))))
+          : text('waiting.soon') }));
       banner.hidden = false;
     } else if (status.state === 'WITH_AGENT' && status.agentName) {
       banner.textContent = text('with.agent.banner', status.agentName);
@@ -682,7 +689,7 @@
     if (state.conversation) {
       return Promise.resolve(state.conversation);
     }
-    return request('', { method: 'POST', auth: false, body: { language: settings.language, site: SITE } })
+    return request('', { method: 'POST', auth: false, body: { language: settings.language, site: SITE, country: settings.country } })
       .then(function (response) { return response.json(); })
       .then(function (started) {
         state.conversation = { id: started.conversationId, token: started.token, expiresAt: started.expiresAt };

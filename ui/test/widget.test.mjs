@@ -23,6 +23,11 @@ const AGENT_NAME = process.env.AGENT_NAME || 'alice';
 const PARTNER_PORT = Number(process.env.PARTNER_PORT || 0);
 const OTHER_PORT = Number(process.env.OTHER_PORT || 0);
 const SHOTS = process.env.SCREENSHOTS;
+// the clarify step: a question two FAQ entries fit about equally (WidgetBrowserIT's FAQ), the option it
+// chooses and a phrase of that entry's answer
+const AMBIGUOUS = process.env.AMBIGUOUS || 'bill';
+const CHOICE = process.env.CHOICE || 'Why is my bill higher than usual?';
+const CHOSEN_ANSWER = /end of a discount/;
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>[click](javascript:window.__xss=3)';
 if (!HEARTH || !AGENT_TOKEN) {
   console.error('Set HEARTH_URL and AGENT_TOKEN (see the comment at the top of this file).');
@@ -452,6 +457,73 @@ try {
     await n.locator('.banner').filter({ hasText: /\d+ min|moment/ }).waitFor();
     await showsNewest(v, 'when the waiting banner appears after a handoff notice');
     await shot(v, 'widget-handoff-banner');
+    // the place in the queue and the expected wait are the status's fields, shown as such and kept up to date:
+    // a second customer queues behind, and moves up when an agent takes the first one
+    const place = Number(await n.locator('.banner .queue-position').getAttribute('data-position'));
+    assert.ok(place >= 1, `a place in the queue: ${place}`);
+    assert.match(await n.locator('.banner .queue-position').textContent(), new RegExp(`number ${place} in the queue`));
+    assert.match(await n.locator('.banner .queue-wait').getAttribute('data-seconds'), /^\d+$/);
+    const first = await frame.evaluate(() => window.__hearth.state.conversation.id);
+    const second = await browser.newContext({ viewport: { width: 1100, height: 560 } });
+    const s = await second.newPage();
+    await s.goto(`${HEARTH}/`);
+    const m = await open(s);
+    await ask(m, 'Can I talk to a human?');
+    const behind = m.locator(`.banner .queue-position[data-position="${place + 1}"]`);
+    await behind.waitFor();
+    assert.equal(await behind.textContent(), `You are number ${place + 1} in the queue.`);
+    await agent('POST', `/${first}/claim`);
+    await m.locator(`.banner .queue-position[data-position="${place}"]`).waitFor({ timeout: 10000 });
+    await shot(s, 'widget-queue-place');
+    await second.close();
+    await agent('POST', `/${first}/resolve`, { outcome: 'answered' });
+    await visitor.close();
+  });
+
+  await step('small talk gets a short friendly reply; an off-topic question is declined politely, then an answerable one is answered', async () => {
+    const visitor = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+    const v = await visitor.newPage();
+    await v.goto(`${HEARTH}/`);
+    const n = await open(v);
+    const hello = await ask(n, 'Hello!');
+    await hello.locator('.body').filter({ hasText: /^Hello! Ask me anything/ }).waitFor();
+    const declined = await ask(n, 'Who won the football world cup in 1998?');
+    await declined.locator('.body').filter({ hasText: /can't help with that/ }).waitFor();
+    assert.match(await declined.locator('.body').textContent(), /rephrase your question, or ask to talk to a person/);
+    assert.equal(await declined.locator('.options button').count(), 0);
+    assert.equal(await n.locator('.banner:visible').count(), 0, 'declined, not handed over');
+    const answered = await ask(n, 'How do I restart my router?');
+    await answered.locator('.body').filter({ hasText: /Unplug the router/ }).waitFor();
+    const bot = await ask(n, 'are you a bot?');
+    await bot.locator('.body').filter({ hasText: /virtual assistant/ }).waitFor();
+    const thanks = await ask(n, 'thanks!');
+    await thanks.locator('.body').filter({ hasText: "You're welcome!" }).waitFor();
+    assert.equal(await n.locator('.banner:visible').count(), 0, 'still with the bot');
+    await showsNewest(v, 'after small talk');
+    await axe(await frameOf(v));
+    await shot(v, 'widget-decline');
+    await visitor.close();
+  });
+
+  await step('an ambiguous question gets two or three options as buttons; choosing one answers it', async () => {
+    const visitor = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+    const v = await visitor.newPage();
+    await v.goto(`${HEARTH}/`);
+    const n = await open(v);
+    const asked = await ask(n, AMBIGUOUS);
+    await asked.locator('.body').filter({ hasText: /not sure which of these you mean/ }).waitFor();
+    const options = asked.locator('.options[role=group] button');
+    const count = await options.count();
+    assert.ok(count >= 2 && count <= 3, `two or three options, got ${count}`);
+    const texts = await options.allTextContents();
+    assert.ok(texts.includes(CHOICE), `the options ${JSON.stringify(texts)} include "${CHOICE}"`);
+    await axe(await frameOf(v));
+    await shot(v, 'widget-clarify');
+    await options.filter({ hasText: CHOICE }).click();
+    await n.locator('.msg.customer').filter({ hasText: CHOICE }).waitFor();
+    const answer = n.locator('.msg.assistant[data-seq]').last();
+    await answer.locator('.body').filter({ hasText: CHOSEN_ANSWER }).waitFor({ timeout: 60000 });
+    await showsNewest(v, 'after an option is answered');
     await visitor.close();
   });
 

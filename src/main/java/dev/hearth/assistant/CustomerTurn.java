@@ -25,9 +25,12 @@ import java.util.UUID;
  * were left unresolved (escalated, declined, asked back, or their answer rated
  * unhelpful), plus one for this message; answered turns never count
  * @param language the conversation's language, e.g. {@code en}; {@code null} if unknown
+ * @param country the customer's country, ISO 3166-1 alpha-2 (the page, the site or the
+ * browser said so); {@code null} if unknown
  */
 public record CustomerTurn(UUID conversation, int seq, String text, Query query, List<Turn> history,
-		List<EarlierQuestion> earlierQuestions, int customerTurns, int unresolvedTurns, String language) {
+		List<EarlierQuestion> earlierQuestions, int customerTurns, int unresolvedTurns, String language,
+		String country) {
 
 	public CustomerTurn {
 		history = List.copyOf(history);

@@ -1,7 +1,5 @@
 package dev.hearth.console;
 
-import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -17,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.hearth.conversation.Conversations;
-import dev.hearth.conversation.Message;
+import dev.hearth.conversation.LiveFollow;
 import dev.hearth.conversation.QueuedConversation;
 import dev.hearth.identity.SignedInUser;
 
@@ -41,8 +39,11 @@ class ConversationLiveController {
 
 	private final ConsoleProperties properties;
 
+	private final LiveFollow follow;
+
 	ConversationLiveController(ConversationPageController pages, Conversations conversations,
-			ConsoleProperties properties) {
+			ConsoleProperties properties, LiveFollow follow) {
+		this.follow = follow;
 		this.pages = pages;
 		this.conversations = conversations;
 		this.properties = properties;
@@ -53,14 +54,14 @@ class ConversationLiveController {
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, Authentication user) {
 		SignedInUser me = SignedInUser.of(user);
 		this.pages.visible(id, me);
-		int from = (lastEventId != null && !lastEventId.isBlank()) ? seq(lastEventId) : (after != null) ? after : 0;
-		if (from < 0) {
-			throw new IllegalArgumentException("after must be 0 or the seq of the last message shown, got " + from);
-		}
-		long duration = this.properties.liveStream().toMillis();
-		SseEmitter emitter = new SseEmitter(duration + 10_000);
-		Thread.ofVirtual().name("console-live-" + id).start(() -> stream(id, me, from, duration, emitter));
-		return emitter;
+		int from = LiveFollow.resumeAfter(after, lastEventId);
+		return this.follow.follow(id, from, this.properties.liveStream(), this.properties.livePoll(),
+				new LiveFollow.Page<Map<String, String>>("console-live",
+						(message) -> Map.of("seq", message.seq(), "role", message.role()), "state", () -> {
+							QueuedConversation now = this.pages.visible(id, me);
+							return Map.of("state", now.state().name(), "agent",
+									Objects.requireNonNullElse(now.assignedAgent(), ""));
+						}, (now, shown) -> !now.equals(shown)));
 	}
 
 	/** The transcript rows after a seq, as the page shows them. */
@@ -75,62 +76,6 @@ class ConversationLiveController {
 		model.addAttribute("summary", conversation.summary());
 		model.addAttribute("messages", this.conversations.messagesAfter(id, after));
 		return "console/conversation :: messages";
-	}
-
-	private void stream(UUID id, SignedInUser me, int from, long duration, SseEmitter emitter) {
-		long deadline = System.currentTimeMillis() + duration;
-		long poll = this.properties.livePoll().toMillis();
-		int last = from;
-		Map<String, String> shown = null;
-		long lastWrite = System.currentTimeMillis();
-		try {
-			while (System.currentTimeMillis() < deadline) {
-				List<Message> fresh = this.conversations.messagesAfter(id, last);
-				for (Message message : fresh) {
-					emitter.send(SseEmitter.event()
-						.id(Integer.toString(message.seq()))
-						.name("message")
-						.data(Map.of("seq", message.seq(), "role", message.role()), MediaType.APPLICATION_JSON));
-					last = message.seq();
-					lastWrite = System.currentTimeMillis();
-				}
-				QueuedConversation now = this.pages.visible(id, me);
-				Map<String, String> state = Map.of("state", now.state().name(), "agent",
-						Objects.requireNonNullElse(now.assignedAgent(), ""));
-				if (!state.equals(shown)) {
-					emitter.send(SseEmitter.event().name("state").data(state, MediaType.APPLICATION_JSON));
-					shown = state;
-					lastWrite = System.currentTimeMillis();
-				}
-				if (System.currentTimeMillis() - lastWrite > 15_000) {
-					emitter.send(SseEmitter.event().comment("keep-alive"));
-					lastWrite = System.currentTimeMillis();
-				}
-				Thread.sleep(poll);
-			}
-			emitter.complete();
-		}
-		catch (IOException | IllegalStateException ex) {
-			// the page went away; it resumes from its last seq when it comes back
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			emitter.complete();
-		}
-		catch (RuntimeException ex) {
-			// e.g. transferred to another agent: no longer this agent's to follow
-			emitter.complete();
-		}
-	}
-
-	private static int seq(String lastEventId) {
-		try {
-			return Integer.parseInt(lastEventId.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException(
-					"Last-Event-ID must be the seq of the last message shown, got '" + lastEventId + "'");
-		}
 	}
 
 }

@@ -7,6 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -30,6 +31,9 @@ class InboxController {
 
 	@GetMapping("/console/inbox")
 	String page(@RequestParam(defaultValue = "all") String filter, Authentication user, Model model) {
+		// read before the rows: the page's stream replays every event after it, so a
+		// change between this render and the stream's connect is not missed
+		model.addAttribute("lastEvent", this.events.lastId());
 		rows(filter, user, model);
 		return "console/inbox";
 	}
@@ -43,9 +47,25 @@ class InboxController {
 		return "console/inbox :: rows";
 	}
 
+	/**
+	 * @param after the last event id the page knows of (rendered with it)
+	 * @param lastEventId what the browser sends when it reconnects: wins over
+	 * {@code after}
+	 */
 	@GetMapping(path = "/console/inbox/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter events() {
-		return this.events.connect();
+	SseEmitter events(@RequestParam(required = false) Long after,
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+		Long from = after;
+		if (lastEventId != null && !lastEventId.isBlank()) {
+			try {
+				from = Long.parseLong(lastEventId.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException(
+						"Last-Event-ID must be the id of the last inbox event seen, got '" + lastEventId + "'");
+			}
+		}
+		return this.events.connect(from);
 	}
 
 }

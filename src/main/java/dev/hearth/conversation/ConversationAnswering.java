@@ -44,8 +44,11 @@ class ConversationAnswering {
 
 	private final ConversationMetrics metrics;
 
+	private final Notices notices;
+
 	ConversationAnswering(Conversations conversations, CustomerTurns turns, AnswerPipeline pipeline,
-			Escalation escalation, TurnRecorder recorder, ConversationMetrics metrics) {
+			Escalation escalation, TurnRecorder recorder, ConversationMetrics metrics, Notices notices) {
+		this.notices = notices;
 		this.metrics = metrics;
 		this.conversations = conversations;
 		this.turns = turns;
@@ -55,12 +58,13 @@ class ConversationAnswering {
 	}
 
 	/**
-	 * Answers the customer's message, declines it politely, asks which of a few answers
-	 * is meant, or hands the conversation to a person when a rule says so. While the
-	 * customer waits for a person (WAITING_FOR_AGENT) the bot keeps answering what it can
-	 * and otherwise tells them their place in the queue and the wait. Returns the stored
-	 * reply, or {@code null} when a person has claimed the conversation (WITH_AGENT): the
-	 * message then waits for them.
+	 * Answers the customer's message (small talk with a short friendly line, in the
+	 * customer's language), declines it politely, asks which of a few answers is meant,
+	 * or hands the conversation to a person when a rule says so. While the customer waits
+	 * for a person (WAITING_FOR_AGENT) the bot keeps answering what it can and otherwise
+	 * tells them their place in the queue and the wait. Returns the stored reply, or
+	 * {@code null} when a person has claimed the conversation (WITH_AGENT): the message
+	 * then waits for them.
 	 */
 	Message answer(UUID conversation, Message question, Consumer<String> stream) {
 		Conversations.Head head = this.conversations.head(conversation);
@@ -70,7 +74,16 @@ class ConversationAnswering {
 		}
 		boolean waiting = head.state() == ConversationState.WAITING_FOR_AGENT;
 		this.metrics.question();
-		CustomerTurn turn = this.turns.of(conversation, head.language(), question);
+		Optional<SmallTalk.Said> smallTalk = SmallTalk.of(question.text());
+		if (smallTalk.isPresent()) {
+			// a greeting, thanks, goodbye or "are you a bot?": a short friendly line, an
+			// answered turn (never unresolved), no search and no policy
+			Message stored = this.recorder.recordSmallTalk(conversation, question.seq(),
+					this.notices.smallTalk(smallTalk.get(), head.language()));
+			stream.accept(stored.text());
+			return stored;
+		}
+		CustomerTurn turn = this.turns.of(conversation, head, question);
 		Verdict verdict = this.escalation.before(turn);
 		Answer answer = null;
 		if (verdict instanceof Verdict.Reply) {
@@ -102,7 +115,7 @@ class ConversationAnswering {
 				lastQuestion = message;
 			}
 		}
-		CustomerTurn turn = this.turns.onRequest(conversation, head.language(), lastQuestion);
+		CustomerTurn turn = this.turns.onRequest(conversation, head, lastQuestion);
 		return Optional.of(this.recorder.record(turn, null, this.escalation.onRequest(turn)));
 	}
 

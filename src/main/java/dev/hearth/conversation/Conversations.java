@@ -48,11 +48,22 @@ public class Conversations {
 	/** Starts a conversation on the widget of a site (its site key), in a language. */
 	@Transactional
 	public UUID start(String language, String siteKey) {
+		return start(language, siteKey, null);
+	}
+
+	/**
+	 * Starts a conversation on the widget of a site, in a language, with the customer's
+	 * country ({@code null} when unknown).
+	 * @param country ISO 3166-1 alpha-2, upper case
+	 */
+	@Transactional
+	public UUID start(String language, String siteKey, String country) {
 		UUID id = UUID.randomUUID();
-		this.jdbc.sql("insert into conversation (id, language, site_key) values (?, ?, ?)")
+		this.jdbc.sql("insert into conversation (id, language, site_key, country) values (?, ?, ?, ?)")
 			.param(id)
 			.param(language)
 			.param(siteKey)
+			.param(country)
 			.update();
 		return id;
 	}
@@ -82,9 +93,9 @@ public class Conversations {
 	 * clarifying question with its {@code options}.
 	 */
 	@Transactional
-	Message addAnswer(UUID conversation, int replyTo, Answer answer, List<ClarifyOption> options) {
-		return add(conversation, MessageRole.ASSISTANT, answer.text(), replyTo, StoredAnswer.of(answer, null, options),
-				null);
+	Message addAnswer(UUID conversation, int replyTo, Answer answer, List<ClarifyOption> options, String verdict) {
+		return add(conversation, MessageRole.ASSISTANT, answer.text(), replyTo,
+				StoredAnswer.of(answer, null, options, verdict), null);
 	}
 
 	/** A notice that the conversation was handed over, with how ({@code handoff}). */
@@ -199,11 +210,11 @@ public class Conversations {
 			.update();
 	}
 
-	/** The conversation's state and language, in one read. */
+	/** The conversation's state, language and the customer's country, in one read. */
 	Head head(UUID conversation) {
-		return this.jdbc.sql("select state, language from conversation where id = ?")
+		return this.jdbc.sql("select state, language, country from conversation where id = ?")
 			.param(conversation)
-			.query((rs, row) -> new Head(ConversationState.valueOf(rs.getString(1)), rs.getString(2)))
+			.query((rs, row) -> new Head(ConversationState.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
 			.optional()
 			.orElseThrow(() -> new ConversationNotFoundException(conversation));
 	}
@@ -211,8 +222,9 @@ public class Conversations {
 	/**
 	 * @param state where the conversation is
 	 * @param language its language, or {@code null}
+	 * @param country the customer's country (ISO 3166-1 alpha-2), or {@code null}
 	 */
-	record Head(ConversationState state, String language) {
+	record Head(ConversationState state, String language, String country) {
 	}
 
 	public List<Message> transcript(UUID conversation) {

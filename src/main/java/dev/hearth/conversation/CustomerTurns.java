@@ -41,7 +41,7 @@ class CustomerTurns {
 	 * when the embedding model failed (the turn then escalates with
 	 * {@code MODEL_FAILURE}).
 	 */
-	CustomerTurn of(java.util.UUID conversation, String language, Message question) {
+	CustomerTurn of(java.util.UUID conversation, Conversations.Head head, Message question) {
 		List<Turn> history = this.conversations.history(conversation, question.seq(), this.properties.historyTurns());
 		Conversations.Earlier earlier = this.conversations.earlierQuestions(conversation, question.seq(),
 				EARLIER_QUESTIONS);
@@ -55,18 +55,19 @@ class CustomerTurns {
 		}
 		int unresolved = this.conversations.unresolvedTurns(conversation, question.seq());
 		return new CustomerTurn(conversation, question.seq(), question.text(), query, history, earlier.questions(),
-				earlier.total() + 1, unresolved + 1, language);
+				earlier.total() + 1, unresolved + 1, head.language(), head.country());
 	}
 
 	/**
 	 * The turn of the customer's last message (or of none) when they press "Talk to a
 	 * person": nothing is embedded, nothing will be answered.
 	 */
-	CustomerTurn onRequest(java.util.UUID conversation, String language, Message lastQuestion) {
+	CustomerTurn onRequest(java.util.UUID conversation, Conversations.Head head, Message lastQuestion) {
 		int before = (lastQuestion != null) ? lastQuestion.seq() : Integer.MAX_VALUE;
 		List<Turn> history = this.conversations.history(conversation, before, this.properties.historyTurns());
 		return new CustomerTurn(conversation, (lastQuestion != null) ? lastQuestion.seq() : 0,
-				(lastQuestion != null) ? lastQuestion.text() : "", null, history, List.of(), 0, 0, language);
+				(lastQuestion != null) ? lastQuestion.text() : "", null, history, List.of(), 0, 0, head.language(),
+				head.country());
 	}
 
 }

@@ -124,23 +124,6 @@ public class Handoffs {
 	}
 
 	/**
-	 * How long a customer handed over now will probably wait: the median wait of the last
-	 * 50 claimed conversations of the past day, or the SLA when there are fewer than 5.
-	 */
-	public Duration estimatedWait() {
-		List<Double> waits = this.jdbc.sql("""
-				select extract(epoch from claimed_at - waiting_since) from conversation
-				where claimed_at is not null and claimed_at > now() - interval '1 day'
-				order by claimed_at desc limit 50
-				""").query(Double.class).list();
-		if (waits.size() < 5) {
-			return this.sla;
-		}
-		List<Double> sorted = waits.stream().sorted().toList();
-		return Duration.ofSeconds(Math.round(sorted.get(sorted.size() / 2)));
-	}
-
-	/**
 	 * The conversation's place in the agents' queue (1 is next), counting the waiting
 	 * conversations served before it: higher priority, or the same priority and waiting
 	 * longer. 0 when it is not waiting.

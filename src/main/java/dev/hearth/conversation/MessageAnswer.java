@@ -30,12 +30,32 @@ import dev.hearth.escalation.ClarifyOption;
  * @param timings as in {@link Answer}
  * @param handoff how the turn handed over; {@code null} when it did not
  * @param options a clarifying question's options, best first; {@code null} otherwise
+ * @param verdict {@code DECLINE} or {@code CLARIFY} for a turn Hearth kept without
+ * resolving it; {@code null} otherwise (and for rows stored before it was kept)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MessageAnswer(Decision decision, EscalationReason reason, String text, Double confidence,
 		Double routerConfidence, String faqId, String answeredBy, List<Citation> citations,
-		List<Answer.Candidate> ranked, Map<String, Long> timings, HandoffDetails handoff, List<ClarifyOption> options) {
+		List<Answer.Candidate> ranked, Map<String, Long> timings, HandoffDetails handoff, List<ClarifyOption> options,
+		String verdict) {
+
+	/**
+	 * What Hearth did, as the console labels it: {@code DECLINE}, {@code CLARIFY},
+	 * {@code ESCALATE} or {@code ANSWERED} (a decline or a clarifying question stores the
+	 * pipeline's {@code ESCALATE} as its decision, so that the turn counts as unresolved:
+	 * the label says what the customer got). Rows stored before the verdict was kept are
+	 * told apart by their options.
+	 */
+	public String label() {
+		if (this.verdict != null) {
+			return this.verdict;
+		}
+		if (this.options != null && !this.options.isEmpty()) {
+			return "CLARIFY";
+		}
+		return (this.decision != null) ? this.decision.name() : null;
+	}
 
 	/**
 	 * What the customer may see: everything but the answer's text (the message has it),
@@ -45,7 +65,7 @@ public record MessageAnswer(Decision decision, EscalationReason reason, String t
 	MessageAnswer forCustomer() {
 		return new MessageAnswer(this.decision, this.reason, null, this.confidence, null,
 				(this.decision == Decision.ANSWERED) ? this.faqId : null, this.answeredBy, this.citations, null,
-				this.timings, this.handoff, this.options);
+				this.timings, this.handoff, this.options, this.verdict);
 	}
 
 }

@@ -17,7 +17,8 @@ class Notices {
 
 	/** Every key this class reads; the message-key test checks each in every bundle. */
 	static final List<String> KEYS = List.of("widget.notice.decline", "widget.notice.clarify", "widget.notice.wait",
-			"widget.notice.ticket", "widget.notice.still.waiting");
+			"widget.notice.ticket", "widget.notice.still.waiting", "widget.notice.smalltalk.greeting",
+			"widget.notice.smalltalk.thanks", "widget.notice.smalltalk.goodbye", "widget.notice.smalltalk.bot");
 
 	private final MessageSource messages;
 
@@ -33,6 +34,14 @@ class Notices {
 	/** Hearth asks which of the options (shown as buttons) the customer means. */
 	String clarify(String language) {
 		return text("widget.notice.clarify", language);
+	}
+
+	/**
+	 * Hearth's short reply to small talk: in the language of the words when they say it
+	 * ("danke"), else the conversation's.
+	 */
+	String smallTalk(SmallTalk.Said said, String language) {
+		return text(said.kind().key(), (said.language() != null) ? said.language() : language);
 	}
 
 	/** A person is coming, roughly when. */

@@ -31,12 +31,15 @@ import dev.hearth.escalation.ClarifyOption;
  * @param handoff how the turn handed over; absent when it did not
  * @param options when Hearth asked which of a few answers the customer means: the
  * options, best first (the widget shows them as buttons); absent otherwise
+ * @param verdict what Hearth did with a turn it kept without resolving it:
+ * {@code DECLINE} or {@code CLARIFY}; absent otherwise (the decision says it)
  */
 record StoredAnswer(int schemaVersion, Decision decision, EscalationReason reason, String text, double confidence,
 		double routerConfidence, String faqId, String answeredBy, List<Citation> citations,
 		List<Answer.Candidate> ranked, Map<String, Long> timings,
 		@JsonInclude(JsonInclude.Include.NON_NULL) HandoffDetails handoff,
-		@JsonInclude(JsonInclude.Include.NON_NULL) List<ClarifyOption> options) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) List<ClarifyOption> options,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String verdict) {
 
 	static final int SCHEMA_VERSION = 1;
 
@@ -45,9 +48,14 @@ record StoredAnswer(int schemaVersion, Decision decision, EscalationReason reaso
 	}
 
 	static StoredAnswer of(Answer answer, HandoffDetails handoff, List<ClarifyOption> options) {
+		return of(answer, handoff, options, null);
+	}
+
+	static StoredAnswer of(Answer answer, HandoffDetails handoff, List<ClarifyOption> options, String verdict) {
 		return new StoredAnswer(SCHEMA_VERSION, answer.decision(), answer.reason(), answer.text(), answer.confidence(),
 				answer.routerConfidence(), answer.faqId(), answer.answeredBy(), answer.citations(), answer.ranked(),
-				answer.timings(), handoff, (options != null && !options.isEmpty()) ? List.copyOf(options) : null);
+				answer.timings(), handoff, (options != null && !options.isEmpty()) ? List.copyOf(options) : null,
+				verdict);
 	}
 
 }

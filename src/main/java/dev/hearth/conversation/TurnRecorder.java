@@ -39,8 +39,14 @@ class TurnRecorder {
 
 	private final Notices notices;
 
+	/** Who answered small talk, as {@code answeredBy} says. */
+	static final String SMALL_TALK = "small-talk";
+
+	private final WaitEstimates waits;
+
 	TurnRecorder(Conversations conversations, Handoffs handoffs, EscalationLog decisions,
-			ApplicationEventPublisher events, Notices notices) {
+			ApplicationEventPublisher events, Notices notices, WaitEstimates waits) {
+		this.waits = waits;
 		this.notices = notices;
 		this.conversations = conversations;
 		this.handoffs = handoffs;
@@ -88,6 +94,20 @@ class TurnRecorder {
 	}
 
 	/**
+	 * Stores Hearth's reply to small talk (a greeting, thanks, goodbye, "are you a bot?")
+	 * as an answered turn by {@code small-talk}: it never counts as unresolved.
+	 */
+	@Transactional
+	Message recordSmallTalk(java.util.UUID conversation, int seq, String reply) {
+		Answer answer = new Answer(Decision.ANSWERED, null, reply, 1.0, 0, null, SMALL_TALK, List.of(), List.of(),
+				Map.of());
+		Message stored = this.conversations.addAnswer(conversation, seq, answer);
+		this.events.publishEvent(new TurnAnswered(conversation, seq, stored.seq(), SMALL_TALK));
+		this.conversations.touch(conversation);
+		return stored;
+	}
+
+	/**
 	 * Keeps the turn's query on the customer's message, stores the reply, touches the
 	 * conversation.
 	 */
@@ -107,8 +127,11 @@ class TurnRecorder {
 	}
 
 	private Message stillWaiting(CustomerTurn turn, Answer answer, EscalationDecision decision) {
+		QueuedConversation queued = this.handoffs.find(turn.conversation());
+		Duration waited = (queued.waitingSince() != null)
+				? Duration.between(queued.waitingSince(), java.time.Instant.now()) : Duration.ZERO;
 		String notice = this.notices.stillWaiting(turn.language(),
-				Math.max(1, this.handoffs.queuePosition(turn.conversation())), this.handoffs.estimatedWait());
+				Math.max(1, this.handoffs.queuePosition(turn.conversation())), this.waits.expected(waited));
 		return unresolved(turn, answer, notice, List.of(), decision, EscalationLog.Outcome.NOT_HANDED_OFF);
 	}
 
@@ -121,7 +144,12 @@ class TurnRecorder {
 		this.decisions.record(turn.conversation(), turn.seq(), decision, outcome, turn.text(), turn.query());
 		Answer shown = (answer != null) ? answer.withText(notice)
 				: new Answer(Decision.ESCALATE, null, notice, 0, 0, null, null, List.of(), List.of(), Map.of());
-		Message stored = this.conversations.addAnswer(turn.conversation(), turn.seq(), shown, options);
+		String verdict = switch (outcome) {
+			case DECLINED -> "DECLINE";
+			case CLARIFIED -> "CLARIFY";
+			default -> null;
+		};
+		Message stored = this.conversations.addAnswer(turn.conversation(), turn.seq(), shown, options, verdict);
 		this.events.publishEvent(
 				new TurnUnresolved(turn.conversation(), turn.seq(), stored.seq(), decision.rule(), outcome.name()));
 		return stored;
@@ -144,7 +172,7 @@ class TurnRecorder {
 		String notice;
 		HandoffDetails details;
 		if (verdict.mode() == HandoffMode.LIVE) {
-			Duration wait = this.handoffs.estimatedWait();
+			Duration wait = this.waits.forNewHandoff();
 			notice = this.notices.waitNotice(turn.language(), wait);
 			details = new HandoffDetails(verdict.mode().name(), verdict.decision().rule(), wait.toSeconds());
 		}

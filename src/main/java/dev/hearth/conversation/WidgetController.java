@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.hearth.system.InputText;
+import dev.hearth.widget.WidgetProperties;
 import dev.hearth.widget.WidgetSites;
 
 /**
@@ -70,8 +71,10 @@ class WidgetController {
 	 * @param language the customer's language, e.g. "en"; optional
 	 * @param site the widget's site key; optional (the {@code site} query parameter, else
 	 * the default site)
+	 * @param country the customer's country, ISO 3166-1 alpha-2 (the page's
+	 * {@code data-country}); optional: else the site's, else the browser's region
 	 */
-	record StartRequest(String language, String site) {
+	record StartRequest(String language, String site, String country) {
 	}
 
 	/**
@@ -86,14 +89,19 @@ class WidgetController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Started start(@RequestBody(required = false) StartRequest request,
-			@RequestParam(name = "site", required = false) String siteParam) {
+			@RequestParam(name = "site", required = false) String siteParam,
+			@RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
 		String language = (request != null) ? request.language() : null;
-		String site = this.sites.site((request != null && request.site() != null) ? request.site() : siteParam).key();
+		WidgetProperties.Site configured = this.sites
+			.site((request != null && request.site() != null) ? request.site() : siteParam);
+		String site = configured.key();
+		String country = CustomerCountry.of((request != null) ? request.country() : null, configured.country(),
+				acceptLanguage);
 		if (language != null && !language.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?")) {
 			throw new IllegalArgumentException(
 					"language must be a language tag such as en or de-CH, got '" + language + "'");
 		}
-		UUID id = this.conversations.start(language, site);
+		UUID id = this.conversations.start(language, site, country);
 		ConversationTokens.Issued issued = this.tokens.issue(id);
 		return new Started(id, issued.token(), issued.expiresAt());
 	}

@@ -1,9 +1,8 @@
 package dev.hearth.conversation;
 
-import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -46,8 +45,15 @@ class WidgetLiveController {
 
 	private final WidgetProperties properties;
 
+	private final WaitEstimates waits;
+
+	private final LiveFollow follow;
+
 	WidgetLiveController(WidgetAccess access, Conversations conversations, Handoffs handoffs,
-			ConversationAnswering answering, CustomerFeedback feedback, WidgetProperties properties) {
+			ConversationAnswering answering, CustomerFeedback feedback, WidgetProperties properties,
+			WaitEstimates waits, LiveFollow follow) {
+		this.waits = waits;
+		this.follow = follow;
 		this.access = access;
 		this.conversations = conversations;
 		this.handoffs = handoffs;
@@ -88,14 +94,10 @@ class WidgetLiveController {
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
 			@RequestParam(name = "after", required = false) Integer after) {
 		this.access.authorize(id, auth);
-		int from = (after != null) ? after : parse(lastEventId);
-		if (from < 0) {
-			throw new IllegalArgumentException("after must be 0 or the seq of the last message seen, got " + from);
-		}
-		long duration = this.properties.eventStream().toMillis();
-		SseEmitter emitter = new SseEmitter(duration + 10_000);
-		Thread.ofVirtual().name("widget-events-" + id).start(() -> stream(id, from, duration, emitter));
-		return emitter;
+		int from = LiveFollow.resumeAfter(after, lastEventId);
+		return this.follow.follow(id, from, this.properties.eventStream(), this.properties.eventPoll(),
+				new LiveFollow.Page<>("widget-events", Message::forCustomer, "status", () -> status(id),
+						WidgetStatus::differsFrom));
 	}
 
 	@PostMapping("/handoff")
@@ -142,63 +144,13 @@ class WidgetLiveController {
 		String name = (named && conversation.assignedAgent() != null)
 				? this.handoffs.displayName(conversation.assignedAgent())
 				: (named ? this.conversations.lastAgentAuthor(id).orElse(null) : null);
-		return WidgetStatus.of(conversation, name, this.feedback.csat(id), Instant.now());
-	}
-
-	private void stream(UUID id, int from, long duration, SseEmitter emitter) {
-		long deadline = System.currentTimeMillis() + duration;
-		long poll = Math.max(50, this.properties.eventPoll().toMillis());
-		int last = from;
-		WidgetStatus shown = null;
-		long lastWrite = System.currentTimeMillis();
-		try {
-			while (System.currentTimeMillis() < deadline) {
-				List<Message> fresh = this.conversations.messagesAfter(id, last);
-				for (Message message : fresh) {
-					emitter.send(SseEmitter.event()
-						.id(Integer.toString(message.seq()))
-						.name("message")
-						.data(message.forCustomer(), MediaType.APPLICATION_JSON));
-					last = message.seq();
-					lastWrite = System.currentTimeMillis();
-				}
-				WidgetStatus now = status(id);
-				if (now.differsFrom(shown)) {
-					emitter.send(SseEmitter.event().name("status").data(now, MediaType.APPLICATION_JSON));
-					shown = now;
-					lastWrite = System.currentTimeMillis();
-				}
-				if (System.currentTimeMillis() - lastWrite > 15_000) {
-					emitter.send(SseEmitter.event().comment("keep-alive"));
-					lastWrite = System.currentTimeMillis();
-				}
-				Thread.sleep(poll);
-			}
-			emitter.complete();
+		if (WidgetStatus.inLiveQueue(conversation)) {
+			Duration waited = (conversation.waitingSince() != null)
+					? Duration.between(conversation.waitingSince(), Instant.now()) : Duration.ZERO;
+			return WidgetStatus.of(conversation, name, this.feedback.csat(id), this.handoffs.queuePosition(id),
+					this.waits.expected(waited));
 		}
-		catch (IOException | IllegalStateException ex) {
-			// the widget went away; it resumes from its last seq when it comes back
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			emitter.complete();
-		}
-		catch (RuntimeException ex) {
-			emitter.completeWithError(ex);
-		}
-	}
-
-	private static int parse(String lastEventId) {
-		if (lastEventId == null || lastEventId.isBlank()) {
-			return 0;
-		}
-		try {
-			return Integer.parseInt(lastEventId.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException(
-					"Last-Event-ID must be the seq of the last message seen, got '" + lastEventId + "'");
-		}
+		return WidgetStatus.of(conversation, name, this.feedback.csat(id), 0, null);
 	}
 
 }

@@ -79,7 +79,7 @@ class EscalationPolicy {
 				}
 				case REGULATED_DATA -> {
 					if (pii == null) {
-						pii = this.redactor.find(turn.message());
+						pii = this.redactor.find(turn.message(), turn.country());
 					}
 					Set<PiiClass> found = EnumSet.noneOf(PiiClass.class);
 					pii.stream().map(PiiMatch::kind).filter(rule.dataClasses()::contains).forEach(found::add);

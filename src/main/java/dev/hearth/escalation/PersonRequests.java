@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * Recognises a customer asking for a person, in English and German, directly ("talk to a
- * human") or indirectly ("are you a bot?", "not this machine"). Stateless.
+ * human") or indirectly ("not this machine", "stop the bot"). "Are you a bot?" alone is
+ * small talk, answered by the conversation module. Stateless.
  */
 final class PersonRequests {
 
@@ -15,7 +16,7 @@ final class PersonRequests {
 			+ "|customer\\s+(?:service|support)\\s+(?:agent|representative|rep)"
 			+ "|(?:get|connect|transfer|put)\\s+me\\s+(?:to|through\\s+to|with)\\s+(?:a|an|someone|somebody|your)?\\s*"
 			+ "(?:human|person|agent|representative|someone|somebody|operator|colleague)"
-			+ "|representative|not\\s+(?:a|this)\\s+(?:bot|robot|machine)|stop\\s+the\\s+bot|are\\s+you\\s+a\\s+bot"
+			+ "|representative|not\\s+(?:a|this)\\s+(?:bot|robot|machine)|stop\\s+the\\s+bot"
 			+ "|(?:mit\\s+einem|einen)\\s+(?:menschen|mitarbeiter|berater|mitarbeiterin|beraterin)"
 			+ "|(?:menschen|mitarbeiter)\\s+sprechen|echte[nr]?\\s+(?:person|menschen|mitarbeiter))\\b");
 

@@ -15,9 +15,11 @@ import dev.hearth.assistant.Query;
  * first (at most a handful), with their stored embeddings
  * @param unresolvedTurns how many of the customer's messages since a person last helped
  * were left unresolved, plus one for this message (answered ones never count)
+ * @param country the customer's country, ISO 3166-1 alpha-2, or {@code null}: national
+ * IDs of that country count with generic labels too
  */
 record TurnContext(String message, Query query, List<CustomerTurn.EarlierQuestion> earlierQuestions,
-		int unresolvedTurns) {
+		int unresolvedTurns, String country) {
 
 	TurnContext {
 		earlierQuestions = (earlierQuestions != null) ? List.copyOf(earlierQuestions) : List.of();
@@ -27,7 +29,7 @@ record TurnContext(String message, Query query, List<CustomerTurn.EarlierQuestio
 	TurnContext(String message, List<String> earlierQuestions, int unresolvedTurns) {
 		this(message, null,
 				earlierQuestions.stream().map((text) -> new CustomerTurn.EarlierQuestion(text, null, true)).toList(),
-				unresolvedTurns);
+				unresolvedTurns, null);
 	}
 
 	/** A first message with no history. */
@@ -35,8 +37,14 @@ record TurnContext(String message, Query query, List<CustomerTurn.EarlierQuestio
 		return new TurnContext(message, List.of(), 1);
 	}
 
+	/** A first message with no history, from a customer in a country. */
+	static TurnContext of(String message, String country) {
+		return new TurnContext(message, null, List.of(), 1, country);
+	}
+
 	static TurnContext of(CustomerTurn turn) {
-		return new TurnContext(turn.text(), turn.query(), turn.earlierQuestions(), turn.unresolvedTurns());
+		return new TurnContext(turn.text(), turn.query(), turn.earlierQuestions(), turn.unresolvedTurns(),
+				turn.country());
 	}
 
 }

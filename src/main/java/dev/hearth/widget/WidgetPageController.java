@@ -43,8 +43,8 @@ class WidgetPageController {
 	}
 
 	@GetMapping("/widget/frame")
-	String frame(@RequestParam(required = false) String site, @RequestParam(required = false) String lang, Model model,
-			HttpServletResponse response) {
+	String frame(@RequestParam(required = false) String site, @RequestParam(required = false) String lang,
+			@RequestParam(required = false) String country, Model model, HttpServletResponse response) {
 		WidgetProperties.Site config = this.sites.site(site);
 		Locale locale = WidgetMessages.language(lang);
 		Map<String, String> texts = this.messages.all(locale);
@@ -56,6 +56,11 @@ class WidgetPageController {
 		settings.put("logo", config.logoUrl());
 		settings.put("position", config.position());
 		settings.put("language", locale.getLanguage());
+		// the page's data-country: the customer's country, sent when the conversation
+		// starts
+		if (country != null && country.matches("[A-Za-z]{2}")) {
+			settings.put("country", country.toUpperCase(Locale.ROOT));
+		}
 		settings.put("greeting", greeting);
 		settings.put("suggestions", this.suggestions.forSite(config, locale));
 		settings.put("texts", texts);

@@ -40,15 +40,20 @@ public record WidgetProperties(@DefaultValue("demo") String defaultSite, List<Si
 	 * Hearth)
 	 * @param position {@code right} or {@code left}: the corner the launcher sits in
 	 * @param greeting the first message, per language tag ({@code en}, {@code de}, ...)
+	 * @param country the country of the site's customers, ISO 3166-1 alpha-2 ({@code NL},
+	 * {@code DE}); optional. National IDs of that country are then recognised by generic
+	 * labels too ("ID number"); a page's {@code data-country} overrides it
 	 * @param suggestions the questions offered as buttons at the start of a conversation,
 	 * per language tag; a language without an entry gets the most asked FAQ questions,
 	 * one with an empty list gets none
 	 */
 	public record Site(String key, List<String> allowedOrigins, @DefaultValue("Support") String name,
 			@DefaultValue("#0b5cad") String color, String logoUrl, @DefaultValue("right") String position,
-			Map<String, String> greeting, Map<String, List<String>> suggestions) {
+			Map<String, String> greeting, Map<String, List<String>> suggestions, String country) {
 
 		public Site {
+			country = (country != null && !country.isBlank()) ? country.strip().toUpperCase(java.util.Locale.ROOT)
+					: null;
 			allowedOrigins = (allowedOrigins != null) ? List.copyOf(allowedOrigins) : List.of();
 			greeting = (greeting != null) ? Map.copyOf(greeting) : Map.of();
 			suggestions = (suggestions != null) ? Map.copyOf(suggestions) : Map.of();

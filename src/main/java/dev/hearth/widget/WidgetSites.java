@@ -36,7 +36,7 @@ public class WidgetSites {
 		}
 		this.defaultSite = properties.defaultSite();
 		byKey.computeIfAbsent(this.defaultSite, (key) -> new WidgetProperties.Site(key, java.util.List.of(), "Support",
-				"#0b5cad", null, "right", Map.of(), Map.of()));
+				"#0b5cad", null, "right", Map.of(), Map.of(), null));
 		this.sites = Map.copyOf(byKey);
 	}
 
@@ -91,6 +91,10 @@ public class WidgetSites {
 				throw new IllegalStateException(where + ".allowed-origins: '" + origin
 						+ "' must be an origin such as https://www.example.com (scheme, host, optional port, no path)");
 			}
+		}
+		if (site.country() != null && !site.country().matches("[A-Z]{2}")) {
+			throw new IllegalStateException(where
+					+ ".country must be an ISO 3166-1 alpha-2 code such as NL or DE, got '" + site.country() + "'");
 		}
 		if (site.logoUrl() != null && !site.logoUrl().startsWith("https://") && !site.logoUrl().startsWith("/")
 				&& !site.logoUrl().startsWith("http://localhost")) {

@@ -31,6 +31,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -156,6 +157,22 @@ class ConsoleAgentIT {
 				 "citations": [{"number": 1, "title": "Returns policy", "sectionPath": "Policy > Returns",
 				                "source": "kb", "url": "/kb/returns", "passage": "Within 30 days"}]}
 				""").update();
+		// a decline and a clarifying question store ESCALATE underneath: labelled as what
+		// the customer got
+		this.conversations.addCustomerMessage(other, "weather in Dublin?");
+		this.conversations.addCustomerMessage(other, "my bill");
+		this.jdbc.sql("""
+				insert into conversation_message (conversation_id, seq, role, text, reply_to, answer) values
+				(?, 5, 'ASSISTANT', 'Sorry, I can''t help with that here.', 3, cast(? as jsonb)),
+				(?, 6, 'ASSISTANT', 'Which of these do you mean?', 4, cast(? as jsonb))
+				""").param(other).param("""
+				{"schemaVersion": 1, "decision": "ESCALATE", "reason": "OUT_OF_SCOPE", "confidence": 0.05,
+				 "verdict": "DECLINE"}
+				""").param(other).param("""
+				{"schemaVersion": 1, "decision": "ESCALATE", "reason": "LOW_CONFIDENCE", "confidence": 0.3,
+				 "options": [{"faqId": "a", "question": "How can I pay my bill?"},
+				             {"faqId": "b", "question": "Why is my bill higher?"}]}
+				""").update();
 		this.handoffs.handOff(other,
 				new EscalationDecision("low-confidence", "the bot was unsure", 3, EscalationDecision.Action.HUMAN),
 				new HandoffSummary(HandoffSummary.SCHEMA_VERSION, "How do I send a router back?", "low-confidence",
@@ -165,10 +182,47 @@ class ConsoleAgentIT {
 		this.mvc.perform(get("/console/conversations/" + other).with(ConsoleUsers.agent("alice")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Confidence 0.42")))
+			.andExpect(content().string(containsString("Decision: ESCALATE")))
+			.andExpect(content().string(containsString("Decision: DECLINE")))
+			.andExpect(content().string(containsString("Decision: CLARIFY")))
 			.andExpect(content().string(containsString("Returns policy")))
 			.andExpect(content().string(containsString("Policy &gt; Returns")))
 			.andExpect(content().string(containsString("ESCALATE LOW_CONFIDENCE · 0.42")))
 			.andExpect(content().string(containsString("Returns guide")));
+	}
+
+	@Test
+	void anInboxEventBetweenThePagesRenderAndItsStreamIsReplayed() throws Exception {
+		String page = this.mvc.perform(get("/console/inbox").with(ConsoleUsers.agent("alice")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.regex.Matcher rendered = java.util.regex.Pattern.compile("/console/inbox/events\\?after=(\\d+)")
+			.matcher(page);
+		assertThat(rendered.find()).as("the page names its last event").isTrue();
+		long after = Long.parseLong(rendered.group(1));
+		// a handoff after the page was rendered, before its stream connects
+		UUID later = this.conversations.start("en");
+		this.conversations.addCustomerMessage(later, "Is anyone there?");
+		this.handoffs.handOff(later,
+				new EscalationDecision("customer-asked-for-person", "asked", 2, EscalationDecision.Action.HUMAN),
+				new HandoffSummary(HandoffSummary.SCHEMA_VERSION, "Is anyone there?", "customer-asked-for-person",
+						"asked", List.of("customer-asked-for-person"), List.of(), null, null, null, null),
+				HandoffMode.LIVE);
+		String stream = this.mvc.perform(get("/console/inbox/events?after=" + after).with(ConsoleUsers.agent("alice")))
+			.andExpect(request().asyncStarted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(stream).contains("event:inbox").contains(later.toString()).doesNotContain(this.id.toString());
+		String resumed = this.mvc
+			.perform(get("/console/inbox/events").header("Last-Event-ID", Long.toString(after + 1))
+				.with(ConsoleUsers.agent("alice")))
+			.andExpect(request().asyncStarted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(resumed).as("nothing after the last event seen").doesNotContain("event:inbox");
 	}
 
 	@Test

@@ -77,6 +77,7 @@ class DeflectionBenchmark {
 		int unreplied = 0;
 		int declined = 0;
 		int clarified = 0;
+		int smallTalk = 0;
 		Map<String, int[]> byKind = new TreeMap<>();
 		List<String> lines = new ArrayList<>();
 		for (String line : Files.readAllLines(Path.of("docs/eval/sample-kb-dialogs.jsonl"))) {
@@ -104,6 +105,10 @@ class DeflectionBenchmark {
 				else if (details != null && details.has("options")) {
 					clarified++;
 					reply = "clarify";
+				}
+				else if (details != null && "small-talk".equals(details.path("answeredBy").asString())) {
+					smallTalk++;
+					reply = "small-talk";
 				}
 				else if (details != null && "ESCALATE".equals(details.path("decision").asString())) {
 					declined++;
@@ -138,6 +143,7 @@ class DeflectionBenchmark {
 		result.put("shareMessagesWithoutReply", share(unreplied, messages));
 		result.put("declines", declined);
 		result.put("clarifyingQuestions", clarified);
+		result.put("smallTalkReplies", smallTalk);
 		Map<String, String> kinds = new LinkedHashMap<>();
 		byKind.forEach((kind, counts) -> kinds.put(kind, counts[1] + "/" + counts[0] + " handed over"));
 		result.put("byKind", kinds);

@@ -48,6 +48,13 @@ class NoticesTest {
 		assertThat(this.notices.stillWaiting("en", 2, Duration.ofMinutes(4))).startsWith("I couldn't answer")
 			.contains("number 2 in the queue")
 			.contains("about 4 minutes");
+		assertThat(this.notices.smallTalk(new SmallTalk.Said(SmallTalk.Kind.THANKS, null), "en"))
+			.isEqualTo("You're welcome! Is there anything else I can help with?");
+		assertThat(this.notices.smallTalk(new SmallTalk.Said(SmallTalk.Kind.THANKS, "de"), "en"))
+			.as("the words' language wins")
+			.startsWith("Gern geschehen");
+		assertThat(this.notices.smallTalk(new SmallTalk.Said(SmallTalk.Kind.BOT_QUESTION, null), "de"))
+			.contains("virtueller Assistent");
 		assertThat(this.notices.stillWaiting("de", 1, Duration.ofMinutes(1))).contains("Nummer 1")
 			.contains("etwa 1 Minute.");
 	}

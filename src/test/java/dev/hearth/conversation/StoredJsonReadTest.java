@@ -52,6 +52,18 @@ class StoredJsonReadTest {
 	}
 
 	@Test
+	void aDeclineAndAClarifyingQuestionAreLabelledAsWhatTheCustomerGotNotAsTheirEscalateDecision() {
+		assertThat(read(StoredAnswer.of(this.answer, null, null, "DECLINE")).label()).isEqualTo("DECLINE");
+		assertThat(read(StoredAnswer.of(this.answer, null, List.of(new ClarifyOption("a", "A?")), "CLARIFY")).label())
+			.isEqualTo("CLARIFY");
+		assertThat(read(StoredAnswer.of(this.answer, null, List.of(new ClarifyOption("a", "A?")))).label())
+			.as("stored before the verdict was kept")
+			.isEqualTo("CLARIFY");
+		assertThat(read(StoredAnswer.of(this.answer, new HandoffDetails("LIVE", "r", 60L))).label())
+			.isEqualTo(this.answer.decision().name());
+	}
+
+	@Test
 	void theCustomerSeesTheFaqOfAnAnswer() {
 		Answer answered = new Answer(Decision.ANSWERED, null, "Yes.", 0.9, 0.9, "faq-1", "faq", List.of(), List.of(),
 				Map.of());

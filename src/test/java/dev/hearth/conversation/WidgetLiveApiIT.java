@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "hearth.widget.sites[0].key=shop", "hearth.widget.sites[0].allowed-origins=https://shop.example",
-				"hearth.widget.rate-limit.messages-per-minute-per-conversation=8",
+				"hearth.widget.sites[0].country=de", "hearth.widget.rate-limit.messages-per-minute-per-conversation=8",
 				"hearth.widget.rate-limit.posts-per-minute-per-address=1000", "hearth.widget.event-poll=100ms",
 				// a configured admin token leaves the local-admin token of the other
 				// tests' cached context alone
@@ -75,7 +75,13 @@ class WidgetLiveApiIT {
 		assertThat(handoff.get("message").get("role").asString()).isEqualTo("SYSTEM");
 		assertThat(handoff.get("status").get("state").asString()).isEqualTo("WAITING_FOR_AGENT");
 		assertThat(handoff.get("status").get("handoffMode").asString()).isEqualTo("LIVE");
-		assertThat(handoff.get("status").get("estimatedWaitSeconds").asLong()).isBetween(200L, 300L);
+		assertThat(handoff.get("status").get("estimatedWaitSeconds").asLong()).isPositive();
+		int place = handoff.get("status").get("queuePosition").asInt();
+		assertThat(place).isPositive();
+		String[] next = start();
+		JsonNode behind = this.json.readTree(post(next, "/handoff", null).body()).get("status");
+		assertThat(behind.get("queuePosition").asInt()).as("the next customer is behind").isEqualTo(place + 1);
+		assertThat(this.json.readTree(get(next, "/status").body()).get("queuePosition").asInt()).isEqualTo(place + 1);
 		assertThat(this.json.readTree(post(c, "/handoff", null).body()).get("message").isNull())
 			.as("a second press does not queue twice")
 			.isTrue();
@@ -206,6 +212,49 @@ class WidgetLiveApiIT {
 						HttpResponse.BodyHandlers.ofString()),
 				400,
 				"unknown site key 'nope': use the data-site value from your Hearth administrator (hearth.widget.sites)");
+	}
+
+	@Test
+	void theCustomersCountryComesFromThePageTheSiteOrTheBrowserAndReachesTheRegulatedDataRule() throws Exception {
+		assertThat(country(start("{\"language\": \"en\", \"country\": \"nl\"}", "de-DE"))).isEqualTo("NL");
+		assertThat(country(start("{\"language\": \"en\", \"site\": \"shop\"}", "nl-NL"))).as("the site's")
+			.isEqualTo("DE");
+		String[] dutch = start("{\"language\": \"nl\"}", "nl-NL,nl;q=0.9");
+		assertThat(country(dutch)).isEqualTo("NL");
+		assertThat(country(start("{\"language\": \"en\"}", null))).isNull();
+		HttpResponse<String> bad = this.http.send(HttpRequest.newBuilder(uri("/api/widget/conversations"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"country\": \"Netherlands\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertProblem(bad, 400, "country must be an ISO 3166-1 alpha-2 code such as NL or DE, got 'Netherlands'");
+		// a Dutch customer's "ID number" with a number that passes the BSN 11-test:
+		// regulated
+		assertThat(send(dutch, "/messages", "{\"text\": \"my ID number is 111222333\"}").statusCode()).isEqualTo(200);
+		assertThat(this.jdbc.sql("select state || ' ' || escalation_rule from conversation where id = ?")
+			.param(UUID.fromString(dutch[0]))
+			.query(String.class)
+			.single()).isEqualTo("WAITING_FOR_AGENT regulated-data");
+	}
+
+	private String country(String[] c) {
+		return this.jdbc.sql("select country from conversation where id = ?")
+			.param(UUID.fromString(c[0]))
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private String[] start(String body, String acceptLanguage) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/widget/conversations"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (acceptLanguage != null) {
+			request.header("Accept-Language", acceptLanguage);
+		}
+		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		JsonNode started = this.json.readTree(response.body());
+		return new String[] { started.get("conversationId").asString(), started.get("token").asString() };
 	}
 
 	private String[] start() throws Exception {

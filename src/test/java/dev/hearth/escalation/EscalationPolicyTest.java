@@ -115,6 +115,20 @@ class EscalationPolicyTest {
 	}
 
 	@Test
+	void aNationalIdWithAGenericLabelCountsOnlyForACustomerOfItsCountry() {
+		String message = "my ID number is 111222333, can you check my contract?";
+		assertThat(this.policy.beforeAnswering(TurnContext.of(message, "NL"))).hasValueSatisfying((d) -> {
+			assertThat(d.rule()).isEqualTo("regulated-data");
+			assertThat(d.reason()).contains("NATIONAL_ID");
+		});
+		assertThat(this.policy.beforeAnswering(TurnContext.of(message, "DE"))).as("not a German ID").isEmpty();
+		assertThat(before(message)).as("country unknown").isEmpty();
+		assertThat(this.policy.beforeAnswering(TurnContext.of("my order number is 111222333", "NL"))).isEmpty();
+		assertThat(rule(before("my BSN is 111222333"))).as("its own label needs no country")
+			.isEqualTo("regulated-data");
+	}
+
+	@Test
 	void regulatedDataFiresOnTheConfiguredClassesOnly() {
 		assertThat(before("my card is 4111 1111 1111 1111, please charge it")).hasValueSatisfying((d) -> {
 			assertThat(d.rule()).isEqualTo("regulated-data");

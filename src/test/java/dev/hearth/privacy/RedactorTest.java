@@ -116,6 +116,18 @@ class RedactorTest {
 	 */
 	@Test
 	void nationalIdsAmongOrderAndTrackingNumbers() {
+		// what the regulated-data rule saw before the customer's country reached it
+		System.out.println("without the customer's country: " + nationalIdFigures(false)[0]);
+		Object[] figures = nationalIdFigures(true);
+		String report = (String) figures[0];
+		System.out.println("with the customer's country: " + report);
+		assertThat((double) figures[1]).as(report).isGreaterThanOrEqualTo(0.95);
+		assertThat((double) figures[2]).as(report).isGreaterThanOrEqualTo(0.9);
+		assertThat((int) figures[3]).as(report).isLessThanOrEqualTo((int) figures[4] / 50);
+	}
+
+	/** The report, precision, recall, ID-free messages flagged, ID-free messages. */
+	private Object[] nationalIdFigures(boolean withCountry) {
 		int tp = 0;
 		int fp = 0;
 		int fn = 0;
@@ -123,7 +135,7 @@ class RedactorTest {
 		int idFreeFlagged = 0;
 		for (LabelledNumbers.Message message : new LabelledNumbers(12).messages(1000)) {
 			String text = message.text();
-			List<PiiMatch> found = this.redactor.find(text, message.country())
+			List<PiiMatch> found = this.redactor.find(text, withCountry ? message.country() : null)
 				.stream()
 				.filter((m) -> m.kind() == PiiClass.NATIONAL_ID)
 				.toList();
@@ -153,10 +165,7 @@ class RedactorTest {
 						+ " ID-free messages flagged %d of %d (%.1f%%)",
 				ratio(tp, tp + fp), ratio(tp, tp + fn), tp, fp, fn, idFreeFlagged, idFree,
 				100.0 * idFreeFlagged / idFree);
-		System.out.println(report);
-		assertThat(ratio(tp, tp + fp)).as(report).isGreaterThanOrEqualTo(0.95);
-		assertThat(ratio(tp, tp + fn)).as(report).isGreaterThanOrEqualTo(0.9);
-		assertThat(idFreeFlagged).as(report).isLessThanOrEqualTo(idFree / 50);
+		return new Object[] { report, ratio(tp, tp + fp), ratio(tp, tp + fn), idFreeFlagged, idFree };
 	}
 
 	@Test

@@ -30,7 +30,8 @@ class SuggestedQuestionsTest {
 	}
 
 	private static WidgetProperties.Site site(Map<String, List<String>> suggestions) {
-		return new WidgetProperties.Site("shop", List.of(), "Shop", "#112233", null, "right", Map.of(), suggestions);
+		return new WidgetProperties.Site("shop", List.of(), "Shop", "#112233", null, "right", Map.of(), suggestions,
+				null);
 	}
 
 	@Test

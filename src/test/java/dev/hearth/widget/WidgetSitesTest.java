@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class WidgetSitesTest {
 
 	private static WidgetProperties.Site site(String key, String color, String position, String... origins) {
-		return new WidgetProperties.Site(key, List.of(origins), "Shop", color, null, position, Map.of(), Map.of());
+		return new WidgetProperties.Site(key, List.of(origins), "Shop", color, null, position, Map.of(), Map.of(),
+				null);
 	}
 
 	private static WidgetSites sites(WidgetProperties.Site... sites) {
@@ -62,7 +63,7 @@ class WidgetSitesTest {
 	void theFramesPolicyAllowsOnlyHearthAndTheSitesOrigins() {
 		String policy = WidgetPageController
 			.policy(new WidgetProperties.Site("shop", List.of("https://shop.example.com"), "Shop", "#112233",
-					"https://cdn.example.com/logo.png", "right", Map.of(), Map.of()), "sha256-abc");
+					"https://cdn.example.com/logo.png", "right", Map.of(), Map.of(), null), "sha256-abc");
 		assertThat(policy).contains("script-src 'self';")
 			.contains("style-src 'self' 'sha256-abc';")
 			.contains("img-src 'self' data: https://cdn.example.com;")
