@@ -15,17 +15,21 @@
  * for its verdict before and after the answer pipeline, and {@code TurnRecorder} stores
  * the turn and the verdict in one transaction, then publishes
  * {@link dev.hearth.conversation.TurnAnswered} or
- * {@link dev.hearth.conversation.ConversationHandedOff}. Answers, notices, summaries and
- * drafts are stored as typed records with a {@code schemaVersion}; readers get them
- * without it.
+ * {@link dev.hearth.conversation.ConversationHandedOff}. A message that is only small
+ * talk ({@code SmallTalk}: hello, thanks, bye, "are you a bot?") skips all that and gets
+ * a short friendly reply, an answered turn. Answers, notices, summaries and drafts are
+ * stored as typed records with a {@code schemaVersion}; readers get them without it.
  * <p>
  * For the chat widget ({@code WidgetLiveController}): the conversation's status (state,
- * the agent's name, the wait), a live stream of new messages and status changes that
- * resumes after the last seq the widget saw, "Talk to a person" (the
+ * the agent's name, the place in the queue and the expected wait from recent real waits,
+ * {@code WaitEstimates}), a live stream of new messages and status changes that resumes
+ * after the last seq the widget saw ({@link dev.hearth.conversation.LiveFollow}, the
+ * follow loop the console's live page shares), "Talk to a person" (the
  * {@code customer-asked-for-person} rule), thumbs up/down on answers
  * ({@code answer_feedback}) and the satisfaction rating after resolution
- * ({@code conversation.csat}). Conversations remember the widget site key they started
- * on; agents' messages remember their author.
+ * ({@code conversation.csat}). Conversations remember the widget site key they started on
+ * and the customer's country ({@code CustomerCountry}); agents' messages remember their
+ * author.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Conversation")
 package dev.hearth.conversation;
