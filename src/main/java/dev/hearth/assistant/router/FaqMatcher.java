@@ -18,13 +18,15 @@ import java.util.SplittableRandom;
  * calibrate itself: its ranking, its calibrated probability as confidence and its
  * suggested threshold. With real examples it ranks better and its probability separates
  * unknown questions better than any similarity.</li>
- * <li><b>Nearest phrasing</b> otherwise (one or two phrasings per entry): each entry
- * scores the cosine similarity of the question to its nearest phrasing
- * ({@link NearestPhrasings}), plus the router's probability weighted by
- * {@link #ROUTER_WEIGHT} when there is a router; the confidence is the best entry's
- * nearest-phrasing similarity, an absolute closeness that does not shrink when entries
- * resemble each other, unlike a probability spread over similar entries (why the router
- * alone escalated nearly every question of an FAQ with one phrasing per entry).</li>
+ * <li><b>Question and answer</b> otherwise (one or two phrasings per entry): each entry
+ * scores the fused score of {@link EntryScores} (the cosine similarity of the question to
+ * its nearest phrasing, to its answer's opening when one was embedded, and the share of
+ * the question's BM25 weight its phrasings and answer cover), plus the router's
+ * probability weighted by {@link #ROUTER_WEIGHT} when there is a router; the confidence
+ * is the best entry's fused score, an absolute closeness that does not shrink when
+ * entries resemble each other, unlike a probability spread over similar entries (why the
+ * router alone escalated nearly every question of an FAQ with one phrasing per entry).
+ * ({@code docs/adr/0009-hybrid-faq-matching.md})</li>
  * </ul>
  * <p>
  * <b>Threshold without held-out phrasings.</b> Calibration asks the index questions whose
@@ -33,10 +35,10 @@ import java.util.SplittableRandom;
  * entries have several phrasings, each phrasing with itself left out (answerable
  * questions). The suggested threshold is the one with the best balanced accuracy over
  * answerable and unanswerable ones; with no answerable ones (one phrasing per entry) it
- * is the median similarity of the left-out entries; with the bundled embedding model it
- * is clamped to [{@link #MIN_THRESHOLD}, {@link #MAX_THRESHOLD}], bounds that hold for
- * that model's similarities only (other models spread similarities differently:
- * e5-small-v2 puts nearly every pair above 0.8). Immutable and thread-safe.
+ * is the median score of the left-out entries, but at least the score below which
+ * {@link #OUT_OF_DOMAIN_QUANTILE} of the out-of-domain corpus falls (when the corpus was
+ * embedded by the same model). No fixed bounds: each model spreads similarities
+ * differently (e5-small-v2 puts nearly every pair above 0.8). Immutable and thread-safe.
  */
 public final class FaqMatcher {
 
@@ -62,10 +64,16 @@ public final class FaqMatcher {
 	/** Answerable calibration questions needed to choose by balanced accuracy. */
 	static final int MIN_POSITIVES = 20;
 
-	/** Lowest threshold without answerable calibration questions (bundled model). */
+	/**
+	 * ADR 0007's lowest threshold without answerable questions (the benchmark's
+	 * "before"), and the threshold when calibration has nothing to go on.
+	 */
 	static final double MIN_THRESHOLD = 0.45;
 
-	/** Highest threshold without answerable calibration questions (bundled model). */
+	/**
+	 * ADR 0007's highest threshold without answerable questions (the benchmark's
+	 * "before").
+	 */
 	static final double MAX_THRESHOLD = 0.85;
 
 	private final EntryScores scores;

@@ -37,7 +37,12 @@ import dev.hearth.assistant.router.SharedData.Pair;
  * <li>German questions against English entries: MASSIVE de-DE test and xSID de test
  * against entries trained on English phrasings.</li>
  * </ol>
- * Every protocol runs for every method of {@link #methods()}. Not a unit test: run with
+ * Every protocol runs for every method of {@link #methods()} ({@code matcher}: ADR
+ * 0007's, {@code hybrid}: Hearth's now, ADR 0009; {@code -Dbench.grid=answer:terms,...}
+ * adds the nearest-phrasing views with other weights). The covid entries are matched by
+ * their answers too when {@code -Dbench.covidqa=/path/to/COVID-QA} names a checkout of
+ * deepset-ai/COVID-QA ({@link SharedData#covidAnswers}); {@code -Dbench.errors=true}
+ * prints the covid misses. Not a unit test: run with
  * {@code mvn -o -q test -Dtest=FaqProtocolsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * (optionally {@code -Dhearth.data=/path/to/shared/data} and
  * {@code -Dbench.methods=router}). Embeddings are cached under {@code target/bench/};
