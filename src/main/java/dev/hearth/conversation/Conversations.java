@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -181,6 +182,28 @@ public class Conversations {
 			.param(conversation)
 			.param(seq)
 			.update();
+	}
+
+	/** Keeps the language a customer message is written in. */
+	@Transactional
+	void keepLanguage(UUID conversation, int seq, String language) {
+		this.jdbc.sql("update conversation_message set language = ? where conversation_id = ? and seq = ?")
+			.param(language)
+			.param(conversation)
+			.param(seq)
+			.update();
+	}
+
+	/**
+	 * The language of the customer's latest message before {@code beforeSeq} that has one
+	 * (kept on its turn).
+	 */
+	Optional<String> lastLanguage(UUID conversation, int beforeSeq) {
+		return this.jdbc.sql("""
+				select language from conversation_message
+				 where conversation_id = ? and seq < ? and role = 'CUSTOMER' and language is not null
+				 order by seq desc limit 1
+				""").param(conversation).param(beforeSeq).query(String.class).optional();
 	}
 
 	/** The conversation's state and language, in one read. */

@@ -8,14 +8,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.hearth.assistant.CustomerTurn;
+import dev.hearth.assistant.LanguageDetection;
 import dev.hearth.assistant.Queries;
 import dev.hearth.assistant.Query;
 import dev.hearth.assistant.Turn;
 
 /**
  * Builds the {@link CustomerTurn} of a stored customer message, once: the history, the
- * earlier questions with their stored embeddings, and the message's own query, embedded
- * here and nowhere else on the turn. Thread-safe.
+ * earlier questions with their stored embeddings, the message's own query, embedded here
+ * and nowhere else on the turn, and the language it is written in (detected from its
+ * text, with the language of the customer's previous message, else the widget's, as
+ * context). Thread-safe.
  */
 @Component
 class CustomerTurns {
@@ -30,7 +33,11 @@ class CustomerTurns {
 
 	private final ConversationProperties properties;
 
-	CustomerTurns(Conversations conversations, Queries queries, ConversationProperties properties) {
+	private final LanguageDetection languages;
+
+	CustomerTurns(Conversations conversations, Queries queries, ConversationProperties properties,
+			LanguageDetection languages) {
+		this.languages = languages;
 		this.conversations = conversations;
 		this.queries = queries;
 		this.properties = properties;
@@ -40,6 +47,7 @@ class CustomerTurns {
 	 * The turn of {@code question}, with its query embedded; the query is {@code null}
 	 * when the embedding model failed (the turn then escalates with
 	 * {@code MODEL_FAILURE}).
+	 * @param language the conversation's language as the widget gave it, or {@code null}
 	 */
 	CustomerTurn of(java.util.UUID conversation, String language, Message question) {
 		List<Turn> history = this.conversations.history(conversation, question.seq(), this.properties.historyTurns());
@@ -54,8 +62,9 @@ class CustomerTurns {
 			query = null;
 		}
 		int unresolved = this.conversations.unresolvedTurns(conversation, question.seq());
+		String context = this.conversations.lastLanguage(conversation, question.seq()).orElse(language);
 		return new CustomerTurn(conversation, question.seq(), question.text(), query, history, earlier.questions(),
-				earlier.total() + 1, unresolved + 1, language);
+				earlier.total() + 1, unresolved + 1, this.languages.resolve(question.text(), context));
 	}
 
 	/**
@@ -65,8 +74,9 @@ class CustomerTurns {
 	CustomerTurn onRequest(java.util.UUID conversation, String language, Message lastQuestion) {
 		int before = (lastQuestion != null) ? lastQuestion.seq() : Integer.MAX_VALUE;
 		List<Turn> history = this.conversations.history(conversation, before, this.properties.historyTurns());
+		String known = this.conversations.lastLanguage(conversation, Integer.MAX_VALUE).orElse(language);
 		return new CustomerTurn(conversation, (lastQuestion != null) ? lastQuestion.seq() : 0,
-				(lastQuestion != null) ? lastQuestion.text() : "", null, history, List.of(), 0, 0, language);
+				(lastQuestion != null) ? lastQuestion.text() : "", null, history, List.of(), 0, 0, known);
 	}
 
 }
