@@ -57,6 +57,8 @@ final class LanguageFit {
 
 	private final List<String> customerAudiences;
 
+	private final double minSharedShare;
+
 	private final Analyzer english = new EnglishAnalyzer();
 
 	private final Analyzer german = new GermanAnalyzer();
@@ -70,6 +72,13 @@ final class LanguageFit {
 	 */
 	LanguageFit(List<String> modelLanguages, Function<String, Optional<FaqEntry>> entries,
 			List<String> customerAudiences) {
+		this(modelLanguages, entries, customerAudiences, MIN_SHARED_SHARE);
+	}
+
+	/** As above, with another share of shared words (benchmarks compare them). */
+	LanguageFit(List<String> modelLanguages, Function<String, Optional<FaqEntry>> entries,
+			List<String> customerAudiences, double minSharedShare) {
+		this.minSharedShare = minSharedShare;
 		Set<String> languages = new LinkedHashSet<>();
 		modelLanguages.forEach((language) -> {
 			String code = LanguageDetection.normalize(language);
@@ -137,7 +146,7 @@ final class LanguageFit {
 			known.addAll(terms(analyzer, phrasing));
 		}
 		long shared = asked.stream().filter(known::contains).count();
-		return shared > 0 && shared >= MIN_SHARED_SHARE * asked.size();
+		return shared > 0 && shared >= this.minSharedShare * asked.size() - 1e-9;
 	}
 
 	/**

@@ -56,7 +56,14 @@ import dev.hearth.knowledge.FaqEntry;
  * Shares of answered right / answered wrong / escalated. Not part of {@code mvn verify}:
  * <pre>
  * mvn -o test -pl src -am -Dtest=GermanProtocolsBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * </pre> Embeddings are cached in {@code target/bench/lang-embeddings.bin}.
+ * </pre> Embeddings are cached in {@code target/bench/lang-embeddings*.bin}. Any
+ * sentence-transformers model exported to ONNX is measured instead of the bundled one as
+ * Hearth loads it by path ({@code hearth.knowledge.embedding.*}, langchain4j's
+ * {@code OnnxEmbeddingModel}): {@code -Dbench.model-path=model.onnx
+ * -Dbench.tokenizer-path=tokenizer.json -Dbench.pooling=mean|cls}, with
+ * {@code -Dbench.model-languages=en,de} for a multilingual one (default {@code en}); the
+ * router then trains without the out-of-domain corpus (embedded by MiniLM), as Hearth
+ * does. {@code -Dbench.shares=0.25,0.5} compares shares of shared words.
  */
 class GermanProtocolsBenchmark {
 
@@ -76,7 +83,21 @@ class GermanProtocolsBenchmark {
 
 	private Map<String, float[]> cache;
 
-	private AllMiniLmL6V2QuantizedEmbeddingModel model;
+	private dev.langchain4j.model.embedding.EmbeddingModel model;
+
+	private static final String MODEL_PATH = System.getProperty("bench.model-path", "");
+
+	private static final List<String> MODEL_LANGUAGES = List
+		.of(System.getProperty("bench.model-languages", "en").split(","));
+
+	private static boolean bundled() {
+		return MODEL_PATH.isBlank();
+	}
+
+	private static Path cacheFile() {
+		return Path.of("target/bench/lang-embeddings"
+				+ (bundled() ? "" : "-" + Integer.toHexString(MODEL_PATH.hashCode())) + ".bin");
+	}
 
 	@Test
 	void germanProtocols() throws IOException {
@@ -139,7 +160,7 @@ class GermanProtocolsBenchmark {
 		results.put("covid de", run("covid-faq de (427 German entries, one phrasing)", covidGerman, covidQuestions));
 
 		writeCache();
-		Path out = Path.of("target/bench/german-protocols.json");
+		Path out = Path.of("target/bench/german-protocols" + (bundled() ? "" : "-by-path") + ".json");
 		Files.createDirectories(out.getParent());
 		JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), results);
 	}
@@ -163,8 +184,11 @@ class GermanProtocolsBenchmark {
 		for (int i = 0; i < rows.size(); i++) {
 			examples.add(new TrainingExample(rows.get(i).label(), rows.get(i).text(), vectors.get(i)));
 		}
-		TrainedRouter router = new RouterTrainer(RouterSettings.defaults()).train(examples);
-		return new Faq(entries, FaqMatcher.of(examples, router, true));
+		RouterSettings defaults = RouterSettings.defaults();
+		RouterSettings settings = bundled() ? defaults
+				: defaults.withBackground(false, defaults.backgroundSimilarityCeiling(), defaults.backgroundWeight());
+		TrainedRouter router = new RouterTrainer(settings).train(examples);
+		return new Faq(entries, FaqMatcher.of(examples, router, bundled()));
 	}
 
 	private static List<Question> questions(List<Row> rows) {
@@ -172,8 +196,18 @@ class GermanProtocolsBenchmark {
 	}
 
 	private Map<String, Object> run(String name, Faq faq, List<Question> questions) {
-		LanguageFit fit = new LanguageFit(List.of("en"), (id) -> Optional.ofNullable(faq.entries().get(id)),
-				List.of("customer"));
+		Map<String, Object> rows = new LinkedHashMap<>();
+		for (String share : System.getProperty("bench.shares", String.valueOf(LanguageFit.MIN_SHARED_SHARE))
+			.split(",")) {
+			rows.put(share, run(name + " [share " + share.substring(0, Math.min(4, share.length())) + "]", faq,
+					questions, Double.parseDouble(share)));
+		}
+		return rows;
+	}
+
+	private Map<String, Object> run(String name, Faq faq, List<Question> questions, double share) {
+		LanguageFit fit = new LanguageFit(MODEL_LANGUAGES, (id) -> Optional.ofNullable(faq.entries().get(id)),
+				List.of("customer"), share);
 		double threshold = faq.matcher().suggestedThreshold();
 		List<float[]> vectors = embed(questions.stream().map(Question::text).toList());
 		int[] before = new int[3];
@@ -263,7 +297,14 @@ class GermanProtocolsBenchmark {
 		List<String> missing = texts.stream().filter((t) -> !this.cache.containsKey(t)).distinct().toList();
 		if (!missing.isEmpty()) {
 			if (this.model == null) {
-				this.model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+				this.model = bundled() ? new AllMiniLmL6V2QuantizedEmbeddingModel()
+						: new dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel(Path.of(MODEL_PATH),
+								Path.of(System.getProperty("bench.tokenizer-path")),
+								"cls".equals(System.getProperty("bench.pooling", "mean"))
+										? dev.langchain4j.model.embedding.onnx.PoolingMode.CLS
+										: dev.langchain4j.model.embedding.onnx.PoolingMode.MEAN);
+				System.out.println("embedding model: " + (bundled() ? "bundled all-MiniLM-L6-v2-q" : MODEL_PATH)
+						+ ", model languages " + MODEL_LANGUAGES);
 			}
 			for (int from = 0; from < missing.size(); from += 256) {
 				List<String> batch = missing.subList(from, Math.min(missing.size(), from + 256));
@@ -278,7 +319,7 @@ class GermanProtocolsBenchmark {
 
 	private static Map<String, float[]> readCache() throws IOException {
 		Map<String, float[]> cache = new HashMap<>();
-		Path file = Path.of("target/bench/lang-embeddings.bin");
+		Path file = cacheFile();
 		if (Files.exists(file)) {
 			try (DataInputStream in = new DataInputStream(
 					new java.io.BufferedInputStream(Files.newInputStream(file)))) {
@@ -297,7 +338,7 @@ class GermanProtocolsBenchmark {
 	}
 
 	private void writeCache() throws IOException {
-		Path file = Path.of("target/bench/lang-embeddings.bin");
+		Path file = cacheFile();
 		Files.createDirectories(file.getParent());
 		try (DataOutputStream out = new DataOutputStream(
 				new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
