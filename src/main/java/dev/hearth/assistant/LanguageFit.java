@@ -48,6 +48,9 @@ final class LanguageFit {
 	/** Share of the question's content words an entry must contain without the model. */
 	static final double MIN_SHARED_SHARE = 1.0 / 3;
 
+	/** Shortest word counted as part of a compound. */
+	static final int COMPOUND_PART = 5;
+
 	/** A passage in the customer's language wins when this close to the best. */
 	static final double PASSAGE_MARGIN = 0.05;
 
@@ -145,8 +148,25 @@ final class LanguageFit {
 		for (String phrasing : entry.phrasings()) {
 			known.addAll(terms(analyzer, phrasing));
 		}
-		long shared = asked.stream().filter(known::contains).count();
+		long shared = asked.stream().filter((term) -> known.contains(term) || compound(term, known)).count();
 		return shared > 0 && shared >= this.minSharedShare * asked.size() - 1e-9;
+	}
+
+	/**
+	 * Whether the question's term is a compound of a word the entry uses, as German
+	 * builds words: "Monatsrechnung" and "Rechnungsdatum" are about a "Rechnung". Only
+	 * this way round: an entry's "Mahngebühr" (a reminder fee) is not about every
+	 * "Gebühr" a question names. The entry's word has at least {@value #COMPOUND_PART}
+	 * letters and starts or ends the term.
+	 */
+	private static boolean compound(String term, Set<String> known) {
+		for (String word : known) {
+			if (word.length() >= COMPOUND_PART && term.length() > word.length()
+					&& (term.startsWith(word) || term.endsWith(word))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -69,6 +69,9 @@ class LanguageFitTest {
 	void aGermanQuestionWithTheEntrysWordsIsAnswered() {
 		FaqRouting.Routed right = routed(DE_BILL, DE_BILL.id(), 0.8, EN_BILL.id(), 0.1);
 		assertThat(this.englishModel.faq(right, "Wann wird meine Rechnung abgebucht?", "de").entry()).contains(DE_BILL);
+		// a German compound holds the entry's word
+		assertThat(this.englishModel.faq(right, "Wie viel Zeit habe ich, um die Monatsrechnung zu begleichen?", "de")
+			.entry()).contains(DE_BILL);
 	}
 
 	@Test
