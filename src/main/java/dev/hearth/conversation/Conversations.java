@@ -173,12 +173,17 @@ public class Conversations {
 	record Earlier(List<CustomerTurn.EarlierQuestion> questions, int total) {
 	}
 
-	/** Keeps a customer message's self-contained query and its embedding. */
+	/**
+	 * Keeps a customer message's self-contained query, its embedding and the language it
+	 * is written in (may be {@code null}), in one statement.
+	 */
 	@Transactional
-	void keepQuery(UUID conversation, int seq, Query query) {
-		this.jdbc.sql("update conversation_message set query = ?, embedding = ? where conversation_id = ? and seq = ?")
+	void keepQuery(UUID conversation, int seq, Query query, String language) {
+		this.jdbc.sql(
+				"update conversation_message set query = ?, embedding = ?, language = ? where conversation_id = ? and seq = ?")
 			.param(query.text())
 			.param(Vectors.encode(query.vector()))
+			.param(language)
 			.param(conversation)
 			.param(seq)
 			.update();

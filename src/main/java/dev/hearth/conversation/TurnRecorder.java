@@ -88,14 +88,14 @@ class TurnRecorder {
 	}
 
 	/**
-	 * Keeps the turn's query on the customer's message, stores the reply, touches the
-	 * conversation.
+	 * Keeps the turn's query and language on the customer's message, stores the reply,
+	 * touches the conversation.
 	 */
 	private Message recorded(CustomerTurn turn, Supplier<Message> reply) {
 		if (turn.query() != null && turn.seq() > 0) {
-			this.conversations.keepQuery(turn.conversation(), turn.seq(), turn.query());
+			this.conversations.keepQuery(turn.conversation(), turn.seq(), turn.query(), turn.language());
 		}
-		if (turn.language() != null && turn.seq() > 0) {
+		else if (turn.language() != null && turn.seq() > 0) {
 			this.conversations.keepLanguage(turn.conversation(), turn.seq(), turn.language());
 		}
 		Message stored = reply.get();
