@@ -486,7 +486,7 @@ try {
     await v.goto(`${HEARTH}/`);
     const n = await open(v);
     const hello = await ask(n, 'Hello!');
-    await hello.locator('.body').filter({ hasText: /^Hello! Ask me anything/ }).waitFor();
+    await hello.locator('.body').filter({ hasText: /^Hello! How can I help you today/ }).waitFor();
     const declined = await ask(n, 'Who won the football world cup in 1998?');
     await declined.locator('.body').filter({ hasText: /can't help with that/ }).waitFor();
     assert.match(await declined.locator('.body').textContent(), /rephrase your question, or ask to talk to a person/);

@@ -20,17 +20,34 @@ import java.util.Map;
  * @param citations the sources, numbered as in the text
  * @param ranked the router's ranked FAQ candidates (id and probability), best first
  * @param timings milliseconds spent per step, and in total
+ * @param language the language of the content the text was taken from (the FAQ entry's,
+ * or the first cited passage's for an extractive answer); {@code null} when the text was
+ * written for this question (a language model's answer, a notice) or nothing answered
  */
 public record Answer(Decision decision, EscalationReason reason, String text, double confidence,
 		double routerConfidence, String faqId, String answeredBy, List<Citation> citations, List<Candidate> ranked,
-		Map<String, Long> timings) {
+		Map<String, Long> timings, String language) {
+
+	/** An answer whose text was not taken from content in a known language. */
+	public Answer(Decision decision, EscalationReason reason, String text, double confidence, double routerConfidence,
+			String faqId, String answeredBy, List<Citation> citations, List<Candidate> ranked,
+			Map<String, Long> timings) {
+		this(decision, reason, text, confidence, routerConfidence, faqId, answeredBy, citations, ranked, timings, null);
+	}
 
 	/**
-	 * The same answer with another text shown to the customer (a notice in its place).
+	 * The same answer with another text shown to the customer (a notice in its place):
+	 * the text is no longer the content's, so it has no content language.
 	 */
 	public Answer withText(String shown) {
 		return new Answer(this.decision, this.reason, shown, this.confidence, this.routerConfidence, this.faqId,
-				this.answeredBy, this.citations, this.ranked, this.timings);
+				this.answeredBy, this.citations, this.ranked, this.timings, null);
+	}
+
+	/** The same answer, its content in the given language. */
+	public Answer inLanguage(String contentLanguage) {
+		return new Answer(this.decision, this.reason, this.text, this.confidence, this.routerConfidence, this.faqId,
+				this.answeredBy, this.citations, this.ranked, this.timings, contentLanguage);
 	}
 
 	/**

@@ -46,9 +46,16 @@ public class AnswerPipeline {
 
 	private final ObservationRegistry observations;
 
+	private final LanguageDetection detection;
+
+	private final LanguageFit languages;
+
 	AnswerPipeline(Queries queries, RouterService router, FaqCatalog catalog, KnowledgeSearch search,
 			AssistantProperties properties, ObjectProvider<ChatModel> chatModel,
-			ObjectProvider<ObservationRegistry> observations) {
+			ObjectProvider<ObservationRegistry> observations, LanguageDetection detection) {
+		this.detection = detection;
+		this.languages = new LanguageFit(properties.language().modelLanguages(), catalog::entry,
+				properties.customerAudiences());
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 		this.queries = queries;
 		this.router = router;
@@ -88,7 +95,22 @@ public class AnswerPipeline {
 	 * escalating)
 	 */
 	public Answer answer(Query query, List<Turn> history, Consumer<String> stream) {
-		return answer(query, history, this.router.threshold(), stream);
+		return answer(query, history, null, stream);
+	}
+
+	/**
+	 * Answers a customer turn's question in the customer's language: an FAQ entry or
+	 * passage in that language is preferred, and where the embedding model does not
+	 * understand it an FAQ entry needs the question's words ({@link LanguageFit}).
+	 * @param query the question, its self-contained form and that form's embedding
+	 * @param history the conversation before it, oldest first
+	 * @param language the language the question is written in
+	 * ({@link LanguageDetection}), or {@code null} if unknown
+	 * @param stream receives the answer's text as it is produced (nothing when
+	 * escalating)
+	 */
+	public Answer answer(Query query, List<Turn> history, String language, Consumer<String> stream) {
+		return answer(query, history, language, this.router.threshold(), stream);
 	}
 
 	/**
@@ -101,14 +123,16 @@ public class AnswerPipeline {
 			throw new IllegalArgumentException("threshold must be between 0 and 1, got " + threshold);
 		}
 		double routerThreshold = (threshold != null) ? threshold : this.router.threshold();
-		return answer(this.queries.of(question, history), history, routerThreshold, stream);
+		return answer(this.queries.of(question, history), history, this.detection.resolve(question, null),
+				routerThreshold, stream);
 	}
 
 	/**
 	 * Observed as {@code hearth.answer} tagged with the decision, the escalation reason
 	 * and who answered: closed sets, never the question.
 	 */
-	private Answer answer(Query turnQuery, List<Turn> history, double routerThreshold, Consumer<String> stream) {
+	private Answer answer(Query turnQuery, List<Turn> history, String language, double routerThreshold,
+			Consumer<String> stream) {
 		Observation observation = Observation.createNotStarted("hearth.answer", this.observations)
 			.contextualName("answer question")
 			.lowCardinalityKeyValue("decision", "failed")
@@ -116,7 +140,7 @@ public class AnswerPipeline {
 			.lowCardinalityKeyValue("answered_by", "none")
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			Answer answer = decide(turnQuery, history, routerThreshold, stream);
+			Answer answer = decide(turnQuery, history, language, routerThreshold, stream);
 			observation.lowCardinalityKeyValue("decision", tag(answer.decision()))
 				.lowCardinalityKeyValue("reason", tag(answer.reason()))
 				.lowCardinalityKeyValue("answered_by", (answer.answeredBy() != null) ? answer.answeredBy() : "none");
@@ -131,13 +155,15 @@ public class AnswerPipeline {
 		}
 	}
 
-	private Answer decide(Query turnQuery, List<Turn> history, double routerThreshold, Consumer<String> stream) {
+	private Answer decide(Query turnQuery, List<Turn> history, String language, double routerThreshold,
+			Consumer<String> stream) {
 		Timings timings = new Timings(turnQuery.embedMillis());
 		String question = turnQuery.question();
 		String query = turnQuery.text();
 		float[] vector = turnQuery.vector();
 
-		FaqRouting.Routed routed = this.routing.route(query, vector, routerThreshold);
+		FaqRouting.Routed routed = this.languages.faq(this.routing.route(query, vector, routerThreshold), query,
+				language);
 		timings.lap("route");
 		if (routed.entry().isPresent()) {
 			FaqEntry entry = routed.entry().get();
@@ -145,12 +171,12 @@ public class AnswerPipeline {
 			Citation citation = new Citation(1, entry.title(), "", "faq:" + entry.id(), "/kb/faq/" + entry.id(),
 					entry.answer());
 			return new Answer(Decision.ANSWERED, null, entry.answer(), routed.confidence(), routed.confidence(),
-					entry.id(), "faq", List.of(citation), routed.ranked(), timings.done());
+					entry.id(), "faq", List.of(citation), routed.ranked(), timings.done(), entry.language());
 		}
 
 		List<Passage> passages = Observation.createNotStarted("hearth.retrieval", this.observations)
 			.contextualName("retrieve passages")
-			.observe(() -> this.retrieval.retrieve(query, vector));
+			.observe(() -> this.languages.passages(this.retrieval.retrieve(query, vector), language));
 		timings.lap("retrieve");
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		double minSimilarity = this.properties.answer().minSimilarity();
@@ -164,7 +190,8 @@ public class AnswerPipeline {
 		return switch (composed) {
 			case DocumentComposition.Written written ->
 				new Answer(Decision.ANSWERED, null, written.text(), similarity, routed.confidence(), null,
-						written.answeredBy(), written.citations(), routed.ranked(), timings.done());
+						written.answeredBy(), written.citations(), routed.ranked(), timings.done(),
+						"extractive".equals(written.answeredBy()) ? passages.get(0).hit().language() : null);
 			case DocumentComposition.Declined declined -> escalate(declined.reason(), similarity, routed, timings);
 		};
 	}

@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param customerAudiences the audience tags whose passages may be shown to customers
  * @param router the FAQ router
  * @param answer answers composed from documents
+ * @param language the customer's language and the content's
  */
 @ConfigurationProperties("hearth.assistant")
 record AssistantProperties(@DefaultValue("customer") List<String> customerAudiences, @DefaultValue Router router,
-		@DefaultValue Answer answer) {
+		@DefaultValue Answer answer, @DefaultValue Language language) {
 
 	/**
 	 * @param threshold the FAQ match confidence at or above which an FAQ entry answers
@@ -48,6 +49,24 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 			@DefaultValue("3") int maxSentences, @DefaultValue("0.6") double minSupport,
 			@DefaultValue("60") int modelTimeoutSeconds, @DefaultValue("0.4") double minCoverage,
 			@DefaultValue("0.8") double lowConfidenceShare) {
+	}
+
+	/**
+	 * The customer's language ({@code docs/adr/0012-language-detection.md}).
+	 *
+	 * @param candidates the languages a message's language is chosen from (ISO 639-1; the
+	 * languages of the content and of the widget's bundles)
+	 * @param contextPrior how strongly the conversation's language so far (the previous
+	 * message's, else the widget's) holds against the detector: the prior probability of
+	 * that language; 0.99 keeps it unless the detector is very sure of another
+	 * @param modelLanguages the languages the embedding model understands; the bundled
+	 * all-MiniLM-L6-v2 understands English only. A question in another language is
+	 * answered by an FAQ entry only when it shares words with the entry's phrasings. Set
+	 * it (for example {@code [en, de]}) when a multilingual model is configured by path
+	 */
+	record Language(@DefaultValue( {
+			"en", "de" }) List<String> candidates, @DefaultValue("0.99") double contextPrior,
+			@DefaultValue("en") List<String> modelLanguages){
 	}
 
 }

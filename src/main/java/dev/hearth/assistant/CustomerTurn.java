@@ -24,7 +24,10 @@ import java.util.UUID;
  * @param unresolvedTurns how many of the customer's messages since a person last wrote
  * were left unresolved (escalated, declined, asked back, or their answer rated
  * unhelpful), plus one for this message; answered turns never count
- * @param language the conversation's language, e.g. {@code en}; {@code null} if unknown
+ * @param language the language the message is written in, e.g. {@code de}: detected from
+ * its text with the conversation's language so far as context
+ * ({@link LanguageDetection#resolve}); for the "Talk to a person" button the language of
+ * the customer's last message, else the widget's; {@code null} if unknown
  * @param country the customer's country, ISO 3166-1 alpha-2 (the page, the site or the
  * browser said so); {@code null} if unknown
  */

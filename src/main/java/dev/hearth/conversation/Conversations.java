@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -188,9 +189,12 @@ public class Conversations {
 	record Earlier(List<CustomerTurn.EarlierQuestion> questions, int total) {
 	}
 
-	/** Keeps a customer message's self-contained query and its embedding. */
+	/**
+	 * Keeps a customer message's self-contained query, its embedding and the language it
+	 * is written in (may be {@code null}), in one statement.
+	 */
 	@Transactional
-	void keepQuery(UUID conversation, int seq, Query query) {
+	void keepQuery(UUID conversation, int seq, Query query, String language) {
 		// the row lock keeps the key rotation from re-sealing the row between this read
 		// and the update
 		List<String> keys = this.jdbc
@@ -202,12 +206,36 @@ public class Conversations {
 		String key = keys.isEmpty() ? null : keys.get(0);
 		String text = query.text();
 		byte[] vector = Vectors.encode(query.vector());
-		this.jdbc.sql("update conversation_message set query = ?, embedding = ? where conversation_id = ? and seq = ?")
+		this.jdbc.sql(
+				"update conversation_message set query = ?, embedding = ?, language = ? where conversation_id = ? and seq = ?")
 			.param((key != null) ? this.seal.seal(key, "query", conversation, seq, text) : text)
 			.param((key != null) ? this.seal.sealBytes(key, "embedding", conversation, seq, vector) : vector)
+			.param(language)
 			.param(conversation)
 			.param(seq)
 			.update();
+	}
+
+	/** Keeps the language a customer message is written in. */
+	@Transactional
+	void keepLanguage(UUID conversation, int seq, String language) {
+		this.jdbc.sql("update conversation_message set language = ? where conversation_id = ? and seq = ?")
+			.param(language)
+			.param(conversation)
+			.param(seq)
+			.update();
+	}
+
+	/**
+	 * The language of the customer's latest message before {@code beforeSeq} that has one
+	 * (kept on its turn).
+	 */
+	Optional<String> lastLanguage(UUID conversation, int beforeSeq) {
+		return this.jdbc.sql("""
+				select language from conversation_message
+				 where conversation_id = ? and seq < ? and role = 'CUSTOMER' and language is not null
+				 order by seq desc limit 1
+				""").param(conversation).param(beforeSeq).query(String.class).optional();
 	}
 
 	/** The conversation's state, language and the customer's country, in one read. */

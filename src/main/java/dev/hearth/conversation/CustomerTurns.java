@@ -8,14 +8,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.hearth.assistant.CustomerTurn;
+import dev.hearth.assistant.LanguageDetection;
 import dev.hearth.assistant.Queries;
 import dev.hearth.assistant.Query;
 import dev.hearth.assistant.Turn;
 
 /**
  * Builds the {@link CustomerTurn} of a stored customer message, once: the history, the
- * earlier questions with their stored embeddings, and the message's own query, embedded
- * here and nowhere else on the turn. Thread-safe.
+ * earlier questions with their stored embeddings, the message's own query, embedded here
+ * and nowhere else on the turn, and the language it is written in (detected from its
+ * text, with the language of the customer's previous message, else the widget's, as
+ * context). Thread-safe.
  */
 @Component
 class CustomerTurns {
@@ -30,7 +33,11 @@ class CustomerTurns {
 
 	private final ConversationProperties properties;
 
-	CustomerTurns(Conversations conversations, Queries queries, ConversationProperties properties) {
+	private final LanguageDetection languages;
+
+	CustomerTurns(Conversations conversations, Queries queries, ConversationProperties properties,
+			LanguageDetection languages) {
+		this.languages = languages;
 		this.conversations = conversations;
 		this.queries = queries;
 		this.properties = properties;
@@ -54,8 +61,9 @@ class CustomerTurns {
 			query = null;
 		}
 		int unresolved = this.conversations.unresolvedTurns(conversation, question.seq());
+		String context = this.conversations.lastLanguage(conversation, question.seq()).orElse(head.language());
 		return new CustomerTurn(conversation, question.seq(), question.text(), query, history, earlier.questions(),
-				earlier.total() + 1, unresolved + 1, head.language(), head.country());
+				earlier.total() + 1, unresolved + 1, this.languages.resolve(question.text(), context), head.country());
 	}
 
 	/**
@@ -65,8 +73,9 @@ class CustomerTurns {
 	CustomerTurn onRequest(java.util.UUID conversation, Conversations.Head head, Message lastQuestion) {
 		int before = (lastQuestion != null) ? lastQuestion.seq() : Integer.MAX_VALUE;
 		List<Turn> history = this.conversations.history(conversation, before, this.properties.historyTurns());
+		String known = this.conversations.lastLanguage(conversation, Integer.MAX_VALUE).orElse(head.language());
 		return new CustomerTurn(conversation, (lastQuestion != null) ? lastQuestion.seq() : 0,
-				(lastQuestion != null) ? lastQuestion.text() : "", null, history, List.of(), 0, 0, head.language(),
+				(lastQuestion != null) ? lastQuestion.text() : "", null, history, List.of(), 0, 0, known,
 				head.country());
 	}
 

@@ -17,7 +17,7 @@ class Notices {
 
 	/** Every key this class reads; the message-key test checks each in every bundle. */
 	static final List<String> KEYS = List.of("widget.notice.decline", "widget.notice.clarify", "widget.notice.wait",
-			"widget.notice.ticket", "widget.notice.still.waiting", "widget.notice.smalltalk.greeting",
+			"widget.notice.ticket", "widget.notice.still.waiting", "widget.notice.other.language", "widget.notice.smalltalk.greeting",
 			"widget.notice.smalltalk.thanks", "widget.notice.smalltalk.goodbye", "widget.notice.smalltalk.bot");
 
 	private final MessageSource messages;
@@ -60,6 +60,24 @@ class Notices {
 	 */
 	String stillWaiting(String language, int position, Duration wait) {
 		return text("widget.notice.still.waiting", language, position, minutes(wait));
+	}
+
+	/**
+	 * Says that the answer that follows is in another language, named in the customer's;
+	 * {@code null} when either language is unknown or they are the same.
+	 * @param language the customer's language
+	 * @param contentLanguage the language of the content that answers
+	 */
+	String otherLanguage(String language, String contentLanguage) {
+		if (language == null || language.isBlank() || contentLanguage == null || contentLanguage.isBlank()) {
+			return null;
+		}
+		Locale customer = locale(language);
+		Locale content = locale(contentLanguage);
+		if (customer.getLanguage().equals(content.getLanguage())) {
+			return null;
+		}
+		return text("widget.notice.other.language", language, content.getDisplayLanguage(customer));
 	}
 
 	private static long minutes(Duration wait) {

@@ -108,12 +108,15 @@ class TurnRecorder {
 	}
 
 	/**
-	 * Keeps the turn's query on the customer's message, stores the reply, touches the
-	 * conversation.
+	 * Keeps the turn's query and language on the customer's message, stores the reply,
+	 * touches the conversation.
 	 */
 	private Message recorded(CustomerTurn turn, Supplier<Message> reply) {
 		if (turn.query() != null && turn.seq() > 0) {
-			this.conversations.keepQuery(turn.conversation(), turn.seq(), turn.query());
+			this.conversations.keepQuery(turn.conversation(), turn.seq(), turn.query(), turn.language());
+		}
+		else if (turn.language() != null && turn.seq() > 0) {
+			this.conversations.keepLanguage(turn.conversation(), turn.seq(), turn.language());
 		}
 		Message stored = reply.get();
 		this.conversations.touch(turn.conversation());
@@ -155,8 +158,18 @@ class TurnRecorder {
 		return stored;
 	}
 
+	/**
+	 * Stores the answer; content in another language than the customer's (a German
+	 * question answered only by English content) is introduced by a notice that says so,
+	 * in the customer's language.
+	 */
 	private Message answered(CustomerTurn turn, Answer answer) {
-		Message stored = this.conversations.addAnswer(turn.conversation(), turn.seq(), answer);
+		Answer shown = answer;
+		String notice = this.notices.otherLanguage(turn.language(), answer.language());
+		if (notice != null) {
+			shown = answer.withText(notice + "\n\n" + answer.text()).inLanguage(answer.language());
+		}
+		Message stored = this.conversations.addAnswer(turn.conversation(), turn.seq(), shown);
 		this.events.publishEvent(new TurnAnswered(turn.conversation(), turn.seq(), stored.seq(), answer.answeredBy()));
 		return stored;
 	}

@@ -59,4 +59,13 @@ class NoticesTest {
 			.contains("etwa 1 Minute.");
 	}
 
+	@Test
+	void anAnswerInAnotherLanguageIsIntroducedInTheCustomersLanguage() {
+		assertThat(this.notices.otherLanguage("de", "en")).isEqualTo("Diese Antwort gibt es nur auf Englisch:");
+		assertThat(this.notices.otherLanguage("en", "de")).isEqualTo("This answer is only available in German:");
+		assertThat(this.notices.otherLanguage("de-CH", "de")).isNull();
+		assertThat(this.notices.otherLanguage("de", null)).isNull();
+		assertThat(this.notices.otherLanguage(null, "en")).isNull();
+	}
+
 }

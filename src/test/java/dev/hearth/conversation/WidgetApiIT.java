@@ -193,6 +193,41 @@ class WidgetApiIT {
 	}
 
 	@Test
+	void aGermanQuestionWithoutAWidgetLanguageGetsGermanNoticesAndIsToldTheAnswerIsEnglish() throws Exception {
+		Conversation conversation = start();
+		JsonNode answer = conversation.ask("Wie lange dauert ein Refund?").get("answer");
+		assertThat(answer.get("answer").get("decision").asString()).isEqualTo("ANSWERED");
+		assertThat(answer.get("answer").get("faqId").asString()).isEqualTo("refund-time");
+		assertThat(answer.get("text").asString())
+			.isEqualTo("Diese Antwort gibt es nur auf Englisch:\n\nRefunds reach your account within 5 working days.");
+		assertThat(language(conversation, 1)).isEqualTo("de");
+		// the detected language, not English, for the notices of the next turns
+		JsonNode declined = conversation.ask("Wer hat 1998 die Fußball-Weltmeisterschaft gewonnen?").get("answer");
+		assertThat(declined.get("text").asString()).startsWith("Dabei kann ich hier leider nicht helfen");
+		// an English question in the same conversation is English again, with no notice
+		JsonNode english = conversation.ask("how many days until I see my refund?").get("answer");
+		assertThat(english.get("text").asString()).isEqualTo("Refunds reach your account within 5 working days.");
+		assertThat(language(conversation, 5)).isEqualTo("en");
+	}
+
+	@Test
+	void aGermanQuestionSharingNoWordWithAnEntryIsNotAnsweredByItWithTheEnglishModel() throws Exception {
+		// "how can I pay my bill?" in German: the English model cannot judge it, and no
+		// word
+		// of it occurs in the entry's phrasings, so no FAQ entry answers it
+		JsonNode answer = start().ask("Wie kann ich meine Rechnung bezahlen?").get("answer").get("answer");
+		assertThat(answer.path("answeredBy").asString("")).isNotEqualTo("faq");
+	}
+
+	private String language(Conversation conversation, int seq) {
+		return this.jdbc.sql("select language from conversation_message where conversation_id = ?::uuid and seq = ?")
+			.param(conversation.id)
+			.param(seq)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
 	void badRequestsGetA4xxThatSaysWhatWasWrong() throws Exception {
 		Conversation conversation = start();
 		assertProblem(conversation.post("{\"text\": \"   \"}", conversation.token), 400,

@@ -116,6 +116,11 @@ final class HearthClient implements AutoCloseable {
 				null, QUERY_TIMEOUT);
 	}
 
+	/** Removes the bundled sample knowledge base; the company's own content stays. */
+	JsonNode removeSample() {
+		return send("DELETE", "/api/admin/sample", new QueryString(), BodyPublishers.noBody(), null, UPLOAD_TIMEOUT);
+	}
+
 	JsonNode rebuild() {
 		return send("POST", "/api/admin/index/rebuild", new QueryString(), BodyPublishers.noBody(), null,
 				REBUILD_TIMEOUT);

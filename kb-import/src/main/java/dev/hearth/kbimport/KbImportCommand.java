@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
 		synopsisSubcommandLabel = "COMMAND",
 		subcommands = { ImportCommand.class, FaqCommand.class, ListCommand.class, DeleteCommand.class,
 				RebuildCommand.class, StatusCommand.class, SearchCommand.class, TrainCommand.class, EvalCommand.class,
-				AuditCommand.class, GapsCommand.class, AccountCommand.class, HelpCommand.class,
+				AuditCommand.class, GapsCommand.class, AccountCommand.class, SampleCommand.class, HelpCommand.class,
 				GenerateCompletion.class },
 		commandListHeading = "%nCommands:%n", optionListHeading = "%nGlobal options (before or after the command):%n",
 		exitCodeListHeading = "%nExit codes:%n",

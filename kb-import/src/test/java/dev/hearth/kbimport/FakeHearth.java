@@ -169,6 +169,7 @@ final class FakeHearth implements AutoCloseable {
 				case "GET /api/admin/faq" -> send(exchange, 200, faqList());
 				case "GET /api/admin/router" -> send(exchange, 200, Json.MAPPER.readTree(ROUTER_STATUS));
 				case "GET /api/admin/knowledge-gaps" -> send(exchange, 200, Json.MAPPER.readTree(GAPS));
+				case "DELETE /api/admin/sample" -> removeSample(exchange);
 				case "POST /api/admin/index/rebuild" ->
 					send(exchange, 200, object().put("passages", 42).put("revision", 7).put("millis", 12));
 				case "GET /api/admin/search" -> search(exchange, params);
@@ -194,6 +195,26 @@ final class FakeHearth implements AutoCloseable {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Removes the documents under sample-kb/ and the FAQ entries whose id starts
+	 * "sample-".
+	 */
+	private void removeSample(HttpExchange exchange) throws IOException {
+		int documents = 0;
+		for (String source : List.copyOf(this.documents.keySet())) {
+			if (source.startsWith("sample-kb/") && this.documents.remove(source) != null) {
+				documents++;
+			}
+		}
+		int entries = 0;
+		for (String id : List.copyOf(this.faq.keySet())) {
+			if (id.startsWith("sample-") && this.faq.remove(id) != null) {
+				entries++;
+			}
+		}
+		send(exchange, 200, object().put("documents", documents).put("faqEntries", entries));
 	}
 
 	private void status(HttpExchange exchange) throws IOException {

@@ -260,6 +260,38 @@ class KbImportTest {
 	}
 
 	@Test
+	void sampleRemoveDeletesOnlyTheSample() {
+		this.hearth.put("sample-kb/docs/billing/refunds.md", "refunds", Map.of(), "en");
+		this.hearth.put("docs/our-own.md", "ours", Map.of(), "en");
+		this.hearth.faq.put("sample-refund", "{}");
+		this.hearth.faq.put("our-refund", "{}");
+		Cli.Result result = this.cli.run("sample", "remove");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).isEqualTo("Removed the sample knowledge base from " + this.hearth.url()
+				+ ": 1 documents and 1 FAQ entries. Your own content was not touched.\n");
+		assertThat(this.hearth.requests).contains("DELETE /api/admin/sample");
+		assertThat(this.hearth.documents).containsOnlyKeys("docs/our-own.md");
+		assertThat(this.hearth.faq).containsOnlyKeys("our-refund");
+
+		Cli.Result again = this.cli.run("sample", "remove");
+		assertThat(again.exitCode()).isZero();
+		assertThat(again.out()).startsWith("No sample content on " + this.hearth.url() + ": nothing removed");
+		Cli.Result json = this.cli.run("sample", "remove", "--json");
+		assertThat(Json.MAPPER.readTree(json.out()).path("documents").asInt()).isZero();
+	}
+
+	@Test
+	void sampleWithoutRemoveSaysWhatIsMissing() {
+		Cli.Result result = this.cli.run("sample");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("missing command for sample: one of remove");
+		Cli.Result help = this.cli.run("sample", "remove", "--help");
+		assertThat(help.exitCode()).isZero();
+		assertThat(help.out()).contains("Usage: kb-import sample remove", "Your own documents and FAQ entries stay");
+		assertThat(this.hearth.requests).isEmpty();
+	}
+
+	@Test
 	void rebuild() {
 		Cli.Result result = this.cli.run("rebuild");
 		assertThat(result.exitCode()).isZero();

@@ -1,0 +1,226 @@
+package dev.hearth.assistant;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import dev.hearth.knowledge.Audiences;
+import dev.hearth.knowledge.FaqEntry;
+
+/**
+ * Fits an answer to the customer's language
+ * ({@code docs/adr/0012-language-detection.md}):
+ * <ul>
+ * <li>an FAQ entry in the customer's language is preferred to the best entry in another
+ * language when it scores at least {@link #PREFERRED_SHARE} of it (a company that writes
+ * the same entry in English and German answers a German question in German);</li>
+ * <li>when the embedding model does not understand the question's language, its
+ * similarities say little: with the bundled English model any German text resembles the
+ * few German phrasings more than any English one, which sent German questions about
+ * refunds, eSIMs or roaming to the German billing or fault entries. An FAQ entry then
+ * answers only with <b>lexical support</b>: at least {@link #MIN_SHARED_SHARE} of the
+ * question's content words (stemmed, stop words dropped, by the question language's
+ * Lucene analyzer) occur in the entry's phrasings; otherwise the question goes on to the
+ * documents or escalates, because a wrong answer costs more than a handoff;</li>
+ * <li>a passage in the customer's language is put first when it is within
+ * {@link #PASSAGE_MARGIN} similarity of the best one.</li>
+ * </ul>
+ * Plain Java, tested without Spring. Thread-safe: Lucene analyzers reuse per-thread token
+ * streams.
+ */
+final class LanguageFit {
+
+	/** An entry in the customer's language wins at this share of the best's score. */
+	static final double PREFERRED_SHARE = 0.8;
+
+	/** Share of the question's content words an entry must contain without the model. */
+	static final double MIN_SHARED_SHARE = 1.0 / 3;
+
+	/** Shortest word counted as part of a compound. */
+	static final int COMPOUND_PART = 5;
+
+	/** A passage in the customer's language wins when this close to the best. */
+	static final double PASSAGE_MARGIN = 0.05;
+
+	private final Set<String> modelLanguages;
+
+	private final Function<String, Optional<FaqEntry>> entries;
+
+	private final List<String> customerAudiences;
+
+	private final double minSharedShare;
+
+	private final Analyzer english = new EnglishAnalyzer();
+
+	private final Analyzer german = new GermanAnalyzer();
+
+	private final Analyzer standard = new StandardAnalyzer();
+
+	/**
+	 * @param modelLanguages languages the embedding model understands (ISO 639-1)
+	 * @param entries looks an FAQ entry up by id
+	 * @param customerAudiences audience tags customers may see
+	 */
+	LanguageFit(List<String> modelLanguages, Function<String, Optional<FaqEntry>> entries,
+			List<String> customerAudiences) {
+		this(modelLanguages, entries, customerAudiences, MIN_SHARED_SHARE);
+	}
+
+	/** As above, with another share of shared words (benchmarks compare them). */
+	LanguageFit(List<String> modelLanguages, Function<String, Optional<FaqEntry>> entries,
+			List<String> customerAudiences, double minSharedShare) {
+		this.minSharedShare = minSharedShare;
+		Set<String> languages = new LinkedHashSet<>();
+		modelLanguages.forEach((language) -> {
+			String code = LanguageDetection.normalize(language);
+			if (code != null) {
+				languages.add(code);
+			}
+		});
+		this.modelLanguages = Set.copyOf(languages);
+		this.entries = entries;
+		this.customerAudiences = List.copyOf(customerAudiences);
+	}
+
+	/** Whether the embedding model understands the language; unknown counts as yes. */
+	boolean understood(String language) {
+		String code = LanguageDetection.normalize(language);
+		return code == null || this.modelLanguages.contains(code);
+	}
+
+	/**
+	 * The FAQ routing with the question's language taken into account: the entry that
+	 * answers may change to one in the customer's language, or go (no lexical support
+	 * where the model does not understand the language). Candidates and confidence stay.
+	 */
+	FaqRouting.Routed faq(FaqRouting.Routed routed, String question, String language) {
+		String code = LanguageDetection.normalize(language);
+		if (routed.entry().isEmpty() || code == null) {
+			return routed;
+		}
+		FaqEntry chosen = routed.entry().get();
+		if (!code.equals(LanguageDetection.normalize(chosen.language())) && !routed.ranked().isEmpty()) {
+			double best = routed.ranked().get(0).probability();
+			for (Answer.Candidate candidate : routed.ranked().subList(1, routed.ranked().size())) {
+				if (candidate.probability() < PREFERRED_SHARE * best) {
+					break;
+				}
+				Optional<FaqEntry> entry = this.entries.apply(candidate.faqId())
+					.filter((e) -> code.equals(LanguageDetection.normalize(e.language())))
+					.filter((e) -> Audiences.visibleTo(e.tags(), this.customerAudiences))
+					.filter((e) -> understood(code) || supported(question, e, code));
+				if (entry.isPresent()) {
+					chosen = entry.get();
+					break;
+				}
+			}
+		}
+		if (!understood(code) && !supported(question, chosen, code)) {
+			return new FaqRouting.Routed(routed.ranked(), routed.confidence(), Optional.empty());
+		}
+		return (chosen == routed.entry().get()) ? routed
+				: new FaqRouting.Routed(routed.ranked(), routed.confidence(), Optional.of(chosen));
+	}
+
+	/**
+	 * Whether at least {@link #MIN_SHARED_SHARE} of the question's content words (and at
+	 * least one) occur in the entry's phrasings.
+	 */
+	boolean supported(String question, FaqEntry entry, String language) {
+		Analyzer analyzer = analyzer(language);
+		Set<String> asked = terms(analyzer, question);
+		if (asked.isEmpty()) {
+			return false;
+		}
+		Set<String> known = new LinkedHashSet<>();
+		for (String phrasing : entry.phrasings()) {
+			known.addAll(terms(analyzer, phrasing));
+		}
+		long shared = asked.stream().filter((term) -> known.contains(term) || compound(term, known)).count();
+		return shared > 0 && shared >= this.minSharedShare * asked.size() - 1e-9;
+	}
+
+	/**
+	 * Whether the question's term is a compound of a word the entry uses, as German
+	 * builds words: "Monatsrechnung" and "Rechnungsdatum" are about a "Rechnung". Only
+	 * this way round: an entry's "Mahngebühr" (a reminder fee) is not about every
+	 * "Gebühr" a question names. The entry's word has at least {@value #COMPOUND_PART}
+	 * letters and starts or ends the term.
+	 */
+	private static boolean compound(String term, Set<String> known) {
+		for (String word : known) {
+			if (word.length() >= COMPOUND_PART && term.length() > word.length()
+					&& (term.startsWith(word) || term.endsWith(word))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The passages with the best one in the customer's language first when it is within
+	 * {@link #PASSAGE_MARGIN} of the best overall; otherwise unchanged.
+	 */
+	List<Passage> passages(List<Passage> passages, String language) {
+		String code = LanguageDetection.normalize(language);
+		if (code == null || passages.isEmpty()
+				|| code.equals(LanguageDetection.normalize(passages.get(0).hit().language()))) {
+			return passages;
+		}
+		double best = passages.get(0).similarity();
+		for (int i = 1; i < passages.size(); i++) {
+			Passage passage = passages.get(i);
+			if (passage.similarity() < best - PASSAGE_MARGIN) {
+				break;
+			}
+			if (code.equals(LanguageDetection.normalize(passage.hit().language()))) {
+				List<Passage> reordered = new ArrayList<>(passages.size());
+				reordered.add(passage);
+				for (Passage other : passages) {
+					if (other != passage) {
+						reordered.add(other);
+					}
+				}
+				return List.copyOf(reordered);
+			}
+		}
+		return passages;
+	}
+
+	private Analyzer analyzer(String language) {
+		return switch (language) {
+			case "en" -> this.english;
+			case "de" -> this.german;
+			default -> this.standard;
+		};
+	}
+
+	private static Set<String> terms(Analyzer analyzer, String text) {
+		Set<String> terms = new LinkedHashSet<>();
+		try (TokenStream tokens = analyzer.tokenStream("text", text)) {
+			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+			tokens.reset();
+			while (tokens.incrementToken()) {
+				terms.add(term.toString());
+			}
+			tokens.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return terms;
+	}
+
+}
