@@ -41,13 +41,15 @@ public class ConversationSearch {
 	 * At most {@link #LIMIT} conversations.
 	 * @param words what to look for (all words must occur in one message)
 	 * @param agent only conversations this agent handled, or {@code null} for all
+	 * @param mask masks what the viewer may not see, applied to the whole matching
+	 * message before its snippet is cut
 	 */
-	public List<Hit> search(String words, String agent) {
+	public List<Hit> search(String words, String agent, java.util.function.UnaryOperator<String> mask) {
 		String scope = (agent != null) ? "and c.assigned_agent = :agent" : "";
 		var sql = this.jdbc.sql("""
 				with q as (select plainto_tsquery('simple', :words) as query)
 				select c.id, c.state, c.last_activity, c.assigned_agent,
-				       (select ts_headline('simple', m.text, q.query, 'MaxWords=24, MinWords=8, StartSel=«, StopSel=»')
+				       (select m.text
 				        from conversation_message m
 				        where m.conversation_id = c.id and to_tsvector('simple', m.text) @@ q.query
 				        order by m.seq limit 1) as snippet
@@ -63,7 +65,7 @@ public class ConversationSearch {
 		}
 		return sql
 			.query((rs, row) -> new Hit(rs.getObject(1, UUID.class), ConversationState.valueOf(rs.getString(2)),
-					rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5)))
+					rs.getTimestamp(3).toInstant(), rs.getString(4), Snippets.of(rs.getString(5), words, mask)))
 			.list();
 	}
 

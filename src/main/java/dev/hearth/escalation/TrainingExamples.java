@@ -52,13 +52,13 @@ public class TrainingExamples {
 	}
 
 	/** Every example as one JSONL line in the chat format. */
-	public String exportJsonl() {
+	public String exportJsonl(java.util.function.UnaryOperator<String> mask) {
 		StringBuilder out = new StringBuilder();
 		this.jdbc.sql("select question, answer from training_example order by id").query((rs, row) -> {
 			out.append(this.json.writeValueAsString(Map.of("messages",
 					List.of(Map.of("role", "system", "content", SYSTEM),
-							Map.of("role", "user", "content", rs.getString(1)),
-							Map.of("role", "assistant", "content", rs.getString(2))))))
+							Map.of("role", "user", "content", mask.apply(rs.getString(1))),
+							Map.of("role", "assistant", "content", mask.apply(rs.getString(2)))))))
 				.append('\n');
 			return null;
 		}).list();
