@@ -65,6 +65,28 @@ class SharedRateLimitsIT {
 			.isZero();
 	}
 
+	/** What one shared consumption costs (docs/benchmarks.md); printed, not asserted. */
+	@Test
+	void costOfOneConsumption() {
+		RateLimits shared = new RateLimits(new SharedBuckets(this.dataSource));
+		RateLimits local = new RateLimits(null);
+		long[] sharedNanos = new long[200];
+		long[] localNanos = new long[200];
+		for (int i = 0; i < 200; i++) {
+			String key = "cost:" + (i % 20) + ":" + UUID.randomUUID().toString().substring(0, 4);
+			long start = System.nanoTime();
+			shared.acquire(key, 1000, true);
+			sharedNanos[i] = System.nanoTime() - start;
+			start = System.nanoTime();
+			local.acquire(key, 1000, false);
+			localNanos[i] = System.nanoTime() - start;
+		}
+		java.util.Arrays.sort(sharedNanos);
+		java.util.Arrays.sort(localNanos);
+		System.out.printf("SharedRateLimitsIT cost: shared p50 %.2f ms p95 %.2f ms; local p50 %.3f ms p95 %.3f ms%n",
+				sharedNanos[100] / 1e6, sharedNanos[190] / 1e6, localNanos[100] / 1e6, localNanos[190] / 1e6);
+	}
+
 	@Test
 	void aConversationsLimitHoldsAcrossReplicasWithA429AndRetryAfter() throws Exception {
 		WidgetProperties.RateLimit limits = new WidgetProperties.RateLimit(1000, 3, 1000, 1000, true);
