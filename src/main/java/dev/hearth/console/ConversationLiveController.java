@@ -18,6 +18,7 @@ import dev.hearth.conversation.Conversations;
 import dev.hearth.conversation.LiveFollow;
 import dev.hearth.conversation.QueuedConversation;
 import dev.hearth.identity.SignedInUser;
+import dev.hearth.privacy.Masking;
 
 /**
  * The live side of an open conversation page: a stream of server-sent events and the
@@ -41,9 +42,12 @@ class ConversationLiveController {
 
 	private final LiveFollow follow;
 
+	private final Masking masking;
+
 	ConversationLiveController(ConversationPageController pages, Conversations conversations,
-			ConsoleProperties properties, LiveFollow follow) {
+			ConsoleProperties properties, LiveFollow follow, Masking masking) {
 		this.follow = follow;
+		this.masking = masking;
 		this.pages = pages;
 		this.conversations = conversations;
 		this.properties = properties;
@@ -71,10 +75,16 @@ class ConversationLiveController {
 		if (after < 0) {
 			throw new IllegalArgumentException("after must be 0 or the seq of the last message shown, got " + after);
 		}
-		QueuedConversation conversation = this.pages.visible(id, SignedInUser.of(user));
-		model.addAttribute("conversation", conversation);
-		model.addAttribute("summary", conversation.summary());
-		model.addAttribute("messages", this.conversations.messagesAfter(id, after));
+		SignedInUser me = SignedInUser.of(user);
+		QueuedConversation conversation = this.pages.visible(id, me);
+		var mask = this.masking.forRoles(me.roles().stream().map(Enum::name).toList());
+		model.addAttribute("conversation", conversation.masked(mask));
+		model.addAttribute("summary", conversation.summary().masked(mask));
+		model.addAttribute("messages",
+				this.conversations.messagesAfter(id, after)
+					.stream()
+					.map((message) -> message.withText(mask.apply(message.text())))
+					.toList());
 		return "console/conversation :: messages";
 	}
 

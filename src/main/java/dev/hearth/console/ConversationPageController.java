@@ -70,8 +70,8 @@ class ConversationPageController {
 	String view(@PathVariable UUID id, Authentication user, Model model) {
 		SignedInUser me = SignedInUser.of(user);
 		QueuedConversation conversation = visible(id, me);
-		model.addAttribute("conversation", conversation);
 		List<String> roles = me.roles().stream().map(Enum::name).toList();
+		model.addAttribute("conversation", conversation.masked(this.masking.forRoles(roles)));
 		model.addAttribute("summary", conversation.summary().masked((text) -> this.masking.mask(text, roles)));
 		model.addAttribute("messages",
 				this.conversations.transcript(id)
@@ -84,7 +84,10 @@ class ConversationPageController {
 		model.addAttribute("agents", this.agents.all());
 		model.addAttribute("mine", conversation.state() == ConversationState.WITH_AGENT
 				&& me.username().equals(conversation.assignedAgent()));
-		model.addAttribute("draft", this.handoffs.draft(id).map(ConversationPageController::draft).orElse(null));
+		model.addAttribute("draft", this.handoffs.draft(id)
+			.map((draft) -> new AgentDraft(this.masking.mask(draft.text(), roles), draft.endpoint(), draft.createdAt()))
+			.map(ConversationPageController::draft)
+			.orElse(null));
 		return "console/conversation";
 	}
 

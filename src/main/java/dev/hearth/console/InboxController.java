@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.hearth.conversation.AgentInbox;
+import dev.hearth.identity.SignedInUser;
+import dev.hearth.privacy.Masking;
 
 /**
  * The live inbox: the page, its rows (reloaded by the page when an event arrives) and the
@@ -24,9 +26,12 @@ class InboxController {
 
 	private final InboxEvents events;
 
-	InboxController(AgentInbox inbox, InboxEvents events) {
+	private final Masking masking;
+
+	InboxController(AgentInbox inbox, InboxEvents events, Masking masking) {
 		this.inbox = inbox;
 		this.events = events;
+		this.masking = masking;
 	}
 
 	@GetMapping("/console/inbox")
@@ -42,7 +47,9 @@ class InboxController {
 	String rows(@RequestParam(defaultValue = "all") String filter, Authentication user, Model model) {
 		AgentInbox.Filter chosen = AgentInbox.Filter.of(filter);
 		model.addAttribute("filter", chosen.param());
-		model.addAttribute("rows", this.inbox.rows(chosen, user.getName()));
+		var mask = this.masking.forRoles(SignedInUser.of(user).roles().stream().map(Enum::name).toList());
+		model.addAttribute("rows",
+				this.inbox.rows(chosen, user.getName()).stream().map((row) -> row.masked(mask)).toList());
 		model.addAttribute("now", Instant.now());
 		return "console/inbox :: rows";
 	}

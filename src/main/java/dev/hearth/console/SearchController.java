@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.hearth.conversation.ConversationSearch;
 import dev.hearth.identity.SignedInUser;
+import dev.hearth.privacy.Masking;
 
 /** Full-text search over past conversations. */
 @Controller
@@ -15,8 +16,11 @@ class SearchController {
 
 	private final ConversationSearch search;
 
-	SearchController(ConversationSearch search) {
+	private final Masking masking;
+
+	SearchController(ConversationSearch search, Masking masking) {
 		this.search = search;
+		this.masking = masking;
 	}
 
 	@GetMapping("/console/search")
@@ -25,7 +29,8 @@ class SearchController {
 		String words = q.strip();
 		model.addAttribute("q", words);
 		if (words.length() >= 2) {
-			model.addAttribute("hits", this.search.search(words, me.supervisor() ? null : me.username()));
+			model.addAttribute("hits", this.search.search(words, me.supervisor() ? null : me.username(),
+					this.masking.forRoles(me.roles().stream().map(Enum::name).toList())));
 		}
 		else if (!words.isEmpty()) {
 			model.addAttribute("tooShort", true);

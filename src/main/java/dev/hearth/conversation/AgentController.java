@@ -69,8 +69,9 @@ class AgentController {
 	 * @param filter {@code all} (default), {@code waiting} or {@code mine}
 	 */
 	@GetMapping
-	List<QueuedConversation> queue(@RequestParam(defaultValue = "all") String filter, Principal agent) {
-		List<QueuedConversation> queue = this.handoffs.queue();
+	List<QueuedConversation> queue(@RequestParam(defaultValue = "all") String filter, Authentication agent) {
+		var mask = this.masking.forRoles(SignedInUser.of(agent).roles().stream().map(Enum::name).toList());
+		List<QueuedConversation> queue = this.handoffs.queue().stream().map((c) -> c.masked(mask)).toList();
 		return switch (filter) {
 			case "all" -> queue;
 			case "waiting" -> queue.stream().filter((c) -> c.state() == ConversationState.WAITING_FOR_AGENT).toList();
@@ -101,7 +102,9 @@ class AgentController {
 	@GetMapping("/{id}/draft")
 	AgentDraft draft(@PathVariable UUID id, Authentication caller) {
 		requireReadable(id, caller);
+		List<String> roles = SignedInUser.of(caller).roles().stream().map(Enum::name).toList();
 		return this.handoffs.draft(id)
+			.map((draft) -> new AgentDraft(this.masking.mask(draft.text(), roles), draft.endpoint(), draft.createdAt()))
 			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
 					ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No draft for conversation " + id
 							+ ": the policy did not ask for one, no approved LLM may draft, or it had no answer."),

@@ -78,6 +78,13 @@ public class AgentInbox {
 	public record Row(UUID id, ConversationState state, int priority, Instant waitingSince, Instant slaDueAt,
 			String agent, String rule, String reason, String question) {
 
+		/** This row with its reason and question passed through {@code mask}. */
+		public Row masked(java.util.function.UnaryOperator<String> mask) {
+			return new Row(this.id, this.state, this.priority, this.waitingSince, this.slaDueAt, this.agent, this.rule,
+					(this.reason != null) ? mask.apply(this.reason) : null,
+					(this.question != null) ? mask.apply(this.question) : null);
+		}
+
 		/** Whether nobody has it yet. */
 		public boolean waiting() {
 			return this.state == ConversationState.WAITING_FOR_AGENT;

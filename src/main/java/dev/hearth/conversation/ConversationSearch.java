@@ -58,8 +58,10 @@ public class ConversationSearch {
 	 * At most {@link #LIMIT} conversations.
 	 * @param words what to look for (all words must occur in one message)
 	 * @param agent only conversations this agent handled, or {@code null} for all
+	 * @param mask masks what the viewer may not see, applied to the whole matching
+	 * message before its snippet is cut
 	 */
-	public List<Hit> search(String words, String agent) {
+	public List<Hit> search(String words, String agent, java.util.function.UnaryOperator<String> mask) {
 		Set<String> normalised = SearchTokens.normalisedWords(words);
 		if (normalised.isEmpty()) {
 			return List.of();
@@ -107,7 +109,7 @@ public class ConversationSearch {
 		return sql
 			.query((rs, row) -> new Hit(rs.getObject(1, UUID.class), ConversationState.valueOf(rs.getString(2)),
 					rs.getTimestamp(3).toInstant(), rs.getString(4),
-					Snippets.highlight(this.seal.open(rs, "text"), normalised)))
+					Snippets.highlight(mask.apply(this.seal.open(rs, "text")), normalised)))
 			.list();
 	}
 

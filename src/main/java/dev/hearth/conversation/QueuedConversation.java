@@ -29,6 +29,16 @@ public record QueuedConversation(UUID id, ConversationState state, int priority,
 		String assignedAgent, String rule, String reason, Summary summary, String handoffMode) {
 
 	/**
+	 * This conversation with its reason and summary passed through {@code mask} (see
+	 * {@link Summary#masked}).
+	 */
+	public QueuedConversation masked(UnaryOperator<String> mask) {
+		return new QueuedConversation(this.id, this.state, this.priority, this.waitingSince, this.slaDueAt,
+				this.assignedAgent, this.rule, (this.reason != null) ? mask.apply(this.reason) : null,
+				(this.summary != null) ? this.summary.masked(mask) : null, this.handoffMode);
+	}
+
+	/**
 	 * The stored {@link HandoffSummary} as readers see it, of any schema version:
 	 * {@code schemaVersion} and unknown fields are ignored, missing ones are {@code null}
 	 * and absent from JSON.
@@ -59,8 +69,10 @@ public record QueuedConversation(UUID id, ConversationState state, int priority,
 		 */
 		public Summary masked(UnaryOperator<String> mask) {
 			return new Summary(apply(mask, this.question), apply(mask, this.rule), apply(mask, this.reason),
-					this.firedRules, this.earlierMessages, apply(mask, this.botDecision), this.botConfidence,
-					apply(mask, this.bestFaqGuess), this.passages);
+					this.firedRules,
+					(this.earlierMessages != null) ? this.earlierMessages.stream().map((t) -> apply(mask, t)).toList()
+							: null,
+					apply(mask, this.botDecision), this.botConfidence, apply(mask, this.bestFaqGuess), this.passages);
 		}
 
 		private static String apply(UnaryOperator<String> mask, String text) {

@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.core.Authentication;
+
+import dev.hearth.privacy.Masking;
 
 /**
  * The escalation policy and the knowledge-gap report in the admin API. Policy edits are
@@ -30,7 +33,11 @@ class EscalationAdminController {
 
 	private final KnowledgeGaps gaps;
 
-	EscalationAdminController(EscalationPolicies policies, ApprovedLlmGateway gateway, KnowledgeGaps gaps) {
+	private final Masking masking;
+
+	EscalationAdminController(EscalationPolicies policies, ApprovedLlmGateway gateway, KnowledgeGaps gaps,
+			Masking masking) {
+		this.masking = masking;
 		this.policies = policies;
 		this.gateway = gateway;
 		this.gaps = gaps;
@@ -82,11 +89,15 @@ class EscalationAdminController {
 	@GetMapping("/knowledge-gaps")
 	Map<String, Object> knowledgeGaps(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(defaultValue = "20") int limit,
-			@RequestParam(defaultValue = "2") int minOccurrences) {
+			@RequestParam(defaultValue = "2") int minOccurrences, Authentication caller) {
 		Instant end = (to != null) ? instant(to, "to", true)
 				: LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
 		Instant start = (from != null) ? instant(from, "from", false) : end.minusSeconds(31L * 86400);
-		return Map.of("from", start, "to", end, "gaps", this.gaps.report(start, end, limit, minOccurrences));
+		return Map.of("from", start, "to", end, "gaps",
+				this.gaps.report(start, end, limit, minOccurrences)
+					.stream()
+					.map((gap) -> gap.masked(this.masking.forViewer(caller)))
+					.toList());
 	}
 
 	private static Instant instant(String value, String name, boolean endOfDay) {

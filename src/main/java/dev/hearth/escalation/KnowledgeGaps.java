@@ -68,6 +68,17 @@ public class KnowledgeGaps {
 	 */
 	public record Gap(String question, int occurrences, int conversations, List<String> phrasings,
 			Map<String, Integer> rules, Instant firstSeen, Instant lastSeen, Suggestion suggestion) {
+
+		/**
+		 * This gap with its questions, phrasings and suggested answer passed through
+		 * {@code mask}.
+		 */
+		public Gap masked(java.util.function.UnaryOperator<String> mask) {
+			return new Gap(mask.apply(this.question), this.occurrences, this.conversations,
+					this.phrasings.stream().map(mask).toList(), this.rules, this.firstSeen, this.lastSeen,
+					(this.suggestion != null) ? this.suggestion.masked(mask) : null);
+		}
+
 	}
 
 	/**
@@ -79,6 +90,12 @@ public class KnowledgeGaps {
 	 * @param answer an answer a person gave to such a question, or null: write one
 	 */
 	public record Suggestion(String action, String question, List<String> phrasings, String answer) {
+
+		Suggestion masked(java.util.function.UnaryOperator<String> mask) {
+			return new Suggestion(this.action, mask.apply(this.question), this.phrasings.stream().map(mask).toList(),
+					(this.answer != null) ? mask.apply(this.answer) : null);
+		}
+
 	}
 
 	/** An unanswered question; {@code unit} is its embedding scaled to length 1. */

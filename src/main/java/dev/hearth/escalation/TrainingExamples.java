@@ -85,14 +85,14 @@ public class TrainingExamples {
 	}
 
 	/** Every example as one JSONL line in the chat format. */
-	public String exportJsonl() {
+	public String exportJsonl(java.util.function.UnaryOperator<String> mask) {
 		StringBuilder out = new StringBuilder();
 		this.jdbc.sql("select * from training_example order by id").query((rs, row) -> {
 			Example example = example(rs, row);
 			out.append(this.json.writeValueAsString(Map.of("messages",
 					List.of(Map.of("role", "system", "content", SYSTEM),
-							Map.of("role", "user", "content", example.question()),
-							Map.of("role", "assistant", "content", example.answer())))))
+							Map.of("role", "user", "content", mask.apply(example.question())),
+							Map.of("role", "assistant", "content", mask.apply(example.answer()))))))
 				.append('\n');
 			return null;
 		}).list();

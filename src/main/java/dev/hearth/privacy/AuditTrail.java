@@ -159,17 +159,81 @@ public class AuditTrail {
 		return value != null && !value.isBlank();
 	}
 
-	/** Recomputes the whole chain. */
+	/**
+	 * Deletes the oldest events written before {@code cutoff}, at most {@code batchSize},
+	 * never the newest event. Before deleting, it writes a checkpoint (the last purged
+	 * event's id and hash) and, after, an {@code AUDIT_CHECKPOINT} event that repeats
+	 * both, so that {@link #verify} checks the rest of the chain from there and finds a
+	 * changed checkpoint. One transaction, serialised with appends.
+	 * @return how many events were deleted
+	 */
+	@Transactional
+	public int purgeBefore(Instant cutoff, int batchSize) {
+		this.jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query((rs, row) -> 1).list();
+		record Purged(long id, String hash) {
+		}
+		List<Purged> oldest = this.jdbc.sql("""
+				select id, hash from audit_event
+				where at < ? and id < (select max(id) from audit_event)
+				order by id limit ?
+				""")
+			.param(Timestamp.from(cutoff))
+			.param(batchSize)
+			.query((rs, n) -> new Purged(rs.getLong(1), rs.getString(2)))
+			.list();
+		if (oldest.isEmpty()) {
+			return 0;
+		}
+		Purged last = oldest.get(oldest.size() - 1);
+		this.jdbc.sql("insert into audit_checkpoint (purged_through_id, anchor_hash, purged) values (?, ?, ?)")
+			.param(last.id())
+			.param(last.hash())
+			.param(oldest.size())
+			.update();
+		this.jdbc.sql("select set_config('hearth.audit_purge', 'on', true)").query((rs, n) -> 1).list();
+		int deleted = this.jdbc.sql("delete from audit_event where id <= ?").param(last.id()).update();
+		this.jdbc.sql("select set_config('hearth.audit_purge', 'off', true)").query((rs, n) -> 1).list();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("purgedThroughId", last.id());
+		details.put("anchorHash", last.hash());
+		details.put("purged", deleted);
+		details.put("cutoff", cutoff.toString());
+		record(CHECKPOINT_KIND, "retention", "audit", details);
+		return deleted;
+	}
+
+	static final String CHECKPOINT_KIND = "AUDIT_CHECKPOINT";
+
+	/**
+	 * Recomputes the chain: from the first event, or after a purge from the newest
+	 * checkpoint, which an {@code AUDIT_CHECKPOINT} event in the chain must vouch for.
+	 */
 	public Verification verify() {
 		record Row(long id, String kind, String actor, String subject, String details, String prevHash, String hash) {
 		}
-		List<Row> rows = this.jdbc.sql(
-				"select id, kind, actor, subject, details::text as details, prev_hash, hash from audit_event order by id")
+		record Checkpoint(long throughId, String anchor) {
+		}
+		Checkpoint checkpoint = this.jdbc
+			.sql("select purged_through_id, anchor_hash from audit_checkpoint order by id desc limit 1")
+			.query((rs, n) -> new Checkpoint(rs.getLong(1), rs.getString(2)))
+			.optional()
+			.orElse(null);
+		long after = (checkpoint != null) ? checkpoint.throughId() : 0;
+		List<Row> rows = this.jdbc
+			.sql("select id, kind, actor, subject, details::text as details, prev_hash, hash "
+					+ "from audit_event where id > ? order by id")
+			.param(after)
 			.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("kind"), rs.getString("actor"),
 					rs.getString("subject"), rs.getString("details"), rs.getString("prev_hash"), rs.getString("hash")))
 			.list();
-		String previous = GENESIS;
+		String previous = (checkpoint != null) ? checkpoint.anchor() : GENESIS;
+		boolean vouched = checkpoint == null;
 		for (Row row : rows) {
+			if (!vouched && CHECKPOINT_KIND.equals(row.kind())) {
+				Map<?, ?> details = this.json.readValue(row.details(), Map.class);
+				vouched = String.valueOf(checkpoint.throughId()).equals(String.valueOf(details.get("purgedThroughId")))
+						&& checkpoint.anchor().equals(details.get("anchorHash"));
+			}
 			if (!row.prevHash().equals(previous)) {
 				return new Verification(false, rows.size(), row.id(),
 						"event " + row.id() + " does not follow the one before it (a row was deleted or reordered)");
@@ -181,7 +245,12 @@ public class AuditTrail {
 			}
 			previous = row.hash();
 		}
-		return new Verification(true, rows.size(), null, "intact");
+		if (!vouched) {
+			return new Verification(false, rows.size(), null, "the checkpoint after event " + checkpoint.throughId()
+					+ " is not the one its " + CHECKPOINT_KIND + " event recorded (the checkpoint was changed)");
+		}
+		return new Verification(true, rows.size(), null,
+				(checkpoint != null) ? "intact since the purge of events up to " + checkpoint.throughId() : "intact");
 	}
 
 	private String canonical(Map<String, ?> details) {

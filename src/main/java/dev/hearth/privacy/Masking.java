@@ -2,8 +2,12 @@ package dev.hearth.privacy;
 
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +27,32 @@ public class Masking {
 	Masking(Redactor redactor, MaskingProperties properties) {
 		this.redactor = redactor;
 		this.properties = properties;
+	}
+
+	/**
+	 * The masking for one viewer, to pass to read models that take a mask (inbox rows,
+	 * search hits, summaries, exports).
+	 * @param roles the viewer's role names
+	 * @return a function that masks what those roles may not see; {@code null} stays
+	 * {@code null}
+	 */
+	public UnaryOperator<String> forRoles(Collection<String> roles) {
+		List<String> copy = List.copyOf(roles);
+		return (text) -> mask(text, copy);
+	}
+
+	/**
+	 * The masking for a signed-in caller: its roles are its {@code ROLE_*} authorities.
+	 * @param viewer who will see the text
+	 * @return as {@link #forRoles}
+	 */
+	public UnaryOperator<String> forViewer(Authentication viewer) {
+		return forRoles(viewer.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter((authority) -> authority != null && authority.startsWith("ROLE_"))
+			.map((authority) -> authority.substring("ROLE_".length()))
+			.toList());
 	}
 
 	/**

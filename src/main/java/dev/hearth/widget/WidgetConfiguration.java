@@ -1,6 +1,5 @@
 package dev.hearth.widget;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +18,8 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+import dev.hearth.system.SharedBuckets;
 
 /**
  * The widget's web plumbing: CORS per site key and rate limits in front of
@@ -44,9 +45,11 @@ class WidgetConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<WidgetRateLimitFilter> widgetRateLimitFilter(WidgetProperties properties) {
+	FilterRegistrationBean<WidgetRateLimitFilter> widgetRateLimitFilter(WidgetProperties properties, WidgetSites sites,
+			SharedBuckets shared) {
+		RateLimits buckets = new RateLimits(properties.rateLimit().shared() ? shared : null);
 		FilterRegistrationBean<WidgetRateLimitFilter> registration = new FilterRegistrationBean<>(
-				new WidgetRateLimitFilter(properties.rateLimit(), Clock.systemUTC()));
+				new WidgetRateLimitFilter(properties.rateLimit(), sites, buckets));
 		registration.addUrlPatterns("/api/widget/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
 		return registration;

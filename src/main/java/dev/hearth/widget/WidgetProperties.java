@@ -66,11 +66,31 @@ public record WidgetProperties(@DefaultValue("demo") String defaultSite, List<Si
 	 * ratings) per client IP address and minute
 	 * @param messagesPerMinutePerConversation POST requests per conversation and minute
 	 * @param requestsPerMinutePerAddress all widget API requests per client IP address
-	 * and minute
+	 * and minute (counted by each replica on its own: live polls are frequent and cheap)
+	 * @param postsPerMinutePerSite POST requests per site key and minute, from all
+	 * visitors of that site together
+	 * @param shared whether the POST limits are counted in PostgreSQL, shared by every
+	 * replica ({@code true}, the default), or by each replica on its own
 	 */
 	public record RateLimit(@DefaultValue("60") int postsPerMinutePerAddress,
 			@DefaultValue("20") int messagesPerMinutePerConversation,
-			@DefaultValue("600") int requestsPerMinutePerAddress) {
+			@DefaultValue("600") int requestsPerMinutePerAddress, @DefaultValue("6000") int postsPerMinutePerSite,
+			@DefaultValue("true") boolean shared) {
+
+		public RateLimit {
+			positive("posts-per-minute-per-address", postsPerMinutePerAddress);
+			positive("messages-per-minute-per-conversation", messagesPerMinutePerConversation);
+			positive("requests-per-minute-per-address", requestsPerMinutePerAddress);
+			positive("posts-per-minute-per-site", postsPerMinutePerSite);
+		}
+
+		private static void positive(String name, int value) {
+			if (value < 1) {
+				throw new IllegalArgumentException(
+						"hearth.widget.rate-limit." + name + " must be at least 1, got " + value);
+			}
+		}
+
 	}
 
 }

@@ -1,7 +1,7 @@
 package dev.hearth.widget;
 
 import java.io.IOException;
-import java.time.Clock;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,10 +15,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rate limits for {@code /api/widget/**}: all requests and POSTs per client address, and
- * POSTs per conversation. Over a limit the answer is 429 with {@code Retry-After} and a
- * problem detail that says when to try again; the widget shows it as a friendly notice.
- * Thread-safe.
+ * Rate limits for {@code /api/widget/**} ({@link RateLimits}, Bucket4j): all requests per
+ * client address (each replica on its own), and POSTs per client address, per
+ * conversation and per site key (shared by every replica through PostgreSQL unless
+ * {@code hearth.widget.rate-limit.shared=false}). Over a limit the answer is 429 with
+ * {@code Retry-After} and a problem detail that says which limit and when to try again;
+ * the widget shows it as a friendly notice. Thread-safe.
  */
 final class WidgetRateLimitFilter extends OncePerRequestFilter {
 
@@ -26,11 +28,17 @@ final class WidgetRateLimitFilter extends OncePerRequestFilter {
 
 	private final WidgetProperties.RateLimit limits;
 
-	private final RateLimiter limiter;
+	private final WidgetSites sites;
 
-	WidgetRateLimitFilter(WidgetProperties.RateLimit limits, Clock clock) {
+	private final RateLimits buckets;
+
+	WidgetRateLimitFilter(WidgetProperties.RateLimit limits, WidgetSites sites, RateLimits buckets) {
 		this.limits = limits;
-		this.limiter = new RateLimiter(clock);
+		this.sites = sites;
+		this.buckets = buckets;
+	}
+
+	private record Refusal(long seconds, String what, int limit) {
 	}
 
 	@Override
@@ -40,29 +48,52 @@ final class WidgetRateLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		String address = request.getRemoteAddr();
-		long wait = this.limiter.acquire("all:" + address, this.limits.requestsPerMinutePerAddress());
-		String what = "requests";
-		int limit = this.limits.requestsPerMinutePerAddress();
-		if (wait == 0 && "POST".equals(request.getMethod())) {
-			wait = this.limiter.acquire("post:" + address, this.limits.postsPerMinutePerAddress());
-			what = "messages and actions";
-			limit = this.limits.postsPerMinutePerAddress();
-			Matcher matcher = CONVERSATION.matcher(request.getRequestURI());
-			if (wait == 0 && matcher.matches()) {
-				wait = this.limiter.acquire("conversation:" + matcher.group(1).toLowerCase(java.util.Locale.ROOT),
-						this.limits.messagesPerMinutePerConversation());
-				what = "messages and actions in one conversation";
-				limit = this.limits.messagesPerMinutePerConversation();
-			}
-		}
-		if (wait > 0) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
-			Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many " + what + ": at most " + limit
-					+ " a minute are allowed. Try again in " + wait + " seconds.");
+		Refusal refusal = refusal(request);
+		if (refusal != null) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refusal.seconds()));
+			Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many " + refusal.what() + ": at most "
+					+ refusal.limit() + " a minute are allowed. Try again in " + refusal.seconds() + " seconds.");
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private Refusal refusal(HttpServletRequest request) {
+		String address = request.getRemoteAddr();
+		Refusal refused = take("all:" + address, this.limits.requestsPerMinutePerAddress(), false, "requests");
+		if (refused != null || !"POST".equals(request.getMethod())) {
+			return refused;
+		}
+		refused = take("post:" + address, this.limits.postsPerMinutePerAddress(), true, "messages and actions");
+		if (refused != null) {
+			return refused;
+		}
+		Matcher matcher = CONVERSATION.matcher(request.getRequestURI());
+		if (matcher.matches()) {
+			refused = take("conversation:" + matcher.group(1).toLowerCase(Locale.ROOT),
+					this.limits.messagesPerMinutePerConversation(), true, "messages and actions in one conversation");
+			if (refused != null) {
+				return refused;
+			}
+		}
+		String site = site(request.getParameter("site"));
+		return (site != null) ? take("site:" + site, this.limits.postsPerMinutePerSite(), true,
+				"messages and actions on this site (all visitors together)") : null;
+	}
+
+	private Refusal take(String key, int limit, boolean shared, String what) {
+		long wait = this.buckets.acquire(key, limit, shared && this.limits.shared());
+		return (wait > 0) ? new Refusal(wait, what, limit) : null;
+	}
+
+	private String site(String parameter) {
+		try {
+			return this.sites.site(parameter).key();
+		}
+		catch (RuntimeException ex) {
+			return null; // an unknown site key: the CORS filter in front refuses it with
+							// its reason
+		}
 	}
 
 }

@@ -75,8 +75,13 @@ class InboxBenchmark {
 		queue(CONVERSATIONS);
 		results.put("queueAll.query", measure(() -> this.inbox.rows(AgentInbox.Filter.ALL, "agent-1").size()));
 		results.put("queueAll.page", measure(this::page));
-		results.put("search.supervisor", measure(() -> this.search.search("router technician", null).size()));
-		results.put("search.agent", measure(() -> this.search.search("router technician", "agent-1").size()));
+		results.put("search.supervisor",
+				measure(() -> this.search.search("router technician", null, java.util.function.UnaryOperator.identity())
+					.size()));
+		results.put("search.agent",
+				measure(() -> this.search
+					.search("router technician", "agent-1", java.util.function.UnaryOperator.identity())
+					.size()));
 		results.put("explain.inbox", this.jdbc.sql("""
 				explain (analyze, format text) select id, state, priority, waiting_since, sla_due_at, assigned_agent,
 				       escalation_rule, escalation_reason, summary ->> 'question' as question

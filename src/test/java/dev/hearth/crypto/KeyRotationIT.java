@@ -117,7 +117,7 @@ class KeyRotationIT {
 			.containsExactly("Sealed by the old key, wombat 1", "Sealed by the old key, wombat 2",
 					"Sealed by the old key, wombat 3", "Plaintext from before encryption, wombat 4",
 					"Sealed by the new key, wombat 5");
-		assertThat(this.search.search("wombat 3", null)).singleElement()
+		assertThat(this.search.search("wombat 3", null, java.util.function.UnaryOperator.identity())).singleElement()
 			.satisfies((hit) -> assertThat(hit.snippet()).contains("«wombat» «3»"));
 		assertThat(this.jdbc.sql("select distinct key_id from conversation_message_token where conversation_id = ?")
 			.param(id)

@@ -25,7 +25,8 @@ class SuggestedQuestionsTest {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("popular", this.popular);
 		WidgetProperties properties = new WidgetProperties("demo", List.of(),
-				new WidgetProperties.RateLimit(60, 20, 600), Duration.ofSeconds(1), Duration.ofMinutes(5), refresh);
+				new WidgetProperties.RateLimit(60, 20, 600, 6000, true), Duration.ofSeconds(1), Duration.ofMinutes(5),
+				refresh);
 		return new SuggestedQuestions(beans.getBeanProvider(PopularQuestions.class), properties);
 	}
 
@@ -61,7 +62,7 @@ class SuggestedQuestionsTest {
 	@Test
 	void withoutASourceThereAreNone() {
 		WidgetProperties properties = new WidgetProperties("demo", List.of(),
-				new WidgetProperties.RateLimit(60, 20, 600), Duration.ofSeconds(1), Duration.ofMinutes(5),
+				new WidgetProperties.RateLimit(60, 20, 600, 6000, true), Duration.ofSeconds(1), Duration.ofMinutes(5),
 				Duration.ofMinutes(5));
 		SuggestedQuestions suggestions = new SuggestedQuestions(
 				new StaticListableBeanFactory().getBeanProvider(PopularQuestions.class), properties);

@@ -18,8 +18,9 @@ class WidgetSitesTest {
 	}
 
 	private static WidgetSites sites(WidgetProperties.Site... sites) {
-		return new WidgetSites(new WidgetProperties("demo", List.of(sites), new WidgetProperties.RateLimit(60, 20, 600),
-				Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(5)));
+		return new WidgetSites(
+				new WidgetProperties("demo", List.of(sites), new WidgetProperties.RateLimit(60, 20, 600, 6000, true),
+						Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(5)));
 	}
 
 	@Test

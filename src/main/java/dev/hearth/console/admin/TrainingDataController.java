@@ -8,10 +8,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.hearth.escalation.TrainingExamples;
+import dev.hearth.privacy.Masking;
 
 /**
  * The training-data export as a download (admins only): the same chat-format JSONL as
@@ -23,18 +25,21 @@ class TrainingDataController {
 
 	private final TrainingExamples examples;
 
-	TrainingDataController(TrainingExamples examples) {
+	private final Masking masking;
+
+	TrainingDataController(TrainingExamples examples, Masking masking) {
 		this.examples = examples;
+		this.masking = masking;
 	}
 
 	@GetMapping("/console/admin/training-examples.jsonl")
-	ResponseEntity<String> export() {
+	ResponseEntity<String> export(Authentication caller) {
 		String filename = "hearth-training-examples-" + LocalDate.now(ZoneOffset.UTC) + ".jsonl";
 		return ResponseEntity.ok()
 			.contentType(new MediaType("application", "x-ndjson", java.nio.charset.StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(filename).build().toString())
-			.body(this.examples.exportJsonl());
+			.body(this.examples.exportJsonl(this.masking.forViewer(caller)));
 	}
 
 }

@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.hearth.escalation.KnowledgeGaps;
+import dev.hearth.privacy.Masking;
 
 /**
  * The analytics page for supervisors and admins: charts and a daily table for a date
@@ -52,7 +54,11 @@ class AnalyticsController {
 
 	private final Clock clock;
 
-	AnalyticsController(Analytics analytics, AnalyticsCharts charts, KnowledgeGaps gaps, MessageSource messages) {
+	private final Masking masking;
+
+	AnalyticsController(Analytics analytics, AnalyticsCharts charts, KnowledgeGaps gaps, MessageSource messages,
+			Masking masking) {
+		this.masking = masking;
 		this.analytics = analytics;
 		this.charts = charts;
 		this.gaps = gaps;
@@ -62,7 +68,7 @@ class AnalyticsController {
 
 	@GetMapping
 	String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
-			HttpServletResponse response) {
+			HttpServletResponse response, Authentication viewer) {
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		DateRange range;
@@ -80,7 +86,11 @@ class AnalyticsController {
 		model.addAttribute("report", report);
 		model.addAttribute("chartData", this.charts.json(report));
 		try {
-			model.addAttribute("gaps", this.gaps.report(range.start(), range.end(), TOP_GAPS, 2));
+			model.addAttribute("gaps",
+					this.gaps.report(range.start(), range.end(), TOP_GAPS, 2)
+						.stream()
+						.map((gap) -> gap.masked(this.masking.forViewer(viewer)))
+						.toList());
 		}
 		catch (RuntimeException ex) {
 			log.warn("The knowledge-gap report for {} failed; the analytics page shows the rest", range, ex);
