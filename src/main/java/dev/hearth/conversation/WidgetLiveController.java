@@ -1,6 +1,7 @@
 package dev.hearth.conversation;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,9 @@ import dev.hearth.widget.WidgetProperties;
 @RequestMapping("/api/widget/conversations/{id}")
 class WidgetLiveController {
 
+	/** A comment line this often keeps proxies from closing a quiet stream. */
+	private static final long KEEP_ALIVE_MILLIS = 15_000;
+
 	private final WidgetAccess access;
 
 	private final Conversations conversations;
@@ -46,14 +50,18 @@ class WidgetLiveController {
 
 	private final WidgetProperties properties;
 
+	private final ConversationSignals signals;
+
 	WidgetLiveController(WidgetAccess access, Conversations conversations, Handoffs handoffs,
-			ConversationAnswering answering, CustomerFeedback feedback, WidgetProperties properties) {
+			ConversationAnswering answering, CustomerFeedback feedback, WidgetProperties properties,
+			ConversationSignals signals) {
 		this.access = access;
 		this.conversations = conversations;
 		this.handoffs = handoffs;
 		this.answering = answering;
 		this.feedback = feedback;
 		this.properties = properties;
+		this.signals = signals;
 	}
 
 	/**
@@ -81,7 +89,9 @@ class WidgetLiveController {
 	 * for every message after {@code after} (or the {@code Last-Event-ID}), then each new
 	 * one as it is stored; {@code status} first and whenever the status changes. The
 	 * stream ends after {@code hearth.widget.event-stream}; the widget reconnects with
-	 * the last seq it saw, so nothing is lost or repeated.
+	 * the last seq it saw, so nothing is lost or repeated. The stream reads the database
+	 * when {@link ConversationSignals} says the conversation changed (on any replica),
+	 * and otherwise only every {@code hearth.widget.event-poll} (a safety poll).
 	 */
 	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter events(@PathVariable UUID id, @RequestHeader(name = "Authorization", required = false) String auth,
@@ -151,28 +161,38 @@ class WidgetLiveController {
 		int last = from;
 		WidgetStatus shown = null;
 		long lastWrite = System.currentTimeMillis();
-		try {
+		boolean read = true;
+		long lastRead = 0;
+		// subscribed before the first read: a change between a read and the wait still
+		// wakes it
+		try (ConversationSignals.Subscription changes = this.signals.subscribe(id)) {
 			while (System.currentTimeMillis() < deadline) {
-				List<Message> fresh = this.conversations.messagesAfter(id, last);
-				for (Message message : fresh) {
-					emitter.send(SseEmitter.event()
-						.id(Integer.toString(message.seq()))
-						.name("message")
-						.data(message.forCustomer(), MediaType.APPLICATION_JSON));
-					last = message.seq();
-					lastWrite = System.currentTimeMillis();
+				if (read) {
+					lastRead = System.currentTimeMillis();
+					List<Message> fresh = this.conversations.messagesAfter(id, last);
+					for (Message message : fresh) {
+						emitter.send(SseEmitter.event()
+							.id(Integer.toString(message.seq()))
+							.name("message")
+							.data(message.forCustomer(), MediaType.APPLICATION_JSON));
+						last = message.seq();
+						lastWrite = System.currentTimeMillis();
+					}
+					WidgetStatus now = status(id);
+					if (now.differsFrom(shown)) {
+						emitter.send(SseEmitter.event().name("status").data(now, MediaType.APPLICATION_JSON));
+						shown = now;
+						lastWrite = System.currentTimeMillis();
+					}
 				}
-				WidgetStatus now = status(id);
-				if (now.differsFrom(shown)) {
-					emitter.send(SseEmitter.event().name("status").data(now, MediaType.APPLICATION_JSON));
-					shown = now;
-					lastWrite = System.currentTimeMillis();
-				}
-				if (System.currentTimeMillis() - lastWrite > 15_000) {
+				long now = System.currentTimeMillis();
+				if (now - lastWrite >= KEEP_ALIVE_MILLIS) {
 					emitter.send(SseEmitter.event().comment("keep-alive"));
-					lastWrite = System.currentTimeMillis();
+					lastWrite = now;
 				}
-				Thread.sleep(poll);
+				long wait = Math.min(Math.min(lastRead + poll, lastWrite + KEEP_ALIVE_MILLIS), deadline) - now;
+				boolean signalled = changes.await(Duration.ofMillis(Math.max(0, wait)));
+				read = signalled || System.currentTimeMillis() >= lastRead + poll;
 			}
 			emitter.complete();
 		}
