@@ -1,5 +1,11 @@
 package dev.hearth.knowledge;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.hearth.HearthApplication;
+import dev.hearth.testing.HearthHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,6 +104,47 @@ class ReplicaSyncIT {
 		assertThat(answer.get("text").asString()).contains("14th");
 	}
 
+	@Test
+	void aStreamOnOneReplicaIsWokenAtOnceByAHandoffOnTheOtherWithoutPolling() throws Exception {
+		HearthHttp customerOnOne = new HearthHttp(port(first));
+		HearthHttp.Chat chat = customerOnOne.start();
+		HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(URI
+					.create("http://127.0.0.1:" + port(second) + "/api/widget/conversations/" + chat.id() + "/events"))
+				.header("Authorization", "Bearer " + chat.token())
+				.header("Accept", "text/event-stream")
+				.build(), HttpResponse.BodyHandlers.ofInputStream());
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+			assertThat(nextStatus(reader)).contains("\"state\":\"BOT\"");
+			long pressed = System.nanoTime();
+			assertThat(customerOnOne
+				.send("POST", "/api/widget/conversations/" + chat.id() + "/handoff", null, chat.token())
+				.statusCode()).isEqualTo(200);
+			String status = nextStatus(reader);
+			long millis = (System.nanoTime() - pressed) / 1_000_000;
+			System.out.printf("replica sync: handoff on one replica reached the stream on the other in %d ms%n",
+					millis);
+			assertThat(status).contains("\"state\":\"WAITING_FOR_AGENT\"");
+			assertThat(millis).as("woken by the notification, not by the one-minute safety poll").isLessThan(10_000);
+		}
+	}
+
+	/** The data of the next status event (messages are skipped). */
+	private static String nextStatus(BufferedReader reader) throws Exception {
+		String event = null;
+		String line;
+		while ((line = reader.readLine()) != null) {
+			if (line.startsWith("event:")) {
+				event = line.substring(6).strip();
+			}
+			else if (line.startsWith("data:") && "status".equals(event)) {
+				return line.substring(5).strip();
+			}
+		}
+		throw new AssertionError("the stream ended without a status event");
+	}
+
 	private static Integer live(AdminApi api) {
 		JsonNode version = api.get("/api/admin/router").json().get("liveVersion");
 		return (version == null || version.isNull()) ? null : version.asInt();
@@ -125,12 +173,19 @@ class ReplicaSyncIT {
 	private static ConfigurableApplicationContext replica(Path dataDir) {
 		// command-line arguments: they win over application.yml
 		return new SpringApplicationBuilder(HearthApplication.class).profiles("test")
-			.run("--server.port=0", "--hearth.system.data-dir=" + dataDir, "--hearth.system.change-feed.catch-up=2s");
+			.run("--server.port=0", "--hearth.system.data-dir=" + dataDir, "--hearth.system.change-feed.catch-up=2s",
+					"--hearth.widget.event-poll=1m",
+					// as the chart sets it: the same on every replica, so a widget's
+					// token is valid on all
+					"--hearth.conversation.token-secret=replica-sync-test-secret-of-32-characters");
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
 	private static AdminApi api(ConfigurableApplicationContext context) {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		return new AdminApi(port, context.getBean(dev.hearth.system.SystemProperties.class).dataDir());
+		return new AdminApi(port(context), context.getBean(dev.hearth.system.SystemProperties.class).dataDir());
 	}
 
 }
