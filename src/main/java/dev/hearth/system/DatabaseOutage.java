@@ -8,6 +8,7 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure because PostgreSQL cannot be reached (down, restarting, failing over,
@@ -32,6 +33,12 @@ public final class DatabaseOutage {
 					|| cause instanceof QueryTimeoutException || cause instanceof SQLTransientConnectionException
 					|| cause instanceof SQLNonTransientConnectionException
 					|| cause instanceof SQLRecoverableException) {
+				return true;
+			}
+			if (cause instanceof TransactionSystemException failed && failed.getOriginalException() != null
+					&& failed.getOriginalException() != cause && causedBy(failed.getOriginalException())) {
+				// a commit cut off by the restart, then the rollback on the dead
+				// connection
 				return true;
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")

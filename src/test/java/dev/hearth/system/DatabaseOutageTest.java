@@ -5,6 +5,7 @@ import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -12,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +31,11 @@ class DatabaseOutageTest {
 		assertThat(DatabaseOutage.causedBy(new RuntimeException("wrapped",
 				new SQLException("An I/O error occurred while sending to the backend.", "08006"))))
 			.isTrue();
+		TransactionSystemException rollbackAfterCutCommit = new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed"));
+		rollbackAfterCutCommit.initApplicationException(new DataAccessResourceFailureException(
+				"JDBC commit; FATAL: terminating connection due to administrator command"));
+		assertThat(DatabaseOutage.causedBy(rollbackAfterCutCommit)).isTrue();
 	}
 
 	@Test
