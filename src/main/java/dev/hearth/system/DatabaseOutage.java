@@ -35,10 +35,12 @@ public final class DatabaseOutage {
 					|| cause instanceof SQLRecoverableException) {
 				return true;
 			}
-			if (cause instanceof TransactionSystemException failed && failed.getOriginalException() != null
-					&& failed.getOriginalException() != cause && causedBy(failed.getOriginalException())) {
-				// a commit cut off by the restart, then the rollback on the dead
-				// connection
+			if (cause instanceof TransactionSystemException) {
+				// a commit or rollback failed on the connection itself: a commit cut off
+				// by a
+				// restart, then the rollback on the dead connection (the commit's outcome
+				// is
+				// unknown, and a retry with the same client message id is safe)
 				return true;
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
