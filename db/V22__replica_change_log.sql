@@ -22,9 +22,14 @@ $$;
 create trigger conversation_message_notify after insert on conversation_message
     for each row execute function hearth_notify_message();
 
+-- A state or assignment change also reaches every replica's console inbox pages (channel hearth_inbox, payload
+-- '<conversation id> <state>').
 create function hearth_notify_conversation() returns trigger language plpgsql as $$
 begin
     perform pg_notify('hearth_conversation', new.id::text);
+    if old.state is distinct from new.state or old.assigned_agent is distinct from new.assigned_agent then
+        perform pg_notify('hearth_inbox', new.id::text || ' ' || new.state);
+    end if;
     return null;
 end
 $$;
