@@ -273,6 +273,10 @@
           if (response.status === 401 || response.status === 404) {
             throw new Failure('expired', detail);
           }
+          if (response.status === 503) {
+            // the database is restarting: the same request (same client message id) is safe to repeat
+            throw new Failure('unavailable', detail, parseInt(response.headers.get('Retry-After') || '5', 10));
+          }
           if (response.status >= 500) {
             throw new Failure('server', detail);
           }
@@ -288,6 +292,8 @@
     }
     if (failure.kind === 'network') {
       showNotice(text('error.network'), retry);
+    } else if (failure.kind === 'unavailable') {
+      showNotice(text('error.unavailable'), retry);
     } else if (failure.kind === 'rate') {
       showNotice(text('error.rate', failure.retryAfter || 30), retry);
     } else if (failure.kind === 'expired') {
@@ -709,9 +715,28 @@
     var item = bubble('CUSTOMER');
     item.classList.add('pending');
     fill(item, { role: 'CUSTOMER', text: value });
-    var pending = { text: value, element: item };
+    var pending = { text: value, element: item, clientId: clientId(), attempts: 0 };
     state.pending.push(pending);
     ask(pending);
+  }
+
+  /** An id of this message the server keeps: sending it again never stores it twice. */
+  function clientId() {
+    if (window.crypto && typeof window.crypto.randomUUID === 'function') {
+      return window.crypto.randomUUID();
+    }
+    return Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 12);
+  }
+
+  /** Sends the question again by itself after a temporary failure, a few times. */
+  function retryLater(pending, seconds) {
+    if (pending.attempts >= 5) {
+      return false;
+    }
+    pending.attempts++;
+    showNotice(text('error.unavailable'));
+    setTimeout(function () { ask(pending); }, Math.max(1, seconds || 5) * 1000);
+    return true;
   }
 
   function ask(pending) {
@@ -731,7 +756,7 @@
     ensureConversation()
       .then(function () {
         return request('/' + state.conversation.id + '/messages',
-          { method: 'POST', accept: 'text/event-stream', body: { text: pending.text } });
+          { method: 'POST', accept: 'text/event-stream', body: { text: pending.text, clientId: pending.clientId } });
       })
       .then(function (response) {
         return readEvents(response, function (name, data) {
@@ -754,18 +779,24 @@
               render(data);
             }
           } else if (name === 'error') {
-            showNotice((data && data.detail) || text('error.server'));
+            // a database outage: asked again by itself with the same client id, so answered once
+            if (!(data && data.retryable && retryLater(pending, data.retryAfter))) {
+              showNotice((data && data.detail) || text('error.server'));
+            }
           }
         });
       })
       .then(function () {
         if (typing && state.streaming && state.streaming.element === typing) {
-          // the stream ended without an answer: a person has the conversation, or it will come live
+          // the stream ended without an answer (or it failed and is asked again): a person has the conversation, or it will come live
           typing.remove();
           state.streaming = null;
         }
       })
       .catch(function (failure) {
+        if (failure instanceof Failure && failure.kind === 'unavailable' && retryLater(pending, failure.retryAfter)) {
+          return;
+        }
         if (!stored) {
           pending.element.classList.add('failed');
           var retry = function () {

@@ -527,6 +527,34 @@ try {
     await visitor.close();
   });
 
+  await step('during a database outage (503) the widget sends the question again by itself, with the same id', async () => {
+    const ids = [];
+    let failures = 1;
+    await page.route('**/api/widget/conversations/*/messages**', async (route) => {
+      if (route.request().method() !== 'POST') {
+        return route.continue();
+      }
+      ids.push(JSON.parse(route.request().postData()).clientId);
+      if (failures-- > 0) {
+        return route.fulfill({
+          status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '1' },
+          body: JSON.stringify({ status: 503, detail: 'Hearth cannot reach its database just now.' })
+        });
+      }
+      return route.continue();
+    });
+    const customers = await w.locator('.msg.customer').count();
+    const answers = await w.locator('.msg.assistant[data-seq], .msg.system[data-seq]').count();
+    await w.locator('#hearth-input').fill('when are you open?');
+    await w.locator('#hearth-input').press('Enter');
+    await w.locator('.msg.assistant[data-seq], .msg.system[data-seq]').nth(answers).waitFor({ timeout: 60000 });
+    assert.equal(ids.length, 2, 'sent once, then once more by itself');
+    assert.ok(ids[0], 'the question carries a client id');
+    assert.equal(ids[1], ids[0], 'the retry carries the same client id');
+    assert.equal(await w.locator('.msg.customer').count(), customers + 1, 'one bubble for the question');
+    await page.unroute('**/api/widget/conversations/*/messages**');
+  });
+
   await step('a phone-sized viewport shows the chat full screen and works', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 740 }, isMobile: true, hasTouch: true });
     const mobile = await phone.newPage();

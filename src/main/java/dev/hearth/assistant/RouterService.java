@@ -32,6 +32,7 @@ import dev.hearth.knowledge.FaqCatalog;
 import dev.hearth.knowledge.FaqEntriesChanged;
 import dev.hearth.knowledge.FaqEntry;
 import dev.hearth.knowledge.FaqPhrasing;
+import dev.hearth.system.ChangeFeed;
 
 /**
  * Owns the FAQ router's lifecycle: trains a new version after every FAQ change (one run
@@ -42,6 +43,10 @@ import dev.hearth.knowledge.FaqPhrasing;
  * {@link FaqMatcher} over the FAQ's phrasings, answers and the live router together; its
  * confidence is the best entry's fused question-and-answer score, and its threshold is
  * calibrated without held-out phrasings (see {@code docs/adr/0007-faq-matching.md}).
+ * <p>
+ * With several replicas, the one that took the FAQ change trains; the others load the new
+ * live version from PostgreSQL when its notification arrives ({@link #CHANNEL}) or at the
+ * next catch-up tick of the {@link ChangeFeed}, and re-read a saved threshold likewise.
  * Thread-safe.
  */
 @Service
@@ -49,6 +54,9 @@ import dev.hearth.knowledge.FaqPhrasing;
 public class RouterService implements ApplicationRunner, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(RouterService.class);
+
+	/** The change feed channel of router versions and thresholds. */
+	static final String CHANNEL = "hearth_router";
 
 	/** A new model must reach this held-out accuracy to go live. */
 	static final double MIN_CHECK_ACCURACY = 0.5;
@@ -70,6 +78,12 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 
+	private final AtomicBoolean refreshPending = new AtomicBoolean();
+
+	private final ChangeFeed feed;
+
+	private volatile boolean started;
+
 	private volatile boolean training;
 
 	private volatile LiveRouter live;
@@ -83,13 +97,16 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 	private volatile Optional<Double> savedThreshold;
 
 	RouterService(JdbcClient jdbc, TransactionTemplate transactions, FaqCatalog catalog, AssistantSettings settings,
-			AssistantProperties properties, JsonMapper json) {
+			AssistantProperties properties, JsonMapper json, ChangeFeed feed) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.catalog = catalog;
 		this.settings = settings;
 		this.properties = properties;
 		this.json = json;
+		this.feed = feed;
+		feed.subscribe(CHANNEL, (payload) -> requestRefresh());
+		feed.onCatchUp(this::requestRefresh);
 	}
 
 	/** The live model, if one has been trained. */
@@ -118,6 +135,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 		}
 		this.settings.put(AssistantSettings.ROUTER_THRESHOLD, Double.toString(threshold), by);
 		this.savedThreshold = Optional.of(threshold);
+		this.feed.publish(CHANNEL, "threshold");
 		log.info("Router threshold set to {} by {}", threshold, by);
 	}
 
@@ -150,8 +168,42 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 		requestTraining();
 	}
 
+	/**
+	 * Takes up the version another replica put live (or retired), and a threshold saved
+	 * there; runs on the training thread, after any training in progress.
+	 */
+	void requestRefresh() {
+		if (this.started && this.refreshPending.compareAndSet(false, true)) {
+			this.trainer.execute(() -> {
+				this.refreshPending.set(false);
+				refreshNow();
+			});
+		}
+	}
+
+	synchronized void refreshNow() {
+		this.savedThreshold = null;
+		try {
+			Optional<Integer> version = this.jdbc.sql("select version from router_model where status = 'LIVE'")
+				.query(Integer.class)
+				.optional();
+			LiveRouter current = this.live;
+			if (version.isEmpty() && current != null) {
+				log.info("FAQ router version {} was retired by another replica", current.version());
+				this.live = null;
+			}
+			else if (version.isPresent() && (current == null || current.version() != version.get())) {
+				loadLive();
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not check the live FAQ router version ({}); the next tick retries", ex.getMessage());
+		}
+	}
+
 	@Override
 	public void run(ApplicationArguments args) {
+		this.started = true;
 		loadLive();
 		LiveRouter current = this.live;
 		if (current == null || current.kbRevision() < this.catalog.revision()) {
@@ -233,6 +285,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 				.param(millis)
 				.param(version)
 				.update();
+			this.feed.publish(CHANNEL, Integer.toString(version));
 		});
 	}
 
@@ -242,7 +295,10 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 	 */
 	private void retireLive() {
 		if (this.live != null) {
-			this.jdbc.sql("update router_model set status = 'RETIRED' where status = 'LIVE'").update();
+			this.transactions.executeWithoutResult((status) -> {
+				this.jdbc.sql("update router_model set status = 'RETIRED' where status = 'LIVE'").update();
+				this.feed.publish(CHANNEL, "retired");
+			});
 			log.info("FAQ router version {} retired: too few FAQ entries left", this.live.version());
 			this.live = null;
 		}

@@ -1,5 +1,6 @@
 package dev.hearth.console;
 
+import dev.hearth.system.ChangeFeed;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -8,26 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import dev.hearth.conversation.ConversationAbandoned;
-import dev.hearth.conversation.ConversationClaimed;
-import dev.hearth.conversation.ConversationClosed;
-import dev.hearth.conversation.ConversationHandedOff;
-import dev.hearth.conversation.ConversationResolved;
 
 /**
  * Pushes inbox changes to every open console page as server-sent events: after a
  * conversation is handed off, claimed, transferred, assigned, resolved, abandoned or
- * closed (once the change is committed), each connected page gets an {@code inbox} event
- * and reloads its rows. Events are numbered (the SSE id); the last {@value #KEPT} are
- * kept, so a page that connects with the id it was rendered with, or reconnects with its
- * {@code Last-Event-ID}, first gets every event it missed in between (or one
- * {@code RESYNC} when they are no longer kept, or were numbered before Hearth restarted).
- * Thread-safe; a page whose connection broke is dropped on the next event.
+ * closed (once the change is committed), on whichever replica, each connected page gets
+ * an {@code inbox} event and reloads its rows. Events are numbered (the SSE id); the last
+ * {@value #KEPT} are kept, so a page that connects with the id it was rendered with, or
+ * reconnects with its {@code Last-Event-ID}, first gets every event it missed in between
+ * (or one {@code RESYNC} when they are no longer kept, or were numbered before Hearth
+ * restarted). Thread-safe; a page whose connection broke is dropped on the next event.
  */
 @Component
 class InboxEvents {
@@ -35,6 +28,9 @@ class InboxEvents {
 	static final Duration TIMEOUT = Duration.ofMinutes(30);
 
 	static final int KEPT = 200;
+
+	/** The channel the conversation trigger notifies on state and assignment changes. */
+	static final String CHANNEL = "hearth_inbox";
 
 	private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
 
@@ -44,6 +40,10 @@ class InboxEvents {
 	private long lastId;
 
 	private record Event(long id, Map<String, Object> data) {
+	}
+
+	InboxEvents(ChangeFeed feed) {
+		feed.subscribe(CHANNEL, this::changed);
 	}
 
 	/** The id of the last event sent (0 before the first). */
@@ -85,19 +85,26 @@ class InboxEvents {
 		return emitter;
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(ConversationHandedOff event) {
-		broadcast(event.conversationId(), "HANDED_OFF");
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(ConversationClaimed event) {
-		broadcast(event.conversationId(), "CLAIMED");
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(ConversationResolved event) {
-		broadcast(event.conversationId(), "RESOLVED");
+	/**
+	 * A conversation's state or agent changed, on any replica: PostgreSQL notifies
+	 * {@link #CHANNEL} with {@code "<conversation id> <state>"} at commit (a trigger, see
+	 * {@code db/V22__replica_change_log.sql}).
+	 */
+	void changed(String payload) {
+		String[] parts = payload.split(" ", 2);
+		UUID conversation;
+		try {
+			conversation = UUID.fromString(parts[0]);
+		}
+		catch (IllegalArgumentException ex) {
+			return;
+		}
+		String state = (parts.length > 1) ? parts[1] : "";
+		broadcast(conversation, switch (state) {
+			case "WAITING_FOR_AGENT" -> "HANDED_OFF";
+			case "WITH_AGENT" -> "CLAIMED";
+			default -> state;
+		});
 	}
 
 	/**

@@ -73,6 +73,62 @@ public class Conversations {
 		return this.jdbc.sql("select count(*) from conversation where id = ?").param(id).query(Long.class).single() > 0;
 	}
 
+	/**
+	 * Stores a customer message sent with the widget's own id for it, once: a retry with
+	 * the same {@code clientId} (after a lost response) gets the stored message back.
+	 * @param clientId the widget's id of this message, or {@code null}
+	 */
+	@Transactional
+	Accepted acceptCustomerMessage(UUID conversation, String text, String clientId) {
+		if (clientId == null) {
+			return new Accepted(addCustomerMessage(conversation, text), false);
+		}
+		lock(conversation);
+		Optional<Message> stored = this.jdbc
+			.sql("""
+					select conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author from conversation_message
+					where conversation_id = ? and client_id = ? and role = 'CUSTOMER'
+					""")
+			.param(conversation)
+			.param(clientId)
+			.query(this::message)
+			.optional();
+		if (stored.isPresent()) {
+			return new Accepted(stored.get(), true);
+		}
+		Message added = add(conversation, MessageRole.CUSTOMER, text, null, null, null);
+		this.jdbc.sql("update conversation_message set client_id = ? where conversation_id = ? and seq = ?")
+			.param(clientId)
+			.param(conversation)
+			.param(added.seq())
+			.update();
+		return new Accepted(added, false);
+	}
+
+	/**
+	 * A customer message as stored.
+	 *
+	 * @param message the message
+	 * @param repeated whether it had been stored before (a retry)
+	 */
+	record Accepted(Message message, boolean repeated) {
+	}
+
+	/**
+	 * The reply stored for a customer message (an answer or a handoff notice), if any.
+	 */
+	Optional<Message> replyTo(UUID conversation, int seq) {
+		return this.jdbc
+			.sql("""
+					select conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author from conversation_message
+					where conversation_id = ? and reply_to = ? and role in ('ASSISTANT', 'SYSTEM') order by seq limit 1
+					""")
+			.param(conversation)
+			.param(seq)
+			.query(this::message)
+			.optional();
+	}
+
 	@Transactional
 	public Message addCustomerMessage(UUID conversation, String text) {
 		return add(conversation, MessageRole.CUSTOMER, text, null, null, null);
@@ -299,8 +355,7 @@ public class Conversations {
 	}
 
 	/** Adds a message; {@code answer} is a stored record ({@link StoredAnswer} ...). */
-	private Message add(UUID conversation, MessageRole role, String text, Integer replyTo, Record answer,
-			String author) {
+	private void lock(UUID conversation) {
 		List<UUID> locked = this.jdbc.sql("select id from conversation where id = ? for update")
 			.param(conversation)
 			.query(UUID.class)
@@ -308,6 +363,11 @@ public class Conversations {
 		if (locked.isEmpty()) {
 			throw new ConversationNotFoundException(conversation);
 		}
+	}
+
+	private Message add(UUID conversation, MessageRole role, String text, Integer replyTo, Record answer,
+			String author) {
+		lock(conversation);
 		int seq = this.jdbc.sql("select coalesce(max(seq), 0) + 1 from conversation_message where conversation_id = ?")
 			.param(conversation)
 			.query(Integer.class)

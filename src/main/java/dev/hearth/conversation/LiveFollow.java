@@ -27,10 +27,19 @@ public class LiveFollow {
 
 	static final long KEEP_ALIVE_MILLIS = 15_000;
 
+	/**
+	 * How often a page whose state says {@link Page#queued} re-reads it although its own
+	 * conversation did not change: its place in the queue moves when others' change.
+	 */
+	static final long QUEUED_POLL_MILLIS = 2_000;
+
 	private final Conversations conversations;
 
-	LiveFollow(Conversations conversations) {
+	private final ConversationSignals signals;
+
+	LiveFollow(Conversations conversations, ConversationSignals signals) {
 		this.conversations = conversations;
+		this.signals = signals;
 	}
 
 	/**
@@ -44,9 +53,17 @@ public class LiveFollow {
 	 * is no longer the agent's to see)
 	 * @param differs whether a state read differs from the one sent last ({@code null}
 	 * before the first)
+	 * @param queued whether the state depends on other conversations too (a place in the
+	 * queue): then it is re-read every {@value #QUEUED_POLL_MILLIS} ms
 	 */
 	public record Page<S>(String name, Function<Message, Object> message, String stateEvent, Supplier<S> state,
-			BiPredicate<S, S> differs) {
+			BiPredicate<S, S> differs, java.util.function.Predicate<S> queued) {
+
+		public Page(String name, Function<Message, Object> message, String stateEvent, Supplier<S> state,
+				BiPredicate<S, S> differs) {
+			this(name, message, stateEvent, state, differs, (now) -> false);
+		}
+
 	}
 
 	/**
@@ -76,9 +93,11 @@ public class LiveFollow {
 
 	/**
 	 * Starts following: returns the emitter at once, the loop runs on a virtual thread.
+	 * It reads the conversation when {@link ConversationSignals} says it changed (on any
+	 * replica), and otherwise every {@code poll} (a safety poll).
 	 * @param after the last seq the page shows
 	 * @param duration how long the stream stays open
-	 * @param poll how often it looks for new messages and state
+	 * @param poll the safety poll: how often it reads without a signal
 	 */
 	public <S> SseEmitter follow(UUID conversation, int after, Duration duration, Duration poll, Page<S> page) {
 		SseEmitter emitter = new SseEmitter(duration.toMillis() + 10_000);
@@ -93,28 +112,39 @@ public class LiveFollow {
 		int last = after;
 		S shown = null;
 		long lastWrite = System.currentTimeMillis();
-		try {
+		long lastRead = 0;
+		boolean read = true;
+		// subscribed before the first read: a change between a read and the wait still
+		// wakes it
+		try (ConversationSignals.Subscription changes = this.signals.subscribe(conversation)) {
 			while (System.currentTimeMillis() < deadline) {
-				List<Message> fresh = this.conversations.messagesAfter(conversation, last);
-				for (Message message : fresh) {
-					emitter.send(SseEmitter.event()
-						.id(Integer.toString(message.seq()))
-						.name("message")
-						.data(page.message().apply(message), MediaType.APPLICATION_JSON));
-					last = message.seq();
-					lastWrite = System.currentTimeMillis();
+				if (read) {
+					lastRead = System.currentTimeMillis();
+					List<Message> fresh = this.conversations.messagesAfter(conversation, last);
+					for (Message message : fresh) {
+						emitter.send(SseEmitter.event()
+							.id(Integer.toString(message.seq()))
+							.name("message")
+							.data(page.message().apply(message), MediaType.APPLICATION_JSON));
+						last = message.seq();
+						lastWrite = System.currentTimeMillis();
+					}
+					S now = page.state().get();
+					if (shown == null || page.differs().test(now, shown)) {
+						emitter.send(SseEmitter.event().name(page.stateEvent()).data(now, MediaType.APPLICATION_JSON));
+						shown = now;
+						lastWrite = System.currentTimeMillis();
+					}
 				}
-				S now = page.state().get();
-				if (shown == null || page.differs().test(now, shown)) {
-					emitter.send(SseEmitter.event().name(page.stateEvent()).data(now, MediaType.APPLICATION_JSON));
-					shown = now;
-					lastWrite = System.currentTimeMillis();
-				}
-				if (System.currentTimeMillis() - lastWrite > KEEP_ALIVE_MILLIS) {
+				long now = System.currentTimeMillis();
+				if (now - lastWrite >= KEEP_ALIVE_MILLIS) {
 					emitter.send(SseEmitter.event().comment("keep-alive"));
-					lastWrite = System.currentTimeMillis();
+					lastWrite = now;
 				}
-				Thread.sleep(poll);
+				long every = (shown != null && page.queued().test(shown)) ? Math.min(poll, QUEUED_POLL_MILLIS) : poll;
+				long wait = Math.min(Math.min(lastRead + every, lastWrite + KEEP_ALIVE_MILLIS), deadline) - now;
+				boolean signalled = changes.await(Duration.ofMillis(Math.max(0, wait)));
+				read = signalled || System.currentTimeMillis() >= lastRead + every;
 			}
 			emitter.complete();
 		}

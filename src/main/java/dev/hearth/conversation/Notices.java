@@ -17,8 +17,9 @@ class Notices {
 
 	/** Every key this class reads; the message-key test checks each in every bundle. */
 	static final List<String> KEYS = List.of("widget.notice.decline", "widget.notice.clarify", "widget.notice.wait",
-			"widget.notice.ticket", "widget.notice.still.waiting", "widget.notice.other.language", "widget.notice.smalltalk.greeting",
-			"widget.notice.smalltalk.thanks", "widget.notice.smalltalk.goodbye", "widget.notice.smalltalk.bot");
+			"widget.notice.ticket", "widget.notice.still.waiting", "widget.notice.other.language",
+			"widget.notice.smalltalk.greeting", "widget.notice.smalltalk.thanks", "widget.notice.smalltalk.goodbye",
+			"widget.notice.smalltalk.bot");
 
 	private final MessageSource messages;
 

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.hearth.system.InputText;
+import dev.hearth.system.DatabaseOutage;
 import dev.hearth.widget.WidgetProperties;
 import dev.hearth.widget.WidgetSites;
 
@@ -41,6 +42,8 @@ class WidgetController {
 	private static final Logger log = LoggerFactory.getLogger(WidgetController.class);
 
 	private static final long STREAM_TIMEOUT_MILLIS = 120_000;
+
+	private static final java.util.regex.Pattern CLIENT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
 	private final Conversations conversations;
 
@@ -79,8 +82,10 @@ class WidgetController {
 
 	/**
 	 * @param text what the customer wrote
+	 * @param clientId the widget's own id for this message (optional): a retry with the
+	 * same id returns the stored message and its reply instead of storing it again
 	 */
-	record SendRequest(String text) {
+	record SendRequest(String text, String clientId) {
 	}
 
 	record Started(UUID conversationId, String token, Instant expiresAt) {
@@ -110,13 +115,13 @@ class WidgetController {
 	SseEmitter sendAndStream(@PathVariable UUID id,
 			@RequestHeader(name = "Authorization", required = false) String auth,
 			@RequestBody(required = false) SendRequest request) {
-		Message question = accept(id, auth, request);
+		Conversations.Accepted accepted = accept(id, auth, request);
+		Message question = accepted.message();
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MILLIS);
 		send(emitter, "message", question);
 		Thread.ofVirtual().name("answer-" + id).start(() -> {
 			try {
-				Message answer = this.answering.answer(id, question,
-						(text) -> send(emitter, "token", Map.of("text", text)));
+				Message answer = answerOnce(id, accepted, (text) -> send(emitter, "token", Map.of("text", text)));
 				if (answer != null) {
 					send(emitter, "answer", answer.forCustomer());
 				}
@@ -125,8 +130,16 @@ class WidgetController {
 				emitter.complete();
 			}
 			catch (RuntimeException ex) {
-				log.error("Streaming the answer to conversation {} failed", id, ex);
-				send(emitter, "error", Map.of("detail", "Hearth could not answer just now. Please try again."));
+				if (DatabaseOutage.causedBy(ex)) {
+					// the widget sends the question again with the same client id
+					log.warn("Answering conversation {} failed: the database is unavailable ({})", id, ex.getMessage());
+					send(emitter, "error", Map.of("detail", "Hearth cannot reach its database just now.", "retryable",
+							true, "retryAfter", DatabaseOutage.RETRY_AFTER_SECONDS));
+				}
+				else {
+					log.error("Streaming the answer to conversation {} failed", id, ex);
+					send(emitter, "error", Map.of("detail", "Hearth could not answer just now. Please try again."));
+				}
 				emitter.complete();
 			}
 		});
@@ -137,8 +150,9 @@ class WidgetController {
 	Map<String, Object> sendAndWait(@PathVariable UUID id,
 			@RequestHeader(name = "Authorization", required = false) String auth,
 			@RequestBody(required = false) SendRequest request) {
-		Message question = accept(id, auth, request);
-		Message answer = this.answering.answer(id, question, (text) -> {
+		Conversations.Accepted accepted = accept(id, auth, request);
+		Message question = accepted.message();
+		Message answer = answerOnce(id, accepted, (text) -> {
 		});
 		Map<String, Object> result = new java.util.LinkedHashMap<>();
 		result.put("message", question);
@@ -172,7 +186,28 @@ class WidgetController {
 		return this.conversations.transcript(id).stream().map(Message::forCustomer).toList();
 	}
 
-	private Message accept(UUID id, String auth, SendRequest request) {
+	/**
+	 * Answers a new question; for a repeated one, the reply stored the first time (or
+	 * none while a person has the conversation), and only when the first attempt stored
+	 * no reply (it failed), an answer now.
+	 */
+	private Message answerOnce(UUID id, Conversations.Accepted accepted, java.util.function.Consumer<String> stream) {
+		if (accepted.repeated()) {
+			java.util.Optional<Message> reply = this.conversations.replyTo(id, accepted.message().seq());
+			if (reply.isPresent()) {
+				return reply.get();
+			}
+			if (this.conversations.messagesAfter(id, accepted.message().seq())
+				.stream()
+				.anyMatch((m) -> m.role() == MessageRole.CUSTOMER)) {
+				// a later question was asked since: this one is not answered twice
+				return null;
+			}
+		}
+		return this.answering.answer(id, accepted.message(), stream);
+	}
+
+	private Conversations.Accepted accept(UUID id, String auth, SendRequest request) {
 		this.access.authorize(id, auth);
 		String text = (request != null && request.text() != null) ? request.text().strip() : "";
 		if (!InputText.hasVisibleText(text)) {
@@ -182,7 +217,13 @@ class WidgetController {
 			throw new IllegalArgumentException("the message has " + text.length() + " characters, at most "
 					+ this.properties.maxMessageChars() + " are allowed");
 		}
-		return this.conversations.addCustomerMessage(id, text);
+		String clientId = (request != null) ? request.clientId() : null;
+		if (clientId != null && !CLIENT_ID.matcher(clientId).matches()) {
+			throw new IllegalArgumentException(
+					"clientId must be 1 to 64 letters, digits, '.', '_', ':' or '-' (a UUID, say), got '" + clientId
+							+ "'");
+		}
+		return this.conversations.acceptCustomerMessage(id, text, clientId);
 	}
 
 	private static void send(SseEmitter emitter, String event, Object data) {

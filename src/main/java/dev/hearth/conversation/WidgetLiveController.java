@@ -33,6 +33,8 @@ import dev.hearth.widget.WidgetProperties;
 @RequestMapping("/api/widget/conversations/{id}")
 class WidgetLiveController {
 
+	/** A comment line this often keeps proxies from closing a quiet stream. */
+
 	private final WidgetAccess access;
 
 	private final Conversations conversations;
@@ -87,7 +89,9 @@ class WidgetLiveController {
 	 * for every message after {@code after} (or the {@code Last-Event-ID}), then each new
 	 * one as it is stored; {@code status} first and whenever the status changes. The
 	 * stream ends after {@code hearth.widget.event-stream}; the widget reconnects with
-	 * the last seq it saw, so nothing is lost or repeated.
+	 * the last seq it saw, so nothing is lost or repeated. The stream reads the database
+	 * when {@link ConversationSignals} says the conversation changed (on any replica),
+	 * and otherwise only every {@code hearth.widget.event-poll} (a safety poll).
 	 */
 	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter events(@PathVariable UUID id, @RequestHeader(name = "Authorization", required = false) String auth,
@@ -97,7 +101,7 @@ class WidgetLiveController {
 		int from = LiveFollow.resumeAfter(after, lastEventId);
 		return this.follow.follow(id, from, this.properties.eventStream(), this.properties.eventPoll(),
 				new LiveFollow.Page<>("widget-events", Message::forCustomer, "status", () -> status(id),
-						WidgetStatus::differsFrom));
+						WidgetStatus::differsFrom, WidgetStatus::queued));
 	}
 
 	@PostMapping("/handoff")

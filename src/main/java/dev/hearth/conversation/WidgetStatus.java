@@ -18,6 +18,13 @@ record WidgetStatus(ConversationState state, String handoffMode, String agentNam
 		Integer queuePosition, Integer csat) {
 
 	/** Whether the customer waits in the live queue (not for a ticket's email). */
+	/**
+	 * Whether this status shows a place in the live queue (it moves as others' change).
+	 */
+	boolean queued() {
+		return this.queuePosition != null;
+	}
+
 	static boolean inLiveQueue(QueuedConversation conversation) {
 		return conversation.state() == ConversationState.WAITING_FOR_AGENT
 				&& (conversation.handoffMode() == null || "LIVE".equals(conversation.handoffMode()));

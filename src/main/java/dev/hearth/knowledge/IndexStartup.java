@@ -97,7 +97,9 @@ class IndexStartup implements ApplicationRunner {
 		}
 		this.transactions.executeWithoutResult((status) -> {
 			this.store.setEmbeddingModel(this.index.fingerprint());
-			this.store.bumpRevision();
+			long revision = this.store.bumpRevision();
+			// every vector changed: other replicas rebuild their indexes
+			this.writer.logChange(revision, List.of(KnowledgeStore.IndexChange.EVERYTHING));
 		});
 		log.info("Re-embedded {} chunks and {} FAQ phrasings", chunks.size(), phrasings.size());
 	}

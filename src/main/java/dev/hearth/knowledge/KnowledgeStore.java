@@ -243,6 +243,85 @@ class KnowledgeStore {
 			.update();
 	}
 
+	// the change log replicas follow (db/V22__replica_change_log.sql)
+
+	/** Records that {@code revision} changed the index document {@code documentId}. */
+	void recordChange(long revision, String documentId) {
+		this.jdbc.sql("insert into kb_change (revision, document_id) values (?, ?) on conflict do nothing")
+			.param(revision)
+			.param(documentId)
+			.update();
+	}
+
+	/** Forgets changes before {@code revision}; a replica further behind rebuilds. */
+	void pruneChanges(long revision) {
+		this.jdbc.sql("delete from kb_change where revision < ?").param(revision).update();
+	}
+
+	/** The changes of revisions {@code after + 1} to {@code upTo}, oldest first. */
+	List<IndexChange> changes(long after, long upTo) {
+		return this.jdbc.sql("""
+				select revision, document_id from kb_change where revision > ? and revision <= ?
+				order by revision, document_id
+				""")
+			.param(after)
+			.param(upTo)
+			.query((rs, row) -> new IndexChange(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
+	/**
+	 * The passages of one index document as PostgreSQL has them now (none if it is gone).
+	 */
+	List<IndexedPassage> passages(String documentId) {
+		if (documentId.startsWith(Passages.faqDocumentId(""))) {
+			return this.jdbc.sql("""
+					select p.faq_id, p.ordinal, p.text, p.embedding, e.answer, e.language, e.tags::text as tags,
+					       (select f.text from faq_phrasing f where f.faq_id = e.id order by f.ordinal limit 1) as title
+					from faq_phrasing p join faq_entry e on e.id = p.faq_id
+					where e.id = ? order by p.ordinal
+					""")
+				.param(documentId.substring(Passages.faqDocumentId("").length()))
+				.query((rs, row) -> Passages.faq(rs.getString("faq_id"), rs.getString("title"), rs.getString("answer"),
+						rs.getString("language"), tags(rs.getString("tags")), rs.getInt("ordinal"),
+						rs.getString("text"), EmbeddingCodec.decode(rs.getBytes("embedding"))))
+				.list();
+		}
+		UUID id;
+		try {
+			id = UUID.fromString(documentId);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("not an index document id: '" + documentId + "'", ex);
+		}
+		return this.jdbc.sql("""
+				select c.id, c.document_id, c.ordinal, c.section_path, c.text, c.embedding,
+				       d.source, d.title, d.language, d.tags::text as tags
+				from kb_chunk c join kb_document d on d.id = c.document_id
+				where d.id = ? order by c.ordinal
+				""")
+			.param(id)
+			.query((rs, row) -> Passages.chunk(rs.getObject("document_id", UUID.class), rs.getString("source"),
+					rs.getString("title"), rs.getString("language"), tags(rs.getString("tags")),
+					rs.getObject("id", UUID.class),
+					new Chunk(rs.getInt("ordinal"), rs.getString("section_path"), rs.getString("text")),
+					EmbeddingCodec.decode(rs.getBytes("embedding"))))
+			.list();
+	}
+
+	/**
+	 * One entry of the change log.
+	 *
+	 * @param revision the knowledge base revision that made it
+	 * @param documentId the index document it changed, or {@link #EVERYTHING}
+	 */
+	record IndexChange(long revision, String documentId) {
+
+		/** The document id of a change that touched the whole knowledge base. */
+		static final String EVERYTHING = "*";
+
+	}
+
 	// everything, for rebuilding the index (call inside a read-only transaction and close
 	// the streams)
 

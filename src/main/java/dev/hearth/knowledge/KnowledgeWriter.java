@@ -18,19 +18,34 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.springframework.transaction.TransactionDefinition;
+
+import dev.hearth.knowledge.KnowledgeStore.IndexChange;
 import dev.hearth.retrieval.IndexedPassage;
+import dev.hearth.system.ChangeFeed;
 
 /**
  * The only writer of the knowledge base. Each write is one PostgreSQL transaction that
  * also bumps the revision, followed by the matching index update, both under one lock, so
  * the index's revision always names a state that PostgreSQL had. If the index update
  * fails, the index is rebuilt from PostgreSQL; the committed data is never lost.
+ * <p>
+ * Every write also records which index documents its revision changed in the change log
+ * ({@code kb_change}) and notifies the other replicas ({@link #CHANNEL}); each replica
+ * brings its own index up to PostgreSQL's revision with {@link #catchUp()}, which is also
+ * what a write does when its index has fallen behind another replica's writes.
  * Thread-safe.
  */
 @Component
 class KnowledgeWriter {
 
 	private static final Logger log = LoggerFactory.getLogger(KnowledgeWriter.class);
+
+	/** The change feed channel of knowledge base revisions (payload: the revision). */
+	static final String CHANNEL = "hearth_knowledge";
+
+	/** How many revisions the change log keeps; a replica further behind rebuilds. */
+	static final long KEPT_CHANGES = 10_000;
 
 	private final ReentrantLock lock = new ReentrantLock(true);
 
@@ -40,14 +55,22 @@ class KnowledgeWriter {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionTemplate snapshots;
+
 	private final ApplicationEventPublisher events;
 
+	private final ChangeFeed feed;
+
 	KnowledgeWriter(KnowledgeStore store, KnowledgeIndex index, TransactionTemplate transactions,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ChangeFeed feed) {
 		this.store = store;
 		this.index = index;
 		this.transactions = transactions;
+		this.snapshots = new TransactionTemplate(transactions.getTransactionManager());
+		this.snapshots.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		this.snapshots.setReadOnly(true);
 		this.events = events;
+		this.feed = feed;
 	}
 
 	DocumentImportResult saveDocument(String source, ParsedDocument parsed, List<StoredChunk> chunks,
@@ -65,6 +88,7 @@ class KnowledgeWriter {
 				this.store.upsertDocument(id, source, parsed, contentHash, version, tags, sizeBytes);
 				this.store.replaceChunks(id, chunks);
 				long revision = this.store.bumpRevision();
+				logChange(revision, List.of(id.toString()));
 				this.store.recordEvent("DOCUMENT", source, outcome, null, actor);
 				this.events.publishEvent(new DocumentImported(id, source, version, outcome, revision));
 				return new Saved(id, version, outcome, revision);
@@ -75,7 +99,8 @@ class KnowledgeWriter {
 						chunk.chunk(), chunk.vector()));
 			}
 			long stored = System.nanoTime();
-			updateIndex(() -> this.index.passages().replaceDocument(saved.id().toString(), passages, saved.revision()));
+			updateIndex(saved.revision(),
+					() -> this.index.passages().replaceDocument(saved.id().toString(), passages, saved.revision()));
 			if (log.isDebugEnabled()) {
 				log.debug("Stored {}: lock wait {} ms, PostgreSQL {} ms, index {} ms", source,
 						(locked - waiting) / 1_000_000, (stored - locked) / 1_000_000,
@@ -96,6 +121,7 @@ class KnowledgeWriter {
 					return null;
 				}
 				long revision = this.store.bumpRevision();
+				logChange(revision, List.of(id.get().toString()));
 				this.store.recordEvent("DOCUMENT", source, ImportOutcome.REMOVED, null, actor);
 				this.events.publishEvent(new DocumentDeleted(id.get(), source, revision));
 				return new Deleted(id.get(), revision);
@@ -103,7 +129,8 @@ class KnowledgeWriter {
 			if (deleted == null) {
 				return Optional.empty();
 			}
-			updateIndex(() -> this.index.passages().deleteDocument(deleted.id().toString(), deleted.revision()));
+			updateIndex(deleted.revision(),
+					() -> this.index.passages().deleteDocument(deleted.id().toString(), deleted.revision()));
 			return Optional.of(deleted.id());
 		});
 	}
@@ -123,13 +150,17 @@ class KnowledgeWriter {
 				changed.forEach((entry, vectors) -> this.store.upsertFaq(entry, hashes.get(entry.id()), vectors));
 				removed.forEach(this.store::deleteFaq);
 				long next = this.store.bumpRevision();
+				List<String> documentIds = new ArrayList<>();
+				changed.keySet().forEach((entry) -> documentIds.add(Passages.faqDocumentId(entry.id())));
+				removed.forEach((id) -> documentIds.add(Passages.faqDocumentId(id)));
+				logChange(next, documentIds);
 				this.store.recordEvent("FAQ", source, changed.isEmpty() ? ImportOutcome.REMOVED : ImportOutcome.UPDATED,
 						changed.size() + " changed, " + removed.size() + " removed", actor);
 				this.events.publishEvent(new FaqEntriesChanged(changed.keySet().stream().map(FaqEntry::id).toList(),
 						List.copyOf(removed), next));
 				return next;
 			});
-			updateIndex(() -> {
+			updateIndex(revision, () -> {
 				for (Map.Entry<FaqEntry, List<float[]>> e : changed.entrySet()) {
 					FaqEntry entry = e.getKey();
 					List<String> phrasings = entry.phrasings();
@@ -154,6 +185,32 @@ class KnowledgeWriter {
 	 */
 	RebuildResult rebuildIndex() {
 		return locked(this::rebuildLocked);
+	}
+
+	/**
+	 * Brings this replica's index up to PostgreSQL's revision: applies the documents the
+	 * change log names since the index's revision, as PostgreSQL has them now, or
+	 * rebuilds when the log cannot say (it was pruned, a change touched everything, or
+	 * the index belongs to another model or database).
+	 * @return whether the index changed
+	 */
+	boolean catchUp() {
+		return locked(this::catchUpLocked);
+	}
+
+	/**
+	 * Records in the change log that {@code revision} changed these index documents and
+	 * notifies every replica at commit; call inside the writing transaction, right after
+	 * bumping the revision.
+	 */
+	void logChange(long revision, List<String> documentIds) {
+		for (String documentId : documentIds) {
+			this.store.recordChange(revision, documentId);
+		}
+		if (revision % 100 == 0) {
+			this.store.pruneChanges(revision - KEPT_CHANGES);
+		}
+		this.feed.publish(CHANNEL, Long.toString(revision));
 	}
 
 	void recordFailure(String kind, String source, String reason, String actor) {
@@ -190,7 +247,53 @@ class KnowledgeWriter {
 		return new RebuildResult(result.passages(), result.revision(), millis);
 	}
 
-	private void updateIndex(IndexUpdate update) {
+	private boolean catchUpLocked() {
+		Boolean changed = this.snapshots.execute((status) -> {
+			long head = this.store.revision();
+			long at = this.index.passages().revision();
+			if (at == head && this.index.isFresh(head)) {
+				return false;
+			}
+			List<IndexChange> changes = (at < head && this.index.isFresh(at)) ? this.store.changes(at, head)
+					: List.of();
+			long revisions = changes.stream().mapToLong(IndexChange::revision).distinct().count();
+			boolean everything = changes.stream().anyMatch((c) -> IndexChange.EVERYTHING.equals(c.documentId()));
+			if (changes.isEmpty() || revisions != head - at || everything) {
+				log.info("The index is at revision {}, PostgreSQL at {}: rebuilding", at, head);
+				rebuildLocked();
+				return true;
+			}
+			List<String> documents = changes.stream().map(IndexChange::documentId).distinct().toList();
+			try {
+				for (int i = 0; i < documents.size(); i++) {
+					// the index names PostgreSQL's revision only once every document is
+					// in
+					long revision = (i == documents.size() - 1) ? head : at;
+					this.index.passages()
+						.replaceDocument(documents.get(i), this.store.passages(documents.get(i)), revision);
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				log.error("Following the change log failed; rebuilding the index from PostgreSQL", ex);
+				rebuildLocked();
+			}
+			log.info("The index follows PostgreSQL: {} documents of revisions {} to {} applied", documents.size(),
+					at + 1, head);
+			return true;
+		});
+		return Boolean.TRUE.equals(changed);
+	}
+
+	/**
+	 * Applies this replica's own committed change when the index is at the revision just
+	 * before it; otherwise other replicas' changes came first, and the index catches up
+	 * from the change log (which includes this change).
+	 */
+	private void updateIndex(long revision, IndexUpdate update) {
+		if (this.index.passages().revision() != revision - 1 || !this.index.isFresh(revision - 1)) {
+			catchUpLocked();
+			return;
+		}
 		try {
 			update.run();
 		}

@@ -80,14 +80,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (DatabaseOutage.causedBy(ex)) {
+			log.warn("The database is unavailable: {}", ex.getMessage());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+				.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+						"Hearth cannot reach its database just now. Nothing was lost; try again in "
+								+ DatabaseOutage.RETRY_AFTER_SECONDS + " seconds."));
+		}
 		String incident = UUID.randomUUID().toString();
 		log.error("Unexpected error, incident {}", incident, ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Hearth could not complete this request. The server log has the details under incident " + incident
 						+ ".");
 		problem.setProperty("incident", incident);
-		return problem;
+		return ResponseEntity.internalServerError().body(problem);
 	}
 
 }

@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultSite the site key used when a request names none (the demo page's)
  * @param sites the sites the widget may be embedded on, one per site key
  * @param rateLimit how many widget API requests a visitor may make
- * @param eventPoll how often a live event stream looks for new messages
+ * @param eventPoll how often a live event stream re-reads its conversation although no
+ * change was signalled (a safety poll: changes wake the stream at once through PostgreSQL
+ * notifications)
  * @param eventStream how long one live event stream stays open before the widget
  * reconnects
  * @param suggestionsRefresh how long the most asked questions (the default suggested
@@ -21,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("hearth.widget")
 public record WidgetProperties(@DefaultValue("demo") String defaultSite, List<Site> sites,
-		@DefaultValue RateLimit rateLimit, @DefaultValue("1s") Duration eventPoll,
+		@DefaultValue RateLimit rateLimit, @DefaultValue("30s") Duration eventPoll,
 		@DefaultValue("5m") Duration eventStream, @DefaultValue("5m") Duration suggestionsRefresh) {
 
 	public WidgetProperties {

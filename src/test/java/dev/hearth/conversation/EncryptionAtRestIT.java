@@ -87,14 +87,23 @@ class EncryptionAtRestIT {
 		var agent = this.http.send("GET", "/api/agent/conversations/" + id + "/messages", null, "crypto-agent-token");
 		assertThat(agent.body()).contains("zebracorn").doesNotContain("4242 4242 4242 4242");
 
-		assertThat(this.search.search("zebracorn sticker", null, java.util.function.UnaryOperator.identity())).singleElement().satisfies((hit) -> {
-			assertThat(hit.id()).isEqualTo(id);
-			assertThat(hit.snippet()).contains("«zebracorn» «sticker»");
-		});
-		assertThat(this.search.search("ZEBRACORN", null, java.util.function.UnaryOperator.identity())).as("normalised").hasSize(1);
-		assertThat(this.search.search("zebracorn elephant", null, java.util.function.UnaryOperator.identity())).as("all words in one message").isEmpty();
-		assertThat(this.search.search("4242", null, java.util.function.UnaryOperator.identity())).as("card numbers are never indexed").isEmpty();
-		assertThat(this.search.search("ann.zebra@example.com", null, java.util.function.UnaryOperator.identity())).as("emails are never indexed").isEmpty();
+		assertThat(this.search.search("zebracorn sticker", null, java.util.function.UnaryOperator.identity()))
+			.singleElement()
+			.satisfies((hit) -> {
+				assertThat(hit.id()).isEqualTo(id);
+				assertThat(hit.snippet()).contains("«zebracorn» «sticker»");
+			});
+		assertThat(this.search.search("ZEBRACORN", null, java.util.function.UnaryOperator.identity())).as("normalised")
+			.hasSize(1);
+		assertThat(this.search.search("zebracorn elephant", null, java.util.function.UnaryOperator.identity()))
+			.as("all words in one message")
+			.isEmpty();
+		assertThat(this.search.search("4242", null, java.util.function.UnaryOperator.identity()))
+			.as("card numbers are never indexed")
+			.isEmpty();
+		assertThat(this.search.search("ann.zebra@example.com", null, java.util.function.UnaryOperator.identity()))
+			.as("emails are never indexed")
+			.isEmpty();
 		assertThat(this.jdbc.sql("select count(*) from conversation_message_token where token = ?")
 			.param(this.cipher.token("test-1", "4242"))
 			.query(Long.class)
@@ -119,7 +128,8 @@ class EncryptionAtRestIT {
 
 		assertThat(this.conversations.transcript(id)).extracting(Message::text)
 			.containsExactly("Old plaintext question about the quokkaphone warranty", "Old plaintext reply");
-		assertThat(this.search.search("quokkaphone warranty", null, java.util.function.UnaryOperator.identity())).extracting(ConversationSearch.Hit::id)
+		assertThat(this.search.search("quokkaphone warranty", null, java.util.function.UnaryOperator.identity()))
+			.extracting(ConversationSearch.Hit::id)
 			.containsExactly(id);
 
 		while (this.rotation.status().pending() > 0) {
@@ -136,11 +146,13 @@ class EncryptionAtRestIT {
 			.single()).doesNotContain("quokkaphone");
 		assertThat(this.conversations.transcript(id)).extracting(Message::text)
 			.containsExactly("Old plaintext question about the quokkaphone warranty", "Old plaintext reply");
-		assertThat(this.search.search("quokkaphone warranty", null, java.util.function.UnaryOperator.identity())).singleElement()
+		assertThat(this.search.search("quokkaphone warranty", null, java.util.function.UnaryOperator.identity()))
+			.singleElement()
 			.satisfies((hit) -> assertThat(hit.snippet()).contains("«quokkaphone» «warranty»"));
 		assertThat(this.examples.fromConversations(List.of(id))).singleElement()
 			.satisfies((e) -> assertThat(e.question()).isEqualTo("Is the quokkaphone covered?"));
-		assertThat(this.examples.exportJsonl()).contains("Is the quokkaphone covered?");
+		assertThat(this.examples.exportJsonl(java.util.function.UnaryOperator.identity()))
+			.contains("Is the quokkaphone covered?");
 		assertThat(this.rotation.status().done()).isTrue();
 	}
 

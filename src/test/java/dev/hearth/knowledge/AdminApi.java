@@ -61,6 +61,11 @@ final class AdminApi {
 		return send(request(path).GET());
 	}
 
+	Response postJson(String path, String json) {
+		return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json))
+			.header("Content-Type", "application/json"));
+	}
+
 	Response post(String path) {
 		return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
 	}

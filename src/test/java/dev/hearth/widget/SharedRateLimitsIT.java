@@ -115,7 +115,7 @@ class SharedRateLimitsIT {
 		WidgetProperties.RateLimit limits = new WidgetProperties.RateLimit(1000, 1000, 1000, 4, true);
 		WidgetSites withSite = new WidgetSites(new WidgetProperties("demo",
 				List.of(new WidgetProperties.Site(site, List.of(), "Rate", "#112233", null, "right", java.util.Map.of(),
-						java.util.Map.of())),
+						java.util.Map.of(), null)),
 				limits, java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(5),
 				java.time.Duration.ofMinutes(5)));
 		WidgetRateLimitFilter one = new WidgetRateLimitFilter(limits, withSite,
