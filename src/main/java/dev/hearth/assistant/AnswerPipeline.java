@@ -2,10 +2,14 @@ package dev.hearth.assistant;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,6 +34,8 @@ import dev.hearth.knowledge.KnowledgeSearch;
 @Service
 public class AnswerPipeline {
 
+	private static final Logger log = LoggerFactory.getLogger(AnswerPipeline.class);
+
 	private final Queries queries;
 
 	private final RouterService router;
@@ -44,6 +50,13 @@ public class AnswerPipeline {
 
 	private final EscalationRule escalation;
 
+	private final Answerability answerability;
+
+	private final Answerability faqAnswerability = Answerability.forFaqEntries();
+
+	/** Extractive composition only: to weigh a document section against an FAQ entry. */
+	private final DocumentComposition extractive;
+
 	private final ObservationRegistry observations;
 
 	AnswerPipeline(Queries queries, RouterService router, FaqCatalog catalog, KnowledgeSearch search,
@@ -57,10 +70,12 @@ public class AnswerPipeline {
 		this.retrieval = new DocumentRetrieval(
 				(query, vector, top, filters) -> search.search(query, vector, top, filters).hits(),
 				properties.answer().passages(), properties.customerAudiences());
+		this.answerability = new Answerability(properties.answer().minCoverage());
 		ChatModel model = chatModel.getIfAvailable();
 		this.composition = new DocumentComposition(
 				(model != null) ? new GenerativeAnswers(model, properties.answer()) : null,
-				properties.answer().maxSentences(), new Answerability(properties.answer().minCoverage()),
+				properties.answer().maxSentences(), this.answerability, this.observations);
+		this.extractive = new DocumentComposition(null, properties.answer().maxSentences(), this.answerability,
 				this.observations);
 		this.escalation = new EscalationRule(properties.router().lowConfidenceShare(),
 				properties.answer().lowConfidenceShare());
@@ -139,18 +154,36 @@ public class AnswerPipeline {
 
 		FaqRouting.Routed routed = this.routing.route(query, vector, routerThreshold);
 		timings.lap("route");
+		List<Passage> retrieved = null;
 		if (routed.entry().isPresent()) {
 			FaqEntry entry = routed.entry().get();
-			stream.accept(entry.answer());
-			Citation citation = new Citation(1, entry.title(), "", "faq:" + entry.id(), "/kb/faq/" + entry.id(),
-					entry.answer());
-			return new Answer(Decision.ANSWERED, null, entry.answer(), routed.confidence(), routed.confidence(),
-					entry.id(), "faq", List.of(citation), routed.ranked(), timings.done());
+			String context = FaqAnswers.context(entry);
+			Answerability.Verdict verdict = this.faqAnswerability.judge(query, context, entry.answer());
+			if (!verdict.answers() && verdict.missing().startsWith("the name ")) {
+				// a name the whole knowledge base uses (the company's) distinguishes
+				// nothing
+				retrieved = retrieve(query, vector);
+				verdict = this.faqAnswerability.judge(query, context, entry.answer(), FaqAnswers.common(retrieved));
+			}
+			boolean repeats = FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer());
+			if (verdict.answers() && !repeats) {
+				double coverage = this.answerability.judge(query, context, entry.answer()).coverage();
+				if (coverage >= this.properties.answer().minCoverage()) {
+					return faqAnswer(entry, routed, timings, stream);
+				}
+				// the entry shares few of the question's words: a document section that
+				// names what was asked ("paid twice") beats the general entry
+				if (retrieved == null) {
+					retrieved = retrieve(query, vector);
+				}
+				Optional<Answer> document = closerDocumentAnswer(question, query, history, retrieved, coverage, routed,
+						timings, stream);
+				return document.orElseGet(() -> faqAnswer(entry, routed, timings, stream));
+			}
+			log.debug("FAQ entry {} does not answer the question: {}", entry.id(),
+					repeats ? "it was the previous answer" : verdict.missing());
 		}
-
-		List<Passage> passages = Observation.createNotStarted("hearth.retrieval", this.observations)
-			.contextualName("retrieve passages")
-			.observe(() -> this.retrieval.retrieve(query, vector));
+		List<Passage> passages = (retrieved != null) ? retrieved : retrieve(query, vector);
 		timings.lap("retrieve");
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		double minSimilarity = this.properties.answer().minSimilarity();
@@ -167,6 +200,43 @@ public class AnswerPipeline {
 						written.answeredBy(), written.citations(), routed.ranked(), timings.done());
 			case DocumentComposition.Declined declined -> escalate(declined.reason(), similarity, routed, timings);
 		};
+	}
+
+	/**
+	 * An extractive document answer that covers more of the question's topic words than
+	 * the FAQ entry did, if there is one; streams only when it answers.
+	 */
+	private Optional<Answer> closerDocumentAnswer(String question, String query, List<Turn> history,
+			List<Passage> passages, double faqCoverage, FaqRouting.Routed routed, Timings timings,
+			Consumer<String> stream) {
+		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
+		if (similarity < this.properties.answer().minSimilarity()) {
+			return Optional.empty();
+		}
+		List<String> held = new java.util.ArrayList<>();
+		DocumentComposition.Composed composed = this.extractive.compose(question, query, history, passages, held::add,
+				timings);
+		if (composed instanceof DocumentComposition.Written written && written.coverage() > faqCoverage) {
+			held.forEach(stream);
+			return Optional.of(new Answer(Decision.ANSWERED, null, written.text(), similarity, routed.confidence(),
+					null, written.answeredBy(), written.citations(), routed.ranked(), timings.done()));
+		}
+		return Optional.empty();
+	}
+
+	private static Answer faqAnswer(FaqEntry entry, FaqRouting.Routed routed, Timings timings,
+			Consumer<String> stream) {
+		stream.accept(entry.answer());
+		Citation citation = new Citation(1, entry.title(), "", "faq:" + entry.id(), "/kb/faq/" + entry.id(),
+				entry.answer());
+		return new Answer(Decision.ANSWERED, null, entry.answer(), routed.confidence(), routed.confidence(), entry.id(),
+				"faq", List.of(citation), routed.ranked(), timings.done());
+	}
+
+	private List<Passage> retrieve(String query, float[] vector) {
+		return Observation.createNotStarted("hearth.retrieval", this.observations)
+			.contextualName("retrieve passages")
+			.observe(() -> this.retrieval.retrieve(query, vector));
 	}
 
 	private static Answer escalate(EscalationReason reason, double confidence, FaqRouting.Routed routed,

@@ -29,8 +29,10 @@ final class DocumentComposition {
 	 * @param text the answer's text
 	 * @param answeredBy {@code model} or {@code extractive}
 	 * @param citations its sources
+	 * @param coverage the share of the question's topic words around an extractive
+	 * answer's span; {@code NaN} for a model's answer
 	 */
-	record Written(String text, String answeredBy, List<Citation> citations) implements Composed {
+	record Written(String text, String answeredBy, List<Citation> citations, double coverage) implements Composed {
 	}
 
 	/** No answer, and why. */
@@ -76,7 +78,7 @@ final class DocumentComposition {
 			timings.lap("generate");
 			switch (result) {
 				case GenerativeAnswers.Generated generated -> {
-					return new Written(generated.text(), "model", generated.citations());
+					return new Written(generated.text(), "model", generated.citations(), Double.NaN);
 				}
 				case GenerativeAnswers.NoAnswer noAnswer -> {
 					return new Declined(EscalationReason.LOW_CONFIDENCE);
@@ -103,13 +105,13 @@ final class DocumentComposition {
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
 		Answerability.Verdict verdict = this.answerability.judge(query, composed.span().context(),
-				composed.span().text());
+				composed.span().text(), FaqAnswers.common(passages));
 		if (!verdict.answers()) {
 			log.debug("No document answer to \"{}\": {}", query, verdict.missing());
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
 		stream.accept(composed.text());
-		return new Written(composed.text(), "extractive", composed.citations());
+		return new Written(composed.text(), "extractive", composed.citations(), verdict.coverage());
 	}
 
 }

@@ -70,6 +70,20 @@ final class FollowUps {
 		return "";
 	}
 
+	/**
+	 * Whether an answer would say again what the previous answer said: a follow-up is
+	 * never answered with the answer it follows (the FAQ entry that answered the first
+	 * question tends to match the follow-up too).
+	 */
+	static boolean repeats(String previousAnswer, String answer) {
+		String said = AnswerGrade.normalise(previousAnswer).strip();
+		String again = AnswerGrade.normalise(answer).strip();
+		if (said.length() < 20 || again.isEmpty()) {
+			return false;
+		}
+		return again.contains(said) || said.contains(again.substring(0, Math.min(again.length(), 80)));
+	}
+
 	static boolean isFollowUp(String question) {
 		String text = question.strip().toLowerCase(Locale.ROOT);
 		int words = text.isEmpty() ? 0 : text.split("\\s+").length;
