@@ -2,7 +2,6 @@ package dev.hearth.assistant;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.micrometer.observation.Observation;
@@ -54,9 +53,6 @@ public class AnswerPipeline {
 
 	private final Answerability faqAnswerability = Answerability.forFaqEntries();
 
-	/** Extractive composition only: to weigh a document section against an FAQ entry. */
-	private final DocumentComposition extractive;
-
 	private final ObservationRegistry observations;
 
 	AnswerPipeline(Queries queries, RouterService router, FaqCatalog catalog, KnowledgeSearch search,
@@ -75,8 +71,6 @@ public class AnswerPipeline {
 		this.composition = new DocumentComposition(
 				(model != null) ? new GenerativeAnswers(model, properties.answer()) : null,
 				properties.answer().maxSentences(), this.answerability, this.observations);
-		this.extractive = new DocumentComposition(null, properties.answer().maxSentences(), this.answerability,
-				this.observations);
 		this.escalation = new EscalationRule(properties.router().lowConfidenceShare(),
 				properties.answer().lowConfidenceShare());
 	}
@@ -167,18 +161,7 @@ public class AnswerPipeline {
 			}
 			boolean repeats = FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer());
 			if (verdict.answers() && !repeats) {
-				double coverage = this.answerability.judge(query, context, entry.answer()).coverage();
-				if (coverage >= this.properties.answer().minCoverage()) {
-					return faqAnswer(entry, routed, timings, stream);
-				}
-				// the entry shares few of the question's words: a document section that
-				// names what was asked ("paid twice") beats the general entry
-				if (retrieved == null) {
-					retrieved = retrieve(query, vector);
-				}
-				Optional<Answer> document = closerDocumentAnswer(question, query, history, retrieved, coverage, routed,
-						timings, stream);
-				return document.orElseGet(() -> faqAnswer(entry, routed, timings, stream));
+				return faqAnswer(entry, routed, timings, stream);
 			}
 			log.debug("FAQ entry {} does not answer the question: {}", entry.id(),
 					repeats ? "it was the previous answer" : verdict.missing());
@@ -200,28 +183,6 @@ public class AnswerPipeline {
 						written.answeredBy(), written.citations(), routed.ranked(), timings.done());
 			case DocumentComposition.Declined declined -> escalate(declined.reason(), similarity, routed, timings);
 		};
-	}
-
-	/**
-	 * An extractive document answer that covers more of the question's topic words than
-	 * the FAQ entry did, if there is one; streams only when it answers.
-	 */
-	private Optional<Answer> closerDocumentAnswer(String question, String query, List<Turn> history,
-			List<Passage> passages, double faqCoverage, FaqRouting.Routed routed, Timings timings,
-			Consumer<String> stream) {
-		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
-		if (similarity < this.properties.answer().minSimilarity()) {
-			return Optional.empty();
-		}
-		List<String> held = new java.util.ArrayList<>();
-		DocumentComposition.Composed composed = this.extractive.compose(question, query, history, passages, held::add,
-				timings);
-		if (composed instanceof DocumentComposition.Written written && written.coverage() > faqCoverage) {
-			held.forEach(stream);
-			return Optional.of(new Answer(Decision.ANSWERED, null, written.text(), similarity, routed.confidence(),
-					null, written.answeredBy(), written.citations(), routed.ranked(), timings.done()));
-		}
-		return Optional.empty();
 	}
 
 	private static Answer faqAnswer(FaqEntry entry, FaqRouting.Routed routed, Timings timings,

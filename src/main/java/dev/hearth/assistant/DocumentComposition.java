@@ -29,10 +29,8 @@ final class DocumentComposition {
 	 * @param text the answer's text
 	 * @param answeredBy {@code model} or {@code extractive}
 	 * @param citations its sources
-	 * @param coverage the share of the question's topic words around an extractive
-	 * answer's span; {@code NaN} for a model's answer
 	 */
-	record Written(String text, String answeredBy, List<Citation> citations, double coverage) implements Composed {
+	record Written(String text, String answeredBy, List<Citation> citations) implements Composed {
 	}
 
 	/** No answer, and why. */
@@ -78,7 +76,7 @@ final class DocumentComposition {
 			timings.lap("generate");
 			switch (result) {
 				case GenerativeAnswers.Generated generated -> {
-					return new Written(generated.text(), "model", generated.citations(), Double.NaN);
+					return new Written(generated.text(), "model", generated.citations());
 				}
 				case GenerativeAnswers.NoAnswer noAnswer -> {
 					return new Declined(EscalationReason.LOW_CONFIDENCE);
@@ -111,7 +109,7 @@ final class DocumentComposition {
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
 		stream.accept(composed.text());
-		return new Written(composed.text(), "extractive", composed.citations(), verdict.coverage());
+		return new Written(composed.text(), "extractive", composed.citations());
 	}
 
 }

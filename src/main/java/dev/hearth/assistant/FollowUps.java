@@ -71,9 +71,10 @@ final class FollowUps {
 	}
 
 	/**
-	 * Whether an answer would say again what the previous answer said: a follow-up is
-	 * never answered with the answer it follows (the FAQ entry that answered the first
-	 * question tends to match the follow-up too).
+	 * Whether an answer would say again what the previous answer said, all of it: a
+	 * follow-up is never answered with the answer it follows (the FAQ entry that answered
+	 * the first question tends to match the follow-up too). An answer that says more than
+	 * the previous one (which gave only part of it) is no repeat.
 	 */
 	static boolean repeats(String previousAnswer, String answer) {
 		String said = AnswerGrade.normalise(previousAnswer).strip();
@@ -81,7 +82,7 @@ final class FollowUps {
 		if (said.length() < 20 || again.isEmpty()) {
 			return false;
 		}
-		return again.contains(said) || said.contains(again.substring(0, Math.min(again.length(), 80)));
+		return said.contains(again);
 	}
 
 	static boolean isFollowUp(String question) {
