@@ -149,6 +149,7 @@ public class AnswerPipeline {
 		FaqRouting.Routed routed = this.routing.route(query, vector, routerThreshold);
 		timings.lap("route");
 		List<Passage> retrieved = null;
+		FaqEntry repeated = null;
 		if (routed.entry().isPresent()) {
 			FaqEntry entry = routed.entry().get();
 			String context = FaqAnswers.context(entry);
@@ -163,6 +164,11 @@ public class AnswerPipeline {
 			if (verdict.answers() && !repeats) {
 				return faqAnswer(entry, routed, timings, stream);
 			}
+			if (verdict.answers()) {
+				// the documents may say what the previous answer did not; if they say
+				// nothing, the entry again is better than nothing
+				repeated = entry;
+			}
 			log.debug("FAQ entry {} does not answer the question: {}", entry.id(),
 					repeats ? "it was the previous answer" : verdict.missing());
 		}
@@ -170,6 +176,9 @@ public class AnswerPipeline {
 		timings.lap("retrieve");
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		double minSimilarity = this.properties.answer().minSimilarity();
+		if (similarity < minSimilarity && repeated != null) {
+			return faqAnswer(repeated, routed, timings, stream);
+		}
 		if (similarity < minSimilarity) {
 			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
 					minSimilarity);
@@ -177,11 +186,13 @@ public class AnswerPipeline {
 		}
 		DocumentComposition.Composed composed = this.composition.compose(question, query, history, passages, stream,
 				timings);
+		FaqEntry again = repeated;
 		return switch (composed) {
 			case DocumentComposition.Written written ->
 				new Answer(Decision.ANSWERED, null, written.text(), similarity, routed.confidence(), null,
 						written.answeredBy(), written.citations(), routed.ranked(), timings.done());
-			case DocumentComposition.Declined declined -> escalate(declined.reason(), similarity, routed, timings);
+			case DocumentComposition.Declined declined -> (again != null) ? faqAnswer(again, routed, timings, stream)
+					: escalate(declined.reason(), similarity, routed, timings);
 		};
 	}
 

@@ -17,11 +17,13 @@ import dev.hearth.knowledge.FaqEntry;
  * best candidate and those close to it, at most {@value #MAX} with distinct questions.
  * Close means on the candidates' own scale, whether that is a probability or a
  * similarity: at least {@value #CLOSE_SHARE} of the best score, no more than
- * {@value #MARGIN} below it, and at least {@value #FLOOR}. An option must also be about
- * the question: its entry (question, phrasings or answer) shares a topic word with it.
- * Entries customers may not see are never offered (the caller's lookup filters them).
- * Fewer than two such candidates give no options: there is nothing to choose between.
- * Stateless.
+ * {@value #MARGIN} below it, and at least {@value #FLOOR}. The question must be about the
+ * options: at least one option's entry (question, phrasings or answer) shares a topic
+ * word with it (candidates that are merely close to each other, none about the question,
+ * give no options; "money" may still offer "How can I pay my bill?" next to the refund
+ * entry that mentions money). Entries customers may not see are never offered (the
+ * caller's lookup filters them). Fewer than two such candidates give no options: there is
+ * nothing to choose between. Stateless.
  */
 final class Clarification {
 
@@ -52,6 +54,7 @@ final class Clarification {
 		Set<String> asked = TopicWords.of((question != null) ? question : "");
 		List<ClarifyOption> options = new ArrayList<>();
 		Set<String> questions = new HashSet<>();
+		boolean about = false;
 		for (Answer.Candidate candidate : ranked) {
 			if (options.size() == MAX) {
 				break;
@@ -60,12 +63,14 @@ final class Clarification {
 			if (score < FLOOR || score < best * CLOSE_SHARE || score < best - MARGIN) {
 				continue;
 			}
-			entries.apply(candidate.faqId())
-				.filter((entry) -> asked.isEmpty() || TopicWords.shareAny(asked, about(entry)))
-				.filter((entry) -> questions.add(entry.question().strip().toLowerCase(Locale.ROOT)))
-				.ifPresent((entry) -> options.add(new ClarifyOption(entry.id(), entry.question().strip())));
+			Optional<FaqEntry> entry = entries.apply(candidate.faqId())
+				.filter((e) -> questions.add(e.question().strip().toLowerCase(Locale.ROOT)));
+			if (entry.isPresent()) {
+				options.add(new ClarifyOption(entry.get().id(), entry.get().question().strip()));
+				about |= asked.isEmpty() || TopicWords.shareAny(asked, about(entry.get()));
+			}
 		}
-		return (options.size() >= 2) ? List.copyOf(options) : List.of();
+		return (options.size() >= 2 && about) ? List.copyOf(options) : List.of();
 	}
 
 	private static String about(FaqEntry entry) {
