@@ -7,6 +7,9 @@ import java.util.function.Consumer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -30,6 +33,8 @@ import dev.hearth.knowledge.KnowledgeSearch;
 @Service
 public class AnswerPipeline {
 
+	private static final Logger log = LoggerFactory.getLogger(AnswerPipeline.class);
+
 	private final Queries queries;
 
 	private final RouterService router;
@@ -43,6 +48,10 @@ public class AnswerPipeline {
 	private final DocumentComposition composition;
 
 	private final EscalationRule escalation;
+
+	private final Answerability answerability;
+
+	private final Answerability faqAnswerability = Answerability.forFaqEntries();
 
 	private final ObservationRegistry observations;
 
@@ -64,11 +73,11 @@ public class AnswerPipeline {
 		this.retrieval = new DocumentRetrieval(
 				(query, vector, top, filters) -> search.search(query, vector, top, filters).hits(),
 				properties.answer().passages(), properties.customerAudiences());
+		this.answerability = new Answerability(properties.answer().minCoverage());
 		ChatModel model = chatModel.getIfAvailable();
 		this.composition = new DocumentComposition(
 				(model != null) ? new GenerativeAnswers(model, properties.answer()) : null,
-				properties.answer().maxSentences(), new Answerability(properties.answer().minCoverage()),
-				this.observations);
+				properties.answer().maxSentences(), this.answerability, this.observations);
 		this.escalation = new EscalationRule(properties.router().lowConfidenceShare(),
 				properties.answer().lowConfidenceShare());
 	}
@@ -165,21 +174,37 @@ public class AnswerPipeline {
 		FaqRouting.Routed routed = this.languages.faq(this.routing.route(query, vector, routerThreshold), query,
 				language);
 		timings.lap("route");
+		List<Passage> retrieved = null;
+		FaqEntry repeated = null;
 		if (routed.entry().isPresent()) {
 			FaqEntry entry = routed.entry().get();
-			stream.accept(entry.answer());
-			Citation citation = new Citation(1, entry.title(), "", "faq:" + entry.id(), "/kb/faq/" + entry.id(),
-					entry.answer());
-			return new Answer(Decision.ANSWERED, null, entry.answer(), routed.confidence(), routed.confidence(),
-					entry.id(), "faq", List.of(citation), routed.ranked(), timings.done(), entry.language());
+			String context = FaqAnswers.context(entry);
+			Answerability.Verdict verdict = this.faqAnswerability.judge(query, context, entry.answer());
+			if (!verdict.answers() && verdict.missing().startsWith("the name ")) {
+				// a name the whole knowledge base uses (the company's) distinguishes
+				// nothing
+				retrieved = retrieve(query, vector, language);
+				verdict = this.faqAnswerability.judge(query, context, entry.answer(), FaqAnswers.common(retrieved));
+			}
+			boolean repeats = FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer());
+			if (verdict.answers() && !repeats) {
+				return faqAnswer(entry, routed, timings, stream);
+			}
+			if (verdict.answers()) {
+				// the documents may say what the previous answer did not; if they say
+				// nothing, the entry again is better than nothing
+				repeated = entry;
+			}
+			log.debug("FAQ entry {} does not answer the question: {}", entry.id(),
+					repeats ? "it was the previous answer" : verdict.missing());
 		}
-
-		List<Passage> passages = Observation.createNotStarted("hearth.retrieval", this.observations)
-			.contextualName("retrieve passages")
-			.observe(() -> this.languages.passages(this.retrieval.retrieve(query, vector), language));
+		List<Passage> passages = (retrieved != null) ? retrieved : retrieve(query, vector, language);
 		timings.lap("retrieve");
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		double minSimilarity = this.properties.answer().minSimilarity();
+		if (similarity < minSimilarity && repeated != null) {
+			return faqAnswer(repeated, routed, timings, stream);
+		}
 		if (similarity < minSimilarity) {
 			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
 					minSimilarity);
@@ -187,13 +212,30 @@ public class AnswerPipeline {
 		}
 		DocumentComposition.Composed composed = this.composition.compose(question, query, history, passages, stream,
 				timings);
+		FaqEntry again = repeated;
 		return switch (composed) {
 			case DocumentComposition.Written written ->
 				new Answer(Decision.ANSWERED, null, written.text(), similarity, routed.confidence(), null,
 						written.answeredBy(), written.citations(), routed.ranked(), timings.done(),
 						"extractive".equals(written.answeredBy()) ? passages.get(0).hit().language() : null);
-			case DocumentComposition.Declined declined -> escalate(declined.reason(), similarity, routed, timings);
+			case DocumentComposition.Declined declined -> (again != null) ? faqAnswer(again, routed, timings, stream)
+					: escalate(declined.reason(), similarity, routed, timings);
 		};
+	}
+
+	private static Answer faqAnswer(FaqEntry entry, FaqRouting.Routed routed, Timings timings,
+			Consumer<String> stream) {
+		stream.accept(entry.answer());
+		Citation citation = new Citation(1, entry.title(), "", "faq:" + entry.id(), "/kb/faq/" + entry.id(),
+				entry.answer());
+		return new Answer(Decision.ANSWERED, null, entry.answer(), routed.confidence(), routed.confidence(), entry.id(),
+				"faq", List.of(citation), routed.ranked(), timings.done(), entry.language());
+	}
+
+	private List<Passage> retrieve(String query, float[] vector, String language) {
+		return Observation.createNotStarted("hearth.retrieval", this.observations)
+			.contextualName("retrieve passages")
+			.observe(() -> this.languages.passages(this.retrieval.retrieve(query, vector), language));
 	}
 
 	private static Answer escalate(EscalationReason reason, double confidence, FaqRouting.Routed routed,

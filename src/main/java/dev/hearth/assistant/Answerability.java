@@ -12,8 +12,12 @@ import java.util.regex.Pattern;
  * answer: its topic words covered (the question's content words, found in the span, its
  * section path or its document title), every number the question names present in the
  * span, and the kind of fact asked for present (an amount for "how much", a number or
- * time for "how long" and "when", digits for "which number"). Words that only say what
- * kind of fact is asked ("cost", "long", "take") are not topic words. Thread-safe:
+ * time for "how long" and "when", digits for "which number"), and every name the question
+ * mentions (a product, brand or place written with capitals mid-sentence, "Netflix",
+ * "iPhone") present around the span: a passage about the same topic that never names what
+ * was asked for does not answer it. Words that only say what kind of fact is asked
+ * ("cost", "long", "take") are not topic words. The same judgement applies to an FAQ
+ * entry's answer, with the entry's question and phrasings as its context. Thread-safe:
  * immutable.
  */
 final class Answerability {
@@ -45,6 +49,26 @@ final class Answerability {
 
 	private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
 
+	/** A word: letters (any script), digits and inner apostrophes or hyphens. */
+	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*");
+
+	/**
+	 * German capitalises every noun, so capitals name nothing in a German question: these
+	 * function words mark one.
+	 */
+	private static final Set<String> GERMAN = Set.of("ich", "ist", "und", "der", "die", "das", "wie", "kann", "mein",
+			"meine", "nicht", "für", "mit", "ein", "eine", "sie", "wann", "bei", "habe", "wird", "gibt", "muss", "mich",
+			"mir", "im", "kostet", "sind", "auf", "zu", "von", "den", "dem", "des", "nach", "vom", "zum", "zur", "über",
+			"ob", "dass", "warum", "welche", "welcher", "wer", "bekomme", "meinen", "meinem", "ihre", "ihr");
+
+	/** Days and months: capitalised in English, but they name no product or place. */
+	private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+			"saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+			"october", "november", "december", "christmas", "easter");
+
+	/** A number that follows a capitalised word: a model or plan number. */
+	private static final Pattern MODEL_NUMBER = Pattern.compile("\\b\\p{L}*\\p{Lu}\\p{L}*\\s+(\\d+(?:[.,]\\d+)?)\\b");
+
 	/**
 	 * What a customer pastes but does not ask about: scripts and styles, markup tags,
 	 * link targets, URLs and e-mail addresses. Their words and numbers are not the
@@ -57,15 +81,35 @@ final class Answerability {
 
 	private final double minCoverage;
 
+	/** Judging an FAQ entry the router matched rather than a document span. */
+	private final boolean entryMode;
+
 	/**
 	 * @param minCoverage the share of the question's topic words the span must cover, 0
 	 * to 1
 	 */
 	Answerability(double minCoverage) {
+		this(minCoverage, false);
+	}
+
+	private Answerability(double minCoverage, boolean entryMode) {
 		if (!(minCoverage >= 0 && minCoverage <= 1)) {
 			throw new IllegalArgumentException("minCoverage must be between 0 and 1, got " + minCoverage);
 		}
 		this.minCoverage = minCoverage;
+		this.entryMode = entryMode;
+	}
+
+	/**
+	 * The judgement for an FAQ entry the router matched: the router already judged that
+	 * the question means the entry (paraphrases share few words with it, and "how much
+	 * notice" asks for no amount), so neither a share of topic words nor the kind of fact
+	 * is required, and numbers the customer states about their own case ("I get 250
+	 * Mbps", "on the 17th") need not be in it; the names the question mentions and the
+	 * model numbers that follow a name ("Fibre 5000", "iPhone 16") must be.
+	 */
+	static Answerability forFaqEntries() {
+		return new Answerability(0, true);
 	}
 
 	/**
@@ -85,21 +129,41 @@ final class Answerability {
 	 * @param span the span alone (numbers and facts must be in it)
 	 */
 	Verdict judge(String asked, String context, String span) {
+		return judge(asked, context, span, Set.of());
+	}
+
+	/**
+	 * @param question the self-contained question
+	 * @param context the span with its heading, section path and document title
+	 * @param span the span alone (numbers and facts must be in it)
+	 * @param common content words found in most of the passages retrieved for the
+	 * question (the company's own name, its products): a name among them distinguishes
+	 * nothing, so it need not be around the span
+	 */
+	Verdict judge(String asked, String context, String span, Set<String> common) {
 		String question = prose(asked);
 		Set<String> topic = topicWords(question);
-		if (topic.isEmpty()) {
+		if (topic.isEmpty() && !this.entryMode) {
 			return new Verdict(false, 0, "the question has no topic words");
 		}
 		Set<String> present = ContentWords.setOf(context);
 		long covered = topic.stream().filter(present::contains).count();
-		double coverage = (double) covered / topic.size();
+		double coverage = topic.isEmpty() ? 1 : (double) covered / topic.size();
 		if (coverage < this.minCoverage) {
 			return new Verdict(false, coverage, "topic words covered " + covered + " of " + topic.size());
 		}
-		for (String number : numbers(question)) {
+		for (String number : this.entryMode ? modelNumbers(question) : numbers(question)) {
 			if (!numbers(context).contains(number)) {
 				return new Verdict(false, coverage, "the number " + number + " is not in the passage");
 			}
+		}
+		for (String name : names(question)) {
+			if (!present.contains(name) && !common.contains(name)) {
+				return new Verdict(false, coverage, "the name " + name + " is not in the passage");
+			}
+		}
+		if (this.entryMode) {
+			return new Verdict(true, coverage, "");
 		}
 		if (HOW_MUCH.matcher(question).find() && !AMOUNT.matcher(span).find()) {
 			return new Verdict(false, coverage, "an amount is asked for and the passage has none");
@@ -123,6 +187,63 @@ final class Answerability {
 		Set<String> words = new LinkedHashSet<>(ContentWords.of(prose(question)));
 		words.removeAll(KIND_WORDS);
 		return words;
+	}
+
+	/**
+	 * The names a question mentions, as content words: a word with a capital letter that
+	 * does not start a sentence ("Netflix", "Portugal"), or with a capital after its
+	 * first letter ("iPhone", "eSIM"). Words in capitals only ("TV", "EU", "PIN") are
+	 * abbreviations of the topic, not names; a German question has none (its nouns are
+	 * capitalised).
+	 */
+	static Set<String> names(String asked) {
+		String question = prose(asked);
+		Set<String> names = new LinkedHashSet<>();
+		Matcher words = WORD.matcher(question);
+		boolean sentenceStart = true;
+		int end = 0;
+		List<String> found = new java.util.ArrayList<>();
+		while (words.find()) {
+			String between = question.substring(end, words.start());
+			sentenceStart = sentenceStart || between.matches("(?s).*[.!?:;\n\"“(].*");
+			String word = words.group();
+			if (GERMAN.contains(word.toLowerCase(Locale.ROOT))) {
+				return Set.of();
+			}
+			if (word.startsWith("I'") || word.startsWith("I’")) {
+				// I'm, I'll, I've
+				sentenceStart = false;
+				end = words.end();
+				continue;
+			}
+			if (CALENDAR.contains(word.toLowerCase(Locale.ROOT))) {
+				sentenceStart = false;
+				end = words.end();
+				continue;
+			}
+			boolean allCaps = word.equals(word.toUpperCase(Locale.ROOT));
+			boolean innerCapital = !word.substring(1).equals(word.substring(1).toLowerCase(Locale.ROOT));
+			boolean capital = Character.isUpperCase(word.charAt(0));
+			if (!allCaps && (innerCapital || (capital && !sentenceStart))) {
+				found.add(word);
+			}
+			sentenceStart = false;
+			end = words.end();
+		}
+		for (String word : found) {
+			names.addAll(ContentWords.of(word));
+		}
+		return names;
+	}
+
+	/** The numbers that follow a capitalised word ("Fibre 5000", "iPhone 16"). */
+	static List<String> modelNumbers(String question) {
+		List<String> numbers = new java.util.ArrayList<>();
+		Matcher matcher = MODEL_NUMBER.matcher(question);
+		while (matcher.find()) {
+			numbers.add(matcher.group(1).replace(',', '.'));
+		}
+		return numbers;
 	}
 
 	private static List<String> numbers(String text) {

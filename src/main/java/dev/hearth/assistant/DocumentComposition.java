@@ -103,7 +103,7 @@ final class DocumentComposition {
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
 		Answerability.Verdict verdict = this.answerability.judge(query, composed.span().context(),
-				composed.span().text());
+				composed.span().text(), FaqAnswers.common(passages));
 		if (!verdict.answers()) {
 			log.debug("No document answer to \"{}\": {}", query, verdict.missing());
 			return new Declined(EscalationReason.LOW_CONFIDENCE);

@@ -70,6 +70,21 @@ final class FollowUps {
 		return "";
 	}
 
+	/**
+	 * Whether an answer would say again what the previous answer said, all of it: a
+	 * follow-up is never answered with the answer it follows (the FAQ entry that answered
+	 * the first question tends to match the follow-up too). An answer that says more than
+	 * the previous one (which gave only part of it) is no repeat.
+	 */
+	static boolean repeats(String previousAnswer, String answer) {
+		String said = AnswerGrade.normalise(previousAnswer).strip();
+		String again = AnswerGrade.normalise(answer).strip();
+		if (said.length() < 20 || again.isEmpty()) {
+			return false;
+		}
+		return said.contains(again);
+	}
+
 	static boolean isFollowUp(String question) {
 		String text = question.strip().toLowerCase(Locale.ROOT);
 		int words = text.isEmpty() ? 0 : text.split("\\s+").length;

@@ -3,12 +3,17 @@ package dev.hearth.escalation;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
 import dev.hearth.assistant.Answer;
 import dev.hearth.assistant.CustomerTurn;
 import dev.hearth.assistant.Decision;
+import dev.hearth.knowledge.Audiences;
 import dev.hearth.knowledge.FaqCatalog;
+import dev.hearth.knowledge.FaqEntry;
 
 /**
  * The one place that decides what a customer turn leads to: before the pipeline answers
@@ -29,7 +34,14 @@ public class Escalation {
 
 	private final FaqCatalog faqs;
 
-	Escalation(EscalationPolicy policy, ApprovedLlmGateway gateway, HandoffRouting routing, FaqCatalog faqs) {
+	private final List<String> customerAudiences;
+
+	Escalation(EscalationPolicy policy, ApprovedLlmGateway gateway, HandoffRouting routing, FaqCatalog faqs,
+			Environment environment) {
+		// the assistant's setting, read as Spring binds it (a YAML list or a comma list)
+		this.customerAudiences = Binder.get(environment)
+			.bind("hearth.assistant.customer-audiences", Bindable.listOf(String.class))
+			.orElse(List.of("customer"));
 		this.policy = policy;
 		this.gateway = gateway;
 		this.routing = routing;
@@ -74,7 +86,8 @@ public class Escalation {
 			}
 		}
 		if (action == EscalationDecision.Action.CLARIFY) {
-			List<ClarifyOption> options = Clarification.options(answer.ranked(), this.faqs::entry);
+			List<ClarifyOption> options = Clarification.options(turn.text(), answer.ranked(),
+					(id) -> this.faqs.entry(id).filter(this::forCustomers));
 			if (!options.isEmpty()) {
 				return new Verdict.Clarify(decision.get(), options);
 			}
@@ -94,6 +107,11 @@ public class Escalation {
 	 */
 	public Verdict.HandOver onRequest(CustomerTurn turn) {
 		return handOver(turn, null, this.policy.customerAskedForPerson());
+	}
+
+	/** A clarifying question offers only entries customers may see. */
+	private boolean forCustomers(FaqEntry entry) {
+		return Audiences.visibleTo(entry.tags(), this.customerAudiences);
 	}
 
 	private Verdict.HandOver handOver(CustomerTurn turn, Answer answer, EscalationDecision decision) {

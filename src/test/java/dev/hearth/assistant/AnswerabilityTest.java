@@ -50,6 +50,67 @@ class AnswerabilityTest {
 	}
 
 	@Test
+	void aNameTheQuestionMentionsMustBeAroundTheSpan() {
+		// regression: "Which channel number is Netflix on?" was answered with the
+		// parental PIN section
+		String span = "Your 4-digit parental PIN protects age-restricted programmes, locked channels and purchases.";
+		Answerability.Verdict verdict = this.answerability.judge("Which channel number is Netflix on?",
+				"Parental controls\nYour parental PIN\n" + span, span);
+		assertThat(verdict.answers()).isFalse();
+		assertThat(verdict.missing()).isEqualTo("the name netflix is not in the passage");
+	}
+
+	@Test
+	void namesAreCapitalisedMidSentenceOrInnerCapitalsNotAbbreviationsOrGermanNouns() {
+		assertThat(Answerability.names("Can I pay with Bitcoin? Do you sell the iPhone 16?")).containsExactly("bitcoin",
+				"iphone");
+		assertThat(Answerability.names("Is the TV box in the EU price list? I'll ask Northwind."))
+			.containsExactly("northwind");
+		assertThat(Answerability.names("Wie richte ich eine eSIM am Router ein?")).isEmpty();
+	}
+
+	@Test
+	void aNameCommonToTheRetrievedPassagesDistinguishesNothing() {
+		String span = "Porting codes are valid for 30 days.";
+		assertThat(this.answerability.judge("How long is a Northwind porting code valid?", span, span).answers())
+			.isFalse();
+		assertThat(this.answerability
+			.judge("How long is a Northwind porting code valid?", span, span, java.util.Set.of("northwind"))
+			.answers()).isTrue();
+	}
+
+	@Test
+	void anFaqEntryIsJudgedWithItsQuestionAndPhrasingsAndMustNameWhatWasAsked() {
+		// regression: "Can I pay my bill with Bitcoin?" got the payment-methods entry
+		dev.hearth.knowledge.FaqEntry entry = new dev.hearth.knowledge.FaqEntry("payment-methods",
+				"How can I pay my bill?", java.util.List.of("which payment methods do you take"),
+				"You can pay by SEPA direct debit, Visa or Mastercard, PayPal or bank transfer.", "en",
+				java.util.Map.of());
+		Answerability faq = Answerability.forFaqEntries();
+		assertThat(faq.judge("Can I pay my bill with Bitcoin?", FaqAnswers.context(entry), entry.answer()).answers())
+			.isFalse();
+		// a paraphrase that shares few words with the entry is the router's judgement
+		assertThat(faq.judge("what are my options for settling the invoice", FaqAnswers.context(entry), entry.answer())
+			.answers()).isTrue();
+	}
+
+	@Test
+	void anFaqEntryNeedsTheModelNumbersButNotTheCustomersOwnFigures() {
+		// regression: "Speed tests give me 250 Mbps on Fibre 500" lost its right entry
+		dev.hearth.knowledge.FaqEntry entry = new dev.hearth.knowledge.FaqEntry("speed", "What speed do you promise?",
+				java.util.List.of(), "Each plan has a minimum speed: Fibre 150 100 Mbps, Fibre 500 350 Mbps.", "en",
+				java.util.Map.of());
+		Answerability faq = Answerability.forFaqEntries();
+		assertThat(faq
+			.judge("Speed tests give me 250 Mbps on Fibre 500. What's the lowest you promise?",
+					FaqAnswers.context(entry), entry.answer())
+			.answers()).isTrue();
+		assertThat(faq.judge("What's the lowest speed on Fibre 5000?", FaqAnswers.context(entry), entry.answer())
+			.missing()).isEqualTo("the number 5000 is not in the passage");
+		assertThat(Answerability.names("We had no broadband from Monday to Friday in May")).isEmpty();
+	}
+
+	@Test
 	void rejectsAnImpossibleCoverage() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Answerability(1.5))
 			.withMessage("minCoverage must be between 0 and 1, got 1.5");

@@ -43,4 +43,14 @@ class FollowUpsTest {
 		assertThat(FollowUps.isFollowUp("is it free?")).isTrue();
 	}
 
+	@Test
+	void aFollowUpIsNeverAnsweredWithTheAnswerItFollows() {
+		// regression: "and how long does that take?" repeated the previous answer
+		String faq = "Yes. Tell us at least 30 days before you move (and no later than 14 days) in the app.";
+		assertThat(FollowUps.repeats(faq, faq)).isTrue();
+		assertThat(FollowUps.repeats("Yes. Tell us at least 30 days before you move", faq)).as("says more").isFalse();
+		assertThat(FollowUps.repeats(faq, "If we can't provide fibre at the new address, you can cancel.")).isFalse();
+		assertThat(FollowUps.repeats("", faq)).isFalse();
+	}
+
 }

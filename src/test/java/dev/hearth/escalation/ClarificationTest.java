@@ -25,16 +25,41 @@ class ClarificationTest {
 	}
 
 	private static List<ClarifyOption> options(Candidate... ranked) {
-		return Clarification.options(List.of(ranked), (id) -> Optional.ofNullable(ENTRIES.get(id)));
+		return Clarification.options("", List.of(ranked), (id) -> Optional.ofNullable(ENTRIES.get(id)));
 	}
 
 	@Test
 	void closeCandidatesBecomeTwoOrThreeOptionsBestFirst() {
 		assertThat(options(new Candidate("refund-time", 0.40), new Candidate("refund-how", 0.35),
-				new Candidate("router-reset", 0.21), new Candidate("tv-channels", 0.20)))
+				new Candidate("router-reset", 0.31), new Candidate("tv-channels", 0.20)))
 			.containsExactly(new ClarifyOption("refund-time", "How long does a refund take?"),
 					new ClarifyOption("refund-how", "How do I ask for a refund?"),
 					new ClarifyOption("router-reset", "How do I reset my router?"));
+	}
+
+	@Test
+	void closenessIsJudgedOnTheCandidatesOwnScaleSimilaritiesIncluded() {
+		// nearest-phrasing similarities sit close together: half of the best is no
+		// longer "close" (the old rule offered all four)
+		assertThat(options(new Candidate("refund-time", 0.52), new Candidate("refund-how", 0.48),
+				new Candidate("router-reset", 0.30), new Candidate("tv-channels", 0.27)))
+			.extracting(ClarifyOption::faqId)
+			.containsExactly("refund-time", "refund-how");
+	}
+
+	@Test
+	void theOptionsMustBeAboutTheQuestion() {
+		// regression: options unrelated to the question were offered
+		List<ClarifyOption> options = Clarification.options(
+				"when do I get my refund back", List.of(new Candidate("refund-time", 0.40),
+						new Candidate("router-reset", 0.38), new Candidate("refund-how", 0.36)),
+				(id) -> Optional.ofNullable(ENTRIES.get(id)));
+		assertThat(options).extracting(ClarifyOption::faqId)
+			.containsExactly("refund-time", "router-reset", "refund-how");
+		assertThat(Clarification.options("when do I get my refund back",
+				List.of(new Candidate("router-reset", 0.40), new Candidate("tv-channels", 0.38)),
+				(id) -> Optional.ofNullable(ENTRIES.get(id))))
+			.isEmpty();
 	}
 
 	@Test
@@ -48,7 +73,7 @@ class ClarificationTest {
 	@Test
 	void theSameQuestionTwiceAndMissingEntriesAreSkipped() {
 		assertThat(options(new Candidate("refund-time", 0.30), new Candidate("refund-dup", 0.29),
-				new Candidate("deleted", 0.28), new Candidate("refund-how", 0.2)))
+				new Candidate("deleted", 0.28), new Candidate("refund-how", 0.25)))
 			.extracting(ClarifyOption::faqId)
 			.containsExactly("refund-time", "refund-how");
 	}
