@@ -27,8 +27,14 @@ public class AgentInbox {
 
 	private final JdbcClient jdbc;
 
-	AgentInbox(JdbcClient jdbc) {
+	private final SummarySeal seal;
+
+	private final tools.jackson.databind.json.JsonMapper json;
+
+	AgentInbox(JdbcClient jdbc, SummarySeal seal, tools.jackson.databind.json.JsonMapper json) {
 		this.jdbc = jdbc;
+		this.seal = seal;
+		this.json = json;
 	}
 
 	/** Which conversations a page shows. */
@@ -115,7 +121,7 @@ public class AgentInbox {
 		};
 		var sql = this.jdbc.sql("""
 				select id, state, priority, waiting_since, sla_due_at, assigned_agent, escalation_rule,
-				       escalation_reason, summary ->> 'question' as question
+				       escalation_reason, enc_key, summary #>> '{}' as summary
 				from conversation where %s
 				order by priority desc, waiting_since
 				limit %d
@@ -123,14 +129,20 @@ public class AgentInbox {
 		if (filter == Filter.MINE) {
 			sql = sql.param("agent", agent);
 		}
-		return sql.query(AgentInbox::row).list();
+		return sql.query(this::row).list();
 	}
 
-	private static Row row(ResultSet rs, int row) throws SQLException {
+	private Row row(ResultSet rs, int row) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		// the summary is sealed: open it here to show the customer's question
+		String summary = this.seal.open(rs.getString("enc_key"), "summary", id, rs.getString("summary"));
+		tools.jackson.databind.JsonNode question = (summary != null) ? this.json.readTree(summary).get("question")
+				: null;
 		return new Row(rs.getObject("id", UUID.class), ConversationState.valueOf(rs.getString("state")),
 				rs.getInt("priority"), instant(rs.getTimestamp("waiting_since")),
 				instant(rs.getTimestamp("sla_due_at")), rs.getString("assigned_agent"), rs.getString("escalation_rule"),
-				rs.getString("escalation_reason"), rs.getString("question"));
+				rs.getString("escalation_reason"),
+				(question != null && !question.isNull()) ? question.asString() : null);
 	}
 
 	private static Instant instant(Timestamp timestamp) {

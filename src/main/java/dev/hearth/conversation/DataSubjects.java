@@ -72,9 +72,12 @@ public class DataSubjects {
 
 	private final AuditTrail audit;
 
+	private final SummarySeal summaries;
+
 	DataSubjects(JdbcClient jdbc, JsonMapper json, ConversationTokens tokens, FieldCipher cipher,
 			SearchTokens searchTokens, TicketSeal tickets, MessageSeal messages, TrainingExamples examples,
-			AuditTrail audit) {
+			AuditTrail audit, SummarySeal summaries) {
+		this.summaries = summaries;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.tokens = tokens;
@@ -175,6 +178,13 @@ public class DataSubjects {
 		for (UUID id : ids) {
 			Map<String, Object> conversation = row("select to_jsonb(c) as j from conversation c where id = ?", id)
 				.get(0);
+			String sealedWith = (String) conversation.remove("enc_key");
+			for (String column : List.of("summary", "draft")) {
+				if (sealedWith != null && conversation.get(column) instanceof String sealed) {
+					conversation.put(column,
+							this.json.readValue(this.summaries.open(sealedWith, column, id, sealed), Map.class));
+				}
+			}
 			List<Map<String, Object>> texts = this.jdbc.sql("""
 					select conversation_id, seq, enc_key, role, text, query, author, reply_to, answer::text as answer,
 					       created_at

@@ -57,9 +57,12 @@ public class Handoffs {
 
 	private final ObservationRegistry observations;
 
+	private final SummarySeal seal;
+
 	Handoffs(JdbcClient jdbc, Conversations conversations, ApplicationEventPublisher events, JsonMapper json,
 			ConversationProperties properties, AuditTrail audit, TrainingExamples training, Agents agents,
-			ConversationMetrics metrics, ObjectProvider<ObservationRegistry> observations) {
+			ConversationMetrics metrics, ObjectProvider<ObservationRegistry> observations, SummarySeal seal) {
+		this.seal = seal;
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 		this.agents = agents;
 		this.metrics = metrics;
@@ -100,8 +103,8 @@ public class Handoffs {
 		int changed = this.jdbc
 			.sql("""
 					update conversation set state = 'WAITING_FOR_AGENT', assigned_agent = null, priority = ?, waiting_since = ?, sla_due_at = ?,
-					    escalation_rule = ?, escalation_reason = ?, summary = cast(? as jsonb), handoff_mode = ?,
-					    claimed_at = null, draft = null, last_activity = now()
+					    escalation_rule = ?, escalation_reason = ?, enc_key = ?, summary = to_jsonb(cast(? as text)),
+					    handoff_mode = ?, claimed_at = null, draft = null, last_activity = now()
 					where id = ? and state in ('BOT', 'RESOLVED', 'ABANDONED', 'CLOSED')
 					""")
 			.param(decision.priority())
@@ -109,7 +112,9 @@ public class Handoffs {
 			.param(Timestamp.from(now.plus(this.sla)))
 			.param(decision.rule())
 			.param(decision.reason())
-			.param(this.json.writeValueAsString(summary))
+			.param(this.seal.activeKey())
+			.param(this.seal.seal(this.seal.activeKey(), "summary", conversation,
+					this.json.writeValueAsString(summary)))
 			.param(mode.name())
 			.param(conversation)
 			.update();
@@ -149,11 +154,28 @@ public class Handoffs {
 	 */
 	@Transactional
 	public void attachDraft(UUID conversation, String endpoint, String text) {
-		this.jdbc.sql("""
-				update conversation set draft = cast(? as jsonb) where id = ?
-				""")
-			.param(this.json
-				.writeValueAsString(new StoredDraft(StoredDraft.SCHEMA_VERSION, text, endpoint, Instant.now())))
+		// summary and draft share the row's key: re-seal the summary with the active key
+		// beside the new draft
+		List<String[]> rows = this.jdbc
+			.sql("select enc_key, summary #>> '{}' from conversation where id = ? for update")
+			.param(conversation)
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
+		if (rows.isEmpty()) {
+			return;
+		}
+		String key = this.seal.activeKey();
+		String summary = this.seal.open(rows.get(0)[0], "summary", conversation, rows.get(0)[1]);
+		String draft = this.json
+			.writeValueAsString(new StoredDraft(StoredDraft.SCHEMA_VERSION, text, endpoint, Instant.now()));
+		this.jdbc
+			.sql("""
+					update conversation set enc_key = ?, summary = to_jsonb(cast(? as text)), draft = to_jsonb(cast(? as text))
+					where id = ?
+					""")
+			.param(key)
+			.param(this.seal.seal(key, "summary", conversation, summary))
+			.param(this.seal.seal(key, "draft", conversation, draft))
 			.param(conversation)
 			.update();
 	}
@@ -161,9 +183,9 @@ public class Handoffs {
 	/** The draft answer for the agent, if a model wrote one. */
 	public java.util.Optional<AgentDraft> draft(UUID conversation) {
 		find(conversation);
-		return this.jdbc.sql("select draft::text from conversation where id = ? and draft is not null")
+		return this.jdbc.sql("select enc_key, draft #>> '{}' from conversation where id = ? and draft is not null")
 			.param(conversation)
-			.query(String.class)
+			.query((rs, row) -> this.seal.open(rs.getString(1), "draft", conversation, rs.getString(2)))
 			.optional()
 			.map((text) -> this.json.readValue(text, AgentDraft.class));
 	}
@@ -280,7 +302,7 @@ public class Handoffs {
 	public List<QueuedConversation> queue() {
 		return this.jdbc.sql("""
 				select id, state, priority, waiting_since, sla_due_at, assigned_agent, escalation_rule,
-				       escalation_reason, summary::text as summary, handoff_mode
+				       escalation_reason, enc_key, summary #>> '{}' as summary, handoff_mode
 				from conversation where state in ('WAITING_FOR_AGENT', 'WITH_AGENT')
 				order by priority desc, waiting_since
 				""").query(this::queued).list();
@@ -289,7 +311,7 @@ public class Handoffs {
 	public QueuedConversation find(UUID conversation) {
 		return this.jdbc.sql("""
 				select id, state, priority, waiting_since, sla_due_at, assigned_agent, escalation_rule,
-				       escalation_reason, summary::text as summary, handoff_mode
+				       escalation_reason, enc_key, summary #>> '{}' as summary, handoff_mode
 				from conversation where id = ?
 				""")
 			.param(conversation)
@@ -316,7 +338,8 @@ public class Handoffs {
 	}
 
 	private QueuedConversation queued(ResultSet rs, int row) throws SQLException {
-		String summary = rs.getString("summary");
+		UUID id = rs.getObject("id", UUID.class);
+		String summary = this.seal.open(rs.getString("enc_key"), "summary", id, rs.getString("summary"));
 		return new QueuedConversation(rs.getObject("id", UUID.class), ConversationState.valueOf(rs.getString("state")),
 				rs.getInt("priority"), instant(rs, "waiting_since"), instant(rs, "sla_due_at"),
 				rs.getString("assigned_agent"), rs.getString("escalation_rule"), rs.getString("escalation_reason"),

@@ -68,7 +68,7 @@ class MessageResealing implements ReEncryptable {
 				.param(this.seal.sealBytes(activeKey, "embedding", row.conversation(), row.seq(), row.embedding()))
 				.param(row.id())
 				.update();
-			this.seal.index(row.conversation(), row.seq(), activeKey, row.text());
+			this.seal.reindex(row.conversation(), row.seq(), activeKey, row.text());
 		}
 		return rows.size();
 	}

@@ -65,11 +65,16 @@ class MessageSeal {
 	 * Replaces the message's search tokens with those of {@code text} under
 	 * {@code keyId}.
 	 */
-	void index(UUID conversation, int seq, String keyId, String text) {
+	void reindex(UUID conversation, int seq, String keyId, String text) {
 		this.jdbc.sql("delete from conversation_message_token where conversation_id = ? and seq = ?")
 			.param(conversation)
 			.param(seq)
 			.update();
+		index(conversation, seq, keyId, text);
+	}
+
+	/** Stores the search tokens of a new message's {@code text} under {@code keyId}. */
+	void index(UUID conversation, int seq, String keyId, String text) {
 		long[] tokens = this.tokens.tokens(keyId, text);
 		if (tokens.length > 0) {
 			this.jdbc.sql("""

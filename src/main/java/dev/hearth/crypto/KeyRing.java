@@ -48,13 +48,13 @@ final class KeyRing {
 
 	KeyRing(Map<String, String> encoded, String active, String origin) {
 		if (encoded.isEmpty()) {
-			throw new IllegalStateException("No encryption key is configured (" + origin + ")");
+			throw new EncryptionKeyException("No encryption key is configured (" + origin + ")");
 		}
 		Map<String, SecretKey> keys = new TreeMap<>();
 		Map<String, SecretKey> tokenKeys = new TreeMap<>();
 		encoded.forEach((id, value) -> {
 			if (!KEY_ID.matcher(id).matches()) {
-				throw new IllegalStateException("Encryption key id '" + id
+				throw new EncryptionKeyException("Encryption key id '" + id
 						+ "' is not valid: use 1 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit");
 			}
 			byte[] raw;
@@ -62,11 +62,11 @@ final class KeyRing {
 				raw = Base64.getDecoder().decode(value.strip());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalStateException("Encryption key '" + id + "' (" + origin
+				throw new EncryptionKeyException("Encryption key '" + id + "' (" + origin
 						+ ") is not Base64; make one with: openssl rand -base64 32");
 			}
 			if (raw.length != 32) {
-				throw new IllegalStateException("Encryption key '" + id + "' (" + origin + ") has " + raw.length
+				throw new EncryptionKeyException("Encryption key '" + id + "' (" + origin + ") has " + raw.length
 						+ " bytes; AES-256 needs 32: make one with: openssl rand -base64 32");
 			}
 			keys.put(id, new SecretKeySpec(raw, "AES"));
@@ -74,13 +74,13 @@ final class KeyRing {
 		});
 		if (active == null) {
 			if (keys.size() != 1) {
-				throw new IllegalStateException("Several encryption keys are configured " + keys.keySet() + " ("
+				throw new EncryptionKeyException("Several encryption keys are configured " + keys.keySet() + " ("
 						+ origin + "): set hearth.crypto.active-key to the one new values are sealed with");
 			}
 			active = keys.keySet().iterator().next();
 		}
 		if (!keys.containsKey(active)) {
-			throw new IllegalStateException("hearth.crypto.active-key is '" + active + "' but the configured keys are "
+			throw new EncryptionKeyException("hearth.crypto.active-key is '" + active + "' but the configured keys are "
 					+ keys.keySet() + " (" + origin + ")");
 		}
 		this.keys = java.util.Collections.unmodifiableSortedMap((TreeMap<String, SecretKey>) keys);
@@ -105,7 +105,7 @@ final class KeyRing {
 					active = (active != null) ? active : file.getProperty(name).strip();
 				}
 				else if (encoded.putIfAbsent(name, file.getProperty(name)) != null) {
-					throw new IllegalStateException("Encryption key '" + name + "' is configured twice: in "
+					throw new EncryptionKeyException("Encryption key '" + name + "' is configured twice: in "
 							+ "hearth.crypto.keys and in " + properties.keyFile());
 				}
 			}
@@ -115,7 +115,7 @@ final class KeyRing {
 			return new KeyRing(encoded, active, origin);
 		}
 		if (production) {
-			throw new IllegalStateException("No encryption key is configured and the 'prod' profile is active: set "
+			throw new EncryptionKeyException("No encryption key is configured and the 'prod' profile is active: set "
 					+ "hearth.crypto.key-file to a mounted secret of 'id=<32 bytes in Base64>' lines (or "
 					+ "hearth.crypto.keys.<id>); make a key with: openssl rand -base64 32");
 		}
@@ -146,7 +146,7 @@ final class KeyRing {
 			}
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot create the development encryption key " + file + ": " + ex);
+			throw new EncryptionKeyException("Cannot create the development encryption key " + file + ": " + ex);
 		}
 	}
 
@@ -156,7 +156,7 @@ final class KeyRing {
 			properties.load(reader);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException(
+			throw new EncryptionKeyException(
 					"Cannot read the encryption key file " + file + " (hearth.crypto.key-file): " + ex.getMessage());
 		}
 		return properties;

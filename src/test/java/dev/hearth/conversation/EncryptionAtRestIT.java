@@ -49,6 +49,9 @@ class EncryptionAtRestIT {
 	KeyRotation rotation;
 
 	@Autowired
+	Handoffs handoffs;
+
+	@Autowired
 	FieldCipher cipher;
 
 	HearthHttp http;
@@ -82,6 +85,13 @@ class EncryptionAtRestIT {
 			.as("the answer and every notice are sealed too")
 			.isZero();
 
+		assertThat(this.jdbc.sql("select enc_key || ' ' || summary::text from conversation where id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).as("the handoff summary (the card made it a handoff) is sealed")
+			.startsWith("test-1 \"")
+			.doesNotContain("zebracorn", "4242");
+		assertThat(this.handoffs.find(id).summary().question()).contains("zebracorn sticker");
 		assertThat(this.http.transcript(chat).get(0).get("text").asString()).contains("zebracorn sticker", "4242");
 		assertThat(this.conversations.transcript(id).get(0).text()).contains("ann.zebra@example.com");
 		var agent = this.http.send("GET", "/api/agent/conversations/" + id + "/messages", null, "crypto-agent-token");
@@ -119,6 +129,10 @@ class EncryptionAtRestIT {
 				  (?, 1, 'CUSTOMER', 'Old plaintext question about the quokkaphone warranty'),
 				  (?, 2, 'AGENT', 'Old plaintext reply')
 				""").param(id).param(id).update();
+		this.jdbc.sql("update conversation set summary = cast(? as jsonb) where id = ?")
+			.param("{\"schemaVersion\": 1, \"question\": \"Old quokkaphone question\"}")
+			.param(id)
+			.update();
 		this.jdbc
 			.sql("insert into training_example (conversation_id, source, question, answer) values (?, 'AGENT', ?, ?)")
 			.param(id)
@@ -149,6 +163,11 @@ class EncryptionAtRestIT {
 		assertThat(this.search.search("quokkaphone warranty", null, java.util.function.UnaryOperator.identity()))
 			.singleElement()
 			.satisfies((hit) -> assertThat(hit.snippet()).contains("«quokkaphone» «warranty»"));
+		assertThat(this.jdbc.sql("select summary::text from conversation where id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).doesNotContain("quokkaphone");
+		assertThat(this.handoffs.find(id).summary().question()).isEqualTo("Old quokkaphone question");
 		assertThat(this.examples.fromConversations(List.of(id))).singleElement()
 			.satisfies((e) -> assertThat(e.question()).isEqualTo("Is the quokkaphone covered?"));
 		assertThat(this.examples.exportJsonl(java.util.function.UnaryOperator.identity()))

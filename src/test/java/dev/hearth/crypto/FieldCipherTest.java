@@ -115,6 +115,15 @@ class FieldCipherTest {
 			.hasMessageContaining("Cannot read the encryption key file");
 	}
 
+	@Test
+	void aStartWithoutUsableKeysIsReportedWithoutAStackTrace() {
+		var analysis = new KeyFailureAnalyzer()
+			.analyze(new RuntimeException("wrapped", new EncryptionKeyException("No encryption key is configured")));
+		assertThat(analysis.getDescription()).isEqualTo("No encryption key is configured");
+		assertThat(analysis.getAction()).contains("hearth.crypto");
+		assertThat(new KeyFailureAnalyzer().analyze(new IllegalStateException("other"))).isNull();
+	}
+
 	private static CryptoProperties properties(String active, Map<String, String> keys, Path file) {
 		return new CryptoProperties(active, keys, file,
 				new CryptoProperties.Rotation(true, 500, 40, java.time.Duration.ofSeconds(30)));

@@ -71,6 +71,9 @@ class HandoffDraftIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	dev.hearth.conversation.Handoffs handoffs;
+
 	@BeforeEach
 	void empty() {
 		this.jdbc.sql("truncate kb_document, faq_entry, router_model, conversation, escalation_policy cascade")
@@ -100,10 +103,10 @@ class HandoffDraftIT {
 				.list();
 		}
 		assertThat(drafts).as("a draft within 20 s").hasSize(1);
-		JsonNode draft = hearth.mapper().readTree(drafts.get(0));
-		assertThat(draft.get("schemaVersion").asInt()).isEqualTo(1);
-		assertThat(draft.get("endpoint").asString()).isEqualTo("draft-llm");
-		assertThat(draft.get("text").asString()).contains("warranty card");
+		assertThat(drafts.get(0)).as("sealed at rest (issue 13)").doesNotContain("warranty card");
+		dev.hearth.conversation.AgentDraft draft = this.handoffs.draft(id).orElseThrow();
+		assertThat(draft.endpoint()).isEqualTo("draft-llm");
+		assertThat(draft.text()).contains("warranty card");
 	}
 
 }
