@@ -183,6 +183,12 @@ class OutOfScopeSignalsBenchmark {
 		Rows p = rows(twin, twinNn, pseudo, pv);
 		Rows v = (val != null) ? rows(router, nn, val, vectors) : null;
 		Rows t = rows(router, nn, test, vectors);
+		long inScope = t.expected().stream().filter(java.util.Objects::nonNull).count();
+		long top1 = 0;
+		for (int j = 0; j < t.expected().size(); j++) {
+			top1 += (t.expected().get(j) != null && t.expected().get(j).equals(t.ranked().get(j).get(0))) ? 1 : 0;
+		}
+		System.out.printf("%-10s test top-1 %.3f (%s)%n", name, top1 / (double) Math.max(1, inScope), settings());
 		// single features, val-chosen (if val) and base confidence
 		for (int f = 0; f < NAMES.length; f++) {
 			double[] w = new double[NAMES.length + 1];
