@@ -243,7 +243,13 @@ class EscalationPolicyIT {
 		}
 		assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
 		JsonNode body = this.hearth.json(draft);
-		assertThat(body.get("text").asString()).startsWith("Hello, we have noted jane.doe@example.com");
+		// the value is restored into the stored draft, and masked for an agent like the
+		// transcript (issue 13)
+		assertThat(body.get("text").asString()).startsWith("Hello, we have noted [EMAIL] and will look");
+		assertThat(this.jdbc.sql("select draft::text from conversation where id = ?")
+			.param(java.util.UUID.fromString(chat.id()))
+			.query(String.class)
+			.single()).contains("jane.doe@example.com");
 		assertThat(body.get("endpoint").asString()).isEqualTo("drafter");
 		assertThat(drafter.bodies).hasSize(1);
 		assertThat(drafter.bodies.get(0)).doesNotContain("jane.doe@example.com").contains("[EMAIL_1]");
