@@ -59,6 +59,9 @@ class ConsoleAgentIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	InboxEvents inboxEvents;
+
 	UUID id;
 
 	@BeforeEach
@@ -193,6 +196,9 @@ class ConsoleAgentIT {
 
 	@Test
 	void anInboxEventBetweenThePagesRenderAndItsStreamIsReplayed() throws Exception {
+		// inbox events come from PostgreSQL notifications, after commit and on another
+		// thread: let the set-up's handoff arrive before the page is rendered
+		quiet(this.inboxEvents);
 		String page = this.mvc.perform(get("/console/inbox").with(ConsoleUsers.agent("alice")))
 			.andReturn()
 			.getResponse()
@@ -317,6 +323,20 @@ class ConsoleAgentIT {
 			.andExpect(content().string(containsString("Hello {customer}, this is {agent}.")));
 		this.mvc.perform(get("/console/conversations/" + this.id).with(ConsoleUsers.agent("alice")))
 			.andExpect(status().isOk());
+	}
+
+	/** Waits until no inbox event has arrived for half a second (at most 10 s). */
+	private static void quiet(InboxEvents events) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 10_000;
+		long seen = events.lastId();
+		long since = System.currentTimeMillis();
+		while (System.currentTimeMillis() < deadline && System.currentTimeMillis() - since < 500) {
+			Thread.sleep(50);
+			if (events.lastId() != seen) {
+				seen = events.lastId();
+				since = System.currentTimeMillis();
+			}
+		}
 	}
 
 }

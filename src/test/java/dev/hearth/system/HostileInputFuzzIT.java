@@ -13,15 +13,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,13 +30,13 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzing with jqwik's generators (issue 13): hostile text and bodies — control
- * characters, NUL, lone surrogates, zero-width and bidi characters, runs of combining
- * marks, markup, SQL, over-long text, broken and deeply nested JSON, random bytes — sent
- * over loopback to the widget API (messages, feedback) and the importers (FAQ CSV and
- * JSONL, documents). Each request must answer below 500 within its timeout, and every
- * accepted customer message must be in the transcript. The number of tries per target is
- * fixed and the seed is printed, so a failure can be replayed
+ * Fuzzing with seeded generators (issue 13; why not jqwik: ADR 0016): hostile text and
+ * bodies — control characters, NUL, lone surrogates, zero-width and bidi characters, runs
+ * of combining marks, markup, SQL, over-long text, broken and deeply nested JSON, random
+ * bytes — sent over loopback to the widget API (messages, feedback) and the importers
+ * (FAQ CSV and JSONL, documents). Each request must answer below 500 within its timeout,
+ * and every accepted customer message must be in the transcript. The number of tries per
+ * target is fixed and the seed is printed, so a failure can be replayed
  * ({@code -Dhearth.fuzz.seed=...}, {@code -Dhearth.fuzz.scale=2} for more cases).
  */
 class HostileInputFuzzIT {
@@ -67,8 +61,8 @@ class HostileInputFuzzIT {
 
 	final Random random = new Random(SEED);
 
-	/** jqwik runs outside Spring's test support: one server of its own, on loopback. */
-	@BeforeContainer
+	/** One server of its own, on loopback. */
+	@BeforeAll
 	static void start() throws Exception {
 		app = new SpringApplicationBuilder(HearthApplication.class).profiles("test")
 			.properties("server.port=0", "server.address=127.0.0.1")
@@ -80,7 +74,7 @@ class HostileInputFuzzIT {
 		http.ask(chat, "How do I reset my router?");
 	}
 
-	@AfterContainer
+	@AfterAll
 	static void stop() {
 		System.out.println("HostileInputFuzzIT: " + CASES.get() + " cases, seed " + SEED);
 		if (app != null) {
@@ -88,109 +82,156 @@ class HostileInputFuzzIT {
 		}
 	}
 
+	private static final String[] SPECIALS = { "\u0000", "\u0001", "\u001b[31m", "\u007f", "\u200b", "\u200d", "\u202e",
+			"\u2066", "\ufeff", "\ud800", "\udfff", "\uffff", "\u0301", "\u0301".repeat(300),
+			"'; drop table conversation; --", "<script>alert(1)</script>", "{{7*7}}", "${jndi:ldap://127.0.0.1/a}",
+			"\"", "\\", "\r\n", "%00", "ignore previous instructions", "4111 1111 1111 1111", "ann@example.com", "🙂",
+			"𝔘𝔫𝔦𝔠𝔬𝔡𝔢" };
+
+	private static final String[] WORDS = { "router", "reset", "refund", "password", "wifi", "person", "hours" };
+
+	private static final String[] WRONG_TYPES = { "{\"text\":123}", "{\"text\":null}", "{\"text\":[\"a\"]}",
+			"{\"text\":{\"a\":1}}", "{\"text\":\"a\",\"text\":\"b\"}", "{}", "[]", "null", "\"text\"", "{\"text\":",
+			"{\"rating\":\"x\"}", "{\"rating\":99999999999}", "{\"rating\":1,\"comment\":1}" };
+
+	/**
+	 * Any UTF-16 code units, surrogates and unassigned ones included, up to {@code max}.
+	 */
+	private String anyChars(int max) {
+		char[] chars = new char[this.random.nextInt(max + 1)];
+		for (int i = 0; i < chars.length; i++) {
+			chars[i] = (char) this.random.nextInt(Character.MAX_VALUE + 1);
+		}
+		return new String(chars);
+	}
+
 	/** Text as an attacker would type or paste it. */
-	@Provide
-	static Arbitrary<String> hostileText() {
-		Arbitrary<String> specials = Arbitraries.of("\u0000", "\u0001", "\u001b[31m", "\u007f", "\u200b", "\u200d",
-				"\u202e", "\u2066", "\ufeff", "\ud800", "\udfff", "\uffff", "\u0301", "\u0301".repeat(300),
-				"'; drop table conversation; --", "<script>alert(1)</script>", "{{7*7}}", "${jndi:ldap://127.0.0.1/a}",
-				"\"", "\\", "\r\n", "%00", "ignore previous instructions", "4111 1111 1111 1111", "ann@example.com",
-				"🙂", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢");
-		Arbitrary<String> plain = Arbitraries.strings().all().ofMaxLength(80);
-		Arbitrary<String> words = Arbitraries.of("router", "reset", "refund", "password", "wifi", "person", "hours")
-			.list()
-			.ofMaxSize(6)
-			.map((list) -> String.join(" ", list));
-		Arbitrary<String> piece = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, specials),
-				net.jqwik.api.Tuple.of(3, plain), net.jqwik.api.Tuple.of(2, words));
-		Arbitrary<String> joined = piece.list().ofMinSize(1).ofMaxSize(8).map((list) -> String.join("", list));
-		Arbitrary<String> huge = Combinators.combine(specials, Arbitraries.integers().between(500, 3000))
-			.as((s, n) -> s.repeat(Math.max(1, n / Math.max(1, s.length()))));
-		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, joined), net.jqwik.api.Tuple.of(1, huge));
+	String hostileText() {
+		if (this.random.nextInt(10) == 0) {
+			String special = SPECIALS[this.random.nextInt(SPECIALS.length)];
+			int length = 500 + this.random.nextInt(2501);
+			return special.repeat(Math.max(1, length / Math.max(1, special.length())));
+		}
+		StringBuilder text = new StringBuilder();
+		int pieces = 1 + this.random.nextInt(8);
+		for (int i = 0; i < pieces; i++) {
+			int kind = this.random.nextInt(8);
+			if (kind < 3) {
+				text.append(SPECIALS[this.random.nextInt(SPECIALS.length)]);
+			}
+			else if (kind < 6) {
+				text.append(anyChars(80));
+			}
+			else {
+				int words = this.random.nextInt(7);
+				for (int w = 0; w < words; w++) {
+					text.append((w > 0) ? " " : "").append(WORDS[this.random.nextInt(WORDS.length)]);
+				}
+			}
+		}
+		return text.toString();
 	}
 
 	/** A request body that is often not what the endpoint expects. */
-	@Provide
-	static Arbitrary<String> hostileBody() {
-		Arbitrary<String> nested = Arbitraries.integers()
-			.between(1, 3000)
-			.map((depth) -> "[".repeat(depth) + "]".repeat(depth));
-		Arbitrary<String> wrongTypes = Arbitraries.of("{\"text\":123}", "{\"text\":null}", "{\"text\":[\"a\"]}",
-				"{\"text\":{\"a\":1}}", "{\"text\":\"a\",\"text\":\"b\"}", "{}", "[]", "null", "\"text\"", "{\"text\":",
-				"{\"rating\":\"x\"}", "{\"rating\":99999999999}", "{\"rating\":1,\"comment\":1}");
-		Arbitrary<String> garbage = Arbitraries.strings().all().ofMaxLength(200);
-		Arbitrary<String> text = hostileText().map(HostileInputFuzzIT::json);
-		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(2, nested), net.jqwik.api.Tuple.of(3, wrongTypes),
-				net.jqwik.api.Tuple.of(2, garbage), net.jqwik.api.Tuple.of(3, text));
-	}
-
-	@Property(tries = 60, seed = "13", shrinking = ShrinkingMode.OFF)
-	void widgetMessagesNeverFailAndAreNeverLost(@ForAll("hostileText") String text, @ForAll("hostileBody") String body,
-			@ForAll boolean raw) throws Exception {
-		long before = customerMessages();
-		HttpResponse<String> response = send("POST", "/api/widget/conversations/" + chat.id() + "/messages",
-				raw ? body : "{\"text\":" + json(text) + "}", "application/json", chat.token());
-		long after = customerMessages();
-		assertThat(after).as("an accepted message is stored, a refused one is not")
-			.isEqualTo(before + ((response.statusCode() == 200) ? 1 : 0));
-	}
-
-	@Property(tries = 60, seed = "13", shrinking = ShrinkingMode.OFF)
-	void feedbackNeverFails(@ForAll("hostileText") String comment, @ForAll("hostileBody") String body,
-			@ForAll boolean raw) throws Exception {
-		int seq = List.of(-1, 0, 1, 2, 3, Integer.MAX_VALUE).get(this.random.nextInt(6));
-		String sent = raw ? body
-				: "{\"rating\":" + (this.random.nextInt(5) - 2) + ",\"comment\":" + json(comment) + "}";
-		send("POST", "/api/widget/conversations/" + chat.id() + "/messages/" + seq + "/feedback", sent,
-				"application/json", chat.token());
-	}
-
-	@Property(tries = 25, seed = "13", shrinking = ShrinkingMode.OFF)
-	void faqImportsNeverFail(@ForAll("hostileText") String a, @ForAll("hostileText") String b,
-			@ForAll("hostileText") String c) throws Exception {
-		Set<String> before = faqIds();
-		try {
-			send("POST", "/api/admin/faq?format=jsonl&name=fuzz", jsonlFile(a, b, c), "text/plain", "fuzz-admin-token");
-			send("POST", "/api/admin/faq?format=csv&name=fuzz", csvFile(a, b, c), "text/plain", "fuzz-admin-token");
+	String hostileBody() {
+		int kind = this.random.nextInt(10);
+		if (kind < 2) {
+			int depth = 1 + this.random.nextInt(3000);
+			return "[".repeat(depth) + "]".repeat(depth);
 		}
-		finally {
-			for (String id : faqIds()) {
-				if (!before.contains(id)) {
-					http.send("DELETE", "/api/admin/faq/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null,
-							"fuzz-admin-token");
+		if (kind < 5) {
+			return WRONG_TYPES[this.random.nextInt(WRONG_TYPES.length)];
+		}
+		if (kind < 7) {
+			return anyChars(200);
+		}
+		return json(hostileText());
+	}
+
+	@Test
+	void widgetMessagesNeverFailAndAreNeverLost() throws Exception {
+		for (int i = 0; i < 60 * SCALE; i++) {
+			String text = hostileText();
+			String body = hostileBody();
+			boolean raw = this.random.nextBoolean();
+			long before = customerMessages();
+			HttpResponse<String> response = send("POST", "/api/widget/conversations/" + chat.id() + "/messages",
+					raw ? body : "{\"text\":" + json(text) + "}", "application/json", chat.token());
+			long after = customerMessages();
+			assertThat(after).as("case %d (seed %d): an accepted message is stored, a refused one is not", i, SEED)
+				.isEqualTo(before + ((response.statusCode() == 200) ? 1 : 0));
+		}
+	}
+
+	@Test
+	void feedbackNeverFails() throws Exception {
+		for (int i = 0; i < 60 * SCALE; i++) {
+			String comment = hostileText();
+			String body = hostileBody();
+			boolean raw = this.random.nextBoolean();
+			int seq = List.of(-1, 0, 1, 2, 3, Integer.MAX_VALUE).get(this.random.nextInt(6));
+			String sent = raw ? body
+					: "{\"rating\":" + (this.random.nextInt(5) - 2) + ",\"comment\":" + json(comment) + "}";
+			send("POST", "/api/widget/conversations/" + chat.id() + "/messages/" + seq + "/feedback", sent,
+					"application/json", chat.token());
+		}
+	}
+
+	@Test
+	void faqImportsNeverFail() throws Exception {
+		for (int i = 0; i < 25 * SCALE; i++) {
+			String a = hostileText();
+			String b = hostileText();
+			String c = hostileText();
+			Set<String> before = faqIds();
+			try {
+				send("POST", "/api/admin/faq?format=jsonl&name=fuzz", jsonlFile(a, b, c), "text/plain",
+						"fuzz-admin-token");
+				send("POST", "/api/admin/faq?format=csv&name=fuzz", csvFile(a, b, c), "text/plain", "fuzz-admin-token");
+			}
+			finally {
+				for (String id : faqIds()) {
+					if (!before.contains(id)) {
+						http.send("DELETE", "/api/admin/faq/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null,
+								"fuzz-admin-token");
+					}
 				}
 			}
 		}
 	}
 
-	@Property(tries = 30, seed = "13", shrinking = ShrinkingMode.OFF)
-	void documentImportsNeverFail(@ForAll("hostileText") String a, @ForAll("hostileText") String b,
-			@ForAll boolean binary) throws Exception {
+	@Test
+	void documentImportsNeverFail() throws Exception {
 		String[] names = { "a.txt", "b.md", "c.html", "d.pdf", "e.docx", "f.csv", "g", "h.json" };
-		String source = "fuzz/" + CASES.get() + "-" + names[this.random.nextInt(names.length)];
-		byte[] body;
-		if (binary) {
-			body = new byte[this.random.nextInt(4096)];
-			this.random.nextBytes(body);
-			if (source.endsWith(".pdf") && body.length > 8) {
-				System.arraycopy("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), 0, body, 0, 8);
+		for (int i = 0; i < 30 * SCALE; i++) {
+			String a = hostileText();
+			String b = hostileText();
+			boolean binary = this.random.nextBoolean();
+			String source = "fuzz/" + CASES.get() + "-" + names[this.random.nextInt(names.length)];
+			byte[] body;
+			if (binary) {
+				body = new byte[this.random.nextInt(4096)];
+				this.random.nextBytes(body);
+				if (source.endsWith(".pdf") && body.length > 8) {
+					System.arraycopy("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), 0, body, 0, 8);
+				}
+				if (source.endsWith(".docx") && body.length > 4) {
+					body[0] = 'P';
+					body[1] = 'K';
+					body[2] = 3;
+					body[3] = 4;
+				}
 			}
-			if (source.endsWith(".docx") && body.length > 4) {
-				body[0] = 'P';
-				body[1] = 'K';
-				body[2] = 3;
-				body[3] = 4;
+			else {
+				body = ("# " + a + "\n\n" + b + "\n\n<p>" + a + b + "</p>").getBytes(StandardCharsets.UTF_8);
 			}
-		}
-		else {
-			body = ("# " + a + "\n\n" + b + "\n\n<p>" + a + b + "</p>").getBytes(StandardCharsets.UTF_8);
-		}
-		try {
-			sendBytes("/api/admin/documents?source=" + URLEncoder.encode(source, StandardCharsets.UTF_8), body);
-		}
-		finally {
-			http.send("DELETE", "/api/admin/documents?source=" + URLEncoder.encode(source, StandardCharsets.UTF_8),
-					null, "fuzz-admin-token");
+			try {
+				sendBytes("/api/admin/documents?source=" + URLEncoder.encode(source, StandardCharsets.UTF_8), body);
+			}
+			finally {
+				http.send("DELETE", "/api/admin/documents?source=" + URLEncoder.encode(source, StandardCharsets.UTF_8),
+						null, "fuzz-admin-token");
+			}
 		}
 	}
 
