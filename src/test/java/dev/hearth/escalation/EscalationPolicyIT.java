@@ -89,6 +89,9 @@ class EscalationPolicyIT {
 	JdbcClient jdbc;
 
 	@Autowired
+	dev.hearth.conversation.Handoffs handoffs;
+
+	@Autowired
 	SystemProperties system;
 
 	private HearthHttp hearth;
@@ -249,7 +252,10 @@ class EscalationPolicyIT {
 		assertThat(this.jdbc.sql("select draft::text from conversation where id = ?")
 			.param(java.util.UUID.fromString(chat.id()))
 			.query(String.class)
-			.single()).contains("jane.doe@example.com");
+			.single()).as("sealed at rest").doesNotContain("jane.doe@example.com");
+		assertThat(this.handoffs.draft(java.util.UUID.fromString(chat.id())).orElseThrow().text())
+			.as("the restored value, opened")
+			.contains("jane.doe@example.com");
 		assertThat(body.get("endpoint").asString()).isEqualTo("drafter");
 		assertThat(drafter.bodies).hasSize(1);
 		assertThat(drafter.bodies.get(0)).doesNotContain("jane.doe@example.com").contains("[EMAIL_1]");
