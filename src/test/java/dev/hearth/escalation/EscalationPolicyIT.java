@@ -89,6 +89,9 @@ class EscalationPolicyIT {
 	JdbcClient jdbc;
 
 	@Autowired
+	dev.hearth.conversation.Handoffs handoffs;
+
+	@Autowired
 	SystemProperties system;
 
 	private HearthHttp hearth;
@@ -246,10 +249,13 @@ class EscalationPolicyIT {
 		// the value is restored into the stored draft, and masked for an agent like the
 		// transcript (issue 13)
 		assertThat(body.get("text").asString()).startsWith("Hello, we have noted [EMAIL] and will look");
+		// sealed at rest (issue 13): the column hides the value, the opened draft has it
 		assertThat(this.jdbc.sql("select draft::text from conversation where id = ?")
 			.param(java.util.UUID.fromString(chat.id()))
 			.query(String.class)
-			.single()).contains("jane.doe@example.com");
+			.single()).doesNotContain("jane.doe@example.com");
+		assertThat(this.handoffs.draft(java.util.UUID.fromString(chat.id())).orElseThrow().text())
+			.contains("jane.doe@example.com");
 		assertThat(body.get("endpoint").asString()).isEqualTo("drafter");
 		assertThat(drafter.bodies).hasSize(1);
 		assertThat(drafter.bodies.get(0)).doesNotContain("jane.doe@example.com").contains("[EMAIL_1]");
