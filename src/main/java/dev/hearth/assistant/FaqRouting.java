@@ -86,13 +86,18 @@ final class FaqRouting {
 	 * question is not answered with the best entry but escalated as low confidence, so
 	 * the policy asks which entry is meant (issue 12 item 1).
 	 * @param question the customer's words (not the self-contained query: a follow-up
-	 * gains the context's words)
+	 * gains the context's words); the best entry's own question is never ambiguous, so a
+	 * clarifying question's option, sent as its question, is answered
 	 */
 	boolean ambiguous(String question, Routed routed) {
 		if (routed.entry().isEmpty() || routed.ranked().size() < 2 || !CloseCandidates.isShort(question)) {
 			return false;
 		}
 		FaqEntry best = routed.entry().get();
+		if (normalised(question).equals(normalised(best.question()))) {
+			// the entry's own question, as a clarifying question's button sends it
+			return false;
+		}
 		double top = routed.ranked().get(0).probability();
 		for (Answer.Candidate candidate : routed.ranked()) {
 			if (candidate.faqId().equals(best.id()) || !CloseCandidates.close(candidate.probability(), top)) {
@@ -107,6 +112,10 @@ final class FaqRouting {
 			}
 		}
 		return false;
+	}
+
+	private static String normalised(String question) {
+		return question.strip().replaceAll("[\\s?!.]+$", "").toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private boolean forCustomers(FaqEntry entry) {

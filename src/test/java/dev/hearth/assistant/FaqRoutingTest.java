@@ -92,6 +92,13 @@ class FaqRoutingTest {
 		FaqRouting.Routed routed = bills(0.62, 0.56, PAY_BILL);
 		assertThat(routed.entry()).contains(BILL_HIGHER);
 		assertThat(ambiguous("my invoice", routed)).isTrue();
+		// the option's button sends the entry's own question: it is answered, no loop
+		FaqRouting.Routed payBill = new FaqRouting.Routed(
+				List.of(new Answer.Candidate("pay-bill", 0.62), new Answer.Candidate("bill-higher", 0.56)), 0.62,
+				Optional.of(PAY_BILL));
+		assertThat(ambiguous("my bill", payBill)).isTrue();
+		assertThat(ambiguous("How can I pay my bill?", payBill)).isFalse();
+		assertThat(ambiguous("how can i pay my bill", payBill)).isFalse();
 	}
 
 	@Test
