@@ -25,7 +25,7 @@ const OTHER_PORT = Number(process.env.OTHER_PORT || 0);
 const SHOTS = process.env.SCREENSHOTS;
 // the clarify step: a question two FAQ entries fit about equally (WidgetBrowserIT's FAQ), the option it
 // chooses and a phrase of that entry's answer
-const AMBIGUOUS = process.env.AMBIGUOUS || 'bill';
+const AMBIGUOUS = process.env.AMBIGUOUS || 'my invoice';
 const CHOICE = process.env.CHOICE || 'Why is my bill higher than usual?';
 const CHOSEN_ANSWER = /end of a discount/;
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>[click](javascript:window.__xss=3)';

@@ -176,6 +176,10 @@ public class AnswerPipeline {
 		timings.lap("route");
 		List<Passage> retrieved = null;
 		FaqEntry repeated = null;
+		if (this.routing.ambiguous(question, routed)) {
+			// "bill": two entries fit about equally; the policy asks which one is meant
+			return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
+		}
 		if (routed.entry().isPresent()) {
 			FaqEntry entry = routed.entry().get();
 			String context = FaqAnswers.context(entry);

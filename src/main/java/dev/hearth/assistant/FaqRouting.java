@@ -79,6 +79,45 @@ final class FaqRouting {
 		return new Routed(List.copyOf(ranked), confidence, entry);
 	}
 
+	/**
+	 * Whether a short question ({@link CloseCandidates#isShort}, "bill") that routing
+	 * answers fits the runner-up about as well: its score is close to the best
+	 * ({@link CloseCandidates#close}) and it is another entry customers may see. Such a
+	 * question is not answered with the best entry but escalated as low confidence, so
+	 * the policy asks which entry is meant (issue 12 item 1).
+	 * @param question the customer's words (not the self-contained query: a follow-up
+	 * gains the context's words); the best entry's own question is never ambiguous, so a
+	 * clarifying question's option, sent as its question, is answered
+	 */
+	boolean ambiguous(String question, Routed routed) {
+		if (routed.entry().isEmpty() || routed.ranked().size() < 2 || !CloseCandidates.isShort(question)) {
+			return false;
+		}
+		FaqEntry best = routed.entry().get();
+		if (normalised(question).equals(normalised(best.question()))) {
+			// the entry's own question, as a clarifying question's button sends it
+			return false;
+		}
+		double top = routed.ranked().get(0).probability();
+		for (Answer.Candidate candidate : routed.ranked()) {
+			if (candidate.faqId().equals(best.id()) || !CloseCandidates.close(candidate.probability(), top)) {
+				continue;
+			}
+			boolean other = this.entries.apply(candidate.faqId())
+				.filter(this::forCustomers)
+				.filter((e) -> !e.question().strip().equalsIgnoreCase(best.question().strip()))
+				.isPresent();
+			if (other) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String normalised(String question) {
+		return question.strip().replaceAll("[\\s?!.]+$", "").toLowerCase(java.util.Locale.ROOT);
+	}
+
 	private boolean forCustomers(FaqEntry entry) {
 		return Audiences.visibleTo(entry.tags(), this.customerAudiences);
 	}

@@ -9,29 +9,23 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.hearth.assistant.Answer;
+import dev.hearth.assistant.CloseCandidates;
 import dev.hearth.assistant.TopicWords;
 import dev.hearth.knowledge.FaqEntry;
 
 /**
  * Picks the options of a clarifying question from the router's ranked FAQ candidates: the
  * best candidate and those close to it, at most {@value #MAX} with distinct questions.
- * Close means on the candidates' own scale, whether that is a probability or a
- * similarity: at least {@value #CLOSE_SHARE} of the best score, no more than
- * {@value #MARGIN} below it, and at least {@value #FLOOR}. The question must be about the
- * options: at least one option's entry (question, phrasings or answer) shares a topic
- * word with it (candidates that are merely close to each other, none about the question,
- * give no options; "money" may still offer "How can I pay my bill?" next to the refund
- * entry that mentions money). Entries customers may not see are never offered (the
- * caller's lookup filters them). Fewer than two such candidates give no options: there is
- * nothing to choose between. Stateless.
+ * Close means on the candidates' own scale, whether that is a probability or a similarity
+ * ({@link CloseCandidates}: at least 75% of the best score, no more than 0.15 below it,
+ * and at least 0.05). The question must be about the options: at least one option's entry
+ * (question, phrasings or answer) shares a topic word with it (candidates that are merely
+ * close to each other, none about the question, give no options; "money" may still offer
+ * "How can I pay my bill?" next to the refund entry that mentions money). Entries
+ * customers may not see are never offered (the caller's lookup filters them). Fewer than
+ * two such candidates give no options: there is nothing to choose between. Stateless.
  */
 final class Clarification {
-
-	static final double CLOSE_SHARE = 0.75;
-
-	static final double MARGIN = 0.15;
-
-	static final double FLOOR = 0.05;
 
 	static final int MAX = 3;
 
@@ -60,7 +54,7 @@ final class Clarification {
 				break;
 			}
 			double score = candidate.probability();
-			if (score < FLOOR || score < best * CLOSE_SHARE || score < best - MARGIN) {
+			if (!CloseCandidates.close(score, best)) {
 				continue;
 			}
 			Optional<FaqEntry> entry = entries.apply(candidate.faqId())

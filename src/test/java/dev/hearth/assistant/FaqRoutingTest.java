@@ -61,4 +61,59 @@ class FaqRoutingTest {
 		assertThat(routed.confidence()).isZero();
 	}
 
+	private static final FaqEntry BILL_HIGHER = new FaqEntry("bill-higher", "Why is my bill higher than usual?",
+			List.of("my invoice went up this month"), "After a discount ends.", "en",
+			Map.of("audience", List.of("customer")));
+
+	private static final FaqEntry PAY_BILL = new FaqEntry("pay-bill", "How can I pay my bill?",
+			List.of("pay invoice by bank transfer"), "By card or transfer.", "en",
+			Map.of("audience", List.of("customer")));
+
+	private static FaqRouting.Routed bills(double best, double runnerUp, FaqEntry second) {
+		RouterPrediction prediction = new RouterPrediction(
+				List.of(new ScoredLabel("bill-higher", best), new ScoredLabel(second.id(), runnerUp)), best);
+		FaqRouting routing = new FaqRouting((text, vector) -> Optional.of(prediction), (id) -> Optional.ofNullable(
+				Map.of("bill-higher", BILL_HIGHER, "pay-bill", PAY_BILL, "escalation-matrix", INTERNAL).get(id)),
+				List.of("customer"));
+		return routing.route("my invoice", new float[] { 1 }, 0.5);
+	}
+
+	private static boolean ambiguous(String question, FaqRouting.Routed routed) {
+		return new FaqRouting((text, vector) -> Optional.empty(), (id) -> Optional.ofNullable(
+				Map.of("bill-higher", BILL_HIGHER, "pay-bill", PAY_BILL, "escalation-matrix", INTERNAL).get(id)),
+				List.of("customer"))
+			.ambiguous(question, routed);
+	}
+
+	@Test
+	void aShortQuestionThatTwoEntriesFitAboutEquallyIsAmbiguous() {
+		// regression: after the router's threshold was lowered, "my invoice" was answered
+		// with the first of two close bill entries instead of a clarifying question
+		FaqRouting.Routed routed = bills(0.62, 0.56, PAY_BILL);
+		assertThat(routed.entry()).contains(BILL_HIGHER);
+		assertThat(ambiguous("my invoice", routed)).isTrue();
+		// the option's button sends the entry's own question: it is answered, no loop
+		FaqRouting.Routed payBill = new FaqRouting.Routed(
+				List.of(new Answer.Candidate("pay-bill", 0.62), new Answer.Candidate("bill-higher", 0.56)), 0.62,
+				Optional.of(PAY_BILL));
+		assertThat(ambiguous("my bill", payBill)).isTrue();
+		assertThat(ambiguous("How can I pay my bill?", payBill)).isFalse();
+		assertThat(ambiguous("how can i pay my bill", payBill)).isFalse();
+	}
+
+	@Test
+	void aLongerQuestionOrADistantRunnerUpOrAnInternalOneIsNotAmbiguous() {
+		assertThat(ambiguous("why did the invoice for my fibre plan go up this month", bills(0.62, 0.56, PAY_BILL)))
+			.isFalse();
+		// 0.43 is less than 75% of 0.60: not close
+		assertThat(ambiguous("bill", bills(0.60, 0.43, PAY_BILL))).isFalse();
+		assertThat(ambiguous("my invoice", bills(0.62, 0.60, INTERNAL))).isFalse();
+		// below the threshold routing does not answer: nothing to hold back
+		assertThat(ambiguous("my invoice",
+				new FaqRouting.Routed(
+						List.of(new Answer.Candidate("bill-higher", 0.4), new Answer.Candidate("pay-bill", 0.38)), 0.4,
+						Optional.empty())))
+			.isFalse();
+	}
+
 }

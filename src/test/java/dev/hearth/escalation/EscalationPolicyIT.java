@@ -249,6 +249,7 @@ class EscalationPolicyIT {
 		// the value is restored into the stored draft, and masked for an agent like the
 		// transcript (issue 13)
 		assertThat(body.get("text").asString()).startsWith("Hello, we have noted [EMAIL] and will look");
+		// sealed at rest (issue 13): the column hides the value, the opened draft has it
 		assertThat(this.jdbc.sql("select draft::text from conversation where id = ?")
 			.param(java.util.UUID.fromString(chat.id()))
 			.query(String.class)

@@ -1,0 +1,46 @@
+package dev.hearth.assistant;
+
+/**
+ * When two FAQ candidates are close, on the candidates' own scale (a probability or a
+ * similarity): the runner-up scores at least {@value #SHARE} of the best score, no more
+ * than {@value #MARGIN} below it, and at least {@value #FLOOR}. One rule for the two
+ * places that need it: the pipeline, which asks rather than answers a short question
+ * whose top candidates are close, and the clarifying question, which offers the close
+ * candidates as options (so a question held back as ambiguous always has options).
+ * Thread-safe: stateless.
+ */
+public final class CloseCandidates {
+
+	/** Share of the best score a close candidate reaches. */
+	public static final double SHARE = 0.75;
+
+	/** How far below the best score a close candidate may be at most. */
+	public static final double MARGIN = 0.15;
+
+	/** The lowest score a close candidate may have. */
+	public static final double FLOOR = 0.05;
+
+	/**
+	 * Topic words a question has at most to count as short: one or two words ("bill", "my
+	 * invoice") say what the question is about, not what is asked about it.
+	 */
+	public static final int SHORT_QUESTION = 2;
+
+	private CloseCandidates() {
+	}
+
+	/** Whether {@code score} is close to {@code best}. */
+	public static boolean close(double score, double best) {
+		return score >= FLOOR && score >= best * SHARE && score >= best - MARGIN;
+	}
+
+	/**
+	 * Whether the question is short: one or two topic words ({@link TopicWords}); a
+	 * question without any is not.
+	 */
+	public static boolean isShort(String question) {
+		int words = TopicWords.of((question != null) ? question : "").size();
+		return words >= 1 && words <= SHORT_QUESTION;
+	}
+
+}
