@@ -651,6 +651,7 @@
 
   function showStatus(status) {
     var before = state.status;
+    var shown = banner.hidden ? null : banner.textContent;
     state.status = status;
     banner.hidden = true;
     banner.textContent = '';
@@ -686,6 +687,10 @@
       if (status.csat == null && status.agentName) {
         csat();
       }
+    }
+    // a banner that appears or changes takes room from the transcript: the newest message stays in view
+    if (!banner.hidden && banner.textContent !== shown) {
+      scrollDown();
     }
   }
 

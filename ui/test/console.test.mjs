@@ -58,7 +58,7 @@ try {
   const desk = await agentContext.newPage();
   const customerContext = await browser.newContext({ viewport: { width: 1100, height: 760 } });
   const customer = await customerContext.newPage();
-  const question = `I want to talk to a real person about my router ${Date.now()}`;
+  const question = `I want to talk to a real person about my router ${Date.now().toString(36)}`;
   let widget;
 
   await step('an agent signs in with a local account and sees the inbox', async () => {
@@ -99,7 +99,7 @@ try {
     await desk.evaluate(() => { window.__sameDocument = true; });
     const delays = [];
     for (let i = 1; i <= 5; i++) {
-      const text = `Are you still there? Live message ${i} ${Date.now()}`;
+      const text = `Are you still there? Live message ${i} ${Date.now().toString(36)}`;
       await widget.locator('#hearth-input').fill(text);
       const sent = Date.now();
       await widget.locator('#hearth-input').press('Enter');
