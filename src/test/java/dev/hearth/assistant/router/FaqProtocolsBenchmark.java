@@ -21,6 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.hearth.assistant.router.SharedData.Labelled;
 import dev.hearth.assistant.router.SharedData.Pair;
 
+import static dev.hearth.assistant.router.Protocols.byLabel;
+import static dev.hearth.assistant.router.Protocols.capped;
+import static dev.hearth.assistant.router.Protocols.shuffled;
+
 /**
  * The FAQ-matching evaluation protocols of issue 11 on the public sets of the shared data
  * folder (see {@link SharedData}; skipped with a message when it is absent):
@@ -52,7 +56,7 @@ import dev.hearth.assistant.router.SharedData.Pair;
 		disabledReason = "a benchmark: run it with -Dtest=FaqProtocolsBenchmark")
 class FaqProtocolsBenchmark {
 
-	private static final long SEED = 11;
+	private static final long SEED = Protocols.SEED;
 
 	/** A way of matching questions to FAQ entries, trained on examples. */
 	interface Method {
@@ -271,57 +275,28 @@ class FaqProtocolsBenchmark {
 
 	private Map<String, Object> heldOutIntents(SharedData data, Method method) throws IOException {
 		Map<String, Object> result = new LinkedHashMap<>();
-		List<Labelled> hwuTrain = new ArrayList<>();
-		List<Labelled> hwuVal = new ArrayList<>();
-		byLabel(shuffled(data.hwu64("train"), SEED)).forEach((label, rows) -> {
-			int val = Math.max(3, rows.size() / 10);
-			hwuVal.addAll(rows.subList(0, val));
-			hwuTrain.addAll(rows.subList(val, rows.size()));
-		});
-		result.put("hwu64", heldOut("hwu64", hwuTrain, hwuVal, data.hwu64("test"), method));
-		result.put("massive-en", heldOut("massive", capped(data.massive("en-US.train"), 80), data.massive("en-US.dev"),
-				data.massive("en-US.test"), method));
-		List<Labelled> bitextTrain = new ArrayList<>();
-		List<Labelled> bitextVal = new ArrayList<>();
-		List<Labelled> bitextTest = new ArrayList<>();
-		byLabel(capped(data.bitext(), 165)).forEach((label, rows) -> {
-			int train = rows.size() * 60 / 100;
-			int val = rows.size() * 75 / 100;
-			bitextTrain.addAll(rows.subList(0, train));
-			bitextVal.addAll(rows.subList(train, val));
-			bitextTest.addAll(rows.subList(val, rows.size()));
-		});
-		result.put("bitext", heldOut("bitext", bitextTrain, bitextVal, bitextTest, method));
+		for (Protocols.HeldOut set : Protocols.heldOutSets(data)) {
+			result.put(set.name().equals("massive") ? "massive-en" : set.name(), heldOut(set, method));
+		}
 		return result;
 	}
 
-	private Map<String, Object> heldOut(String name, List<Labelled> train, List<Labelled> val, List<Labelled> test,
-			Method method) throws IOException {
-		List<String> intents = new ArrayList<>(new TreeMap<>(byLabel(train)).keySet());
-		Collections.shuffle(intents, new Random(SEED));
-		int known = (int) Math.round(intents.size() * 0.75);
-		List<String> knownIntents = intents.subList(0, known);
-		List<String> valUnknown = intents.subList(known, known + (intents.size() - known) / 2);
-		List<String> texts = new ArrayList<>();
-		train.stream().filter((r) -> knownIntents.contains(r.label())).forEach((r) -> texts.add(r.text()));
-		val.forEach((r) -> texts.add(r.text()));
-		test.forEach((r) -> texts.add(r.text()));
-		Map<String, float[]> vectors = embed(name + "-heldout", texts);
-		List<TrainingExample> examples = train.stream()
-			.filter((r) -> knownIntents.contains(r.label()))
+	private Map<String, Object> heldOut(Protocols.HeldOut set, Method method) throws IOException {
+		String name = set.name();
+		int known = set.known().size();
+		Map<String, float[]> vectors = embed(name + "-heldout", set.texts());
+		List<TrainingExample> examples = set.knownTrain()
+			.stream()
 			.map((r) -> new TrainingExample(r.label(), r.text(), vectors.get(r.text())))
 			.toList();
 		Matcher matcher = method.fit(examples, List.of());
-		// validation: known intents in scope, the first half of the unknown intents out
-		// of
-		// scope; test: known in scope, the other half out of scope
-		List<Question> valQuestions = val.stream()
-			.filter((r) -> knownIntents.contains(r.label()) || valUnknown.contains(r.label()))
-			.map((r) -> new Question(r.text(), knownIntents.contains(r.label()) ? r.label() : null))
+		List<Question> valQuestions = set.valQuestions()
+			.stream()
+			.map((r) -> new Question(r.text(), set.expected(r)))
 			.toList();
-		List<Question> testQuestions = test.stream()
-			.filter((r) -> !valUnknown.contains(r.label()))
-			.map((r) -> new Question(r.text(), knownIntents.contains(r.label()) ? r.label() : null))
+		List<Question> testQuestions = set.testQuestions()
+			.stream()
+			.map((r) -> new Question(r.text(), set.expected(r)))
 			.toList();
 		List<Evaluation.Outcome> valOutcomes = outcomes(matcher, valQuestions, vectors);
 		List<Evaluation.Outcome> testOutcomes = outcomes(matcher, testQuestions, vectors);
@@ -330,8 +305,8 @@ class FaqProtocolsBenchmark {
 		double top1 = Evaluation.metrics(valOutcomes, 0).get("inScopeTop1");
 		double atRelative = thresholdForInScopeAccuracy(valOutcomes, 0.95 * top1);
 		Map<String, Object> rows = new LinkedHashMap<>();
-		rows.put("intents", Map.of("known", known, "unknownVal", valUnknown.size(), "unknownTest",
-				intents.size() - known - valUnknown.size()));
+		rows.put("intents", Map.of("known", known, "unknownVal", set.valUnknown().size(), "unknownTest",
+				set.intents() - known - set.valUnknown().size()));
 		rows.put("bestAccuracyOnVal", row(Evaluation.metrics(testOutcomes, best), best));
 		rows.put("inScopeAccuracy90OnVal", row(Evaluation.metrics(testOutcomes, at90), at90));
 		rows.put("inScopeAccuracy95PctOfTop1OnVal", row(Evaluation.metrics(testOutcomes, atRelative), atRelative));
@@ -365,28 +340,15 @@ class FaqProtocolsBenchmark {
 
 	private Map<String, Object> fewShot(SharedData data, Method method) throws IOException {
 		Map<String, Object> result = new LinkedHashMap<>();
-		List<Labelled> train = data.hwu64("train");
-		List<Labelled> test = data.hwu64("test");
-		List<String> intents = new ArrayList<>(new TreeMap<>(byLabel(train)).keySet());
-		Collections.shuffle(intents, new Random(SEED));
-		List<String> known = intents.subList(0, (int) Math.round(intents.size() * 0.75));
-		for (int k : new int[] { 5, 10 }) {
-			List<Labelled> chosen = new ArrayList<>();
-			byLabel(shuffled(train, SEED + k)).forEach((label, rows) -> {
-				if (known.contains(label)) {
-					chosen.addAll(rows.subList(0, Math.min(k, rows.size())));
-				}
-			});
-			List<String> texts = new ArrayList<>();
-			chosen.forEach((r) -> texts.add(r.text()));
-			test.forEach((r) -> texts.add(r.text()));
-			Map<String, float[]> vectors = embed("hwu64-fewshot", texts);
+		for (Protocols.FewShot set : Protocols.fewShot(data)) {
+			int k = set.k();
+			List<Labelled> chosen = set.chosen();
+			List<Labelled> test = set.test();
+			Map<String, float[]> vectors = embed("hwu64-fewshot", set.texts());
 			Matcher matcher = method.fit(chosen.stream()
 				.map((r) -> new TrainingExample(r.label(), r.text(), vectors.get(r.text())))
 				.toList(), List.of());
-			List<Question> questions = test.stream()
-				.map((r) -> new Question(r.text(), known.contains(r.label()) ? r.label() : null))
-				.toList();
+			List<Question> questions = test.stream().map((r) -> new Question(r.text(), set.expected(r))).toList();
 			Map<String, Object> row = row(
 					Evaluation.metrics(outcomes(matcher, questions, vectors), matcher.threshold()),
 					matcher.threshold());
@@ -492,36 +454,6 @@ class FaqProtocolsBenchmark {
 
 	private static double ratio(int count, int total) {
 		return (total == 0) ? 0 : round(count / (double) total);
-	}
-
-	private static Map<String, List<Labelled>> byLabel(List<Labelled> rows) {
-		Map<String, List<Labelled>> byLabel = new TreeMap<>();
-		for (Labelled row : rows) {
-			byLabel.computeIfAbsent(row.label(), (k) -> new ArrayList<>()).add(row);
-		}
-		return byLabel;
-	}
-
-	private static List<Labelled> shuffled(List<Labelled> rows, long seed) {
-		List<Labelled> copy = new ArrayList<>(rows);
-		Collections.shuffle(copy, new Random(seed));
-		return copy;
-	}
-
-	/** At most {@code cap} rows per label, chosen at random (seeded), distinct texts. */
-	private static List<Labelled> capped(List<Labelled> rows, int cap) {
-		List<Labelled> result = new ArrayList<>();
-		java.util.Set<String> seen = new java.util.HashSet<>();
-		byLabel(shuffled(rows, SEED)).forEach((label, members) -> {
-			int taken = 0;
-			for (Labelled row : members) {
-				if (taken < cap && seen.add(row.text())) {
-					result.add(row);
-					taken++;
-				}
-			}
-		});
-		return result;
 	}
 
 	static <T, R> List<R> map(List<T> list, Function<T, R> f) {

@@ -29,8 +29,6 @@ import dev.hearth.assistant.router.SharedData.Labelled;
 		disabledReason = "a benchmark: run it with -Dtest=OutOfScopeSignalsBenchmark")
 class OutOfScopeSignalsBenchmark {
 
-	static final long SEED = 11;
-
 	static final String[] NAMES = { "logp1", "margin", "maxlogit", "energy", "pbg", "cent", "knn1", "knn5", "knnTop" };
 
 	record Q(String text, String expected) {
@@ -41,86 +39,34 @@ class OutOfScopeSignalsBenchmark {
 		SharedData data = SharedData.locate().orElseThrow();
 		String sets = System.getProperty("x.sets", "fewshot,hwu64,massive,bitext");
 		if (sets.contains("fewshot")) {
-			List<Labelled> train = data.hwu64("train");
-			List<Labelled> test = data.hwu64("test");
-			List<String> intents = new ArrayList<>(new TreeMap<>(byLabel(train)).keySet());
-			Collections.shuffle(intents, new Random(SEED));
-			List<String> known = intents.subList(0, (int) Math.round(intents.size() * 0.75));
-			for (int k : new int[] { 5, 10 }) {
-				List<Labelled> chosen = new ArrayList<>();
-				byLabel(shuffled(train, SEED + k)).forEach((label, rows) -> {
-					if (known.contains(label)) {
-						chosen.addAll(rows.subList(0, Math.min(k, rows.size())));
-					}
-				});
-				List<String> texts = new ArrayList<>();
-				chosen.forEach((r) -> texts.add(r.text()));
-				test.forEach((r) -> texts.add(r.text()));
-				Map<String, float[]> vectors = TestEmbeddings.cached(texts,
+			for (Protocols.FewShot set : Protocols.fewShot(data)) {
+				Map<String, float[]> vectors = TestEmbeddings.cached(set.texts(),
 						Path.of("target/bench/faq-hwu64-fewshot.bin"));
-				List<TrainingExample> examples = chosen.stream()
+				List<TrainingExample> examples = set.chosen()
+					.stream()
 					.map((r) -> new TrainingExample(r.label(), r.text(), vectors.get(r.text())))
 					.toList();
-				List<Q> questions = test.stream()
-					.map((r) -> new Q(r.text(), known.contains(r.label()) ? r.label() : null))
-					.toList();
-				evaluate("fewshot k=" + k, examples, null, questions, vectors);
+				List<Q> questions = set.test().stream().map((r) -> new Q(r.text(), set.expected(r))).toList();
+				evaluate("fewshot k=" + set.k(), examples, null, questions, vectors);
 			}
 		}
-		if (sets.contains("hwu64")) {
-			List<Labelled> hwuTrain = new ArrayList<>();
-			List<Labelled> hwuVal = new ArrayList<>();
-			byLabel(shuffled(data.hwu64("train"), SEED)).forEach((label, rows) -> {
-				int val = Math.max(3, rows.size() / 10);
-				hwuVal.addAll(rows.subList(0, val));
-				hwuTrain.addAll(rows.subList(val, rows.size()));
-			});
-			heldOut("hwu64", hwuTrain, hwuVal, data.hwu64("test"));
-		}
-		if (sets.contains("massive")) {
-			heldOut("massive", capped(data.massive("en-US.train"), 80), data.massive("en-US.dev"),
-					data.massive("en-US.test"));
-		}
-		if (sets.contains("bitext")) {
-			List<Labelled> bitextTrain = new ArrayList<>();
-			List<Labelled> bitextVal = new ArrayList<>();
-			List<Labelled> bitextTest = new ArrayList<>();
-			byLabel(capped(data.bitext(), 165)).forEach((label, rows) -> {
-				int train = rows.size() * 60 / 100;
-				int val = rows.size() * 75 / 100;
-				bitextTrain.addAll(rows.subList(0, train));
-				bitextVal.addAll(rows.subList(train, val));
-				bitextTest.addAll(rows.subList(val, rows.size()));
-			});
-			heldOut("bitext", bitextTrain, bitextVal, bitextTest);
+		for (Protocols.HeldOut set : Protocols.heldOutSets(data)) {
+			if (sets.contains(set.name())) {
+				heldOut(set);
+			}
 		}
 	}
 
-	void heldOut(String name, List<Labelled> train, List<Labelled> val, List<Labelled> test) throws IOException {
-		List<String> intents = new ArrayList<>(new TreeMap<>(byLabel(train)).keySet());
-		Collections.shuffle(intents, new Random(SEED));
-		int known = (int) Math.round(intents.size() * 0.75);
-		List<String> knownIntents = intents.subList(0, known);
-		List<String> valUnknown = intents.subList(known, known + (intents.size() - known) / 2);
-		List<String> texts = new ArrayList<>();
-		train.stream().filter((r) -> knownIntents.contains(r.label())).forEach((r) -> texts.add(r.text()));
-		val.forEach((r) -> texts.add(r.text()));
-		test.forEach((r) -> texts.add(r.text()));
-		Map<String, float[]> vectors = TestEmbeddings.cached(texts,
-				Path.of("target/bench/faq-" + name + "-heldout.bin"));
-		List<TrainingExample> examples = train.stream()
-			.filter((r) -> knownIntents.contains(r.label()))
+	void heldOut(Protocols.HeldOut set) throws IOException {
+		Map<String, float[]> vectors = TestEmbeddings.cached(set.texts(),
+				Path.of("target/bench/faq-" + set.name() + "-heldout.bin"));
+		List<TrainingExample> examples = set.knownTrain()
+			.stream()
 			.map((r) -> new TrainingExample(r.label(), r.text(), vectors.get(r.text())))
 			.toList();
-		List<Q> valQ = val.stream()
-			.filter((r) -> knownIntents.contains(r.label()) || valUnknown.contains(r.label()))
-			.map((r) -> new Q(r.text(), knownIntents.contains(r.label()) ? r.label() : null))
-			.toList();
-		List<Q> testQ = test.stream()
-			.filter((r) -> !valUnknown.contains(r.label()))
-			.map((r) -> new Q(r.text(), knownIntents.contains(r.label()) ? r.label() : null))
-			.toList();
-		evaluate(name, examples, valQ, testQ, vectors);
+		List<Q> valQ = set.valQuestions().stream().map((r) -> new Q(r.text(), set.expected(r))).toList();
+		List<Q> testQ = set.testQuestions().stream().map((r) -> new Q(r.text(), set.expected(r))).toList();
+		evaluate(set.name(), examples, valQ, testQ, vectors);
 	}
 
 	static RouterSettings settings() {
@@ -390,35 +336,6 @@ class OutOfScopeSignalsBenchmark {
 	static String fmt(String k, Map<String, Double> m) {
 		return String.format(" | %s %.3f/%.3f/%.3f", k, m.get("inScopeAccuracy"), m.get("outOfScopeRecall"),
 				m.get("mcc"));
-	}
-
-	static Map<String, List<Labelled>> byLabel(List<Labelled> rows) {
-		Map<String, List<Labelled>> byLabel = new TreeMap<>();
-		for (Labelled row : rows) {
-			byLabel.computeIfAbsent(row.label(), (k) -> new ArrayList<>()).add(row);
-		}
-		return byLabel;
-	}
-
-	static List<Labelled> shuffled(List<Labelled> rows, long seed) {
-		List<Labelled> copy = new ArrayList<>(rows);
-		Collections.shuffle(copy, new Random(seed));
-		return copy;
-	}
-
-	static List<Labelled> capped(List<Labelled> rows, int cap) {
-		List<Labelled> result = new ArrayList<>();
-		Set<String> seen = new HashSet<>();
-		byLabel(shuffled(rows, SEED)).forEach((label, members) -> {
-			int taken = 0;
-			for (Labelled row : members) {
-				if (taken < cap && seen.add(row.text())) {
-					result.add(row);
-					taken++;
-				}
-			}
-		});
-		return result;
 	}
 
 }
