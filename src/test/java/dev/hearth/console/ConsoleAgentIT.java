@@ -215,6 +215,11 @@ class ConsoleAgentIT {
 				new HandoffSummary(HandoffSummary.SCHEMA_VERSION, "Is anyone there?", "customer-asked-for-person",
 						"asked", List.of("customer-asked-for-person"), List.of(), null, null, null, null),
 				HandoffMode.LIVE);
+		// its event arrives by notification, on another thread: connect once it is kept
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (this.inboxEvents.lastId() <= after && System.currentTimeMillis() < deadline) {
+			Thread.sleep(20);
+		}
 		String stream = this.mvc.perform(get("/console/inbox/events?after=" + after).with(ConsoleUsers.agent("alice")))
 			.andExpect(request().asyncStarted())
 			.andReturn()
