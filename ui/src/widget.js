@@ -376,7 +376,7 @@
     body.appendChild(HearthMarkdown.render(message.text, { base: base, citations: citations, sourceLabel: text('sources') }));
     item.removeAttribute('aria-busy');
     item.classList.remove('typing');
-    var old = item.querySelectorAll('.sources, .rate, .more, .options');
+    var old = item.querySelectorAll('.sources, .rate, .more, .options, .decline-actions');
     for (var i = 0; i < old.length; i++) {
       old[i].remove();
     }
@@ -399,11 +399,25 @@
     if (message.role === 'ASSISTANT' && (details.options || []).length) {
       item.appendChild(options(details.options));
     }
+    if (message.role === 'ASSISTANT' && details.verdict === 'DECLINE' && !personButton.hidden) {
+      item.appendChild(declineActions());
+    }
     var handoff = message.handoff || details.handoff;
     if (handoff && handoff.mode === 'TICKET') {
       var opened = state.conversation && state.conversation.ticket;
       item.appendChild(opened ? ticketConfirmation(opened) : ticketForm());
     }
+  }
+
+  // A polite decline offers a person in one click, beside rephrasing
+  function declineActions() {
+    var group = el('div', { class: 'decline-actions', role: 'group', 'aria-label': text('person') });
+    group.appendChild(el('button', { type: 'button', class: 'suggestion decline-person', text: text('person'),
+      onclick: function () {
+        group.remove();
+        talkToAPerson();
+      } }));
+    return group;
   }
 
   // A clarifying question's options: each button sends the option's question
@@ -656,6 +670,12 @@
     banner.hidden = true;
     banner.textContent = '';
     personButton.hidden = status.state === 'WAITING_FOR_AGENT' || status.state === 'WITH_AGENT';
+    if (personButton.hidden) {
+      var offers = log.querySelectorAll('.decline-actions');
+      for (var d = 0; d < offers.length; d++) {
+        offers[d].remove();
+      }
+    }
     if (status.state === 'WAITING_FOR_AGENT' && status.handoffMode === 'TICKET') {
       // outside business hours: the notice in the chat asks for an email address
     } else if (status.state === 'WAITING_FOR_AGENT') {

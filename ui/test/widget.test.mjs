@@ -505,6 +505,32 @@ try {
     await visitor.close();
   });
 
+  await step('after a decline the customer reaches a person in one click: the decline offers "Talk to a person"', async () => {
+    await agent('GET', '?filter=waiting'); // an agent is online: the handoff is live
+    const visitor = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+    const v = await visitor.newPage();
+    await v.goto(`${HEARTH}/`);
+    const n = await open(v);
+    const declined = await ask(n, 'Who won the football world cup in 1998?');
+    await declined.locator('.body').filter({ hasText: /can't help with that/ }).waitFor();
+    const offer = declined.locator('.decline-actions button');
+    assert.equal(await offer.count(), 1, 'the decline offers one button');
+    assert.equal(await offer.textContent(), 'Talk to a person');
+    await axe(await frameOf(v));
+    await offer.click();
+    await n.locator('.banner').filter({ hasText: /\d+ min|moment/ }).waitFor();
+    assert.equal(await declined.locator('.decline-actions').count(), 0, 'the offer is gone once a person is on the way');
+    assert.equal(await n.locator('.footer .person:visible').count(), 0);
+    const id = await (await frameOf(v)).evaluate(() => window.__hearth.state.conversation.id);
+    const queued = (await agent('GET', '?filter=waiting')).find((c) => c.id === id);
+    assert.ok(queued, 'the conversation waits for a person');
+    assert.equal(queued.rule, 'customer-asked-for-person');
+    await showsNewest(v, 'after the handoff from a decline');
+    await agent('POST', `/${id}/claim`);
+    await agent('POST', `/${id}/resolve`, { outcome: 'answered' });
+    await visitor.close();
+  });
+
   await step('an ambiguous question gets two or three options as buttons; choosing one answers it', async () => {
     const visitor = await browser.newContext({ viewport: { width: 1100, height: 760 } });
     const v = await visitor.newPage();

@@ -67,7 +67,14 @@ class ConversationAnswering {
 	 * then waits for them.
 	 */
 	Message answer(UUID conversation, Message question, Consumer<String> stream) {
-		Conversations.Head head = this.conversations.head(conversation);
+		return answer(conversation, this.conversations.head(conversation), question, stream);
+	}
+
+	/**
+	 * {@link #answer(UUID, Message, Consumer)} with the conversation's head as it was
+	 * read when the message was stored (no second read).
+	 */
+	Message answer(UUID conversation, Conversations.Head head, Message question, Consumer<String> stream) {
 		if (head.state() == ConversationState.WITH_AGENT) {
 			this.conversations.touch(conversation);
 			return null;

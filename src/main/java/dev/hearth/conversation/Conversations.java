@@ -80,29 +80,23 @@ public class Conversations {
 	 */
 	@Transactional
 	Accepted acceptCustomerMessage(UUID conversation, String text, String clientId) {
-		if (clientId == null) {
-			return new Accepted(addCustomerMessage(conversation, text), false);
+		// the conversation's row lock is also its one read on the POST: its head
+		Head head = lock(conversation);
+		if (clientId != null) {
+			Optional<Message> stored = this.jdbc
+				.sql("""
+						select conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author from conversation_message
+						where conversation_id = ? and client_id = ? and role = 'CUSTOMER'
+						""")
+				.param(conversation)
+				.param(clientId)
+				.query(this::message)
+				.optional();
+			if (stored.isPresent()) {
+				return new Accepted(stored.get(), true, head);
+			}
 		}
-		lock(conversation);
-		Optional<Message> stored = this.jdbc
-			.sql("""
-					select conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author from conversation_message
-					where conversation_id = ? and client_id = ? and role = 'CUSTOMER'
-					""")
-			.param(conversation)
-			.param(clientId)
-			.query(this::message)
-			.optional();
-		if (stored.isPresent()) {
-			return new Accepted(stored.get(), true);
-		}
-		Message added = add(conversation, MessageRole.CUSTOMER, text, null, null, null);
-		this.jdbc.sql("update conversation_message set client_id = ? where conversation_id = ? and seq = ?")
-			.param(clientId)
-			.param(conversation)
-			.param(added.seq())
-			.update();
-		return new Accepted(added, false);
+		return new Accepted(insert(conversation, MessageRole.CUSTOMER, text, null, null, null, clientId), false, head);
 	}
 
 	/**
@@ -110,8 +104,9 @@ public class Conversations {
 	 *
 	 * @param message the message
 	 * @param repeated whether it had been stored before (a retry)
+	 * @param head the conversation as it was when the message was stored
 	 */
-	record Accepted(Message message, boolean repeated) {
+	record Accepted(Message message, boolean repeated, Head head) {
 	}
 
 	/**
@@ -134,15 +129,20 @@ public class Conversations {
 		return add(conversation, MessageRole.CUSTOMER, text, null, null, null);
 	}
 
+	/**
+	 * The bot's answer to the customer message {@code replyTo}; this and the other
+	 * replies below also mark the conversation active ({@code last_activity}) with the
+	 * statement that locks it.
+	 */
 	@Transactional
 	Message addAnswer(UUID conversation, int replyTo, Answer answer) {
-		return add(conversation, MessageRole.ASSISTANT, answer.text(), replyTo, StoredAnswer.of(answer, null), null);
+		return reply(conversation, MessageRole.ASSISTANT, answer.text(), replyTo, StoredAnswer.of(answer, null));
 	}
 
 	/** An answer that hands the conversation over, with how ({@code handoff}). */
 	@Transactional
 	Message addAnswer(UUID conversation, int replyTo, Answer answer, HandoffDetails handoff) {
-		return add(conversation, MessageRole.ASSISTANT, answer.text(), replyTo, StoredAnswer.of(answer, handoff), null);
+		return reply(conversation, MessageRole.ASSISTANT, answer.text(), replyTo, StoredAnswer.of(answer, handoff));
 	}
 
 	/**
@@ -151,15 +151,15 @@ public class Conversations {
 	 */
 	@Transactional
 	Message addAnswer(UUID conversation, int replyTo, Answer answer, List<ClarifyOption> options, String verdict) {
-		return add(conversation, MessageRole.ASSISTANT, answer.text(), replyTo,
-				StoredAnswer.of(answer, null, options, verdict), null);
+		return reply(conversation, MessageRole.ASSISTANT, answer.text(), replyTo,
+				StoredAnswer.of(answer, null, options, verdict));
 	}
 
 	/** A notice that the conversation was handed over, with how ({@code handoff}). */
 	@Transactional
 	Message addHandoffNotice(UUID conversation, int replyTo, String text, HandoffDetails handoff) {
-		return add(conversation, MessageRole.SYSTEM, text, replyTo,
-				new StoredNotice(StoredAnswer.SCHEMA_VERSION, handoff), null);
+		return reply(conversation, MessageRole.SYSTEM, text, replyTo,
+				new StoredNotice(StoredAnswer.SCHEMA_VERSION, handoff));
 	}
 
 	/** An agent's message, with the agent's display name as its author. */
@@ -216,24 +216,41 @@ public class Conversations {
 	}
 
 	/**
-	 * How many of the customer's messages before {@code beforeSeq}, since a person last
-	 * wrote, were left unresolved: handed over, declined or asked back (their reply's
-	 * decision is {@code ESCALATE}, or the reply is a notice), or answered but rated
-	 * unhelpful. Answered turns never count.
+	 * What a turn needs to know of the customer's messages before {@code beforeSeq}, in
+	 * one read: how many of them, since a person last wrote, were left unresolved (handed
+	 * over, declined or asked back: their reply's decision is {@code ESCALATE}, or the
+	 * reply is a notice; or answered but rated unhelpful; answered turns never count),
+	 * and the {@link #lastLanguage language of the latest} that has one.
 	 */
-	int unresolvedTurns(UUID conversation, int beforeSeq) {
+	Before before(UUID conversation, int beforeSeq) {
 		return this.jdbc.sql("""
-				select count(*) from conversation_message q
-				where q.conversation_id = :c and q.seq < :before and q.role = 'CUSTOMER'
-				  and q.seq > coalesce((select max(seq) from conversation_message
-				                        where conversation_id = :c and role = 'AGENT'), 0)
-				  and exists (select 1 from conversation_message r
-				              where r.conversation_id = :c and r.reply_to = q.seq
-				                and (r.role = 'SYSTEM' or r.answer->>'decision' = 'ESCALATE'
-				                     or exists (select 1 from answer_feedback f
-				                                where f.conversation_id = :c and f.message_seq = r.seq
-				                                  and f.rating = -1)))
-				""").param("c", conversation).param("before", beforeSeq).query(Integer.class).single();
+				select (select count(*) from conversation_message q
+				        where q.conversation_id = :c and q.seq < :before and q.role = 'CUSTOMER'
+				          and q.seq > coalesce((select max(seq) from conversation_message
+				                                where conversation_id = :c and role = 'AGENT'), 0)
+				          and exists (select 1 from conversation_message r
+				                      where r.conversation_id = :c and r.reply_to = q.seq
+				                        and (r.role = 'SYSTEM' or r.answer->>'decision' = 'ESCALATE'
+				                             or exists (select 1 from answer_feedback f
+				                                        where f.conversation_id = :c and f.message_seq = r.seq
+				                                          and f.rating = -1)))) as unresolved,
+				       (select language from conversation_message
+				        where conversation_id = :c and seq < :before and role = 'CUSTOMER' and language is not null
+				        order by seq desc limit 1) as language
+				""")
+			.param("c", conversation)
+			.param("before", beforeSeq)
+			.query((rs, row) -> new Before(rs.getInt("unresolved"), rs.getString("language")))
+			.single();
+	}
+
+	/**
+	 * The customer's messages before a turn.
+	 *
+	 * @param unresolved how many since a person last wrote were left unresolved
+	 * @param lastLanguage the language of the latest that has one, or {@code null}
+	 */
+	record Before(int unresolved, String lastLanguage) {
 	}
 
 	/**
@@ -251,6 +268,27 @@ public class Conversations {
 	 */
 	@Transactional
 	void keepQuery(UUID conversation, int seq, Query query, String language) {
+		String text = query.text();
+		byte[] vector = Vectors.encode(query.vector());
+		// most often the message is sealed with the active key: sealed with it, the
+		// values
+		// are written only if the row still names that key (one statement, atomic with
+		// the
+		// key rotation's re-sealing)
+		String active = this.seal.activeKey();
+		if (this.jdbc.sql("""
+				update conversation_message set query = ?, embedding = ?, language = ?
+				where conversation_id = ? and seq = ? and enc_key = ?
+				""")
+			.param(this.seal.seal(active, "query", conversation, seq, text))
+			.param(this.seal.sealBytes(active, "embedding", conversation, seq, vector))
+			.param(language)
+			.param(conversation)
+			.param(seq)
+			.param(active)
+			.update() > 0) {
+			return;
+		}
 		// the row lock keeps the key rotation from re-sealing the row between this read
 		// and the update
 		List<String> keys = this.jdbc
@@ -260,8 +298,6 @@ public class Conversations {
 			.query((rs, row) -> rs.getString(1))
 			.list();
 		String key = keys.isEmpty() ? null : keys.get(0);
-		String text = query.text();
-		byte[] vector = Vectors.encode(query.vector());
 		this.jdbc.sql(
 				"update conversation_message set query = ?, embedding = ?, language = ? where conversation_id = ? and seq = ?")
 			.param((key != null) ? this.seal.seal(key, "query", conversation, seq, text) : text)
@@ -298,9 +334,14 @@ public class Conversations {
 	Head head(UUID conversation) {
 		return this.jdbc.sql("select state, language, country from conversation where id = ?")
 			.param(conversation)
-			.query((rs, row) -> new Head(ConversationState.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
+			.query(Conversations::head)
 			.optional()
 			.orElseThrow(() -> new ConversationNotFoundException(conversation));
+	}
+
+	private static Head head(ResultSet rs, int row) throws SQLException {
+		return new Head(ConversationState.valueOf(rs.getString("state")), rs.getString("language"),
+				rs.getString("country"));
 	}
 
 	/**
@@ -354,20 +395,38 @@ public class Conversations {
 		return history;
 	}
 
-	/** Adds a message; {@code answer} is a stored record ({@link StoredAnswer} ...). */
-	private void lock(UUID conversation) {
-		List<UUID> locked = this.jdbc.sql("select id from conversation where id = ? for update")
+	/** Locks the conversation's row for a new message; its head as it is now. */
+	private Head lock(UUID conversation) {
+		return this.jdbc.sql("select state, language, country from conversation where id = ? for update")
 			.param(conversation)
-			.query(UUID.class)
-			.list();
-		if (locked.isEmpty()) {
-			throw new ConversationNotFoundException(conversation);
-		}
+			.query(Conversations::head)
+			.optional()
+			.orElseThrow(() -> new ConversationNotFoundException(conversation));
 	}
 
+	/** Adds a message; {@code answer} is a stored record ({@link StoredAnswer} ...). */
 	private Message add(UUID conversation, MessageRole role, String text, Integer replyTo, Record answer,
 			String author) {
 		lock(conversation);
+		return insert(conversation, role, text, replyTo, answer, author, null);
+	}
+
+	/**
+	 * Adds a reply to a customer message and marks the conversation active, locking it
+	 * with that update.
+	 */
+	private Message reply(UUID conversation, MessageRole role, String text, int replyTo, Record answer) {
+		if (this.jdbc.sql("update conversation set last_activity = now() where id = ?")
+			.param(conversation)
+			.update() == 0) {
+			throw new ConversationNotFoundException(conversation);
+		}
+		return insert(conversation, role, text, replyTo, answer, null, null);
+	}
+
+	/** Inserts a message into the conversation locked by this transaction. */
+	private Message insert(UUID conversation, MessageRole role, String text, Integer replyTo, Record answer,
+			String author, String clientId) {
 		int seq = this.jdbc.sql("select coalesce(max(seq), 0) + 1 from conversation_message where conversation_id = ?")
 			.param(conversation)
 			.query(Integer.class)
@@ -375,8 +434,8 @@ public class Conversations {
 		String key = this.seal.activeKey();
 		Message message = this.jdbc
 			.sql("""
-					insert into conversation_message (conversation_id, seq, enc_key, role, text, reply_to, answer, author)
-					values (:conversation, :seq, :key, :role, :text, :replyTo, cast(:answer as jsonb), :author)
+					insert into conversation_message (conversation_id, seq, enc_key, role, text, reply_to, answer, author, client_id)
+					values (:conversation, :seq, :key, :role, :text, :replyTo, cast(:answer as jsonb), :author, :clientId)
 					returning conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author
 					""")
 			.param("conversation", conversation)
@@ -387,6 +446,7 @@ public class Conversations {
 			.param("replyTo", replyTo)
 			.param("answer", (answer != null) ? this.json.writeValueAsString(answer) : null)
 			.param("author", author)
+			.param("clientId", clientId)
 			.query(this::message)
 			.single();
 		this.seal.index(conversation, seq, key, text);

@@ -60,10 +60,11 @@ class CustomerTurns {
 			log.error("Embedding message {} of conversation {} failed", question.seq(), conversation, ex);
 			query = null;
 		}
-		int unresolved = this.conversations.unresolvedTurns(conversation, question.seq());
-		String context = this.conversations.lastLanguage(conversation, question.seq()).orElse(head.language());
+		Conversations.Before before = this.conversations.before(conversation, question.seq());
+		String context = (before.lastLanguage() != null) ? before.lastLanguage() : head.language();
 		return new CustomerTurn(conversation, question.seq(), question.text(), query, history, earlier.questions(),
-				earlier.total() + 1, unresolved + 1, this.languages.resolve(question.text(), context), head.country());
+				earlier.total() + 1, before.unresolved() + 1, this.languages.resolve(question.text(), context),
+				head.country());
 	}
 
 	/**

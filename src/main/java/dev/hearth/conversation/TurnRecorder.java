@@ -103,13 +103,12 @@ class TurnRecorder {
 				Map.of());
 		Message stored = this.conversations.addAnswer(conversation, seq, answer);
 		this.events.publishEvent(new TurnAnswered(conversation, seq, stored.seq(), SMALL_TALK));
-		this.conversations.touch(conversation);
 		return stored;
 	}
 
 	/**
-	 * Keeps the turn's query and language on the customer's message, stores the reply,
-	 * touches the conversation.
+	 * Keeps the turn's query and language on the customer's message, stores the reply
+	 * (which marks the conversation active).
 	 */
 	private Message recorded(CustomerTurn turn, Supplier<Message> reply) {
 		if (turn.query() != null && turn.seq() > 0) {
@@ -118,9 +117,7 @@ class TurnRecorder {
 		else if (turn.language() != null && turn.seq() > 0) {
 			this.conversations.keepLanguage(turn.conversation(), turn.seq(), turn.language());
 		}
-		Message stored = reply.get();
-		this.conversations.touch(turn.conversation());
-		return stored;
+		return reply.get();
 	}
 
 	private Message llmAnswered(CustomerTurn turn, Verdict.LlmReply llm) {

@@ -25,6 +25,17 @@ class WidgetAccess {
 	}
 
 	void authorize(UUID id, String auth) {
+		authorizeToken(id, auth);
+		if (!this.conversations.exists(id)) {
+			throw new ConversationNotFoundException(id);
+		}
+	}
+
+	/**
+	 * Checks the token only, for a request whose own work reads the conversation and
+	 * answers 404 when it does not exist.
+	 */
+	void authorizeToken(UUID id, String auth) {
 		String token = (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) ? auth.substring(7).strip()
 				: null;
 		if (token == null || token.isEmpty()) {
@@ -36,9 +47,6 @@ class WidgetAccess {
 					"The conversation token is not valid or has expired: start a new conversation."));
 		if (!granted.equals(id)) {
 			throw unauthorized("The conversation token belongs to another conversation.");
-		}
-		if (!this.conversations.exists(id)) {
-			throw new ConversationNotFoundException(id);
 		}
 	}
 

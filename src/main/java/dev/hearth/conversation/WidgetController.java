@@ -204,11 +204,12 @@ class WidgetController {
 				return null;
 			}
 		}
-		return this.answering.answer(id, accepted.message(), stream);
+		return this.answering.answer(id, accepted.head(), accepted.message(), stream);
 	}
 
 	private Conversations.Accepted accept(UUID id, String auth, SendRequest request) {
-		this.access.authorize(id, auth);
+		// storing the message reads the conversation (404 when there is none)
+		this.access.authorizeToken(id, auth);
 		String text = (request != null && request.text() != null) ? request.text().strip() : "";
 		if (!InputText.hasVisibleText(text)) {
 			throw new IllegalArgumentException("the message is empty: send {\"text\": \"your question\"}");

@@ -1,6 +1,8 @@
 package dev.hearth.widget;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,9 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Rate limits for {@code /api/widget/**} ({@link RateLimits}, Bucket4j): all requests per
  * client address (each replica on its own), and POSTs per client address, per
  * conversation and per site key (shared by every replica through PostgreSQL unless
- * {@code hearth.widget.rate-limit.shared=false}). Over a limit the answer is 429 with
- * {@code Retry-After} and a problem detail that says which limit and when to try again;
- * the widget shows it as a friendly notice. Thread-safe.
+ * {@code hearth.widget.rate-limit.shared=false}, all three in one round trip). Over a
+ * limit the answer is 429 with {@code Retry-After} and a problem detail that says which
+ * limit and when to try again; the widget shows it as a friendly notice. Thread-safe.
  */
 final class WidgetRateLimitFilter extends OncePerRequestFilter {
 
@@ -60,30 +62,34 @@ final class WidgetRateLimitFilter extends OncePerRequestFilter {
 
 	private Refusal refusal(HttpServletRequest request) {
 		String address = request.getRemoteAddr();
-		Refusal refused = take("all:" + address, this.limits.requestsPerMinutePerAddress(), false, "requests");
-		if (refused != null || !"POST".equals(request.getMethod())) {
-			return refused;
+		long wait = this.buckets.acquire("all:" + address, this.limits.requestsPerMinutePerAddress(), false);
+		if (wait > 0) {
+			return new Refusal(wait, "requests", this.limits.requestsPerMinutePerAddress());
 		}
-		refused = take("post:" + address, this.limits.postsPerMinutePerAddress(), true, "messages and actions");
-		if (refused != null) {
-			return refused;
+		if (!"POST".equals(request.getMethod())) {
+			return null;
 		}
+		// the POST limits in this order (address, conversation, site), shared ones in one
+		// round trip
+		List<RateLimits.Limit> limits = new ArrayList<>(3);
+		List<String> what = new ArrayList<>(3);
+		limits.add(new RateLimits.Limit("post:" + address, this.limits.postsPerMinutePerAddress()));
+		what.add("messages and actions");
 		Matcher matcher = CONVERSATION.matcher(request.getRequestURI());
 		if (matcher.matches()) {
-			refused = take("conversation:" + matcher.group(1).toLowerCase(Locale.ROOT),
-					this.limits.messagesPerMinutePerConversation(), true, "messages and actions in one conversation");
-			if (refused != null) {
-				return refused;
-			}
+			limits.add(new RateLimits.Limit("conversation:" + matcher.group(1).toLowerCase(Locale.ROOT),
+					this.limits.messagesPerMinutePerConversation()));
+			what.add("messages and actions in one conversation");
 		}
 		String site = site(request.getParameter("site"));
-		return (site != null) ? take("site:" + site, this.limits.postsPerMinutePerSite(), true,
-				"messages and actions on this site (all visitors together)") : null;
-	}
-
-	private Refusal take(String key, int limit, boolean shared, String what) {
-		long wait = this.buckets.acquire(key, limit, shared && this.limits.shared());
-		return (wait > 0) ? new Refusal(wait, what, limit) : null;
+		if (site != null) {
+			limits.add(new RateLimits.Limit("site:" + site, this.limits.postsPerMinutePerSite()));
+			what.add("messages and actions on this site (all visitors together)");
+		}
+		RateLimits.Refusal refused = this.buckets.acquire(limits, this.limits.shared());
+		return (refused != null)
+				? new Refusal(refused.seconds(), what.get(refused.index()), limits.get(refused.index()).perMinute())
+				: null;
 	}
 
 	private String site(String parameter) {

@@ -116,6 +116,8 @@ class TurnCostBenchmark {
 
 	private Map<String, Object> measure(String earlier, String question, String decision) throws Exception {
 		List<TurnCounters.Counts> runs = new ArrayList<>();
+		List<Long> roundTrips = new ArrayList<>();
+		List<Long> pipeline = new ArrayList<>();
 		for (int i = 0; i < REPEATS; i++) {
 			HearthHttp.Chat chat = this.hearth.start();
 			if (earlier != null) {
@@ -123,7 +125,13 @@ class TurnCostBenchmark {
 			}
 			Thread.sleep(300);
 			this.counters.reset();
+			long sent = System.nanoTime();
 			JsonNode reply = this.hearth.ask(chat, question);
+			roundTrips.add((System.nanoTime() - sent) / 1000);
+			JsonNode answer = reply.get("answer").get("answer");
+			if (answer != null && answer.has("timings")) {
+				pipeline.add(answer.get("timings").get("total").asLong() * 1000);
+			}
 			// side work after the reply (drafts, listeners) belongs to the turn
 			Thread.sleep(300);
 			runs.add(this.counters.snapshot());
@@ -136,6 +144,10 @@ class TurnCostBenchmark {
 		result.put("embeddedTexts", median(runs, TurnCounters.Counts::embeddedTexts));
 		result.put("statements", median(runs, TurnCounters.Counts::statements));
 		result.put("transactions", median(runs, TurnCounters.Counts::transactions));
+		// one turn at a time: what the POST costs around the answer pipeline
+		result.put("roundTripMs",
+				roundTrips.stream().sorted().skip(roundTrips.size() / 2).findFirst().orElse(0L) / 1000.0);
+		result.put("pipelineMs", pipeline.stream().sorted().skip(pipeline.size() / 2).findFirst().orElse(0L) / 1000.0);
 		return result;
 	}
 
