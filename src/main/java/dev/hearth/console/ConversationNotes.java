@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
 
+import dev.hearth.crypto.SealedColumns;
 import dev.hearth.privacy.AuditTrail;
 
 /**
@@ -22,35 +23,45 @@ class ConversationNotes {
 
 	private final AuditTrail audit;
 
-	ConversationNotes(JdbcClient jdbc, AuditTrail audit) {
+	private final SealedColumns sealed;
+
+	ConversationNotes(JdbcClient jdbc, AuditTrail audit, NoteResealing sealing) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.sealed = sealing.columns();
 	}
 
 	record Note(long id, String author, String text, Instant createdAt) {
 	}
 
 	/**
-	 * Adds a note in one transaction with its audit event (which records that, not what).
+	 * Adds a note, sealed at rest, in one transaction with its audit event (which records
+	 * that, not what).
 	 */
 	@Transactional
 	void add(UUID conversation, String author, String text) {
-		long id = this.jdbc
-			.sql("insert into conversation_note (conversation_id, author, text) values (?, ?, ?) returning id")
-			.param(conversation)
-			.param(author)
-			.param(text)
+		long id = this.jdbc.sql("select nextval(pg_get_serial_sequence('conversation_note', 'id'))")
 			.query(Long.class)
 			.single();
+		String key = this.sealed.activeKey();
+		this.jdbc
+			.sql("insert into conversation_note (id, conversation_id, author, enc_key, text) values (?, ?, ?, ?, ?)")
+			.param(id)
+			.param(conversation)
+			.param(author)
+			.param(key)
+			.param(this.sealed.seal(key, "text", id, text))
+			.update();
 		this.audit.record("NOTE", author, conversation.toString(), Map.of("note", id));
 	}
 
 	List<Note> of(UUID conversation) {
-		return this.jdbc
-			.sql("select id, author, text, created_at from conversation_note where conversation_id = ? order by id")
+		return this.jdbc.sql(
+				"select id, author, enc_key, text, created_at from conversation_note where conversation_id = ? order by id")
 			.param(conversation)
-			.query((rs, row) -> new Note(rs.getLong(1), rs.getString(2), rs.getString(3),
-					rs.getTimestamp(4).toInstant()))
+			.query((rs, row) -> new Note(rs.getLong(1), rs.getString(2),
+					this.sealed.open(rs.getString(3), "text", rs.getLong(1), rs.getString(4)),
+					rs.getTimestamp(5).toInstant()))
 			.list();
 	}
 

@@ -6,11 +6,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.hearth.crypto.SealedColumns;
+
 /**
  * What customers tell us about the service: thumbs up or down (with an optional comment)
  * on each of the bot's answers, and one satisfaction rating (CSAT, 1 to 5) after a person
- * resolved their conversation. The agent console's analytics read both tables.
- * Thread-safe.
+ * resolved their conversation. The agent console's analytics read both tables; the
+ * comments are sealed at rest. Thread-safe.
  */
 @Service
 class CustomerFeedback {
@@ -21,9 +23,15 @@ class CustomerFeedback {
 
 	private final Handoffs handoffs;
 
-	CustomerFeedback(JdbcClient jdbc, Handoffs handoffs) {
+	private final SealedColumns feedbackComments;
+
+	private final SealedColumns csatComments;
+
+	CustomerFeedback(JdbcClient jdbc, Handoffs handoffs, FeedbackResealing feedback, CsatResealing csat) {
 		this.jdbc = jdbc;
 		this.handoffs = handoffs;
+		this.feedbackComments = feedback.columns();
+		this.csatComments = csat.columns();
 	}
 
 	/**
@@ -48,11 +56,20 @@ class CustomerFeedback {
 			throw new IllegalArgumentException(
 					"message " + seq + " is not an answer of this conversation: only answers can be rated");
 		}
-		this.jdbc.sql("""
-				insert into answer_feedback (conversation_id, message_seq, rating, comment) values (?, ?, ?, ?)
-				on conflict (conversation_id, message_seq)
-				do update set rating = excluded.rating, comment = excluded.comment, created_at = now()
-				""").param(conversation).param(seq).param(rating.shortValue()).param(text).update();
+		String key = this.feedbackComments.activeKey();
+		this.jdbc
+			.sql("""
+					insert into answer_feedback (conversation_id, message_seq, rating, enc_key, comment) values (?, ?, ?, ?, ?)
+					on conflict (conversation_id, message_seq)
+					do update set rating = excluded.rating, enc_key = excluded.enc_key, comment = excluded.comment,
+					              created_at = now()
+					""")
+			.param(conversation)
+			.param(seq)
+			.param(rating.shortValue())
+			.param(key)
+			.param(this.feedbackComments.seal(key, "comment", FeedbackResealing.rowId(conversation, seq), text))
+			.update();
 	}
 
 	/**
@@ -75,9 +92,11 @@ class CustomerFeedback {
 			throw new HandoffConflictException(
 					"The conversation can be rated once a person has resolved it; it is " + state + ".");
 		}
-		this.jdbc.sql("update conversation set csat = ?, csat_comment = ? where id = ?")
+		String key = this.csatComments.activeKey();
+		this.jdbc.sql("update conversation set csat = ?, csat_enc_key = ?, csat_comment = ? where id = ?")
 			.param(score.shortValue())
-			.param(text)
+			.param(key)
+			.param(this.csatComments.seal(key, "csat_comment", conversation, text))
 			.param(conversation)
 			.update();
 	}

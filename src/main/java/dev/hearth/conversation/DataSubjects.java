@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.hearth.crypto.FieldCipher;
+import dev.hearth.crypto.SealedColumns;
 import dev.hearth.crypto.SearchTokens;
 import dev.hearth.escalation.TrainingExamples;
 import dev.hearth.privacy.AuditTrail;
@@ -179,6 +180,7 @@ public class DataSubjects {
 			Map<String, Object> conversation = row("select to_jsonb(c) as j from conversation c where id = ?", id)
 				.get(0);
 			String sealedWith = (String) conversation.remove("enc_key");
+			opened(conversation, "csat_enc_key", "conversation", "csat_comment", "id");
 			for (String column : List.of("summary", "draft")) {
 				if (sealedWith != null && conversation.get(column) instanceof String sealed) {
 					conversation.put(column,
@@ -218,16 +220,25 @@ public class DataSubjects {
 				t.put("createdAt", rs.getTimestamp("created_at").toInstant().toString());
 				return t;
 			}).list());
-			conversation.put("ratings",
-					row("select to_jsonb(f) as j from answer_feedback f where conversation_id = ? order by created_at",
-							id));
-			conversation.put("notes",
-					row("select to_jsonb(n) as j from conversation_note n where conversation_id = ? order by id", id));
-			conversation.put("escalationDecisions",
-					row("""
+			List<Map<String, Object>> ratings = row(
+					"select to_jsonb(f) as j from answer_feedback f where conversation_id = ? order by created_at", id);
+			ratings.forEach((r) -> {
+				r.put("row", r.get("conversation_id") + "/" + r.get("message_seq"));
+				opened(r, "enc_key", "answer_feedback", "comment", "row");
+				r.remove("row");
+			});
+			conversation.put("ratings", ratings);
+			List<Map<String, Object>> notes = row(
+					"select to_jsonb(n) as j from conversation_note n where conversation_id = ? order by id", id);
+			notes.forEach((n) -> opened(n, "enc_key", "conversation_note", "text", "id"));
+			conversation.put("notes", notes);
+			List<Map<String, Object>> decisions = row(
+					"""
 							select to_jsonb(d) - 'embedding' as j from escalation_decision d where conversation_id = ? order by id
 							""",
-							id));
+					id);
+			decisions.forEach((d) -> opened(d, "enc_key", "escalation_decision", "question", "id"));
+			conversation.put("escalationDecisions", decisions);
 			conversations.add(conversation);
 		}
 		out.put("conversations", conversations);
@@ -237,6 +248,17 @@ public class DataSubjects {
 				Map.of("lookedUpBy", by.name(), "conversations", ids.size(), "messages", messageCount,
 						"trainingExamples", derived.size()));
 		return out;
+	}
+
+	/**
+	 * Replaces a sealed column of an exported row by its opened value and drops the key
+	 * column (the contexts are those of each owner's {@link SealedColumns}).
+	 */
+	private void opened(Map<String, Object> row, String keyColumn, String table, String column, String idField) {
+		String key = (String) row.remove(keyColumn);
+		if (row.get(column) instanceof String stored) {
+			row.put(column, this.cipher.open(key, stored, SealedColumns.context(table, column, row.get(idField))));
+		}
 	}
 
 	@SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.hearth.assistant.Query;
+import dev.hearth.crypto.SealedColumns;
 import dev.hearth.privacy.PiiClass;
 import dev.hearth.privacy.Redactor;
 
@@ -41,15 +42,18 @@ public class EscalationLog {
 
 	private final Redactor redactor;
 
-	EscalationLog(JdbcClient jdbc, Redactor redactor) {
+	private final SealedColumns questions;
+
+	EscalationLog(JdbcClient jdbc, Redactor redactor, DecisionResealing sealing) {
 		this.jdbc = jdbc;
 		this.redactor = redactor;
+		this.questions = sealing.columns();
 	}
 
 	/**
-	 * Records a decision with the customer's words, redacted. The turn's embedding is
-	 * kept for the knowledge-gap report only when its text had no personal data to
-	 * redact: a vector of personal data is personal data.
+	 * Records a decision with the customer's words, redacted and sealed at rest. The
+	 * turn's embedding is kept for the knowledge-gap report only when its text had no
+	 * personal data to redact: a vector of personal data is personal data.
 	 * @param query the turn's self-contained question and its embedding, or {@code null}
 	 */
 	@Transactional
@@ -59,18 +63,24 @@ public class EscalationLog {
 		float[] vector = (query != null
 				&& query.text().equals(this.redactor.redact(query.text(), EnumSet.allOf(PiiClass.class)).text()))
 						? query.vector() : null;
+		long id = this.jdbc.sql("select nextval(pg_get_serial_sequence('escalation_decision', 'id'))")
+			.query(Long.class)
+			.single();
+		String key = this.questions.activeKey();
 		this.jdbc.sql("""
-				insert into escalation_decision (conversation_id, message_seq, rule, fired, action, outcome, question,
-				                                 embedding)
-				values (?, ?, ?, ?, ?, ?, ?, ?)
+				insert into escalation_decision (id, conversation_id, message_seq, rule, fired, action, outcome,
+				                                 enc_key, question, embedding)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
+			.param(id)
 			.param(conversation)
 			.param(messageSeq)
 			.param(decision.rule())
 			.param(decision.fired().toArray(String[]::new))
 			.param(decision.action().name())
 			.param(outcome.name())
-			.param(redacted)
+			.param(key)
+			.param(this.questions.seal(key, "question", id, redacted))
 			.param(vector)
 			.update();
 	}

@@ -48,10 +48,13 @@ public class KnowledgeGaps {
 
 	private final EmbeddingModel embeddings;
 
-	KnowledgeGaps(JdbcClient jdbc, EmbeddingModel embeddings, TrainingExamples examples) {
+	private final dev.hearth.crypto.SealedColumns questions;
+
+	KnowledgeGaps(JdbcClient jdbc, EmbeddingModel embeddings, TrainingExamples examples, DecisionResealing sealing) {
 		this.examples = examples;
 		this.jdbc = jdbc;
 		this.embeddings = embeddings;
+		this.questions = sealing.columns();
 	}
 
 	/**
@@ -139,12 +142,13 @@ public class KnowledgeGaps {
 	 */
 	private List<Row> load(Instant from, Instant to) {
 		List<Row> rows = new ArrayList<>(this.jdbc.sql("""
-				select id, conversation_id, rule, question, created_at, embedding from escalation_decision
+				select id, conversation_id, rule, enc_key, question, created_at, embedding from escalation_decision
 				where rule like 'pipeline:%' and created_at >= ? and created_at < ?
 				order by created_at desc limit ?
 				""").param(Timestamp.from(from)).param(Timestamp.from(to)).param(MAX_QUESTIONS).query((rs, n) -> {
-			return new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-					rs.getTimestamp(5).toInstant(), unit(rs.getArray(6)));
+			return new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+					this.questions.open(rs.getString(4), "question", rs.getLong(1), rs.getString(5)),
+					rs.getTimestamp(6).toInstant(), unit(rs.getArray(7)));
 		}).list());
 		List<Integer> missing = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {

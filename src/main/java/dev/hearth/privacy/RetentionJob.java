@@ -38,11 +38,15 @@ public class RetentionJob {
 
 	private final Clock clock = Clock.systemUTC();
 
-	RetentionJob(List<RetentionPurger> purgers, RetentionProperties properties, AuditTrail audit, JdbcClient jdbc) {
+	private final AuditAnchors anchors;
+
+	RetentionJob(List<RetentionPurger> purgers, RetentionProperties properties, AuditTrail audit, JdbcClient jdbc,
+			AuditAnchors anchors) {
 		this.purgers = purgers;
 		this.properties = properties;
 		this.audit = audit;
 		this.jdbc = jdbc;
+		this.anchors = anchors;
 	}
 
 	/**
@@ -73,6 +77,11 @@ public class RetentionJob {
 		List<Run> runs = new ArrayList<>();
 		for (RetentionPurger purger : this.purgers) {
 			runs.add(run(purger));
+		}
+		if (runs.stream().anyMatch((run) -> run.purged() > 0)) {
+			// a purge of the audit trail wrote a checkpoint: anchor it outside the
+			// database now
+			this.anchors.run();
 		}
 		return runs;
 	}
@@ -133,6 +142,39 @@ public class RetentionJob {
 					(rs.getTimestamp(4) != null) ? rs.getTimestamp(4).toInstant() : null, rs.getInt(5), rs.getInt(6),
 					rs.getString(7)))
 			.list();
+	}
+
+	/**
+	 * One purge as the audit trail records it ({@code RETENTION_PURGED}).
+	 *
+	 * @param at when
+	 * @param dataClass which class
+	 * @param purged how many items
+	 * @param batches in how many transactions
+	 * @param cutoff items older than this went
+	 */
+	public record Purge(Instant at, String dataClass, long purged, long batches, String cutoff) {
+	}
+
+	/** The newest purges recorded in the audit trail, at most {@code limit}. */
+	public List<Purge> lastPurges(int limit) {
+		return this.jdbc.sql("""
+				select at, subject, details ->> 'purged', details ->> 'batches', details ->> 'cutoff' from audit_event
+				where kind = 'RETENTION_PURGED' order by id desc limit ?
+				""")
+			.param(limit)
+			.query((rs, n) -> new Purge(rs.getTimestamp(1).toInstant(), rs.getString(2), number(rs.getString(3)),
+					number(rs.getString(4)), rs.getString(5)))
+			.list();
+	}
+
+	private static long number(String value) {
+		try {
+			return (value != null) ? Long.parseLong(value) : 0;
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
 	}
 
 	/** Each data class and how long it is kept ({@code null}: for ever). */

@@ -52,6 +52,9 @@ class WidgetLiveApiIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	dev.hearth.crypto.FieldCipher cipher;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -114,10 +117,14 @@ class WidgetLiveApiIT {
 		assertThat(
 				post(c, "/messages/" + answer + "/feedback", "{\"rating\": -1, \"comment\": \"wrong\"}").statusCode())
 			.isEqualTo(204);
-		assertThat(this.jdbc.sql("select rating || ':' || comment from answer_feedback where conversation_id = ?")
+		assertThat(this.jdbc.sql("select rating from answer_feedback where conversation_id = ?")
 			.param(UUID.fromString(c[0]))
-			.query(String.class)
-			.list()).containsExactly("-1:wrong");
+			.query(Integer.class)
+			.list()).containsExactly(-1);
+		assertThat(dev.hearth.testing.SealedRows.opened(this.jdbc, this.cipher, "answer_feedback", "enc_key", "comment",
+				"conversation_id::text || '/' || message_seq", "conversation_id = ?", UUID.fromString(c[0])))
+			.as("sealed at rest, opened")
+			.containsExactly("wrong");
 	}
 
 	@Test

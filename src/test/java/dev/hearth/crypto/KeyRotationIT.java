@@ -150,4 +150,81 @@ class KeyRotationIT {
 		assertThat(http.send("POST", "/api/admin/encryption/rotation", null, admin).statusCode()).isEqualTo(200);
 	}
 
+	/**
+	 * The free-text classes sealed since V24 (notes, feedback and CSAT comments,
+	 * escalation questions) move from the old key to the new one like the messages.
+	 */
+	@Test
+	void notesCommentsAndEscalationQuestionsMoveToTheNewKey() {
+		cleanup = this.jdbc;
+		this.jdbc.sql("truncate conversation, training_example cascade").update();
+		FieldCipher old = new FieldCipher(new KeyRing(Map.of("test-1", KEY_1), null, "the old replica"));
+		UUID id = this.conversations.start("en");
+		this.jdbc
+			.sql("insert into conversation_message (conversation_id, seq, role, text) values (?, 1, 'ASSISTANT', 'a')")
+			.param(id)
+			.update();
+		long note = this.jdbc.sql("select nextval(pg_get_serial_sequence('conversation_note', 'id'))")
+			.query(Long.class)
+			.single();
+		this.jdbc.sql(
+				"insert into conversation_note (id, conversation_id, author, enc_key, text) values (?, ?, 'al', 'test-1', ?)")
+			.param(note)
+			.param(id)
+			.param(old.seal("test-1", "note numbat", SealedColumns.context("conversation_note", "text", note)))
+			.update();
+		this.jdbc.sql("""
+				insert into answer_feedback (conversation_id, message_seq, rating, enc_key, comment)
+				values (?, 1, -1, 'test-1', ?)
+				""")
+			.param(id)
+			.param(old.seal("test-1", "feedback numbat",
+					SealedColumns.context("answer_feedback", "comment", id + "/1")))
+			.update();
+		this.jdbc.sql("update conversation set csat = 2, csat_enc_key = 'test-1', csat_comment = ? where id = ?")
+			.param(old.seal("test-1", "csat numbat", SealedColumns.context("conversation", "csat_comment", id)))
+			.param(id)
+			.update();
+		long decision = this.jdbc.sql("select nextval(pg_get_serial_sequence('escalation_decision', 'id'))")
+			.query(Long.class)
+			.single();
+		this.jdbc
+			.sql("""
+					insert into escalation_decision (id, conversation_id, message_seq, rule, fired, action, outcome, enc_key,
+					                                 question)
+					values (?, ?, 1, 'customer-asked-for-person', '{}', 'HUMAN', 'HANDED_OFF', 'test-1', ?)
+					""")
+			.param(decision)
+			.param(id)
+			.param(old.seal("test-1", "question numbat",
+					SealedColumns.context("escalation_decision", "question", decision)))
+			.update();
+
+		List<String> classes = List.of("conversation_note", "answer_feedback", "conversation.csat_comment",
+				"escalation_decision");
+		assertThat(this.rotation.status().tables()).filteredOn((t) -> classes.contains(t.name()))
+			.hasSize(4)
+			.allSatisfy((t) -> assertThat(t.rowsByKey()).containsEntry("test-1", 1L));
+		for (int run = 0; run < 20 && !this.rotation.status().done(); run++) {
+			this.rotation.run();
+		}
+		assertThat(this.rotation.status().done()).isTrue();
+		assertThat(this.rotation.status().tables()).filteredOn((t) -> classes.contains(t.name()))
+			.allSatisfy((t) -> assertThat(t.rowsByKey()).containsOnlyKeys("test-2"));
+		FieldCipher both = new FieldCipher(
+				new KeyRing(Map.of("test-1", KEY_1, "test-2", KEY_2), "test-2", "this replica"));
+		assertThat(dev.hearth.testing.SealedRows.opened(this.jdbc, both, "conversation_note", "enc_key", "text",
+				"id::text", "conversation_id = ?", id))
+			.containsExactly("note numbat");
+		assertThat(dev.hearth.testing.SealedRows.opened(this.jdbc, both, "answer_feedback", "enc_key", "comment",
+				"conversation_id::text || '/' || message_seq", "conversation_id = ?", id))
+			.containsExactly("feedback numbat");
+		assertThat(dev.hearth.testing.SealedRows.opened(this.jdbc, both, "conversation", "csat_enc_key", "csat_comment",
+				"id::text", "id = ?", id))
+			.containsExactly("csat numbat");
+		assertThat(dev.hearth.testing.SealedRows.opened(this.jdbc, both, "escalation_decision", "enc_key", "question",
+				"id::text", "conversation_id = ?", id))
+			.containsExactly("question numbat");
+	}
+
 }

@@ -12,8 +12,8 @@ class SignInThrottleTest {
 
 	private final AtomicLong now = new AtomicLong(1_000_000_000L);
 
-	private final SignInThrottle throttle = new SignInThrottle(new SignInProperties(5, 20, Duration.ofMinutes(15), 30),
-			new TimeMeter() {
+	private final SignInThrottle throttle = new SignInThrottle(
+			new SignInProperties(5, 20, Duration.ofMinutes(15), 30, false), new TimeMeter() {
 
 				@Override
 				public long currentTimeNanos() {

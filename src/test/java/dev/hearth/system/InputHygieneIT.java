@@ -40,6 +40,9 @@ class InputHygieneIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	dev.hearth.crypto.FieldCipher cipher;
+
 	HearthHttp http;
 
 	@BeforeEach
@@ -63,10 +66,9 @@ class InputHygieneIT {
 				"/api/widget/conversations/" + chat.id() + "/messages/" + seq + "/feedback",
 				"{\"rating\":-1,\"comment\":\"not" + NUL + " helpful\"}", chat.token());
 		assertThat(rated.statusCode()).as(rated.body()).isEqualTo(204);
-		assertThat(this.jdbc.sql("select comment from answer_feedback where conversation_id = ?::uuid")
-			.param(chat.id())
-			.query(String.class)
-			.single()).isEqualTo("not helpful");
+		assertThat(dev.hearth.testing.SealedRows.opened(this.jdbc, this.cipher, "answer_feedback", "enc_key", "comment",
+				"conversation_id::text || '/' || message_seq", "conversation_id = ?::uuid", chat.id()))
+			.containsExactly("not helpful");
 		HttpResponse<String> csat = this.http.send("POST", "/api/widget/conversations/" + chat.id() + "/csat",
 				"{\"score\":2,\"comment\":\"" + NUL + NUL + "\"}", chat.token());
 		assertThat(csat.statusCode()).as(csat.body()).isLessThan(500);

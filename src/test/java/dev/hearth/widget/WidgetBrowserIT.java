@@ -86,6 +86,9 @@ class WidgetBrowserIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	dev.hearth.crypto.FieldCipher cipher;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private String adminToken;
@@ -135,14 +138,12 @@ class WidgetBrowserIT {
 						"PARTNER_PORT", Integer.toString(PARTNER_PORT), "OTHER_PORT", Integer.toString(OTHER_PORT)),
 				"widget.screenshots");
 
-		assertThat(
-				this.jdbc.sql("select count(*) from answer_feedback where rating = 1 and comment = 'clear and quick'")
-					.query(Long.class)
-					.single())
-			.isEqualTo(1);
-		assertThat(this.jdbc.sql("select count(*) from conversation where csat = 5 and csat_comment = 'very helpful'")
-			.query(Long.class)
-			.single()).isEqualTo(1);
+		assertThat(dev.hearth.testing.SealedRows.opened(this.jdbc, this.cipher, "answer_feedback", "enc_key", "comment",
+				"conversation_id::text || '/' || message_seq", "rating = 1 and comment is not null"))
+			.containsExactly("clear and quick");
+		assertThat(dev.hearth.testing.SealedRows.opened(this.jdbc, this.cipher, "conversation", "csat_enc_key",
+				"csat_comment", "id::text", "csat = 5 and csat_comment is not null"))
+			.containsExactly("very helpful");
 		assertThat(this.jdbc.sql("select count(*) from conversation_message where role = 'AGENT' and author = 'alice'")
 			.query(Long.class)
 			.single()).isGreaterThanOrEqualTo(3);

@@ -1,0 +1,192 @@
+package dev.hearth.privacy;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.hearth.console.ConsoleUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Audit checkpoints anchored outside PostgreSQL (issue 13, ADR 0022): after a purge, the
+ * checkpoint and the chain's head go to an append-only file, a loopback webhook and a
+ * loopback syslog collector; the verification agrees with the database until someone with
+ * database access rewrites the trail after the checkpoint (which the chain alone cannot
+ * see) or the file loses a record. The console's retention page (admins only, EN and DE)
+ * shows the policy, the purges from the audit trail and "verified up to checkpoint N".
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class AuditAnchorIT {
+
+	static final Path FILE;
+
+	static final HttpServer WEBHOOK;
+
+	static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
+
+	static final DatagramSocket SYSLOG;
+
+	static {
+		try {
+			FILE = Files.createTempDirectory("hearth-anchor").resolve("anchors/audit-anchors.jsonl");
+			WEBHOOK = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			WEBHOOK.createContext("/anchor", (exchange) -> {
+				RECEIVED.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+				exchange.sendResponseHeaders(204, -1);
+				exchange.close();
+			});
+			WEBHOOK.start();
+			SYSLOG = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+			SYSLOG.setSoTimeout(5_000);
+		}
+		catch (Exception ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	@DynamicPropertySource
+	static void anchors(DynamicPropertyRegistry registry) {
+		registry.add("hearth.privacy.audit-anchor.file", FILE::toString);
+		registry.add("hearth.privacy.audit-anchor.webhook-url",
+				() -> "http://127.0.0.1:" + WEBHOOK.getAddress().getPort() + "/anchor");
+		registry.add("hearth.privacy.audit-anchor.syslog-host", () -> "127.0.0.1");
+		registry.add("hearth.privacy.audit-anchor.syslog-port", () -> SYSLOG.getLocalPort());
+	}
+
+	@AfterAll
+	static void stop() {
+		WEBHOOK.stop(0);
+		SYSLOG.close();
+	}
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	AuditAnchors anchors;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void checkpointsAreAnchoredOutsideTheDatabaseAndARewrittenTrailIsFound() throws Exception {
+		assertThat(this.anchors.anchors()).containsExactly("file", "syslog", "webhook");
+		this.audit.record("ANCHOR_TEST", "tester", "old", Map.of("n", 1));
+		this.audit.record("ANCHOR_TEST", "tester", "old", Map.of("n", 2));
+		assertThat(this.audit.purgeBefore(Instant.now().plusSeconds(1), 100_000)).isPositive();
+		long checkpoint = this.jdbc.sql("select max(id) from audit_checkpoint").query(Long.class).single();
+		this.audit.record("ANCHOR_TEST", "tester", "genuine", Map.of("n", 3));
+		this.audit.record("RETENTION_PURGED", "retention", "transcripts",
+				Map.of("cutoff", "2025-01-01T00:00:00Z", "purged", 7, "batches", 1));
+		long head = this.jdbc.sql("select max(id) from audit_event").query(Long.class).single();
+
+		assertThat(this.anchors.run()).as("the checkpoint(s) and the head, to three sinks").isGreaterThanOrEqualTo(6);
+		String hash = this.jdbc.sql("select anchor_hash from audit_checkpoint where id = ?")
+			.param(checkpoint)
+			.query(String.class)
+			.single();
+		assertThat(Files.readString(FILE)).contains("\"checkpoint\":" + checkpoint, hash, "\"eventId\":" + head);
+		assertThat(RECEIVED).anySatisfy((body) -> assertThat(body).contains("\"checkpoint\":" + checkpoint, hash))
+			.anySatisfy((body) -> assertThat(body).contains("\"kind\":\"head\"", "\"eventId\":" + head));
+		assertThat(syslog(hash)).startsWith("<110>1 ").contains(" hearth - AUDIT_ANCHOR - ");
+		assertThat(this.anchors.run()).as("nothing new: nothing written again").isZero();
+
+		AuditAnchors.Result intact = this.anchors.verify();
+		assertThat(intact.valid()).as(intact.detail()).isTrue();
+		assertThat(intact.verifiedThroughCheckpoint()).isEqualTo(checkpoint);
+		assertThat(intact.verifiedThroughEvent()).isEqualTo(head);
+
+		this.mvc.perform(get("/console/admin/retention").with(ConsoleUsers.agent("agnes")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/console/admin/retention").with(ConsoleUsers.admin("ada")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("verified up to checkpoint " + checkpoint)))
+			.andExpect(content().string(containsString("Transcripts (conversations")))
+			.andExpect(content().string(containsString("2,555 days")))
+			.andExpect(content().string(containsString("<td class=\"num\">7</td>")))
+			.andExpect(content().string(containsString("Anchored outside the database in: file, syslog, webhook")));
+		this.mvc.perform(get("/console/admin/retention").with(ConsoleUsers.admin("ada")).locale(Locale.GERMAN))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("bis Prüfpunkt " + checkpoint + " verifiziert")));
+		this.mvc.perform(get("/api/admin/audit/anchors").with(ConsoleUsers.admin("ada")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("\"valid\":true")));
+
+		// someone with database access rewrites what followed the checkpoint: the chain
+		// alone still verifies, the anchored head does not
+		this.transactions.executeWithoutResult((tx) -> {
+			this.jdbc.sql("set local session_replication_role = replica").update();
+			this.jdbc.sql("delete from audit_event where id > ? and kind <> 'AUDIT_CHECKPOINT'")
+				.param(this.jdbc.sql("select max(id) from audit_event where kind = 'AUDIT_CHECKPOINT'")
+					.query(Long.class)
+					.single())
+				.update();
+		});
+		this.audit.record("ANCHOR_TEST", "tester", "forged", Map.of("n", 3));
+		assertThat(this.audit.verify().valid()).as("the rewritten chain is consistent in itself").isTrue();
+		AuditAnchors.Result rewritten = this.anchors.verify();
+		assertThat(rewritten.valid()).isFalse();
+		assertThat(rewritten.detail()).contains("event " + head);
+		this.mvc.perform(get("/console/admin/retention").with(ConsoleUsers.admin("ada")))
+			.andExpect(content().string(containsString("The audit log does not verify")));
+
+		// the anchor file loses its records: the database knows they were written
+		Files.writeString(FILE, "");
+		AuditAnchors.Result truncated = this.anchors.verify();
+		assertThat(truncated.valid()).isFalse();
+		assertThat(truncated.detail()).contains("checkpoint " + checkpoint + " was written to the anchor file");
+		// later anchors start from the current head again
+		this.anchors.run();
+	}
+
+	/** The syslog message that carries {@code text}. */
+	private static String syslog(String text) throws Exception {
+		byte[] buffer = new byte[8192];
+		for (int i = 0; i < 20; i++) {
+			DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+			SYSLOG.receive(packet);
+			String message = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+			if (message.contains(text)) {
+				return message;
+			}
+		}
+		throw new AssertionError("no syslog message with " + text);
+	}
+
+}
