@@ -10,8 +10,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import javax.sql.DataSource;
+
+import io.github.bucket4j.BucketExceptions;
+import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.github.bucket4j.distributed.proxy.generic.select_for_update.AbstractSelectForUpdateBasedProxyManager;
+import io.github.bucket4j.distributed.proxy.generic.select_for_update.LockAndGetResult;
+import io.github.bucket4j.distributed.proxy.generic.select_for_update.SelectForUpdateBasedTransaction;
+import io.github.bucket4j.distributed.remote.RemoteBucketState;
 
 import org.springframework.jdbc.UncategorizedSQLException;
 
@@ -23,9 +31,13 @@ import org.springframework.jdbc.UncategorizedSQLException;
  * transaction ({@code hearth_take_tokens}, V28): it locks each bucket's row in turn,
  * takes a token and stops at the first bucket that has none, whose tokens taken before it
  * stay taken — the same counting as one transaction per bucket, with PostgreSQL's clock
- * for every replica (docs/adr/0021-rate-limits-in-one-round-trip.md). Thread-safe.
+ * for every replica (docs/adr/0021-rate-limits-in-one-round-trip.md). Buckets that need
+ * more than "take one per minute" (the sign-in lockouts: interval refill, estimates,
+ * forgetting) are Bucket4j buckets through this class as a Bucket4j proxy manager:
+ * Bucket4j's own select-for-update protocol over plain JDBC, its serialized state in the
+ * row's {@code state} column (ADR 0014); the two kinds never share a key. Thread-safe.
  */
-public final class SharedBuckets {
+public final class SharedBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
 
 	private final DataSource dataSource;
 
@@ -33,6 +45,7 @@ public final class SharedBuckets {
 	 * @param dataSource the database with {@code rate_limit_bucket}
 	 */
 	public SharedBuckets(DataSource dataSource) {
+		super(ClientSideConfig.getDefault());
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
 	}
 
@@ -98,6 +111,30 @@ public final class SharedBuckets {
 		}
 	}
 
+	@Override
+	protected SelectForUpdateBasedTransaction allocateTransaction(String key, Optional<Long> timeoutNanos) {
+		Connection connection;
+		try {
+			connection = this.dataSource.getConnection();
+		}
+		catch (SQLException ex) {
+			throw new BucketExceptions.BucketExecutionException(ex);
+		}
+		return new RowTransaction(connection, key);
+	}
+
+	@Override
+	public void removeProxy(String key) {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement delete = connection.prepareStatement("delete from rate_limit_bucket where id = ?")) {
+			delete.setString(1, key);
+			delete.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw new BucketExceptions.BucketExecutionException(ex);
+		}
+	}
+
 	/**
 	 * Drops buckets nobody used for {@code idle}: with every limit refilled within that
 	 * time they are full, the same as no row.
@@ -114,6 +151,94 @@ public final class SharedBuckets {
 			throw new UncategorizedSQLException("Removing idle rate-limit buckets", "delete from rate_limit_bucket",
 					ex);
 		}
+	}
+
+	/** One consumption: lock the row (inserting it first if needed), read, write. */
+	private static final class RowTransaction implements SelectForUpdateBasedTransaction {
+
+		private final Connection connection;
+
+		private final String key;
+
+		RowTransaction(Connection connection, String key) {
+			this.connection = connection;
+			this.key = key;
+		}
+
+		@Override
+		public void begin(Optional<Long> timeoutNanos) {
+			run(() -> this.connection.setAutoCommit(false));
+		}
+
+		@Override
+		public void rollback() {
+			run(this.connection::rollback);
+		}
+
+		@Override
+		public void commit(Optional<Long> timeoutNanos) {
+			run(this.connection::commit);
+		}
+
+		@Override
+		public LockAndGetResult tryLockAndGet(Optional<Long> timeoutNanos) {
+			try (PreparedStatement select = this.connection
+				.prepareStatement("select state from rate_limit_bucket where id = ? for update")) {
+				select.setString(1, this.key);
+				try (ResultSet rows = select.executeQuery()) {
+					return rows.next() ? LockAndGetResult.locked(rows.getBytes(1)) : LockAndGetResult.notLocked();
+				}
+			}
+			catch (SQLException ex) {
+				throw new BucketExceptions.BucketExecutionException(ex);
+			}
+		}
+
+		@Override
+		public boolean tryInsertEmptyData(Optional<Long> timeoutNanos) {
+			try (PreparedStatement insert = this.connection.prepareStatement(
+					"insert into rate_limit_bucket (id, state) values (?, null) on conflict (id) do nothing")) {
+				insert.setString(1, this.key);
+				return insert.executeUpdate() > 0;
+			}
+			catch (SQLException ex) {
+				throw new BucketExceptions.BucketExecutionException(ex);
+			}
+		}
+
+		@Override
+		public void update(byte[] data, RemoteBucketState newState, Optional<Long> timeoutNanos) {
+			try (PreparedStatement update = this.connection
+				.prepareStatement("update rate_limit_bucket set state = ?, updated_at = now() where id = ?")) {
+				update.setBytes(1, data);
+				update.setString(2, this.key);
+				update.executeUpdate();
+			}
+			catch (SQLException ex) {
+				throw new BucketExceptions.BucketExecutionException(ex);
+			}
+		}
+
+		@Override
+		public void release() {
+			run(this.connection::close);
+		}
+
+		private interface SqlAction {
+
+			void run() throws SQLException;
+
+		}
+
+		private static void run(SqlAction action) {
+			try {
+				action.run();
+			}
+			catch (SQLException ex) {
+				throw new BucketExceptions.BucketExecutionException(ex);
+			}
+		}
+
 	}
 
 }
