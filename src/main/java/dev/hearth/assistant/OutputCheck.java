@@ -43,7 +43,9 @@ public final class OutputCheck {
 	private static final Pattern URL = Pattern
 		.compile("(?i)\\b(?:https?://|ftp://|www\\.)[^\\s<>\"'()\\[\\]]+|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\."
 				+ "(?:com|net|org|io|co|info|biz|xyz|ru|cn|de|uk|eu|me|ly|gl|app|dev|site|online|link|click|top)"
-				+ "(?:/[^\\s<>\"'()\\[\\]]*)?\\b");
+				+ "(?:/[^\\s<>\"'()\\[\\]]*)?\\b|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,24}/[^\\s<>\"'()\\[\\]]*");
+
+	private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
 
 	private static final Pattern MARKUP = Pattern
 		.compile("(?i)!\\[[^\\]]*]\\s*\\(|<\\s*(?:img|a|script|iframe|style|svg|object|embed|link|meta|form)\\b");
@@ -59,8 +61,8 @@ public final class OutputCheck {
 			+ "model|evil|unfiltered|uncensored)$");
 
 	/** A label before a colon at the start of the output or of a sentence. */
-	private static final Pattern LABEL = Pattern
-		.compile("(?:^|[.!?\\n]\\s*)[\\[(]?[\\p{So}\\s]*([A-Za-z][A-Za-z0-9 _-]{0,24}?)[\\p{So}\\s]*[\\])]?\\s*:");
+	private static final Pattern LABEL = Pattern.compile(
+			"(?:^|[.!?]\\s+|\\n\\s*)[\\[(]?[\\p{So}\\s]*([A-Za-z][A-Za-z0-9 _-]{0,24}?)[\\p{So}\\s]*[\\])]?\\s*:(?!//)");
 
 	/**
 	 * A task for a text generator as the first words: what echoing or carrying out an
@@ -146,7 +148,8 @@ public final class OutputCheck {
 			return reject("LINK", "a Markdown image or HTML markup");
 		}
 		String passages = normalized(String.join("\n", sources.passages()));
-		Matcher url = URL.matcher(output);
+		// an email's domain is not a web address (emails were checked above)
+		Matcher url = URL.matcher(EMAIL.matcher(output).replaceAll(" "));
 		while (url.find()) {
 			String found = normalized(url.group().replaceAll("[.,;:!?]+$", ""));
 			if (found.isEmpty() || !passages.contains(found)) {
