@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 import dev.hearth.knowledge.FaqCatalog;
 import dev.hearth.knowledge.FaqEntry;
 import dev.hearth.knowledge.KnowledgeSearch;
+import dev.hearth.privacy.AuditTrail;
+import dev.hearth.privacy.Redactor;
 
 /**
  * From a customer's question to an {@link Answer}, in three named stages:
@@ -61,7 +63,8 @@ public class AnswerPipeline {
 
 	AnswerPipeline(Queries queries, RouterService router, FaqCatalog catalog, KnowledgeSearch search,
 			AssistantProperties properties, ObjectProvider<ChatModel> chatModel,
-			ObjectProvider<ObservationRegistry> observations, LanguageDetection detection) {
+			ObjectProvider<ObservationRegistry> observations, LanguageDetection detection, Redactor redactor,
+			ObjectProvider<AuditTrail> audit) {
 		this.detection = detection;
 		this.languages = new LanguageFit(properties.language().modelLanguages(), catalog::entry,
 				properties.customerAudiences());
@@ -76,8 +79,10 @@ public class AnswerPipeline {
 		this.answerability = new Answerability(properties.answer().minCoverage());
 		ChatModel model = chatModel.getIfAvailable();
 		this.composition = new DocumentComposition(
-				(model != null) ? new GenerativeAnswers(model, properties.answer()) : null,
-				properties.answer().maxSentences(), this.answerability, this.observations);
+				(model != null) ? new GenerativeAnswers(model, properties.answer(), new OutputCheck(redactor)) : null,
+				properties.answer().maxSentences(), this.answerability, this.observations,
+				(check, detail, fallback) -> audit.ifAvailable((trail) -> trail.record("MODEL_OUTPUT_REJECTED",
+						"hearth", "answer", java.util.Map.of("check", check, "detail", detail, "fallback", fallback))));
 		this.escalation = new EscalationRule(properties.router().lowConfidenceShare(),
 				properties.answer().lowConfidenceShare());
 	}

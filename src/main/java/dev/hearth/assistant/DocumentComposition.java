@@ -37,7 +37,21 @@ final class DocumentComposition {
 	record Declined(EscalationReason reason) implements Composed {
 	}
 
+	/**
+	 * Where a rejected language-model answer is recorded (the audit trail): which check
+	 * rejected it, what the customer got instead ({@code extractive} or
+	 * {@code escalation}), never the text.
+	 */
+	@FunctionalInterface
+	interface Rejections {
+
+		void record(String check, String detail, String fallback);
+
+	}
+
 	private final GenerativeAnswers generative;
+
+	private final Rejections rejections;
 
 	private final int maxSentences;
 
@@ -55,6 +69,16 @@ final class DocumentComposition {
 	 */
 	DocumentComposition(GenerativeAnswers generative, int maxSentences, Answerability answerability,
 			ObservationRegistry observations) {
+		this(generative, maxSentences, answerability, observations, (check, detail, fallback) -> {
+		});
+	}
+
+	/**
+	 * @param rejections where a rejected language-model answer is recorded
+	 */
+	DocumentComposition(GenerativeAnswers generative, int maxSentences, Answerability answerability,
+			ObservationRegistry observations, Rejections rejections) {
+		this.rejections = rejections;
 		this.generative = generative;
 		this.maxSentences = maxSentences;
 		this.answerability = answerability;
@@ -72,7 +96,7 @@ final class DocumentComposition {
 			GenerativeAnswers.Result result = Observation.createNotStarted("hearth.model.generate", this.observations)
 				.contextualName("generate answer")
 				.lowCardinalityKeyValue("model", "answer")
-				.observe(() -> this.generative.generate(question, history, passages, stream));
+				.observe(() -> this.generative.generate(question, query, history, passages, stream));
 			timings.lap("generate");
 			switch (result) {
 				case GenerativeAnswers.Generated generated -> {
@@ -87,8 +111,20 @@ final class DocumentComposition {
 					log.info("Generated answer not supported by its passages, not shown ({} characters)",
 							ungrounded.sentence().length());
 					if (!ungrounded.shown().isBlank()) {
+						this.rejections.record("UNGROUNDED", "a sentence the passages do not support", "escalation");
 						return new Declined(EscalationReason.UNGROUNDED);
 					}
+					this.rejections.record("UNGROUNDED", "a sentence the passages do not support", "extractive");
+				}
+				case GenerativeAnswers.Rejected rejected -> {
+					// never the text: it may hold what the check keeps from customers
+					log.warn("Generated answer rejected by the output check: {} ({})", rejected.check(),
+							rejected.detail());
+					if (!rejected.shown().isBlank()) {
+						this.rejections.record(rejected.check(), rejected.detail(), "escalation");
+						return new Declined(EscalationReason.UNGROUNDED);
+					}
+					this.rejections.record(rejected.check(), rejected.detail(), "extractive");
 				}
 				case GenerativeAnswers.Failed failed -> {
 					log.warn("The language model failed: {}", failed.message());
@@ -100,6 +136,11 @@ final class DocumentComposition {
 				ExtractiveAnswers.locale(passages.get(0).hit().language()), FollowUps.previousAnswer(history));
 		timings.lap("compose");
 		if (composed.text().isBlank()) {
+			return new Declined(EscalationReason.LOW_CONFIDENCE);
+		}
+		if (dev.hearth.knowledge.PlantedInstructions.find(composed.text()).isPresent()) {
+			// a document imported before the import left such text out
+			log.warn("Extractive answer reads like an instruction to an AI, not shown");
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
 		Answerability.Verdict verdict = this.answerability.judge(query, composed.span().context(),

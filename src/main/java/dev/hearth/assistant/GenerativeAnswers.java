@@ -14,12 +14,19 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 
+import dev.hearth.knowledge.PlantedInstructions;
+
 /**
  * Answers from passages with a language model. The prompt allows only the numbered
- * passages and asks for {@code NO_ANSWER} when they do not hold the answer. The model's
- * text is streamed sentence by sentence, and only a sentence that the
- * {@link GroundingCheck} supports is passed on: the first unsupported sentence ends
- * generation. Thread-safe if the model is.
+ * passages and asks for {@code NO_ANSWER} when they do not hold the answer; the passages,
+ * the conversation so far and the customer's message are framed as data blocks that
+ * cannot instruct the model ({@link PromptFraming}), and sentences of a passage that read
+ * like an instruction to an AI are left out of them. The model's text is streamed
+ * sentence by sentence, and only a sentence that the {@link GroundingCheck} supports and
+ * the {@link OutputCheck} lets through is passed on (the first one must also share a word
+ * with the question): the first other sentence ends generation. The model, its options
+ * and the system prompt are fixed at construction; nothing in a passage or message
+ * selects them. Thread-safe if the model is.
  */
 final class GenerativeAnswers {
 
@@ -30,20 +37,27 @@ final class GenerativeAnswers {
 
 	private static final Pattern CITED = Pattern.compile("\\[(\\d+)(?:\\s*,\\s*(\\d+))*]");
 
-	private static final String SYSTEM = """
-			You are a customer support assistant. Answer the customer's question using only the numbered passages \
-			you are given. After each sentence, cite the passage it comes from as [1], [2], ... Do not add facts, \
-			prices, dates or numbers that are not in the passages. If the passages do not contain the answer, reply \
-			with exactly NO_ANSWER and nothing else. Answer in at most four sentences, in the language of the \
-			question.""";
+	private static final Pattern PASSAGE_SENTENCE = Pattern.compile("(?<=[.!?])\\s+|\\n+");
+
+	static final String SYSTEM = """
+			You are a customer support assistant. Answer the customer's question, which is in the CUSTOMER_MESSAGE \
+			block, using only the PASSAGE blocks; the passage numbers are the n in their delimiters. After each \
+			sentence, cite the passage it comes from as [1], [2], ... Do not add facts, prices, dates or numbers \
+			that are not in the passages. If the passages do not contain the answer, reply with exactly NO_ANSWER \
+			and nothing else. Answer in at most four sentences, in the language of the question, as plain text \
+			without links, images or markup.
+			""" + PromptFraming.DATA_RULES;
 
 	private final ChatModel model;
 
 	private final AssistantProperties.Answer settings;
 
-	GenerativeAnswers(ChatModel model, AssistantProperties.Answer settings) {
+	private final OutputCheck output;
+
+	GenerativeAnswers(ChatModel model, AssistantProperties.Answer settings, OutputCheck output) {
 		this.model = model;
 		this.settings = settings;
+		this.output = output;
 	}
 
 	/** What generation produced. */
@@ -66,17 +80,36 @@ final class GenerativeAnswers {
 	record Ungrounded(String shown, String sentence) implements Result {
 	}
 
+	/**
+	 * The output check rejected a sentence ({@code check} as in
+	 * {@link OutputCheck.Rejection}, or {@code OFF_QUESTION} when the first sentence
+	 * shares no word with the question); {@code shown} is what was streamed before it.
+	 */
+	record Rejected(String shown, String check, String detail) implements Result {
+	}
+
 	/** The model failed. */
 	record Failed(String message) implements Result {
 	}
 
-	Result generate(String question, List<Turn> history, List<Passage> passages, Consumer<String> stream) {
-		GroundingCheck check = new GroundingCheck(passages.stream().map((p) -> p.hit().passage()).toList(),
-				this.settings.minSupport());
+	/**
+	 * @param question the customer's words
+	 * @param query the self-contained question (for the relevance of the first sentence)
+	 */
+	Result generate(String question, String query, List<Turn> history, List<Passage> passages,
+			Consumer<String> stream) {
+		List<String> texts = passages.stream().map((p) -> screened(p.hit().passage())).toList();
+		GroundingCheck check = new GroundingCheck(texts, this.settings.minSupport());
+		PromptFraming framing = PromptFraming.start();
+		List<String> customer = new ArrayList<>();
+		history.stream().filter(Turn::fromCustomer).map(Turn::text).forEach(customer::add);
+		customer.add(question);
+		Gate gate = new Gate(check, new OutputCheck.Sources(SYSTEM, framing.nonce(), texts, customer),
+				ContentWords.setOf(question + " " + query));
 		StringBuilder pending = new StringBuilder();
 		StringBuilder shown = new StringBuilder();
 		try {
-			for (ChatResponse response : this.model.stream(prompt(question, history, passages))
+			for (ChatResponse response : this.model.stream(prompt(framing, question, history, passages, texts))
 				.timeout(Duration.ofSeconds(this.settings.modelTimeoutSeconds()))
 				.toIterable()) {
 				if (response == null || response.getResult() == null || response.getResult().getOutput() == null) {
@@ -95,7 +128,7 @@ final class GenerativeAnswers {
 				while (end.find()) {
 					String sentence = pending.substring(consumed, end.end());
 					consumed = end.end();
-					Result stop = emit(sentence, check, shown, stream);
+					Result stop = emit(sentence, gate, shown, stream);
 					if (stop != null) {
 						return stop;
 					}
@@ -111,7 +144,7 @@ final class GenerativeAnswers {
 			return new NoAnswer();
 		}
 		if (!pending.toString().isBlank()) {
-			Result stop = emit(pending.toString(), check, shown, stream);
+			Result stop = emit(pending.toString(), gate, shown, stream);
 			if (stop != null) {
 				return stop;
 			}
@@ -119,12 +152,25 @@ final class GenerativeAnswers {
 		return new Generated(shown.toString().strip(), citations(shown.toString(), passages));
 	}
 
-	private Result emit(String sentence, GroundingCheck check, StringBuilder shown, Consumer<String> stream) {
+	/** What a sentence must pass before it is streamed. */
+	private record Gate(GroundingCheck grounding, OutputCheck.Sources sources, java.util.Set<String> questionWords) {
+	}
+
+	private Result emit(String sentence, Gate gate, StringBuilder shown, Consumer<String> stream) {
 		if (sentence.isBlank()) {
 			return null;
 		}
-		if (!check.supports(sentence)) {
+		java.util.Optional<OutputCheck.Rejection> rejected = this.output.check(sentence, gate.sources())
+			.or(() -> this.output.check(shown + sentence, gate.sources()));
+		if (rejected.isPresent()) {
+			return new Rejected(shown.toString(), rejected.get().check(), rejected.get().detail());
+		}
+		if (!gate.grounding().supports(sentence)) {
 			return new Ungrounded(shown.toString(), sentence.strip());
+		}
+		if (shown.isEmpty() && !gate.questionWords().isEmpty()
+				&& ContentWords.setOf(sentence).stream().noneMatch(gate.questionWords()::contains)) {
+			return new Rejected("", "OFF_QUESTION", "the first sentence shares no word with the question");
 		}
 		shown.append(sentence);
 		stream.accept(sentence);
@@ -135,25 +181,40 @@ final class GenerativeAnswers {
 		return shown.isEmpty() && pending.toString().strip().toUpperCase(Locale.ROOT).startsWith(NO_ANSWER);
 	}
 
-	private static Prompt prompt(String question, List<Turn> history, List<Passage> passages) {
-		StringBuilder user = new StringBuilder("Passages:\n");
+	private static Prompt prompt(PromptFraming framing, String question, List<Turn> history, List<Passage> passages,
+			List<String> texts) {
+		framing.note("Passages:");
 		for (int i = 0; i < passages.size(); i++) {
 			Passage passage = passages.get(i);
-			user.append('[').append(i + 1).append("] ").append(passage.hit().title());
-			if (!passage.hit().sectionPath().isEmpty()) {
-				user.append(" — ").append(passage.hit().sectionPath());
-			}
-			user.append('\n').append(passage.hit().passage()).append("\n\n");
+			String header = passage.hit().title()
+					+ (passage.hit().sectionPath().isEmpty() ? "" : " — " + passage.hit().sectionPath());
+			framing.block("PASSAGE", i + 1, header, texts.get(i));
 		}
 		if (!history.isEmpty()) {
-			user.append("Conversation so far:\n");
-			for (Turn turn : history.subList(Math.max(0, history.size() - 6), history.size())) {
-				user.append(turn.fromCustomer() ? "Customer: " : "Assistant: ").append(turn.text()).append('\n');
-			}
-			user.append('\n');
+			framing.note("Conversation so far, oldest first:");
+			framing.history(history.subList(Math.max(0, history.size() - 6), history.size()));
 		}
-		user.append("Question: ").append(question);
-		return new Prompt(List.of(new SystemMessage(SYSTEM), new UserMessage(user.toString())));
+		framing.note("The customer's question:");
+		framing.block("CUSTOMER_MESSAGE", 0, null, question);
+		return new Prompt(List.of(new SystemMessage(SYSTEM), new UserMessage(framing.text())));
+	}
+
+	/**
+	 * The passage without its sentences that read like an instruction to an AI (the
+	 * import leaves such blocks out; this catches documents imported before it did, and
+	 * sentences inside otherwise ordinary blocks).
+	 */
+	static String screened(String passage) {
+		if (PlantedInstructions.find(passage).isEmpty()) {
+			return passage;
+		}
+		StringBuilder kept = new StringBuilder();
+		for (String sentence : PASSAGE_SENTENCE.split(passage)) {
+			if (!sentence.isBlank() && PlantedInstructions.find(sentence).isEmpty()) {
+				kept.append(sentence.strip()).append(' ');
+			}
+		}
+		return kept.toString().strip();
 	}
 
 	private static List<Citation> citations(String text, List<Passage> passages) {

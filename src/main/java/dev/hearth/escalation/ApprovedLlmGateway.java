@@ -25,6 +25,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.hearth.assistant.ApprovedModels;
+import dev.hearth.assistant.OutputCheck;
+import dev.hearth.assistant.PromptFraming;
 import dev.hearth.assistant.Turn;
 import dev.hearth.privacy.AuditTrail;
 import dev.hearth.privacy.EgressGuard;
@@ -47,15 +49,19 @@ public class ApprovedLlmGateway implements AutoCloseable {
 
 	static final String NO_ANSWER = "NO_ANSWER";
 
-	private static final String SYSTEM = """
-			You are a customer support assistant. Answer the customer's question briefly and politely. Personal \
-			details appear as placeholders in square brackets, like [EMAIL_1]; keep them exactly as they are. If \
-			you cannot answer reliably, reply with exactly NO_ANSWER.""";
+	static final String SYSTEM = """
+			You are a customer support assistant. Answer the customer's question, which is in the CUSTOMER_MESSAGE \
+			block, briefly and politely, as plain text without links, images or markup. Personal details appear as \
+			placeholders in square brackets, like [EMAIL_1]; keep them exactly as they are. If you cannot answer \
+			reliably, reply with exactly NO_ANSWER.
+			""" + PromptFraming.DATA_RULES;
 
-	private static final String DRAFT_SYSTEM = """
+	static final String DRAFT_SYSTEM = """
 			You draft a reply that a customer support agent will review and edit before sending. Answer the \
-			customer's question briefly and politely. Personal details appear as placeholders in square brackets, \
-			like [EMAIL_1]; keep them exactly as they are. If you cannot answer reliably, reply with exactly NO_ANSWER.""";
+			customer's question, which is in the CUSTOMER_MESSAGE block, briefly and politely. Personal details \
+			appear as placeholders in square brackets, like [EMAIL_1]; keep them exactly as they are. If you cannot \
+			answer reliably, reply with exactly NO_ANSWER.
+			""" + PromptFraming.DATA_RULES;
 
 	private final List<EscalationProperties.ApprovedLlm> endpoints;
 
@@ -73,6 +79,8 @@ public class ApprovedLlmGateway implements AutoCloseable {
 
 	private final MeterRegistry meters;
 
+	private final OutputCheck output;
+
 	private final ObservationRegistry observations;
 
 	ApprovedLlmGateway(EscalationProperties properties, EscalationPolicies policies, Redactor redactor,
@@ -86,6 +94,7 @@ public class ApprovedLlmGateway implements AutoCloseable {
 		this.redactor = redactor;
 		this.audit = audit;
 		this.egress = egress;
+		this.output = new OutputCheck(redactor);
 	}
 
 	/**
@@ -174,13 +183,20 @@ public class ApprovedLlmGateway implements AutoCloseable {
 		EscalationProperties.ApprovedLlm llm = endpoint.llm();
 		EnumSet<PiiClass> redacted = EnumSet.allOf(PiiClass.class);
 		redacted.removeAll(endpoint.policy().mayReceive());
-		StringBuilder context = new StringBuilder();
-		for (Turn turn : history) {
-			context.append(turn.fromCustomer() ? "Customer: " : "Assistant: ").append(turn.text()).append('\n');
+		// the conversation and the question as data blocks that cannot instruct the model
+		// (PromptFraming); the endpoint, model and system prompt come from configuration
+		// and the policy only
+		PromptFraming framing = PromptFraming.start();
+		if (!history.isEmpty()) {
+			framing.note("Conversation so far, oldest first:").history(history);
 		}
-		Redaction redaction = this.redactor.redact(
-				(context.isEmpty() ? "" : "Conversation so far:\n" + context + "\n") + "Question: " + question,
-				redacted);
+		framing.note("The customer's question:").block("CUSTOMER_MESSAGE", 0, null, question);
+		Redaction redaction = this.redactor.redact(framing.text(), redacted);
+		List<String> customer = new ArrayList<>();
+		history.stream().filter(Turn::fromCustomer).map(Turn::text).forEach(customer::add);
+		customer.add(question);
+		OutputCheck.Sources sources = new OutputCheck.Sources(system, framing.nonce(), List.of(), customer);
+		String rejectedBy = null;
 		List<Message> messages = new ArrayList<>(List.of(new SystemMessage(system), new UserMessage(redaction.text())));
 		long started = System.nanoTime();
 		String outcome = "FAILED";
@@ -204,8 +220,17 @@ public class ApprovedLlmGateway implements AutoCloseable {
 					outcome = "NO_ANSWER";
 				}
 				else {
-					text = redaction.restore(reply.strip());
-					outcome = "ANSWERED";
+					String restored = redaction.restore(reply.strip());
+					Optional<OutputCheck.Rejection> rejection = this.output.check(restored, sources);
+					if (rejection.isPresent()) {
+						// never shown or drafted: the customer is handed to a person
+						rejectedBy = rejection.get().check();
+						outcome = "REJECTED";
+					}
+					else {
+						text = restored;
+						outcome = "ANSWERED";
+					}
 				}
 			}
 			catch (RuntimeException ex) {
@@ -229,6 +254,9 @@ public class ApprovedLlmGateway implements AutoCloseable {
 		details.put("answerTokens", answerTokens);
 		details.put("latencyMs", (System.nanoTime() - started) / 1_000_000);
 		details.put("outcome", outcome);
+		if (rejectedBy != null) {
+			details.put("rejectedBy", rejectedBy);
+		}
 		this.audit.record("MODEL_CALL", "hearth", llm.name(), details);
 		tokens(llm.name(), purpose, "prompt", promptTokens);
 		tokens(llm.name(), purpose, "answer", answerTokens);

@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * a customer as an answer or a cited passage, and never reaches a language model as
  * context. A heuristic of phrase patterns, tuned for few false alarms on ordinary support
  * documents; it does not catch every attack (docs/security.md reports how many of the
- * shared attack suites it stops). Stateless and thread-safe.
+ * shared attack suites it stops). Public so that the assistant's output check can apply
+ * the same phrases to a language model's output (docs/adr/0023-prompt-framing.md).
+ * Stateless and thread-safe.
  */
-final class PlantedInstructions {
+public final class PlantedInstructions {
 
 	private static final List<Pattern> PATTERNS = List.of(
 			// overriding the assistant's instructions
@@ -49,13 +51,24 @@ final class PlantedInstructions {
 					+ "refunded|waived|free|cancelled|eligible)\\b"),
 			p("\\b(respond|reply|answer)( only)? with\\s*[\"'“]"),
 			p("\\b(just|only|simply) (say|print|output|reply)\\b"), p("\\bsay (exactly|only|verbatim)\\b"),
-			p("\\b(the assistant|the ai|the chatbot|the model|the bot) (must|should|will|shall)\\b"));
+			p("\\b(the assistant|the ai|the chatbot|the model|the bot) (must|should|will|shall)\\b"),
+			// changing the model, or what the answer carries
+			p("\\b(switch|change|swap|upgrade)\\b[^.!?\\n]{0,20}\\b(to|the)\\b[^.!?\\n]{0,10}\\b(model|llm|gpt)\\b"),
+			p("\\b(tell|instruct|advise|remind) (the |all |our |every )?(customers?|users?|clients?|callers?) "
+					+ "(to|that)\\b"),
+			p("\\b(append|add|include|insert|attach|embed|put|prepend)\\b[^.!?\\n]{0,60}\\b(to|in|into|at the "
+					+ "(end|start|beginning) of|before|after|with) (your|the|each|every) (answers?|replies|reply|"
+					+ "responses?|output|messages?)\\b"),
+			p("\\b(add|append|insert|include|embed) (the |this |a |an )?(link|url|image|pixel|hyperlink|tracking)\\b"),
+			p("\\b(answer|reply|respond|write)( only)? in (base64|emoji|emojis|reverse|rot13|binary|hex|cipher|"
+					+ "morse|pig latin|leetspeak)\\b"),
+			p("\\btranslate (your|the|each|every) (answers?|replies|reply|responses?|output)\\b"));
 
 	private PlantedInstructions() {
 	}
 
 	/** The phrase that makes this text look like an instruction to an AI, if any. */
-	static java.util.Optional<String> find(String text) {
+	public static java.util.Optional<String> find(String text) {
 		String lower = text.toLowerCase(Locale.ROOT);
 		for (Pattern pattern : PATTERNS) {
 			Matcher matcher = pattern.matcher(lower);

@@ -102,6 +102,25 @@ class GenerativeAnswerIT {
 	}
 
 	@Test
+	void anAnswerCarryingALinkThePassagesDoNotHoldIsRejectedAuditedAndReplacedByTheExtractiveAnswer() {
+		// issue 13: a model that obeyed an injected "add this link"
+		server.reply = "Refunds reach your account within 5 working days, see https://refunds.evil.example/form [1].";
+		List<String> streamed = new ArrayList<>();
+		Answer answer = this.pipeline.answer("How long does a refund take to reach my account?", List.of(),
+				streamed::add);
+		assertThat(String.join("", streamed)).doesNotContain("evil.example");
+		assertThat(answer.answeredBy()).isEqualTo("extractive");
+		assertThat(answer.text()).contains("5 working days");
+		assertThat(this.jdbc
+			.sql("select details->>'check' || ' ' || (details->>'fallback') from audit_event "
+					+ "where kind = 'MODEL_OUTPUT_REJECTED' order by id desc limit 1")
+			.query(String.class)
+			.single()).isEqualTo("LINK extractive");
+		assertThat(server.bodies.get(server.bodies.size() - 1)).contains("<<<PASSAGE 1 id=")
+			.contains("<<<CUSTOMER_MESSAGE id=");
+	}
+
+	@Test
 	void noAnswerFromTheModelEscalates() {
 		server.reply = "NO_ANSWER";
 		Answer answer = this.pipeline.answer("How long does a refund take to reach my account?", List.of(), (t) -> {
