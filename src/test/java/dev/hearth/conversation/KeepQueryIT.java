@@ -1,0 +1,80 @@
+package dev.hearth.conversation;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.hearth.assistant.Query;
+import dev.hearth.knowledge.Vectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A turn's query and embedding are kept on the customer's message with the key the row
+ * names: sealed with the active key in one statement, and, for a row that names another
+ * key or none (stored before encryption), through the locked read of its key.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class KeepQueryIT {
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	MessageSeal seal;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aSealedMessageKeepsItsQuerySealedWithItsKey() {
+		UUID id = this.conversations.start("en");
+		Message question = this.conversations.addCustomerMessage(id, "how long does a refund take");
+		this.conversations.keepQuery(id, question.seq(), query("how long does a refund take?"), "en");
+		var row = this.jdbc.sql(
+				"select conversation_id, seq, enc_key, query, embedding, language from conversation_message where conversation_id = ? and seq = ?")
+			.param(id)
+			.param(question.seq())
+			.query((rs,
+					n) -> new Object[] { rs.getString("enc_key"), rs.getString("query"), this.seal.open(rs, "query"),
+							Vectors.decode(this.seal.openBytes(rs, "embedding")), rs.getString("language") })
+			.single();
+		assertThat(row[0]).isEqualTo(this.seal.activeKey());
+		assertThat((String) row[1]).as("sealed at rest").doesNotContain("refund");
+		assertThat(row[2]).isEqualTo("how long does a refund take?");
+		assertThat((float[]) row[3]).containsExactly(0.25f, -0.5f, 1f);
+		assertThat(row[4]).isEqualTo("en");
+	}
+
+	@Test
+	void aMessageStoredBeforeEncryptionKeepsItsQueryAsItIs() {
+		UUID id = this.conversations.start("en");
+		this.jdbc.sql("""
+				insert into conversation_message (conversation_id, seq, enc_key, role, text)
+				values (?, 1, null, 'CUSTOMER', 'where is my parcel')
+				""").param(id).update();
+		this.conversations.keepQuery(id, 1, query("where is my parcel?"), "en");
+		var row = this.jdbc.sql(
+				"select enc_key, query, embedding, language from conversation_message where conversation_id = ? and seq = 1")
+			.param(id)
+			.query((rs,
+					n) -> new Object[] { rs.getString("enc_key"), rs.getString("query"),
+							Vectors.decode(rs.getBytes("embedding")), rs.getString("language") })
+			.single();
+		assertThat(row[0]).isNull();
+		assertThat(row[1]).isEqualTo("where is my parcel?");
+		assertThat((float[]) row[2]).containsExactly(0.25f, -0.5f, 1f);
+		assertThat(row[3]).isEqualTo("en");
+	}
+
+	private static Query query(String text) {
+		return new Query(text, text, new float[] { 0.25f, -0.5f, 1f });
+	}
+
+}
