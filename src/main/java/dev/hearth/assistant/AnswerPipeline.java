@@ -59,6 +59,8 @@ public class AnswerPipeline {
 
 	private final LanguageFit languages;
 
+	private final AnswerEvidence evidence;
+
 	AnswerPipeline(Queries queries, RouterService router, FaqCatalog catalog, KnowledgeSearch search,
 			AssistantProperties properties, ObjectProvider<ChatModel> chatModel,
 			ObjectProvider<ObservationRegistry> observations, LanguageDetection detection) {
@@ -78,6 +80,7 @@ public class AnswerPipeline {
 		this.composition = new DocumentComposition(
 				(model != null) ? new GenerativeAnswers(model, properties.answer()) : null,
 				properties.answer().maxSentences(), this.answerability, this.observations);
+		this.evidence = new AnswerEvidence(queries::embed, AnswerEvidence.MARGIN);
 		this.escalation = new EscalationRule(properties.router().lowConfidenceShare(),
 				properties.answer().lowConfidenceShare());
 	}
@@ -192,7 +195,17 @@ public class AnswerPipeline {
 			}
 			boolean repeats = FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer());
 			if (verdict.answers() && !repeats) {
-				return faqAnswer(entry, routed, timings, stream);
+				if (!this.languages.understood(language)) {
+					// the model's similarities say nothing in this language
+					return faqAnswer(entry, routed, timings, stream);
+				}
+				retrieved = (retrieved != null) ? retrieved : retrieve(query, vector, language);
+				ExtractiveAnswers.Span span = answeringSpan(query, history, retrieved);
+				if (!this.evidence.documentsWin(vector, entry, span)) {
+					return faqAnswer(entry, routed, timings, stream);
+				}
+				log.debug("Documents answer better than FAQ entry {}", entry.id());
+				repeated = entry;
 			}
 			if (verdict.answers()) {
 				// the documents may say what the previous answer did not; if they say
@@ -234,6 +247,25 @@ public class AnswerPipeline {
 				entry.answer());
 		return new Answer(Decision.ANSWERED, null, entry.answer(), routed.confidence(), routed.confidence(), entry.id(),
 				"faq", List.of(citation), routed.ranked(), timings.done(), entry.language());
+	}
+
+	/**
+	 * The document span the extractive composer would answer with, if the best passage is
+	 * similar enough and the span passes the answerability check; otherwise {@code null}.
+	 */
+	private ExtractiveAnswers.Span answeringSpan(String query, List<Turn> history, List<Passage> passages) {
+		if (passages.isEmpty() || passages.get(0).similarity() < this.properties.answer().minSimilarity()) {
+			return null;
+		}
+		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(query, passages,
+				this.properties.answer().maxSentences(), ExtractiveAnswers.locale(passages.get(0).hit().language()),
+				FollowUps.previousAnswer(history));
+		if (composed.text().isBlank()) {
+			return null;
+		}
+		Answerability.Verdict verdict = this.answerability.judge(query, composed.span().context(),
+				composed.span().text(), FaqAnswers.common(passages));
+		return verdict.answers() ? composed.span() : null;
 	}
 
 	private List<Passage> retrieve(String query, float[] vector, String language) {

@@ -111,7 +111,22 @@ final class FaqRouting {
 				return true;
 			}
 		}
-		return false;
+		// several entries name all the question's words: the scores do not tell which
+		// one is meant
+		long named = routed.ranked()
+			.stream()
+			.map((candidate) -> this.entries.apply(candidate.faqId()).filter(this::forCustomers))
+			.flatMap(Optional::stream)
+			.filter((entry) -> CloseCandidates.named(question, phrasings(entry)))
+			.map((entry) -> normalised(entry.question()))
+			.distinct()
+			.count();
+		return named >= 2;
+	}
+
+	/** An entry's question and examples, one per line. */
+	static String phrasings(FaqEntry entry) {
+		return entry.question() + "\n" + String.join("\n", entry.examples());
 	}
 
 	private static String normalised(String question) {
