@@ -61,6 +61,8 @@ public class AnswerPipeline {
 
 	private final LanguageFit languages;
 
+	private final AnswerEvidence evidence;
+
 	AnswerPipeline(Queries queries, RouterService router, FaqCatalog catalog, KnowledgeSearch search,
 			AssistantProperties properties, ObjectProvider<ChatModel> chatModel,
 			ObjectProvider<ObservationRegistry> observations, LanguageDetection detection, Redactor redactor,
@@ -83,6 +85,7 @@ public class AnswerPipeline {
 				properties.answer().maxSentences(), this.answerability, this.observations,
 				(check, detail, fallback) -> audit.ifAvailable((trail) -> trail.record("MODEL_OUTPUT_REJECTED",
 						"hearth", "answer", java.util.Map.of("check", check, "detail", detail, "fallback", fallback))));
+		this.evidence = new AnswerEvidence(queries::embed, AnswerEvidence.MARGIN);
 		this.escalation = new EscalationRule(properties.router().lowConfidenceShare(),
 				properties.answer().lowConfidenceShare());
 	}
@@ -181,7 +184,13 @@ public class AnswerPipeline {
 		timings.lap("route");
 		List<Passage> retrieved = null;
 		FaqEntry repeated = null;
-		if (this.routing.ambiguous(question, routed)) {
+		// a short question in a conversation is read with what came before ("how much
+		// notice do I have to give?" after a cancellation); only one that opens the
+		// conversation is held back because several entries name its words
+		boolean standsAlone = query.strip().equals(question.strip())
+				&& history.stream().noneMatch((turn) -> turn.fromCustomer() && !turn.text().isBlank());
+		if (this.routing.ambiguous(question, routed)
+				|| (standsAlone && this.routing.namedBySeveral(question, routed))) {
 			// "bill": two entries fit about equally; the policy asks which one is meant
 			return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
 		}
@@ -197,7 +206,17 @@ public class AnswerPipeline {
 			}
 			boolean repeats = FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer());
 			if (verdict.answers() && !repeats) {
-				return faqAnswer(entry, routed, timings, stream);
+				if (!this.languages.understood(language)) {
+					// the model's similarities say nothing in this language
+					return faqAnswer(entry, routed, timings, stream);
+				}
+				retrieved = (retrieved != null) ? retrieved : retrieve(query, vector, language);
+				ExtractiveAnswers.Span span = answeringSpan(query, history, retrieved);
+				if (!this.evidence.documentsWin(vector, entry, span)) {
+					return faqAnswer(entry, routed, timings, stream);
+				}
+				log.debug("Documents answer better than FAQ entry {}", entry.id());
+				repeated = entry;
 			}
 			if (verdict.answers()) {
 				// the documents may say what the previous answer did not; if they say
@@ -239,6 +258,25 @@ public class AnswerPipeline {
 				entry.answer());
 		return new Answer(Decision.ANSWERED, null, entry.answer(), routed.confidence(), routed.confidence(), entry.id(),
 				"faq", List.of(citation), routed.ranked(), timings.done(), entry.language());
+	}
+
+	/**
+	 * The document span the extractive composer would answer with, if the best passage is
+	 * similar enough and the span passes the answerability check; otherwise {@code null}.
+	 */
+	private ExtractiveAnswers.Span answeringSpan(String query, List<Turn> history, List<Passage> passages) {
+		if (passages.isEmpty() || passages.get(0).similarity() < this.properties.answer().minSimilarity()) {
+			return null;
+		}
+		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(query, passages,
+				this.properties.answer().maxSentences(), ExtractiveAnswers.locale(passages.get(0).hit().language()),
+				FollowUps.previousAnswer(history));
+		if (composed.text().isBlank()) {
+			return null;
+		}
+		Answerability.Verdict verdict = this.answerability.judge(query, composed.span().context(),
+				composed.span().text(), FaqAnswers.common(passages));
+		return verdict.answers() ? composed.span() : null;
 	}
 
 	private List<Passage> retrieve(String query, float[] vector, String language) {

@@ -29,6 +29,18 @@ public final class CloseCandidates {
 	private CloseCandidates() {
 	}
 
+	/**
+	 * Whether an FAQ entry is one a short question may mean although its score is not
+	 * close: the question is short and the entry's phrasings (its question and examples)
+	 * name every one of the question's topic words. "bill" is named by the due-date, the
+	 * paper-bill and the first-bill entries alike, whichever the router ranks first.
+	 * @param question what the customer asked
+	 * @param phrasings the entry's question and examples, one per line
+	 */
+	public static boolean named(String question, String phrasings) {
+		return isShort(question) && TopicWords.shareAll(TopicWords.of(question), phrasings);
+	}
+
 	/** Whether {@code score} is close to {@code best}. */
 	public static boolean close(double score, double best) {
 		return score >= FLOOR && score >= best * SHARE && score >= best - MARGIN;

@@ -114,6 +114,39 @@ final class FaqRouting {
 		return false;
 	}
 
+	/**
+	 * Whether a short question ({@link CloseCandidates#isShort}, "bill") that routing
+	 * answers is named by several entries customers may see: two or more of the ranked
+	 * candidates name all its topic words in their question or examples
+	 * ({@link CloseCandidates#named}), however far apart the router's scores are. The
+	 * scores do not tell which one is meant, so the policy asks (ADR 0019). The pipeline
+	 * asks this only for a question that opens a conversation: later, the conversation
+	 * says what a short question is about.
+	 * @param question the customer's words
+	 */
+	boolean namedBySeveral(String question, Routed routed) {
+		if (routed.entry().isEmpty() || routed.ranked().size() < 2 || !CloseCandidates.isShort(question)) {
+			return false;
+		}
+		if (normalised(question).equals(normalised(routed.entry().get().question()))) {
+			return false;
+		}
+		long named = routed.ranked()
+			.stream()
+			.map((candidate) -> this.entries.apply(candidate.faqId()).filter(this::forCustomers))
+			.flatMap(Optional::stream)
+			.filter((entry) -> CloseCandidates.named(question, phrasings(entry)))
+			.map((entry) -> normalised(entry.question()))
+			.distinct()
+			.count();
+		return named >= 2;
+	}
+
+	/** An entry's question and examples, one per line. */
+	static String phrasings(FaqEntry entry) {
+		return entry.question() + "\n" + String.join("\n", entry.examples());
+	}
+
 	private static String normalised(String question) {
 		return question.strip().replaceAll("[\\s?!.]+$", "").toLowerCase(java.util.Locale.ROOT);
 	}

@@ -51,4 +51,14 @@ public class Queries {
 		return new Query(question, text, vector, (System.nanoTime() - started) / 1_000_000);
 	}
 
+	/**
+	 * Embeds another text with the same model, to compare candidate answers with the
+	 * question ({@link AnswerEvidence}).
+	 */
+	float[] embed(String text) {
+		return Observation.createNotStarted("hearth.model.embed", this.observations)
+			.contextualName("embed answer")
+			.observe(() -> this.embeddings.embed(text));
+	}
+
 }

@@ -18,6 +18,16 @@ public final class TopicWords {
 		return Answerability.topicWords(question);
 	}
 
+	/**
+	 * Whether the text contains every one of the topic words (and there is at least one):
+	 * an FAQ entry whose phrasings name all the words of a short question ("bill") is one
+	 * of the entries the question may mean.
+	 */
+	public static boolean shareAll(Set<String> topic, String text) {
+		Set<String> words = ContentWords.setOf(text);
+		return !topic.isEmpty() && words.containsAll(topic);
+	}
+
 	/** Whether the text contains at least one of the topic words. */
 	public static boolean shareAny(Set<String> topic, String text) {
 		Set<String> words = ContentWords.setOf(text);

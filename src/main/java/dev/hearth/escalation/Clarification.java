@@ -54,10 +54,8 @@ final class Clarification {
 				break;
 			}
 			double score = candidate.probability();
-			if (!CloseCandidates.close(score, best)) {
-				continue;
-			}
 			Optional<FaqEntry> entry = entries.apply(candidate.faqId())
+				.filter((e) -> CloseCandidates.close(score, best) || CloseCandidates.named(question, phrasings(e)))
 				.filter((e) -> questions.add(e.question().strip().toLowerCase(Locale.ROOT)));
 			if (entry.isPresent()) {
 				options.add(new ClarifyOption(entry.get().id(), entry.get().question().strip()));
@@ -65,6 +63,10 @@ final class Clarification {
 			}
 		}
 		return (options.size() >= 2 && about) ? List.copyOf(options) : List.of();
+	}
+
+	private static String phrasings(FaqEntry entry) {
+		return entry.question() + "\n" + String.join("\n", entry.examples());
 	}
 
 	private static String about(FaqEntry entry) {

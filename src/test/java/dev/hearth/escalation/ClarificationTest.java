@@ -78,4 +78,19 @@ class ClarificationTest {
 			.containsExactly("refund-time", "refund-how");
 	}
 
+	@Test
+	void aShortQuestionAlsoGetsTheEntriesThatNameAllItsWords() {
+		// "refund" alone: the router ranks one entry far first, but both refund entries
+		// name it; the reset entry does not
+		List<ClarifyOption> options = Clarification.options("refund", List.of(new Candidate("refund-time", 0.60),
+				new Candidate("router-reset", 0.20), new Candidate("refund-how", 0.10)),
+				(id) -> Optional.ofNullable(ENTRIES.get(id)));
+		assertThat(options).extracting(ClarifyOption::faqId).containsExactly("refund-time", "refund-how");
+		// a question whose words the entries do not all name keeps the scores' rule
+		assertThat(Clarification.options("how long until my refund arrives",
+				List.of(new Candidate("refund-time", 0.60), new Candidate("refund-how", 0.10)),
+				(id) -> Optional.ofNullable(ENTRIES.get(id))))
+			.isEmpty();
+	}
+
 }

@@ -1,0 +1,110 @@
+package dev.hearth.assistant;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import dev.hearth.knowledge.FaqEntry;
+
+/**
+ * Decides between an FAQ entry that matched and the documents by comparable evidence (ADR
+ * 0019): the router's confidence says the entry is about the question's topic, not that
+ * its answer says what was asked, and it is on another scale than a passage's similarity.
+ * So both candidate answers are measured the same way: the cosine similarity of the
+ * question's embedding to the text the customer would be shown, the entry's answer and
+ * the document span (its section heading and the span the extractive composer chose,
+ * which has passed the answerability check). The documents win when their span is at
+ * least {@link #MARGIN} closer to the question: "Charged twice" then gets the refund
+ * page's "You paid twice or paid too much" instead of the first-bill entry whose examples
+ * mention a charge, and "How many shows can the TV box record at the same time?" the TV
+ * Box section instead of the extra-box entry. The entry keeps every tie, because it was
+ * written as an answer and the FAQ is curated. Entry answers' embeddings are cached by
+ * text. Thread-safe when the embedding function is.
+ */
+final class AnswerEvidence {
+
+	/**
+	 * How much closer to the question a document span must be than the entry's answer.
+	 */
+	static final double MARGIN = 0.15;
+
+	/** Most entry answers whose embeddings are cached (an FAQ has hundreds at most). */
+	private static final int MAX_CACHED = 10_000;
+
+	private final Function<String, float[]> embeddings;
+
+	private final double margin;
+
+	private final Map<String, float[]> answers = new ConcurrentHashMap<>();
+
+	/**
+	 * @param embeddings embeds a text with the knowledge base's model (the model the
+	 * question was embedded with)
+	 * @param margin how much closer the document span must be
+	 */
+	AnswerEvidence(Function<String, float[]> embeddings, double margin) {
+		this.embeddings = embeddings;
+		this.margin = margin;
+	}
+
+	/**
+	 * The two measurements.
+	 *
+	 * @param entry similarity of the question to the entry's answer
+	 * @param document similarity of the question to the document span
+	 */
+	record Comparison(double entry, double document) {
+
+	}
+
+	/**
+	 * Whether the document span answers the question better than the entry.
+	 * @param question the question's embedding
+	 * @param entry the FAQ entry the router chose
+	 * @param span the document span that passed the answerability check, or {@code null}
+	 * when the documents do not answer
+	 */
+	boolean documentsWin(float[] question, FaqEntry entry, ExtractiveAnswers.Span span) {
+		if (span == null || question == null || question.length == 0) {
+			return false;
+		}
+		Comparison comparison = compare(question, entry, span);
+		return comparison.document() >= comparison.entry() + this.margin;
+	}
+
+	Comparison compare(float[] question, FaqEntry entry, ExtractiveAnswers.Span span) {
+		double toEntry = cosine(question, answerVector(entry.answer()));
+		String shown = span.heading().isBlank() ? span.text() : span.heading() + "\n" + span.text();
+		double toDocument = cosine(question, this.embeddings.apply(shown));
+		return new Comparison(toEntry, toDocument);
+	}
+
+	private float[] answerVector(String answer) {
+		float[] cached = this.answers.get(answer);
+		if (cached != null) {
+			return cached;
+		}
+		float[] vector = this.embeddings.apply(answer);
+		if (this.answers.size() >= MAX_CACHED) {
+			this.answers.clear();
+		}
+		this.answers.put(answer, vector);
+		return vector;
+	}
+
+	static double cosine(float[] a, float[] b) {
+		if (a == null || b == null || a.length != b.length || a.length == 0) {
+			return 0;
+		}
+		double dot = 0;
+		double na = 0;
+		double nb = 0;
+		for (int i = 0; i < a.length; i++) {
+			dot += a[i] * b[i];
+			na += a[i] * a[i];
+			nb += b[i] * b[i];
+		}
+		return (na == 0 || nb == 0) ? 0 : dot / Math.sqrt(na * nb);
+	}
+
+}

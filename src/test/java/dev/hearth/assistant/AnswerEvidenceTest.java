@@ -1,0 +1,84 @@
+package dev.hearth.assistant;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import dev.hearth.knowledge.FaqEntry;
+import dev.hearth.retrieval.PassageKind;
+import dev.hearth.retrieval.SearchHit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnswerEvidenceTest {
+
+	private static final FaqEntry FIRST_BILL = new FaqEntry("first-bill", "Why is my first bill higher?",
+			List.of("got charged nearly double"), "Monthly plans are charged in advance.", "en",
+			Map.of("audience", List.of("customer")));
+
+	/** A toy embedding: the share of each of three topics' words in the text. */
+	private static float[] embed(String text) {
+		String t = text.toLowerCase(java.util.Locale.ROOT);
+		return new float[] { count(t, "twice", "paid", "double"), count(t, "advance", "monthly", "first"),
+				count(t, "tv", "box") + 0.01f };
+	}
+
+	private static float count(String text, String... words) {
+		float n = 0;
+		for (String word : words) {
+			n += text.contains(word) ? 1 : 0;
+		}
+		return n;
+	}
+
+	private static ExtractiveAnswers.Span span(String heading, String text) {
+		SearchHit hit = new SearchHit("refunds", "doc-refunds", "refunds", PassageKind.DOCUMENT_CHUNK,
+				"docs/billing/refunds.md", "Refunds", heading, text, "/kb/documents/doc-refunds#chunk-0", "en",
+				Map.of(), 1, 1, 1, 0.8f);
+		return new ExtractiveAnswers.Span(new Passage(hit, 0.8), heading, text);
+	}
+
+	@Test
+	void theDocumentsWinWhenTheirSpanIsClearlyCloserToTheQuestion() {
+		AnswerEvidence evidence = new AnswerEvidence(AnswerEvidenceTest::embed, AnswerEvidence.MARGIN);
+		float[] question = embed("charged twice, paid double");
+		assertThat(evidence.documentsWin(question, FIRST_BILL,
+				span("You paid twice or paid too much", "If you paid a bill twice, the extra sits as a credit.")))
+			.isTrue();
+	}
+
+	@Test
+	void theEntryKeepsTiesAndWinsWhenTheDocumentsDoNotAnswer() {
+		AnswerEvidence evidence = new AnswerEvidence(AnswerEvidenceTest::embed, AnswerEvidence.MARGIN);
+		float[] question = embed("why is my first monthly bill so high");
+		assertThat(evidence.documentsWin(question, FIRST_BILL,
+				span("Why is my first bill higher?", "Monthly plans are charged in advance.")))
+			.isFalse();
+		assertThat(evidence.documentsWin(question, FIRST_BILL, null)).isFalse();
+		assertThat(evidence.documentsWin(new float[0], FIRST_BILL, span("x", "y"))).isFalse();
+	}
+
+	@Test
+	void anEntryAnswerIsEmbeddedOnce() {
+		AtomicInteger calls = new AtomicInteger();
+		AnswerEvidence evidence = new AnswerEvidence((text) -> {
+			calls.incrementAndGet();
+			return embed(text);
+		}, AnswerEvidence.MARGIN);
+		float[] question = embed("paid twice");
+		evidence.compare(question, FIRST_BILL, span("Paid twice", "paid twice"));
+		evidence.compare(question, FIRST_BILL, span("Paid twice", "paid twice"));
+		// two spans, one entry answer
+		assertThat(calls).hasValue(3);
+	}
+
+	@Test
+	void cosineOfMismatchedOrEmptyVectorsIsZero() {
+		assertThat(AnswerEvidence.cosine(new float[] { 1, 0 }, new float[] { 1 })).isZero();
+		assertThat(AnswerEvidence.cosine(new float[] { 0, 0 }, new float[] { 1, 0 })).isZero();
+		assertThat(AnswerEvidence.cosine(new float[] { 1, 0 }, new float[] { 2, 0 })).isEqualTo(1.0);
+	}
+
+}
