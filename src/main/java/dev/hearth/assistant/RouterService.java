@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -21,8 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.hearth.assistant.router.AnswerSentences;
 import dev.hearth.assistant.router.EntryAnswer;
 import dev.hearth.assistant.router.FaqMatcher;
+import dev.hearth.assistant.router.PseudoQuestion;
 import dev.hearth.assistant.router.RouterPrediction;
 import dev.hearth.assistant.router.RouterSettings;
 import dev.hearth.assistant.router.RouterTrainer;
@@ -40,9 +43,11 @@ import dev.hearth.system.ChangeFeed;
  * the live model only when the new one has been trained and has passed its held-out
  * check; until then the previous version keeps answering. At start-up the live version is
  * loaded, and a router is trained when the FAQ changed since. Questions are matched by a
- * {@link FaqMatcher} over the FAQ's phrasings, answers and the live router together; its
- * confidence is the best entry's fused question-and-answer score, and its threshold is
- * calibrated without held-out phrasings (see {@code docs/adr/0007-faq-matching.md}).
+ * {@link FaqMatcher} over the FAQ's phrasings, answers and the live router together; with
+ * few phrasings per entry its confidence is the probability of an acceptance model fitted
+ * on the answers' sentences (embedded at training, not stored), the left-out entries and
+ * the out-of-domain corpus, so it is calibrated without held-out phrasings (see
+ * {@code docs/adr/0007-faq-matching.md} and {@code 0017-faq-acceptance-model.md}).
  * <p>
  * With several replicas, the one that took the FAQ change trains; the others load the new
  * live version from PostgreSQL when its notification arrives ({@link #CHANNEL}) or at the
@@ -73,6 +78,8 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 
 	private final JsonMapper json;
 
+	private final EmbeddingModel embeddings;
+
 	private final ExecutorService trainer = Executors
 		.newSingleThreadExecutor(Thread.ofPlatform().name("router-training").daemon(true).factory());
 
@@ -97,7 +104,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 	private volatile Optional<Double> savedThreshold;
 
 	RouterService(JdbcClient jdbc, TransactionTemplate transactions, FaqCatalog catalog, AssistantSettings settings,
-			AssistantProperties properties, JsonMapper json, ChangeFeed feed) {
+			AssistantProperties properties, JsonMapper json, ChangeFeed feed, EmbeddingModel embeddings) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.catalog = catalog;
@@ -105,6 +112,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 		this.properties = properties;
 		this.json = json;
 		this.feed = feed;
+		this.embeddings = embeddings;
 		feed.subscribe(CHANNEL, (payload) -> requestRefresh());
 		feed.onCatchUp(this::requestRefresh);
 	}
@@ -255,7 +263,8 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 				log.warn("FAQ router version {} rejected: held-out accuracy {}", version, accuracy);
 				return;
 			}
-			FaqMatcher matcher = FaqMatcher.of(examples, answers(), model, this.catalog.bundledEmbeddingModel());
+			FaqMatcher matcher = FaqMatcher.of(examples, answers(), pseudoQuestions(), model,
+					this.catalog.bundledEmbeddingModel());
 			Map<String, Double> checks = new java.util.LinkedHashMap<>(model.checks());
 			matcher.checks().forEach((key, value) -> checks.put("matcher." + key, value));
 			goLive(version, model, matcher.suggestedThreshold(), checks, millis);
@@ -327,7 +336,14 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 							+ " another score); a new one will be trained", rs.getInt("version"));
 					return null;
 				}
-				FaqMatcher matcher = FaqMatcher.of(examples(), answers(), model, rs.getDouble("suggested_threshold"));
+				Map<String, Double> matcherChecks = new java.util.HashMap<>();
+				checks.forEach((key, value) -> {
+					if (key.startsWith("matcher.")) {
+						matcherChecks.put(key.substring("matcher.".length()), value);
+					}
+				});
+				FaqMatcher matcher = FaqMatcher.of(examples(), answers(), model, rs.getDouble("suggested_threshold"),
+						matcherChecks);
 				return new LiveRouter(rs.getInt("version"), rs.getLong("kb_revision"), rs.getInt("examples"), model,
 						matcher, checks, (liveAt != null) ? liveAt.toInstant() : java.time.Instant.now());
 			}
@@ -360,6 +376,37 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 			answers.add(new EntryAnswer(entry.id(), entry.answer(), entry.language(), null));
 		}
 		return answers;
+	}
+
+	/**
+	 * Every entry's answer sentences, embedded, for the matcher's acceptance model; none
+	 * when embedding fails (the matcher then falls back to a threshold on its score).
+	 */
+	private List<PseudoQuestion> pseudoQuestions() {
+		List<String> labels = new ArrayList<>();
+		List<String> texts = new ArrayList<>();
+		for (FaqEntry entry : this.catalog.entries()) {
+			for (String sentence : AnswerSentences.of(entry.answer(), entry.language())) {
+				labels.add(entry.id());
+				texts.add(sentence);
+			}
+		}
+		if (texts.isEmpty()) {
+			return List.of();
+		}
+		try {
+			List<float[]> vectors = this.embeddings.embed(texts);
+			List<PseudoQuestion> questions = new ArrayList<>(texts.size());
+			for (int i = 0; i < texts.size(); i++) {
+				questions.add(new PseudoQuestion(labels.get(i), texts.get(i), vectors.get(i)));
+			}
+			return questions;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Embedding the FAQ answers' sentences failed ({}); the matcher is calibrated without them",
+					ex.getMessage());
+			return List.of();
+		}
 	}
 
 	private List<TrainingExample> examples() {

@@ -44,10 +44,11 @@ public final class FaqMatcher {
 
 	/**
 	 * Which score the confidence and threshold are on, recorded in {@link #checks()}: 2
-	 * is the fused score of {@link EntryScores}; a threshold stored for another score
-	 * must not be reused.
+	 * is the fused score of {@link EntryScores}, 3 the same or, when the matcher was
+	 * calibrated with pseudo-questions, the probability of {@link Acceptance}; a
+	 * threshold stored for another score must not be reused.
 	 */
-	public static final double SCORES_VERSION = 2;
+	public static final double SCORES_VERSION = 3;
 
 	/** Weight of the router's probability in an entry's ranking score. */
 	static final double ROUTER_WEIGHT = 0.5;
@@ -90,9 +91,13 @@ public final class FaqMatcher {
 
 	private final Map<String, Double> checks;
 
+	/** Decides from the ranking's features when calibrated with pseudo-questions. */
+	private final Acceptance acceptance;
+
 	private FaqMatcher(EntryScores scores, TrainedRouter router, boolean routerDecides, double suggestedThreshold,
-			Map<String, Double> checks) {
+			Map<String, Double> checks, Acceptance acceptance) {
 		this.scores = scores;
+		this.acceptance = routerDecides ? null : acceptance;
 		this.nearest = scores.nearest();
 		this.router = router;
 		this.routerDecides = routerDecides;
@@ -100,15 +105,24 @@ public final class FaqMatcher {
 		Map<String, Double> all = new LinkedHashMap<>(checks);
 		all.put("routerDecides", this.routerDecides ? 1.0 : 0.0);
 		all.put("scores", SCORES_VERSION);
+		all.put("acceptanceModel", (this.acceptance != null) ? 1.0 : 0.0);
+		if (this.acceptance != null) {
+			all.putAll(this.acceptance.toChecks());
+		}
 		this.checks = Map.copyOf(all);
-		this.routerIndex = new int[nearest.labels().size()];
-		Arrays.fill(this.routerIndex, -1);
+		this.routerIndex = routerIndex(router, this.nearest);
+	}
+
+	private static int[] routerIndex(TrainedRouter router, NearestPhrasings nearest) {
+		int[] index = new int[nearest.labels().size()];
+		Arrays.fill(index, -1);
 		if (router != null) {
 			List<String> routerLabels = router.labels();
 			for (int i = 0; i < nearest.labels().size(); i++) {
-				this.routerIndex[i] = routerLabels.indexOf(nearest.labels().get(i));
+				index[i] = routerLabels.indexOf(nearest.labels().get(i));
 			}
 		}
+		return index;
 	}
 
 	/**
@@ -139,7 +153,25 @@ public final class FaqMatcher {
 	 */
 	public static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers, TrainedRouter router,
 			boolean outOfDomainCorpus) {
-		return of(examples, answers, router, outOfDomainCorpus, EntryScores.Weights.DEFAULT, false);
+		return of(examples, answers, List.of(), router, outOfDomainCorpus);
+	}
+
+	/**
+	 * As {@link #of(List, List, TrainedRouter, boolean)}, deciding by an
+	 * {@link Acceptance} model fitted on the pseudo-questions (with the left-out entries
+	 * and the out-of-domain corpus as questions not to answer) when the router does not
+	 * decide and at least {@link #MIN_POSITIVES} of them find their entry first.
+	 * @param pseudoQuestions the entries' answer sentences with their embeddings
+	 * ({@link AnswerSentences}); those of unknown entries are ignored
+	 */
+	public static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers,
+			List<PseudoQuestion> pseudoQuestions, TrainedRouter router, boolean outOfDomainCorpus) {
+		return of(examples, answers, pseudoQuestions, router, outOfDomainCorpus, EntryScores.Weights.DEFAULT, false);
+	}
+
+	static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers, TrainedRouter router,
+			boolean outOfDomainCorpus, EntryScores.Weights weights, boolean legacyThreshold) {
+		return of(examples, answers, List.of(), router, outOfDomainCorpus, weights, legacyThreshold);
 	}
 
 	/**
@@ -148,14 +180,22 @@ public final class FaqMatcher {
 	 * questions (the median clamped to [{@link #MIN_THRESHOLD}, {@link #MAX_THRESHOLD}]):
 	 * for the benchmark's "before" column.
 	 */
-	static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers, TrainedRouter router,
-			boolean outOfDomainCorpus, EntryScores.Weights weights, boolean legacyThreshold) {
-		EntryScores scores = EntryScores.of(examples, answers, weights);
+	static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers,
+			List<PseudoQuestion> pseudoQuestions, TrainedRouter router, boolean outOfDomainCorpus,
+			EntryScores.Weights weights, boolean legacyThreshold) {
+		EntryScores scores = EntryScores.of(examples, answers, pseudoQuestions, weights);
 		Map<String, Double> checks = new LinkedHashMap<>();
 		boolean routerDecides = routerDecides(router, examples);
+		if (!routerDecides && !pseudoQuestions.isEmpty()) {
+			AcceptanceCalibration calibrated = AcceptanceCalibration.of(scores, examples, pseudoQuestions, router,
+					routerIndex(router, scores.nearest()), outOfDomainCorpus, checks);
+			if (calibrated != null) {
+				return new FaqMatcher(scores, router, false, calibrated.threshold(), checks, calibrated.model());
+			}
+		}
 		double threshold = routerDecides ? router.suggestedThreshold()
 				: calibrate(scores, examples, outOfDomainCorpus, legacyThreshold, checks);
-		return new FaqMatcher(scores, router, routerDecides, threshold, checks);
+		return new FaqMatcher(scores, router, routerDecides, threshold, checks, null);
 	}
 
 	/** Rebuilds a matcher whose threshold is known (as stored after calibration). */
@@ -166,8 +206,18 @@ public final class FaqMatcher {
 	/** Rebuilds a matcher with answers whose threshold is known. */
 	public static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers, TrainedRouter router,
 			double suggestedThreshold) {
+		return of(examples, answers, router, suggestedThreshold, Map.of());
+	}
+
+	/**
+	 * Rebuilds a matcher with answers whose threshold and calibration checks are known
+	 * (as {@link #checks()} returned them, with the acceptance model among them).
+	 * @throws IllegalArgumentException if the checks hold an incomplete acceptance model
+	 */
+	public static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers, TrainedRouter router,
+			double suggestedThreshold, Map<String, Double> checks) {
 		return new FaqMatcher(EntryScores.of(examples, answers, EntryScores.Weights.DEFAULT), router,
-				routerDecides(router, examples), suggestedThreshold, Map.of());
+				routerDecides(router, examples), suggestedThreshold, Map.of(), Acceptance.fromChecks(checks));
 	}
 
 	/**
@@ -196,22 +246,35 @@ public final class FaqMatcher {
 		if (this.routerDecides) {
 			return this.router.predict(text, vector);
 		}
-		double[] similarity = this.scores.scores(text, vector);
-		double[] score = similarity.clone();
-		if (this.router != null) {
-			double[] p = this.router.probabilities(text, vector);
-			for (int i = 0; i < score.length; i++) {
-				if (this.routerIndex[i] >= 0) {
-					score[i] += ROUTER_WEIGHT * p[this.routerIndex[i]];
-				}
-			}
-		}
+		EntryScores.Views views = this.scores.views(text, vector, -1, -1, -1, false);
+		double[] similarity = views.fused();
+		double[] score = ranking(similarity, this.router, this.routerIndex, text, vector);
 		List<Integer> best = NearestPhrasings.ranked(score, TrainedRouter.TOP);
 		List<ScoredLabel> ranked = new ArrayList<>(best.size());
 		for (int c : best) {
 			ranked.add(new ScoredLabel(this.nearest.labels().get(c), clamp(score[c] / (1 + weight()))));
 		}
-		return new RouterPrediction(ranked, clamp(similarity[best.get(0)]));
+		double confidence = (this.acceptance != null)
+				? this.acceptance
+					.probability(Acceptance.features(best.get(0), similarity, views.dense(), views.terms()))
+				: similarity[best.get(0)];
+		return new RouterPrediction(ranked, clamp(confidence));
+	}
+
+	/**
+	 * The fused scores plus the router's probability weighted by {@link #ROUTER_WEIGHT}.
+	 */
+	static double[] ranking(double[] fused, TrainedRouter router, int[] routerIndex, String text, float[] vector) {
+		double[] score = fused.clone();
+		if (router != null) {
+			double[] p = router.probabilities(text, vector);
+			for (int i = 0; i < score.length; i++) {
+				if (routerIndex[i] >= 0 && score[i] > -1) {
+					score[i] += ROUTER_WEIGHT * p[routerIndex[i]];
+				}
+			}
+		}
+		return score;
 	}
 
 	private double weight() {
@@ -317,7 +380,7 @@ public final class FaqMatcher {
 		return best;
 	}
 
-	private static double share(List<Double> values, double threshold, boolean above) {
+	static double share(List<Double> values, double threshold, boolean above) {
 		if (values.isEmpty()) {
 			return 0;
 		}
@@ -347,7 +410,7 @@ public final class FaqMatcher {
 		return sorted.get(sorted.size() / 2);
 	}
 
-	private static int[] sample(int n, int max, SplittableRandom random) {
+	static int[] sample(int n, int max, SplittableRandom random) {
 		int[] all = new int[n];
 		for (int i = 0; i < n; i++) {
 			all[i] = i;

@@ -143,6 +143,41 @@ class FaqMatcherTest {
 	}
 
 	@Test
+	void withAnswerSentencesAnAcceptanceModelDecidesAndARebuiltMatcherKeepsIt() {
+		// one phrasing per entry; five answer sentences each, near the entry's cluster
+		List<TrainingExample> examples = new ArrayList<>();
+		List<EntryAnswer> answers = new ArrayList<>();
+		List<PseudoQuestion> pseudo = new ArrayList<>();
+		int seed = 1000;
+		for (String topic : ToyFaq.TOPICS) {
+			examples.add(new TrainingExample(topic, "how do I change my " + topic, ToyFaq.near(topic, seed++)));
+			answers.add(new EntryAnswer(topic, "Your " + topic + " can be changed in the account.", "en", null));
+			for (int i = 0; i < 5; i++) {
+				pseudo.add(new PseudoQuestion(topic, "the " + topic + " sentence " + i, ToyFaq.near(topic, seed++)));
+			}
+		}
+		FaqMatcher matcher = FaqMatcher.of(examples, answers, pseudo, null, false);
+		assertThat(matcher.checks()).containsEntry("acceptanceModel", 1.0).containsEntry("pseudoQuestions", 40.0);
+		assertThat(matcher.checks().get("pseudoQuestionsRankedFirst")).isGreaterThanOrEqualTo(20.0);
+		RouterPrediction known = matcher.predict("my invoice please", ToyFaq.near("invoice", 1));
+		RouterPrediction unknown = matcher.predict("what is the weather", ToyFaq.random(5));
+		assertThat(known.ranked().get(0).label()).isEqualTo("invoice");
+		assertThat(known.confidence()).isGreaterThanOrEqualTo(matcher.suggestedThreshold());
+		assertThat(unknown.confidence()).isLessThan(matcher.suggestedThreshold());
+		FaqMatcher rebuilt = FaqMatcher.of(examples, answers, null, matcher.suggestedThreshold(), matcher.checks());
+		assertThat(rebuilt.predict("my invoice please", ToyFaq.near("invoice", 1)).confidence())
+			.isEqualTo(known.confidence());
+		assertThat(rebuilt.checks()).containsEntry("acceptanceModel", 1.0);
+	}
+
+	@Test
+	void tooFewAnswerSentencesFindingTheirEntryKeepTheThresholdOnTheFusedScore() {
+		List<PseudoQuestion> pseudo = List.of(new PseudoQuestion("refund", "money back", ToyFaq.near("refund", 4)));
+		FaqMatcher matcher = FaqMatcher.of(singlePhrasing(), List.of(), pseudo, null, true);
+		assertThat(matcher.checks()).containsEntry("acceptanceModel", 0.0).containsEntry("pseudoQuestions", 1.0);
+	}
+
+	@Test
 	void aRebuiltMatcherKeepsItsStoredThreshold() {
 		FaqMatcher matcher = FaqMatcher.of(singlePhrasing(), null, 0.61);
 		assertThat(matcher.suggestedThreshold()).isEqualTo(0.61);

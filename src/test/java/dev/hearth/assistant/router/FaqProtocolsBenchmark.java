@@ -107,6 +107,13 @@ class FaqProtocolsBenchmark {
 			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
 			return matcher(FaqMatcher.of(examples, answers, router, TestEmbeddings.bundledModel()));
 		});
+		// ADR 0017: the same ranking, an acceptance model fitted on the answers'
+		// sentences
+		methods.put("accept", (examples, answers) -> {
+			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
+			return matcher(
+					FaqMatcher.of(examples, answers, pseudoQuestions(answers), router, TestEmbeddings.bundledModel()));
+		});
 		methods.put("hybrid-norouter",
 				(examples, answers) -> matcher(FaqMatcher.of(examples, answers, null, TestEmbeddings.bundledModel())));
 		for (String pair : System.getProperty("bench.grid", "").split(",")) {
@@ -115,6 +122,21 @@ class FaqProtocolsBenchmark {
 				EntryScores.Weights grid = new EntryScores.Weights(Double.parseDouble(w[0]), Double.parseDouble(w[1]));
 				methods.put("grid-" + pair, (examples, answers) -> matcher(
 						FaqMatcher.of(examples, answers, null, TestEmbeddings.bundledModel(), grid, false)));
+			}
+		}
+		// ADR 0017's measured alternatives: other weights (answer:terms:sentences) with
+		// the
+		// acceptance model
+		for (String triple : System.getProperty("bench.agrid", "").split(",")) {
+			if (!triple.isBlank()) {
+				String[] w = triple.split(":");
+				EntryScores.Weights grid = new EntryScores.Weights(Double.parseDouble(w[0]), Double.parseDouble(w[1]),
+						Double.parseDouble(w[2]));
+				methods.put("grid-accept-" + triple, (examples, answers) -> {
+					TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
+					return matcher(FaqMatcher.of(examples, answers, pseudoQuestions(answers), router,
+							TestEmbeddings.bundledModel(), grid, false));
+				});
 			}
 		}
 		String only = System.getProperty("bench.methods");
@@ -135,8 +157,32 @@ class FaqProtocolsBenchmark {
 				: defaults.withBackground(false, defaults.backgroundSimilarityCeiling(), defaults.backgroundWeight());
 	}
 
+	/** The answers' sentences ({@link AnswerSentences}), embedded (cached). */
+	static List<PseudoQuestion> pseudoQuestions(List<EntryAnswer> answers) {
+		List<String[]> pairs = new ArrayList<>();
+		for (EntryAnswer answer : answers) {
+			for (String sentence : AnswerSentences.of(answer.text(), answer.language())) {
+				pairs.add(new String[] { answer.label(), sentence });
+			}
+		}
+		if (pairs.isEmpty()) {
+			return List.of();
+		}
+		try {
+			String model = TestEmbeddings.bundledModel() ? "" : "-" + TestEmbeddings.modelName();
+			Map<String, float[]> vectors = TestEmbeddings.cached(map(pairs, (p) -> p[1]),
+					Path.of("target/bench/faq-pseudo" + model + ".bin"));
+			return map(pairs, (p) -> new PseudoQuestion(p[0], p[1], vectors.get(p[1])));
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	private static Matcher matcher(FaqMatcher matcher) {
-		System.out.println("  calibration: " + matcher.checks());
+		Map<String, Double> shown = new TreeMap<>(matcher.checks());
+		shown.keySet().removeIf((key) -> key.startsWith("accept."));
+		System.out.println("  calibration: " + shown);
 		return new Matcher() {
 			@Override
 			public RouterPrediction predict(String text, float[] vector) {
@@ -236,6 +282,7 @@ class FaqProtocolsBenchmark {
 			Map<String, Object> row = row(metrics, matcher.threshold());
 			row.put("answeredWrong", answeredWrong(asked, matcher.threshold()));
 			row.put("nonMatchingRoutedToPairEntry", ratio(misrouted, dissimilar));
+			row.put("unknownAnswered", unknownAnswered(examples, answers, similar, vectors, method));
 			print("single", "covid-" + language + " (" + faq.size() + " entries)", row);
 			result.put("covid-" + language, row);
 		}
@@ -267,8 +314,31 @@ class FaqProtocolsBenchmark {
 		List<Evaluation.Outcome> outcomes = outcomes(matcher, asked, vectors);
 		Map<String, Object> row = row(Evaluation.metrics(outcomes, matcher.threshold()), matcher.threshold());
 		row.put("answeredWrong", answeredWrong(outcomes, matcher.threshold()));
+		row.put("unknownAnswered", unknownAnswered(examples, List.of(), asked, vectors, method));
 		print("single", name + " (" + examples.size() + " entries)", row);
 		return row;
+	}
+
+	/**
+	 * In-domain unknown questions: the FAQ without a seeded quarter of its entries, asked
+	 * those entries' questions; the share answered (each with a wrong entry).
+	 */
+	private static double unknownAnswered(List<TrainingExample> examples, List<EntryAnswer> answers,
+			List<Question> questions, Map<String, float[]> vectors, Method method) {
+		List<String> labels = new ArrayList<>(new java.util.TreeSet<>(map(examples, TrainingExample::label)));
+		Collections.shuffle(labels, new Random(SEED));
+		java.util.Set<String> unknown = new java.util.HashSet<>(labels.subList(0, labels.size() / 4));
+		Matcher matcher = method.fit(examples.stream().filter((e) -> !unknown.contains(e.label())).toList(),
+				answers.stream().filter((a) -> !unknown.contains(a.label())).toList());
+		int asked = 0;
+		int answered = 0;
+		for (Question q : questions) {
+			if (unknown.contains(q.expected())) {
+				asked++;
+				answered += matcher.predict(q.text(), vectors.get(q.text())).inScope(matcher.threshold()) ? 1 : 0;
+			}
+		}
+		return ratio(answered, asked);
 	}
 
 	// (b) held-out intents
