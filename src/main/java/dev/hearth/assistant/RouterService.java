@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -22,10 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.hearth.assistant.router.AnswerSentences;
 import dev.hearth.assistant.router.EntryAnswer;
 import dev.hearth.assistant.router.FaqMatcher;
-import dev.hearth.assistant.router.PseudoQuestion;
 import dev.hearth.assistant.router.RouterPrediction;
 import dev.hearth.assistant.router.RouterSettings;
 import dev.hearth.assistant.router.RouterTrainer;
@@ -44,10 +41,11 @@ import dev.hearth.system.ChangeFeed;
  * check; until then the previous version keeps answering. At start-up the live version is
  * loaded, and a router is trained when the FAQ changed since. Questions are matched by a
  * {@link FaqMatcher} over the FAQ's phrasings, answers and the live router together; with
- * few phrasings per entry its confidence is the probability of an acceptance model fitted
- * on the answers' sentences (embedded at training, not stored), the left-out entries and
- * the out-of-domain corpus, so it is calibrated without held-out phrasings (see
- * {@code docs/adr/0007-faq-matching.md} and {@code 0017-faq-acceptance-model.md}).
+ * few phrasings per entry its confidence is the best entry's fused question-and-answer
+ * score together with its lead over the runner-up, and its threshold is calibrated
+ * without held-out phrasings (see {@code docs/adr/0007-faq-matching.md} and
+ * {@code 0017-faq-acceptance.md}); the rebuilt matcher reads its acceptance rule from the
+ * stored checks.
  * <p>
  * With several replicas, the one that took the FAQ change trains; the others load the new
  * live version from PostgreSQL when its notification arrives ({@link #CHANNEL}) or at the
@@ -78,8 +76,6 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 
 	private final JsonMapper json;
 
-	private final EmbeddingModel embeddings;
-
 	private final ExecutorService trainer = Executors
 		.newSingleThreadExecutor(Thread.ofPlatform().name("router-training").daemon(true).factory());
 
@@ -104,7 +100,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 	private volatile Optional<Double> savedThreshold;
 
 	RouterService(JdbcClient jdbc, TransactionTemplate transactions, FaqCatalog catalog, AssistantSettings settings,
-			AssistantProperties properties, JsonMapper json, ChangeFeed feed, EmbeddingModel embeddings) {
+			AssistantProperties properties, JsonMapper json, ChangeFeed feed) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.catalog = catalog;
@@ -112,7 +108,6 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 		this.properties = properties;
 		this.json = json;
 		this.feed = feed;
-		this.embeddings = embeddings;
 		feed.subscribe(CHANNEL, (payload) -> requestRefresh());
 		feed.onCatchUp(this::requestRefresh);
 	}
@@ -263,8 +258,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 				log.warn("FAQ router version {} rejected: held-out accuracy {}", version, accuracy);
 				return;
 			}
-			FaqMatcher matcher = FaqMatcher.of(examples, answers(), pseudoQuestions(), model,
-					this.catalog.bundledEmbeddingModel());
+			FaqMatcher matcher = FaqMatcher.of(examples, answers(), model, this.catalog.bundledEmbeddingModel());
 			Map<String, Double> checks = new java.util.LinkedHashMap<>(model.checks());
 			matcher.checks().forEach((key, value) -> checks.put("matcher." + key, value));
 			goLive(version, model, matcher.suggestedThreshold(), checks, millis);
@@ -376,37 +370,6 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 			answers.add(new EntryAnswer(entry.id(), entry.answer(), entry.language(), null));
 		}
 		return answers;
-	}
-
-	/**
-	 * Every entry's answer sentences, embedded, for the matcher's acceptance model; none
-	 * when embedding fails (the matcher then falls back to a threshold on its score).
-	 */
-	private List<PseudoQuestion> pseudoQuestions() {
-		List<String> labels = new ArrayList<>();
-		List<String> texts = new ArrayList<>();
-		for (FaqEntry entry : this.catalog.entries()) {
-			for (String sentence : AnswerSentences.of(entry.answer(), entry.language())) {
-				labels.add(entry.id());
-				texts.add(sentence);
-			}
-		}
-		if (texts.isEmpty()) {
-			return List.of();
-		}
-		try {
-			List<float[]> vectors = this.embeddings.embed(texts);
-			List<PseudoQuestion> questions = new ArrayList<>(texts.size());
-			for (int i = 0; i < texts.size(); i++) {
-				questions.add(new PseudoQuestion(labels.get(i), texts.get(i), vectors.get(i)));
-			}
-			return questions;
-		}
-		catch (RuntimeException ex) {
-			log.warn("Embedding the FAQ answers' sentences failed ({}); the matcher is calibrated without them",
-					ex.getMessage());
-			return List.of();
-		}
 	}
 
 	private List<TrainingExample> examples() {

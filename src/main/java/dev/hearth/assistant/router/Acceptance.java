@@ -5,18 +5,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Whether the best-ranked FAQ entry should answer a question, as a probability from a
- * small logistic model over what the ranking saw ({@link #features}): the best entry's
- * fused score, its lead over the runner-up, its nearest-phrasing similarity and its share
- * of the question's BM25 weight, and whether the dense and the term views rank it first
- * too. (Not the router's probability: calibration asks phrasings the router was trained
- * on, so it would look surer there than on a customer's question.) One raw-score
- * threshold treats a question that barely beats ten similar entries like one that stands
- * alone; the margin and the views' agreement tell them apart. The model is fitted on
- * questions whose answer the FAQ itself knows ({@link FaqMatcher}: answer sentences as
- * pseudo-questions, leave-one-entry-out questions, the out-of-domain corpus), so it needs
- * no held-out customer phrasings ({@code docs/adr/0017-faq-acceptance-model.md}).
- * Immutable and thread-safe.
+ * Whether the best-ranked FAQ entry should answer a question, as a number in [0, 1] from
+ * what the ranking saw ({@link #features}): the best entry's fused score, its lead over
+ * the runner-up, its nearest-phrasing similarity and its share of the question's BM25
+ * weight, and whether the dense and the term views rank it first too (not the router's
+ * probability: calibration asks phrasings the router was trained on, so it would look
+ * surer there than on a customer's question). One raw-score threshold treats a question
+ * that barely beats ten similar entries like one that stands alone; the lead tells them
+ * apart. Hearth decides by {@link #margin()}, a fixed weighted sum whose threshold is
+ * calibrated on the FAQ's own questions ({@link AcceptanceCalibration}). {@link #fit} is
+ * the alternative ADR 0017 measured and rejected: a logistic model fitted on answer
+ * sentences as pseudo-questions, which look too unlike customers' questions
+ * ({@code docs/adr/0017-faq-acceptance.md}). Immutable and thread-safe.
  */
 final class Acceptance {
 
@@ -37,11 +37,36 @@ final class Acceptance {
 
 	private final double bias;
 
-	private Acceptance(double[] mean, double[] scale, double[] weights, double bias) {
+	/** A weighted sum clamped to [0, 1] instead of the logistic function. */
+	private final boolean linear;
+
+	/** The margin's weight in {@link #margin()}, chosen by measurement (ADR 0017). */
+	static final double MARGIN_WEIGHT = 2;
+
+	/** Each view's agreement's weight in {@link #margin()} (ADR 0017). */
+	static final double AGREEMENT_WEIGHT = 0;
+
+	private Acceptance(double[] mean, double[] scale, double[] weights, double bias, boolean linear) {
 		this.mean = mean;
 		this.scale = scale;
 		this.weights = weights;
 		this.bias = bias;
+		this.linear = linear;
+	}
+
+	/**
+	 * The margin-aware score, fixed rather than fitted: (fused score +
+	 * {@link #MARGIN_WEIGHT} × margin + {@link #AGREEMENT_WEIGHT} × each view that ranks
+	 * the entry first) over the sum of the weights, in [0, 1]. Its threshold is chosen on
+	 * the FAQ's own questions ({@link AcceptanceCalibration}).
+	 */
+	static Acceptance margin() {
+		double total = 1 + MARGIN_WEIGHT + 2 * AGREEMENT_WEIGHT;
+		double[] weights = { 1 / total, MARGIN_WEIGHT / total, 0, 0, AGREEMENT_WEIGHT / total,
+				AGREEMENT_WEIGHT / total };
+		double[] ones = new double[FEATURES];
+		java.util.Arrays.fill(ones, 1);
+		return new Acceptance(new double[FEATURES], ones, weights, 0, true);
 	}
 
 	/**
@@ -134,7 +159,7 @@ final class Acceptance {
 			}
 			bias -= rate * gradBias;
 		}
-		return new Acceptance(mean, scale, beta, bias);
+		return new Acceptance(mean, scale, beta, bias, false);
 	}
 
 	/** The probability that the best entry is meant. */
@@ -143,7 +168,7 @@ final class Acceptance {
 		for (int j = 0; j < FEATURES; j++) {
 			s += this.weights[j] * (features[j] - this.mean[j]) / this.scale[j];
 		}
-		return sigmoid(s);
+		return this.linear ? Math.max(0, Math.min(1, s)) : sigmoid(s);
 	}
 
 	/** The model as numbers, keyed {@code accept.*}, to store with the checks. */
@@ -155,6 +180,7 @@ final class Acceptance {
 			checks.put("accept.weight" + j, this.weights[j]);
 		}
 		checks.put("accept.bias", this.bias);
+		checks.put("accept.linear", this.linear ? 1.0 : 0.0);
 		return checks;
 	}
 
@@ -180,7 +206,8 @@ final class Acceptance {
 			scale[j] = s;
 			weights[j] = w;
 		}
-		return new Acceptance(mean, scale, weights, checks.get("accept.bias"));
+		return new Acceptance(mean, scale, weights, checks.get("accept.bias"),
+				checks.getOrDefault("accept.linear", 0.0) == 1.0);
 	}
 
 	static int argmax(double[] values) {

@@ -7,24 +7,33 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Fits {@link Acceptance} for an FAQ from questions whose right answer the FAQ itself
- * knows, and chooses its threshold on them:
+ * Chooses the threshold of an {@link Acceptance} rule for an FAQ on questions whose right
+ * answer the FAQ itself knows, so it needs no held-out customer phrasings:
  * <ul>
- * <li>to answer: the entries' answer sentences ({@link PseudoQuestion}), each asked with
- * its own entry's answer hidden (the entry is then known by its question alone, as for a
- * customer's paraphrase), and, where entries have several phrasings, each phrasing with
- * itself left out; those ranked first at their entry;</li>
- * <li>not to answer: the same questions when another entry ranks first; every phrasing
- * with its whole entry left out (in-domain questions no entry covers); the bundled
- * out-of-domain corpus when the phrasings were embedded by its model.</li>
+ * <li>not to answer: every phrasing with its whole entry left out (in-domain questions no
+ * entry covers); the bundled out-of-domain corpus when the phrasings were embedded by its
+ * model;</li>
+ * <li>to answer: where entries have several phrasings, each phrasing with itself left
+ * out, when it ranks its entry first (otherwise it is a question not to answer).</li>
  * </ul>
- * The threshold maximises the mean of the three groups' right decisions
- * ({@link FaqMatcher#balanced}). Stateless.
+ * Hearth's rule is {@link Acceptance#margin()}: fixed weights, and without enough
+ * questions to answer the threshold is the median of the left-out entries' questions, at
+ * least above {@link FaqMatcher#OUT_OF_DOMAIN_QUANTILE} of the corpus. ADR 0017's
+ * measured alternative also asks the entries' answer sentences ({@link PseudoQuestion},
+ * each with its own entry's answer hidden) and fits a logistic {@link Acceptance} on all
+ * of them. With enough questions to answer the threshold maximises the mean of the
+ * groups' right decisions ({@link FaqMatcher#balanced}). Stateless.
  */
 record AcceptanceCalibration(Acceptance model, double threshold) {
 
 	/**
-	 * Fits the model, or returns {@code null} when fewer than
+	 * Receives every calibration question's kind and features when set (the benchmark's
+	 * diagnostics); {@code null} in Hearth.
+	 */
+	static volatile java.util.function.BiConsumer<String, double[]> samples;
+
+	/**
+	 * Fits the logistic model, or returns {@code null} when fewer than
 	 * {@link FaqMatcher#MIN_POSITIVES} questions to answer rank their entry first (the
 	 * caller then falls back to a threshold on the fused score).
 	 * @param checks receives what calibration saw
@@ -32,6 +41,22 @@ record AcceptanceCalibration(Acceptance model, double threshold) {
 	static AcceptanceCalibration of(EntryScores scores, List<TrainingExample> examples,
 			List<PseudoQuestion> pseudoQuestions, TrainedRouter router, int[] routerIndex, boolean outOfDomainCorpus,
 			Map<String, Double> checks) {
+		return of(scores, examples, pseudoQuestions, router, routerIndex, outOfDomainCorpus, false, checks);
+	}
+
+	/**
+	 * As the other {@code of}; with {@code fixedMargin}, the model is
+	 * {@link Acceptance#margin()} (nothing fitted, pseudo-questions unused) and, without
+	 * {@link FaqMatcher#MIN_POSITIVES} answerable questions, its threshold is the median
+	 * score of the left-out entries' questions, at least the score below which
+	 * {@link FaqMatcher#OUT_OF_DOMAIN_QUANTILE} of the out-of-domain corpus falls.
+	 */
+	static AcceptanceCalibration of(EntryScores scores, List<TrainingExample> examples,
+			List<PseudoQuestion> pseudoQuestions, TrainedRouter router, int[] routerIndex, boolean outOfDomainCorpus,
+			boolean fixedMargin, Map<String, Double> checks) {
+		if (fixedMargin) {
+			pseudoQuestions = List.of();
+		}
 		NearestPhrasings nearest = scores.nearest();
 		Map<String, Integer> entry = new HashMap<>();
 		for (int i = 0; i < nearest.labels().size(); i++) {
@@ -75,6 +100,10 @@ record AcceptanceCalibration(Acceptance model, double threshold) {
 			}
 			else {
 				inDomain.add(features);
+				java.util.function.BiConsumer<String, double[]> sink = samples;
+				if (sink != null) {
+					sink.accept("pseudoWrong", features);
+				}
 			}
 		}
 		OutOfDomainCorpus.Corpus corpus = outOfDomainCorpus ? OutOfDomainCorpus.get() : null;
@@ -86,16 +115,25 @@ record AcceptanceCalibration(Acceptance model, double threshold) {
 					.add(features(scores.views(text, vector, -1, -1, -1, false), router, routerIndex, text, vector));
 			}
 		}
+		java.util.function.BiConsumer<String, double[]> sink = samples;
+		if (sink != null) {
+			positives.forEach((f) -> sink.accept("positive", f));
+			inDomain.forEach((f) -> sink.accept("inDomain", f));
+			outOfDomain.forEach((f) -> sink.accept("outOfDomain", f));
+		}
 		checks.put("pseudoQuestions", (double) known.size());
 		checks.put("pseudoQuestionsRankedFirst", (double) pseudoPositives);
-		if (positives.size() < FaqMatcher.MIN_POSITIVES || inDomain.isEmpty()) {
+		if (!fixedMargin && (positives.size() < FaqMatcher.MIN_POSITIVES || inDomain.isEmpty())) {
 			return null;
 		}
-		Acceptance model = Acceptance.fit(positives, List.of(inDomain, outOfDomain));
+		Acceptance model = fixedMargin ? Acceptance.margin()
+				: Acceptance.fit(positives, List.of(inDomain, outOfDomain));
 		List<Double> p = probabilities(model, positives);
 		List<Double> in = probabilities(model, inDomain);
 		List<Double> out = probabilities(model, outOfDomain);
-		double threshold = FaqMatcher.balanced(p, in, out);
+		double threshold = (fixedMargin && positives.size() < FaqMatcher.MIN_POSITIVES)
+				? Math.max(FaqMatcher.median(in), FaqMatcher.quantile(out, FaqMatcher.OUT_OF_DOMAIN_QUANTILE))
+				: FaqMatcher.balanced(p, in, out);
 		checks.put("positives", (double) positives.size());
 		checks.put("inDomainNegatives", (double) inDomain.size());
 		checks.put("outOfDomainNegatives", (double) outOfDomain.size());

@@ -23,10 +23,13 @@ import java.util.SplittableRandom;
  * its nearest phrasing, to its answer's opening when one was embedded, and the share of
  * the question's BM25 weight its phrasings and answer cover), plus the router's
  * probability weighted by {@link #ROUTER_WEIGHT} when there is a router; the confidence
- * is the best entry's fused score, an absolute closeness that does not shrink when
- * entries resemble each other, unlike a probability spread over similar entries (why the
- * router alone escalated nearly every question of an FAQ with one phrasing per entry).
- * ({@code docs/adr/0009-hybrid-faq-matching.md})</li>
+ * is the best entry's fused score together with its lead over the runner-up
+ * ({@link Acceptance#margin()}): an absolute closeness that does not shrink when entries
+ * resemble each other, unlike a probability spread over similar entries (why the router
+ * alone escalated nearly every question of an FAQ with one phrasing per entry), raised
+ * when the entry stands out and lowered when others come as close, as they do for a
+ * question no entry covers ({@code docs/adr/0009-hybrid-faq-matching.md},
+ * {@code docs/adr/0017-faq-acceptance.md}).</li>
  * </ul>
  * <p>
  * <b>Threshold without held-out phrasings.</b> Calibration asks the index questions whose
@@ -35,10 +38,11 @@ import java.util.SplittableRandom;
  * entries have several phrasings, each phrasing with itself left out (answerable
  * questions). The suggested threshold is the one with the best balanced accuracy over
  * answerable and unanswerable ones; with no answerable ones (one phrasing per entry) it
- * is the median score of the left-out entries, but at least the score below which
- * {@link #OUT_OF_DOMAIN_QUANTILE} of the out-of-domain corpus falls (when the corpus was
- * embedded by the same model). No fixed bounds: each model spreads similarities
- * differently (e5-small-v2 puts nearly every pair above 0.8). Immutable and thread-safe.
+ * is the median confidence of the left-out entries' questions, but at least the score
+ * below which {@link #OUT_OF_DOMAIN_QUANTILE} of the out-of-domain corpus falls (when the
+ * corpus was embedded by the same model). No fixed bounds: each model spreads
+ * similarities differently (e5-small-v2 puts nearly every pair above 0.8). Immutable and
+ * thread-safe.
  */
 public final class FaqMatcher {
 
@@ -164,7 +168,7 @@ public final class FaqMatcher {
 	 * @param pseudoQuestions the entries' answer sentences with their embeddings
 	 * ({@link AnswerSentences}); those of unknown entries are ignored
 	 */
-	public static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers,
+	static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers,
 			List<PseudoQuestion> pseudoQuestions, TrainedRouter router, boolean outOfDomainCorpus) {
 		return of(examples, answers, pseudoQuestions, router, outOfDomainCorpus, EntryScores.Weights.DEFAULT, false);
 	}
@@ -183,12 +187,31 @@ public final class FaqMatcher {
 	static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers,
 			List<PseudoQuestion> pseudoQuestions, TrainedRouter router, boolean outOfDomainCorpus,
 			EntryScores.Weights weights, boolean legacyThreshold) {
+		return of(examples, answers, pseudoQuestions, router, outOfDomainCorpus, weights, legacyThreshold,
+				pseudoQuestions.isEmpty() ? Decider.MARGIN : Decider.LEARNED);
+	}
+
+	/** How the single-phrasing path decides (ADR 0017 measured all three). */
+	enum Decider {
+
+		/** ADR 0009: the fused score against the median of the left-out entries. */
+		FUSED,
+		/** {@link Acceptance#margin()} against the median of the left-out entries. */
+		MARGIN,
+		/** {@link Acceptance#fit} on the answers' sentences as pseudo-questions. */
+		LEARNED
+
+	}
+
+	static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers,
+			List<PseudoQuestion> pseudoQuestions, TrainedRouter router, boolean outOfDomainCorpus,
+			EntryScores.Weights weights, boolean legacyThreshold, Decider decider) {
 		EntryScores scores = EntryScores.of(examples, answers, pseudoQuestions, weights);
 		Map<String, Double> checks = new LinkedHashMap<>();
 		boolean routerDecides = routerDecides(router, examples);
-		if (!routerDecides && !pseudoQuestions.isEmpty()) {
+		if (!routerDecides && !legacyThreshold && decider != Decider.FUSED) {
 			AcceptanceCalibration calibrated = AcceptanceCalibration.of(scores, examples, pseudoQuestions, router,
-					routerIndex(router, scores.nearest()), outOfDomainCorpus, checks);
+					routerIndex(router, scores.nearest()), outOfDomainCorpus, decider == Decider.MARGIN, checks);
 			if (calibrated != null) {
 				return new FaqMatcher(scores, router, false, calibrated.threshold(), checks, calibrated.model());
 			}
@@ -211,13 +234,16 @@ public final class FaqMatcher {
 
 	/**
 	 * Rebuilds a matcher with answers whose threshold and calibration checks are known
-	 * (as {@link #checks()} returned them, with the acceptance model among them).
+	 * (as {@link #checks()} returned them, with the acceptance rule among them; without
+	 * one, {@link Acceptance#margin()}, the rule {@link #SCORES_VERSION} 3 calibrates).
 	 * @throws IllegalArgumentException if the checks hold an incomplete acceptance model
 	 */
 	public static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers, TrainedRouter router,
 			double suggestedThreshold, Map<String, Double> checks) {
+		Acceptance stored = Acceptance.fromChecks(checks);
 		return new FaqMatcher(EntryScores.of(examples, answers, EntryScores.Weights.DEFAULT), router,
-				routerDecides(router, examples), suggestedThreshold, Map.of(), Acceptance.fromChecks(checks));
+				routerDecides(router, examples), suggestedThreshold, Map.of(),
+				(stored != null) ? stored : Acceptance.margin());
 	}
 
 	/**
@@ -259,6 +285,16 @@ public final class FaqMatcher {
 					.probability(Acceptance.features(best.get(0), similarity, views.dense(), views.terms()))
 				: similarity[best.get(0)];
 		return new RouterPrediction(ranked, clamp(confidence));
+	}
+
+	/**
+	 * The {@link Acceptance} features of the best-ranked entry for a question (for
+	 * diagnostics: the benchmark studies them).
+	 */
+	double[] features(String text, float[] vector) {
+		EntryScores.Views views = this.scores.views(text, vector, -1, -1, -1, false);
+		double[] score = ranking(views.fused(), this.router, this.routerIndex, text, vector);
+		return Acceptance.features(Acceptance.argmax(score), views.fused(), views.dense(), views.terms());
 	}
 
 	/**
@@ -401,7 +437,7 @@ public final class FaqMatcher {
 		return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(share * sorted.size())));
 	}
 
-	private static double median(List<Double> values) {
+	static double median(List<Double> values) {
 		if (values.isEmpty()) {
 			return MIN_THRESHOLD;
 		}

@@ -9,9 +9,9 @@ package dev.hearth.assistant.router;
  * @param text the sentence, not blank
  * @param vector its embedding, by the model that embedded the phrasings
  */
-public record PseudoQuestion(String label, String text, float[] vector) {
+record PseudoQuestion(String label, String text, float[] vector) {
 
-	public PseudoQuestion {
+	PseudoQuestion {
 		Checks.requireNonBlank(label, "label");
 		Checks.requireNonBlank(text, "text");
 		vector = Checks.requireVector(vector, "vector").clone();

@@ -48,7 +48,7 @@ class FaqMatcherTest {
 	}
 
 	@Test
-	void withOnePhrasingPerEntryTheConfidenceIsTheFusedScore() {
+	void withOnePhrasingPerEntryTheConfidenceIsTheFusedScoreWithItsLead() {
 		FaqMatcher matcher = FaqMatcher.of(singlePhrasing(), null);
 		float[] question = ToyFaq.near("refund", 99);
 		RouterPrediction prediction = matcher.predict("can I get my money back", question);
@@ -65,11 +65,21 @@ class FaqMatcherTest {
 			.scores("can I get my money back")[refund];
 		assertThat(terms).isGreaterThan(0);
 		double weight = EntryScores.Weights.DEFAULT.terms();
-		assertThat(prediction.confidence()).isCloseTo((similarity + weight * terms) / (1 + weight),
+		double[] features = matcher.features("can I get my money back", question);
+		assertThat(features[0]).isCloseTo((similarity + weight * terms) / (1 + weight),
+				org.assertj.core.data.Offset.offset(1e-6));
+		double k = Acceptance.MARGIN_WEIGHT;
+		assertThat(prediction.confidence()).isCloseTo((features[0] + k * features[1]) / (1 + k),
 				org.assertj.core.data.Offset.offset(1e-6));
 		assertThat(matcher.checks()).containsEntry("routerDecides", 0.0)
 			.containsEntry("positives", 0.0)
+			.containsEntry("acceptanceModel", 1.0)
+			.containsEntry("accept.linear", 1.0)
 			.containsEntry("scores", FaqMatcher.SCORES_VERSION);
+		// rebuilt from its threshold (and checks), it decides the same way
+		FaqMatcher rebuilt = FaqMatcher.of(singlePhrasing(), null, matcher.suggestedThreshold());
+		assertThat(rebuilt.predict("can I get my money back", question).confidence())
+			.isEqualTo(prediction.confidence());
 	}
 
 	@Test

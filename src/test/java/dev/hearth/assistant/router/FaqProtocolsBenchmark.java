@@ -72,6 +72,11 @@ class FaqProtocolsBenchmark {
 
 		double threshold();
 
+		/** The acceptance features of the best entry, or null. */
+		default double[] features(String text, float[] vector) {
+			return null;
+		}
+
 	}
 
 	record Question(String text, String expected) {
@@ -101,18 +106,25 @@ class FaqProtocolsBenchmark {
 			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
 			return matcher(FaqMatcher.of(examples, List.of(), router, TestEmbeddings.bundledModel(), none, true));
 		});
-		// ADR 0009: Hearth's matcher now (hybrid scores, threshold with the off-domain
-		// floor)
+		// ADR 0009: hybrid scores, the fused score against the median of the left-out
+		// entries with the off-domain floor
 		methods.put("hybrid", (examples, answers) -> {
+			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
+			return matcher(FaqMatcher.of(examples, answers, List.of(), router, TestEmbeddings.bundledModel(),
+					EntryScores.Weights.DEFAULT, false, FaqMatcher.Decider.FUSED));
+		});
+		// ADR 0017: Hearth's matcher now (the same ranking, the margin-aware score
+		// decides)
+		methods.put("margin", (examples, answers) -> {
 			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
 			return matcher(FaqMatcher.of(examples, answers, router, TestEmbeddings.bundledModel()));
 		});
-		// ADR 0017: the same ranking, an acceptance model fitted on the answers'
-		// sentences
+		// ADR 0017's measured alternative: a logistic model fitted on the answers'
+		// sentences as pseudo-questions
 		methods.put("accept", (examples, answers) -> {
 			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
-			return matcher(
-					FaqMatcher.of(examples, answers, pseudoQuestions(answers), router, TestEmbeddings.bundledModel()));
+			return matcher(FaqMatcher.of(examples, answers, pseudoQuestions(answers), router,
+					TestEmbeddings.bundledModel(), EntryScores.Weights.DEFAULT, false, FaqMatcher.Decider.LEARNED));
 		});
 		methods.put("hybrid-norouter",
 				(examples, answers) -> matcher(FaqMatcher.of(examples, answers, null, TestEmbeddings.bundledModel())));
@@ -132,10 +144,10 @@ class FaqProtocolsBenchmark {
 				String[] w = triple.split(":");
 				EntryScores.Weights grid = new EntryScores.Weights(Double.parseDouble(w[0]), Double.parseDouble(w[1]),
 						Double.parseDouble(w[2]));
-				methods.put("grid-accept-" + triple, (examples, answers) -> {
+				methods.put("grid-margin-" + triple, (examples, answers) -> {
 					TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
 					return matcher(FaqMatcher.of(examples, answers, pseudoQuestions(answers), router,
-							TestEmbeddings.bundledModel(), grid, false));
+							TestEmbeddings.bundledModel(), grid, false, FaqMatcher.Decider.MARGIN));
 				});
 			}
 		}
@@ -193,7 +205,34 @@ class FaqProtocolsBenchmark {
 			public double threshold() {
 				return matcher.suggestedThreshold();
 			}
+
+			@Override
+			public double[] features(String text, float[] vector) {
+				return matcher.features(text, vector);
+			}
 		};
+	}
+
+	/** With {@code -Dbench.dump=DIR}: per set, every question's features for study. */
+	private static final StringBuilder DUMP = new StringBuilder();
+
+	private static void dump(String kind, double[] features) {
+		if (System.getProperty("bench.dump") != null && features != null) {
+			StringBuilder line = new StringBuilder(kind);
+			for (double f : features) {
+				line.append(',').append(f);
+			}
+			DUMP.append(line).append('\n');
+		}
+	}
+
+	private static void flushDump(String set) throws IOException {
+		String dir = System.getProperty("bench.dump");
+		if (dir != null) {
+			Files.createDirectories(Path.of(dir));
+			Files.writeString(Path.of(dir, set + ".csv"), DUMP.toString());
+		}
+		DUMP.setLength(0);
 	}
 
 	private final Map<String, Object> results = new LinkedHashMap<>();
@@ -237,6 +276,9 @@ class FaqProtocolsBenchmark {
 	private Map<String, Object> singlePhrasing(SharedData data, Method method) throws IOException {
 		Map<String, Object> result = new LinkedHashMap<>();
 		for (String language : List.of("en", "de")) {
+			if (!wanted("covid-" + language)) {
+				continue;
+			}
 			Map<String, String> faq = data.covidFaq(language);
 			List<Pair> pairs = data.covidPairs(language);
 			List<String> texts = new ArrayList<>(faq.values());
@@ -252,12 +294,20 @@ class FaqProtocolsBenchmark {
 			answerTexts.forEach((id, answer) -> answers.add(new EntryAnswer(id, answer, language,
 					leads.get(id).isEmpty() ? null : vectors.get(leads.get(id)))));
 			System.out.println("  covid-" + language + ": " + answers.size() + " answers");
+			DUMP.setLength(0);
+			AcceptanceCalibration.samples = (kind, f) -> dump("cal-" + kind, f);
 			Matcher matcher = method.fit(examples, answers);
+			AcceptanceCalibration.samples = null;
 			List<Question> similar = pairs.stream()
 				.filter(Pair::similar)
 				.map((p) -> new Question(p.question(), p.faqId()))
 				.toList();
 			List<Evaluation.Outcome> asked = outcomes(matcher, similar, vectors);
+			for (Question q : similar) {
+				RouterPrediction p = matcher.predict(q.text(), vectors.get(q.text()));
+				dump(p.ranked().get(0).label().equals(q.expected()) ? "test-right" : "test-wrong",
+						matcher.features(q.text(), vectors.get(q.text())));
+			}
 			Map<String, Double> metrics = Evaluation.metrics(asked, matcher.threshold());
 			if (Boolean.getBoolean("bench.errors")) {
 				for (Question q : similar) {
@@ -283,10 +333,16 @@ class FaqProtocolsBenchmark {
 			row.put("answeredWrong", answeredWrong(asked, matcher.threshold()));
 			row.put("nonMatchingRoutedToPairEntry", ratio(misrouted, dissimilar));
 			row.put("unknownAnswered", unknownAnswered(examples, answers, similar, vectors, method));
+			flushDump("covid-" + language);
 			print("single", "covid-" + language + " (" + faq.size() + " entries)", row);
 			result.put("covid-" + language, row);
 		}
-		result.put("hwu64", singleOf("hwu64", data.hwu64("train"), data.hwu64("test"), method));
+		if (wanted("hwu64")) {
+			result.put("hwu64", singleOf("hwu64", data.hwu64("train"), data.hwu64("test"), method));
+		}
+		if (!wanted("bitext")) {
+			return result;
+		}
 		List<Labelled> bitext = capped(data.bitext(), 21);
 		Map<String, List<Labelled>> byIntent = byLabel(bitext);
 		List<Labelled> pool = new ArrayList<>();
@@ -299,6 +355,12 @@ class FaqProtocolsBenchmark {
 		return result;
 	}
 
+	/** Whether {@code -Dbench.sets} (default: all) names the set of protocol (a). */
+	private static boolean wanted(String set) {
+		String sets = System.getProperty("bench.sets", "");
+		return sets.isBlank() || List.of(sets.split(",")).contains(set);
+	}
+
 	private Map<String, Object> singleOf(String name, List<Labelled> pool, List<Labelled> questions, Method method)
 			throws IOException {
 		Map<String, List<Labelled>> byIntent = byLabel(shuffled(pool, SEED));
@@ -309,12 +371,21 @@ class FaqProtocolsBenchmark {
 		List<TrainingExample> examples = new ArrayList<>();
 		byIntent.forEach((label, rows) -> examples
 			.add(new TrainingExample(label, rows.get(0).text(), vectors.get(rows.get(0).text()))));
+		DUMP.setLength(0);
+		AcceptanceCalibration.samples = (kind, f) -> dump("cal-" + kind, f);
 		Matcher matcher = method.fit(examples, List.of());
+		AcceptanceCalibration.samples = null;
 		List<Question> asked = questions.stream().map((q) -> new Question(q.text(), q.label())).toList();
 		List<Evaluation.Outcome> outcomes = outcomes(matcher, asked, vectors);
+		for (Question q : asked) {
+			RouterPrediction p = matcher.predict(q.text(), vectors.get(q.text()));
+			dump(p.ranked().get(0).label().equals(q.expected()) ? "test-right" : "test-wrong",
+					matcher.features(q.text(), vectors.get(q.text())));
+		}
 		Map<String, Object> row = row(Evaluation.metrics(outcomes, matcher.threshold()), matcher.threshold());
 		row.put("answeredWrong", answeredWrong(outcomes, matcher.threshold()));
 		row.put("unknownAnswered", unknownAnswered(examples, List.of(), asked, vectors, method));
+		flushDump(name);
 		print("single", name + " (" + examples.size() + " entries)", row);
 		return row;
 	}
@@ -336,6 +407,7 @@ class FaqProtocolsBenchmark {
 			if (unknown.contains(q.expected())) {
 				asked++;
 				answered += matcher.predict(q.text(), vectors.get(q.text())).inScope(matcher.threshold()) ? 1 : 0;
+				dump("unknown", matcher.features(q.text(), vectors.get(q.text())));
 			}
 		}
 		return ratio(answered, asked);
