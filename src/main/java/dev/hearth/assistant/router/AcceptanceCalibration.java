@@ -16,13 +16,15 @@ import java.util.SplittableRandom;
  * <li>to answer: where entries have several phrasings, each phrasing with itself left
  * out, when it ranks its entry first (otherwise it is a question not to answer).</li>
  * </ul>
- * Hearth's rule is {@link Acceptance#margin()}: fixed weights, and without enough
- * questions to answer the threshold is the median of the left-out entries' questions, at
- * least above {@link FaqMatcher#OUT_OF_DOMAIN_QUANTILE} of the corpus. ADR 0017's
- * measured alternative also asks the entries' answer sentences ({@link PseudoQuestion},
- * each with its own entry's answer hidden) and fits a logistic {@link Acceptance} on all
- * of them. With enough questions to answer the threshold maximises the mean of the
- * groups' right decisions ({@link FaqMatcher#balanced}). Stateless.
+ * Hearth's rule is {@link Acceptance#margin()}, used only without enough questions to
+ * answer (one phrasing per entry, what it was measured for): fixed weights, the threshold
+ * the median of the left-out entries' questions, at least above
+ * {@link FaqMatcher#OUT_OF_DOMAIN_QUANTILE} of the corpus; with enough, the caller keeps
+ * ADR 0009's fused score and balanced threshold. ADR 0017's measured alternative also
+ * asks the entries' answer sentences ({@link PseudoQuestion}, each with its own entry's
+ * answer hidden) and fits a logistic {@link Acceptance} on all of them. With enough
+ * questions to answer the threshold maximises the mean of the groups' right decisions
+ * ({@link FaqMatcher#balanced}). Stateless.
  */
 record AcceptanceCalibration(Acceptance model, double threshold) {
 
@@ -126,12 +128,20 @@ record AcceptanceCalibration(Acceptance model, double threshold) {
 		if (!fixedMargin && (positives.size() < FaqMatcher.MIN_POSITIVES || inDomain.isEmpty())) {
 			return null;
 		}
+		if (fixedMargin && positives.size() >= FaqMatcher.MIN_POSITIVES) {
+			// entries with several phrasings: the fused score's threshold is chosen on
+			// answerable questions (ADR 0009), and a short question that fits two entries
+			// must still reach it to be asked back (FaqRouting.ambiguous); the
+			// margin-aware
+			// score was measured for one phrasing per entry only
+			return null;
+		}
 		Acceptance model = fixedMargin ? Acceptance.margin()
 				: Acceptance.fit(positives, List.of(inDomain, outOfDomain));
 		List<Double> p = probabilities(model, positives);
 		List<Double> in = probabilities(model, inDomain);
 		List<Double> out = probabilities(model, outOfDomain);
-		double threshold = (fixedMargin && positives.size() < FaqMatcher.MIN_POSITIVES)
+		double threshold = fixedMargin
 				? Math.max(FaqMatcher.median(in), FaqMatcher.quantile(out, FaqMatcher.OUT_OF_DOMAIN_QUANTILE))
 				: FaqMatcher.balanced(p, in, out);
 		checks.put("positives", (double) positives.size());

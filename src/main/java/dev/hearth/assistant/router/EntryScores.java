@@ -21,19 +21,26 @@ final class EntryScores {
 	 *
 	 * @param answer the weight of the similarity to the answer's opening
 	 * @param terms the weight of the BM25 share
+	 * @param questionTerms the weight of the BM25 share of the entry's phrasings alone (0
+	 * in Hearth: measured, ADR 0017)
 	 * @param sentences the weight of the similarity to the nearest answer sentence (0 in
 	 * Hearth: measured, ADR 0017)
 	 */
-	record Weights(double answer, double terms, double sentences) {
+	record Weights(double answer, double terms, double sentences, double questionTerms) {
 
 		/** Chosen by measurement ({@code docs/adr/0009-hybrid-faq-matching.md}). */
 		static final Weights DEFAULT = new Weights(0.25, 0.25);
 
 		Weights {
-			if (!(answer >= 0 && terms >= 0 && sentences >= 0)) {
-				throw new IllegalArgumentException(
-						"weights must be at least 0, got " + answer + ", " + terms + " and " + sentences);
+			if (!(answer >= 0 && terms >= 0 && sentences >= 0 && questionTerms >= 0)) {
+				throw new IllegalArgumentException("weights must be at least 0, got " + answer + ", " + terms + ", "
+						+ sentences + " and " + questionTerms);
 			}
+		}
+
+		/** Without the question-only BM25 view. */
+		Weights(double answer, double terms, double sentences) {
+			this(answer, terms, sentences, 0);
 		}
 
 		/** Without the answer sentences' view. */
@@ -76,7 +83,8 @@ final class EntryScores {
 		for (float[][] entry : sentences) {
 			anySentence |= entry.length > 0;
 		}
-		this.total = 1 + (anyAnswer ? weights.answer() : 0) + weights.terms() + (anySentence ? weights.sentences() : 0);
+		this.total = 1 + (anyAnswer ? weights.answer() : 0) + weights.terms() + (anySentence ? weights.sentences() : 0)
+				+ weights.questionTerms();
 	}
 
 	/**
@@ -159,6 +167,8 @@ final class EntryScores {
 	Views views(String text, float[] vector, int skipPhrasing, int skipEntry, int hideAnswer, boolean answerOnly) {
 		double[] phrasing = this.nearest.similarities(vector, skipPhrasing, skipEntry);
 		double[] terms = this.terms.scores(text, skipEntry);
+		double[] questionOnly = (this.weights.questionTerms() > 0) ? this.questionTerms.scores(text, skipEntry)
+				: new double[phrasing.length];
 		if (hideAnswer >= 0) {
 			terms[hideAnswer] = this.questionTerms.scores(text, skipEntry)[hideAnswer];
 		}
@@ -178,7 +188,8 @@ final class EntryScores {
 			}
 			double closest = answerOnly ? 0 : Math.max(0, phrasing[i]);
 			fused[i] = (closest + this.weights.answer() * answer + this.weights.terms() * terms[i]
-					+ this.weights.sentences() * sentence) / this.total;
+					+ this.weights.sentences() * sentence + this.weights.questionTerms() * questionOnly[i])
+					/ this.total;
 		}
 		return new Views(fused, phrasing, terms);
 	}

@@ -234,16 +234,14 @@ public final class FaqMatcher {
 
 	/**
 	 * Rebuilds a matcher with answers whose threshold and calibration checks are known
-	 * (as {@link #checks()} returned them, with the acceptance rule among them; without
-	 * one, {@link Acceptance#margin()}, the rule {@link #SCORES_VERSION} 3 calibrates).
+	 * (as {@link #checks()} returned them, with the acceptance rule among them when
+	 * calibration chose one; without, the confidence is the fused score).
 	 * @throws IllegalArgumentException if the checks hold an incomplete acceptance model
 	 */
 	public static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers, TrainedRouter router,
 			double suggestedThreshold, Map<String, Double> checks) {
-		Acceptance stored = Acceptance.fromChecks(checks);
 		return new FaqMatcher(EntryScores.of(examples, answers, EntryScores.Weights.DEFAULT), router,
-				routerDecides(router, examples), suggestedThreshold, Map.of(),
-				(stored != null) ? stored : Acceptance.margin());
+				routerDecides(router, examples), suggestedThreshold, Map.of(), Acceptance.fromChecks(checks));
 	}
 
 	/**

@@ -77,7 +77,8 @@ class FaqMatcherTest {
 			.containsEntry("accept.linear", 1.0)
 			.containsEntry("scores", FaqMatcher.SCORES_VERSION);
 		// rebuilt from its threshold (and checks), it decides the same way
-		FaqMatcher rebuilt = FaqMatcher.of(singlePhrasing(), null, matcher.suggestedThreshold());
+		FaqMatcher rebuilt = FaqMatcher.of(singlePhrasing(), List.of(), null, matcher.suggestedThreshold(),
+				matcher.checks());
 		assertThat(rebuilt.predict("can I get my money back", question).confidence())
 			.isEqualTo(prediction.confidence());
 	}
@@ -127,6 +128,10 @@ class FaqMatcherTest {
 	void withSeveralPhrasingsTheThresholdSeparatesKnownFromUnknownQuestions() {
 		FaqMatcher matcher = FaqMatcher.of(ToyFaq.examples(), null);
 		assertThat(matcher.checks().get("positives")).isEqualTo(30.0);
+		// the fused score decides, on a threshold chosen with answerable questions
+		assertThat(matcher.checks()).containsEntry("acceptanceModel", 0.0);
+		double[] features = matcher.features("refund status", ToyFaq.near("refund", 5));
+		assertThat(matcher.predict("refund status", ToyFaq.near("refund", 5)).confidence()).isEqualTo(features[0]);
 		double inScope = matcher.predict("refund status", ToyFaq.near("refund", 5)).confidence();
 		double unknown = matcher.predict("what is the weather", ToyFaq.random(5)).confidence();
 		assertThat(inScope).isGreaterThanOrEqualTo(matcher.suggestedThreshold());

@@ -136,14 +136,13 @@ class FaqProtocolsBenchmark {
 						FaqMatcher.of(examples, answers, null, TestEmbeddings.bundledModel(), grid, false)));
 			}
 		}
-		// ADR 0017's measured alternatives: other weights (answer:terms:sentences) with
-		// the
-		// acceptance model
+		// ADR 0017's measured alternatives: the margin-aware decision with other weights
+		// (answer:terms:sentences[:questionTerms])
 		for (String triple : System.getProperty("bench.agrid", "").split(",")) {
 			if (!triple.isBlank()) {
 				String[] w = triple.split(":");
 				EntryScores.Weights grid = new EntryScores.Weights(Double.parseDouble(w[0]), Double.parseDouble(w[1]),
-						Double.parseDouble(w[2]));
+						Double.parseDouble(w[2]), (w.length > 3) ? Double.parseDouble(w[3]) : 0);
 				methods.put("grid-margin-" + triple, (examples, answers) -> {
 					TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
 					return matcher(FaqMatcher.of(examples, answers, pseudoQuestions(answers), router,
