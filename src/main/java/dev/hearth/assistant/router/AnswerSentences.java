@@ -14,7 +14,7 @@ import dev.hearth.knowledge.Sentences;
  * first {@link #MAX_SENTENCES} sentences of {@link #MIN_WORDS} to {@link #MAX_WORDS}
  * words, with Markdown emphasis, link targets and list markers dropped. Thread-safe.
  */
-final class AnswerSentences {
+public final class AnswerSentences {
 
 	/** At most this many sentences per answer. */
 	static final int MAX_SENTENCES = 3;
@@ -34,7 +34,7 @@ final class AnswerSentences {
 	 * @param language its ISO 639-1 code, or {@code null} for English
 	 * @throws NullPointerException if the answer is {@code null}
 	 */
-	static List<String> of(String answer, String language) {
+	public static List<String> of(String answer, String language) {
 		Checks.requireNonNull(answer, "answer");
 		String plain = answer.replaceAll("\\]\\([^)]*\\)", "]")
 			.replaceAll("[*_`#>\\[\\]|]", " ")

@@ -38,6 +38,17 @@ final class EntryScores {
 			}
 		}
 
+		/**
+		 * These weights with the answer sentences' view at {@link #SENTENCES} (ADR 0017:
+		 * with the margin-aware score).
+		 */
+		Weights withSentences() {
+			return new Weights(this.answer, this.terms, SENTENCES, this.questionTerms);
+		}
+
+		/** The answer sentences' weight where they are used, chosen by measurement. */
+		static final double SENTENCES = 0.25;
+
 		/** Without the question-only BM25 view. */
 		Weights(double answer, double terms, double sentences) {
 			this(answer, terms, sentences, 0);

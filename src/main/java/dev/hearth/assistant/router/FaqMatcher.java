@@ -161,16 +161,26 @@ public final class FaqMatcher {
 	}
 
 	/**
-	 * As {@link #of(List, List, TrainedRouter, boolean)}, deciding by an
-	 * {@link Acceptance} model fitted on the pseudo-questions (with the left-out entries
-	 * and the out-of-domain corpus as questions not to answer) when the router does not
-	 * decide and at least {@link #MIN_POSITIVES} of them find their entry first.
-	 * @param pseudoQuestions the entries' answer sentences with their embeddings
+	 * As {@link #of(List, List, TrainedRouter, boolean)}, matching the entries by their
+	 * answer sentences too (the similarity to the nearest one, weighted
+	 * {@link EntryScores.Weights#SENTENCES}) where the margin-aware score decides (one
+	 * phrasing per entry, ADR 0017).
+	 * @param answerSentences the entries' answer sentences with their embeddings
 	 * ({@link AnswerSentences}); those of unknown entries are ignored
 	 */
-	static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers,
-			List<PseudoQuestion> pseudoQuestions, TrainedRouter router, boolean outOfDomainCorpus) {
-		return of(examples, answers, pseudoQuestions, router, outOfDomainCorpus, EntryScores.Weights.DEFAULT, false);
+	public static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers,
+			List<PseudoQuestion> answerSentences, TrainedRouter router, boolean outOfDomainCorpus) {
+		return of(examples, answers, answerSentences, router, outOfDomainCorpus, EntryScores.Weights.DEFAULT, false,
+				Decider.MARGIN);
+	}
+
+	/**
+	 * Whether {@link #of(List, List, List, TrainedRouter, boolean)} may use answer
+	 * sentences for these examples (the router does not decide alone), so a caller embeds
+	 * them only when they can count.
+	 */
+	public static boolean usesAnswerSentences(TrainedRouter router, List<TrainingExample> examples) {
+		return !routerDecides(router, examples);
 	}
 
 	static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers, TrainedRouter router,
@@ -188,7 +198,7 @@ public final class FaqMatcher {
 			List<PseudoQuestion> pseudoQuestions, TrainedRouter router, boolean outOfDomainCorpus,
 			EntryScores.Weights weights, boolean legacyThreshold) {
 		return of(examples, answers, pseudoQuestions, router, outOfDomainCorpus, weights, legacyThreshold,
-				pseudoQuestions.isEmpty() ? Decider.MARGIN : Decider.LEARNED);
+				Decider.MARGIN);
 	}
 
 	/** How the single-phrasing path decides (ADR 0017 measured all three). */
@@ -206,16 +216,23 @@ public final class FaqMatcher {
 	static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers,
 			List<PseudoQuestion> pseudoQuestions, TrainedRouter router, boolean outOfDomainCorpus,
 			EntryScores.Weights weights, boolean legacyThreshold, Decider decider) {
-		EntryScores scores = EntryScores.of(examples, answers, pseudoQuestions, weights);
 		Map<String, Double> checks = new LinkedHashMap<>();
 		boolean routerDecides = routerDecides(router, examples);
 		if (!routerDecides && !legacyThreshold && decider != Decider.FUSED) {
-			AcceptanceCalibration calibrated = AcceptanceCalibration.of(scores, examples, pseudoQuestions, router,
-					routerIndex(router, scores.nearest()), outOfDomainCorpus, decider == Decider.MARGIN, checks);
+			// the margin-aware score matches by the answer sentences too (ADR 0017)
+			EntryScores.Weights used = (decider == Decider.MARGIN && !pseudoQuestions.isEmpty()
+					&& weights.sentences() == 0) ? weights.withSentences() : weights;
+			EntryScores withSentences = EntryScores.of(examples, answers, pseudoQuestions, used);
+			AcceptanceCalibration calibrated = AcceptanceCalibration.of(withSentences, examples, pseudoQuestions,
+					router, routerIndex(router, withSentences.nearest()), outOfDomainCorpus, decider == Decider.MARGIN,
+					checks);
 			if (calibrated != null) {
-				return new FaqMatcher(scores, router, false, calibrated.threshold(), checks, calibrated.model());
+				checks.put("answerSentences", (double) pseudoQuestions.size());
+				return new FaqMatcher(withSentences, router, false, calibrated.threshold(), checks, calibrated.model());
 			}
 		}
+		EntryScores scores = EntryScores.of(examples, answers, List.of(),
+				new EntryScores.Weights(weights.answer(), weights.terms(), 0, weights.questionTerms()));
 		double threshold = routerDecides ? router.suggestedThreshold()
 				: calibrate(scores, examples, outOfDomainCorpus, legacyThreshold, checks);
 		return new FaqMatcher(scores, router, routerDecides, threshold, checks, null);
@@ -240,8 +257,22 @@ public final class FaqMatcher {
 	 */
 	public static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers, TrainedRouter router,
 			double suggestedThreshold, Map<String, Double> checks) {
-		return new FaqMatcher(EntryScores.of(examples, answers, EntryScores.Weights.DEFAULT), router,
-				routerDecides(router, examples), suggestedThreshold, Map.of(), Acceptance.fromChecks(checks));
+		return of(examples, answers, List.of(), router, suggestedThreshold, checks);
+	}
+
+	/**
+	 * As {@link #of(List, List, TrainedRouter, double, Map)}, with the answer sentences
+	 * the matcher was calibrated with (used when the checks hold the margin-aware rule).
+	 */
+	public static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers,
+			List<PseudoQuestion> answerSentences, TrainedRouter router, double suggestedThreshold,
+			Map<String, Double> checks) {
+		Acceptance acceptance = Acceptance.fromChecks(checks);
+		boolean margin = acceptance != null && checks.getOrDefault("accept.linear", 0.0) == 1.0;
+		EntryScores.Weights weights = (margin && !answerSentences.isEmpty())
+				? EntryScores.Weights.DEFAULT.withSentences() : EntryScores.Weights.DEFAULT;
+		return new FaqMatcher(EntryScores.of(examples, answers, margin ? answerSentences : List.of(), weights), router,
+				routerDecides(router, examples), suggestedThreshold, Map.of(), acceptance);
 	}
 
 	/**

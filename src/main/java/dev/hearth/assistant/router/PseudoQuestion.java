@@ -9,9 +9,9 @@ package dev.hearth.assistant.router;
  * @param text the sentence, not blank
  * @param vector its embedding, by the model that embedded the phrasings
  */
-record PseudoQuestion(String label, String text, float[] vector) {
+public record PseudoQuestion(String label, String text, float[] vector) {
 
-	PseudoQuestion {
+	public PseudoQuestion {
 		Checks.requireNonBlank(label, "label");
 		Checks.requireNonBlank(text, "text");
 		vector = Checks.requireVector(vector, "vector").clone();

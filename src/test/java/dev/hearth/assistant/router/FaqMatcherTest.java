@@ -171,7 +171,8 @@ class FaqMatcherTest {
 				pseudo.add(new PseudoQuestion(topic, "the " + topic + " sentence " + i, ToyFaq.near(topic, seed++)));
 			}
 		}
-		FaqMatcher matcher = FaqMatcher.of(examples, answers, pseudo, null, false);
+		FaqMatcher matcher = FaqMatcher.of(examples, answers, pseudo, null, false, EntryScores.Weights.DEFAULT, false,
+				FaqMatcher.Decider.LEARNED);
 		assertThat(matcher.checks()).containsEntry("acceptanceModel", 1.0).containsEntry("pseudoQuestions", 40.0);
 		assertThat(matcher.checks().get("pseudoQuestionsRankedFirst")).isGreaterThanOrEqualTo(20.0);
 		RouterPrediction known = matcher.predict("my invoice please", ToyFaq.near("invoice", 1));
@@ -188,8 +189,34 @@ class FaqMatcherTest {
 	@Test
 	void tooFewAnswerSentencesFindingTheirEntryKeepTheThresholdOnTheFusedScore() {
 		List<PseudoQuestion> pseudo = List.of(new PseudoQuestion("refund", "money back", ToyFaq.near("refund", 4)));
-		FaqMatcher matcher = FaqMatcher.of(singlePhrasing(), List.of(), pseudo, null, true);
+		FaqMatcher matcher = FaqMatcher.of(singlePhrasing(), List.of(), pseudo, null, true, EntryScores.Weights.DEFAULT,
+				false, FaqMatcher.Decider.LEARNED);
 		assertThat(matcher.checks()).containsEntry("acceptanceModel", 0.0).containsEntry("pseudoQuestions", 1.0);
+	}
+
+	@Test
+	void withOnePhrasingTheAnswerSentencesAreMatchedTooAndARebuiltMatcherUsesThem() {
+		// every entry's one phrasing has the same vector: only the answer sentences
+		// differ
+		float[] same = ToyFaq.near("refund", 1);
+		List<TrainingExample> examples = new ArrayList<>();
+		List<PseudoQuestion> sentences = new ArrayList<>();
+		int seed = 2000;
+		for (String topic : ToyFaq.TOPICS) {
+			examples.add(new TrainingExample(topic, "question " + topic, same));
+			sentences.add(new PseudoQuestion(topic, "about the " + topic, ToyFaq.near(topic, seed++)));
+		}
+		FaqMatcher matcher = FaqMatcher.of(examples, List.of(), sentences, null, false);
+		assertThat(matcher.checks()).containsEntry("acceptanceModel", 1.0).containsEntry("answerSentences", 8.0);
+		float[] question = ToyFaq.near("coupon", 77);
+		RouterPrediction prediction = matcher.predict("?", question);
+		assertThat(prediction.ranked().get(0).label()).isEqualTo("coupon");
+		FaqMatcher rebuilt = FaqMatcher.of(examples, List.of(), sentences, null, matcher.suggestedThreshold(),
+				matcher.checks());
+		assertThat(rebuilt.predict("?", question)).isEqualTo(prediction);
+		// the phrasings alone cannot tell the entries apart
+		FaqMatcher without = FaqMatcher.of(examples, List.of(), null, matcher.suggestedThreshold(), matcher.checks());
+		assertThat(without.predict("?", question).confidence()).isLessThan(prediction.confidence());
 	}
 
 	@Test

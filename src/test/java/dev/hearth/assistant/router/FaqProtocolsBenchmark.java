@@ -117,7 +117,8 @@ class FaqProtocolsBenchmark {
 		// decides)
 		methods.put("margin", (examples, answers) -> {
 			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
-			return matcher(FaqMatcher.of(examples, answers, router, TestEmbeddings.bundledModel()));
+			return matcher(
+					FaqMatcher.of(examples, answers, pseudoQuestions(answers), router, TestEmbeddings.bundledModel()));
 		});
 		// ADR 0017's measured alternative: a logistic model fitted on the answers'
 		// sentences as pseudo-questions
