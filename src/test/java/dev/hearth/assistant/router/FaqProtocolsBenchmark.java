@@ -42,11 +42,17 @@ import static dev.hearth.assistant.router.Protocols.shuffled;
  * against entries trained on English phrasings.</li>
  * </ol>
  * Every protocol runs for every method of {@link #methods()} ({@code matcher}: ADR
- * 0007's, {@code hybrid}: Hearth's now, ADR 0009; {@code -Dbench.grid=answer:terms,...}
- * adds the nearest-phrasing views with other weights). The covid entries are matched by
- * their answers too when {@code -Dbench.covidqa=/path/to/COVID-QA} names a checkout of
- * deepset-ai/COVID-QA ({@link SharedData#covidAnswers}); {@code -Dbench.errors=true}
- * prints the covid misses. Not a unit test: run with
+ * 0007's, {@code hybrid}: ADR 0009's, {@code margin}: Hearth's now, ADR 0017,
+ * {@code accept}: ADR 0017's fitted alternative; {@code -Dbench.grid=answer:terms,...}
+ * adds the nearest-phrasing views with other weights,
+ * {@code -Dbench.agrid=answer:terms:sentences[:questionTerms],...} the margin-aware
+ * decision with other weights). Protocol (a) also asks, per set, the questions of a
+ * seeded quarter of entries left out of the FAQ ("unknown answered");
+ * {@code -Dbench.sets=covid-en,...} limits its sets and {@code -Dbench.dump=DIR} writes
+ * the acceptance features of every calibration and test question. The covid entries are
+ * matched by their answers too when {@code -Dbench.covidqa=/path/to/COVID-QA} names a
+ * checkout of deepset-ai/COVID-QA ({@link SharedData#covidAnswers});
+ * {@code -Dbench.errors=true} prints the covid misses. Not a unit test: run with
  * {@code mvn -o -q test -Dtest=FaqProtocolsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * (optionally {@code -Dhearth.data=/path/to/shared/data} and
  * {@code -Dbench.methods=router}). Embeddings are cached under {@code target/bench/};
