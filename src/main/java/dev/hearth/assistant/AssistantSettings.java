@@ -17,9 +17,11 @@ class AssistantSettings {
 	 * The FAQ matcher's threshold as calibrated by an admin. A new key since hybrid
 	 * matching (ADR 0009): a threshold saved for the router's probability
 	 * ({@code router.threshold}) or for the nearest-phrasing similarity
-	 * ({@code router.similarityThreshold}) does not carry over to the fused score.
+	 * ({@code router.similarityThreshold}) does not carry over to the fused score, nor
+	 * one for the fused score ({@code router.matchThreshold}) to the acceptance model's
+	 * probability (ADR 0017).
 	 */
-	static final String ROUTER_THRESHOLD = "router.matchThreshold";
+	static final String ROUTER_THRESHOLD = "router.acceptThreshold";
 
 	private final JdbcClient jdbc;
 

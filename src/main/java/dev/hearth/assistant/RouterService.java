@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -21,8 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.hearth.assistant.router.AnswerSentences;
 import dev.hearth.assistant.router.EntryAnswer;
 import dev.hearth.assistant.router.FaqMatcher;
+import dev.hearth.assistant.router.PseudoQuestion;
 import dev.hearth.assistant.router.RouterPrediction;
 import dev.hearth.assistant.router.RouterSettings;
 import dev.hearth.assistant.router.RouterTrainer;
@@ -40,9 +43,12 @@ import dev.hearth.system.ChangeFeed;
  * the live model only when the new one has been trained and has passed its held-out
  * check; until then the previous version keeps answering. At start-up the live version is
  * loaded, and a router is trained when the FAQ changed since. Questions are matched by a
- * {@link FaqMatcher} over the FAQ's phrasings, answers and the live router together; its
- * confidence is the best entry's fused question-and-answer score, and its threshold is
- * calibrated without held-out phrasings (see {@code docs/adr/0007-faq-matching.md}).
+ * {@link FaqMatcher} over the FAQ's phrasings, answers and the live router together; with
+ * few phrasings per entry its confidence is the best entry's fused question-and-answer
+ * score together with its lead over the runner-up, and its threshold is calibrated
+ * without held-out phrasings (see {@code docs/adr/0007-faq-matching.md} and
+ * {@code 0017-faq-acceptance.md}); the rebuilt matcher reads its acceptance rule from the
+ * stored checks.
  * <p>
  * With several replicas, the one that took the FAQ change trains; the others load the new
  * live version from PostgreSQL when its notification arrives ({@link #CHANNEL}) or at the
@@ -73,6 +79,8 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 
 	private final JsonMapper json;
 
+	private final EmbeddingModel embeddings;
+
 	private final ExecutorService trainer = Executors
 		.newSingleThreadExecutor(Thread.ofPlatform().name("router-training").daemon(true).factory());
 
@@ -97,7 +105,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 	private volatile Optional<Double> savedThreshold;
 
 	RouterService(JdbcClient jdbc, TransactionTemplate transactions, FaqCatalog catalog, AssistantSettings settings,
-			AssistantProperties properties, JsonMapper json, ChangeFeed feed) {
+			AssistantProperties properties, JsonMapper json, ChangeFeed feed, EmbeddingModel embeddings) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.catalog = catalog;
@@ -105,6 +113,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 		this.properties = properties;
 		this.json = json;
 		this.feed = feed;
+		this.embeddings = embeddings;
 		feed.subscribe(CHANNEL, (payload) -> requestRefresh());
 		feed.onCatchUp(this::requestRefresh);
 	}
@@ -255,7 +264,9 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 				log.warn("FAQ router version {} rejected: held-out accuracy {}", version, accuracy);
 				return;
 			}
-			FaqMatcher matcher = FaqMatcher.of(examples, answers(), model, this.catalog.bundledEmbeddingModel());
+			FaqMatcher matcher = FaqMatcher.of(examples, answers(),
+					FaqMatcher.usesAnswerSentences(model, examples) ? answerSentences() : List.of(), model,
+					this.catalog.bundledEmbeddingModel());
 			Map<String, Double> checks = new java.util.LinkedHashMap<>(model.checks());
 			matcher.checks().forEach((key, value) -> checks.put("matcher." + key, value));
 			goLive(version, model, matcher.suggestedThreshold(), checks, millis);
@@ -327,7 +338,16 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 							+ " another score); a new one will be trained", rs.getInt("version"));
 					return null;
 				}
-				FaqMatcher matcher = FaqMatcher.of(examples(), answers(), model, rs.getDouble("suggested_threshold"));
+				Map<String, Double> matcherChecks = new java.util.HashMap<>();
+				checks.forEach((key, value) -> {
+					if (key.startsWith("matcher.")) {
+						matcherChecks.put(key.substring("matcher.".length()), value);
+					}
+				});
+				List<PseudoQuestion> sentences = (matcherChecks.getOrDefault("answerSentences", 0.0) > 0)
+						? answerSentences() : List.of();
+				FaqMatcher matcher = FaqMatcher.of(examples(), answers(), sentences, model,
+						rs.getDouble("suggested_threshold"), matcherChecks);
 				return new LiveRouter(rs.getInt("version"), rs.getLong("kb_revision"), rs.getInt("examples"), model,
 						matcher, checks, (liveAt != null) ? liveAt.toInstant() : java.time.Instant.now());
 			}
@@ -360,6 +380,38 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 			answers.add(new EntryAnswer(entry.id(), entry.answer(), entry.language(), null));
 		}
 		return answers;
+	}
+
+	/**
+	 * Every entry's answer sentences, embedded, which the matcher compares questions with
+	 * when entries have one phrasing (ADR 0017; not stored: embedded again when a replica
+	 * or a restart loads the live version); none when embedding fails (the matcher then
+	 * matches by phrasings and answer words alone).
+	 */
+	private List<PseudoQuestion> answerSentences() {
+		List<String> labels = new ArrayList<>();
+		List<String> texts = new ArrayList<>();
+		for (FaqEntry entry : this.catalog.entries()) {
+			for (String sentence : AnswerSentences.of(entry.answer(), entry.language())) {
+				labels.add(entry.id());
+				texts.add(sentence);
+			}
+		}
+		if (texts.isEmpty()) {
+			return List.of();
+		}
+		try {
+			List<float[]> vectors = this.embeddings.embed(texts);
+			List<PseudoQuestion> sentences = new ArrayList<>(texts.size());
+			for (int i = 0; i < texts.size(); i++) {
+				sentences.add(new PseudoQuestion(labels.get(i), texts.get(i), vectors.get(i)));
+			}
+			return sentences;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Embedding the FAQ answers' sentences failed ({}); matching without them", ex.getMessage());
+			return List.of();
+		}
 	}
 
 	private List<TrainingExample> examples() {

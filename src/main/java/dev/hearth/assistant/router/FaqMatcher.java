@@ -23,10 +23,13 @@ import java.util.SplittableRandom;
  * its nearest phrasing, to its answer's opening when one was embedded, and the share of
  * the question's BM25 weight its phrasings and answer cover), plus the router's
  * probability weighted by {@link #ROUTER_WEIGHT} when there is a router; the confidence
- * is the best entry's fused score, an absolute closeness that does not shrink when
- * entries resemble each other, unlike a probability spread over similar entries (why the
- * router alone escalated nearly every question of an FAQ with one phrasing per entry).
- * ({@code docs/adr/0009-hybrid-faq-matching.md})</li>
+ * is the best entry's fused score together with its lead over the runner-up
+ * ({@link Acceptance#margin()}): an absolute closeness that does not shrink when entries
+ * resemble each other, unlike a probability spread over similar entries (why the router
+ * alone escalated nearly every question of an FAQ with one phrasing per entry), raised
+ * when the entry stands out and lowered when others come as close, as they do for a
+ * question no entry covers ({@code docs/adr/0009-hybrid-faq-matching.md},
+ * {@code docs/adr/0017-faq-acceptance.md}).</li>
  * </ul>
  * <p>
  * <b>Threshold without held-out phrasings.</b> Calibration asks the index questions whose
@@ -35,19 +38,21 @@ import java.util.SplittableRandom;
  * entries have several phrasings, each phrasing with itself left out (answerable
  * questions). The suggested threshold is the one with the best balanced accuracy over
  * answerable and unanswerable ones; with no answerable ones (one phrasing per entry) it
- * is the median score of the left-out entries, but at least the score below which
- * {@link #OUT_OF_DOMAIN_QUANTILE} of the out-of-domain corpus falls (when the corpus was
- * embedded by the same model). No fixed bounds: each model spreads similarities
- * differently (e5-small-v2 puts nearly every pair above 0.8). Immutable and thread-safe.
+ * is the median confidence of the left-out entries' questions, but at least the score
+ * below which {@link #OUT_OF_DOMAIN_QUANTILE} of the out-of-domain corpus falls (when the
+ * corpus was embedded by the same model). No fixed bounds: each model spreads
+ * similarities differently (e5-small-v2 puts nearly every pair above 0.8). Immutable and
+ * thread-safe.
  */
 public final class FaqMatcher {
 
 	/**
 	 * Which score the confidence and threshold are on, recorded in {@link #checks()}: 2
-	 * is the fused score of {@link EntryScores}; a threshold stored for another score
-	 * must not be reused.
+	 * is the fused score of {@link EntryScores}, 3 the same or, when the matcher was
+	 * calibrated with pseudo-questions, the probability of {@link Acceptance}; a
+	 * threshold stored for another score must not be reused.
 	 */
-	public static final double SCORES_VERSION = 2;
+	public static final double SCORES_VERSION = 3;
 
 	/** Weight of the router's probability in an entry's ranking score. */
 	static final double ROUTER_WEIGHT = 0.5;
@@ -90,9 +95,13 @@ public final class FaqMatcher {
 
 	private final Map<String, Double> checks;
 
+	/** Decides from the ranking's features when calibrated with pseudo-questions. */
+	private final Acceptance acceptance;
+
 	private FaqMatcher(EntryScores scores, TrainedRouter router, boolean routerDecides, double suggestedThreshold,
-			Map<String, Double> checks) {
+			Map<String, Double> checks, Acceptance acceptance) {
 		this.scores = scores;
+		this.acceptance = routerDecides ? null : acceptance;
 		this.nearest = scores.nearest();
 		this.router = router;
 		this.routerDecides = routerDecides;
@@ -100,15 +109,24 @@ public final class FaqMatcher {
 		Map<String, Double> all = new LinkedHashMap<>(checks);
 		all.put("routerDecides", this.routerDecides ? 1.0 : 0.0);
 		all.put("scores", SCORES_VERSION);
+		all.put("acceptanceModel", (this.acceptance != null) ? 1.0 : 0.0);
+		if (this.acceptance != null) {
+			all.putAll(this.acceptance.toChecks());
+		}
 		this.checks = Map.copyOf(all);
-		this.routerIndex = new int[nearest.labels().size()];
-		Arrays.fill(this.routerIndex, -1);
+		this.routerIndex = routerIndex(router, this.nearest);
+	}
+
+	private static int[] routerIndex(TrainedRouter router, NearestPhrasings nearest) {
+		int[] index = new int[nearest.labels().size()];
+		Arrays.fill(index, -1);
 		if (router != null) {
 			List<String> routerLabels = router.labels();
 			for (int i = 0; i < nearest.labels().size(); i++) {
-				this.routerIndex[i] = routerLabels.indexOf(nearest.labels().get(i));
+				index[i] = routerLabels.indexOf(nearest.labels().get(i));
 			}
 		}
+		return index;
 	}
 
 	/**
@@ -139,7 +157,35 @@ public final class FaqMatcher {
 	 */
 	public static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers, TrainedRouter router,
 			boolean outOfDomainCorpus) {
-		return of(examples, answers, router, outOfDomainCorpus, EntryScores.Weights.DEFAULT, false);
+		return of(examples, answers, List.of(), router, outOfDomainCorpus);
+	}
+
+	/**
+	 * As {@link #of(List, List, TrainedRouter, boolean)}, matching the entries by their
+	 * answer sentences too (the similarity to the nearest one, weighted
+	 * {@link EntryScores.Weights#SENTENCES}) where the margin-aware score decides (one
+	 * phrasing per entry, ADR 0017).
+	 * @param answerSentences the entries' answer sentences with their embeddings
+	 * ({@link AnswerSentences}); those of unknown entries are ignored
+	 */
+	public static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers,
+			List<PseudoQuestion> answerSentences, TrainedRouter router, boolean outOfDomainCorpus) {
+		return of(examples, answers, answerSentences, router, outOfDomainCorpus, EntryScores.Weights.DEFAULT, false,
+				Decider.MARGIN);
+	}
+
+	/**
+	 * Whether {@link #of(List, List, List, TrainedRouter, boolean)} may use answer
+	 * sentences for these examples (the router does not decide alone), so a caller embeds
+	 * them only when they can count.
+	 */
+	public static boolean usesAnswerSentences(TrainedRouter router, List<TrainingExample> examples) {
+		return !routerDecides(router, examples);
+	}
+
+	static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers, TrainedRouter router,
+			boolean outOfDomainCorpus, EntryScores.Weights weights, boolean legacyThreshold) {
+		return of(examples, answers, List.of(), router, outOfDomainCorpus, weights, legacyThreshold);
 	}
 
 	/**
@@ -148,14 +194,48 @@ public final class FaqMatcher {
 	 * questions (the median clamped to [{@link #MIN_THRESHOLD}, {@link #MAX_THRESHOLD}]):
 	 * for the benchmark's "before" column.
 	 */
-	static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers, TrainedRouter router,
-			boolean outOfDomainCorpus, EntryScores.Weights weights, boolean legacyThreshold) {
-		EntryScores scores = EntryScores.of(examples, answers, weights);
+	static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers,
+			List<PseudoQuestion> pseudoQuestions, TrainedRouter router, boolean outOfDomainCorpus,
+			EntryScores.Weights weights, boolean legacyThreshold) {
+		return of(examples, answers, pseudoQuestions, router, outOfDomainCorpus, weights, legacyThreshold,
+				Decider.MARGIN);
+	}
+
+	/** How the single-phrasing path decides (ADR 0017 measured all three). */
+	enum Decider {
+
+		/** ADR 0009: the fused score against the median of the left-out entries. */
+		FUSED,
+		/** {@link Acceptance#margin()} against the median of the left-out entries. */
+		MARGIN,
+		/** {@link Acceptance#fit} on the answers' sentences as pseudo-questions. */
+		LEARNED
+
+	}
+
+	static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers,
+			List<PseudoQuestion> pseudoQuestions, TrainedRouter router, boolean outOfDomainCorpus,
+			EntryScores.Weights weights, boolean legacyThreshold, Decider decider) {
 		Map<String, Double> checks = new LinkedHashMap<>();
 		boolean routerDecides = routerDecides(router, examples);
+		if (!routerDecides && !legacyThreshold && decider != Decider.FUSED) {
+			// the margin-aware score matches by the answer sentences too (ADR 0017)
+			EntryScores.Weights used = (decider == Decider.MARGIN && !pseudoQuestions.isEmpty()
+					&& weights.sentences() == 0) ? weights.withSentences() : weights;
+			EntryScores withSentences = EntryScores.of(examples, answers, pseudoQuestions, used);
+			AcceptanceCalibration calibrated = AcceptanceCalibration.of(withSentences, examples, pseudoQuestions,
+					router, routerIndex(router, withSentences.nearest()), outOfDomainCorpus, decider == Decider.MARGIN,
+					checks);
+			if (calibrated != null) {
+				checks.put("answerSentences", (double) pseudoQuestions.size());
+				return new FaqMatcher(withSentences, router, false, calibrated.threshold(), checks, calibrated.model());
+			}
+		}
+		EntryScores scores = EntryScores.of(examples, answers, List.of(),
+				new EntryScores.Weights(weights.answer(), weights.terms(), 0, weights.questionTerms()));
 		double threshold = routerDecides ? router.suggestedThreshold()
 				: calibrate(scores, examples, outOfDomainCorpus, legacyThreshold, checks);
-		return new FaqMatcher(scores, router, routerDecides, threshold, checks);
+		return new FaqMatcher(scores, router, routerDecides, threshold, checks, null);
 	}
 
 	/** Rebuilds a matcher whose threshold is known (as stored after calibration). */
@@ -166,8 +246,33 @@ public final class FaqMatcher {
 	/** Rebuilds a matcher with answers whose threshold is known. */
 	public static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers, TrainedRouter router,
 			double suggestedThreshold) {
-		return new FaqMatcher(EntryScores.of(examples, answers, EntryScores.Weights.DEFAULT), router,
-				routerDecides(router, examples), suggestedThreshold, Map.of());
+		return of(examples, answers, router, suggestedThreshold, Map.of());
+	}
+
+	/**
+	 * Rebuilds a matcher with answers whose threshold and calibration checks are known
+	 * (as {@link #checks()} returned them, with the acceptance rule among them when
+	 * calibration chose one; without, the confidence is the fused score).
+	 * @throws IllegalArgumentException if the checks hold an incomplete acceptance model
+	 */
+	public static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers, TrainedRouter router,
+			double suggestedThreshold, Map<String, Double> checks) {
+		return of(examples, answers, List.of(), router, suggestedThreshold, checks);
+	}
+
+	/**
+	 * As {@link #of(List, List, TrainedRouter, double, Map)}, with the answer sentences
+	 * the matcher was calibrated with (used when the checks hold the margin-aware rule).
+	 */
+	public static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers,
+			List<PseudoQuestion> answerSentences, TrainedRouter router, double suggestedThreshold,
+			Map<String, Double> checks) {
+		Acceptance acceptance = Acceptance.fromChecks(checks);
+		boolean margin = acceptance != null && checks.getOrDefault("accept.linear", 0.0) == 1.0;
+		EntryScores.Weights weights = (margin && !answerSentences.isEmpty())
+				? EntryScores.Weights.DEFAULT.withSentences() : EntryScores.Weights.DEFAULT;
+		return new FaqMatcher(EntryScores.of(examples, answers, margin ? answerSentences : List.of(), weights), router,
+				routerDecides(router, examples), suggestedThreshold, Map.of(), acceptance);
 	}
 
 	/**
@@ -196,22 +301,45 @@ public final class FaqMatcher {
 		if (this.routerDecides) {
 			return this.router.predict(text, vector);
 		}
-		double[] similarity = this.scores.scores(text, vector);
-		double[] score = similarity.clone();
-		if (this.router != null) {
-			double[] p = this.router.probabilities(text, vector);
-			for (int i = 0; i < score.length; i++) {
-				if (this.routerIndex[i] >= 0) {
-					score[i] += ROUTER_WEIGHT * p[this.routerIndex[i]];
-				}
-			}
-		}
+		EntryScores.Views views = this.scores.views(text, vector, -1, -1, -1, false);
+		double[] similarity = views.fused();
+		double[] score = ranking(similarity, this.router, this.routerIndex, text, vector);
 		List<Integer> best = NearestPhrasings.ranked(score, TrainedRouter.TOP);
 		List<ScoredLabel> ranked = new ArrayList<>(best.size());
 		for (int c : best) {
 			ranked.add(new ScoredLabel(this.nearest.labels().get(c), clamp(score[c] / (1 + weight()))));
 		}
-		return new RouterPrediction(ranked, clamp(similarity[best.get(0)]));
+		double confidence = (this.acceptance != null)
+				? this.acceptance
+					.probability(Acceptance.features(best.get(0), similarity, views.dense(), views.terms()))
+				: similarity[best.get(0)];
+		return new RouterPrediction(ranked, clamp(confidence));
+	}
+
+	/**
+	 * The {@link Acceptance} features of the best-ranked entry for a question (for
+	 * diagnostics: the benchmark studies them).
+	 */
+	double[] features(String text, float[] vector) {
+		EntryScores.Views views = this.scores.views(text, vector, -1, -1, -1, false);
+		double[] score = ranking(views.fused(), this.router, this.routerIndex, text, vector);
+		return Acceptance.features(Acceptance.argmax(score), views.fused(), views.dense(), views.terms());
+	}
+
+	/**
+	 * The fused scores plus the router's probability weighted by {@link #ROUTER_WEIGHT}.
+	 */
+	static double[] ranking(double[] fused, TrainedRouter router, int[] routerIndex, String text, float[] vector) {
+		double[] score = fused.clone();
+		if (router != null) {
+			double[] p = router.probabilities(text, vector);
+			for (int i = 0; i < score.length; i++) {
+				if (routerIndex[i] >= 0 && score[i] > -1) {
+					score[i] += ROUTER_WEIGHT * p[routerIndex[i]];
+				}
+			}
+		}
+		return score;
 	}
 
 	private double weight() {
@@ -317,7 +445,7 @@ public final class FaqMatcher {
 		return best;
 	}
 
-	private static double share(List<Double> values, double threshold, boolean above) {
+	static double share(List<Double> values, double threshold, boolean above) {
 		if (values.isEmpty()) {
 			return 0;
 		}
@@ -338,7 +466,7 @@ public final class FaqMatcher {
 		return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(share * sorted.size())));
 	}
 
-	private static double median(List<Double> values) {
+	static double median(List<Double> values) {
 		if (values.isEmpty()) {
 			return MIN_THRESHOLD;
 		}
@@ -347,7 +475,7 @@ public final class FaqMatcher {
 		return sorted.get(sorted.size() / 2);
 	}
 
-	private static int[] sample(int n, int max, SplittableRandom random) {
+	static int[] sample(int n, int max, SplittableRandom random) {
 		int[] all = new int[n];
 		for (int i = 0; i < n; i++) {
 			all[i] = i;

@@ -48,7 +48,7 @@ class FaqMatcherTest {
 	}
 
 	@Test
-	void withOnePhrasingPerEntryTheConfidenceIsTheFusedScore() {
+	void withOnePhrasingPerEntryTheConfidenceIsTheFusedScoreWithItsLead() {
 		FaqMatcher matcher = FaqMatcher.of(singlePhrasing(), null);
 		float[] question = ToyFaq.near("refund", 99);
 		RouterPrediction prediction = matcher.predict("can I get my money back", question);
@@ -65,11 +65,22 @@ class FaqMatcherTest {
 			.scores("can I get my money back")[refund];
 		assertThat(terms).isGreaterThan(0);
 		double weight = EntryScores.Weights.DEFAULT.terms();
-		assertThat(prediction.confidence()).isCloseTo((similarity + weight * terms) / (1 + weight),
+		double[] features = matcher.features("can I get my money back", question);
+		assertThat(features[0]).isCloseTo((similarity + weight * terms) / (1 + weight),
+				org.assertj.core.data.Offset.offset(1e-6));
+		double k = Acceptance.MARGIN_WEIGHT;
+		assertThat(prediction.confidence()).isCloseTo((features[0] + k * features[1]) / (1 + k),
 				org.assertj.core.data.Offset.offset(1e-6));
 		assertThat(matcher.checks()).containsEntry("routerDecides", 0.0)
 			.containsEntry("positives", 0.0)
+			.containsEntry("acceptanceModel", 1.0)
+			.containsEntry("accept.linear", 1.0)
 			.containsEntry("scores", FaqMatcher.SCORES_VERSION);
+		// rebuilt from its threshold (and checks), it decides the same way
+		FaqMatcher rebuilt = FaqMatcher.of(singlePhrasing(), List.of(), null, matcher.suggestedThreshold(),
+				matcher.checks());
+		assertThat(rebuilt.predict("can I get my money back", question).confidence())
+			.isEqualTo(prediction.confidence());
 	}
 
 	@Test
@@ -117,6 +128,10 @@ class FaqMatcherTest {
 	void withSeveralPhrasingsTheThresholdSeparatesKnownFromUnknownQuestions() {
 		FaqMatcher matcher = FaqMatcher.of(ToyFaq.examples(), null);
 		assertThat(matcher.checks().get("positives")).isEqualTo(30.0);
+		// the fused score decides, on a threshold chosen with answerable questions
+		assertThat(matcher.checks()).containsEntry("acceptanceModel", 0.0);
+		double[] features = matcher.features("refund status", ToyFaq.near("refund", 5));
+		assertThat(matcher.predict("refund status", ToyFaq.near("refund", 5)).confidence()).isEqualTo(features[0]);
 		double inScope = matcher.predict("refund status", ToyFaq.near("refund", 5)).confidence();
 		double unknown = matcher.predict("what is the weather", ToyFaq.random(5)).confidence();
 		assertThat(inScope).isGreaterThanOrEqualTo(matcher.suggestedThreshold());
@@ -140,6 +155,68 @@ class FaqMatcherTest {
 		assertThat(matcher.suggestedThreshold()).isEqualTo(more.suggestedThreshold());
 		RouterPrediction prediction = matcher.predict("where is my order", ToyFaq.near("track-order", 3));
 		assertThat(prediction.ranked().get(0).label()).isEqualTo("track-order");
+	}
+
+	@Test
+	void withAnswerSentencesAnAcceptanceModelDecidesAndARebuiltMatcherKeepsIt() {
+		// one phrasing per entry; five answer sentences each, near the entry's cluster
+		List<TrainingExample> examples = new ArrayList<>();
+		List<EntryAnswer> answers = new ArrayList<>();
+		List<PseudoQuestion> pseudo = new ArrayList<>();
+		int seed = 1000;
+		for (String topic : ToyFaq.TOPICS) {
+			examples.add(new TrainingExample(topic, "how do I change my " + topic, ToyFaq.near(topic, seed++)));
+			answers.add(new EntryAnswer(topic, "Your " + topic + " can be changed in the account.", "en", null));
+			for (int i = 0; i < 5; i++) {
+				pseudo.add(new PseudoQuestion(topic, "the " + topic + " sentence " + i, ToyFaq.near(topic, seed++)));
+			}
+		}
+		FaqMatcher matcher = FaqMatcher.of(examples, answers, pseudo, null, false, EntryScores.Weights.DEFAULT, false,
+				FaqMatcher.Decider.LEARNED);
+		assertThat(matcher.checks()).containsEntry("acceptanceModel", 1.0).containsEntry("pseudoQuestions", 40.0);
+		assertThat(matcher.checks().get("pseudoQuestionsRankedFirst")).isGreaterThanOrEqualTo(20.0);
+		RouterPrediction known = matcher.predict("my invoice please", ToyFaq.near("invoice", 1));
+		RouterPrediction unknown = matcher.predict("what is the weather", ToyFaq.random(5));
+		assertThat(known.ranked().get(0).label()).isEqualTo("invoice");
+		assertThat(known.confidence()).isGreaterThanOrEqualTo(matcher.suggestedThreshold());
+		assertThat(unknown.confidence()).isLessThan(matcher.suggestedThreshold());
+		FaqMatcher rebuilt = FaqMatcher.of(examples, answers, null, matcher.suggestedThreshold(), matcher.checks());
+		assertThat(rebuilt.predict("my invoice please", ToyFaq.near("invoice", 1)).confidence())
+			.isEqualTo(known.confidence());
+		assertThat(rebuilt.checks()).containsEntry("acceptanceModel", 1.0);
+	}
+
+	@Test
+	void tooFewAnswerSentencesFindingTheirEntryKeepTheThresholdOnTheFusedScore() {
+		List<PseudoQuestion> pseudo = List.of(new PseudoQuestion("refund", "money back", ToyFaq.near("refund", 4)));
+		FaqMatcher matcher = FaqMatcher.of(singlePhrasing(), List.of(), pseudo, null, true, EntryScores.Weights.DEFAULT,
+				false, FaqMatcher.Decider.LEARNED);
+		assertThat(matcher.checks()).containsEntry("acceptanceModel", 0.0).containsEntry("pseudoQuestions", 1.0);
+	}
+
+	@Test
+	void withOnePhrasingTheAnswerSentencesAreMatchedTooAndARebuiltMatcherUsesThem() {
+		// every entry's one phrasing has the same vector: only the answer sentences
+		// differ
+		float[] same = ToyFaq.near("refund", 1);
+		List<TrainingExample> examples = new ArrayList<>();
+		List<PseudoQuestion> sentences = new ArrayList<>();
+		int seed = 2000;
+		for (String topic : ToyFaq.TOPICS) {
+			examples.add(new TrainingExample(topic, "question " + topic, same));
+			sentences.add(new PseudoQuestion(topic, "about the " + topic, ToyFaq.near(topic, seed++)));
+		}
+		FaqMatcher matcher = FaqMatcher.of(examples, List.of(), sentences, null, false);
+		assertThat(matcher.checks()).containsEntry("acceptanceModel", 1.0).containsEntry("answerSentences", 8.0);
+		float[] question = ToyFaq.near("coupon", 77);
+		RouterPrediction prediction = matcher.predict("?", question);
+		assertThat(prediction.ranked().get(0).label()).isEqualTo("coupon");
+		FaqMatcher rebuilt = FaqMatcher.of(examples, List.of(), sentences, null, matcher.suggestedThreshold(),
+				matcher.checks());
+		assertThat(rebuilt.predict("?", question)).isEqualTo(prediction);
+		// the phrasings alone cannot tell the entries apart
+		FaqMatcher without = FaqMatcher.of(examples, List.of(), null, matcher.suggestedThreshold(), matcher.checks());
+		assertThat(without.predict("?", question).confidence()).isLessThan(prediction.confidence());
 	}
 
 	@Test

@@ -42,11 +42,17 @@ import static dev.hearth.assistant.router.Protocols.shuffled;
  * against entries trained on English phrasings.</li>
  * </ol>
  * Every protocol runs for every method of {@link #methods()} ({@code matcher}: ADR
- * 0007's, {@code hybrid}: Hearth's now, ADR 0009; {@code -Dbench.grid=answer:terms,...}
- * adds the nearest-phrasing views with other weights). The covid entries are matched by
- * their answers too when {@code -Dbench.covidqa=/path/to/COVID-QA} names a checkout of
- * deepset-ai/COVID-QA ({@link SharedData#covidAnswers}); {@code -Dbench.errors=true}
- * prints the covid misses. Not a unit test: run with
+ * 0007's, {@code hybrid}: ADR 0009's, {@code margin}: Hearth's now, ADR 0017,
+ * {@code accept}: ADR 0017's fitted alternative; {@code -Dbench.grid=answer:terms,...}
+ * adds the nearest-phrasing views with other weights,
+ * {@code -Dbench.agrid=answer:terms:sentences[:questionTerms],...} the margin-aware
+ * decision with other weights). Protocol (a) also asks, per set, the questions of a
+ * seeded quarter of entries left out of the FAQ ("unknown answered");
+ * {@code -Dbench.sets=covid-en,...} limits its sets and {@code -Dbench.dump=DIR} writes
+ * the acceptance features of every calibration and test question. The covid entries are
+ * matched by their answers too when {@code -Dbench.covidqa=/path/to/COVID-QA} names a
+ * checkout of deepset-ai/COVID-QA ({@link SharedData#covidAnswers});
+ * {@code -Dbench.errors=true} prints the covid misses. Not a unit test: run with
  * {@code mvn -o -q test -Dtest=FaqProtocolsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * (optionally {@code -Dhearth.data=/path/to/shared/data} and
  * {@code -Dbench.methods=router}). Embeddings are cached under {@code target/bench/};
@@ -71,6 +77,11 @@ class FaqProtocolsBenchmark {
 		RouterPrediction predict(String text, float[] vector);
 
 		double threshold();
+
+		/** The acceptance features of the best entry, or null. */
+		default double[] features(String text, float[] vector) {
+			return null;
+		}
 
 	}
 
@@ -101,11 +112,26 @@ class FaqProtocolsBenchmark {
 			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
 			return matcher(FaqMatcher.of(examples, List.of(), router, TestEmbeddings.bundledModel(), none, true));
 		});
-		// ADR 0009: Hearth's matcher now (hybrid scores, threshold with the off-domain
-		// floor)
+		// ADR 0009: hybrid scores, the fused score against the median of the left-out
+		// entries with the off-domain floor
 		methods.put("hybrid", (examples, answers) -> {
 			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
-			return matcher(FaqMatcher.of(examples, answers, router, TestEmbeddings.bundledModel()));
+			return matcher(FaqMatcher.of(examples, answers, List.of(), router, TestEmbeddings.bundledModel(),
+					EntryScores.Weights.DEFAULT, false, FaqMatcher.Decider.FUSED));
+		});
+		// ADR 0017: Hearth's matcher now (the same ranking, the margin-aware score
+		// decides)
+		methods.put("margin", (examples, answers) -> {
+			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
+			return matcher(
+					FaqMatcher.of(examples, answers, pseudoQuestions(answers), router, TestEmbeddings.bundledModel()));
+		});
+		// ADR 0017's measured alternative: a logistic model fitted on the answers'
+		// sentences as pseudo-questions
+		methods.put("accept", (examples, answers) -> {
+			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
+			return matcher(FaqMatcher.of(examples, answers, pseudoQuestions(answers), router,
+					TestEmbeddings.bundledModel(), EntryScores.Weights.DEFAULT, false, FaqMatcher.Decider.LEARNED));
 		});
 		methods.put("hybrid-norouter",
 				(examples, answers) -> matcher(FaqMatcher.of(examples, answers, null, TestEmbeddings.bundledModel())));
@@ -115,6 +141,20 @@ class FaqProtocolsBenchmark {
 				EntryScores.Weights grid = new EntryScores.Weights(Double.parseDouble(w[0]), Double.parseDouble(w[1]));
 				methods.put("grid-" + pair, (examples, answers) -> matcher(
 						FaqMatcher.of(examples, answers, null, TestEmbeddings.bundledModel(), grid, false)));
+			}
+		}
+		// ADR 0017's measured alternatives: the margin-aware decision with other weights
+		// (answer:terms:sentences[:questionTerms])
+		for (String triple : System.getProperty("bench.agrid", "").split(",")) {
+			if (!triple.isBlank()) {
+				String[] w = triple.split(":");
+				EntryScores.Weights grid = new EntryScores.Weights(Double.parseDouble(w[0]), Double.parseDouble(w[1]),
+						Double.parseDouble(w[2]), (w.length > 3) ? Double.parseDouble(w[3]) : 0);
+				methods.put("grid-margin-" + triple, (examples, answers) -> {
+					TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
+					return matcher(FaqMatcher.of(examples, answers, pseudoQuestions(answers), router,
+							TestEmbeddings.bundledModel(), grid, false, FaqMatcher.Decider.MARGIN));
+				});
 			}
 		}
 		String only = System.getProperty("bench.methods");
@@ -135,8 +175,32 @@ class FaqProtocolsBenchmark {
 				: defaults.withBackground(false, defaults.backgroundSimilarityCeiling(), defaults.backgroundWeight());
 	}
 
+	/** The answers' sentences ({@link AnswerSentences}), embedded (cached). */
+	static List<PseudoQuestion> pseudoQuestions(List<EntryAnswer> answers) {
+		List<String[]> pairs = new ArrayList<>();
+		for (EntryAnswer answer : answers) {
+			for (String sentence : AnswerSentences.of(answer.text(), answer.language())) {
+				pairs.add(new String[] { answer.label(), sentence });
+			}
+		}
+		if (pairs.isEmpty()) {
+			return List.of();
+		}
+		try {
+			String model = TestEmbeddings.bundledModel() ? "" : "-" + TestEmbeddings.modelName();
+			Map<String, float[]> vectors = TestEmbeddings.cached(map(pairs, (p) -> p[1]),
+					Path.of("target/bench/faq-pseudo" + model + ".bin"));
+			return map(pairs, (p) -> new PseudoQuestion(p[0], p[1], vectors.get(p[1])));
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	private static Matcher matcher(FaqMatcher matcher) {
-		System.out.println("  calibration: " + matcher.checks());
+		Map<String, Double> shown = new TreeMap<>(matcher.checks());
+		shown.keySet().removeIf((key) -> key.startsWith("accept."));
+		System.out.println("  calibration: " + shown);
 		return new Matcher() {
 			@Override
 			public RouterPrediction predict(String text, float[] vector) {
@@ -147,7 +211,34 @@ class FaqProtocolsBenchmark {
 			public double threshold() {
 				return matcher.suggestedThreshold();
 			}
+
+			@Override
+			public double[] features(String text, float[] vector) {
+				return matcher.features(text, vector);
+			}
 		};
+	}
+
+	/** With {@code -Dbench.dump=DIR}: per set, every question's features for study. */
+	private static final StringBuilder DUMP = new StringBuilder();
+
+	private static void dump(String kind, double[] features) {
+		if (System.getProperty("bench.dump") != null && features != null) {
+			StringBuilder line = new StringBuilder(kind);
+			for (double f : features) {
+				line.append(',').append(f);
+			}
+			DUMP.append(line).append('\n');
+		}
+	}
+
+	private static void flushDump(String set) throws IOException {
+		String dir = System.getProperty("bench.dump");
+		if (dir != null) {
+			Files.createDirectories(Path.of(dir));
+			Files.writeString(Path.of(dir, set + ".csv"), DUMP.toString());
+		}
+		DUMP.setLength(0);
 	}
 
 	private final Map<String, Object> results = new LinkedHashMap<>();
@@ -191,6 +282,9 @@ class FaqProtocolsBenchmark {
 	private Map<String, Object> singlePhrasing(SharedData data, Method method) throws IOException {
 		Map<String, Object> result = new LinkedHashMap<>();
 		for (String language : List.of("en", "de")) {
+			if (!wanted("covid-" + language)) {
+				continue;
+			}
 			Map<String, String> faq = data.covidFaq(language);
 			List<Pair> pairs = data.covidPairs(language);
 			List<String> texts = new ArrayList<>(faq.values());
@@ -206,12 +300,20 @@ class FaqProtocolsBenchmark {
 			answerTexts.forEach((id, answer) -> answers.add(new EntryAnswer(id, answer, language,
 					leads.get(id).isEmpty() ? null : vectors.get(leads.get(id)))));
 			System.out.println("  covid-" + language + ": " + answers.size() + " answers");
+			DUMP.setLength(0);
+			AcceptanceCalibration.samples = (kind, f) -> dump("cal-" + kind, f);
 			Matcher matcher = method.fit(examples, answers);
+			AcceptanceCalibration.samples = null;
 			List<Question> similar = pairs.stream()
 				.filter(Pair::similar)
 				.map((p) -> new Question(p.question(), p.faqId()))
 				.toList();
 			List<Evaluation.Outcome> asked = outcomes(matcher, similar, vectors);
+			for (Question q : similar) {
+				RouterPrediction p = matcher.predict(q.text(), vectors.get(q.text()));
+				dump(p.ranked().get(0).label().equals(q.expected()) ? "test-right" : "test-wrong",
+						matcher.features(q.text(), vectors.get(q.text())));
+			}
 			Map<String, Double> metrics = Evaluation.metrics(asked, matcher.threshold());
 			if (Boolean.getBoolean("bench.errors")) {
 				for (Question q : similar) {
@@ -236,10 +338,17 @@ class FaqProtocolsBenchmark {
 			Map<String, Object> row = row(metrics, matcher.threshold());
 			row.put("answeredWrong", answeredWrong(asked, matcher.threshold()));
 			row.put("nonMatchingRoutedToPairEntry", ratio(misrouted, dissimilar));
+			row.put("unknownAnswered", unknownAnswered(examples, answers, similar, vectors, method));
+			flushDump("covid-" + language);
 			print("single", "covid-" + language + " (" + faq.size() + " entries)", row);
 			result.put("covid-" + language, row);
 		}
-		result.put("hwu64", singleOf("hwu64", data.hwu64("train"), data.hwu64("test"), method));
+		if (wanted("hwu64")) {
+			result.put("hwu64", singleOf("hwu64", data.hwu64("train"), data.hwu64("test"), method));
+		}
+		if (!wanted("bitext")) {
+			return result;
+		}
 		List<Labelled> bitext = capped(data.bitext(), 21);
 		Map<String, List<Labelled>> byIntent = byLabel(bitext);
 		List<Labelled> pool = new ArrayList<>();
@@ -252,6 +361,12 @@ class FaqProtocolsBenchmark {
 		return result;
 	}
 
+	/** Whether {@code -Dbench.sets} (default: all) names the set of protocol (a). */
+	private static boolean wanted(String set) {
+		String sets = System.getProperty("bench.sets", "");
+		return sets.isBlank() || List.of(sets.split(",")).contains(set);
+	}
+
 	private Map<String, Object> singleOf(String name, List<Labelled> pool, List<Labelled> questions, Method method)
 			throws IOException {
 		Map<String, List<Labelled>> byIntent = byLabel(shuffled(pool, SEED));
@@ -262,13 +377,46 @@ class FaqProtocolsBenchmark {
 		List<TrainingExample> examples = new ArrayList<>();
 		byIntent.forEach((label, rows) -> examples
 			.add(new TrainingExample(label, rows.get(0).text(), vectors.get(rows.get(0).text()))));
+		DUMP.setLength(0);
+		AcceptanceCalibration.samples = (kind, f) -> dump("cal-" + kind, f);
 		Matcher matcher = method.fit(examples, List.of());
+		AcceptanceCalibration.samples = null;
 		List<Question> asked = questions.stream().map((q) -> new Question(q.text(), q.label())).toList();
 		List<Evaluation.Outcome> outcomes = outcomes(matcher, asked, vectors);
+		for (Question q : asked) {
+			RouterPrediction p = matcher.predict(q.text(), vectors.get(q.text()));
+			dump(p.ranked().get(0).label().equals(q.expected()) ? "test-right" : "test-wrong",
+					matcher.features(q.text(), vectors.get(q.text())));
+		}
 		Map<String, Object> row = row(Evaluation.metrics(outcomes, matcher.threshold()), matcher.threshold());
 		row.put("answeredWrong", answeredWrong(outcomes, matcher.threshold()));
+		row.put("unknownAnswered", unknownAnswered(examples, List.of(), asked, vectors, method));
+		flushDump(name);
 		print("single", name + " (" + examples.size() + " entries)", row);
 		return row;
+	}
+
+	/**
+	 * In-domain unknown questions: the FAQ without a seeded quarter of its entries, asked
+	 * those entries' questions; the share answered (each with a wrong entry).
+	 */
+	private static double unknownAnswered(List<TrainingExample> examples, List<EntryAnswer> answers,
+			List<Question> questions, Map<String, float[]> vectors, Method method) {
+		List<String> labels = new ArrayList<>(new java.util.TreeSet<>(map(examples, TrainingExample::label)));
+		Collections.shuffle(labels, new Random(SEED));
+		java.util.Set<String> unknown = new java.util.HashSet<>(labels.subList(0, labels.size() / 4));
+		Matcher matcher = method.fit(examples.stream().filter((e) -> !unknown.contains(e.label())).toList(),
+				answers.stream().filter((a) -> !unknown.contains(a.label())).toList());
+		int asked = 0;
+		int answered = 0;
+		for (Question q : questions) {
+			if (unknown.contains(q.expected())) {
+				asked++;
+				answered += matcher.predict(q.text(), vectors.get(q.text())).inScope(matcher.threshold()) ? 1 : 0;
+				dump("unknown", matcher.features(q.text(), vectors.get(q.text())));
+			}
+		}
+		return ratio(answered, asked);
 	}
 
 	// (b) held-out intents
