@@ -94,11 +94,16 @@ class SignInThrottle {
 	 * @return how long the account or address is now locked, or empty when it is not
 	 */
 	Optional<Duration> failed(String username, String address) {
-		Bucket account = accountBucket(username, true);
-		Bucket fromAddress = addressBucket(address, true);
-		account.tryConsume(1);
-		fromAddress.tryConsume(1);
-		return longest(waitFor(account), waitFor(fromAddress));
+		return longest(take(accountBucket(username, true)), take(addressBucket(address, true)));
+	}
+
+	/**
+	 * Takes a failure's token; asks for the wait only when the bucket is now empty (one
+	 * transaction per bucket when shared and not locked).
+	 */
+	private static Optional<Duration> take(Bucket bucket) {
+		var probe = bucket.tryConsumeAndReturnRemaining(1);
+		return (probe.isConsumed() && probe.getRemainingTokens() > 0) ? Optional.empty() : waitFor(bucket);
 	}
 
 	/** A successful sign-in: the account's failures are forgotten. */

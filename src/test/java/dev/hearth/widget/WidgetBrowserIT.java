@@ -140,10 +140,12 @@ class WidgetBrowserIT {
 
 		assertThat(dev.hearth.testing.SealedRows.opened(this.jdbc, this.cipher, "answer_feedback", "enc_key", "comment",
 				"conversation_id::text || '/' || message_seq", "rating = 1 and comment is not null"))
-			.containsExactly("clear and quick");
+			.filteredOn("clear and quick"::equals)
+			.hasSize(1);
 		assertThat(dev.hearth.testing.SealedRows.opened(this.jdbc, this.cipher, "conversation", "csat_enc_key",
 				"csat_comment", "id::text", "csat = 5 and csat_comment is not null"))
-			.containsExactly("very helpful");
+			.filteredOn("very helpful"::equals)
+			.hasSize(1);
 		assertThat(this.jdbc.sql("select count(*) from conversation_message where role = 'AGENT' and author = 'alice'")
 			.query(Long.class)
 			.single()).isGreaterThanOrEqualTo(3);
