@@ -40,8 +40,8 @@ final class LinearModelTrainer {
 		Moments dense = new Moments(model.dense.length);
 		Moments sparse = new Moments(model.sparse.length);
 		Moments bias = new Moments(classes);
-		Half first = new Half(model, examples, targets, weights, similarities);
-		Half second = new Half(model, examples, targets, weights, similarities);
+		Half first = new Half(model, examples, targets, weights, similarities, this.settings.labelSmoothing());
+		Half second = new Half(model, examples, targets, weights, similarities, this.settings.labelSmoothing());
 		int n = examples.size();
 		int[] order = new int[n];
 		for (int i = 0; i < n; i++) {
@@ -153,6 +153,8 @@ final class LinearModelTrainer {
 
 		final float[] scaleGrad = new float[1];
 
+		final double smoothing;
+
 		final float[][] similarities;
 
 		final int[] slotOf;
@@ -165,8 +167,10 @@ final class LinearModelTrainer {
 
 		private final float[] g;
 
-		Half(LinearModel model, List<Features> examples, int[] targets, float[] weights, float[][] similarities) {
+		Half(LinearModel model, List<Features> examples, int[] targets, float[] weights, float[][] similarities,
+				double smoothing) {
 			this.model = model;
+			this.smoothing = smoothing;
 			this.similarities = similarities;
 			this.examples = examples;
 			this.targets = targets;
@@ -194,8 +198,10 @@ final class LinearModelTrainer {
 				}
 				double[] p = VectorMath.softmax(z, 1);
 				float weight = this.weights[i] * scale;
+				double spread = this.smoothing / c;
 				for (int k = 0; k < c; k++) {
-					this.g[k] = (float) (p[k] - ((k == this.targets[i]) ? 1 : 0)) * weight;
+					double target = ((k == this.targets[i]) ? 1 - this.smoothing : 0) + spread;
+					this.g[k] = (float) (p[k] - target) * weight;
 					this.biasGrad[k] += this.g[k];
 					if (s != null) {
 						this.scaleGrad[0] += this.g[k] * s[k];

@@ -2,7 +2,8 @@ package dev.hearth.assistant.router;
 
 /**
  * Hyper-parameters of {@link RouterTrainer}. {@link #defaults()} are the values chosen by
- * measurement (docs/adr/0003-faq-router-model.md); the {@code with...} methods change
+ * measurement (docs/adr/0003-faq-router-model.md; the lexical weight, 1, and the training
+ * options, off, by docs/adr/0018-router-training.md); the {@code with...} methods change
  * one.
  *
  * @param seed drives the held-out split and the order of training examples
@@ -31,11 +32,20 @@ package dev.hearth.assistant.router;
  * checks (which then describe its twin trained without the held-out slice)
  * @param threads threads that compute gradients (1 or 2); the result does not depend on
  * it
+ * @param labelSmoothing share of each example's target spread evenly over all classes, in
+ * [0, 0.5]
+ * @param balanceClasses whether an entry's phrasings are weighted inversely to how many
+ * it has, so every entry weighs the same in the loss
+ * @param augmentCopies extra training copies of each FAQ phrasing (0 to 8), each with
+ * some of its words dropped and its embedding mixed with another phrasing of the entry
+ * @param augmentWordDrop chance that a copy drops a word (one word is always kept)
+ * @param augmentMix weight of the other phrasing's embedding in a copy, in [0, 0.5]
  */
 public record RouterSettings(long seed, double heldOutFraction, int epochs, double learningRate, int batchSize,
 		double weightDecay, double embeddingWeight, double lexicalWeight, double centroidScale, int charNgramMin,
 		int charNgramMax, int minDocumentFrequency, int maxLexicalFeatures, boolean backgroundCorpus,
-		double backgroundSimilarityCeiling, double backgroundWeight, boolean refit, int threads) {
+		double backgroundSimilarityCeiling, double backgroundWeight, boolean refit, int threads, double labelSmoothing,
+		boolean balanceClasses, int augmentCopies, double augmentWordDrop, double augmentMix) {
 
 	public RouterSettings {
 		range(heldOutFraction, 0, 0.5, "heldOutFraction");
@@ -60,32 +70,39 @@ public record RouterSettings(long seed, double heldOutFraction, int epochs, doub
 		if (threads < 1 || threads > 2) {
 			throw new IllegalArgumentException("threads must be 1 or 2, was " + threads);
 		}
+		range(labelSmoothing, 0, 0.5, "labelSmoothing");
+		range(augmentCopies, 0, 8, "augmentCopies");
+		range(augmentWordDrop, 0, 0.5, "augmentWordDrop");
+		range(augmentMix, 0, 0.5, "augmentMix");
 	}
 
 	public static RouterSettings defaults() {
-		return new RouterSettings(42, 0.1, 6, 0.01, 32, 1e-4, 1.0, 2.0, 10.0, 3, 5, 2, 1 << 16, true, 0.85, 1.0, true,
-				2);
+		return new RouterSettings(42, 0.1, 6, 0.01, 32, 1e-4, 1.0, 1.0, 10.0, 3, 5, 2, 1 << 16, true, 0.85, 1.0, true,
+				2, 0, false, 0, 0, 0);
 	}
 
 	public RouterSettings withSeed(long seed) {
 		return new RouterSettings(seed, this.heldOutFraction, this.epochs, this.learningRate, this.batchSize,
 				this.weightDecay, this.embeddingWeight, this.lexicalWeight, this.centroidScale, this.charNgramMin,
 				this.charNgramMax, this.minDocumentFrequency, this.maxLexicalFeatures, this.backgroundCorpus,
-				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, this.threads);
+				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, this.threads, this.labelSmoothing,
+				this.balanceClasses, this.augmentCopies, this.augmentWordDrop, this.augmentMix);
 	}
 
 	public RouterSettings withEpochs(int epochs) {
 		return new RouterSettings(this.seed, this.heldOutFraction, epochs, this.learningRate, this.batchSize,
 				this.weightDecay, this.embeddingWeight, this.lexicalWeight, this.centroidScale, this.charNgramMin,
 				this.charNgramMax, this.minDocumentFrequency, this.maxLexicalFeatures, this.backgroundCorpus,
-				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, this.threads);
+				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, this.threads, this.labelSmoothing,
+				this.balanceClasses, this.augmentCopies, this.augmentWordDrop, this.augmentMix);
 	}
 
 	public RouterSettings withOptimizer(double learningRate, int batchSize, double weightDecay) {
 		return new RouterSettings(this.seed, this.heldOutFraction, this.epochs, learningRate, batchSize, weightDecay,
 				this.embeddingWeight, this.lexicalWeight, this.centroidScale, this.charNgramMin, this.charNgramMax,
 				this.minDocumentFrequency, this.maxLexicalFeatures, this.backgroundCorpus,
-				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, this.threads);
+				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, this.threads, this.labelSmoothing,
+				this.balanceClasses, this.augmentCopies, this.augmentWordDrop, this.augmentMix);
 	}
 
 	/** Relative weights of the embedding and lexical blocks; 0 leaves a block out. */
@@ -93,7 +110,8 @@ public record RouterSettings(long seed, double heldOutFraction, int epochs, doub
 		return new RouterSettings(this.seed, this.heldOutFraction, this.epochs, this.learningRate, this.batchSize,
 				this.weightDecay, embeddingWeight, lexicalWeight, this.centroidScale, this.charNgramMin,
 				this.charNgramMax, this.minDocumentFrequency, this.maxLexicalFeatures, this.backgroundCorpus,
-				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, this.threads);
+				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, this.threads, this.labelSmoothing,
+				this.balanceClasses, this.augmentCopies, this.augmentWordDrop, this.augmentMix);
 	}
 
 	public RouterSettings withLexicalVocabulary(int charNgramMin, int charNgramMax, int minDocumentFrequency,
@@ -101,7 +119,8 @@ public record RouterSettings(long seed, double heldOutFraction, int epochs, doub
 		return new RouterSettings(this.seed, this.heldOutFraction, this.epochs, this.learningRate, this.batchSize,
 				this.weightDecay, this.embeddingWeight, this.lexicalWeight, this.centroidScale, charNgramMin,
 				charNgramMax, minDocumentFrequency, maxLexicalFeatures, this.backgroundCorpus,
-				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, this.threads);
+				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, this.threads, this.labelSmoothing,
+				this.balanceClasses, this.augmentCopies, this.augmentWordDrop, this.augmentMix);
 	}
 
 	/** Whether and how to use the bundled out-of-domain corpus as a background class. */
@@ -110,14 +129,16 @@ public record RouterSettings(long seed, double heldOutFraction, int epochs, doub
 		return new RouterSettings(this.seed, this.heldOutFraction, this.epochs, this.learningRate, this.batchSize,
 				this.weightDecay, this.embeddingWeight, this.lexicalWeight, this.centroidScale, this.charNgramMin,
 				this.charNgramMax, this.minDocumentFrequency, this.maxLexicalFeatures, backgroundCorpus,
-				backgroundSimilarityCeiling, backgroundWeight, this.refit, this.threads);
+				backgroundSimilarityCeiling, backgroundWeight, this.refit, this.threads, this.labelSmoothing,
+				this.balanceClasses, this.augmentCopies, this.augmentWordDrop, this.augmentMix);
 	}
 
 	public RouterSettings withHeldOut(double heldOutFraction, boolean refit) {
 		return new RouterSettings(this.seed, heldOutFraction, this.epochs, this.learningRate, this.batchSize,
 				this.weightDecay, this.embeddingWeight, this.lexicalWeight, this.centroidScale, this.charNgramMin,
 				this.charNgramMax, this.minDocumentFrequency, this.maxLexicalFeatures, this.backgroundCorpus,
-				this.backgroundSimilarityCeiling, this.backgroundWeight, refit, this.threads);
+				this.backgroundSimilarityCeiling, this.backgroundWeight, refit, this.threads, this.labelSmoothing,
+				this.balanceClasses, this.augmentCopies, this.augmentWordDrop, this.augmentMix);
 	}
 
 	/** The initial scale of the centroid term; 0 leaves it out. */
@@ -125,7 +146,8 @@ public record RouterSettings(long seed, double heldOutFraction, int epochs, doub
 		return new RouterSettings(this.seed, this.heldOutFraction, this.epochs, this.learningRate, this.batchSize,
 				this.weightDecay, this.embeddingWeight, this.lexicalWeight, centroidScale, this.charNgramMin,
 				this.charNgramMax, this.minDocumentFrequency, this.maxLexicalFeatures, this.backgroundCorpus,
-				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, this.threads);
+				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, this.threads, this.labelSmoothing,
+				this.balanceClasses, this.augmentCopies, this.augmentWordDrop, this.augmentMix);
 	}
 
 	/** Threads for training: 1 or 2; results are the same either way. */
@@ -133,7 +155,22 @@ public record RouterSettings(long seed, double heldOutFraction, int epochs, doub
 		return new RouterSettings(this.seed, this.heldOutFraction, this.epochs, this.learningRate, this.batchSize,
 				this.weightDecay, this.embeddingWeight, this.lexicalWeight, this.centroidScale, this.charNgramMin,
 				this.charNgramMax, this.minDocumentFrequency, this.maxLexicalFeatures, this.backgroundCorpus,
-				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, threads);
+				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, threads, this.labelSmoothing,
+				this.balanceClasses, this.augmentCopies, this.augmentWordDrop, this.augmentMix);
+	}
+
+	/**
+	 * How the classifier is trained beyond its features: label smoothing, class-balanced
+	 * loss weights, and copies of each phrasing (words dropped, embedding mixed with
+	 * another phrasing of the same entry).
+	 */
+	public RouterSettings withTraining(double labelSmoothing, boolean balanceClasses, int augmentCopies,
+			double augmentWordDrop, double augmentMix) {
+		return new RouterSettings(this.seed, this.heldOutFraction, this.epochs, this.learningRate, this.batchSize,
+				this.weightDecay, this.embeddingWeight, this.lexicalWeight, this.centroidScale, this.charNgramMin,
+				this.charNgramMax, this.minDocumentFrequency, this.maxLexicalFeatures, this.backgroundCorpus,
+				this.backgroundSimilarityCeiling, this.backgroundWeight, this.refit, this.threads, labelSmoothing,
+				balanceClasses, augmentCopies, augmentWordDrop, augmentMix);
 	}
 
 	private static void range(double value, double min, double max, String name) {

@@ -224,29 +224,113 @@ public final class RouterTrainer {
 
 	private Fitted fit(Data data, int dimensions, int classes, int backgroundClass) {
 		Featurizer featurizer = Featurizer.fit(data.texts, dimensions, this.settings);
-		List<Features> features = new ArrayList<>(data.size());
-		float[] weights = new float[data.size()];
-		int backgroundCount = 0;
+		int n = data.size();
+		int[] counts = new int[classes];
 		for (int target : data.targets) {
-			backgroundCount += (target == backgroundClass) ? 1 : 0;
+			counts[target]++;
 		}
-		// the background class never outweighs the FAQ entries taken together
-		double backgroundWeight = this.settings.backgroundWeight()
-				* Math.min(1, (data.size() - backgroundCount) / (double) Math.max(1, backgroundCount));
-		for (int i = 0; i < data.size(); i++) {
-			features.add(featurizer.features(data.texts.get(i), data.vectors.get(i)));
-			weights[i] = (data.targets[i] == backgroundClass) ? (float) backgroundWeight : 1;
+		int backgroundCount = (backgroundClass < 0) ? 0 : counts[backgroundClass];
+		int faqCount = n - backgroundCount;
+		int faqClasses = 0;
+		for (int c = 0; c < classes; c++) {
+			faqClasses += (c != backgroundClass && counts[c] > 0) ? 1 : 0;
 		}
+		int copies = this.settings.augmentCopies();
+		// the background class never outweighs the FAQ entries taken together (copies
+		// included)
+		double backgroundWeight = this.settings.backgroundWeight() * (1 + copies)
+				* Math.min(1, faqCount / (double) Math.max(1, backgroundCount));
 		float[] centroids = new float[0];
 		float[][] similarities = null;
 		if (this.settings.centroidScale() > 0 && featurizer.denseSize() > 0) {
-			similarities = new float[data.size()][];
+			similarities = new float[n][];
 			centroids = LinearModel.centroids(data.vectors, data.targets, classes,
 					(backgroundClass < 0) ? classes : backgroundClass, dimensions, similarities);
 		}
-		LinearModel model = new LinearModelTrainer(this.settings).train(features, data.targets, weights, classes,
-				featurizer.denseSize(), featurizer.sparseSize(), centroids, similarities, this.settings.seed());
+		List<Features> features = new ArrayList<>(n);
+		List<Float> weights = new ArrayList<>(n);
+		List<Integer> targets = new ArrayList<>(n);
+		List<float[]> rowSimilarities = new ArrayList<>(n);
+		List<List<Integer>> members = new ArrayList<>();
+		for (int c = 0; c < classes; c++) {
+			members.add(new ArrayList<>());
+		}
+		for (int i = 0; i < n; i++) {
+			members.get(data.targets[i]).add(i);
+		}
+		for (int i = 0; i < n; i++) {
+			int target = data.targets[i];
+			boolean faq = target != backgroundClass;
+			float weight = faq
+					? (float) (this.settings.balanceClasses() ? faqCount / (double) (faqClasses * counts[target]) : 1)
+					: (float) backgroundWeight;
+			features.add(featurizer.features(data.texts.get(i), data.vectors.get(i)));
+			weights.add(weight);
+			targets.add(target);
+			if (similarities != null) {
+				rowSimilarities.add(similarities[i]);
+			}
+			if (!faq) {
+				continue;
+			}
+			// copies of the phrasing: some words dropped, the embedding moved towards
+			// another phrasing of the same entry; seeded per example and copy
+			for (int copy = 1; copy <= copies; copy++) {
+				SplittableRandom random = new SplittableRandom(this.settings.seed() * 31 + i * 17L + copy);
+				String text = dropWords(data.texts.get(i), this.settings.augmentWordDrop(), random);
+				float[] vector = data.vectors.get(i);
+				List<Integer> same = members.get(target);
+				if (this.settings.augmentMix() > 0 && same.size() > 1) {
+					int other = same.get(random.nextInt(same.size()));
+					if (other == i) {
+						other = same.get((same.indexOf(i) + 1) % same.size());
+					}
+					vector = mix(vector, data.vectors.get(other), (float) this.settings.augmentMix());
+				}
+				features.add(featurizer.features(text, vector));
+				weights.add(weight);
+				targets.add(target);
+				if (similarities != null) {
+					rowSimilarities.add(similarities[i]);
+				}
+			}
+		}
+		float[] weightArray = new float[weights.size()];
+		for (int i = 0; i < weightArray.length; i++) {
+			weightArray[i] = weights.get(i);
+		}
+		LinearModel model = new LinearModelTrainer(this.settings).train(features,
+				targets.stream().mapToInt(Integer::intValue).toArray(), weightArray, classes, featurizer.denseSize(),
+				featurizer.sparseSize(), centroids,
+				(similarities != null) ? rowSimilarities.toArray(new float[0][]) : null, this.settings.seed());
 		return new Fitted(featurizer, model);
+	}
+
+	/** The text with each word dropped at the given chance, at least one word kept. */
+	static String dropWords(String text, double chance, SplittableRandom random) {
+		String[] words = text.trim().split("\\s+");
+		if (chance <= 0 || words.length < 2) {
+			return text;
+		}
+		StringBuilder kept = new StringBuilder();
+		int keep = random.nextInt(words.length);
+		for (int w = 0; w < words.length; w++) {
+			if (w == keep || random.nextDouble() >= chance) {
+				kept.append((kept.length() > 0) ? " " : "").append(words[w]);
+			}
+		}
+		return kept.toString();
+	}
+
+	/** Unit-length (1 - share) * a + share * b of the unit-length vectors. */
+	static float[] mix(float[] a, float[] b, float share) {
+		float[] unitA = VectorMath.normalize(a.clone());
+		float[] unitB = VectorMath.normalize(b.clone());
+		float[] mixed = new float[unitA.length];
+		for (int d = 0; d < mixed.length; d++) {
+			mixed[d] = (1 - share) * unitA[d] + share * unitB[d];
+		}
+		return VectorMath.normalize(mixed);
 	}
 
 	/**

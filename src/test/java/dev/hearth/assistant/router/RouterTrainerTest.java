@@ -141,6 +141,55 @@ class RouterTrainerTest {
 		assertThat(router.checks()).containsEntry("unknownEntries", 0.0).containsEntry("unknownQuestions", 0.0);
 	}
 
+	@Test
+	void augmentedBalancedSmoothedTrainingIsDeterministicAndLearns() {
+		RouterSettings settings = ToyFaq.settings().withTraining(0.1, true, 2, 0.15, 0.2);
+		TrainedRouter router = new RouterTrainer(settings).train(ToyFaq.examples());
+		assertThat(top(router, "where's my parcel?", ToyFaq.near("track-order", 101))).isEqualTo("track-order");
+		assertThat(top(router, "i forgot my pasword", ToyFaq.near("reset-password", 102))).isEqualTo("reset-password");
+		assertThat(top(router, "I'd like a refund", ToyFaq.near("refund", 103))).isEqualTo("refund");
+		byte[] again = new RouterTrainer(settings.withThreads(1)).train(ToyFaq.examples()).serialize();
+		assertThat(withoutTimings(again)).isEqualTo(withoutTimings(router.serialize()));
+		assertThat(withoutTimings(again))
+			.isNotEqualTo(withoutTimings(new RouterTrainer(ToyFaq.settings()).train(ToyFaq.examples()).serialize()));
+	}
+
+	@Test
+	void copiesDropWordsButKeepOne() {
+		java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+		for (int i = 0; i < 50; i++) {
+			String copy = RouterTrainer.dropWords("how do I track my order", 0.5, random);
+			assertThat(copy).isNotBlank();
+			assertThat(List.of("how do I track my order".split(" "))).containsAll(List.of(copy.split(" ")));
+		}
+		assertThat(RouterTrainer.dropWords("refund", 0.5, random)).isEqualTo("refund");
+		assertThat(RouterTrainer.dropWords("track my order", 0, random)).isEqualTo("track my order");
+	}
+
+	@Test
+	void copiesMixTheEmbeddingWithAnotherPhrasing() {
+		float[] a = { 1, 0, 0 };
+		float[] b = { 0, 2, 0 };
+		float[] mixed = RouterTrainer.mix(a, b, 0.25f);
+		assertThat((double) VectorMath.dot(mixed, mixed)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+		assertThat(mixed[0]).isGreaterThan(mixed[1]).isGreaterThan(0f);
+		assertThat(a).containsExactly(1, 0, 0);
+	}
+
+	@Test
+	void rejectsTrainingSettingsOutOfRange() {
+		RouterSettings defaults = RouterSettings.defaults();
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> defaults.withTraining(0.6, false, 0, 0, 0))
+			.withMessageContaining("labelSmoothing");
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> defaults.withTraining(0, false, 9, 0, 0))
+			.withMessageContaining("augmentCopies");
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> defaults.withTraining(0, false, 1, 0.9, 0))
+			.withMessageContaining("augmentWordDrop");
+	}
+
 	private static String top(TrainedRouter router, String text, float[] vector) {
 		return router.predict(text, vector).ranked().get(0).label();
 	}
