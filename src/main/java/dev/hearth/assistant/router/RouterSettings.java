@@ -2,7 +2,7 @@ package dev.hearth.assistant.router;
 
 /**
  * Hyper-parameters of {@link RouterTrainer}. {@link #defaults()} are the values chosen by
- * measurement (docs/adr/0003-faq-router-model.md; the lexical weight, 1, and the training
+ * measurement (docs/adr/0003-faq-router-model.md; the lexical weight, 2, and the training
  * options, off, by docs/adr/0018-router-training.md); the {@code with...} methods change
  * one.
  *
@@ -77,7 +77,7 @@ public record RouterSettings(long seed, double heldOutFraction, int epochs, doub
 	}
 
 	public static RouterSettings defaults() {
-		return new RouterSettings(42, 0.1, 6, 0.01, 32, 1e-4, 1.0, 1.0, 10.0, 3, 5, 2, 1 << 16, true, 0.85, 1.0, true,
+		return new RouterSettings(42, 0.1, 6, 0.01, 32, 1e-4, 1.0, 2.0, 10.0, 3, 5, 2, 1 << 16, true, 0.85, 1.0, true,
 				2, 0, false, 0, 0, 0);
 	}
 

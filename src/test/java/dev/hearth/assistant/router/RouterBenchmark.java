@@ -53,7 +53,7 @@ class RouterBenchmark {
 		Map<String, RouterSettings> variants = new LinkedHashMap<>();
 		RouterSettings defaults = RouterSettings.defaults();
 		variants.put("combined (default)", defaults);
-		variants.put("combined, lexical weight 2", defaults.withFeatureWeights(1, 2));
+		variants.put("combined, lexical weight 1", defaults.withFeatureWeights(1, 1));
 		variants.put("combined, no centroid term", defaults.withCentroidScale(0));
 		variants.put("combined, no OOD corpus", defaults.withBackground(false, 0.85, 1));
 		variants.put("embedding + centroid only", defaults.withFeatureWeights(1, 0));
