@@ -4,9 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
@@ -26,7 +31,8 @@ import dev.hearth.knowledge.PlantedInstructions;
  * the {@link OutputCheck} lets through is passed on (the first one must also share a word
  * with the question): the first other sentence ends generation. The model, its options
  * and the system prompt are fixed at construction; nothing in a passage or message
- * selects them. Thread-safe if the model is.
+ * selects them. The whole answer is bounded by {@code model-timeout-seconds}, however the
+ * model server behaves (silent, trickling or gone). Thread-safe if the model is.
  */
 final class GenerativeAnswers {
 
@@ -47,6 +53,13 @@ final class GenerativeAnswers {
 			and nothing else. Answer in at most four sentences, in the language of the question, as plain text \
 			without links, images or markup.
 			""" + PromptFraming.DATA_RULES;
+
+	/**
+	 * Where model streams are subscribed: a virtual thread each, so a hung model server
+	 * never exhausts platform threads.
+	 */
+	private static final Scheduler SUBSCRIBERS = Schedulers.fromExecutorService(
+			Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("model-answer-", 0).factory()), "model-answer");
 
 	private final ChatModel model;
 
@@ -108,9 +121,18 @@ final class GenerativeAnswers {
 				ContentWords.setOf(question + " " + query));
 		StringBuilder pending = new StringBuilder();
 		StringBuilder shown = new StringBuilder();
+		Duration limit = Duration.ofSeconds(this.settings.modelTimeoutSeconds());
+		long deadline = System.nanoTime() + limit.toNanos();
 		try {
+			// subscribed and cancelled on virtual threads: a client that blocks while it
+			// subscribes, or while it closes a stalled stream, holds neither this thread
+			// nor one of the few timer threads that end the other turns' streams; cut off
+			// at the limit however slowly the model trickles
 			for (ChatResponse response : this.model.stream(prompt(framing, question, history, passages, texts))
-				.timeout(Duration.ofSeconds(this.settings.modelTimeoutSeconds()))
+				.subscribeOn(SUBSCRIBERS)
+				.cancelOn(SUBSCRIBERS)
+				.timeout(limit)
+				.takeUntilOther(Mono.delay(limit))
 				.toIterable()) {
 				if (response == null || response.getResult() == null || response.getResult().getOutput() == null) {
 					continue;
@@ -139,6 +161,11 @@ final class GenerativeAnswers {
 		catch (RuntimeException ex) {
 			String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 			return (shown.isEmpty()) ? new Failed(message) : new Ungrounded(shown.toString(), "(model failed)");
+		}
+		if (System.nanoTime() - deadline >= 0) {
+			return (shown.isEmpty())
+					? new Failed("the model did not finish its answer within " + limit.toSeconds() + " s")
+					: new Ungrounded(shown.toString(), "(model timed out)");
 		}
 		if (isNoAnswer(shown, pending) || (shown.isEmpty() && pending.toString().isBlank())) {
 			return new NoAnswer();

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.lucene.store.AlreadyClosedException;
+
 import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.stereotype.Service;
 
@@ -81,11 +83,17 @@ public class KnowledgeSearch {
 		}
 		long embedded = System.nanoTime();
 		List<SearchHit> hits;
+		PassageQuery passageQuery = new PassageQuery(query.strip(), vector, n, (filters != null) ? filters : Map.of(),
+				(fusion != null) ? fusion : this.properties.search().fusion());
 		try {
-			hits = this.index.passages()
-				.searcher()
-				.search(new PassageQuery(query.strip(), vector, n, (filters != null) ? filters : Map.of(),
-						(fusion != null) ? fusion : this.properties.search().fusion()));
+			try {
+				hits = this.index.passages().searcher().search(passageQuery);
+			}
+			catch (AlreadyClosedException ex) {
+				// the index was replaced (rebuilt after its folder was lost) during this
+				// search: once more on the new one
+				hits = this.index.passages().searcher().search(passageQuery);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The index could not be searched", ex);

@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,7 @@ import org.springframework.transaction.TransactionDefinition;
 
 import dev.hearth.knowledge.KnowledgeStore.IndexChange;
 import dev.hearth.retrieval.IndexedPassage;
+import dev.hearth.retrieval.PassageIndex;
 import dev.hearth.system.ChangeFeed;
 
 /**
@@ -229,25 +231,57 @@ class KnowledgeWriter {
 
 	private RebuildResult rebuildLocked() {
 		long started = System.nanoTime();
-		RebuildResult result = this.transactions.execute((status) -> {
-			long revision = this.store.revision();
-			try (Stream<IndexedPassage> chunks = this.store.streamChunkPassages();
-					Stream<IndexedPassage> faqs = this.store.streamFaqPassages()) {
-				CountingIterator all = new CountingIterator(Stream.concat(chunks, faqs).iterator());
-				this.index.passages().rebuild(all, revision, this.index.fingerprint());
-				return new RebuildResult(all.count, revision, 0);
-			}
-			catch (IOException ex) {
-				throw new IndexUpdateException("Rebuilding the index failed: " + ex.getMessage(), ex);
-			}
-		});
+		RebuildResult result;
+		if (this.index.isLost()) {
+			log.warn("The index folder has gone: rebuilding it from PostgreSQL (searches use the files still open"
+					+ " until then)");
+			result = rebuildLost();
+		}
+		else {
+			result = rebuildInto(this.index.passages());
+		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		log.info("Rebuilt the index: {} passages at revision {} in {} ms", result.passages(), result.revision(),
 				millis);
 		return new RebuildResult(result.passages(), result.revision(), millis);
 	}
 
+	/** Rebuilds a lost index into a new folder and puts that live. */
+	private RebuildResult rebuildLost() {
+		PassageIndex replacement = null;
+		try {
+			replacement = this.index.openReplacement();
+			RebuildResult result = rebuildInto(replacement);
+			this.index.replace(replacement);
+			replacement = null;
+			return result;
+		}
+		catch (IOException | RuntimeException ex) {
+			IOUtils.closeWhileHandlingException(replacement);
+			throw new IndexUpdateException("Rebuilding the lost index failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	private RebuildResult rebuildInto(PassageIndex target) {
+		return this.transactions.execute((status) -> {
+			long revision = this.store.revision();
+			try (Stream<IndexedPassage> chunks = this.store.streamChunkPassages();
+					Stream<IndexedPassage> faqs = this.store.streamFaqPassages()) {
+				CountingIterator all = new CountingIterator(Stream.concat(chunks, faqs).iterator());
+				target.rebuild(all, revision, this.index.fingerprint());
+				return new RebuildResult(all.count, revision, 0);
+			}
+			catch (IOException ex) {
+				throw new IndexUpdateException("Rebuilding the index failed: " + ex.getMessage(), ex);
+			}
+		});
+	}
+
 	private boolean catchUpLocked() {
+		if (this.index.isLost()) {
+			rebuildLocked();
+			return true;
+		}
 		Boolean changed = this.snapshots.execute((status) -> {
 			long head = this.store.revision();
 			long at = this.index.passages().revision();

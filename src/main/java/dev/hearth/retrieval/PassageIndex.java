@@ -374,8 +374,8 @@ public final class PassageIndex implements Closeable {
 	}
 
 	/**
-	 * Closes the index; uncommitted changes (there are none between writes) are
-	 * discarded.
+	 * Closes the index, committing completed writes first; its files and lock are
+	 * released even if that commit fails.
 	 */
 	@Override
 	public void close() throws IOException {
@@ -385,11 +385,17 @@ public final class PassageIndex implements Closeable {
 				return;
 			}
 			this.committer.shutdownNow();
-			if (this.uncommitted && this.writer != null && this.writer.isOpen()) {
-				commit(this.writer, this.revision, this.fingerprint, this.storedDimensions);
+			try {
+				if (this.uncommitted && this.writer != null && this.writer.isOpen()) {
+					commit(this.writer, this.revision, this.fingerprint, this.storedDimensions);
+				}
 			}
-			this.closed = true;
-			IOUtils.close(this.searchers, this.writer, this.analyzers, this.directory);
+			finally {
+				// released even when the last commit fails (its folder was deleted, say),
+				// so that a new index can be opened in its place
+				this.closed = true;
+				IOUtils.close(this.searchers, this.writer, this.analyzers, this.directory);
+			}
 		}
 		finally {
 			this.writeLock.unlock();

@@ -20,10 +20,10 @@ import dev.hearth.privacy.EgressGuard;
  * The one place where this package creates clients that send requests out of the JVM, so
  * that a guard on outbound traffic has a single seam to wrap.
  * <p>
- * Clients use daemon threads only (they never keep the JVM alive), no proxy unless the
- * JVM's proxy settings name one, and the given timeout to connect and then between bytes
- * of the answer (a streamed answer may take longer in total; a non-streamed one may not).
- * Stateless.
+ * Clients use virtual threads only (they never keep the JVM alive, and a request a hung
+ * server holds costs no platform thread), no proxy unless the JVM's proxy settings name
+ * one, and the given timeout to connect and then between bytes of the answer (a streamed
+ * answer may take longer in total; a non-streamed one may not). Stateless.
  */
 final class ModelHttpClients {
 
@@ -40,8 +40,9 @@ final class ModelHttpClients {
 	 * @return the client; close it to release its connections and threads
 	 */
 	static HttpClient create(URI baseUrl, Duration timeout, boolean sendAuthorization, EgressGuard guard) {
-		ExecutorService dispatcher = Executors.newCachedThreadPool(
-				Thread.ofPlatform().name("model-http-" + baseUrl.getHost() + "-", 0).daemon(true).factory());
+		// virtual threads: requests held by a hung server cost no platform thread each
+		ExecutorService dispatcher = Executors
+			.newThreadPerTaskExecutor(Thread.ofVirtual().name("model-http-" + baseUrl.getHost() + "-", 0).factory());
 		SpringAiOpenAiHttpClient.Builder builder = SpringAiOpenAiHttpClient.builder()
 			.timeout(timeout(timeout))
 			.dispatcherExecutorService(dispatcher);

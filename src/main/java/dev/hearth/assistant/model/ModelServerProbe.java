@@ -1,6 +1,7 @@
 package dev.hearth.assistant.model;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,7 +66,13 @@ final class ModelServerProbe {
 			if (this.apiKey != null && !this.apiKey.isBlank()) {
 				request.header("Authorization", "Bearer " + this.apiKey);
 			}
-			int status = this.http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+			// the status is enough: a server that sends its headers and then stalls must
+			// not
+			// hold the health check (the request timeout ends at the headers)
+			HttpResponse<InputStream> response = this.http.send(request.build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+			response.body().close();
+			int status = response.statusCode();
 			if (status / 100 == 2) {
 				return new Result(true, null, now);
 			}

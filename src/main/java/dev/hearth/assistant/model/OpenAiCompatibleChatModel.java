@@ -91,8 +91,10 @@ final class OpenAiCompatibleChatModel implements ChatModel, AutoCloseable {
 		}
 		boolean hasKey = settings.apiKey() != null && !settings.apiKey().isBlank();
 		this.http = ModelHttpClients.create(this.baseUrl, settings.timeout(), hasKey, egress);
-		this.streamHandlers = Executors
-			.newCachedThreadPool(Thread.ofPlatform().name("model-stream-", 0).daemon(true).factory());
+		// each stream's reader blocks on the server: a virtual thread each, so a hung
+		// server
+		// cannot take the platform threads
+		this.streamHandlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("model-stream-", 0).factory());
 		ClientOptions.Builder builder = ClientOptions.builder().httpClient(this.http).baseUrl(this.baseUrl.toString());
 		if (azure) {
 			builder.credential(AzureApiKeyCredential.create(settings.apiKey()))
