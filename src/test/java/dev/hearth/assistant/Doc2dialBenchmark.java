@@ -25,6 +25,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 import dev.hearth.knowledge.DocumentImporter;
 import dev.hearth.knowledge.KnowledgeBase;
+import dev.hearth.knowledge.KnowledgeSearch;
+import dev.hearth.retrieval.PassageKind;
+import dev.hearth.retrieval.SearchHit;
 
 /**
  * Document question answering on doc2dial (validation split,
@@ -57,6 +60,12 @@ class Doc2dialBenchmark {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	KnowledgeSearch search;
+
+	@Autowired
+	Queries queries;
 
 	@Test
 	void documentAnswers() throws Exception {
@@ -101,8 +110,11 @@ class Doc2dialBenchmark {
 		int[] citedAt = new int[CoverageSweep.THRESHOLDS.length];
 		int[] escalatedAt = new int[CoverageSweep.THRESHOLDS.length];
 		List<JsonNode> askAnswerable = evenly(answerable, perKind);
+		Diagnosis diagnosis = new Diagnosis();
+		List<Map<String, Object>> perQuestion = new ArrayList<>();
 		for (JsonNode question : askAnswerable) {
 			Answer answer = ask(question);
+			perQuestion.add(diagnosis.answerable(question, answer, sourceOfDoc.get(question.get("doc_id").asString())));
 			double keptUpTo = CoverageSweep.keptUpTo(question.get("question").asString(), history(question), answer);
 			if (answer.decision() == Decision.ANSWERED) {
 				answeredAnswerable++;
@@ -122,6 +134,7 @@ class Doc2dialBenchmark {
 		List<JsonNode> askUnanswerable = evenly(unanswerable, perKind);
 		for (JsonNode question : askUnanswerable) {
 			Answer answer = ask(question);
+			perQuestion.add(diagnosis.unanswerable(question, answer));
 			escalated += (answer.decision() == Decision.ESCALATE) ? 1 : 0;
 			double keptUpTo = CoverageSweep.keptUpTo(question.get("question").asString(), history(question), answer);
 			for (int t = 0; t < escalatedAt.length; t++) {
@@ -146,9 +159,113 @@ class Doc2dialBenchmark {
 			System.out.printf("  %.1f  %.3f  %.3f%n", CoverageSweep.THRESHOLDS[t], citedAt[t] / n1,
 					escalatedAt[t] / n2);
 		}
+		diagnosis.print(n1, n2);
 		Files.createDirectories(Path.of("target/bench"));
+		Files.writeString(Path.of("target/bench/doc2dial-questions.json"),
+				json.writerWithDefaultPrettyPrinter().writeValueAsString(perQuestion));
 		Files.writeString(Path.of("target/bench/doc2dial.json"),
 				json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+	}
+
+	/**
+	 * Where answerable questions are lost: retrieval (the gold span's passage not among
+	 * the passages the pipeline composes from), span selection (the gold document cited
+	 * with another span), or answerability (the gold span's passage retrieved, the
+	 * question escalated); and recall@1/5/20 of the gold span's passage and document.
+	 */
+	private final class Diagnosis {
+
+		static final int[] KS = { 1, 4, 5, 20 };
+
+		final Map<String, Integer> outcomes = new LinkedHashMap<>();
+
+		final int[] spanAt = new int[KS.length];
+
+		final int[] docAt = new int[KS.length];
+
+		Map<String, Object> answerable(JsonNode question, Answer answer, String goldSource) {
+			String gold = question.get("gold_text").asString();
+			String query = Doc2dialBenchmark.this.queries.of(question.get("question").asString(), history(question))
+				.text();
+			List<SearchHit> hits = Doc2dialBenchmark.this.search
+				.search(query, 20, Map.of("audience", Set.of("customer")), null)
+				.hits()
+				.stream()
+				.filter((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK)
+				.toList();
+			int spanRank = -1;
+			int docRank = -1;
+			for (int i = 0; i < hits.size(); i++) {
+				if (hits.get(i).source().equals(goldSource)) {
+					docRank = (docRank < 0) ? i : docRank;
+					if (spanRank < 0 && covers(hits.get(i).passage(), gold)) {
+						spanRank = i;
+					}
+				}
+			}
+			for (int k = 0; k < KS.length; k++) {
+				this.spanAt[k] += (spanRank >= 0 && spanRank < KS[k]) ? 1 : 0;
+				this.docAt[k] += (docRank >= 0 && docRank < KS[k]) ? 1 : 0;
+			}
+			String outcome;
+			if (answer.decision() == Decision.ANSWERED) {
+				boolean goldDoc = answer.citations().stream().anyMatch((c) -> c.source().equals(goldSource));
+				boolean goldSpan = answer.citations()
+					.stream()
+					.anyMatch((c) -> c.source().equals(goldSource) && covers(c.passage(), gold));
+				outcome = goldSpan ? "right"
+						: goldDoc ? "b: gold document, other passage cited"
+								: (spanRank >= 0 && spanRank < 4) ? "b: gold passage retrieved, other document cited"
+										: "a: answered from another document, gold passage not retrieved";
+			}
+			else {
+				outcome = (spanRank >= 0 && spanRank < 4) ? "c: gold passage retrieved, escalated"
+						: "a: gold passage not retrieved, escalated";
+			}
+			this.outcomes.merge(outcome, 1, Integer::sum);
+			Map<String, Object> row = row(question, answer, query, hits);
+			row.put("kind", "answerable");
+			row.put("goldSource", goldSource);
+			row.put("gold", gold);
+			row.put("spanRank", spanRank);
+			row.put("docRank", docRank);
+			row.put("outcome", outcome);
+			return row;
+		}
+
+		Map<String, Object> unanswerable(JsonNode question, Answer answer) {
+			String query = Doc2dialBenchmark.this.queries.of(question.get("question").asString(), history(question))
+				.text();
+			Map<String, Object> row = row(question, answer, query, List.of());
+			row.put("kind", "unanswerable");
+			this.outcomes.merge((answer.decision() == Decision.ESCALATE) ? "negative escalated" : "negative answered",
+					1, Integer::sum);
+			return row;
+		}
+
+		private Map<String, Object> row(JsonNode question, Answer answer, String query, List<SearchHit> hits) {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("id", question.get("id").asString());
+			row.put("question", question.get("question").asString());
+			row.put("query", query);
+			row.put("decision", answer.decision().name());
+			row.put("reason", String.valueOf(answer.reason()));
+			row.put("confidence", answer.confidence());
+			row.put("answer", answer.text());
+			row.put("cited", answer.citations().stream().map(Citation::source).toList());
+			row.put("top", hits.stream().limit(5).map((h) -> h.source() + " " + h.similarity()).toList());
+			return row;
+		}
+
+		void print(double answerable, double unanswerable) {
+			System.out.println("\n=== doc2dial diagnosis ===");
+			for (int k = 0; k < KS.length; k++) {
+				System.out.printf("recall@%d  gold span's passage %.3f  gold document %.3f%n", KS[k],
+						this.spanAt[k] / answerable, this.docAt[k] / answerable);
+			}
+			this.outcomes.forEach((outcome, n) -> System.out.printf("%-70s %d%n", outcome, n));
+		}
+
 	}
 
 	private Answer ask(JsonNode question) {
