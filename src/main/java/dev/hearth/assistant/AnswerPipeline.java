@@ -71,7 +71,10 @@ public class AnswerPipeline {
 		this.properties = properties;
 		this.routing = new FaqRouting(router::predict, catalog::entry, properties.customerAudiences());
 		this.retrieval = new DocumentRetrieval(
-				(query, vector, top, filters) -> search.search(query, vector, top, filters).hits(),
+				(query, vector, top,
+						filters) -> ((vector != null) ? search.search(query, vector, top, filters)
+								: search.search(query, top, filters, null))
+							.hits(),
 				properties.answer().passages(), properties.customerAudiences());
 		this.answerability = new Answerability(properties.answer().minCoverage());
 		ChatModel model = chatModel.getIfAvailable();
@@ -187,7 +190,7 @@ public class AnswerPipeline {
 			if (!verdict.answers() && verdict.missing().startsWith("the name ")) {
 				// a name the whole knowledge base uses (the company's) distinguishes
 				// nothing
-				retrieved = retrieve(query, vector, language);
+				retrieved = retrieve(query, vector, history, language);
 				verdict = this.faqAnswerability.judge(query, context, entry.answer(), FaqAnswers.common(retrieved));
 			}
 			boolean repeats = FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer());
@@ -202,7 +205,7 @@ public class AnswerPipeline {
 			log.debug("FAQ entry {} does not answer the question: {}", entry.id(),
 					repeats ? "it was the previous answer" : verdict.missing());
 		}
-		List<Passage> passages = (retrieved != null) ? retrieved : retrieve(query, vector, language);
+		List<Passage> passages = (retrieved != null) ? retrieved : retrieve(query, vector, history, language);
 		timings.lap("retrieve");
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		double minSimilarity = this.properties.answer().minSimilarity();
@@ -236,10 +239,10 @@ public class AnswerPipeline {
 				"faq", List.of(citation), routed.ranked(), timings.done(), entry.language());
 	}
 
-	private List<Passage> retrieve(String query, float[] vector, String language) {
+	private List<Passage> retrieve(String query, float[] vector, List<Turn> history, String language) {
 		return Observation.createNotStarted("hearth.retrieval", this.observations)
 			.contextualName("retrieve passages")
-			.observe(() -> this.languages.passages(this.retrieval.retrieve(query, vector), language));
+			.observe(() -> this.languages.passages(this.retrieval.retrieve(query, vector, history), language));
 	}
 
 	private static Answer escalate(EscalationReason reason, double confidence, FaqRouting.Routed routed,

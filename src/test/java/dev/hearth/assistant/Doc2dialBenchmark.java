@@ -26,6 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 import dev.hearth.knowledge.DocumentImporter;
 import dev.hearth.knowledge.KnowledgeBase;
 import dev.hearth.knowledge.KnowledgeSearch;
+import dev.hearth.knowledge.Sentences;
 import dev.hearth.retrieval.PassageKind;
 import dev.hearth.retrieval.SearchHit;
 
@@ -66,6 +67,9 @@ class Doc2dialBenchmark {
 
 	@Autowired
 	Queries queries;
+
+	@Autowired
+	org.springframework.ai.embedding.EmbeddingModel embeddings;
 
 	@Test
 	void documentAnswers() throws Exception {
@@ -183,6 +187,26 @@ class Doc2dialBenchmark {
 
 		final int[] docAt = new int[KS.length];
 
+		/**
+		 * Recall@k of the gold span's passage per way of forming the search from the
+		 * turn.
+		 */
+		final Map<String, int[]> variants = new LinkedHashMap<>();
+
+		private void variant(String name, List<SearchHit> found, String goldSource, String gold) {
+			int rank = -1;
+			List<SearchHit> chunks = found.stream().filter((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK).toList();
+			for (int i = 0; i < chunks.size() && rank < 0; i++) {
+				if (chunks.get(i).source().equals(goldSource) && covers(chunks.get(i).passage(), gold)) {
+					rank = i;
+				}
+			}
+			int[] at = this.variants.computeIfAbsent(name, (key) -> new int[KS.length]);
+			for (int k = 0; k < KS.length; k++) {
+				at[k] += (rank >= 0 && rank < KS[k]) ? 1 : 0;
+			}
+		}
+
 		Map<String, Object> answerable(JsonNode question, Answer answer, String goldSource) {
 			String gold = question.get("gold_text").asString();
 			String query = Doc2dialBenchmark.this.queries.of(question.get("question").asString(), history(question))
@@ -207,6 +231,29 @@ class Doc2dialBenchmark {
 				this.spanAt[k] += (spanRank >= 0 && spanRank < KS[k]) ? 1 : 0;
 				this.docAt[k] += (docRank >= 0 && docRank < KS[k]) ? 1 : 0;
 			}
+			Map<String, Set<String>> customers = Map.of("audience", Set.of("customer"));
+			Query turn = Doc2dialBenchmark.this.queries.of(question.get("question").asString(), history(question));
+			String withHistory = DocumentRetrieval.withHistory(turn.text(), history(question));
+			KnowledgeSearch search = Doc2dialBenchmark.this.search;
+			variant("question alone", search.search(question.get("question").asString(), 20, customers, null).hits(),
+					goldSource, gold);
+			variant("pipeline query (FollowUps)", hits, goldSource, gold);
+			variant("pipeline query, BM25 with customer turns", search
+				.search(DocumentRetrieval.withHistory(turn.text(),
+						history(question).stream().filter(Turn::fromCustomer).toList()), turn.vector(), 20, customers)
+				.hits(), goldSource, gold);
+			variant("pipeline query, BM25 with history",
+					search.search(withHistory, turn.vector(), 20, customers).hits(), goldSource, gold);
+			variant("pipeline query with history, embedded too", search.search(withHistory, 20, customers, null).hits(),
+					goldSource, gold);
+			variant("... RRF", search.search(withHistory, 20, customers, dev.hearth.retrieval.Fusion.RRF).hits(),
+					goldSource, gold);
+			variant("... BM25 only",
+					search.search(withHistory, 20, customers, dev.hearth.retrieval.Fusion.BM25_ONLY).hits(), goldSource,
+					gold);
+			variant("... vector only",
+					search.search(withHistory, 20, customers, dev.hearth.retrieval.Fusion.VECTOR_ONLY).hits(),
+					goldSource, gold);
 			String outcome;
 			if (answer.decision() == Decision.ANSWERED) {
 				boolean goldDoc = answer.citations().stream().anyMatch((c) -> c.source().equals(goldSource));
@@ -224,6 +271,7 @@ class Doc2dialBenchmark {
 			}
 			this.outcomes.merge(outcome, 1, Integer::sum);
 			Map<String, Object> row = row(question, answer, query, hits);
+			row.put("keptUpTo", CoverageSweep.keptUpTo(question.get("question").asString(), history(question), answer));
 			row.put("kind", "answerable");
 			row.put("goldSource", goldSource);
 			row.put("gold", gold);
@@ -236,7 +284,14 @@ class Doc2dialBenchmark {
 		Map<String, Object> unanswerable(JsonNode question, Answer answer) {
 			String query = Doc2dialBenchmark.this.queries.of(question.get("question").asString(), history(question))
 				.text();
-			Map<String, Object> row = row(question, answer, query, List.of());
+			List<SearchHit> hits = Doc2dialBenchmark.this.search
+				.search(query, 20, Map.of("audience", Set.of("customer")), null)
+				.hits()
+				.stream()
+				.filter((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK)
+				.toList();
+			Map<String, Object> row = row(question, answer, query, hits);
+			row.put("keptUpTo", CoverageSweep.keptUpTo(question.get("question").asString(), history(question), answer));
 			row.put("kind", "unanswerable");
 			this.outcomes.merge((answer.decision() == Decision.ESCALATE) ? "negative escalated" : "negative answered",
 					1, Integer::sum);
@@ -253,7 +308,38 @@ class Doc2dialBenchmark {
 			row.put("confidence", answer.confidence());
 			row.put("answer", answer.text());
 			row.put("cited", answer.citations().stream().map(Citation::source).toList());
-			row.put("top", hits.stream().limit(5).map((h) -> h.source() + " " + h.similarity()).toList());
+			row.put("top",
+					hits.stream()
+						.limit(8)
+						.map((h) -> h.source() + " " + h.similarity() + " " + h.bm25Rank() + " " + h.vectorRank())
+						.toList());
+			if (answer.decision() == Decision.ANSWERED && !answer.citations().isEmpty()) {
+				Citation cited = answer.citations().get(0);
+				for (int i = 0; i < hits.size(); i++) {
+					if (hits.get(i).source().equals(cited.source()) && hits.get(i).passage().equals(cited.passage())) {
+						row.put("citedRank", i);
+						row.put("citedBm25Rank", hits.get(i).bm25Rank());
+						row.put("citedVectorRank", hits.get(i).vectorRank());
+						row.put("citedSimilarity", hits.get(i).similarity());
+						break;
+					}
+				}
+				float[] vector = Doc2dialBenchmark.this.queries
+					.of(question.get("question").asString(), history(question))
+					.vector();
+				String span = answer.text().replaceFirst("^\\*\\*[^*]*\\*\\*\\s*", "").replaceFirst("\\s*\\[1]$", "");
+				double best = -1;
+				for (String sentence : Sentences.of(span, Locale.ENGLISH)) {
+					best = Math.max(best, cosine(vector, Doc2dialBenchmark.this.embeddings.embed(sentence)));
+				}
+				row.put("spanSentenceSimilarity", best);
+				double bestPassage = -1;
+				for (String sentence : Sentences.of(cited.passage(), Locale.ENGLISH)) {
+					bestPassage = Math.max(bestPassage,
+							cosine(vector, Doc2dialBenchmark.this.embeddings.embed(sentence)));
+				}
+				row.put("passageSentenceSimilarity", bestPassage);
+			}
 			return row;
 		}
 
@@ -264,8 +350,23 @@ class Doc2dialBenchmark {
 						this.spanAt[k] / answerable, this.docAt[k] / answerable);
 			}
 			this.outcomes.forEach((outcome, n) -> System.out.printf("%-70s %d%n", outcome, n));
+			System.out.println("recall@1/4/5/20 of the gold span's passage by search formed from the turn:");
+			this.variants.forEach((name, at) -> System.out.printf("  %-45s %.3f %.3f %.3f %.3f%n", name,
+					at[0] / answerable, at[1] / answerable, at[2] / answerable, at[3] / answerable));
 		}
 
+	}
+
+	private static double cosine(float[] a, float[] b) {
+		double dot = 0;
+		double na = 0;
+		double nb = 0;
+		for (int i = 0; i < a.length; i++) {
+			dot += a[i] * b[i];
+			na += a[i] * a[i];
+			nb += b[i] * b[i];
+		}
+		return dot / Math.sqrt(na * nb);
 	}
 
 	private Answer ask(JsonNode question) {
