@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -61,7 +62,7 @@ public class AnswerPipeline {
 
 	AnswerPipeline(Queries queries, RouterService router, FaqCatalog catalog, KnowledgeSearch search,
 			AssistantProperties properties, ObjectProvider<ChatModel> chatModel,
-			ObjectProvider<ObservationRegistry> observations, LanguageDetection detection) {
+			ObjectProvider<ObservationRegistry> observations, LanguageDetection detection, EmbeddingModel embeddings) {
 		this.detection = detection;
 		this.languages = new LanguageFit(properties.language().modelLanguages(), catalog::entry,
 				properties.customerAudiences());
@@ -80,7 +81,9 @@ public class AnswerPipeline {
 		ChatModel model = chatModel.getIfAvailable();
 		this.composition = new DocumentComposition(
 				(model != null) ? new GenerativeAnswers(model, properties.answer()) : null,
-				properties.answer().maxSentences(), this.answerability, this.observations);
+				properties.answer().maxSentences(), this.answerability, this.observations,
+				new EvidenceAgreement(embeddings::embed, properties.answer().agreementBm25Rank(),
+						properties.answer().agreementSentenceSimilarity()));
 		this.escalation = new EscalationRule(properties.router().lowConfidenceShare(),
 				properties.answer().lowConfidenceShare());
 	}
@@ -217,8 +220,8 @@ public class AnswerPipeline {
 					minSimilarity);
 			return escalate(reason, Math.max(routed.confidence(), similarity), routed, timings);
 		}
-		DocumentComposition.Composed composed = this.composition.compose(question, query, history, passages, stream,
-				timings);
+		DocumentComposition.Composed composed = this.composition.compose(question, query, vector, history, passages,
+				stream, timings);
 		FaqEntry again = repeated;
 		return switch (composed) {
 			case DocumentComposition.Written written ->
