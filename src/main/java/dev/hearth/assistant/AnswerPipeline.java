@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -66,7 +67,7 @@ public class AnswerPipeline {
 	AnswerPipeline(Queries queries, RouterService router, FaqCatalog catalog, KnowledgeSearch search,
 			AssistantProperties properties, ObjectProvider<ChatModel> chatModel,
 			ObjectProvider<ObservationRegistry> observations, LanguageDetection detection, Redactor redactor,
-			ObjectProvider<AuditTrail> audit) {
+			ObjectProvider<AuditTrail> audit, EmbeddingModel embeddings) {
 		this.detection = detection;
 		this.languages = new LanguageFit(properties.language().modelLanguages(), catalog::entry,
 				properties.customerAudiences());
@@ -76,15 +77,21 @@ public class AnswerPipeline {
 		this.properties = properties;
 		this.routing = new FaqRouting(router::predict, catalog::entry, properties.customerAudiences());
 		this.retrieval = new DocumentRetrieval(
-				(query, vector, top, filters) -> search.search(query, vector, top, filters).hits(),
+				(query, vector, top,
+						filters) -> ((vector != null) ? search.search(query, vector, top, filters)
+								: search.search(query, top, filters, null))
+							.hits(),
 				properties.answer().passages(), properties.customerAudiences());
 		this.answerability = new Answerability(properties.answer().minCoverage());
 		ChatModel model = chatModel.getIfAvailable();
 		this.composition = new DocumentComposition(
 				(model != null) ? new GenerativeAnswers(model, properties.answer(), new OutputCheck(redactor)) : null,
 				properties.answer().maxSentences(), this.answerability, this.observations,
-				(check, detail, fallback) -> audit.ifAvailable((trail) -> trail.record("MODEL_OUTPUT_REJECTED",
-						"hearth", "answer", java.util.Map.of("check", check, "detail", detail, "fallback", fallback))));
+				(check, detail,
+						fallback) -> audit.ifAvailable((trail) -> trail.record("MODEL_OUTPUT_REJECTED", "hearth",
+								"answer", java.util.Map.of("check", check, "detail", detail, "fallback", fallback))),
+				new EvidenceAgreement(embeddings::embed, properties.answer().agreementBm25Rank(),
+						properties.answer().agreementSentenceSimilarity()));
 		this.evidence = new AnswerEvidence(queries::embed, AnswerEvidence.MARGIN);
 		this.escalation = new EscalationRule(properties.router().lowConfidenceShare(),
 				properties.answer().lowConfidenceShare());
@@ -201,7 +208,7 @@ public class AnswerPipeline {
 			if (!verdict.answers() && verdict.missing().startsWith("the name ")) {
 				// a name the whole knowledge base uses (the company's) distinguishes
 				// nothing
-				retrieved = retrieve(query, vector, language);
+				retrieved = retrieve(query, vector, history, language);
 				verdict = this.faqAnswerability.judge(query, context, entry.answer(), FaqAnswers.common(retrieved));
 			}
 			boolean repeats = FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer());
@@ -210,7 +217,7 @@ public class AnswerPipeline {
 					// the model's similarities say nothing in this language
 					return faqAnswer(entry, routed, timings, stream);
 				}
-				retrieved = (retrieved != null) ? retrieved : retrieve(query, vector, language);
+				retrieved = (retrieved != null) ? retrieved : retrieve(query, vector, history, language);
 				ExtractiveAnswers.Span span = answeringSpan(query, history, retrieved);
 				if (!this.evidence.documentsWin(vector, entry, span)) {
 					return faqAnswer(entry, routed, timings, stream);
@@ -226,7 +233,7 @@ public class AnswerPipeline {
 			log.debug("FAQ entry {} does not answer the question: {}", entry.id(),
 					repeats ? "it was the previous answer" : verdict.missing());
 		}
-		List<Passage> passages = (retrieved != null) ? retrieved : retrieve(query, vector, language);
+		List<Passage> passages = (retrieved != null) ? retrieved : retrieve(query, vector, history, language);
 		timings.lap("retrieve");
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		double minSimilarity = this.properties.answer().minSimilarity();
@@ -238,8 +245,8 @@ public class AnswerPipeline {
 					minSimilarity);
 			return escalate(reason, Math.max(routed.confidence(), similarity), routed, timings);
 		}
-		DocumentComposition.Composed composed = this.composition.compose(question, query, history, passages, stream,
-				timings);
+		DocumentComposition.Composed composed = this.composition.compose(question, query, vector, history, passages,
+				stream, timings);
 		FaqEntry again = repeated;
 		return switch (composed) {
 			case DocumentComposition.Written written ->
@@ -279,10 +286,10 @@ public class AnswerPipeline {
 		return verdict.answers() ? composed.span() : null;
 	}
 
-	private List<Passage> retrieve(String query, float[] vector, String language) {
+	private List<Passage> retrieve(String query, float[] vector, List<Turn> history, String language) {
 		return Observation.createNotStarted("hearth.retrieval", this.observations)
 			.contextualName("retrieve passages")
-			.observe(() -> this.languages.passages(this.retrieval.retrieve(query, vector), language));
+			.observe(() -> this.languages.passages(this.retrieval.retrieve(query, vector, history), language));
 	}
 
 	private static Answer escalate(EscalationReason reason, double confidence, FaqRouting.Routed routed,

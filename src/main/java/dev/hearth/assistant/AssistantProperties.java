@@ -44,11 +44,16 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * (docs/benchmarks.md)
 	 * @param lowConfidenceShare an unanswered question whose best passage reaches this
 	 * share of {@code minSimilarity} escalates as low confidence rather than out of scope
+	 * @param agreementBm25Rank a document span's passage agrees with the question when
+	 * BM25 ranks it this high or better ({@code EvidenceAgreement})
+	 * @param agreementSentenceSimilarity ... or when a sentence of the span is at least
+	 * this similar to the question; 0 turns the agreement check off
 	 */
 	record Answer(@DefaultValue("4") int passages, @DefaultValue("0.45") double minSimilarity,
 			@DefaultValue("3") int maxSentences, @DefaultValue("0.6") double minSupport,
 			@DefaultValue("60") int modelTimeoutSeconds, @DefaultValue("0.4") double minCoverage,
-			@DefaultValue("0.8") double lowConfidenceShare) {
+			@DefaultValue("0.8") double lowConfidenceShare, @DefaultValue("3") int agreementBm25Rank,
+			@DefaultValue("0.6") double agreementSentenceSimilarity) {
 	}
 
 	/**

@@ -59,6 +59,8 @@ final class DocumentComposition {
 
 	private final ObservationRegistry observations;
 
+	private final EvidenceAgreement agreement;
+
 	/**
 	 * @param generative the language model's answers, or {@code null} to answer
 	 * extractively
@@ -66,19 +68,13 @@ final class DocumentComposition {
 	 * @param answerability whether an extracted span answers the question
 	 * @param observations where the language model's calls are observed
 	 * ({@code hearth.model.generate})
-	 */
-	DocumentComposition(GenerativeAnswers generative, int maxSentences, Answerability answerability,
-			ObservationRegistry observations) {
-		this(generative, maxSentences, answerability, observations, (check, detail, fallback) -> {
-		});
-	}
-
-	/**
 	 * @param rejections where a rejected language-model answer is recorded
+	 * @param agreement whether the retrievers agree that an extracted span answers
 	 */
 	DocumentComposition(GenerativeAnswers generative, int maxSentences, Answerability answerability,
-			ObservationRegistry observations, Rejections rejections) {
+			ObservationRegistry observations, Rejections rejections, EvidenceAgreement agreement) {
 		this.rejections = rejections;
+		this.agreement = agreement;
 		this.generative = generative;
 		this.maxSentences = maxSentences;
 		this.answerability = answerability;
@@ -89,9 +85,10 @@ final class DocumentComposition {
 	 * Composes an answer to the question from the passages (not empty, best first).
 	 * @param question the customer's words, for the language model
 	 * @param query the self-contained question, for extraction
+	 * @param vector the self-contained question's embedding, for the agreement check
 	 */
-	Composed compose(String question, String query, List<Turn> history, List<Passage> passages, Consumer<String> stream,
-			Timings timings) {
+	Composed compose(String question, String query, float[] vector, List<Turn> history, List<Passage> passages,
+			Consumer<String> stream, Timings timings) {
 		if (this.generative != null) {
 			GenerativeAnswers.Result result = Observation.createNotStarted("hearth.model.generate", this.observations)
 				.contextualName("generate answer")
@@ -147,6 +144,10 @@ final class DocumentComposition {
 				composed.span().text(), FaqAnswers.common(passages));
 		if (!verdict.answers()) {
 			log.debug("No document answer to \"{}\": {}", query, verdict.missing());
+			return new Declined(EscalationReason.LOW_CONFIDENCE);
+		}
+		if (!this.agreement.agrees(vector, composed.span().passage(), composed.span().text())) {
+			log.debug("No document answer to \"{}\": the retrievers do not agree on the passage", query);
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
 		stream.accept(composed.text());

@@ -22,9 +22,21 @@ final class DocumentRetrieval {
 	@FunctionalInterface
 	interface Search {
 
+		/**
+		 * @param vector the query's embedding, or {@code null} to embed the query here
+		 */
 		List<SearchHit> search(String query, float[] vector, int top, Map<String, Set<String>> filters);
 
 	}
+
+	/** Earlier customer messages searched with the question, at most. */
+	static final int MAX_HISTORY_TURNS = 2;
+
+	/** The most of the previous answer searched with the question. */
+	static final int MAX_ANSWER_CHARS = 500;
+
+	/** The longest search text with the history. */
+	static final int MAX_HISTORY_CHARS = 1500;
 
 	private final Search search;
 
@@ -46,7 +58,23 @@ final class DocumentRetrieval {
 	}
 
 	List<Passage> retrieve(String query, float[] vector) {
-		List<SearchHit> hits = this.search.search(query, vector, this.passages * 2, this.filters)
+		return retrieve(query, vector, List.of());
+	}
+
+	/**
+	 * The passages for a question asked in a conversation: the question is searched
+	 * together with the previous answer and the customer's earlier messages (the
+	 * conversation's topic: "can you fix it" after "I got an insurance letter"), by its
+	 * words and by the embedding of the whole (one more embedding for the turn). On
+	 * doc2dial this put the passage holding the answer among the four retrieved for 80%
+	 * of the questions instead of 59% (ADR 0020).
+	 * @param vector the question's embedding, used when there is no history
+	 * @param history the conversation before the question, oldest first
+	 */
+	List<Passage> retrieve(String query, float[] vector, List<Turn> history) {
+		String text = withHistory(query, history);
+		List<SearchHit> hits = this.search
+			.search(text, text.equals(query.strip()) ? vector : null, this.passages * 2, this.filters)
 			.stream()
 			.filter((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK)
 			.limit(this.passages)
@@ -57,6 +85,38 @@ final class DocumentRetrieval {
 		}
 		result.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
 		return result;
+	}
+
+	/**
+	 * The words to search: the question, then the previous answer (what the conversation
+	 * is about now) and the customer's earlier messages, newest first, up to
+	 * {@value #MAX_HISTORY_CHARS} characters in all.
+	 */
+	static String withHistory(String query, List<Turn> history) {
+		StringBuilder text = new StringBuilder(query.strip());
+		int turns = 0;
+		boolean answerTaken = false;
+		for (int i = history.size() - 1; i >= 0 && turns < MAX_HISTORY_TURNS; i--) {
+			Turn turn = history.get(i);
+			String earlier = turn.text().strip();
+			if (earlier.isEmpty() || query.contains(earlier) || (!turn.fromCustomer() && answerTaken)) {
+				continue;
+			}
+			if (!turn.fromCustomer()) {
+				// the previous answer only: older answers were about what was asked then
+				answerTaken = true;
+				earlier = earlier.replaceAll("\\[\\d+]", " ");
+				earlier = earlier.substring(0, Math.min(earlier.length(), MAX_ANSWER_CHARS));
+			}
+			else {
+				turns++;
+			}
+			if (text.length() + 1 + earlier.length() > MAX_HISTORY_CHARS) {
+				break;
+			}
+			text.append('\n').append(earlier);
+		}
+		return text.toString();
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.hearth.knowledge;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,14 +141,9 @@ class DocumentParser {
 	}
 
 	private ParsedDocument readPlainText(byte[] bytes, String source, String declaredLanguage) {
-		List<TextBlock> blocks = new ArrayList<>();
-		for (String paragraph : Texts.decode(bytes).split("\\R\\s*\\R")) {
-			String text = Texts.fold(paragraph);
-			if (!text.isEmpty()) {
-				blocks.add(TextBlock.paragraph(text));
-			}
-		}
-		return new ParsedDocument(Texts.baseName(source), "text/plain", language(declaredLanguage, null), blocks);
+		PlainTextReader.Result result = PlainTextReader.read(Texts.decode(bytes));
+		String title = (result.title() != null) ? result.title() : Texts.baseName(source);
+		return new ParsedDocument(title, "text/plain", language(declaredLanguage, null), result.blocks());
 	}
 
 	private ParsedDocument readWithTika(byte[] bytes, String source, String type, String declaredLanguage) {

@@ -25,6 +25,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 import dev.hearth.knowledge.DocumentImporter;
 import dev.hearth.knowledge.KnowledgeBase;
+import dev.hearth.knowledge.KnowledgeSearch;
+import dev.hearth.knowledge.Sentences;
+import dev.hearth.retrieval.PassageKind;
+import dev.hearth.retrieval.SearchHit;
 
 /**
  * Document question answering on doc2dial (validation split,
@@ -57,6 +61,15 @@ class Doc2dialBenchmark {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	KnowledgeSearch search;
+
+	@Autowired
+	Queries queries;
+
+	@Autowired
+	org.springframework.ai.embedding.EmbeddingModel embeddings;
 
 	@Test
 	void documentAnswers() throws Exception {
@@ -101,8 +114,11 @@ class Doc2dialBenchmark {
 		int[] citedAt = new int[CoverageSweep.THRESHOLDS.length];
 		int[] escalatedAt = new int[CoverageSweep.THRESHOLDS.length];
 		List<JsonNode> askAnswerable = evenly(answerable, perKind);
+		Diagnosis diagnosis = new Diagnosis();
+		List<Map<String, Object>> perQuestion = new ArrayList<>();
 		for (JsonNode question : askAnswerable) {
 			Answer answer = ask(question);
+			perQuestion.add(diagnosis.answerable(question, answer, sourceOfDoc.get(question.get("doc_id").asString())));
 			double keptUpTo = CoverageSweep.keptUpTo(question.get("question").asString(), history(question), answer);
 			if (answer.decision() == Decision.ANSWERED) {
 				answeredAnswerable++;
@@ -122,6 +138,7 @@ class Doc2dialBenchmark {
 		List<JsonNode> askUnanswerable = evenly(unanswerable, perKind);
 		for (JsonNode question : askUnanswerable) {
 			Answer answer = ask(question);
+			perQuestion.add(diagnosis.unanswerable(question, answer));
 			escalated += (answer.decision() == Decision.ESCALATE) ? 1 : 0;
 			double keptUpTo = CoverageSweep.keptUpTo(question.get("question").asString(), history(question), answer);
 			for (int t = 0; t < escalatedAt.length; t++) {
@@ -146,9 +163,210 @@ class Doc2dialBenchmark {
 			System.out.printf("  %.1f  %.3f  %.3f%n", CoverageSweep.THRESHOLDS[t], citedAt[t] / n1,
 					escalatedAt[t] / n2);
 		}
+		diagnosis.print(n1, n2);
 		Files.createDirectories(Path.of("target/bench"));
+		Files.writeString(Path.of("target/bench/doc2dial-questions.json"),
+				json.writerWithDefaultPrettyPrinter().writeValueAsString(perQuestion));
 		Files.writeString(Path.of("target/bench/doc2dial.json"),
 				json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+	}
+
+	/**
+	 * Where answerable questions are lost: retrieval (the gold span's passage not among
+	 * the passages the pipeline composes from), span selection (the gold document cited
+	 * with another span), or answerability (the gold span's passage retrieved, the
+	 * question escalated); and recall@1/5/20 of the gold span's passage and document.
+	 */
+	private final class Diagnosis {
+
+		static final int[] KS = { 1, 4, 5, 20 };
+
+		final Map<String, Integer> outcomes = new LinkedHashMap<>();
+
+		final int[] spanAt = new int[KS.length];
+
+		final int[] docAt = new int[KS.length];
+
+		/**
+		 * Recall@k of the gold span's passage per way of forming the search from the
+		 * turn.
+		 */
+		final Map<String, int[]> variants = new LinkedHashMap<>();
+
+		private void variant(String name, List<SearchHit> found, String goldSource, String gold) {
+			int rank = -1;
+			List<SearchHit> chunks = found.stream().filter((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK).toList();
+			for (int i = 0; i < chunks.size() && rank < 0; i++) {
+				if (chunks.get(i).source().equals(goldSource) && covers(chunks.get(i).passage(), gold)) {
+					rank = i;
+				}
+			}
+			int[] at = this.variants.computeIfAbsent(name, (key) -> new int[KS.length]);
+			for (int k = 0; k < KS.length; k++) {
+				at[k] += (rank >= 0 && rank < KS[k]) ? 1 : 0;
+			}
+		}
+
+		Map<String, Object> answerable(JsonNode question, Answer answer, String goldSource) {
+			String gold = question.get("gold_text").asString();
+			String query = Doc2dialBenchmark.this.queries.of(question.get("question").asString(), history(question))
+				.text();
+			List<SearchHit> hits = Doc2dialBenchmark.this.search
+				.search(query, 20, Map.of("audience", Set.of("customer")), null)
+				.hits()
+				.stream()
+				.filter((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK)
+				.toList();
+			int spanRank = -1;
+			int docRank = -1;
+			for (int i = 0; i < hits.size(); i++) {
+				if (hits.get(i).source().equals(goldSource)) {
+					docRank = (docRank < 0) ? i : docRank;
+					if (spanRank < 0 && covers(hits.get(i).passage(), gold)) {
+						spanRank = i;
+					}
+				}
+			}
+			for (int k = 0; k < KS.length; k++) {
+				this.spanAt[k] += (spanRank >= 0 && spanRank < KS[k]) ? 1 : 0;
+				this.docAt[k] += (docRank >= 0 && docRank < KS[k]) ? 1 : 0;
+			}
+			Map<String, Set<String>> customers = Map.of("audience", Set.of("customer"));
+			Query turn = Doc2dialBenchmark.this.queries.of(question.get("question").asString(), history(question));
+			String withHistory = DocumentRetrieval.withHistory(turn.text(), history(question));
+			KnowledgeSearch search = Doc2dialBenchmark.this.search;
+			variant("question alone", search.search(question.get("question").asString(), 20, customers, null).hits(),
+					goldSource, gold);
+			variant("pipeline query (FollowUps)", hits, goldSource, gold);
+			variant("pipeline query, BM25 with customer turns", search
+				.search(DocumentRetrieval.withHistory(turn.text(),
+						history(question).stream().filter(Turn::fromCustomer).toList()), turn.vector(), 20, customers)
+				.hits(), goldSource, gold);
+			variant("pipeline query, BM25 with history",
+					search.search(withHistory, turn.vector(), 20, customers).hits(), goldSource, gold);
+			variant("pipeline query with history, embedded too", search.search(withHistory, 20, customers, null).hits(),
+					goldSource, gold);
+			variant("... RRF", search.search(withHistory, 20, customers, dev.hearth.retrieval.Fusion.RRF).hits(),
+					goldSource, gold);
+			variant("... BM25 only",
+					search.search(withHistory, 20, customers, dev.hearth.retrieval.Fusion.BM25_ONLY).hits(), goldSource,
+					gold);
+			variant("... vector only",
+					search.search(withHistory, 20, customers, dev.hearth.retrieval.Fusion.VECTOR_ONLY).hits(),
+					goldSource, gold);
+			String outcome;
+			if (answer.decision() == Decision.ANSWERED) {
+				boolean goldDoc = answer.citations().stream().anyMatch((c) -> c.source().equals(goldSource));
+				boolean goldSpan = answer.citations()
+					.stream()
+					.anyMatch((c) -> c.source().equals(goldSource) && covers(c.passage(), gold));
+				outcome = goldSpan ? "right"
+						: goldDoc ? "b: gold document, other passage cited"
+								: (spanRank >= 0 && spanRank < 4) ? "b: gold passage retrieved, other document cited"
+										: "a: answered from another document, gold passage not retrieved";
+			}
+			else {
+				outcome = (spanRank >= 0 && spanRank < 4) ? "c: gold passage retrieved, escalated"
+						: "a: gold passage not retrieved, escalated";
+			}
+			this.outcomes.merge(outcome, 1, Integer::sum);
+			Map<String, Object> row = row(question, answer, query, hits);
+			row.put("keptUpTo", CoverageSweep.keptUpTo(question.get("question").asString(), history(question), answer));
+			row.put("kind", "answerable");
+			row.put("goldSource", goldSource);
+			row.put("gold", gold);
+			row.put("spanRank", spanRank);
+			row.put("docRank", docRank);
+			row.put("outcome", outcome);
+			return row;
+		}
+
+		Map<String, Object> unanswerable(JsonNode question, Answer answer) {
+			String query = Doc2dialBenchmark.this.queries.of(question.get("question").asString(), history(question))
+				.text();
+			List<SearchHit> hits = Doc2dialBenchmark.this.search
+				.search(query, 20, Map.of("audience", Set.of("customer")), null)
+				.hits()
+				.stream()
+				.filter((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK)
+				.toList();
+			Map<String, Object> row = row(question, answer, query, hits);
+			row.put("keptUpTo", CoverageSweep.keptUpTo(question.get("question").asString(), history(question), answer));
+			row.put("kind", "unanswerable");
+			this.outcomes.merge((answer.decision() == Decision.ESCALATE) ? "negative escalated" : "negative answered",
+					1, Integer::sum);
+			return row;
+		}
+
+		private Map<String, Object> row(JsonNode question, Answer answer, String query, List<SearchHit> hits) {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("id", question.get("id").asString());
+			row.put("question", question.get("question").asString());
+			row.put("query", query);
+			row.put("decision", answer.decision().name());
+			row.put("reason", String.valueOf(answer.reason()));
+			row.put("confidence", answer.confidence());
+			row.put("answer", answer.text());
+			row.put("cited", answer.citations().stream().map(Citation::source).toList());
+			row.put("top",
+					hits.stream()
+						.limit(8)
+						.map((h) -> h.source() + " " + h.similarity() + " " + h.bm25Rank() + " " + h.vectorRank())
+						.toList());
+			if (answer.decision() == Decision.ANSWERED && !answer.citations().isEmpty()) {
+				Citation cited = answer.citations().get(0);
+				for (int i = 0; i < hits.size(); i++) {
+					if (hits.get(i).source().equals(cited.source()) && hits.get(i).passage().equals(cited.passage())) {
+						row.put("citedRank", i);
+						row.put("citedBm25Rank", hits.get(i).bm25Rank());
+						row.put("citedVectorRank", hits.get(i).vectorRank());
+						row.put("citedSimilarity", hits.get(i).similarity());
+						break;
+					}
+				}
+				float[] vector = Doc2dialBenchmark.this.queries
+					.of(question.get("question").asString(), history(question))
+					.vector();
+				String span = answer.text().replaceFirst("^\\*\\*[^*]*\\*\\*\\s*", "").replaceFirst("\\s*\\[1]$", "");
+				double best = -1;
+				for (String sentence : Sentences.of(span, Locale.ENGLISH)) {
+					best = Math.max(best, cosine(vector, Doc2dialBenchmark.this.embeddings.embed(sentence)));
+				}
+				row.put("spanSentenceSimilarity", best);
+				double bestPassage = -1;
+				for (String sentence : Sentences.of(cited.passage(), Locale.ENGLISH)) {
+					bestPassage = Math.max(bestPassage,
+							cosine(vector, Doc2dialBenchmark.this.embeddings.embed(sentence)));
+				}
+				row.put("passageSentenceSimilarity", bestPassage);
+			}
+			return row;
+		}
+
+		void print(double answerable, double unanswerable) {
+			System.out.println("\n=== doc2dial diagnosis ===");
+			for (int k = 0; k < KS.length; k++) {
+				System.out.printf("recall@%d  gold span's passage %.3f  gold document %.3f%n", KS[k],
+						this.spanAt[k] / answerable, this.docAt[k] / answerable);
+			}
+			this.outcomes.forEach((outcome, n) -> System.out.printf("%-70s %d%n", outcome, n));
+			System.out.println("recall@1/4/5/20 of the gold span's passage by search formed from the turn:");
+			this.variants.forEach((name, at) -> System.out.printf("  %-45s %.3f %.3f %.3f %.3f%n", name,
+					at[0] / answerable, at[1] / answerable, at[2] / answerable, at[3] / answerable));
+		}
+
+	}
+
+	private static double cosine(float[] a, float[] b) {
+		double dot = 0;
+		double na = 0;
+		double nb = 0;
+		for (int i = 0; i < a.length; i++) {
+			dot += a[i] * b[i];
+			na += a[i] * a[i];
+			nb += b[i] * b[i];
+		}
+		return dot / Math.sqrt(na * nb);
 	}
 
 	private Answer ask(JsonNode question) {

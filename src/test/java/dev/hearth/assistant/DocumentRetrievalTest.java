@@ -37,6 +37,29 @@ class DocumentRetrievalTest {
 	}
 
 	@Test
+	void searchesTheQuestionWithThePreviousAnswerAndTheCustomersEarlierMessages() {
+		AtomicReference<String> searched = new AtomicReference<>();
+		AtomicReference<float[]> embedded = new AtomicReference<>();
+		DocumentRetrieval retrieval = new DocumentRetrieval((query, vector, top, given) -> {
+			searched.set(query);
+			embedded.set(vector);
+			return List.of();
+		}, 2, List.of("customer"));
+		List<Turn> history = List.of(new Turn(true, "I got an insurance letter"),
+				new Turn(false, "Read the letter carefully [1]"), new Turn(true, "I did"),
+				new Turn(false, "Contact your insurance company [2]"));
+		retrieval.retrieve("can you fix it", new float[] { 1, 0 }, history);
+		assertThat(searched.get())
+			.isEqualTo("can you fix it\nContact your insurance company  \nI did\nI got an insurance letter");
+		assertThat(embedded.get()).as("the whole search text is embedded by the search").isNull();
+		retrieval.retrieve("fees", new float[] { 1, 0 }, List.of());
+		assertThat(embedded.get()).containsExactly(1, 0);
+		assertThat(DocumentRetrieval.withHistory("I did how long", List.of(new Turn(true, "I did"))))
+			.isEqualTo("I did how long");
+		assertThat(DocumentRetrieval.withHistory("fees", List.of())).isEqualTo("fees");
+	}
+
+	@Test
 	void needsAtLeastOnePassage() {
 		assertThatThrownBy(() -> new DocumentRetrieval((q, v, t, f) -> List.of(), 0, List.of()))
 			.isInstanceOf(IllegalArgumentException.class)

@@ -82,12 +82,13 @@ class PromptInjectionSuiteTest {
 		server = new PromptReadingModelServer();
 		model = OpenAiCompatibleModels.create(URI.create(server.baseUrl()), CONFIGURED_MODEL, "", 256,
 				Duration.ofSeconds(10), new EgressGuard(List.of("127.0.0.1"), null));
-		AssistantProperties.Answer settings = new AssistantProperties.Answer(4, 0.45, 3, 0.6, 10, 0.4, 0.8);
+		AssistantProperties.Answer settings = new AssistantProperties.Answer(4, 0.45, 3, 0.6, 10, 0.4, 0.8, 3, 0.6);
 		Redactor redactor = new Redactor(StandardDetectors.all("(?i)\\b(?:CUST|CU|NW)[- ]?\\d{6,10}\\b",
 				"(?i)\\b(?:ORD|ORDER)[- #]{0,2}\\d{5,12}\\b"));
 		composition = new DocumentComposition(new GenerativeAnswers(model, settings, new OutputCheck(redactor)), 3,
 				new Answerability(0.4), ObservationRegistry.NOOP,
-				(check, detail, fallback) -> rejectionsAudited.add(check + " -> " + fallback));
+				(check, detail, fallback) -> rejectionsAudited.add(check + " -> " + fallback),
+				new EvidenceAgreement((text) -> new float[0], 3, 0));
 	}
 
 	@AfterAll
@@ -192,8 +193,8 @@ class PromptInjectionSuiteTest {
 					Map.of("audience", List.of("customer")), 1f, 1, 1, 0.8f), 0.8));
 		}
 		StringBuilder visible = new StringBuilder();
-		DocumentComposition.Composed composed = composition.compose(c.question(), c.question(), List.of(), passages,
-				visible::append, new Timings(0));
+		DocumentComposition.Composed composed = composition.compose(c.question(), c.question(), null, List.of(),
+				passages, visible::append, new Timings(0));
 		String answeredBy = (composed instanceof DocumentComposition.Written written) ? written.answeredBy() : null;
 		return new Outcome(visible.toString(), answeredBy);
 	}

@@ -41,6 +41,19 @@ class DocumentParserTest {
 	}
 
 	@Test
+	void plainTextKeepsItsHeadingsAndTitle() {
+		ParsedDocument text = this.parser.parse(("Moving house\n\nWhen should I tell you? \nFour weeks ahead, "
+				+ "so that\nthe line is ready.\n\nFees\n\nThere is no fee.\n\n- Bring the router\n"
+				+ "Keep the cables.")
+			.getBytes(), "moving.txt", null);
+		assertThat(text.title()).isEqualTo("Moving house");
+		assertThat(text.blocks()).containsExactly(TextBlock.heading(1, "Moving house"),
+				TextBlock.heading(2, "When should I tell you?"),
+				TextBlock.paragraph("Four weeks ahead, so that the line is ready."), TextBlock.heading(2, "Fees"),
+				TextBlock.paragraph("There is no fee."), TextBlock.paragraph("- Bring the router Keep the cables."));
+	}
+
+	@Test
 	void docxTextIsRead() {
 		ParsedDocument parsed = this.parser.parse(TestFiles.docx("eSIM", "Scan the QR code to activate your eSIM."),
 				"esim.docx", null);
