@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -108,10 +108,15 @@ public final class PassageIndex implements Closeable {
 	private final ReentrantReadWriteLock refreshGate = new ReentrantReadWriteLock();
 
 	/**
-	 * Set by every completed write; the next search refreshes its searcher first
-	 * (read-your-writes).
+	 * Counts completed writes; a search refreshes its searcher first while
+	 * {@link #refreshedWrites} is behind (read-your-writes, also for the searches that
+	 * arrive while another one refreshes: they wait for a refresh that includes the write
+	 * instead of reading the searcher from before it).
 	 */
-	private final AtomicBoolean readersBehind = new AtomicBoolean();
+	private final AtomicLong writes = new AtomicLong();
+
+	/** The count of {@link #writes} that the current searcher is known to include. */
+	private final AtomicLong refreshedWrites = new AtomicLong();
 
 	/** Guarded by {@link #writeLock}: completed writes not yet in a Lucene commit. */
 	private boolean uncommitted;
@@ -423,10 +428,15 @@ public final class PassageIndex implements Closeable {
 		if (this.closed) {
 			throw new AlreadyClosedException("passage index at " + this.path + " is closed");
 		}
-		if (this.readersBehind.get() && this.refreshGate.readLock().tryLock()) {
+		long wanted = this.writes.get();
+		if (this.refreshedWrites.get() < wanted && this.refreshGate.readLock().tryLock()) {
 			try {
-				if (this.readersBehind.getAndSet(false)) {
+				if (this.refreshedWrites.get() < wanted) {
+					// waits for a refresh under way, then refreshes: the searcher then
+					// holds
+					// every write counted before this call
 					this.searchers.maybeRefreshBlocking();
+					this.refreshedWrites.accumulateAndGet(wanted, Math::max);
 				}
 			}
 			finally {
@@ -478,7 +488,7 @@ public final class PassageIndex implements Closeable {
 	private void applied(long revision) {
 		this.revision = revision;
 		this.uncommitted = true;
-		this.readersBehind.set(true);
+		this.writes.incrementAndGet();
 	}
 
 	/** Commits completed writes, if any; run by the committer thread. */

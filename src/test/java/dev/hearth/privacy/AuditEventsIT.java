@@ -28,7 +28,7 @@ class AuditEventsIT {
 
 	@BeforeEach
 	void events() {
-		this.jdbc.sql("truncate audit_event, audit_checkpoint").update();
+		this.jdbc.sql("truncate audit_event, audit_checkpoint, audit_checkpoint_anchor").update();
 		this.audit.record("HANDOFF", "hearth", "conv-1", Map.of("rule", "customer-asked-for-person"));
 		this.audit.record("CLAIM", "alice", "conv-1", Map.of());
 		this.audit.record("CLAIM", "bob", "conv-2", Map.of());

@@ -30,7 +30,7 @@ class AuditTrailIT {
 
 	@BeforeEach
 	void empty() {
-		this.jdbc.sql("truncate audit_event, audit_checkpoint").update();
+		this.jdbc.sql("truncate audit_event, audit_checkpoint, audit_checkpoint_anchor").update();
 		this.audit.record("HANDOFF", "hearth", "c-1", Map.of("rule", "customer-asked-for-person", "priority", 2));
 		this.audit.record("CLAIM", "alice", "c-1", Map.of());
 		this.audit.record("RESOLVE", "alice", "c-1", Map.of("outcome", "answered", "tags", List.of("b", "a")));

@@ -202,7 +202,7 @@ class AdminConsoleIT {
 	@Test
 	void theAuditLogFiltersAndVerifiesTheChain() throws Exception {
 		// other tests break the chain on purpose; start a new one
-		this.jdbc.sql("truncate audit_event, audit_checkpoint").update();
+		this.jdbc.sql("truncate audit_event, audit_checkpoint, audit_checkpoint_anchor").update();
 		this.audit.record("CLAIM", "alice", "conv-audit-1", Map.of());
 		this.audit.record("RESOLVE", "alice", "conv-audit-1", Map.of("outcome", "answered"));
 		this.mvc
