@@ -33,10 +33,10 @@ final class DocumentRetrieval {
 	static final int MAX_HISTORY_TURNS = 2;
 
 	/** The most of the previous answer searched with the question. */
-	static final int MAX_ANSWER_CHARS = 500;
+	static final int MAX_ANSWER_CHARS = 200;
 
 	/** The longest search text with the history. */
-	static final int MAX_HISTORY_CHARS = 1500;
+	static final int MAX_HISTORY_CHARS = 400;
 
 	private final Search search;
 
