@@ -208,7 +208,10 @@ public class AnswerPipeline {
 			if (!verdict.answers() && verdict.missing().startsWith("the name ")) {
 				// a name the whole knowledge base uses (the company's) distinguishes
 				// nothing
-				retrieved = retrieve(query, vector, history, language);
+				// the entry was matched on the question alone: so is the span it is
+				// weighed
+				// against (no second embedding with the history)
+				retrieved = retrieve(query, vector, List.of(), language);
 				verdict = this.faqAnswerability.judge(query, context, entry.answer(), FaqAnswers.common(retrieved));
 			}
 			boolean repeats = FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer());
@@ -217,7 +220,7 @@ public class AnswerPipeline {
 					// the model's similarities say nothing in this language
 					return faqAnswer(entry, routed, timings, stream);
 				}
-				retrieved = (retrieved != null) ? retrieved : retrieve(query, vector, history, language);
+				retrieved = (retrieved != null) ? retrieved : retrieve(query, vector, List.of(), language);
 				ExtractiveAnswers.Span span = answeringSpan(query, history, retrieved);
 				if (!this.evidence.documentsWin(vector, entry, span)) {
 					return faqAnswer(entry, routed, timings, stream);
