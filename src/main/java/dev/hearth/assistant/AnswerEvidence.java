@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import dev.hearth.knowledge.FaqEntry;
+import dev.hearth.knowledge.Vectors;
 
 /**
  * Decides between an FAQ entry that matched and the documents by comparable evidence (ADR
@@ -73,9 +74,9 @@ final class AnswerEvidence {
 	}
 
 	Comparison compare(float[] question, FaqEntry entry, ExtractiveAnswers.Span span) {
-		double toEntry = cosine(question, answerVector(entry.answer()));
+		double toEntry = Vectors.cosine(question, answerVector(entry.answer()));
 		String shown = span.heading().isBlank() ? span.text() : span.heading() + "\n" + span.text();
-		double toDocument = cosine(question, this.embeddings.apply(shown));
+		double toDocument = Vectors.cosine(question, this.embeddings.apply(shown));
 		return new Comparison(toEntry, toDocument);
 	}
 
@@ -90,21 +91,6 @@ final class AnswerEvidence {
 		}
 		this.answers.put(answer, vector);
 		return vector;
-	}
-
-	static double cosine(float[] a, float[] b) {
-		if (a == null || b == null || a.length != b.length || a.length == 0) {
-			return 0;
-		}
-		double dot = 0;
-		double na = 0;
-		double nb = 0;
-		for (int i = 0; i < a.length; i++) {
-			dot += a[i] * b[i];
-			na += a[i] * a[i];
-			nb += b[i] * b[i];
-		}
-		return (na == 0 || nb == 0) ? 0 : dot / Math.sqrt(na * nb);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import dev.hearth.knowledge.Sentences;
+import dev.hearth.knowledge.Vectors;
 
 /**
  * Whether the two retrievers agree that a document span answers the question, checked
@@ -67,26 +68,12 @@ final class EvidenceAgreement {
 		Locale locale = ExtractiveAnswers.locale(passage.hit().language());
 		List<String> sentences = Sentences.of(span, locale);
 		for (String sentence : sentences) {
-			if (!sentence.isBlank() && cosine(question, this.embed.apply(sentence)) >= this.minSentenceSimilarity) {
+			if (!sentence.isBlank()
+					&& Vectors.cosine(question, this.embed.apply(sentence)) >= this.minSentenceSimilarity) {
 				return true;
 			}
 		}
 		return false;
-	}
-
-	static double cosine(float[] a, float[] b) {
-		if (a.length != b.length) {
-			return 0;
-		}
-		double dot = 0;
-		double aa = 0;
-		double bb = 0;
-		for (int i = 0; i < a.length; i++) {
-			dot += a[i] * b[i];
-			aa += a[i] * a[i];
-			bb += b[i] * b[i];
-		}
-		return (aa == 0 || bb == 0) ? 0 : dot / Math.sqrt(aa * bb);
 	}
 
 }

@@ -11,14 +11,17 @@ public final class Vectors {
 	}
 
 	/**
-	 * The cosine similarity of two vectors, over the shorter one's length; 0 if either is
-	 * all zeros.
+	 * The cosine similarity of two vectors; 0 if either is missing, empty or all zeros,
+	 * or if their lengths differ (vectors of different models say nothing of each other).
 	 */
 	public static double cosine(float[] a, float[] b) {
+		if (a == null || b == null || a.length != b.length) {
+			return 0;
+		}
 		double dot = 0;
 		double na = 0;
 		double nb = 0;
-		for (int i = 0; i < Math.min(a.length, b.length); i++) {
+		for (int i = 0; i < a.length; i++) {
 			dot += a[i] * b[i];
 			na += a[i] * a[i];
 			nb += b[i] * b[i];

@@ -12,6 +12,8 @@ import dev.hearth.retrieval.SearchHit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hearth.knowledge.Vectors;
+
 class AnswerEvidenceTest {
 
 	private static final FaqEntry FIRST_BILL = new FaqEntry("first-bill", "Why is my first bill higher?",
@@ -76,9 +78,9 @@ class AnswerEvidenceTest {
 
 	@Test
 	void cosineOfMismatchedOrEmptyVectorsIsZero() {
-		assertThat(AnswerEvidence.cosine(new float[] { 1, 0 }, new float[] { 1 })).isZero();
-		assertThat(AnswerEvidence.cosine(new float[] { 0, 0 }, new float[] { 1, 0 })).isZero();
-		assertThat(AnswerEvidence.cosine(new float[] { 1, 0 }, new float[] { 2, 0 })).isEqualTo(1.0);
+		assertThat(Vectors.cosine(new float[] { 1, 0 }, new float[] { 1 })).isZero();
+		assertThat(Vectors.cosine(new float[] { 0, 0 }, new float[] { 1, 0 })).isZero();
+		assertThat(Vectors.cosine(new float[] { 1, 0 }, new float[] { 2, 0 })).isEqualTo(1.0);
 	}
 
 }

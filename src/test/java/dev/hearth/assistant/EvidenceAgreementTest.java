@@ -12,6 +12,8 @@ import dev.hearth.retrieval.SearchHit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hearth.knowledge.Vectors;
+
 class EvidenceAgreementTest {
 
 	private static Passage passage(int bm25Rank) {
@@ -47,8 +49,8 @@ class EvidenceAgreementTest {
 			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new EvidenceAgreement((text) -> new float[0], 3, 1.5))
 			.isInstanceOf(IllegalArgumentException.class);
-		assertThat(EvidenceAgreement.cosine(new float[] { 1, 0 }, new float[] { 1, 0 })).isEqualTo(1.0);
-		assertThat(List.of(EvidenceAgreement.cosine(new float[] { 0, 0 }, new float[] { 1, 0 }))).containsExactly(0.0);
+		assertThat(Vectors.cosine(new float[] { 1, 0 }, new float[] { 1, 0 })).isEqualTo(1.0);
+		assertThat(List.of(Vectors.cosine(new float[] { 0, 0 }, new float[] { 1, 0 }))).containsExactly(0.0);
 	}
 
 }
