@@ -1,9 +1,11 @@
 # Hearth's container image: Eclipse Temurin JRE 21, the Spring Boot jar unpacked in layers (dependencies change
 # rarely, the application often), a non-root user, a JVM that exits on OutOfMemoryError so Kubernetes restarts it.
 #
-# Build the jar first, then the image (any OCI builder: docker buildx, podman, buildah, kaniko):
+# Build the jars first (the server's and kb-import's), then the image (any OCI builder: docker buildx, podman,
+# buildah, kaniko):
 #   mvn -DskipTests package
 #   docker build -t registry.example.com/hearth:0.1.0 .
+# Without a daemon or a registry (Debian's podman, a base made here): .ci/image.
 # docs/operations.md describes the image and what has been verified where.
 
 ARG JRE_IMAGE=eclipse-temurin:21-jre-noble
@@ -24,6 +26,8 @@ COPY --from=layers /build/extracted/dependencies/ ./
 COPY --from=layers /build/extracted/spring-boot-loader/ ./
 COPY --from=layers /build/extracted/snapshot-dependencies/ ./
 COPY --from=layers /build/extracted/application/ ./
+# the kb-import CLI (its own runnable jar, picocli and Jackson inside)
+COPY kb-import/target/kb-import.jar ./kb-import.jar
 USER 10001:10001
 # DJL unpacks the tokenizer's native library into DJL_CACHE_DIR (default ~/.djl.ai): keep it on /tmp
 ENV HEARTH_DATA=/var/lib/hearth \
@@ -34,7 +38,7 @@ EXPOSE 8080
 # the chart mounts volumes there and keeps the root filesystem read-only
 VOLUME ["/var/lib/hearth", "/tmp"]
 # Extra JVM options: JDK_JAVA_OPTIONS (e.g. -Xss512k). kb-import inside the image:
-#   java -cp /opt/hearth -Dloader.main=dev.hearth.kbimport.KbImport org.springframework.boot.loader.launch.PropertiesLauncher status
+#   java -jar /opt/hearth/kb-import.jar status
 ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:MaxRAMPercentage=60", \
 	"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", \
 	"org.springframework.boot.loader.launch.JarLauncher"]
