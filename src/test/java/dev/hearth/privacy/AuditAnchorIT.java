@@ -123,6 +123,9 @@ class AuditAnchorIT {
 	@Test
 	void checkpointsAreAnchoredOutsideTheDatabaseAndARewrittenTrailIsFound() throws Exception {
 		assertThat(this.anchors.anchors()).containsExactly("file", "syslog", "webhook");
+		// anchors of an earlier run on this database went to a file and servers that are
+		// gone
+		this.jdbc.sql("delete from audit_checkpoint_anchor").update();
 		this.audit.record("ANCHOR_TEST", "tester", "old", Map.of("n", 1));
 		this.audit.record("ANCHOR_TEST", "tester", "old", Map.of("n", 2));
 		assertThat(this.audit.purgeBefore(Instant.now().plusSeconds(1), 100_000)).isPositive();
