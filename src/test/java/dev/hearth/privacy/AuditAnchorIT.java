@@ -184,6 +184,10 @@ class AuditAnchorIT {
 				.content(" "))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("send the records")));
+		// a copy exported by hand as a JSON array is read the same way
+		AuditAnchors.Result exportedWebhook = this.anchors.compare("webhook", "[" + String.join(",", RECEIVED) + "]");
+		assertThat(exportedWebhook.valid()).as(exportedWebhook.detail()).isTrue();
+		assertThat(exportedWebhook.verifiedThroughEvent()).isEqualTo(head);
 		AuditAnchors.Result lostDatagram = this.anchors.compare("syslog",
 				SYSLOG_LINES.stream()
 					.filter((line) -> !line.contains("\"checkpoint\":" + checkpoint + ","))
