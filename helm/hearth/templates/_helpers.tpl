@@ -111,3 +111,16 @@ app.kubernetes.io/component: {{ .component }}
 {{- define "hearth.image" -}}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) -}}
 {{- end -}}
+
+{{/*
+The folder of the audit anchor file, where its volume is mounted; the path must be an absolute file path in a
+folder of its own.
+*/}}
+{{- define "hearth.auditAnchorDir" -}}
+{{- $path := .Values.auditAnchor.file.path -}}
+{{- $dir := dir $path -}}
+{{- if or (not (isAbs $path)) (eq $dir "/") (has $dir (list "/config" "/var/lib/hearth" "/tmp" "/etc/hearth/crypto")) -}}
+{{- fail (printf "auditAnchor.file.path must be an absolute file path in a folder of its own (not /, /config, /var/lib/hearth, /tmp or /etc/hearth/crypto), got '%s'" $path) -}}
+{{- end -}}
+{{- $dir -}}
+{{- end }}

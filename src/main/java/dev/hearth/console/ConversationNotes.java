@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
 
+import dev.hearth.crypto.FieldCipher;
 import dev.hearth.crypto.SealedColumns;
 import dev.hearth.privacy.AuditTrail;
 
@@ -25,10 +28,20 @@ class ConversationNotes {
 
 	private final SealedColumns sealed;
 
-	ConversationNotes(JdbcClient jdbc, AuditTrail audit, NoteResealing sealing) {
+	ConversationNotes(JdbcClient jdbc, AuditTrail audit, @Qualifier("noteTexts") SealedColumns sealed) {
 		this.jdbc = jdbc;
 		this.audit = audit;
-		this.sealed = sealing.columns();
+		this.sealed = sealed;
+	}
+
+	/**
+	 * How notes are sealed at rest ({@code conversation_note.text}, key in
+	 * {@code enc_key}, bound to the note's id), and re-sealed by the key rotation.
+	 */
+	@Bean
+	static SealedColumns noteTexts(JdbcClient jdbc, FieldCipher cipher) {
+		return new SealedColumns("conversation_note", jdbc, cipher, "conversation_note", "enc_key", "id::text",
+				List.of("text"), "true");
 	}
 
 	record Note(long id, String author, String text, Instant createdAt) {

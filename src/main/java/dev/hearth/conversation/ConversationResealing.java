@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import dev.hearth.crypto.ReEncryptable;
 
@@ -47,7 +46,6 @@ class ConversationResealing implements ReEncryptable {
 	}
 
 	@Override
-	@Transactional
 	public int reseal(String activeKey, Set<String> older, int limit) {
 		List<Row> rows = this.jdbc.sql("""
 				select id, enc_key, summary #>> '{}' as summary, draft #>> '{}' as draft from conversation

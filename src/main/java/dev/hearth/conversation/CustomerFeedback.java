@@ -1,11 +1,15 @@
 package dev.hearth.conversation;
 
+import java.util.List;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.hearth.crypto.FieldCipher;
 import dev.hearth.crypto.SealedColumns;
 
 /**
@@ -27,11 +31,39 @@ class CustomerFeedback {
 
 	private final SealedColumns csatComments;
 
-	CustomerFeedback(JdbcClient jdbc, Handoffs handoffs, FeedbackResealing feedback, CsatResealing csat) {
+	CustomerFeedback(JdbcClient jdbc, Handoffs handoffs, @Qualifier("feedbackComments") SealedColumns feedbackComments,
+			@Qualifier("csatComments") SealedColumns csatComments) {
 		this.jdbc = jdbc;
 		this.handoffs = handoffs;
-		this.feedbackComments = feedback.columns();
-		this.csatComments = csat.columns();
+		this.feedbackComments = feedbackComments;
+		this.csatComments = csatComments;
+	}
+
+	/**
+	 * How comments on answers are sealed at rest ({@code answer_feedback.comment}, key in
+	 * {@code enc_key}, bound to conversation and answer: {@link #rowId}), and re-sealed
+	 * by the key rotation; ratings without a comment are not counted.
+	 */
+	@Bean
+	static SealedColumns feedbackComments(JdbcClient jdbc, FieldCipher cipher) {
+		return new SealedColumns("answer_feedback", jdbc, cipher, "answer_feedback", "enc_key",
+				"conversation_id::text || '/' || message_seq", List.of("comment"), "comment is not null");
+	}
+
+	/**
+	 * How satisfaction comments are sealed at rest ({@code conversation.csat_comment},
+	 * key in {@code csat_enc_key}, bound to the conversation), and re-sealed by the key
+	 * rotation; conversations without one are not counted.
+	 */
+	@Bean
+	static SealedColumns csatComments(JdbcClient jdbc, FieldCipher cipher) {
+		return new SealedColumns("conversation.csat_comment", jdbc, cipher, "conversation", "csat_enc_key", "id::text",
+				List.of("csat_comment"), "csat_comment is not null");
+	}
+
+	/** The row identity an answer's feedback comment is bound to. */
+	static String rowId(UUID conversation, int seq) {
+		return conversation + "/" + seq;
 	}
 
 	/**
@@ -68,7 +100,7 @@ class CustomerFeedback {
 			.param(seq)
 			.param(rating.shortValue())
 			.param(key)
-			.param(this.feedbackComments.seal(key, "comment", FeedbackResealing.rowId(conversation, seq), text))
+			.param(this.feedbackComments.seal(key, "comment", rowId(conversation, seq), text))
 			.update();
 	}
 

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import dev.hearth.crypto.ReEncryptable;
 
@@ -47,7 +46,6 @@ class MessageResealing implements ReEncryptable {
 	}
 
 	@Override
-	@Transactional
 	public int reseal(String activeKey, Set<String> older, int limit) {
 		List<Row> rows = this.jdbc.sql("""
 				select id, conversation_id, seq, enc_key, text, query, embedding from conversation_message

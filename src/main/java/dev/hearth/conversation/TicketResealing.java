@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import dev.hearth.crypto.ReEncryptable;
 
@@ -46,7 +45,6 @@ class TicketResealing implements ReEncryptable {
 	}
 
 	@Override
-	@Transactional
 	public int reseal(String activeKey, Set<String> older, int limit) {
 		List<Row> rows = this.jdbc.sql("""
 				select id, enc_key, email, name from support_ticket

@@ -21,6 +21,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.hearth.privacy.AuditTrail;
 
@@ -28,13 +30,14 @@ import dev.hearth.privacy.AuditTrail;
  * Re-seals every {@link ReEncryptable} table's rows under the active key in the
  * background: plaintext rows from before encryption and rows of an older key alike. A run
  * takes each table in batches of {@code hearth.crypto.rotation.batch-size} rows (one
- * transaction each, rows held by others skipped, so replicas share the work), at most
- * {@code batches-per-run} batches a table, then pauses for {@code interval}; progress is
- * the rows themselves, so a stopped run resumes where it was. Each run that re-sealed
- * something is audited ({@code KEY_ROTATION_PASS}, counts only), and the moment no row is
- * left under another key too ({@code KEY_ROTATION_DONE}). Metrics:
- * {@code hearth.crypto.resealed} (counter) and {@code hearth.crypto.pending} (gauge), by
- * table. Thread-safe; one run at a time per replica.
+ * transaction each, opened here around {@link ReEncryptable#reseal}; rows held by others
+ * skipped, so replicas share the work), at most {@code batches-per-run} batches a table,
+ * then pauses for {@code interval}; progress is the rows themselves, so a stopped run
+ * resumes where it was. Each run that re-sealed something is audited
+ * ({@code KEY_ROTATION_PASS}, counts only), and the moment no row is left under another
+ * key too ({@code KEY_ROTATION_DONE}). Metrics: {@code hearth.crypto.resealed} (counter)
+ * and {@code hearth.crypto.pending} (gauge), by table. Thread-safe; one run at a time per
+ * replica.
  */
 @Service
 public class KeyRotation {
@@ -53,6 +56,8 @@ public class KeyRotation {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	private final ReentrantLock running = new ReentrantLock();
 
 	private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
@@ -62,8 +67,9 @@ public class KeyRotation {
 	private volatile boolean lastWasDone = true;
 
 	KeyRotation(List<ReEncryptable> tables, FieldCipher cipher, CryptoProperties properties, AuditTrail audit,
-			MeterRegistry meters) {
+			MeterRegistry meters, PlatformTransactionManager transactions) {
 		this.tables = List.copyOf(tables);
+		this.transactions = new TransactionTemplate(transactions);
 		this.cipher = cipher;
 		this.settings = properties.rotation();
 		this.audit = audit;
@@ -222,7 +228,9 @@ public class KeyRotation {
 		for (ReEncryptable table : this.tables) {
 			int count = 0;
 			for (int batch = 0; batch < this.settings.batchesPerRun(); batch++) {
-				int n = table.reseal(active, older, this.settings.batchSize());
+				Integer done = this.transactions
+					.execute((tx) -> table.reseal(active, older, this.settings.batchSize()));
+				int n = (done != null) ? done : 0;
 				count += n;
 				if (n < this.settings.batchSize()) {
 					break;

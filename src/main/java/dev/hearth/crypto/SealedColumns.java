@@ -11,11 +11,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The sealed text columns of one table whose rows name their key in one column: how each
  * value is sealed and opened (bound to table, column and row), how many rows each key
- * seals, and the re-sealing of a batch for {@link KeyRotation}. The owning module keeps
- * one per table and implements {@link ReEncryptable} with it, calling {@link #reseal}
- * inside its own transaction. Thread-safe.
+ * seals, and the re-sealing of a batch, in the transaction {@link KeyRotation} opens. The
+ * owning module declares one as a bean per table (so the rotation finds it as a
+ * {@link ReEncryptable}) and seals and opens its values with it. Thread-safe.
  */
-public final class SealedColumns {
+public final class SealedColumns implements ReEncryptable {
+
+	private final String name;
 
 	private final JdbcClient jdbc;
 
@@ -32,6 +34,7 @@ public final class SealedColumns {
 	private final String counted;
 
 	/**
+	 * @param name the name shown in the rotation's progress and metrics
 	 * @param jdbc the database
 	 * @param cipher seals and opens
 	 * @param table the table
@@ -41,8 +44,9 @@ public final class SealedColumns {
 	 * @param columns the sealed text columns
 	 * @param counted a SQL condition selecting the rows that hold anything to seal
 	 */
-	public SealedColumns(JdbcClient jdbc, FieldCipher cipher, String table, String keyColumn, String rowId,
+	public SealedColumns(String name, JdbcClient jdbc, FieldCipher cipher, String table, String keyColumn, String rowId,
 			List<String> columns, String counted) {
+		this.name = name;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.table = table;
@@ -72,7 +76,12 @@ public final class SealedColumns {
 		return this.cipher.open(keyId, stored, context(this.table, column, rowId));
 	}
 
-	/** For {@link ReEncryptable#rowsByKey}. */
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
 	public Map<String, Long> rowsByKey() {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		this.jdbc
@@ -84,10 +93,7 @@ public final class SealedColumns {
 		return counts;
 	}
 
-	/**
-	 * For {@link ReEncryptable#reseal}: must run inside the caller's transaction (the
-	 * rows are locked until it ends).
-	 */
+	@Override
 	public int reseal(String activeKey, Set<String> older, int limit) {
 		record Row(String ctid, String id, String key, List<String> values) {
 		}

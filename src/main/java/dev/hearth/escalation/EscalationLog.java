@@ -1,14 +1,20 @@
 package dev.hearth.escalation;
 
+import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.hearth.assistant.Query;
+import dev.hearth.crypto.FieldCipher;
 import dev.hearth.crypto.SealedColumns;
+import dev.hearth.knowledge.Vectors;
 import dev.hearth.privacy.PiiClass;
 import dev.hearth.privacy.Redactor;
 
@@ -44,16 +50,39 @@ public class EscalationLog {
 
 	private final SealedColumns questions;
 
-	EscalationLog(JdbcClient jdbc, Redactor redactor, DecisionResealing sealing) {
+	EscalationLog(JdbcClient jdbc, Redactor redactor, @Qualifier("decisionQuestions") SealedColumns questions) {
 		this.jdbc = jdbc;
 		this.redactor = redactor;
-		this.questions = sealing.columns();
+		this.questions = questions;
+	}
+
+	/**
+	 * How a decision's customer question (redacted) and its embedding are sealed at rest
+	 * ({@code escalation_decision.question} and {@code .embedding}, key in
+	 * {@code enc_key}, bound to the decision's id), and re-sealed by the key rotation.
+	 * The embedding is sealed because a sentence vector can be inverted to text close to
+	 * the question.
+	 */
+	@Bean
+	static SealedColumns decisionQuestions(JdbcClient jdbc, FieldCipher cipher) {
+		return new SealedColumns("escalation_decision", jdbc, cipher, "escalation_decision", "enc_key", "id::text",
+				List.of("question", "embedding"), "true");
+	}
+
+	/** An embedding as the text that is sealed: its float32 bytes in Base64. */
+	static String vectorText(float[] vector) {
+		return (vector != null) ? Base64.getEncoder().encodeToString(Vectors.encode(vector)) : null;
+	}
+
+	/** The embedding of an opened {@link #vectorText}, or {@code null}. */
+	static float[] vector(String text) {
+		return (text != null) ? Vectors.decode(Base64.getDecoder().decode(text)) : null;
 	}
 
 	/**
 	 * Records a decision with the customer's words, redacted and sealed at rest. The
-	 * turn's embedding is kept for the knowledge-gap report only when its text had no
-	 * personal data to redact: a vector of personal data is personal data.
+	 * turn's embedding is kept (sealed too) for the knowledge-gap report only when its
+	 * text had no personal data to redact: a vector of personal data is personal data.
 	 * @param query the turn's self-contained question and its embedding, or {@code null}
 	 */
 	@Transactional
@@ -81,7 +110,7 @@ public class EscalationLog {
 			.param(outcome.name())
 			.param(key)
 			.param(this.questions.seal(key, "question", id, redacted))
-			.param(vector)
+			.param(this.questions.seal(key, "embedding", id, vectorText(vector)))
 			.update();
 	}
 

@@ -1,7 +1,5 @@
 package dev.hearth.escalation;
 
-import java.sql.Array;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -27,8 +26,9 @@ import dev.hearth.knowledge.Vectors;
  * FAQ entry: the most typical question, the other phrasings customers used, and the
  * answer an agent gave in one of those conversations, if any. Questions are stored with
  * personal data already redacted. The decision log keeps each question's embedding from
- * its turn (when the question had no personal data to redact); only older or redacted
- * questions are embedded here, once, and kept. Thread-safe.
+ * its turn (when the question had no personal data to redact), sealed like the question;
+ * only older or redacted questions are embedded here, once, and kept sealed (the row is
+ * re-sealed with the active key then). Thread-safe.
  */
 @Service
 public class KnowledgeGaps {
@@ -50,11 +50,12 @@ public class KnowledgeGaps {
 
 	private final dev.hearth.crypto.SealedColumns questions;
 
-	KnowledgeGaps(JdbcClient jdbc, EmbeddingModel embeddings, TrainingExamples examples, DecisionResealing sealing) {
+	KnowledgeGaps(JdbcClient jdbc, EmbeddingModel embeddings, TrainingExamples examples,
+			@Qualifier("decisionQuestions") dev.hearth.crypto.SealedColumns questions) {
 		this.examples = examples;
 		this.jdbc = jdbc;
 		this.embeddings = embeddings;
-		this.questions = sealing.columns();
+		this.questions = questions;
 	}
 
 	/**
@@ -101,8 +102,11 @@ public class KnowledgeGaps {
 
 	}
 
-	/** An unanswered question; {@code unit} is its embedding scaled to length 1. */
-	private record Row(long id, UUID conversation, String rule, String question, Instant at, float[] unit) {
+	/**
+	 * An unanswered question; {@code unit} is its embedding scaled to length 1;
+	 * {@code key} the key that seals the row.
+	 */
+	private record Row(long id, UUID conversation, String rule, String question, Instant at, float[] unit, String key) {
 	}
 
 	/**
@@ -146,9 +150,12 @@ public class KnowledgeGaps {
 				where rule like 'pipeline:%' and created_at >= ? and created_at < ?
 				order by created_at desc limit ?
 				""").param(Timestamp.from(from)).param(Timestamp.from(to)).param(MAX_QUESTIONS).query((rs, n) -> {
-			return new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-					this.questions.open(rs.getString(4), "question", rs.getLong(1), rs.getString(5)),
-					rs.getTimestamp(6).toInstant(), unit(rs.getArray(7)));
+			long id = rs.getLong(1);
+			String key = rs.getString(4);
+			float[] vector = EscalationLog.vector(this.questions.open(key, "embedding", id, rs.getString(7)));
+			return new Row(id, rs.getObject(2, UUID.class), rs.getString(3),
+					this.questions.open(key, "question", id, rs.getString(5)), rs.getTimestamp(6).toInstant(),
+					(vector != null) ? normalised(vector) : null, key);
 		}).list());
 		List<Integer> missing = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
@@ -161,31 +168,31 @@ public class KnowledgeGaps {
 			List<float[]> vectors = this.embeddings.embed(batch.stream().map((i) -> rows.get(i).question()).toList());
 			for (int b = 0; b < batch.size(); b++) {
 				Row row = rows.get(batch.get(b));
-				this.jdbc.sql("update escalation_decision set embedding = ? where id = ?")
-					.param(vectors.get(b))
-					.param(row.id())
-					.update();
+				keep(row, vectors.get(b));
 				rows.set(batch.get(b), new Row(row.id(), row.conversation(), row.rule(), row.question(), row.at(),
-						normalised(vectors.get(b))));
+						normalised(vectors.get(b)), row.key()));
 			}
 		}
 		return rows;
 	}
 
-	private static float[] unit(Array array) throws SQLException {
-		if (array == null) {
-			return null;
-		}
-		Object values = array.getArray();
-		if (values instanceof float[] floats) {
-			return normalised(floats);
-		}
-		Object[] boxed = (Object[]) values;
-		float[] vector = new float[boxed.length];
-		for (int i = 0; i < boxed.length; i++) {
-			vector[i] = ((Number) boxed[i]).floatValue();
-		}
-		return normalised(vector);
+	/**
+	 * Keeps a computed embedding sealed with the active key, re-sealing the question with
+	 * it in the same statement (one key per row); skipped when the row's key changed
+	 * meanwhile (the key rotation took it), so it is computed again next time.
+	 */
+	private void keep(Row row, float[] vector) {
+		String key = this.questions.activeKey();
+		this.jdbc.sql("""
+				update escalation_decision set enc_key = ?, question = ?, embedding = ?
+				where id = ? and enc_key is not distinct from ?
+				""")
+			.param(key)
+			.param(this.questions.seal(key, "question", row.id(), row.question()))
+			.param(this.questions.seal(key, "embedding", row.id(), EscalationLog.vectorText(vector)))
+			.param(row.id())
+			.param(row.key())
+			.update();
 	}
 
 	/**

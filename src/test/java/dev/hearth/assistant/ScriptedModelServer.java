@@ -37,6 +37,9 @@ public final class ScriptedModelServer implements AutoCloseable {
 
 	public volatile int failWith;
 
+	/** How long each request waits before it is answered (a slow model). */
+	public volatile int delayMillis;
+
 	public final AtomicInteger requests = new AtomicInteger();
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -48,7 +51,7 @@ public final class ScriptedModelServer implements AutoCloseable {
 
 	public ScriptedModelServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		this.server.setExecutor(Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon(true).factory()));
+		this.server.setExecutor(Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon(true).factory()));
 		this.server.createContext("/", this::handle);
 		this.server.start();
 		this.stopper.schedule(this::close, 120, TimeUnit.SECONDS);
@@ -65,13 +68,22 @@ public final class ScriptedModelServer implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
-			this.bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			this.bodies.add(requestBody);
 			this.paths.add(exchange.getRequestURI().toString());
 			var headers = exchange.getRequestHeaders();
 			this.keys.add(String.valueOf((headers.getFirst("api-key") != null)
 					? "api-key " + headers.getFirst("api-key") : (headers.getFirst("x-api-key") != null)
 							? "x-api-key " + headers.getFirst("x-api-key") : headers.getFirst("Authorization")));
 			this.requests.incrementAndGet();
+			if (this.delayMillis > 0) {
+				try {
+					Thread.sleep(this.delayMillis);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
 			if (this.failWith != 0) {
 				byte[] body = "{\"error\":{\"message\":\"model crashed\",\"type\":\"server_error\"}}"
 					.getBytes(StandardCharsets.UTF_8);
@@ -81,7 +93,7 @@ public final class ScriptedModelServer implements AutoCloseable {
 				return;
 			}
 			if (exchange.getRequestURI().getPath().endsWith("/messages")) {
-				anthropicMessage(exchange);
+				anthropicMessage(exchange, requestBody.contains("\"stream\":true"));
 				return;
 			}
 			if (this.bodies.get(this.bodies.size() - 1).contains("\"stream\":false")
@@ -124,8 +136,12 @@ public final class ScriptedModelServer implements AutoCloseable {
 		exchange.getResponseBody().write(body);
 	}
 
-	/** A reply in the shape of Anthropic's messages API. */
-	private void anthropicMessage(HttpExchange exchange) throws IOException {
+	/** A reply in the shape of Anthropic's messages API (streamed when asked). */
+	private void anthropicMessage(HttpExchange exchange, boolean streamed) throws IOException {
+		if (streamed) {
+			anthropicStream(exchange);
+			return;
+		}
 		ObjectNode message = this.json.createObjectNode();
 		message.put("id", "msg_scripted").put("type", "message").put("role", "assistant").put("model", "scripted");
 		message.putArray("content").addObject().put("type", "text").put("text", this.reply);
@@ -135,6 +151,41 @@ public final class ScriptedModelServer implements AutoCloseable {
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		exchange.sendResponseHeaders(200, body.length);
 		exchange.getResponseBody().write(body);
+	}
+
+	/** Anthropic's server-sent events: message, one text block, its deltas, the end. */
+	private void anthropicStream(HttpExchange exchange) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+		exchange.sendResponseHeaders(200, 0);
+		OutputStream out = exchange.getResponseBody();
+		ObjectNode start = this.json.createObjectNode().put("type", "message_start");
+		ObjectNode message = start.putObject("message");
+		message.put("id", "msg_scripted").put("type", "message").put("role", "assistant").put("model", "scripted");
+		message.putArray("content");
+		message.putNull("stop_reason").putNull("stop_sequence");
+		message.putObject("usage").put("input_tokens", 10).put("output_tokens", 0);
+		anthropicEvent(out, "message_start", start);
+		ObjectNode blockStart = this.json.createObjectNode().put("type", "content_block_start").put("index", 0);
+		blockStart.putObject("content_block").put("type", "text").put("text", "");
+		anthropicEvent(out, "content_block_start", blockStart);
+		for (String word : this.reply.split("(?<= )")) {
+			ObjectNode delta = this.json.createObjectNode().put("type", "content_block_delta").put("index", 0);
+			delta.putObject("delta").put("type", "text_delta").put("text", word);
+			anthropicEvent(out, "content_block_delta", delta);
+		}
+		anthropicEvent(out, "content_block_stop",
+				this.json.createObjectNode().put("type", "content_block_stop").put("index", 0));
+		ObjectNode end = this.json.createObjectNode().put("type", "message_delta");
+		end.putObject("delta").put("stop_reason", "end_turn").putNull("stop_sequence");
+		end.putObject("usage").put("output_tokens", 5);
+		anthropicEvent(out, "message_delta", end);
+		anthropicEvent(out, "message_stop", this.json.createObjectNode().put("type", "message_stop"));
+	}
+
+	private void anthropicEvent(OutputStream out, String name, ObjectNode data) throws IOException {
+		out.write(("event: " + name + "\ndata: " + this.json.writeValueAsString(data) + "\n\n")
+			.getBytes(StandardCharsets.UTF_8));
+		out.flush();
 	}
 
 	private ObjectNode chunk() {

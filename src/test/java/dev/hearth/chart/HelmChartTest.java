@@ -223,6 +223,51 @@ class HelmChartTest {
 			.call()).hasMessageContaining("data.persistence needs a single replica");
 	}
 
+	@Test
+	void auditAnchorFileGetsItsOwnWritableVolumeOnlyWhenOn() {
+		RenderedChart off = render(template().set("database.url", EXTERNAL_DB));
+		Map<String, Object> offPod = map(off.one("Deployment", "hearth"), "spec", "template", "spec");
+		assertThat(mounts(list(offPod, "containers").get(0))).doesNotContainKey("audit-anchor");
+		assertThat(off.kinds()).doesNotContain("PersistentVolumeClaim/hearth-audit-anchor");
+		assertThat(applicationYml(off)).doesNotContain("audit-anchor");
+
+		RenderedChart on = render(template().set("database.url", EXTERNAL_DB)
+			.set("auditAnchor.file.enabled", "true")
+			.set("auditAnchor.file.storageClass", "worm"));
+		Map<String, Object> pod = map(on.one("Deployment", "hearth"), "spec", "template", "spec");
+		Map<String, Object> container = list(pod, "containers").get(0);
+		assertThat(mounts(container)).containsEntry("audit-anchor", "/var/lib/hearth-audit");
+		assertThat(list(container, "volumeMounts")).filteredOn((m) -> "audit-anchor".equals(m.get("name")))
+			.singleElement()
+			.satisfies((m) -> assertThat(m.get("readOnly")).as("the file is appended to").isNotEqualTo(true));
+		assertThat(map(volume(pod, "audit-anchor"), "persistentVolumeClaim").get("claimName"))
+			.isEqualTo("hearth-audit-anchor");
+		Map<String, Object> claim = on.one("PersistentVolumeClaim", "hearth-audit-anchor");
+		assertThat(map(claim, "metadata", "annotations")).containsEntry("helm.sh/resource-policy", "keep");
+		assertThat(map(claim, "spec").get("storageClassName")).isEqualTo("worm");
+		assertThat(applicationYml(on)).contains("audit-anchor:").contains("file: /var/lib/hearth-audit/anchors.jsonl");
+
+		RenderedChart existing = render(template().withValuesFile(CHART.resolve("ci/full-values.yaml")));
+		Map<String, Object> fullPod = map(existing.one("Deployment", "hearth"), "spec", "template", "spec");
+		assertThat(map(volume(fullPod, "audit-anchor"), "persistentVolumeClaim").get("claimName"))
+			.isEqualTo("hearth-audit-worm");
+		assertThat(existing.kinds()).doesNotContain("PersistentVolumeClaim/hearth-audit-anchor");
+
+		assertThatThrownBy(() -> template().set("database.url", EXTERNAL_DB)
+			.set("auditAnchor.file.enabled", "true")
+			.set("replicaCount", "2")
+			.call()).hasMessageContaining("needs a ReadWriteMany claim");
+		assertThat(render(template().set("database.url", EXTERNAL_DB)
+			.set("auditAnchor.file.enabled", "true")
+			.set("replicaCount", "2")
+			.set("auditAnchor.file.accessModes[0]", "ReadWriteMany")).kinds())
+			.contains("PersistentVolumeClaim/hearth-audit-anchor");
+		assertThatThrownBy(() -> template().set("database.url", EXTERNAL_DB)
+			.set("auditAnchor.file.enabled", "true")
+			.set("auditAnchor.file.path", "/var/lib/hearth/anchors.jsonl")
+			.call()).hasMessageContaining("auditAnchor.file.path must be an absolute file path");
+	}
+
 	private static TemplateCommand template() {
 		return new Helm(CHART).template()
 			.withName("hearth")

@@ -191,13 +191,15 @@ class KeyRotationIT {
 		this.jdbc
 			.sql("""
 					insert into escalation_decision (id, conversation_id, message_seq, rule, fired, action, outcome, enc_key,
-					                                 question)
-					values (?, ?, 1, 'customer-asked-for-person', '{}', 'HUMAN', 'HANDED_OFF', 'test-1', ?)
+					                                 question, embedding)
+					values (?, ?, 1, 'customer-asked-for-person', '{}', 'HUMAN', 'HANDED_OFF', 'test-1', ?, ?)
 					""")
 			.param(decision)
 			.param(id)
 			.param(old.seal("test-1", "question numbat",
 					SealedColumns.context("escalation_decision", "question", decision)))
+			.param(old.seal("test-1", "AACAPwAAAEA=",
+					SealedColumns.context("escalation_decision", "embedding", decision)))
 			.update();
 
 		List<String> classes = List.of("conversation_note", "answer_feedback", "conversation.csat_comment",
@@ -225,6 +227,10 @@ class KeyRotationIT {
 		assertThat(dev.hearth.testing.SealedRows.opened(this.jdbc, both, "escalation_decision", "enc_key", "question",
 				"id::text", "conversation_id = ?", id))
 			.containsExactly("question numbat");
+		// the question's embedding (V34) moves with it
+		assertThat(dev.hearth.testing.SealedRows.opened(this.jdbc, both, "escalation_decision", "enc_key", "embedding",
+				"id::text", "conversation_id = ?", id))
+			.containsExactly("AACAPwAAAEA=");
 	}
 
 }

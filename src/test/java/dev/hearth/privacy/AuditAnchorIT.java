@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,6 +33,7 @@ import dev.hearth.console.ConsoleUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -56,13 +58,25 @@ class AuditAnchorIT {
 
 	static final DatagramSocket SYSLOG;
 
+	/** Every syslog message received, as a collector stores them. */
+	static final List<String> SYSLOG_LINES = new CopyOnWriteArrayList<>();
+
 	static {
 		try {
 			FILE = Files.createTempDirectory("hearth-anchor").resolve("anchors/audit-anchors.jsonl");
 			WEBHOOK = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			// the receiver keeps what it is sent and lists it (JSON lines) on GET
 			WEBHOOK.createContext("/anchor", (exchange) -> {
-				RECEIVED.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-				exchange.sendResponseHeaders(204, -1);
+				if (exchange.getRequestMethod().equals("GET")) {
+					byte[] body = String.join("\n", RECEIVED).getBytes(StandardCharsets.UTF_8);
+					exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+					exchange.sendResponseHeaders(200, body.length);
+					exchange.getResponseBody().write(body);
+				}
+				else {
+					RECEIVED.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+					exchange.sendResponseHeaders(204, -1);
+				}
 				exchange.close();
 			});
 			WEBHOOK.start();
@@ -78,6 +92,8 @@ class AuditAnchorIT {
 	static void anchors(DynamicPropertyRegistry registry) {
 		registry.add("hearth.privacy.audit-anchor.file", FILE::toString);
 		registry.add("hearth.privacy.audit-anchor.webhook-url",
+				() -> "http://127.0.0.1:" + WEBHOOK.getAddress().getPort() + "/anchor");
+		registry.add("hearth.privacy.audit-anchor.webhook-records-url",
 				() -> "http://127.0.0.1:" + WEBHOOK.getAddress().getPort() + "/anchor");
 		registry.add("hearth.privacy.audit-anchor.syslog-host", () -> "127.0.0.1");
 		registry.add("hearth.privacy.audit-anchor.syslog-port", () -> SYSLOG.getLocalPort());
@@ -107,6 +123,9 @@ class AuditAnchorIT {
 	@Test
 	void checkpointsAreAnchoredOutsideTheDatabaseAndARewrittenTrailIsFound() throws Exception {
 		assertThat(this.anchors.anchors()).containsExactly("file", "syslog", "webhook");
+		// anchors of an earlier run on this database went to a file and servers that are
+		// gone
+		this.jdbc.sql("delete from audit_checkpoint_anchor").update();
 		this.audit.record("ANCHOR_TEST", "tester", "old", Map.of("n", 1));
 		this.audit.record("ANCHOR_TEST", "tester", "old", Map.of("n", 2));
 		assertThat(this.audit.purgeBefore(Instant.now().plusSeconds(1), 100_000)).isPositive();
@@ -131,6 +150,50 @@ class AuditAnchorIT {
 		assertThat(intact.valid()).as(intact.detail()).isTrue();
 		assertThat(intact.verifiedThroughCheckpoint()).isEqualTo(checkpoint);
 		assertThat(intact.verifiedThroughEvent()).isEqualTo(head);
+		// the webhook receiver's copy is read back and compared like the file
+		assertThat(intact.compared()).extracting(AuditAnchors.Comparison::anchor).containsExactly("file", "webhook");
+		assertThat(intact.compared()).allSatisfy((c) -> {
+			assertThat(c.valid()).as(c.anchor() + ": " + c.problems()).isTrue();
+			assertThat(c.verifiedThroughCheckpoint()).isEqualTo(checkpoint);
+			assertThat(c.verifiedThroughEvent()).isEqualTo(head);
+		});
+		// the syslog collector's copy, as an operator exports it, compared on request
+		syslog("\"eventId\":" + head);
+		String syslogCopy = String.join("\n", SYSLOG_LINES);
+		this.mvc
+			.perform(post("/api/admin/audit/anchors/compare?anchor=syslog").with(ConsoleUsers.admin("ada"))
+				.contentType(MediaType.TEXT_PLAIN)
+				.content(syslogCopy))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("\"valid\":true")))
+			.andExpect(content().string(containsString("\"verifiedThroughCheckpoint\":" + checkpoint)));
+		this.mvc
+			.perform(post("/api/admin/audit/anchors/compare?anchor=syslog").with(ConsoleUsers.agent("agnes"))
+				.contentType(MediaType.TEXT_PLAIN)
+				.content(syslogCopy))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/api/admin/audit/anchors/compare?anchor=tape").with(ConsoleUsers.admin("ada"))
+				.contentType(MediaType.TEXT_PLAIN)
+				.content(syslogCopy))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("anchor must be file, syslog or webhook")));
+		this.mvc
+			.perform(post("/api/admin/audit/anchors/compare").with(ConsoleUsers.admin("ada"))
+				.contentType(MediaType.TEXT_PLAIN)
+				.content(" "))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("send the records")));
+		// a copy exported by hand as a JSON array is read the same way
+		AuditAnchors.Result exportedWebhook = this.anchors.compare("webhook", "[" + String.join(",", RECEIVED) + "]");
+		assertThat(exportedWebhook.valid()).as(exportedWebhook.detail()).isTrue();
+		assertThat(exportedWebhook.verifiedThroughEvent()).isEqualTo(head);
+		AuditAnchors.Result lostDatagram = this.anchors.compare("syslog",
+				SYSLOG_LINES.stream()
+					.filter((line) -> !line.contains("\"checkpoint\":" + checkpoint + ","))
+					.reduce("", (a, b) -> a + b + "\n"));
+		assertThat(lostDatagram.valid()).isFalse();
+		assertThat(lostDatagram.detail()).contains("checkpoint " + checkpoint, "lost in transit over UDP");
 
 		this.mvc.perform(get("/console/admin/retention").with(ConsoleUsers.agent("agnes")))
 			.andExpect(status().isForbidden());
@@ -162,7 +225,8 @@ class AuditAnchorIT {
 		assertThat(this.audit.verify().valid()).as("the rewritten chain is consistent in itself").isTrue();
 		AuditAnchors.Result rewritten = this.anchors.verify();
 		assertThat(rewritten.valid()).isFalse();
-		assertThat(rewritten.detail()).contains("event " + head);
+		assertThat(rewritten.detail()).contains("file: event " + head, "webhook: event " + head);
+		assertThat(this.anchors.compare("syslog", syslogCopy).detail()).contains("event " + head);
 		this.mvc.perform(get("/console/admin/retention").with(ConsoleUsers.admin("ada")))
 			.andExpect(content().string(containsString("The audit log does not verify")));
 
@@ -171,17 +235,32 @@ class AuditAnchorIT {
 		AuditAnchors.Result truncated = this.anchors.verify();
 		assertThat(truncated.valid()).isFalse();
 		assertThat(truncated.detail()).contains("checkpoint " + checkpoint + " was written to the anchor file");
+		// whoever can write both the database and the file also hides what the database
+		// says was written to it: the webhook receiver's copy still finds the rewrite
+		this.jdbc.sql("delete from audit_checkpoint_anchor where anchor = 'file'").update();
+		AuditAnchors.Result fileForged = this.anchors.verify();
+		assertThat(fileForged.compared()).filteredOn((c) -> c.anchor().equals("file"))
+			.singleElement()
+			.satisfies((c) -> assertThat(c.valid()).isTrue());
+		assertThat(fileForged.valid()).isFalse();
+		assertThat(fileForged.detail()).contains("webhook: event " + head).doesNotContain("file:");
 		// later anchors start from the current head again
 		this.anchors.run();
 	}
 
-	/** The syslog message that carries {@code text}. */
+	/** The syslog message that carries {@code text} (every message read is kept). */
 	private static String syslog(String text) throws Exception {
+		for (String message : SYSLOG_LINES) {
+			if (message.contains(text)) {
+				return message;
+			}
+		}
 		byte[] buffer = new byte[8192];
 		for (int i = 0; i < 20; i++) {
 			DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
 			SYSLOG.receive(packet);
 			String message = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+			SYSLOG_LINES.add(message);
 			if (message.contains(text)) {
 				return message;
 			}

@@ -2,8 +2,13 @@ package dev.hearth.assistant.model;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import com.anthropic.backends.AnthropicBackend;
 import com.anthropic.client.AnthropicClient;
@@ -12,6 +17,8 @@ import com.anthropic.client.AnthropicClientAsyncImpl;
 import com.anthropic.client.AnthropicClientImpl;
 import com.anthropic.core.ClientOptions;
 import com.anthropic.core.RequestOptions;
+import com.anthropic.core.Sleeper;
+import com.anthropic.core.Timeout;
 import com.anthropic.core.http.HttpClient;
 import com.anthropic.core.http.HttpRequest;
 import com.anthropic.core.http.HttpResponse;
@@ -32,15 +39,59 @@ import dev.hearth.privacy.EgressGuard;
  * an HTTP client that asks the egress guard before every request. The key is sent in
  * {@code x-api-key}; environment variables such as {@code ANTHROPIC_API_KEY} or
  * {@code ANTHROPIC_BASE_URL} are ignored and requests are not retried. Failures become
- * {@link ModelUnavailableException}s naming the endpoint. Thread-safe.
+ * {@link ModelUnavailableException}s naming the endpoint.
+ * <p>
+ * Every instance shares one bounded pool ({@link #MAX_THREADS} daemon threads, idle ones
+ * end after a minute, at most {@link #MAX_QUEUED} waiting tasks; more are refused and
+ * fail the request) for OkHttp's asynchronous calls and the streams' handlers, and one
+ * sleeper, so neither requests nor endpoints add threads; blocking calls run on the
+ * caller's thread. Connect, read, write and whole-request timeouts are set. Thread-safe.
  */
 final class AnthropicApiChatModel implements ChatModel, AutoCloseable {
+
+	/** The name prefix of the shared pool's threads. */
+	static final String THREAD_PREFIX = "anthropic-http-";
+
+	/** The shared pool's threads at most. */
+	static final int MAX_THREADS = 8;
+
+	/** Tasks waiting for a thread of the shared pool at most. */
+	static final int MAX_QUEUED = 256;
+
+	/** The longest a connection is tried before the request fails. */
+	private static final Duration MAX_CONNECT = Duration.ofSeconds(10);
+
+	private static final ExecutorService SHARED_POOL = sharedPool();
+
+	/** No retries are made; a sleeper that needs no thread of its own. */
+	private static final Sleeper SLEEPER = new Sleeper() {
+
+		@Override
+		public void sleep(Duration duration) {
+			try {
+				Thread.sleep(duration);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		@Override
+		public CompletableFuture<Void> sleepAsync(Duration duration) {
+			return CompletableFuture.runAsync(() -> {
+			}, CompletableFuture.delayedExecutor(duration.toMillis(), TimeUnit.MILLISECONDS, SHARED_POOL));
+		}
+
+		@Override
+		public void close() {
+			// shared: never closed
+		}
+
+	};
 
 	private final URI baseUrl;
 
 	private final String model;
-
-	private final ExecutorService dispatcher;
 
 	private final HttpClient http;
 
@@ -64,12 +115,13 @@ final class AnthropicApiChatModel implements ChatModel, AutoCloseable {
 		}
 		this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", ""));
 		this.model = model;
-		this.dispatcher = Executors.newCachedThreadPool(
-				Thread.ofPlatform().name("anthropic-http-" + baseUrl.getHost() + "-", 0).daemon(true).factory());
+		Timeout timeouts = timeouts(timeout);
 		HttpClient okhttp = SpringAiAnthropicHttpClient.builder()
 			.backend(AnthropicBackend.builder().apiKey(apiKey).baseUrl(this.baseUrl.toString()).build())
-			.timeout(timeout)
-			.dispatcherExecutorService(this.dispatcher)
+			.timeout(timeouts)
+			.maxIdleConnections(MAX_THREADS)
+			.keepAliveDuration(Duration.ofMinutes(1))
+			.dispatcherExecutorService(new SharedPoolView())
 			.build();
 		this.http = new HttpClient() {
 
@@ -96,9 +148,10 @@ final class AnthropicApiChatModel implements ChatModel, AutoCloseable {
 			.httpClient(this.http)
 			.baseUrl(this.baseUrl.toString())
 			.putHeader("User-Agent", "hearth")
-			.timeout(timeout)
+			.timeout(timeouts)
 			.maxRetries(0)
-			.streamHandlerExecutor(this.dispatcher)
+			.streamHandlerExecutor(new SharedPoolView())
+			.sleeper(SLEEPER)
 			.build();
 		this.client = new AnthropicClientImpl(options);
 		this.asyncClient = new AnthropicClientAsyncImpl(options);
@@ -107,6 +160,61 @@ final class AnthropicApiChatModel implements ChatModel, AutoCloseable {
 			.anthropicClientAsync(this.asyncClient)
 			.options(AnthropicChatOptions.builder().model(model).maxTokens(maxTokens).build())
 			.build();
+	}
+
+	/**
+	 * The shared pool as the clients see it: closing a client shuts down the executors it
+	 * was given, which must not end the pool for the other instances.
+	 */
+	private static final class SharedPoolView extends AbstractExecutorService {
+
+		@Override
+		public void execute(Runnable task) {
+			SHARED_POOL.execute(task);
+		}
+
+		@Override
+		public void shutdown() {
+			// shared: never shut down by one client
+		}
+
+		@Override
+		public List<Runnable> shutdownNow() {
+			return List.of();
+		}
+
+		@Override
+		public boolean isShutdown() {
+			return false;
+		}
+
+		@Override
+		public boolean isTerminated() {
+			return false;
+		}
+
+		@Override
+		public boolean awaitTermination(long timeout, TimeUnit unit) {
+			return false;
+		}
+
+	}
+
+	private static ExecutorService sharedPool() {
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 60, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(MAX_QUEUED),
+				Thread.ofPlatform().name(THREAD_PREFIX, 0).daemon(true).factory());
+		pool.allowCoreThreadTimeOut(true);
+		return pool;
+	}
+
+	/**
+	 * {@code timeout} for reading, writing and the whole request; connecting at most
+	 * {@link #MAX_CONNECT}.
+	 */
+	static Timeout timeouts(Duration timeout) {
+		Duration connect = (timeout.compareTo(MAX_CONNECT) < 0) ? timeout : MAX_CONNECT;
+		return Timeout.builder().connect(connect).read(timeout).write(timeout).request(timeout).build();
 	}
 
 	@Override
@@ -148,8 +256,8 @@ final class AnthropicApiChatModel implements ChatModel, AutoCloseable {
 	public void close() {
 		this.client.close();
 		this.asyncClient.close();
+		// the shared pool and sleeper stay for the other instances
 		this.http.close();
-		this.dispatcher.shutdown();
 	}
 
 }
