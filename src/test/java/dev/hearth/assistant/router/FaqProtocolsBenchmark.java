@@ -322,6 +322,16 @@ class FaqProtocolsBenchmark {
 				"the shared data folder was not found: pass -Dhearth.data=/path/to/shared/data");
 		SharedData data = located.get();
 		useOutOfDomainCorpus();
+		try {
+			run(data);
+		}
+		finally {
+			OutOfDomainCorpus.override = null;
+			center = null;
+		}
+	}
+
+	private void run(SharedData data) throws IOException {
 		System.out.println("shared data: " + data.root() + ", embedding model: " + TestEmbeddings.modelName()
 				+ ", out-of-domain corpus: " + (corpus() ? "yes" : "no"));
 		String protocols = System.getProperty("bench.protocols", "single,heldout,fewshot,crosslingual");
