@@ -47,12 +47,15 @@ import static dev.hearth.assistant.router.Protocols.shuffled;
  * adds the nearest-phrasing views with other weights,
  * {@code -Dbench.agrid=answer:terms:sentences[:questionTerms],...} the margin-aware
  * decision with other weights). Protocol (a) also asks, per set, the questions of a
- * seeded quarter of entries left out of the FAQ ("unknown answered");
- * {@code -Dbench.sets=covid-en,...} limits its sets and {@code -Dbench.dump=DIR} writes
- * the acceptance features of every calibration and test question. The covid entries are
- * matched by their answers too when {@code -Dbench.covidqa=/path/to/COVID-QA} names a
- * checkout of deepset-ai/COVID-QA ({@link SharedData#covidAnswers});
- * {@code -Dbench.errors=true} prints the covid misses. Not a unit test: run with
+ * seeded quarter of entries left out of the FAQ ("unknown answered"), and adds MASSIVE
+ * en-US (one train phrasing per intent, the dev questions) as the set to make choices on
+ * ({@code massive-dev}), so that covid, HWU64 and Bitext stay unseen;
+ * {@code -Dbench.sets=covid-en,...} limits its sets ({@code -Dbench.heldout=hwu64,...}
+ * those of (b)) and {@code -Dbench.dump=DIR} writes the acceptance features of every
+ * calibration and test question. The covid entries are matched by their answers too when
+ * {@code -Dbench.covidqa=/path/to/COVID-QA} names a checkout of deepset-ai/COVID-QA
+ * ({@link SharedData#covidAnswers}); {@code -Dbench.errors=true} prints the covid misses.
+ * Not a unit test: run with
  * {@code mvn -o -q test -Dtest=FaqProtocolsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * (optionally {@code -Dhearth.data=/path/to/shared/data} and
  * {@code -Dbench.methods=router}). Embeddings are cached under {@code target/bench/};
@@ -105,42 +108,41 @@ class FaqProtocolsBenchmark {
 			};
 		});
 		EntryScores.Weights none = new EntryScores.Weights(0, 0);
-		methods.put("nearest", (examples, answers) -> matcher(
-				FaqMatcher.of(examples, List.of(), null, TestEmbeddings.bundledModel(), none, true)));
+		methods.put("nearest",
+				(examples, answers) -> matcher(FaqMatcher.of(examples, List.of(), null, corpus(), none, true)));
 		// ADR 0007's matcher: nearest phrasing + router, clamped median threshold
 		methods.put("matcher", (examples, answers) -> {
 			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
-			return matcher(FaqMatcher.of(examples, List.of(), router, TestEmbeddings.bundledModel(), none, true));
+			return matcher(FaqMatcher.of(examples, List.of(), router, corpus(), none, true));
 		});
 		// ADR 0009: hybrid scores, the fused score against the median of the left-out
 		// entries with the off-domain floor
 		methods.put("hybrid", (examples, answers) -> {
 			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
-			return matcher(FaqMatcher.of(examples, answers, List.of(), router, TestEmbeddings.bundledModel(),
-					EntryScores.Weights.DEFAULT, false, FaqMatcher.Decider.FUSED));
+			return matcher(FaqMatcher.of(examples, answers, List.of(), router, corpus(), EntryScores.Weights.DEFAULT,
+					false, FaqMatcher.Decider.FUSED));
 		});
 		// ADR 0017: Hearth's matcher now (the same ranking, the margin-aware score
 		// decides)
 		methods.put("margin", (examples, answers) -> {
 			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
-			return matcher(
-					FaqMatcher.of(examples, answers, pseudoQuestions(answers), router, TestEmbeddings.bundledModel()));
+			return matcher(FaqMatcher.of(examples, answers, pseudoQuestions(answers), router, corpus()));
 		});
 		// ADR 0017's measured alternative: a logistic model fitted on the answers'
 		// sentences as pseudo-questions
 		methods.put("accept", (examples, answers) -> {
 			TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
-			return matcher(FaqMatcher.of(examples, answers, pseudoQuestions(answers), router,
-					TestEmbeddings.bundledModel(), EntryScores.Weights.DEFAULT, false, FaqMatcher.Decider.LEARNED));
+			return matcher(FaqMatcher.of(examples, answers, pseudoQuestions(answers), router, corpus(),
+					EntryScores.Weights.DEFAULT, false, FaqMatcher.Decider.LEARNED));
 		});
 		methods.put("hybrid-norouter",
-				(examples, answers) -> matcher(FaqMatcher.of(examples, answers, null, TestEmbeddings.bundledModel())));
+				(examples, answers) -> matcher(FaqMatcher.of(examples, answers, null, corpus())));
 		for (String pair : System.getProperty("bench.grid", "").split(",")) {
 			if (!pair.isBlank()) {
 				String[] w = pair.split(":");
 				EntryScores.Weights grid = new EntryScores.Weights(Double.parseDouble(w[0]), Double.parseDouble(w[1]));
-				methods.put("grid-" + pair, (examples, answers) -> matcher(
-						FaqMatcher.of(examples, answers, null, TestEmbeddings.bundledModel(), grid, false)));
+				methods.put("grid-" + pair,
+						(examples, answers) -> matcher(FaqMatcher.of(examples, answers, null, corpus(), grid, false)));
 			}
 		}
 		// ADR 0017's measured alternatives: the margin-aware decision with other weights
@@ -152,8 +154,8 @@ class FaqProtocolsBenchmark {
 						Double.parseDouble(w[2]), (w.length > 3) ? Double.parseDouble(w[3]) : 0);
 				methods.put("grid-margin-" + triple, (examples, answers) -> {
 					TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
-					return matcher(FaqMatcher.of(examples, answers, pseudoQuestions(answers), router,
-							TestEmbeddings.bundledModel(), grid, false, FaqMatcher.Decider.MARGIN));
+					return matcher(FaqMatcher.of(examples, answers, pseudoQuestions(answers), router, corpus(), grid,
+							false, FaqMatcher.Decider.MARGIN));
 				});
 			}
 		}
@@ -166,13 +168,82 @@ class FaqProtocolsBenchmark {
 	}
 
 	/**
-	 * The defaults; without the out-of-domain corpus (embedded by MiniLM) for another
-	 * model, as Hearth does.
+	 * The defaults; without the out-of-domain corpus for another model unless it was
+	 * embedded by that model ({@link #useOutOfDomainCorpus()}).
 	 */
 	private static RouterSettings routerSettings() {
 		RouterSettings defaults = RouterSettings.defaults();
-		return TestEmbeddings.bundledModel() ? defaults
+		return corpus() ? defaults
 				: defaults.withBackground(false, defaults.backgroundSimilarityCeiling(), defaults.backgroundWeight());
+	}
+
+	/** Whether the out-of-domain corpus is embedded by the benchmark's model. */
+	static boolean corpus() {
+		return TestEmbeddings.bundledModel() || OutOfDomainCorpus.override != null;
+	}
+
+	/**
+	 * For a model other than the bundled one, the out-of-domain corpus embedded by it
+	 * (cached in {@code target/bench/ood-<model>.bin}) replaces the bundled MiniLM
+	 * vectors, so that the router's background class and the calibration's off-domain
+	 * floor are available to every model ({@code -Dbench.ood=false}: without, as measured
+	 * before).
+	 */
+	static void useOutOfDomainCorpus() throws IOException {
+		OutOfDomainCorpus.override = null;
+		center = null;
+		if (!TestEmbeddings.bundledModel() && Boolean.parseBoolean(System.getProperty("bench.ood", "true"))) {
+			List<String> questions = OutOfDomainCorpus.questions(OutOfDomainCorpus.textBytes());
+			Map<String, float[]> vectors = TestEmbeddings.cachedFor(questions, "target/bench/ood");
+			float[][] rows = new float[questions.size()][];
+			for (int i = 0; i < rows.length; i++) {
+				rows[i] = vectors.get(questions.get(i)).clone();
+				VectorMath.normalize(rows[i]);
+			}
+			OutOfDomainCorpus.override = new OutOfDomainCorpus.Corpus(questions, rows);
+		}
+		if (Boolean.getBoolean("bench.center") && corpus()) {
+			OutOfDomainCorpus.Corpus corpus = OutOfDomainCorpus.get();
+			float[] mean = new float[corpus.dimensions()];
+			for (float[] v : corpus.vectors()) {
+				for (int d = 0; d < mean.length; d++) {
+					mean[d] += v[d] / corpus.vectors().length;
+				}
+			}
+			center = mean;
+			float[][] rows = new float[corpus.vectors().length][];
+			for (int i = 0; i < rows.length; i++) {
+				rows[i] = centered(corpus.vectors()[i]);
+			}
+			OutOfDomainCorpus.override = new OutOfDomainCorpus.Corpus(corpus.questions(), rows);
+		}
+	}
+
+	/**
+	 * With {@code -Dbench.center=true}: the mean of the out-of-domain corpus's vectors,
+	 * subtracted from every vector (then normalised again), a common direction that makes
+	 * all cosines alike.
+	 */
+	private static float[] center;
+
+	private static float[] centered(float[] vector) {
+		if (center == null || vector == null) {
+			return vector;
+		}
+		float[] v = VectorMath.normalize(vector.clone());
+		for (int d = 0; d < v.length; d++) {
+			v[d] -= center[d];
+		}
+		return VectorMath.normalize(v);
+	}
+
+	private static Map<String, float[]> centered(Map<String, float[]> vectors) {
+		if (center == null) {
+			return vectors;
+		}
+		Map<String, float[]> result = new LinkedHashMap<>();
+		vectors.forEach((text, v) -> result.put(text, centered(v)));
+		return result;
 	}
 
 	/** The answers' sentences ({@link AnswerSentences}), embedded (cached). */
@@ -187,9 +258,8 @@ class FaqProtocolsBenchmark {
 			return List.of();
 		}
 		try {
-			String model = TestEmbeddings.bundledModel() ? "" : "-" + TestEmbeddings.modelName();
-			Map<String, float[]> vectors = TestEmbeddings.cached(map(pairs, (p) -> p[1]),
-					Path.of("target/bench/faq-pseudo" + model + ".bin"));
+			Map<String, float[]> vectors = centered(
+					TestEmbeddings.cachedFor(map(pairs, (p) -> p[1]), "target/bench/faq-pseudo"));
 			return map(pairs, (p) -> new PseudoQuestion(p[0], p[1], vectors.get(p[1])));
 		}
 		catch (IOException ex) {
@@ -251,7 +321,19 @@ class FaqProtocolsBenchmark {
 		Assumptions.assumeTrue(located.isPresent(),
 				"the shared data folder was not found: pass -Dhearth.data=/path/to/shared/data");
 		SharedData data = located.get();
-		System.out.println("shared data: " + data.root() + ", embedding model: " + TestEmbeddings.modelName());
+		useOutOfDomainCorpus();
+		try {
+			run(data);
+		}
+		finally {
+			OutOfDomainCorpus.override = null;
+			center = null;
+		}
+	}
+
+	private void run(SharedData data) throws IOException {
+		System.out.println("shared data: " + data.root() + ", embedding model: " + TestEmbeddings.modelName()
+				+ ", out-of-domain corpus: " + (corpus() ? "yes" : "no"));
 		String protocols = System.getProperty("bench.protocols", "single,heldout,fewshot,crosslingual");
 		for (Map.Entry<String, Method> method : methods().entrySet()) {
 			System.out.printf("%n===== method: %s =====%n", method.getKey());
@@ -346,6 +428,11 @@ class FaqProtocolsBenchmark {
 		if (wanted("hwu64")) {
 			result.put("hwu64", singleOf("hwu64", data.hwu64("train"), data.hwu64("test"), method));
 		}
+		if (wanted("massive-dev")) {
+			// the development set: choices are made here, not on the sets reported
+			result.put("massive-dev",
+					singleOf("massive-dev", data.massive("en-US.train"), data.massive("en-US.dev"), method));
+		}
 		if (!wanted("bitext")) {
 			return result;
 		}
@@ -423,7 +510,11 @@ class FaqProtocolsBenchmark {
 
 	private Map<String, Object> heldOutIntents(SharedData data, Method method) throws IOException {
 		Map<String, Object> result = new LinkedHashMap<>();
+		String only = System.getProperty("bench.heldout", "");
 		for (Protocols.HeldOut set : Protocols.heldOutSets(data)) {
+			if (!only.isBlank() && !List.of(only.split(",")).contains(set.name())) {
+				continue;
+			}
 			result.put(set.name().equals("massive") ? "massive-en" : set.name(), heldOut(set, method));
 		}
 		return result;
@@ -554,8 +645,7 @@ class FaqProtocolsBenchmark {
 	}
 
 	private Map<String, float[]> embed(String name, List<String> texts) throws IOException {
-		String model = TestEmbeddings.bundledModel() ? "" : "-" + TestEmbeddings.modelName();
-		return TestEmbeddings.cached(texts, Path.of("target/bench/faq-" + name + model + ".bin"));
+		return centered(TestEmbeddings.cachedFor(texts, "target/bench/faq-" + name));
 	}
 
 	static List<Evaluation.Outcome> outcomes(Matcher matcher, List<Question> questions, Map<String, float[]> vectors) {

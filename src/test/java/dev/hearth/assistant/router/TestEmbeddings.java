@@ -25,11 +25,13 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  */
 final class TestEmbeddings {
 
-	private static dev.langchain4j.model.embedding.EmbeddingModel model;
+	private static final Map<String, dev.langchain4j.model.embedding.EmbeddingModel> MODELS = new HashMap<>();
 
 	/**
 	 * The benchmark's embedding model: {@code minilm} (default), {@code bge} or
-	 * {@code e5}.
+	 * {@code e5}, or two joined by {@code +} (for instance {@code minilm+bge}): each
+	 * model's unit vector, concatenated and divided by the square root of their number,
+	 * so that the cosine of two combined vectors is the mean of the models' cosines.
 	 */
 	static String modelName() {
 		return System.getProperty("bench.model", "minilm");
@@ -43,12 +45,13 @@ final class TestEmbeddings {
 		return "minilm".equals(modelName());
 	}
 
-	private static dev.langchain4j.model.embedding.EmbeddingModel load() {
-		String type = switch (modelName()) {
+	private static dev.langchain4j.model.embedding.EmbeddingModel load(String name) {
+		String type = switch (name) {
 			case "minilm" -> null;
 			case "bge" -> "dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel";
 			case "e5" -> "dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel";
-			default -> throw new IllegalArgumentException("bench.model must be minilm, bge or e5, got " + modelName());
+			default -> throw new IllegalArgumentException(
+					"bench.model must be minilm, bge or e5 or two joined by +, got " + modelName());
 		};
 		if (type == null) {
 			return new AllMiniLmL6V2QuantizedEmbeddingModel();
@@ -58,18 +61,34 @@ final class TestEmbeddings {
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException(
-					"the " + modelName() + " model is not on the classpath: run with -Pembedding-models", ex);
+					"the " + name + " model is not on the classpath: run with -Pembedding-models", ex);
 		}
 	}
 
 	private TestEmbeddings() {
 	}
 
+	/** The models {@link #modelName()} joins, one or more. */
+	static List<String> components() {
+		return List.of(modelName().split("\\+"));
+	}
+
 	static synchronized List<float[]> embed(List<String> texts) {
-		if (model == null) {
-			model = load();
+		List<String> names = components();
+		if (names.size() == 1) {
+			return embed(names.get(0), texts);
 		}
-		String prefix = "e5".equals(modelName()) ? "query: " : "";
+		List<List<float[]>> parts = new ArrayList<>();
+		for (String name : names) {
+			parts.add(embed(name, texts));
+		}
+		return combine(parts, texts.size());
+	}
+
+	/** One model's vectors of the texts (e5 with its "query: " prefix), batches of 64. */
+	static synchronized List<float[]> embed(String name, List<String> texts) {
+		dev.langchain4j.model.embedding.EmbeddingModel model = MODELS.computeIfAbsent(name, TestEmbeddings::load);
+		String prefix = "e5".equals(name) ? "query: " : "";
 		List<float[]> vectors = new ArrayList<>(texts.size());
 		for (int from = 0; from < texts.size(); from += 64) {
 			List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + 64))
@@ -83,10 +102,76 @@ final class TestEmbeddings {
 		return vectors;
 	}
 
+	/** Each model's unit vectors concatenated, scaled by 1 / sqrt(models). */
+	private static List<float[]> combine(List<List<float[]>> parts, int count) {
+		List<float[]> combined = new ArrayList<>(count);
+		float scale = (float) (1 / Math.sqrt(parts.size()));
+		for (int i = 0; i < count; i++) {
+			int dimensions = 0;
+			for (List<float[]> part : parts) {
+				dimensions += part.get(i).length;
+			}
+			float[] vector = new float[dimensions];
+			int at = 0;
+			for (List<float[]> part : parts) {
+				float[] v = part.get(i);
+				double norm = Math.sqrt(VectorMath.dot(v, v));
+				for (float x : v) {
+					vector[at++] = (norm > 0) ? (float) (x / norm * scale) : 0;
+				}
+			}
+			combined.add(vector);
+		}
+		return combined;
+	}
+
 	/**
-	 * Vectors of the texts, from the cache file where present; new ones are added to it.
+	 * As {@link #cached(List, Path)} for the benchmark's model: the file is
+	 * {@code <base>.bin} for the bundled model, {@code <base>-<model>.bin} for another; a
+	 * combination reads and fills each model's file and combines their vectors.
 	 */
+	static Map<String, float[]> cachedFor(List<String> texts, String base) throws IOException {
+		List<String> names = components();
+		if (names.size() == 1) {
+			return cached(texts, path(base, names.get(0)), names.get(0));
+		}
+		List<List<float[]>> parts = new ArrayList<>();
+		for (String name : names) {
+			Map<String, float[]> vectors = cached(texts, path(base, name), name);
+			parts.add(texts.stream().map(vectors::get).toList());
+		}
+		List<float[]> combined = combine(parts, texts.size());
+		Map<String, float[]> result = new LinkedHashMap<>();
+		for (int i = 0; i < texts.size(); i++) {
+			result.put(texts.get(i), combined.get(i));
+		}
+		return result;
+	}
+
+	private static Path path(String base, String name) {
+		return Path.of(base + ("minilm".equals(name) ? "" : "-" + name) + ".bin");
+	}
+
 	static Map<String, float[]> cached(List<String> texts, Path cache) throws IOException {
+		List<String> names = components();
+		return (names.size() == 1) ? cached(texts, cache, names.get(0)) : uncachedCombination(texts);
+	}
+
+	private static Map<String, float[]> uncachedCombination(List<String> texts) {
+		List<String> distinct = texts.stream().distinct().toList();
+		List<float[]> vectors = embed(distinct);
+		Map<String, float[]> result = new LinkedHashMap<>();
+		for (int i = 0; i < distinct.size(); i++) {
+			result.put(distinct.get(i), vectors.get(i));
+		}
+		return result;
+	}
+
+	/**
+	 * One model's vectors of the texts, from the cache file where present; new ones are
+	 * added to it.
+	 */
+	private static Map<String, float[]> cached(List<String> texts, Path cache, String name) throws IOException {
 		Map<String, float[]> known = new HashMap<>();
 		if (Files.exists(cache)) {
 			try (DataInputStream in = new DataInputStream(Files.newInputStream(cache))) {
@@ -104,8 +189,10 @@ final class TestEmbeddings {
 		List<String> missing = texts.stream().distinct().filter((t) -> !known.containsKey(t)).toList();
 		if (!missing.isEmpty()) {
 			long started = System.nanoTime();
-			List<float[]> vectors = embed(missing);
-			System.out.printf("embedded %d texts in %.1f s%n", missing.size(), (System.nanoTime() - started) / 1e9);
+			List<float[]> vectors = embed(name, missing);
+			double seconds = (System.nanoTime() - started) / 1e9;
+			System.out.printf("embedded %d texts with %s in %.1f s (%.1f texts/s)%n", missing.size(), name, seconds,
+					missing.size() / seconds);
 			for (int i = 0; i < missing.size(); i++) {
 				known.put(missing.get(i), vectors.get(i));
 			}
