@@ -1,0 +1,355 @@
+package dev.hearth.retrieval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.apache.lucene.util.VectorUtil;
+
+import dev.hearth.retrieval.BenchReport.Latency;
+import dev.hearth.retrieval.BitextData.Utterance;
+
+/**
+ * Retrieval at a million passages ({@link MillionPassageCorpus}): build time and size of
+ * the index, query latency of the Lucene part with one and two searching threads, vector
+ * recall@10 against exact search, and the heap and resident memory of the process that
+ * serves the index. Not a unit test; the index is built once into a folder outside the
+ * repository and reused by later runs:
+ *
+ * <pre>
+ * nice -n 10 mvn -o -q test -pl src -Dtest=MillionPassageBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dbench.index=/tmp/hearth-1m-index -Dbench.data=/path/to/bitext-customer-support/utterances-20k.csv
+ * </pre>
+ *
+ * {@code bench.phase=build} only builds, {@code measure} only measures (in a fresh JVM,
+ * so that its memory figures are those of a process that opened the index and serves it),
+ * {@code all} (the default) does both. Other options: {@code bench.passages} (1,000,000),
+ * {@code bench.queries} (2,000), {@code bench.recall-queries} (200). Results go to
+ * {@code target/bench/million-<phase>.json}.
+ */
+@EnabledIfSystemProperty(named = "test", matches = ".*MillionPassageBenchmark.*",
+		disabledReason = "a benchmark; run it with -Dtest=MillionPassageBenchmark")
+class MillionPassageBenchmark {
+
+	private static final Path OUT = Path.of("target", "bench");
+
+	private static final String MODEL_ID = "all-minilm-l6-v2-q";
+
+	private static final long SEED = 42;
+
+	private static final int TOP_K = 5;
+
+	private static final int WARMUP = 500;
+
+	@Test
+	void benchmark() throws Exception {
+		main(new String[0]);
+	}
+
+	public static void main(String[] args) throws Exception {
+		String indexProperty = System.getProperty("bench.index");
+		if (indexProperty == null || indexProperty.isBlank()) {
+			throw new IllegalArgumentException(
+					"-Dbench.index=<folder outside the repository> is required: the index is kept there between runs");
+		}
+		Path folder = Path.of(indexProperty);
+		Path dataFile = Path
+			.of(System.getProperty("bench.data", "../shared/data/bitext-customer-support/utterances-20k.csv"));
+		String phase = System.getProperty("bench.phase", "all");
+		int passages = Integer.getInteger("bench.passages", 1_000_000);
+		int queries = Integer.getInteger("bench.queries", 2_000);
+		int recallQueries = Integer.getInteger("bench.recall-queries", 200);
+
+		BenchReport report = new BenchReport();
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("load_average_at_start", loadAverage());
+		json.put("processors", Runtime.getRuntime().availableProcessors());
+		json.put("java", System.getProperty("java.version"));
+		json.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+		List<Utterance> data = BitextData.load(dataFile);
+		EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+		float[][] vectors = BenchEmbeddings.embedAll(model, MODEL_ID, data.stream().map(Utterance::text).toList(),
+				OUT.resolve("bitext-" + MODEL_ID + ".vectors"));
+		MillionPassageCorpus corpus = new MillionPassageCorpus(data, vectors, SEED, passages, queries);
+		String fingerprint = "bench-" + SEED + "-" + passages + "-" + data.size();
+		report.line("Corpus: %d passages from %d Bitext utterances (%d held out as queries), index %s", passages,
+				data.size(), queries, folder);
+
+		if (phase.equals("build") || phase.equals("all")) {
+			json.put("realism", realism(corpus, model, report));
+			json.put("build", build(corpus, folder, fingerprint, report));
+		}
+		if (phase.equals("measure") || phase.equals("all")) {
+			json.put("serve", measure(corpus, folder, fingerprint, recallQueries, report));
+		}
+		json.put("load_average_at_end", loadAverage());
+		report.line("Load average at end: %s", loadAverage());
+		Files.createDirectories(OUT);
+		BenchReport.writeJson(OUT.resolve("million-" + phase + ".json"), json);
+		Files.writeString(OUT.resolve("million-" + phase + ".txt"), report.table());
+		System.out.println(report.table());
+	}
+
+	/**
+	 * How close a passage's mean vector is to the embedding of its own text: 200 passages
+	 * embedded for real.
+	 */
+	private static Map<String, Object> realism(MillionPassageCorpus corpus, EmbeddingModel model, BenchReport report) {
+		int count = 200;
+		double sum = 0;
+		double min = 1;
+		for (int i = 0; i < count; i++) {
+			IndexedPassage passage = corpus.passage((int) ((long) i * corpus.size() / count));
+			float[] real = model.embed(passage.matchText()).content().vector();
+			float[] mean = Vectors.normalisedCopy(passage.vector(), corpus.dimensions());
+			float cosine = VectorUtil.dotProduct(Vectors.normalisedCopy(real, corpus.dimensions()), mean);
+			sum += cosine;
+			min = Math.min(min, cosine);
+		}
+		report.line("Mean vector vs the real embedding of the passage text, %d passages: cosine mean %.3f, min %.3f",
+				count, sum / count, min);
+		return Map.of("passages", count, "cosine_mean", BenchReport.round(sum / count), "cosine_min",
+				BenchReport.round(min));
+	}
+
+	private static Map<String, Object> build(MillionPassageCorpus corpus, Path folder, String fingerprint,
+			BenchReport report) throws IOException {
+		Map<String, Object> json = new LinkedHashMap<>();
+		try (PassageIndex index = PassageIndex.open(folder, corpus.dimensions())) {
+			if (index.fingerprint().equals(fingerprint) && index.size() == corpus.size()) {
+				report.line("Index already built (%s): kept", fingerprint);
+				json.put("kept", true);
+				return json;
+			}
+			long started = System.nanoTime();
+			index.rebuild(corpus.iterator(), 1, fingerprint);
+			double seconds = (System.nanoTime() - started) / 1e9;
+			report.line("Built in %.0f s (PassageIndex.rebuild: add, merge to one segment, commit)", seconds);
+			json.put("build_seconds", BenchReport.round(seconds));
+		}
+		return json;
+	}
+
+	private static Map<String, Object> measure(MillionPassageCorpus corpus, Path folder, String fingerprint,
+			int recallQueries, BenchReport report) throws Exception {
+		Map<String, Object> json = new LinkedHashMap<>();
+		Map<String, Object> before = memory();
+		report.line("Memory before opening the index: %s", before);
+		json.put("memory_before_open", before);
+		try (PassageIndex index = PassageIndex.open(folder, corpus.dimensions())) {
+			if (!index.fingerprint().equals(fingerprint)) {
+				throw new IllegalStateException(folder + " holds '" + index.fingerprint() + "', not '" + fingerprint
+						+ "': build it first with -Dbench.phase=build");
+			}
+			int segments = index.searcher().withSearcher((s) -> s.getIndexReader().leaves().size());
+			double megabytes = directorySize(folder) / 1e6;
+			report.line("Index: %d passages, %d segments, %.0f MB on disk", index.size(), segments, megabytes);
+			json.put("passages", index.size());
+			json.put("segments", segments);
+			json.put("disk_mb", BenchReport.round(megabytes));
+			json.put("files_mb", fileSizes(folder));
+			Map<String, Object> opened = memory();
+			report.line("Memory with the index open: %s", opened);
+			json.put("memory_open", opened);
+
+			List<Object[]> modes = List.of(new Object[] { "BM25_ONLY", Fusion.BM25_ONLY, Map.of() },
+					new Object[] { "VECTOR_ONLY", Fusion.VECTOR_ONLY, Map.of() },
+					new Object[] { "LINEAR (default hybrid)", Fusion.LINEAR, Map.of() },
+					new Object[] { "RRF", Fusion.RRF, Map.of() },
+					new Object[] { "LINEAR audience=agent (~25%)", Fusion.LINEAR, Map.of("audience", Set.of("agent")) },
+					new Object[] { "LINEAR audience=partner (~5%)", Fusion.LINEAR,
+							Map.of("audience", Set.of("partner")) });
+			Map<String, Object> latency = new LinkedHashMap<>();
+			for (int threads : new int[] { 1, 2 }) {
+				report.line("Latency, %d thread(s), topK=%d, %d queries per thread after %d warm-up (ms):", threads,
+						TOP_K, corpus.queries().size(), WARMUP);
+				report.line("    %-30s %8s %8s %8s %8s %8s", "mode", "p50", "p95", "p99", "mean", "q/s");
+				Map<String, Object> byMode = new LinkedHashMap<>();
+				for (Object[] mode : modes) {
+					@SuppressWarnings("unchecked")
+					List<PassageQuery> list = queries(corpus, (Fusion) mode[1], (Map<String, Set<String>>) mode[2]);
+					byMode.put((String) mode[0], run(index, list, threads, (String) mode[0], report));
+				}
+				latency.put(threads + "_threads", byMode);
+			}
+			json.put("latency", latency);
+			Map<String, Object> served = memory();
+			report.line("Memory after the queries: %s", served);
+			json.put("memory_serving", served);
+			if (recallQueries > 0) {
+				json.put("recall_at_10", recall(corpus, index, recallQueries, report));
+			}
+		}
+		return json;
+	}
+
+	private static List<PassageQuery> queries(MillionPassageCorpus corpus, Fusion fusion,
+			Map<String, Set<String>> filters) {
+		return corpus.queries()
+			.stream()
+			.map((i) -> new PassageQuery(corpus.utterance(i).text(), corpus.vector(i), TOP_K, filters, fusion))
+			.toList();
+	}
+
+	private static Map<String, Object> run(PassageIndex index, List<PassageQuery> queries, int threads, String name,
+			BenchReport report) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<long[]>> futures = new ArrayList<>();
+			long started = System.nanoTime();
+			for (int t = 0; t < threads; t++) {
+				int offset = t * queries.size() / threads;
+				futures.add(pool.submit(() -> {
+					for (int i = 0; i < WARMUP; i++) {
+						index.searcher().search(queries.get((offset + i) % queries.size()));
+					}
+					long[] nanos = new long[queries.size()];
+					for (int i = 0; i < nanos.length; i++) {
+						PassageQuery query = queries.get((offset + i) % queries.size());
+						long start = System.nanoTime();
+						index.searcher().search(query);
+						nanos[i] = System.nanoTime() - start;
+					}
+					return nanos;
+				}));
+			}
+			List<long[]> all = new ArrayList<>();
+			for (Future<long[]> future : futures) {
+				all.add(future.get());
+			}
+			double seconds = (System.nanoTime() - started) / 1e9;
+			long[] nanos = all.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+			Latency latency = Latency.of(nanos);
+			double perSecond = (threads * (queries.size() + WARMUP)) / seconds;
+			report.line("    %-30s %8.2f %8.2f %8.2f %8.2f %8.0f", name, latency.p50(), latency.p95(), latency.p99(),
+					latency.mean(), perSecond);
+			Map<String, Object> json = new LinkedHashMap<>(latency.toJson());
+			json.put("queries_per_second", BenchReport.round(perSecond));
+			return json;
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	/**
+	 * Recall@10 of the served vector search against exact search streamed over the
+	 * corpus.
+	 */
+	private static Map<String, Object> recall(MillionPassageCorpus corpus, PassageIndex index, int count,
+			BenchReport report) throws IOException {
+		record Scored(int passage, float score) {
+		}
+		int k = 10;
+		int dimensions = corpus.dimensions();
+		float[][] queries = new float[count][];
+		List<PriorityQueue<Scored>> heaps = new ArrayList<>();
+		for (int q = 0; q < count; q++) {
+			queries[q] = Vectors.normalisedCopy(corpus.vector(corpus.queries().get(q)), dimensions);
+			heaps.add(new PriorityQueue<>(java.util.Comparator.comparingDouble(Scored::score)));
+		}
+		long started = System.nanoTime();
+		for (int p = 0; p < corpus.size(); p++) {
+			float[] vector = Vectors.normalisedCopy(corpus.passage(p).vector(), dimensions);
+			for (int q = 0; q < count; q++) {
+				float score = VectorUtil.dotProduct(queries[q], vector);
+				PriorityQueue<Scored> heap = heaps.get(q);
+				if (heap.size() < k) {
+					heap.add(new Scored(p, score));
+				}
+				else if (score > heap.peek().score()) {
+					heap.poll();
+					heap.add(new Scored(p, score));
+				}
+			}
+		}
+		double exactSeconds = (System.nanoTime() - started) / 1e9;
+		double served = 0;
+		for (int q = 0; q < count; q++) {
+			Set<String> exact = new java.util.HashSet<>();
+			heaps.get(q).forEach((s) -> exact.add("p" + s.passage()));
+			List<SearchHit> hits = index.searcher()
+				.search(new PassageQuery(null, queries[q], k, Map.of(), Fusion.VECTOR_ONLY));
+			served += hits.stream().filter((h) -> exact.contains(h.id())).count() / (double) k;
+		}
+		served /= count;
+		report.line("Vector recall@10 as served vs exact search, %d queries: %.4f (exact search took %.0f s)", count,
+				served, exactSeconds);
+		return Map.of("queries", count, "served_vector_only", BenchReport.round(served));
+	}
+
+	/** Heap in use after a full collection, and the process's resident set from /proc. */
+	private static Map<String, Object> memory() throws IOException {
+		System.gc();
+		System.gc();
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("heap_used_mb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+		json.put("non_heap_used_mb", ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed() >> 20);
+		Path status = Path.of("/proc/self/status");
+		if (Files.isReadable(status)) {
+			for (String line : Files.readAllLines(status)) {
+				for (String key : new String[] { "VmRSS", "RssAnon", "RssFile" }) {
+					if (line.startsWith(key + ":")) {
+						long kb = Long.parseLong(line.substring(key.length() + 1).strip().split("\\s+")[0]);
+						json.put(key + "_mb", kb >> 10);
+					}
+				}
+			}
+		}
+		return json;
+	}
+
+	private static Map<String, Object> fileSizes(Path folder) throws IOException {
+		Map<String, Long> byExtension = new java.util.TreeMap<>();
+		try (Stream<Path> files = Files.list(folder)) {
+			files.filter(Files::isRegularFile).forEach((file) -> {
+				String name = file.getFileName().toString();
+				String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
+				try {
+					byExtension.merge(extension, Files.size(file), Long::sum);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		Map<String, Object> json = new LinkedHashMap<>();
+		byExtension.forEach((extension, bytes) -> json.put(extension, BenchReport.round(bytes / 1e6)));
+		return json;
+	}
+
+	private static long directorySize(Path path) throws IOException {
+		try (Stream<Path> files = Files.walk(path)) {
+			return files.filter(Files::isRegularFile).mapToLong((file) -> {
+				try {
+					return Files.size(file);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}).sum();
+		}
+	}
+
+	private static String loadAverage() throws IOException {
+		Path loadavg = Path.of("/proc/loadavg");
+		return Files.isReadable(loadavg) ? Files.readString(loadavg).strip() : "unknown";
+	}
+
+}
