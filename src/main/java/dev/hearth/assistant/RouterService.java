@@ -57,9 +57,9 @@ import dev.hearth.system.ChangeFeed;
  * Until a router is live on this replica (the first training, which takes seconds to tens
  * of seconds, or one that failed), questions are matched by the FAQ's phrasings and
  * answers alone: the entry matcher of ADR 0017's single-phrasing path, calibrated without
- * a router, built before the first training starts and dropped when a router goes live.
- * {@link #readiness()} tells the {@code router} health contributor whether this replica
- * still waits for a router. Thread-safe.
+ * a router, built on its own thread beside the first training (so it does not delay it)
+ * and dropped when a router goes live. {@link #readiness()} tells the {@code router}
+ * health contributor whether this replica still waits for a router. Thread-safe.
  */
 @Service
 @Order(30)
@@ -94,7 +94,16 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 
 	private final AtomicBoolean refreshPending = new AtomicBoolean();
 
+	/**
+	 * Builds the entry matcher beside a training, so that the first router is not delayed
+	 * by it.
+	 */
+	private final ExecutorService entryMatching = Executors
+		.newSingleThreadExecutor(Thread.ofPlatform().name("router-entries").daemon(true).factory());
+
 	private final AtomicBoolean entriesPending = new AtomicBoolean();
+
+	private final Object entriesLock = new Object();
 
 	private final ChangeFeed feed;
 
@@ -260,12 +269,12 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 	}
 
 	/**
-	 * Asks for the entry matcher on the FAQ as it is now, on the training thread (before
-	 * any training asked for later); coalesced.
+	 * Asks for the entry matcher on the FAQ as it is now, on its own thread (beside any
+	 * training); coalesced.
 	 */
 	void requestEntryMatcher() {
 		if (this.entriesPending.compareAndSet(false, true)) {
-			this.trainer.execute(() -> {
+			this.entryMatching.execute(() -> {
 				this.entriesPending.set(false);
 				buildEntryMatcher();
 			});
@@ -277,11 +286,17 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 	 * answers and answer sentences, calibrated without a router (ADR 0017); nothing when
 	 * a router is live or the FAQ has too few entries to train one. Blocks.
 	 */
-	synchronized void buildEntryMatcher() {
-		if (this.live != null) {
-			this.entries = null;
-			return;
+	void buildEntryMatcher() {
+		synchronized (this.entriesLock) {
+			if (this.live != null) {
+				this.entries = null;
+				return;
+			}
+			buildEntryMatcherNow();
 		}
+	}
+
+	private void buildEntryMatcherNow() {
 		try {
 			long revision = this.catalog.revision();
 			EntryMatcher current = this.entries;
@@ -344,7 +359,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 			if (this.live == null) {
 				// the FAQ may have changed through another replica that trains the first
 				// router
-				buildEntryMatcher();
+				requestEntryMatcher();
 			}
 			else {
 				this.entries = null;
@@ -371,6 +386,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 	@Override
 	public void close() {
 		this.trainer.shutdownNow();
+		this.entryMatching.shutdownNow();
 	}
 
 	/**

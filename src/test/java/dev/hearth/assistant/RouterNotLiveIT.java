@@ -38,10 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An FAQ imported while no router is live (the first start on an empty database): its
  * questions are answered by the entry matcher, never declined as out of scope, and
  * readiness holds traffic while the first router trains and while a version another
- * replica put live is not loaded here. Training is held by a gate on the embedding model
- * for the {@code router-training} thread (the router embeds the answers' sentences once
- * trained), and started on demand
- * ({@code hearth.assistant.router.train-on-change=false}).
+ * replica put live is not loaded here. The entry matcher and the training are held by a
+ * gate on the embedding model for their threads ({@code router-entries},
+ * {@code router-training}: both embed the answers' sentences), and training starts on
+ * demand ({@code hearth.assistant.router.train-on-change=false}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "hearth.assistant.router.train-on-change=false",
@@ -227,8 +227,8 @@ class RouterNotLiveIT {
 	}
 
 	/**
-	 * Holds the embedding model's calls on the {@code router-training} thread while
-	 * closed: a training then stays under way until the test opens it.
+	 * Holds the embedding model's calls on the router's threads while closed: building
+	 * the entry matcher or a training then stays under way until the test opens it.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Gate {
@@ -253,7 +253,7 @@ class RouterNotLiveIT {
 					}
 					return Proxy.newProxyInstance(RouterNotLiveIT.class.getClassLoader(),
 							new Class<?>[] { EmbeddingModel.class, AutoCloseable.class }, (proxy, method, args) -> {
-								if (Thread.currentThread().getName().equals("router-training")
+								if (Thread.currentThread().getName().startsWith("router-")
 										&& !latch.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
 									throw new IllegalStateException("the test did not open the gate");
 								}
