@@ -246,7 +246,7 @@ public class AnswerPipeline {
 		if (similarity < minSimilarity) {
 			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
 					minSimilarity);
-			return escalate(reason, Math.max(routed.confidence(), similarity), routed, timings);
+			return escalate(unjudged(reason, routed), Math.max(routed.confidence(), similarity), routed, timings);
 		}
 		DocumentComposition.Composed composed = this.composition.compose(question, query, vector, history, passages,
 				stream, timings);
@@ -257,7 +257,7 @@ public class AnswerPipeline {
 						written.answeredBy(), written.citations(), routed.ranked(), timings.done(),
 						"extractive".equals(written.answeredBy()) ? passages.get(0).hit().language() : null);
 			case DocumentComposition.Declined declined -> (again != null) ? faqAnswer(again, routed, timings, stream)
-					: escalate(declined.reason(), similarity, routed, timings);
+					: escalate(unjudged(declined.reason(), routed), similarity, routed, timings);
 		};
 	}
 
@@ -299,6 +299,16 @@ public class AnswerPipeline {
 			Timings timings) {
 		return new Answer(Decision.ESCALATE, reason, "", confidence, routed.confidence(), routed.bestGuess(), null,
 				List.of(), routed.ranked(), timings.done());
+	}
+
+	/**
+	 * A question is not out of scope merely because nothing here matches FAQ questions
+	 * yet (the FAQ was just imported and its entry matcher is still being built): it
+	 * escalates as low confidence, which the policy hands on instead of declining it.
+	 */
+	private EscalationReason unjudged(EscalationReason reason, FaqRouting.Routed routed) {
+		return (reason == EscalationReason.OUT_OF_SCOPE && routed.ranked().isEmpty() && this.router.matcherPending())
+				? EscalationReason.LOW_CONFIDENCE : reason;
 	}
 
 	private static String tag(Enum<?> value) {

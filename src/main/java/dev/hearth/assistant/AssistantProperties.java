@@ -25,9 +25,13 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * @param minimumEntries fewer FAQ entries than this and no router is trained
 	 * @param lowConfidenceShare an unanswered question whose FAQ confidence reaches this
 	 * share of the threshold escalates as low confidence rather than out of scope
+	 * @param trainOnChange whether a router is trained after every FAQ change and at
+	 * start-up when the FAQ changed since; without, only when asked
+	 * ({@code POST /api/admin/router/train}), for instance once after a series of
+	 * imports, and until then the FAQ is matched by its phrasings and answers alone
 	 */
 	record Router(Double threshold, @DefaultValue("2") int minimumEntries,
-			@DefaultValue("0.5") double lowConfidenceShare) {
+			@DefaultValue("0.5") double lowConfidenceShare, @DefaultValue("true") boolean trainOnChange) {
 	}
 
 	/**

@@ -53,7 +53,13 @@ import dev.hearth.system.ChangeFeed;
  * With several replicas, the one that took the FAQ change trains; the others load the new
  * live version from PostgreSQL when its notification arrives ({@link #CHANNEL}) or at the
  * next catch-up tick of the {@link ChangeFeed}, and re-read a saved threshold likewise.
- * Thread-safe.
+ * <p>
+ * Until a router is live on this replica (the first training, which takes seconds to tens
+ * of seconds, or one that failed), questions are matched by the FAQ's phrasings and
+ * answers alone: the entry matcher of ADR 0017's single-phrasing path, calibrated without
+ * a router, built on its own thread beside the first training (so it does not delay it)
+ * and dropped when a router goes live. {@link #readiness()} tells the {@code router}
+ * health contributor whether this replica still waits for a router. Thread-safe.
  */
 @Service
 @Order(30)
@@ -88,6 +94,17 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 
 	private final AtomicBoolean refreshPending = new AtomicBoolean();
 
+	/**
+	 * Builds the entry matcher beside a training, so that the first router is not delayed
+	 * by it.
+	 */
+	private final ExecutorService entryMatching = Executors
+		.newSingleThreadExecutor(Thread.ofPlatform().name("router-entries").daemon(true).factory());
+
+	private final AtomicBoolean entriesPending = new AtomicBoolean();
+
+	private final Object entriesLock = new Object();
+
 	private final ChangeFeed feed;
 
 	private volatile boolean started;
@@ -95,6 +112,18 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 	private volatile boolean training;
 
 	private volatile LiveRouter live;
+
+	/**
+	 * Matches by the FAQ's phrasings and answers while no router is live here;
+	 * {@code null} otherwise.
+	 */
+	private volatile EntryMatcher entries;
+
+	/** Whether building the entry matcher failed (retried at the next catch-up tick). */
+	private volatile boolean entriesFailed;
+
+	/** A live version in PostgreSQL that this replica cannot read, or -1. */
+	private volatile int unreadableVersion = -1;
 
 	private volatile String lastError;
 
@@ -123,15 +152,66 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 		return Optional.ofNullable(this.live);
 	}
 
-	/** Matches a question with the live router and the FAQ's phrasings. */
+	/**
+	 * Matches a question with the live router and the FAQ's phrasings, or, while no
+	 * router is live, with the FAQ's phrasings and answers alone; empty when neither is
+	 * ready.
+	 */
 	Optional<RouterPrediction> predict(String text, float[] vector) {
+		FaqMatcher matcher = matcher();
+		return (matcher != null) ? Optional.of(matcher.predict(text, vector)) : Optional.empty();
+	}
+
+	private FaqMatcher matcher() {
 		LiveRouter current = this.live;
-		return (current != null) ? Optional.of(current.matcher().predict(text, vector)) : Optional.empty();
+		if (current != null) {
+			return current.matcher();
+		}
+		EntryMatcher interim = this.entries;
+		return (interim != null) ? interim.matcher() : null;
+	}
+
+	/**
+	 * Whether the FAQ has entries to answer from but this replica has nothing to match
+	 * them with yet (no live router, the entry matcher still being built): a question
+	 * that no document answers is then not out of scope, only not judged yet.
+	 */
+	boolean matcherPending() {
+		return this.live == null && this.entries == null && !this.entriesFailed && trainableEntries();
+	}
+
+	private boolean trainableEntries() {
+		return this.catalog.entries().size() >= minimumEntries();
+	}
+
+	private int minimumEntries() {
+		return Math.max(2, this.properties.router().minimumEntries());
+	}
+
+	/**
+	 * Whether this replica waits for a router: while a first training runs here (no
+	 * version live yet), while PostgreSQL holds a live version this replica has not
+	 * loaded, and while the FAQ has entries but nothing here matches them yet. A failed
+	 * or rejected training, a version this replica cannot read and
+	 * {@code hearth.assistant.router.train-on-change=false} do not hold readiness: the
+	 * entry matcher answers meanwhile.
+	 * @throws RuntimeException if PostgreSQL cannot be asked for the live version
+	 */
+	RouterReadiness readiness() {
+		LiveRouter current = this.live;
+		Integer stored = this.jdbc.sql("select version from router_model where status = 'LIVE'")
+			.query(Integer.class)
+			.optional()
+			.orElse(null);
+		Integer local = (current != null) ? current.version() : null;
+		boolean firstTraining = current == null && (this.training || this.pending.get());
+		return RouterReadiness.of(local, stored, this.unreadableVersion, firstTraining, matcherPending(),
+				(current == null && this.entries != null));
 	}
 
 	/** The confidence at or above which an FAQ entry answers. */
 	public double threshold() {
-		return thresholdAndSource().threshold();
+		return interimThreshold(thresholdAndSource()).threshold();
 	}
 
 	/**
@@ -148,9 +228,12 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 		log.info("Router threshold set to {} by {}", threshold, by);
 	}
 
+	/**
+	 * The status as the admin API shows it.
+	 */
 	public RouterStatus status() {
 		LiveRouter current = this.live;
-		ThresholdChoice choice = thresholdAndSource();
+		ThresholdChoice choice = interimThreshold(thresholdAndSource());
 		return new RouterStatus((current != null) ? current.version() : null,
 				(current != null) ? current.kbRevision() : -1, this.catalog.revision(),
 				this.training || this.pending.get(), choice.threshold(), choice.source(),
@@ -164,6 +247,9 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 	 * time.
 	 */
 	public void requestTraining() {
+		if (this.live == null) {
+			requestEntryMatcher();
+		}
 		if (this.pending.compareAndSet(false, true)) {
 			this.trainer.execute(() -> {
 				this.pending.set(false);
@@ -174,7 +260,72 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 
 	@TransactionalEventListener
 	void on(FaqEntriesChanged changed) {
-		requestTraining();
+		if (this.properties.router().trainOnChange()) {
+			requestTraining();
+		}
+		else if (this.live == null) {
+			requestEntryMatcher();
+		}
+	}
+
+	/**
+	 * Asks for the entry matcher on the FAQ as it is now, on its own thread (beside any
+	 * training); coalesced.
+	 */
+	void requestEntryMatcher() {
+		if (this.entriesPending.compareAndSet(false, true)) {
+			this.entryMatching.execute(() -> {
+				this.entriesPending.set(false);
+				buildEntryMatcher();
+			});
+		}
+	}
+
+	/**
+	 * Builds the matcher that answers while no router is live here: the FAQ's phrasings,
+	 * answers and answer sentences, calibrated without a router (ADR 0017); nothing when
+	 * a router is live or the FAQ has too few entries to train one. Blocks.
+	 */
+	void buildEntryMatcher() {
+		synchronized (this.entriesLock) {
+			if (this.live != null) {
+				this.entries = null;
+				return;
+			}
+			buildEntryMatcherNow();
+		}
+	}
+
+	private void buildEntryMatcherNow() {
+		try {
+			long revision = this.catalog.revision();
+			EntryMatcher current = this.entries;
+			if (current != null && current.kbRevision() == revision) {
+				return;
+			}
+			List<FaqPhrasing> phrasings = this.catalog.phrasings();
+			long labels = phrasings.stream().map(FaqPhrasing::faqId).distinct().count();
+			if (labels < minimumEntries()) {
+				this.entries = null;
+				this.entriesFailed = false;
+				return;
+			}
+			long started = System.nanoTime();
+			List<TrainingExample> examples = examples(phrasings);
+			FaqMatcher matcher = FaqMatcher.of(examples, answers(), answerSentences(), null,
+					this.catalog.bundledEmbeddingModel());
+			if (this.live == null) {
+				this.entries = new EntryMatcher(revision, matcher);
+				this.entriesFailed = false;
+				log.info("No FAQ router is live yet: {} FAQ entries are matched by their phrasings and answers"
+						+ " (built in {} ms)", labels, (System.nanoTime() - started) / 1_000_000);
+			}
+		}
+		catch (RuntimeException ex) {
+			this.entriesFailed = true;
+			log.warn("Matching the FAQ without a router failed ({}); FAQ entries answer once a router is live",
+					ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -201,8 +352,17 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 				log.info("FAQ router version {} was retired by another replica", current.version());
 				this.live = null;
 			}
-			else if (version.isPresent() && (current == null || current.version() != version.get())) {
+			else if (version.isPresent() && (current == null || current.version() != version.get())
+					&& version.get() != this.unreadableVersion) {
 				loadLive();
+			}
+			if (this.live == null) {
+				// the FAQ may have changed through another replica that trains the first
+				// router
+				requestEntryMatcher();
+			}
+			else {
+				this.entries = null;
 			}
 		}
 		catch (RuntimeException ex) {
@@ -215,7 +375,10 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 		this.started = true;
 		loadLive();
 		LiveRouter current = this.live;
-		if (current == null || current.kbRevision() < this.catalog.revision()) {
+		if (current == null && !this.properties.router().trainOnChange()) {
+			requestEntryMatcher();
+		}
+		else if (current == null || current.kbRevision() < this.catalog.revision()) {
 			requestTraining();
 		}
 	}
@@ -223,6 +386,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 	@Override
 	public void close() {
 		this.trainer.shutdownNow();
+		this.entryMatching.shutdownNow();
 	}
 
 	/**
@@ -235,10 +399,10 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 			long revision = this.catalog.revision();
 			List<FaqPhrasing> phrasings = this.catalog.phrasings();
 			long labels = phrasings.stream().map(FaqPhrasing::faqId).distinct().count();
-			if (labels < Math.max(2, this.properties.router().minimumEntries())) {
-				log.info("Not training the FAQ router: {} FAQ entries, at least {} needed", labels,
-						Math.max(2, this.properties.router().minimumEntries()));
+			if (labels < minimumEntries()) {
+				log.info("Not training the FAQ router: {} FAQ entries, at least {} needed", labels, minimumEntries());
 				this.lastError = null;
+				this.entries = null;
 				retireLive();
 				return;
 			}
@@ -272,6 +436,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 			goLive(version, model, matcher.suggestedThreshold(), checks, millis);
 			this.live = new LiveRouter(version, revision, examples.size(), model, matcher, checks,
 					java.time.Instant.now());
+			this.entries = null;
 			this.lastError = null;
 			log.info("FAQ router version {} is live: {} entries, {} phrasings, trained in {} ms, checks {}", version,
 					labels, examples.size(), millis, model.checks());
@@ -336,6 +501,7 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 				if (checks.getOrDefault("matcher.scores", 0.0) != FaqMatcher.SCORES_VERSION) {
 					log.info("The live FAQ router version {} predates hybrid FAQ matching (its threshold is for"
 							+ " another score); a new one will be trained", rs.getInt("version"));
+					this.unreadableVersion = rs.getInt("version");
 					return null;
 				}
 				Map<String, Double> matcherChecks = new java.util.HashMap<>();
@@ -354,9 +520,13 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 			catch (IllegalArgumentException ex) {
 				log.warn("The live FAQ router version {} cannot be read ({}); a new one will be trained",
 						rs.getInt("version"), ex.getMessage());
+				this.unreadableVersion = rs.getInt("version");
 				return null;
 			}
-		}).optional().ifPresent((router) -> this.live = router);
+		}).optional().ifPresent((router) -> {
+			this.live = router;
+			this.entries = null;
+		});
 		if (this.live != null) {
 			log.info("FAQ router version {} loaded (trained on revision {})", this.live.version(),
 					this.live.kbRevision());
@@ -456,6 +626,17 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 	}
 
 	/**
+	 * The threshold for a prediction of {@link #predict}: while the entry matcher answers
+	 * (no router live here), its own calibrated threshold, since a configured or saved
+	 * one was chosen for a router's score.
+	 */
+	private ThresholdChoice interimThreshold(ThresholdChoice choice) {
+		EntryMatcher interim = this.entries;
+		return (this.live == null && interim != null)
+				? new ThresholdChoice(interim.matcher().suggestedThreshold(), "entry-matcher") : choice;
+	}
+
+	/**
 	 * The model answering questions.
 	 *
 	 * @param version its version
@@ -471,6 +652,15 @@ public class RouterService implements ApplicationRunner, AutoCloseable {
 	}
 
 	private record ThresholdChoice(double threshold, String source) {
+	}
+
+	/**
+	 * The matcher answering while no router is live.
+	 *
+	 * @param kbRevision the knowledge base revision it was built on
+	 * @param matcher the FAQ's phrasings and answers, calibrated without a router
+	 */
+	private record EntryMatcher(long kbRevision, FaqMatcher matcher) {
 	}
 
 }
