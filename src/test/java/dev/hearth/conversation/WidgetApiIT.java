@@ -125,6 +125,18 @@ class WidgetApiIT {
 	}
 
 	@Test
+	void aFollowUpIsNeverAnsweredWithTheAnswerItFollows() throws Exception {
+		// issue 11 item 5: a follow-up the entry matches again ("so how many days is
+		// that?" after the refund entry) got the same answer, word for word
+		Conversation conversation = start();
+		JsonNode first = conversation.ask("How long does a refund take?").get("answer");
+		assertThat(first.get("answer").get("faqId").asString()).isEqualTo("refund-time");
+		JsonNode followUp = conversation.ask("so how many days is that until my refund?").get("answer");
+		assertThat(followUp.get("text").asString()).isNotEqualTo(first.get("text").asString())
+			.doesNotContain("Refunds reach your account within 5 working days.");
+	}
+
+	@Test
 	void anOutOfScopeQuestionIsDeclinedPolitelyWithItsReason() throws Exception {
 		// issue 12: declined (what Hearth can help with, rephrase or a person), no longer
 		// handed over
