@@ -80,7 +80,7 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 */
 	record AnswerabilityWeights(@DefaultValue( {
 			"1.097", "1.694", "0.155", "5.001", "5.839", "-5.238", "-0.628", "-1.091" }) List<Double> weights,
-			@DefaultValue("-4.416") double bias, @DefaultValue("0.325") double threshold){
+			@DefaultValue("-4.416") double bias, @DefaultValue("0.3") double threshold){
 	}
 
 	/**

@@ -99,6 +99,12 @@ class AnswerabilityFit {
 				sampleRightBefore, sampleWrongBefore);
 		System.out.printf(Locale.ROOT, "  %-52s %s%n", "hand thresholds tuned on the training folds",
 				rates(tuned, doc2dial, totals));
+		// the model that ships, and the right spans it keeps on each development set
+		double[] w = fit(rows, sampleWeight);
+		Map<String, List<Row>> sets = new java.util.TreeMap<>();
+		sample.forEach(
+				(r) -> sets.computeIfAbsent(r.group().substring(0, r.group().indexOf(':')), (key) -> new ArrayList<>())
+					.add(r));
 		double chosen = Double.NaN;
 		double bestScore = -1;
 		for (double t = 0.1; t <= 0.6001; t += 0.025) {
@@ -111,14 +117,18 @@ class AnswerabilityFit {
 					rates(counts, doc2dial, totals), right, wrong);
 			double score = counts[0] / (double) totals[0]
 					+ (totals[1] - negatives(doc2dial) + counts[1]) / (double) totals[1];
+			boolean everySetKept = sets.values()
+				.stream()
+				.allMatch((set) -> set.stream()
+					.filter((r) -> r.right() && probability(w, r.x()) >= threshold)
+					.count() >= set.stream().filter((r) -> r.right() && r.answeredBefore()).count());
 			// the threshold that serves doc2dial best without fewer right answers on the
-			// sample
-			if (right >= sampleRightBefore && score > bestScore) {
+			// sample: held out, and on each development set with the weights that ship
+			if (right >= sampleRightBefore && everySetKept && score > bestScore) {
 				bestScore = score;
 				chosen = t;
 			}
 		}
-		double[] w = fit(rows, sampleWeight);
 		System.out.printf(Locale.ROOT, "fitted on all rows (sample rows weighted %.1f), threshold %.3f%n", sampleWeight,
 				chosen);
 		StringBuilder weights = new StringBuilder();

@@ -118,10 +118,14 @@ class WidgetApiIT {
 	@Test
 	void aFollowUpIsUnderstoodWithTheConversationsContext() throws Exception {
 		Conversation conversation = start();
-		conversation.ask("I would like a refund for last month");
+		JsonNode first = conversation.ask("I would like a refund for last month").get("answer").get("answer");
+		assertThat(first.get("faqId").asString()).isEqualTo("refund-time");
 		JsonNode followUp = conversation.ask("and how long does that take?").get("answer").get("answer");
-		assertThat(followUp.get("decision").asString()).isEqualTo("ANSWERED");
+		// read as a refund question (the refund entry is its best guess), but that entry
+		// was the answer it follows: not given again (ADR 0025), and the documents say
+		// nothing about refunds
 		assertThat(followUp.get("faqId").asString()).isEqualTo("refund-time");
+		assertThat(followUp.get("decision").asString()).isEqualTo("ESCALATE");
 	}
 
 	@Test
