@@ -79,8 +79,7 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * @param threshold the least probability that answers
 	 */
 	record AnswerabilityWeights(@DefaultValue( {
-			"1.097", "1.694", "0.155", "5.001", "5.839", "-5.238", "-0.628", "-1.091" }) List<Double> weights,
-			@DefaultValue("-4.416") double bias, @DefaultValue("0.3") double threshold){
+		}) List<Double> weights, @DefaultValue("0") double bias, @DefaultValue("0.5") double threshold){
 	}
 
 	/**

@@ -23,6 +23,16 @@ class AnswerabilityModelTest {
 	}
 
 	@Test
+	void emptyWeightsTurnTheLearnedCheckOff() {
+		AssistantProperties.Answer rule = new AssistantProperties.Answer(4, 0.45, 3, 0.6, 60, 0.4, 0.8, 3, 0.6,
+				new AssistantProperties.AnswerabilityWeights(List.of(), 0, 0.5));
+		assertThat(rule.model()).isNull();
+		AssistantProperties.Answer learned = new AssistantProperties.Answer(4, 0.45, 3, 0.6, 60, 0.4, 0.8, 3, 0.6,
+				new AssistantProperties.AnswerabilityWeights(WEIGHTS, -4, 0.3));
+		assertThat(learned.model()).isNotNull();
+	}
+
+	@Test
 	void badSettingsAreRejectedWithWhatWasWrong() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new AnswerabilityModel(List.of(1.0), 0, 0.5))
 			.withMessage("answerability weights must be 8 numbers (bm25, vector, passageSimilarity, "
