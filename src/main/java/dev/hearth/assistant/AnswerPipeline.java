@@ -91,7 +91,8 @@ public class AnswerPipeline {
 						fallback) -> audit.ifAvailable((trail) -> trail.record("MODEL_OUTPUT_REJECTED", "hearth",
 								"answer", java.util.Map.of("check", check, "detail", detail, "fallback", fallback))),
 				new EvidenceAgreement(embeddings::embed, properties.answer().agreementBm25Rank(),
-						properties.answer().agreementSentenceSimilarity()));
+						properties.answer().agreementSentenceSimilarity()),
+				properties.answer().model(), embeddings::embed);
 		this.evidence = new AnswerEvidence(queries::embed, AnswerEvidence.MARGIN);
 		this.escalation = new EscalationRule(properties.router().lowConfidenceShare(),
 				properties.answer().lowConfidenceShare());
@@ -190,7 +191,7 @@ public class AnswerPipeline {
 				language);
 		timings.lap("route");
 		List<Passage> retrieved = null;
-		FaqEntry repeated = null;
+		FaqEntry fallback = null;
 		// a short question in a conversation is read with what came before ("how much
 		// notice do I have to give?" after a cancellation); only one that opens the
 		// conversation is held back because several entries name its words
@@ -226,13 +227,11 @@ public class AnswerPipeline {
 					return faqAnswer(entry, routed, timings, stream);
 				}
 				log.debug("Documents answer better than FAQ entry {}", entry.id());
-				repeated = entry;
+				fallback = entry;
 			}
-			if (verdict.answers()) {
-				// the documents may say what the previous answer did not; if they say
-				// nothing, the entry again is better than nothing
-				repeated = entry;
-			}
+			// an entry that would repeat the previous answer is never given again (a
+			// follow-up is not answered with the answer it follows, ADR 0025): the
+			// documents may say what it did not, else the question escalates
 			log.debug("FAQ entry {} does not answer the question: {}", entry.id(),
 					repeats ? "it was the previous answer" : verdict.missing());
 		}
@@ -240,8 +239,8 @@ public class AnswerPipeline {
 		timings.lap("retrieve");
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		double minSimilarity = this.properties.answer().minSimilarity();
-		if (similarity < minSimilarity && repeated != null) {
-			return faqAnswer(repeated, routed, timings, stream);
+		if (similarity < minSimilarity && fallback != null) {
+			return faqAnswer(fallback, routed, timings, stream);
 		}
 		if (similarity < minSimilarity) {
 			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
@@ -250,7 +249,7 @@ public class AnswerPipeline {
 		}
 		DocumentComposition.Composed composed = this.composition.compose(question, query, vector, history, passages,
 				stream, timings);
-		FaqEntry again = repeated;
+		FaqEntry again = fallback;
 		return switch (composed) {
 			case DocumentComposition.Written written ->
 				new Answer(Decision.ANSWERED, null, written.text(), similarity, routed.confidence(), null,
@@ -268,6 +267,11 @@ public class AnswerPipeline {
 				entry.answer());
 		return new Answer(Decision.ANSWERED, null, entry.answer(), routed.confidence(), routed.confidence(), entry.id(),
 				"faq", List.of(citation), routed.ranked(), timings.done(), entry.language());
+	}
+
+	/** Sees every document span judged for an answer; for benchmarks. */
+	void observeSpans(Consumer<DocumentComposition.Judged> observer) {
+		this.composition.observe(observer);
 	}
 
 	/**

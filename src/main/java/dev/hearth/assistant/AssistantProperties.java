@@ -52,12 +52,38 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * BM25 ranks it this high or better ({@code EvidenceAgreement})
 	 * @param agreementSentenceSimilarity ... or when a sentence of the span is at least
 	 * this similar to the question; 0 turns the agreement check off
+	 * @param answerabilityModel whether a document span answers, learned
+	 * ({@code AnswerabilityModel}, ADR 0025); it replaces {@code minCoverage} and the
+	 * agreement check for document answers when its weights are set
 	 */
 	record Answer(@DefaultValue("4") int passages, @DefaultValue("0.45") double minSimilarity,
 			@DefaultValue("3") int maxSentences, @DefaultValue("0.6") double minSupport,
 			@DefaultValue("60") int modelTimeoutSeconds, @DefaultValue("0.4") double minCoverage,
 			@DefaultValue("0.8") double lowConfidenceShare, @DefaultValue("3") int agreementBm25Rank,
-			@DefaultValue("0.6") double agreementSentenceSimilarity) {
+			@DefaultValue("0.6") double agreementSentenceSimilarity,
+			@DefaultValue AnswerabilityWeights answerabilityModel) {
+
+		/** The learned answerability check, or {@code null} when no weights are set. */
+		AnswerabilityModel model() {
+			List<Double> weights = this.answerabilityModel.weights();
+			return (weights == null || weights.isEmpty()) ? null : new AnswerabilityModel(weights,
+					this.answerabilityModel.bias(), this.answerabilityModel.threshold());
+		}
+
+	}
+
+	/**
+	 * A logistic regression over a document span's features ({@code SpanFeatures}).
+	 *
+	 * @param weights one per feature: bm25, vector, passageSimilarity,
+	 * sentenceSimilarity, coverage, spanCoverage, topicWords, margin; the defaults are
+	 * fitted by {@code AnswerabilityFit} (ADR 0025); empty to use {@code min-coverage}
+	 * and the agreement check instead
+	 * @param bias the intercept
+	 * @param threshold the least probability that answers
+	 */
+	record AnswerabilityWeights(@DefaultValue( {
+		}) List<Double> weights, @DefaultValue("0") double bias, @DefaultValue("0.5") double threshold){
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.hearth.assistant;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.micrometer.observation.Observation;
@@ -61,6 +62,25 @@ final class DocumentComposition {
 
 	private final EvidenceAgreement agreement;
 
+	private final AnswerabilityModel model;
+
+	private final Answerability checks = new Answerability(0);
+
+	private final java.util.function.Function<String, float[]> embed;
+
+	private volatile Consumer<Judged> observer;
+
+	/**
+	 * A span judged for a document answer, for calibration ({@code AnswerabilityFit}).
+	 *
+	 * @param query the self-contained question
+	 * @param span the span
+	 * @param features its features
+	 * @param answers whether it was shown
+	 */
+	record Judged(String query, ExtractiveAnswers.Span span, SpanFeatures features, boolean answers) {
+	}
+
 	/**
 	 * @param generative the language model's answers, or {@code null} to answer
 	 * extractively
@@ -70,9 +90,15 @@ final class DocumentComposition {
 	 * ({@code hearth.model.generate})
 	 * @param rejections where a rejected language-model answer is recorded
 	 * @param agreement whether the retrievers agree that an extracted span answers
+	 * @param model whether a span answers, by its features; {@code null} for the rule
+	 * before it (topic-word coverage and {@code agreement})
+	 * @param embed the model the question was embedded with, for the span's features
 	 */
 	DocumentComposition(GenerativeAnswers generative, int maxSentences, Answerability answerability,
-			ObservationRegistry observations, Rejections rejections, EvidenceAgreement agreement) {
+			ObservationRegistry observations, Rejections rejections, EvidenceAgreement agreement,
+			AnswerabilityModel model, java.util.function.Function<String, float[]> embed) {
+		this.model = model;
+		this.embed = embed;
 		this.rejections = rejections;
 		this.agreement = agreement;
 		this.generative = generative;
@@ -140,18 +166,54 @@ final class DocumentComposition {
 			log.warn("Extractive answer reads like an instruction to an AI, not shown");
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
-		Answerability.Verdict verdict = this.answerability.judge(query, composed.span().context(),
-				composed.span().text(), FaqAnswers.common(passages));
-		if (!verdict.answers()) {
-			log.debug("No document answer to \"{}\": {}", query, verdict.missing());
-			return new Declined(EscalationReason.LOW_CONFIDENCE);
-		}
-		if (!this.agreement.agrees(vector, composed.span().passage(), composed.span().text())) {
-			log.debug("No document answer to \"{}\": the retrievers do not agree on the passage", query);
+		if (!answers(query, vector, composed.span(), passages)) {
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
 		stream.accept(composed.text());
 		return new Written(composed.text(), "extractive", composed.citations());
+	}
+
+	/**
+	 * Whether the span answers: the name, number and kind-of-fact checks, then the model
+	 * (or, without one, topic-word coverage and the retrievers' agreement).
+	 */
+	private boolean answers(String query, float[] vector, ExtractiveAnswers.Span span, List<Passage> passages) {
+		Set<String> common = FaqAnswers.common(passages);
+		Answerability.Verdict checked = this.checks.judge(query, span.context(), span.text(), common);
+		if (!checked.answers()) {
+			log.debug("No document answer to \"{}\": {}", query, checked.missing());
+			return false;
+		}
+		Consumer<Judged> watching = this.observer;
+		SpanFeatures features = (this.model != null || watching != null)
+				? SpanFeatures.of(query, vector, span, passages, this.embed) : null;
+		boolean answers;
+		if (this.model != null) {
+			answers = this.model.answers(features);
+			if (!answers) {
+				log.debug("No document answer to \"{}\": answerability {}", query, this.model.probability(features));
+			}
+		}
+		else {
+			Answerability.Verdict verdict = this.answerability.judge(query, span.context(), span.text(), common);
+			answers = verdict.answers() && this.agreement.agrees(vector, span.passage(), span.text());
+			if (!answers) {
+				log.debug("No document answer to \"{}\": {}", query,
+						verdict.answers() ? "the retrievers do not agree on the passage" : verdict.missing());
+			}
+		}
+		if (watching != null) {
+			watching.accept(new Judged(query, span, features, answers));
+		}
+		return answers;
+	}
+
+	/**
+	 * Sees every span that passed the name, number and kind-of-fact checks; for
+	 * benchmarks.
+	 */
+	void observe(Consumer<Judged> observer) {
+		this.observer = observer;
 	}
 
 }

@@ -91,11 +91,16 @@ final class ExtractiveAnswers {
 			around.addAll(ContentWords.setOf(passage.hit().sectionPath()));
 			List<Unit> units = units(passage.hit().passage(), locale);
 			for (int from = 0; from < units.size(); from++) {
-				if (!said.isEmpty() && said.contains(AnswerGrade.normalise(units.get(from).text()))) {
+				if (said(said, units.get(from))) {
 					continue;
 				}
 				Set<String> covered = new HashSet<>();
 				for (int to = from; to < Math.min(units.size(), from + maxUnits); to++) {
+					if (to > from && said(said, units.get(to))) {
+						// never say again what the previous answer said, not even
+						// mid-span
+						break;
+					}
 					covered.addAll(units.get(to).words());
 					if (units.get(from).words().stream().noneMatch(asked::contains)) {
 						break;
@@ -111,7 +116,8 @@ final class ExtractiveAnswers {
 			return new Composed("", List.of(), null);
 		}
 		int from = best.from();
-		if (from > 0 && LEANS_ON_PREVIOUS.matcher(best.units().get(from).text()).matches()) {
+		if (from > 0 && LEANS_ON_PREVIOUS.matcher(best.units().get(from).text()).matches()
+				&& !said(said, best.units().get(from - 1))) {
 			from--;
 		}
 		int to = best.to();
@@ -119,7 +125,7 @@ final class ExtractiveAnswers {
 			if (best.units().get(leadIn).text().endsWith(":")) {
 				// a list's lead-in takes its list along
 				while (to + 1 < best.units().size() && best.units().get(to + 1).startsBlock()
-						&& to - leadIn < MAX_LIST_ITEMS) {
+						&& to - leadIn < MAX_LIST_ITEMS && !said(said, best.units().get(to + 1))) {
 					to++;
 				}
 				break;
@@ -128,6 +134,11 @@ final class ExtractiveAnswers {
 		String span = join(best.units().subList(from, to + 1));
 		String text = (best.heading().isEmpty() ? "" : "**" + best.heading() + "**\n\n") + span + " [1]";
 		return new Composed(text, List.of(best.passage().citation(1)), new Span(best.passage(), best.heading(), span));
+	}
+
+	/** Whether the previous answer (normalised) said the unit already. */
+	private static boolean said(String said, Unit unit) {
+		return !said.isEmpty() && said.contains(AnswerGrade.normalise(unit.text()));
 	}
 
 	private record Candidate(Passage passage, String heading, List<Unit> units, int from, int to, double score) {

@@ -113,7 +113,26 @@ class Doc2dialBenchmark {
 		int answeredAnswerable = 0;
 		int[] citedAt = new int[CoverageSweep.THRESHOLDS.length];
 		int[] escalatedAt = new int[CoverageSweep.THRESHOLDS.length];
+		String split = System.getProperty("bench.split", "report");
 		List<JsonNode> askAnswerable = evenly(answerable, perKind);
+		List<JsonNode> askUnanswerable = evenly(unanswerable, perKind);
+		if ("dev".equals(split)) {
+			// development questions: from dialogues none of whose questions is reported
+			Set<String> reported = new HashSet<>();
+			askAnswerable.forEach((q) -> reported.add(q.get("dial_id").asString()));
+			askUnanswerable.forEach((q) -> reported.add(q.get("dial_id").asString()));
+			askAnswerable = evenly(
+					answerable.stream().filter((q) -> !reported.contains(q.get("dial_id").asString())).toList(),
+					perKind);
+			askUnanswerable = evenly(
+					unanswerable.stream().filter((q) -> !reported.contains(q.get("dial_id").asString())).toList(),
+					perKind);
+		}
+		else if (!"report".equals(split)) {
+			throw new IllegalArgumentException("bench.split must be report or dev, got " + split);
+		}
+		System.out.printf("split %s: %d answerable, %d unanswerable questions%n", split, askAnswerable.size(),
+				askUnanswerable.size());
 		Diagnosis diagnosis = new Diagnosis();
 		List<Map<String, Object>> perQuestion = new ArrayList<>();
 		for (JsonNode question : askAnswerable) {
@@ -135,7 +154,6 @@ class Doc2dialBenchmark {
 			}
 		}
 		int escalated = 0;
-		List<JsonNode> askUnanswerable = evenly(unanswerable, perKind);
 		for (JsonNode question : askUnanswerable) {
 			Answer answer = ask(question);
 			perQuestion.add(diagnosis.unanswerable(question, answer));
@@ -165,7 +183,7 @@ class Doc2dialBenchmark {
 		}
 		diagnosis.print(n1, n2);
 		Files.createDirectories(Path.of("target/bench"));
-		Files.writeString(Path.of("target/bench/doc2dial-questions.json"),
+		Files.writeString(Path.of("target/bench/doc2dial-" + split + "-questions.json"),
 				json.writerWithDefaultPrettyPrinter().writeValueAsString(perQuestion));
 		Files.writeString(Path.of("target/bench/doc2dial.json"),
 				json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
@@ -278,6 +296,7 @@ class Doc2dialBenchmark {
 			row.put("spanRank", spanRank);
 			row.put("docRank", docRank);
 			row.put("outcome", outcome);
+			putJudged(row, goldSource, gold);
 			return row;
 		}
 
@@ -293,6 +312,7 @@ class Doc2dialBenchmark {
 			Map<String, Object> row = row(question, answer, query, hits);
 			row.put("keptUpTo", CoverageSweep.keptUpTo(question.get("question").asString(), history(question), answer));
 			row.put("kind", "unanswerable");
+			putJudged(row, null, null);
 			this.outcomes.merge((answer.decision() == Decision.ESCALATE) ? "negative escalated" : "negative answered",
 					1, Integer::sum);
 			return row;
@@ -369,9 +389,38 @@ class Doc2dialBenchmark {
 		return dot / Math.sqrt(na * nb);
 	}
 
+	/** The span the last question's document answer was judged on, if any. */
+	private DocumentComposition.Judged lastJudged;
+
 	private Answer ask(JsonNode question) {
-		return this.pipeline.answer(question.get("question").asString(), history(question), (text) -> {
+		List<DocumentComposition.Judged> judged = new ArrayList<>();
+		this.pipeline.observeSpans(judged::add);
+		Answer answer = this.pipeline.answer(question.get("question").asString(), history(question), (text) -> {
 		});
+		this.lastJudged = judged.isEmpty() ? null : judged.get(judged.size() - 1);
+		return answer;
+	}
+
+	/**
+	 * The judged span's features and whether it would be right: the answer to an
+	 * answerable question whose passage holds the gold span, never for a generated
+	 * negative ({@code AnswerabilityFit} learns from these).
+	 */
+	private void putJudged(Map<String, Object> row, String goldSource, String gold) {
+		DocumentComposition.Judged judged = this.lastJudged;
+		row.put("judged", judged != null);
+		if (judged == null) {
+			return;
+		}
+		Map<String, Object> features = new LinkedHashMap<>();
+		double[] values = judged.features().values();
+		for (int i = 0; i < values.length; i++) {
+			features.put(SpanFeatures.NAMES.get(i), values[i]);
+		}
+		row.put("features", features);
+		row.put("judgedAnswers", judged.answers());
+		row.put("judgedRight", goldSource != null && judged.span().passage().hit().source().equals(goldSource)
+				&& covers(judged.span().passage().hit().passage(), gold));
 	}
 
 	private static List<Turn> history(JsonNode question) {

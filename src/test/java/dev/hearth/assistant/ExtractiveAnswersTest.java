@@ -88,6 +88,23 @@ class ExtractiveAnswersTest {
 	}
 
 	@Test
+	void aFollowUpsAnswerSaysNothingThePreviousAnswerSaid() {
+		// "and how long does that take?" after the answer about paying twice: the
+		// refund's duration, not the credit sentence again (issue 11 item 5)
+		Passage twice = passage("r", "Refunds", "Refunds > You paid twice",
+				"If you paid a bill twice, the extra amount sits as a credit on your account. "
+						+ "Ask us to refund it. We refund it within 5 working days.");
+		String previous = "**You paid twice**\n\nIf you paid a bill twice, the extra amount sits as a credit on "
+				+ "your account. Ask us to refund it. [1]";
+		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(
+				"I paid my bill twice You paid twice and how long does that take to refund", List.of(twice), 3,
+				Locale.ENGLISH, previous);
+		assertThat(composed.text()).contains("within 5 working days")
+			.doesNotContain("sits as a credit")
+			.doesNotContain("Ask us to refund it");
+	}
+
+	@Test
 	void withNoSharedWordsThereIsNoAnswer() {
 		Passage passage = passage("a", "Router", "", "Unplug it for thirty seconds. Plug it back in. Wait.");
 		assertThat(ExtractiveAnswers.compose("xyzzy", List.of(passage), 3, Locale.ENGLISH).text()).isEmpty();

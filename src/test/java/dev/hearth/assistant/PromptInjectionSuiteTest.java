@@ -82,13 +82,14 @@ class PromptInjectionSuiteTest {
 		server = new PromptReadingModelServer();
 		model = OpenAiCompatibleModels.create(URI.create(server.baseUrl()), CONFIGURED_MODEL, "", 256,
 				Duration.ofSeconds(10), new EgressGuard(List.of("127.0.0.1"), null));
-		AssistantProperties.Answer settings = new AssistantProperties.Answer(4, 0.45, 3, 0.6, 10, 0.4, 0.8, 3, 0.6);
+		AssistantProperties.Answer settings = new AssistantProperties.Answer(4, 0.45, 3, 0.6, 10, 0.4, 0.8, 3, 0.6,
+				new AssistantProperties.AnswerabilityWeights(List.of(), 0, 0.5));
 		Redactor redactor = new Redactor(StandardDetectors.all("(?i)\\b(?:CUST|CU|NW)[- ]?\\d{6,10}\\b",
 				"(?i)\\b(?:ORD|ORDER)[- #]{0,2}\\d{5,12}\\b"));
 		composition = new DocumentComposition(new GenerativeAnswers(model, settings, new OutputCheck(redactor)), 3,
 				new Answerability(0.4), ObservationRegistry.NOOP,
 				(check, detail, fallback) -> rejectionsAudited.add(check + " -> " + fallback),
-				new EvidenceAgreement((text) -> new float[0], 3, 0));
+				new EvidenceAgreement((text) -> new float[0], 3, 0), null, (text) -> new float[0]);
 	}
 
 	@AfterAll

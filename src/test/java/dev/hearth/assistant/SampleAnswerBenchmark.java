@@ -67,14 +67,21 @@ class SampleAnswerBenchmark {
 		this.context.getBean("sampleKnowledgeBase", ApplicationRunner.class).run(null);
 		this.router.trainNow();
 		Map<String, Object> report = new LinkedHashMap<>();
+		List<Map<String, Object>> spans = new ArrayList<>();
+		List<DocumentComposition.Judged> judged = new ArrayList<>();
+		this.pipeline.observeSpans(judged::add);
 		for (String set : SETS) {
 			GradeTally tally = new GradeTally();
 			List<String> misses = new ArrayList<>();
 			int[] rightAt = new int[CoverageSweep.THRESHOLDS.length];
 			int n = 0;
 			for (LabelledQuestion question : read(Path.of(set))) {
+				judged.clear();
 				Answer answer = this.pipeline.answer(question.question(), question.history(), (text) -> {
 				});
+				if (!HELD_OUT.contains(set)) {
+					spans.add(span(set + ":" + n, question, judged.isEmpty() ? null : judged.get(judged.size() - 1)));
+				}
 				AnswerGrade grade = AnswerGrade.of(question, answer);
 				tally.add(question.groupOrKind(), grade);
 				double keptUpTo = CoverageSweep.keptUpTo(question.question(), question.history(), answer);
@@ -107,8 +114,37 @@ class SampleAnswerBenchmark {
 			report.put(set, tally.counts());
 		}
 		Files.createDirectories(Path.of("target/bench"));
+		Files.writeString(Path.of("target/bench/sample-dev-spans.json"),
+				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(spans));
 		Files.writeString(Path.of("target/bench/sample-answers.json"),
 				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+	}
+
+	/**
+	 * A development question's judged document span for {@code AnswerabilityFit}: right
+	 * when it cites the expected document with a gold phrase, never for a question that
+	 * must escalate.
+	 */
+	private static Map<String, Object> span(String id, LabelledQuestion question, DocumentComposition.Judged judged) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("id", id);
+		row.put("kind", question.expectsEscalation() ? "unanswerable" : "answerable");
+		row.put("judged", judged != null);
+		if (judged != null) {
+			Map<String, Object> features = new LinkedHashMap<>();
+			double[] values = judged.features().values();
+			for (int i = 0; i < values.length; i++) {
+				features.put(SpanFeatures.NAMES.get(i), values[i]);
+			}
+			row.put("features", features);
+			row.put("judgedAnswers", judged.answers());
+			String text = AnswerGrade.normalise(judged.span().heading() + " " + judged.span().text());
+			row.put("judgedRight", !question.expectsEscalation() && question.expectedSource() != null
+					&& judged.span().passage().hit().source().endsWith(question.expectedSource())
+					&& (question.gold().isEmpty()
+							|| question.gold().stream().anyMatch((g) -> text.contains(AnswerGrade.normalise(g)))));
+		}
+		return row;
 	}
 
 	static List<LabelledQuestion> read(Path file) throws IOException {
