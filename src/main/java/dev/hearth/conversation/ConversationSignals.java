@@ -139,7 +139,7 @@ class ConversationSignals {
 		this.jdbc.sql("""
 				select c.id, concat_ws('|', c.state, c.assigned_agent, c.handoff_mode, c.csat,
 				       (select max(m.seq) from conversation_message m where m.conversation_id = c.id))
-				from conversation c where c.id = any(cast(? as uuid[]))
+				from unnest(cast(? as uuid[])) as followed(id) join conversation c on c.id = followed.id
 				""")
 			.param(ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")))
 			.query((rs) -> {

@@ -131,6 +131,8 @@ class WidgetStreamBenchmark {
 		long commits = commits();
 		long cpu = os.getProcessCpuTime();
 		long selector = selectorCpu();
+		List<Long> backends = backends();
+		long postgres = postgresCpu(backends);
 		long started = System.nanoTime();
 		Thread.sleep(seconds * 1000L);
 		// PostgreSQL publishes a backend's counts at least once a second while it is busy
@@ -139,6 +141,8 @@ class WidgetStreamBenchmark {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("transactionsPerSecond", Math.round((commits() - commits) * 10 / (elapsed / 1e9)) / 10.0);
 		result.put("cpuPercentOfOneCore", Math.round((os.getProcessCpuTime() - cpu) * 1000.0 / elapsed) / 10.0);
+		result.put("postgresCpuPercentOfOneCore",
+				Math.round((postgresCpu(backends) - postgres) * 1e9 / TICKS * 1000.0 / elapsed) / 10.0);
 		result.put("clientSelectorCpuPercentOfOneCore",
 				Math.round((selectorCpu() - selector) * 1000.0 / elapsed) / 10.0);
 		result.put("loadAverage", os.getSystemLoadAverage());
@@ -158,6 +162,35 @@ class WidgetStreamBenchmark {
 			}
 		}
 		return total;
+	}
+
+	/** Clock ticks per second of {@code /proc/<pid>/stat} (USER_HZ). */
+	private static final long TICKS = 100;
+
+	/**
+	 * The PostgreSQL backends of this database (the pool's and the change feed's
+	 * listener): all the database work the streams cause.
+	 */
+	private List<Long> backends() {
+		return this.jdbc.sql("select pid from pg_stat_activity where datname = current_database()")
+			.query(Long.class)
+			.list();
+	}
+
+	/** CPU time of those backends in clock ticks ({@code /proc}: same machine only). */
+	private static long postgresCpu(List<Long> pids) {
+		long ticks = 0;
+		for (long pid : pids) {
+			try {
+				String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			}
+			catch (IOException | RuntimeException ex) {
+				// gone, or not on this machine
+			}
+		}
+		return ticks;
 	}
 
 	private long commits() {
