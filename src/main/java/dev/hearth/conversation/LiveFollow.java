@@ -19,8 +19,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * one, and a state event first and whenever the state the caller reads changes, with a
  * keep-alive comment every 15 s, until the stream's time is up. The page reconnects with
  * the last seq it saw (the {@code Last-Event-ID} or {@code ?after=}), so nothing is lost
- * or repeated. Today it polls the database every {@code poll}; how it learns of new rows
- * is kept here, in one place. Thread-safe: each stream runs on its own virtual thread.
+ * or repeated. It reads the database when {@link ConversationSignals} wakes it, and on
+ * its own every {@code poll} ({@link #followSignalled}: only while the change feed is
+ * down); how it learns of new rows is kept here, in one place. Thread-safe: each stream
+ * runs on its own virtual thread.
  */
 @Component
 public class LiveFollow {
@@ -100,14 +102,34 @@ public class LiveFollow {
 	 * @param poll the safety poll: how often it reads without a signal
 	 */
 	public <S> SseEmitter follow(UUID conversation, int after, Duration duration, Duration poll, Page<S> page) {
+		return start(conversation, after, duration, poll, false, page);
+	}
+
+	/**
+	 * Like {@link #follow}, but reads only when {@link ConversationSignals} says the
+	 * conversation changed (a notification, or the replica's sweep on every catch-up tick
+	 * of the change feed), or its place in the queue may have moved; its own safety poll
+	 * runs only while the feed's listener connection is down. For pages held open in
+	 * large numbers (the widget's stream), whose state the notifications cover.
+	 * @param fallbackPoll how often it reads without a signal while the feed is down
+	 */
+	public <S> SseEmitter followSignalled(UUID conversation, int after, Duration duration, Duration fallbackPoll,
+			Page<S> page) {
+		return start(conversation, after, duration, fallbackPoll, true, page);
+	}
+
+	private <S> SseEmitter start(UUID conversation, int after, Duration duration, Duration poll, boolean onlyWhenDown,
+			Page<S> page) {
 		SseEmitter emitter = new SseEmitter(duration.toMillis() + 10_000);
 		Thread.ofVirtual()
 			.name(page.name() + "-" + conversation)
-			.start(() -> run(conversation, after, duration.toMillis(), Math.max(50, poll.toMillis()), page, emitter));
+			.start(() -> run(conversation, after, duration.toMillis(), Math.max(50, poll.toMillis()), onlyWhenDown,
+					page, emitter));
 		return emitter;
 	}
 
-	private <S> void run(UUID conversation, int after, long duration, long poll, Page<S> page, SseEmitter emitter) {
+	private <S> void run(UUID conversation, int after, long duration, long poll, boolean onlyWhenDown, Page<S> page,
+			SseEmitter emitter) {
 		long deadline = System.currentTimeMillis() + duration;
 		int last = after;
 		S shown = null;
@@ -141,7 +163,9 @@ public class LiveFollow {
 					emitter.send(SseEmitter.event().comment("keep-alive"));
 					lastWrite = now;
 				}
-				long every = (shown != null && page.queued().test(shown)) ? Math.min(poll, QUEUED_POLL_MILLIS) : poll;
+				boolean queued = shown != null && page.queued().test(shown);
+				long every = queued ? Math.min(poll, QUEUED_POLL_MILLIS)
+						: (onlyWhenDown && this.signals.live()) ? duration : poll;
 				long wait = Math.min(Math.min(lastRead + every, lastWrite + KEEP_ALIVE_MILLIS), deadline) - now;
 				boolean signalled = changes.await(Duration.ofMillis(Math.max(0, wait)));
 				read = signalled || System.currentTimeMillis() >= lastRead + every;

@@ -90,8 +90,10 @@ class WidgetLiveController {
 	 * one as it is stored; {@code status} first and whenever the status changes. The
 	 * stream ends after {@code hearth.widget.event-stream}; the widget reconnects with
 	 * the last seq it saw, so nothing is lost or repeated. The stream reads the database
-	 * when {@link ConversationSignals} says the conversation changed (on any replica),
-	 * and otherwise only every {@code hearth.widget.event-poll} (a safety poll).
+	 * when {@link ConversationSignals} says the conversation changed (on any replica: a
+	 * notification, or the replica's one sweep of every followed conversation), and on
+	 * its own every {@code hearth.widget.event-poll} only while the change feed's
+	 * listener connection is down.
 	 */
 	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter events(@PathVariable UUID id, @RequestHeader(name = "Authorization", required = false) String auth,
@@ -99,7 +101,7 @@ class WidgetLiveController {
 			@RequestParam(name = "after", required = false) Integer after) {
 		this.access.authorize(id, auth);
 		int from = LiveFollow.resumeAfter(after, lastEventId);
-		return this.follow.follow(id, from, this.properties.eventStream(), this.properties.eventPoll(),
+		return this.follow.followSignalled(id, from, this.properties.eventStream(), this.properties.eventPoll(),
 				new LiveFollow.Page<>("widget-events", Message::forCustomer, "status", () -> status(id),
 						WidgetStatus::differsFrom, WidgetStatus::queued));
 	}

@@ -3,29 +3,56 @@ package dev.hearth.privacy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The append-only, hash-chained audit trail in PostgreSQL. Each event's hash is SHA-256
  * over the previous event's hash and its own content (kind, actor, subject and canonical
  * JSON details), so any edited or deleted row is found by {@link #verify}. Appends are
  * serialised by a transaction-scoped advisory lock, which keeps the chain linear.
- * Thread-safe.
+ * <p>
+ * An event is first stored unchained ({@code audit_pending}) in the caller's transaction,
+ * so it commits with the change it records, or not at all. Right after that commit, on
+ * the committed transaction's own connection, the first caller to get there chains every
+ * pending event in one transaction (a group commit); the others that committed meanwhile
+ * find theirs chained by that run and go on. Either way an event is in the chain when the
+ * call that recorded it returns. Simultaneous audited actions therefore share a chain
+ * commit instead of queueing for the lock one whole transaction at a time, and nobody
+ * waits for a second pooled connection (ADR 0027). Thread-safe.
  */
 @Service
 public class AuditTrail {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
 	static final String GENESIS = "0".repeat(64);
 
@@ -35,9 +62,26 @@ public class AuditTrail {
 
 	private final JsonMapper json;
 
-	AuditTrail(JdbcClient jdbc, JsonMapper json) {
+	private final DataSource dataSource;
+
+	private final TransactionTemplate transactions;
+
+	/**
+	 * One chaining at a time per replica; callers wait here, on their own connection,
+	 * never for another one.
+	 */
+	private final ReentrantLock gate = new ReentrantLock(true);
+
+	/** Chaining runs started; the number of the last one finished (under the gate). */
+	private final AtomicLong runs = new AtomicLong();
+
+	private long finished;
+
+	AuditTrail(JdbcClient jdbc, JsonMapper json, DataSource dataSource, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.dataSource = dataSource;
+		this.transactions = new TransactionTemplate(transactions);
 	}
 
 	/**
@@ -51,20 +95,171 @@ public class AuditTrail {
 	public record Verification(boolean valid, long events, Long firstBrokenId, String detail) {
 	}
 
-	/** Appends an event (inside the caller's transaction, if any). */
+	/**
+	 * Appends an event in the caller's transaction, if any: it commits with that
+	 * transaction (not if it rolls back) and is chained, after every event recorded
+	 * earlier in it, right after the commit, before this transaction's caller goes on.
+	 */
 	@Transactional
 	public void record(String kind, String actor, String subject, Map<String, ?> details) {
-		this.jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query((rs, row) -> 1).list();
-		String previous = this.jdbc.sql("select hash from audit_event order by id desc limit 1")
-			.query(String.class)
-			.optional()
-			.orElse(GENESIS);
-		String canonical = canonical(details);
-		String hash = hash(previous, kind, actor, subject, canonical);
-		this.jdbc.sql("""
-				insert into audit_event (kind, actor, subject, details, prev_hash, hash)
-				values (?, ?, ?, cast(? as jsonb), ?, ?)
-				""").param(kind).param(actor).param(subject).param(canonical).param(previous).param(hash).update();
+		this.jdbc.sql("insert into audit_pending (kind, actor, subject, details) values (?, ?, ?, ?)")
+			.param(kind)
+			.param(actor)
+			.param(subject)
+			.param(canonical(details))
+			.update();
+		for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+			if (registered instanceof SealAfterCommit mine && mine.trail() == this) {
+				return;
+			}
+		}
+		TransactionSynchronizationManager.registerSynchronization(new SealAfterCommit());
+	}
+
+	/**
+	 * Chains a transaction's events once it has committed, on that transaction's own
+	 * connection (still held until the transaction's clean-up), so that no caller ever
+	 * waits for a second connection from the pool.
+	 */
+	private final class SealAfterCommit implements TransactionSynchronization {
+
+		private AuditTrail trail() {
+			return AuditTrail.this;
+		}
+
+		@Override
+		public void afterCommit() {
+			long asked = AuditTrail.this.runs.get();
+			Connection connection = DataSourceUtils.getConnection(AuditTrail.this.dataSource);
+			try {
+				AuditTrail.this.gate.lock();
+				try {
+					if (AuditTrail.this.finished > asked) {
+						// a run that started after this commit has chained its events
+						return;
+					}
+					long run = AuditTrail.this.runs.incrementAndGet();
+					// the transaction has committed: a new one on the same connection
+					try {
+						sealAll(connection);
+						connection.commit();
+					}
+					catch (SQLException | RuntimeException ex) {
+						rollback(connection);
+						log.warn("Chaining pending audit events failed ({}); they stay pending and are chained later",
+								ex.getMessage());
+					}
+					AuditTrail.this.finished = run;
+				}
+				finally {
+					AuditTrail.this.gate.unlock();
+				}
+			}
+			finally {
+				DataSourceUtils.releaseConnection(connection, AuditTrail.this.dataSource);
+			}
+		}
+
+	}
+
+	/**
+	 * Chains events left pending (a chaining that failed, a replica that stopped between
+	 * a commit and its chaining).
+	 */
+	@Scheduled(fixedDelayString = "${hearth.privacy.audit-seal-interval:30s}", initialDelayString = "10s")
+	void sealLeftovers() {
+		Boolean pending = this.jdbc.sql("select exists (select 1 from audit_pending)").query(Boolean.class).single();
+		if (Boolean.TRUE.equals(pending)) {
+			sealPending();
+		}
+	}
+
+	/**
+	 * Chains every pending event now, in its own transaction.
+	 * @return how many were chained
+	 */
+	int sealPending() {
+		// the connection first, the gate second: whoever holds the gate never waits for
+		// the pool
+		Integer count = this.transactions.execute((status) -> {
+			Connection connection = DataSourceUtils.getConnection(this.dataSource);
+			this.gate.lock();
+			try {
+				long run = this.runs.incrementAndGet();
+				int chained = sealAll(connection);
+				this.finished = run;
+				return chained;
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("chaining pending audit events failed: " + ex.getMessage(), ex);
+			}
+			finally {
+				this.gate.unlock();
+				DataSourceUtils.releaseConnection(connection, this.dataSource);
+			}
+		});
+		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * Chains the pending events in pending order under the chain's lock, in the
+	 * connection's current transaction (the caller commits).
+	 */
+	private int sealAll(Connection connection) throws SQLException {
+		try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
+			lock.setLong(1, LOCK);
+			lock.execute();
+		}
+		String previous = GENESIS;
+		try (PreparedStatement head = connection
+			.prepareStatement("select hash from audit_event order by id desc limit 1");
+				ResultSet rs = head.executeQuery()) {
+			if (rs.next()) {
+				previous = rs.getString(1);
+			}
+		}
+		List<Long> chained = new ArrayList<>();
+		try (PreparedStatement pending = connection
+			.prepareStatement("select id, at, kind, actor, subject, details from audit_pending order by id");
+				PreparedStatement insert = connection.prepareStatement("""
+						insert into audit_event (at, kind, actor, subject, details, prev_hash, hash)
+						values (?, ?, ?, ?, cast(? as jsonb), ?, ?)
+						""");
+				ResultSet rs = pending.executeQuery()) {
+			while (rs.next()) {
+				String hash = hash(previous, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+				insert.setTimestamp(1, rs.getTimestamp(2));
+				insert.setString(2, rs.getString(3));
+				insert.setString(3, rs.getString(4));
+				insert.setString(4, rs.getString(5));
+				insert.setString(5, rs.getString(6));
+				insert.setString(6, previous);
+				insert.setString(7, hash);
+				insert.addBatch();
+				chained.add(rs.getLong(1));
+				previous = hash;
+			}
+			if (!chained.isEmpty()) {
+				insert.executeBatch();
+			}
+		}
+		if (!chained.isEmpty()) {
+			try (PreparedStatement delete = connection
+				.prepareStatement("delete from audit_pending where id = any(?)")) {
+				delete.setArray(1, connection.createArrayOf("bigint", chained.toArray()));
+				delete.executeUpdate();
+			}
+		}
+		return chained.size();
+	}
+
+	private static void rollback(Connection connection) {
+		try {
+			connection.rollback();
+		}
+		catch (SQLException ex) {
+			// the connection is broken: the pool discards it
+		}
 	}
 
 	/**

@@ -14,8 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sites the sites the widget may be embedded on, one per site key
  * @param rateLimit how many widget API requests a visitor may make
  * @param eventPoll how often a live event stream re-reads its conversation although no
- * change was signalled (a safety poll: changes wake the stream at once through PostgreSQL
- * notifications)
+ * change was signalled, while the change feed's listener connection is down (changes wake
+ * the stream at once through PostgreSQL notifications; while the listener is connected, a
+ * notification missed is found by the replica's one sweep of every followed conversation
+ * on each catch-up tick, {@code hearth.system.change-feed.catch-up}, 5 s)
  * @param eventStream how long one live event stream stays open before the widget
  * reconnects
  * @param suggestionsRefresh how long the most asked questions (the default suggested

@@ -16,6 +16,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.hearth.system.DatabaseOutage;
+
 /**
  * Rate limits for {@code /api/widget/**} ({@link RateLimits}, Bucket4j): all requests per
  * client address (each replica on its own), and POSTs per client address, per
@@ -50,7 +52,23 @@ final class WidgetRateLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Refusal refusal = refusal(request);
+		Refusal refusal;
+		try {
+			refusal = refusal(request);
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseOutage.causedBy(ex)) {
+				throw ex;
+			}
+			// the shared limits live in PostgreSQL: no connection (an outage, or a pool
+			// exhausted under overload) is a 503 to retry, as in the controllers, not a
+			// 500
+			response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+			Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE,
+					"Hearth cannot reach its database just now. Nothing was lost; try again in "
+							+ DatabaseOutage.RETRY_AFTER_SECONDS + " seconds.");
+			return;
+		}
 		if (refusal != null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refusal.seconds()));
 			Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many " + refusal.what() + ": at most "

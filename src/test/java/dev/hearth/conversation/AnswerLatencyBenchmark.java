@@ -1,8 +1,6 @@
 package dev.hearth.conversation;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,31 +63,22 @@ class AnswerLatencyBenchmark {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = WidgetBench.JSON;
+
+	private WidgetBench bench;
 
 	/** A fresh database, so that the sample knowledge base is imported on start-up. */
 	@BeforeAll
 	static void freshDatabase() throws Exception {
-		try (var connection = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
-				"postgres", ""); var statement = connection.createStatement()) {
-			statement
-				.execute("drop database if exists " + System.getProperty("bench.db", "hearth_bench") + " with (force)");
-		}
+		WidgetBench.dropDatabase(System.getProperty("bench.db", "hearth_bench"));
 	}
 
 	@Test
 	void latency() throws Exception {
-		String token = Files.readString(this.system.dataDir().resolve("admin-token")).strip();
-		this.http.send(HttpRequest.newBuilder(uri("/api/admin/router/train?wait=true"))
-			.header("Authorization", "Bearer " + token)
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
-		List<String> questions = new ArrayList<>();
-		for (String line : Files.readAllLines(Path.of("docs/eval/sample-kb-questions.jsonl"))) {
-			if (!line.isBlank()) {
-				questions.add(this.json.readTree(line).get("question").asString());
-			}
-		}
+		WidgetBench bench = new WidgetBench(this.port);
+		bench.trainRouter(this.http, this.system.dataDir());
+		List<String> questions = WidgetBench.questions();
+		this.bench = bench;
 		run(questions, 10, 0, 5);
 		Map<String, Object> results = new LinkedHashMap<>();
 		results.put("withThinkTime", run(questions, CONVERSATIONS, THINK_MS, SECONDS));
@@ -123,14 +112,9 @@ class AnswerLatencyBenchmark {
 						}
 						String question = questions.get(random.nextInt(questions.size()));
 						long sent = System.nanoTime();
-						HttpResponse<String> response = this.http.send(HttpRequest
-							.newBuilder(uri("/api/widget/conversations/" + conversation[0] + "/messages"))
-							.header("Content-Type", "application/json")
-							.header("Accept", "application/json")
-							.header("Authorization", "Bearer " + conversation[1])
-							.POST(HttpRequest.BodyPublishers
-								.ofString(this.json.createObjectNode().put("text", question).toString()))
-							.build(), HttpResponse.BodyHandlers.ofString());
+						HttpResponse<String> response = this.http.send(
+								this.bench.ask(conversation[0], conversation[1], question, null),
+								HttpResponse.BodyHandlers.ofString());
 						long micros = (System.nanoTime() - sent) / 1000;
 						asked++;
 						if (response.statusCode() != 200) {
@@ -166,37 +150,16 @@ class AnswerLatencyBenchmark {
 		result.put("questionsPerSecond", Math.round(roundTrips.size() * 10.0 / seconds) / 10.0);
 		result.put("errors", errors.get());
 		result.put("escalations", escalations.get());
-		result.put("roundTripMs", percentiles(roundTrips));
-		result.put("pipelineMs", percentiles(pipeline));
+		result.put("roundTripMs", WidgetBench.percentiles(roundTrips));
+		result.put("pipelineMs", WidgetBench.percentiles(pipeline));
 		return result;
 	}
 
 	/** A new conversation: its id and its token. */
 	private String[] start() throws Exception {
-		JsonNode started = this.json.readTree(
-				this.http
-					.send(HttpRequest.newBuilder(uri("/api/widget/conversations"))
-						.header("Content-Type", "application/json")
-						.POST(HttpRequest.BodyPublishers.ofString("{}"))
-						.build(), HttpResponse.BodyHandlers.ofString())
-					.body());
+		JsonNode started = this.json
+			.readTree(this.http.send(this.bench.start(null), HttpResponse.BodyHandlers.ofString()).body());
 		return new String[] { started.get("conversationId").asString(), started.get("token").asString() };
-	}
-
-	private static Map<String, Double> percentiles(List<Long> micros) {
-		List<Long> sorted = new ArrayList<>(micros);
-		Collections.sort(sorted);
-		Map<String, Double> result = new LinkedHashMap<>();
-		for (double p : new double[] { 0.50, 0.95, 0.99 }) {
-			long value = sorted.isEmpty() ? 0
-					: sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
-			result.put("p" + (int) (p * 100), Math.round(value / 100.0) / 10.0);
-		}
-		return result;
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
 }

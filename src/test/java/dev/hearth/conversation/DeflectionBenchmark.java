@@ -1,8 +1,6 @@
 package dev.hearth.conversation;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,25 +48,20 @@ class DeflectionBenchmark {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = WidgetBench.JSON;
+
+	private WidgetBench bench;
 
 	/** A fresh database, so that the sample knowledge base is imported on start-up. */
 	@BeforeAll
 	static void freshDatabase() throws Exception {
-		try (var connection = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
-				"postgres", ""); var statement = connection.createStatement()) {
-			statement.execute("drop database if exists " + System.getProperty("bench.db", "hearth_bench_dialogs")
-					+ " with (force)");
-		}
+		WidgetBench.dropDatabase(System.getProperty("bench.db", "hearth_bench_dialogs"));
 	}
 
 	@Test
 	void deflection() throws Exception {
-		String token = Files.readString(this.system.dataDir().resolve("admin-token")).strip();
-		this.http.send(HttpRequest.newBuilder(uri("/api/admin/router/train?wait=true"))
-			.header("Authorization", "Bearer " + token)
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
+		this.bench = new WidgetBench(this.port);
+		this.bench.trainRouter(this.http, this.system.dataDir());
 		int conversations = 0;
 		int handedOver = 0;
 		int necessary = 0;
@@ -80,11 +73,7 @@ class DeflectionBenchmark {
 		int smallTalk = 0;
 		Map<String, int[]> byKind = new TreeMap<>();
 		List<String> lines = new ArrayList<>();
-		for (String line : Files.readAllLines(Path.of("docs/eval/sample-kb-dialogs.jsonl"))) {
-			if (line.isBlank()) {
-				continue;
-			}
-			JsonNode dialog = this.json.readTree(line);
+		for (JsonNode dialog : WidgetBench.dialogs()) {
 			String[] conversation = start(dialog.get("language").asString());
 			boolean handed = false;
 			StringBuilder trace = new StringBuilder(dialog.get("id").asString()).append(':');
@@ -160,33 +149,18 @@ class DeflectionBenchmark {
 	}
 
 	private String[] start(String language) throws Exception {
-		JsonNode started = this.json.readTree(
-				this.http
-					.send(HttpRequest.newBuilder(uri("/api/widget/conversations"))
-						.header("Content-Type", "application/json")
-						.POST(HttpRequest.BodyPublishers
-							.ofString(this.json.createObjectNode().put("language", language).toString()))
-						.build(), HttpResponse.BodyHandlers.ofString())
-					.body());
+		JsonNode started = this.json
+			.readTree(this.http.send(this.bench.start(language), HttpResponse.BodyHandlers.ofString()).body());
 		return new String[] { started.get("conversationId").asString(), started.get("token").asString() };
 	}
 
 	private JsonNode ask(String[] conversation, String text) throws Exception {
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(uri("/api/widget/conversations/" + conversation[0] + "/messages"))
-				.header("Content-Type", "application/json")
-				.header("Accept", "application/json")
-				.header("Authorization", "Bearer " + conversation[1])
-				.POST(HttpRequest.BodyPublishers.ofString(this.json.createObjectNode().put("text", text).toString()))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http.send(this.bench.ask(conversation[0], conversation[1], text, null),
+				HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
 		}
 		return this.json.readTree(response.body()).get("answer");
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.port + path);
 	}
 
 }

@@ -10,6 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,9 +30,12 @@ class AuditTrailIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	PlatformTransactionManager transactions;
+
 	@BeforeEach
 	void empty() {
-		this.jdbc.sql("truncate audit_event, audit_checkpoint, audit_checkpoint_anchor").update();
+		this.jdbc.sql("truncate audit_event, audit_pending, audit_checkpoint, audit_checkpoint_anchor").update();
 		this.audit.record("HANDOFF", "hearth", "c-1", Map.of("rule", "customer-asked-for-person", "priority", 2));
 		this.audit.record("CLAIM", "alice", "c-1", Map.of());
 		this.audit.record("RESOLVE", "alice", "c-1", Map.of("outcome", "answered", "tags", List.of("b", "a")));
@@ -39,6 +44,54 @@ class AuditTrailIT {
 	@Test
 	void anUntouchedChainIsIntact() {
 		assertThat(this.audit.verify()).isEqualTo(new AuditTrail.Verification(true, 3, null, "intact"));
+	}
+
+	@Test
+	void eventsAreChainedWhenTheirTransactionCommitsAndNotWhenItRollsBack() throws Exception {
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		transaction.executeWithoutResult((status) -> {
+			this.audit.record("CLAIM", "bob", "c-2", Map.of());
+			this.audit.record("RESOLVE", "bob", "c-2", Map.of("outcome", "answered"));
+			// not chained before the commit
+			assertThat(count("audit_event where subject = 'c-2'")).isZero();
+		});
+		assertThat(this.audit.events(new AuditTrail.Query(null, "bob", null, null, null, null, 10)))
+			.extracting(AuditTrail.Event::kind)
+			.containsExactly("RESOLVE", "CLAIM");
+		transaction.executeWithoutResult((status) -> {
+			this.audit.record("CLAIM", "carol", "c-3", Map.of());
+			status.setRollbackOnly();
+		});
+		assertThat(count("audit_event where actor = 'carol'")).isZero();
+		assertThat(count("audit_pending")).isZero();
+
+		// 40 at once: every one chained once, in one linear chain
+		List<Thread> threads = new java.util.ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			int n = i;
+			threads.add(Thread.ofVirtual().start(() -> this.audit.record("HANDOFF", "hearth", "burst-" + n, Map.of())));
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		assertThat(count("audit_event where subject like 'burst-%'")).isEqualTo(40);
+		assertThat(count("audit_pending")).isZero();
+		assertThat(this.audit.verify().valid()).isTrue();
+	}
+
+	@Test
+	void anEventLeftPendingIsChainedByTheNextRun() {
+		this.jdbc.sql("insert into audit_pending (kind, actor, subject, details) values ('CLAIM', 'dave', 'c-4', '{}')")
+			.update();
+		// (or by the scheduled run of another test context first)
+		assertThat(this.audit.sealPending()).isBetween(0, 1);
+		assertThat(count("audit_pending")).isZero();
+		assertThat(count("audit_event where actor = 'dave'")).isEqualTo(1);
+		assertThat(this.audit.verify()).isEqualTo(new AuditTrail.Verification(true, 4, null, "intact"));
+	}
+
+	private long count(String from) {
+		return this.jdbc.sql("select count(*) from " + from).query(Long.class).single();
 	}
 
 	@Test
