@@ -1,5 +1,7 @@
 package dev.hearth.assistant;
 
+import dev.hearth.testing.Tables;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +66,7 @@ class GenerativeAnswerIT {
 
 	@BeforeEach
 	void oneDocument() {
-		this.jdbc.sql("truncate kb_document, faq_entry, router_model cascade").update();
+		Tables.truncate(this.jdbc, "kb_document, faq_entry, router_model cascade");
 		this.importer.importDocument("docs/refunds.md", """
 				# Refunds
 

@@ -1,5 +1,7 @@
 package dev.hearth.assistant;
 
+import dev.hearth.testing.Tables;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
@@ -86,9 +88,8 @@ class RouterNotLiveIT {
 
 	@BeforeAll
 	void faqWithoutRouter() throws Exception {
-		this.jdbc.sql(
-				"truncate kb_document, faq_entry, kb_import_event, conversation, router_model, assistant_setting cascade")
-			.update();
+		Tables.truncate(this.jdbc,
+				"kb_document, faq_entry, kb_import_event, conversation, router_model, assistant_setting cascade");
 		// another context of this JVM may have left its router live here
 		this.jdbc.sql("select pg_notify('hearth_router', 'retired')").query((rs) -> {
 		});

@@ -1,5 +1,7 @@
 package dev.hearth.console;
 
+import dev.hearth.testing.Tables;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -66,7 +68,7 @@ class ConsoleAgentIT {
 
 	@BeforeEach
 	void escalation() {
-		this.jdbc.sql("truncate conversation, training_example, canned_response, keycloak_agent cascade").update();
+		Tables.truncate(this.jdbc, "conversation, training_example, canned_response, keycloak_agent cascade");
 		for (String agent : new String[] { "alice", "bob" }) {
 			this.jdbc.sql("""
 					insert into local_account (username, password_hash, first_name, last_name, role)

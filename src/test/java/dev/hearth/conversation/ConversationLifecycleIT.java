@@ -1,5 +1,7 @@
 package dev.hearth.conversation;
 
+import dev.hearth.testing.Tables;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -45,7 +47,7 @@ class ConversationLifecycleIT {
 	@BeforeEach
 	void empty() {
 		this.hearth = new HearthHttp(this.port);
-		this.jdbc.sql("truncate conversation cascade").update();
+		Tables.truncate(this.jdbc, "conversation cascade");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package dev.hearth.conversation;
 
+import dev.hearth.testing.Tables;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,7 @@ class CustomerTurnModuleIT {
 
 	@BeforeEach
 	void knowledge() {
-		this.jdbc.sql("truncate conversation cascade").update();
+		Tables.truncate(this.jdbc, "conversation cascade");
 		this.documents.importDocument("docs/moving.md", DOCUMENT.getBytes(StandardCharsets.UTF_8),
 				Map.of("audience", List.of("customer")), "en", "test");
 	}

@@ -1,5 +1,7 @@
 package dev.hearth.conversation;
 
+import dev.hearth.testing.Tables;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,7 +61,7 @@ class HandoffIT {
 
 	@BeforeEach
 	void agents() throws Exception {
-		this.jdbc.sql("truncate conversation, training_example cascade").update();
+		Tables.truncate(this.jdbc, "conversation, training_example cascade");
 		for (String[] agent : new String[][] { { "alice", AGENT_A }, { "bob", AGENT_B } }) {
 			this.jdbc.sql("""
 					insert into api_token (id, name, token_sha256, role) values (?, ?, ?, 'AGENT')

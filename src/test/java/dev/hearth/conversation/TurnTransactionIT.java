@@ -1,5 +1,7 @@
 package dev.hearth.conversation;
 
+import dev.hearth.testing.Tables;
+
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
@@ -42,7 +44,7 @@ class TurnTransactionIT {
 	@BeforeEach
 	void empty() {
 		this.hearth = new HearthHttp(this.port);
-		this.jdbc.sql("truncate conversation, escalation_decision cascade").update();
+		Tables.truncate(this.jdbc, "conversation, escalation_decision cascade");
 		this.jdbc.sql("""
 				create or replace function test_kill_own_connection() returns trigger language plpgsql as $$
 				begin

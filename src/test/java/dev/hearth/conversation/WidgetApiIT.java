@@ -1,5 +1,7 @@
 package dev.hearth.conversation;
 
+import dev.hearth.testing.Tables;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,9 +67,8 @@ class WidgetApiIT {
 
 	@BeforeAll
 	void knowledgeBase() throws Exception {
-		this.jdbc.sql(
-				"truncate kb_document, faq_entry, kb_import_event, conversation, router_model, assistant_setting cascade")
-			.update();
+		Tables.truncate(this.jdbc,
+				"kb_document, faq_entry, kb_import_event, conversation, router_model, assistant_setting cascade");
 		this.adminToken = Files.readString(this.system.dataDir().resolve("admin-token")).strip();
 		assertThat(admin("POST", "/api/admin/index/rebuild", null).statusCode()).isEqualTo(200);
 		assertThat(admin("POST", "/api/admin/faq?format=jsonl", FAQ).statusCode()).isEqualTo(200);

@@ -1,5 +1,7 @@
 package dev.hearth.crypto;
 
+import dev.hearth.testing.Tables;
+
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +73,7 @@ class KeyRotationIT {
 	@Test
 	void oldAndPlaintextRowsAreReSealedInBoundedResumableBatches() throws Exception {
 		cleanup = this.jdbc;
-		this.jdbc.sql("truncate conversation, training_example cascade").update();
+		Tables.truncate(this.jdbc, "conversation, training_example cascade");
 		FieldCipher old = new FieldCipher(new KeyRing(Map.of("test-1", KEY_1), null, "the old replica"));
 		UUID id = this.conversations.start("en");
 		for (int seq = 1; seq <= 3; seq++) {
@@ -157,7 +159,7 @@ class KeyRotationIT {
 	@Test
 	void notesCommentsAndEscalationQuestionsMoveToTheNewKey() {
 		cleanup = this.jdbc;
-		this.jdbc.sql("truncate conversation, training_example cascade").update();
+		Tables.truncate(this.jdbc, "conversation, training_example cascade");
 		FieldCipher old = new FieldCipher(new KeyRing(Map.of("test-1", KEY_1), null, "the old replica"));
 		UUID id = this.conversations.start("en");
 		this.jdbc

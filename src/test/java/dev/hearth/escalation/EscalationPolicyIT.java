@@ -1,5 +1,7 @@
 package dev.hearth.escalation;
 
+import dev.hearth.testing.Tables;
+
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -103,7 +105,7 @@ class EscalationPolicyIT {
 		this.hearth = new HearthHttp(this.port);
 		this.admin = Files.readString(this.system.dataDir().resolve("admin-token")).strip();
 		HearthHttp.token(this.jdbc, "policy-agent", AGENT, "AGENT");
-		this.jdbc.sql("truncate conversation, escalation_policy, training_example, audit_event cascade").update();
+		Tables.truncate(this.jdbc, "conversation, escalation_policy, training_example, audit_event cascade");
 		for (ScriptedModelServer server : List.of(drafter, azure, anthropic)) {
 			server.bodies.clear();
 			server.paths.clear();
@@ -115,7 +117,7 @@ class EscalationPolicyIT {
 	/** Later test classes share the database: leave no edited policy behind. */
 	@AfterEach
 	void forgetEdits() {
-		this.jdbc.sql("truncate escalation_policy").update();
+		Tables.truncate(this.jdbc, "escalation_policy");
 	}
 
 	@Test

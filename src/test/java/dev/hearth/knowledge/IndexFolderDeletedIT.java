@@ -1,5 +1,7 @@
 package dev.hearth.knowledge;
 
+import dev.hearth.testing.Tables;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +54,7 @@ class IndexFolderDeletedIT {
 
 	@Test
 	void aDeletedIndexFolderIsRebuiltFromPostgresWithoutARestart() throws Exception {
-		this.jdbc.sql("truncate kb_document, faq_entry cascade").update();
+		Tables.truncate(this.jdbc, "kb_document, faq_entry cascade");
 		this.writer.rebuildIndex();
 		String marker = "Zq" + Long.toString(System.nanoTime(), 36);
 		importDocument("docs/lost-index-a.md", "The " + marker + " modem blinks amber while it updates its firmware.");
@@ -77,7 +79,7 @@ class IndexFolderDeletedIT {
 
 	@Test
 	void anImportIntoADeletedFolderIsStoredAndTheIndexRebuilt() throws Exception {
-		this.jdbc.sql("truncate kb_document, faq_entry cascade").update();
+		Tables.truncate(this.jdbc, "kb_document, faq_entry cascade");
 		this.writer.rebuildIndex();
 		deleteRecursively(this.index.folder());
 		String marker = "Wx" + Long.toString(System.nanoTime(), 36);

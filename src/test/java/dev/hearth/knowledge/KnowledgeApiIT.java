@@ -1,5 +1,7 @@
 package dev.hearth.knowledge;
 
+import dev.hearth.testing.Tables;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +57,7 @@ class KnowledgeApiIT {
 
 	@BeforeEach
 	void emptyKnowledgeBase() {
-		this.jdbc.sql("truncate kb_document, faq_entry, kb_import_event cascade").update();
+		Tables.truncate(this.jdbc, "kb_document, faq_entry, kb_import_event cascade");
 		this.api = new AdminApi(this.port, this.system.dataDir());
 		assertThat(this.api.post("/api/admin/index/rebuild").status()).isEqualTo(200);
 	}

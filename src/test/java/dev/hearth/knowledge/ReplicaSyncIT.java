@@ -1,5 +1,7 @@
 package dev.hearth.knowledge;
 
+import dev.hearth.testing.Tables;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -47,7 +49,7 @@ class ReplicaSyncIT {
 	@BeforeAll
 	static void startTwoReplicas() throws Exception {
 		first = replica(Files.createTempDirectory("hearth-replica-1"));
-		first.getBean(JdbcClient.class).sql("truncate kb_document, faq_entry, kb_import_event cascade").update();
+		Tables.truncate(first.getBean(JdbcClient.class), "kb_document, faq_entry, kb_import_event cascade");
 		first.getBean(KnowledgeWriter.class).rebuildIndex();
 		second = replica(Files.createTempDirectory("hearth-replica-2"));
 		one = api(first);

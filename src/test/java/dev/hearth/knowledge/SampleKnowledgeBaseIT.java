@@ -1,5 +1,7 @@
 package dev.hearth.knowledge;
 
+import dev.hearth.testing.Tables;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,7 @@ class SampleKnowledgeBaseIT {
 	}
 
 	private void empty() {
-		this.jdbc.sql("truncate kb_document, faq_entry, kb_import_event cascade").update();
+		Tables.truncate(this.jdbc, "kb_document, faq_entry, kb_import_event cascade");
 		this.knowledge.rebuildIndex();
 	}
 

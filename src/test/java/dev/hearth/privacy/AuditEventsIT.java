@@ -1,5 +1,7 @@
 package dev.hearth.privacy;
 
+import dev.hearth.testing.Tables;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ class AuditEventsIT {
 
 	@BeforeEach
 	void events() {
-		this.jdbc.sql("truncate audit_event, audit_checkpoint, audit_checkpoint_anchor").update();
+		Tables.truncate(this.jdbc, "audit_event, audit_checkpoint, audit_checkpoint_anchor");
 		this.audit.record("HANDOFF", "hearth", "conv-1", Map.of("rule", "customer-asked-for-person"));
 		this.audit.record("CLAIM", "alice", "conv-1", Map.of());
 		this.audit.record("CLAIM", "bob", "conv-2", Map.of());

@@ -1,5 +1,7 @@
 package dev.hearth.privacy;
 
+import dev.hearth.testing.Tables;
+
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +37,7 @@ class AuditTrailIT {
 
 	@BeforeEach
 	void empty() {
-		this.jdbc.sql("truncate audit_event, audit_pending, audit_checkpoint, audit_checkpoint_anchor").update();
+		Tables.truncate(this.jdbc, "audit_event, audit_pending, audit_checkpoint, audit_checkpoint_anchor");
 		this.audit.record("HANDOFF", "hearth", "c-1", Map.of("rule", "customer-asked-for-person", "priority", 2));
 		this.audit.record("CLAIM", "alice", "c-1", Map.of());
 		this.audit.record("RESOLVE", "alice", "c-1", Map.of("outcome", "answered", "tags", List.of("b", "a")));

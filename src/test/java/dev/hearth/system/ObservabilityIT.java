@@ -1,5 +1,7 @@
 package dev.hearth.system;
 
+import dev.hearth.testing.Tables;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -110,9 +112,8 @@ class ObservabilityIT {
 	}
 
 	private void knowledgeBase() throws Exception {
-		this.jdbc.sql(
-				"truncate kb_document, faq_entry, kb_import_event, conversation, router_model, assistant_setting cascade")
-			.update();
+		Tables.truncate(this.jdbc,
+				"kb_document, faq_entry, kb_import_event, conversation, router_model, assistant_setting cascade");
 		String adminToken = Files.readString(this.system.dataDir().resolve("admin-token")).strip();
 		assertThat(admin(adminToken, "POST", "/api/admin/index/rebuild", null).statusCode()).isEqualTo(200);
 		assertThat(admin(adminToken, "POST", "/api/admin/faq?format=jsonl", FAQ).statusCode()).isEqualTo(200);

@@ -1,5 +1,7 @@
 package dev.hearth.console.admin;
 
+import dev.hearth.testing.Tables;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +60,7 @@ class AdminConsoleIT {
 
 	@BeforeEach
 	void emptyKnowledgeBase() {
-		this.jdbc.sql("truncate kb_document, faq_entry, kb_import_event cascade").update();
+		Tables.truncate(this.jdbc, "kb_document, faq_entry, kb_import_event cascade");
 		this.knowledge.rebuildIndex();
 	}
 
@@ -202,7 +204,7 @@ class AdminConsoleIT {
 	@Test
 	void theAuditLogFiltersAndVerifiesTheChain() throws Exception {
 		// other tests break the chain on purpose; start a new one
-		this.jdbc.sql("truncate audit_event, audit_checkpoint, audit_checkpoint_anchor").update();
+		Tables.truncate(this.jdbc, "audit_event, audit_checkpoint, audit_checkpoint_anchor");
 		this.audit.record("CLAIM", "alice", "conv-audit-1", Map.of());
 		this.audit.record("RESOLVE", "alice", "conv-audit-1", Map.of("outcome", "answered"));
 		this.mvc

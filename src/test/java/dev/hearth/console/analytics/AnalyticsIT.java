@@ -1,5 +1,7 @@
 package dev.hearth.console.analytics;
 
+import dev.hearth.testing.Tables;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +38,7 @@ class AnalyticsIT {
 
 	@BeforeEach
 	void conversations() {
-		this.jdbc.sql("truncate conversation, answer_feedback cascade").update();
+		Tables.truncate(this.jdbc, "conversation, answer_feedback cascade");
 		// answered by the bot, rated 5, thumbs up
 		UUID c1 = conversation("2026-11-01 10:00:00+00", null, null, null, 5);
 		message(c1, 1, "CUSTOMER", null, "2026-11-01 10:00:01+00");
