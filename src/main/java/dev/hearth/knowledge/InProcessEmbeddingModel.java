@@ -1,13 +1,12 @@
 package dev.hearth.knowledge;
 
-import java.util.ArrayList;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
@@ -22,7 +21,8 @@ import org.springframework.ai.embedding.EmbeddingResponse;
  * all-MiniLM-L6-v2, quantized, from the weights inside its jar (nothing is downloaded;
  * 384 dimensions), or any sentence-transformers ONNX model and its {@code tokenizer.json}
  * given by path ({@code hearth.knowledge.embedding.*}). Unit-length vectors; long texts
- * are embedded in windows and averaged. Thread-safe; a batch is spread over the given
+ * are embedded in windows and averaged. Each inference runs on its caller's thread
+ * ({@link SingleThreadOnnxModel}). Thread-safe; a batch is spread over the given
  * executor.
  */
 final class InProcessEmbeddingModel implements EmbeddingModel, AutoCloseable {
@@ -38,7 +38,8 @@ final class InProcessEmbeddingModel implements EmbeddingModel, AutoCloseable {
 	/** The bundled all-MiniLM-L6-v2 (quantized). */
 	InProcessEmbeddingModel(ExecutorService executor) {
 		this.executor = executor;
-		this.model = new AllMiniLmL6V2QuantizedEmbeddingModel(executor);
+		this.model = SingleThreadOnnxModel.fromClassPath(AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader(),
+				"all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, executor);
 		this.dimensions = BUNDLED_DIMENSIONS;
 	}
 
@@ -49,7 +50,7 @@ final class InProcessEmbeddingModel implements EmbeddingModel, AutoCloseable {
 	 */
 	InProcessEmbeddingModel(Path modelFile, Path tokenizerFile, String pooling, ExecutorService executor) {
 		this.executor = executor;
-		this.model = new OnnxEmbeddingModel(modelFile, tokenizerFile, poolingMode(pooling), executor);
+		this.model = SingleThreadOnnxModel.fromFiles(modelFile, tokenizerFile, poolingMode(pooling), executor);
 		this.dimensions = this.model.embed("dimension probe").content().vector().length;
 	}
 
