@@ -1,7 +1,5 @@
 package dev.hearth.assistant;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import dev.hearth.knowledge.FaqEntry;
@@ -19,8 +17,9 @@ import dev.hearth.knowledge.Vectors;
  * page's "You paid twice or paid too much" instead of the first-bill entry whose examples
  * mention a charge, and "How many shows can the TV box record at the same time?" the TV
  * Box section instead of the extra-box entry. The entry keeps every tie, because it was
- * written as an answer and the FAQ is curated. Entry answers' embeddings are cached by
- * text. Thread-safe when the embedding function is.
+ * written as an answer and the FAQ is curated. Both texts come from the knowledge base,
+ * so the embedding function should keep their vectors ({@link KnowledgeTextEmbeddings}).
+ * Thread-safe when the embedding function is.
  */
 final class AnswerEvidence {
 
@@ -29,14 +28,9 @@ final class AnswerEvidence {
 	 */
 	static final double MARGIN = 0.15;
 
-	/** Most entry answers whose embeddings are cached (an FAQ has hundreds at most). */
-	private static final int MAX_CACHED = 10_000;
-
 	private final Function<String, float[]> embeddings;
 
 	private final double margin;
-
-	private final Map<String, float[]> answers = new ConcurrentHashMap<>();
 
 	/**
 	 * @param embeddings embeds a text with the knowledge base's model (the model the
@@ -74,23 +68,10 @@ final class AnswerEvidence {
 	}
 
 	Comparison compare(float[] question, FaqEntry entry, ExtractiveAnswers.Span span) {
-		double toEntry = Vectors.cosine(question, answerVector(entry.answer()));
+		double toEntry = Vectors.cosine(question, this.embeddings.apply(entry.answer()));
 		String shown = span.heading().isBlank() ? span.text() : span.heading() + "\n" + span.text();
 		double toDocument = Vectors.cosine(question, this.embeddings.apply(shown));
 		return new Comparison(toEntry, toDocument);
-	}
-
-	private float[] answerVector(String answer) {
-		float[] cached = this.answers.get(answer);
-		if (cached != null) {
-			return cached;
-		}
-		float[] vector = this.embeddings.apply(answer);
-		if (this.answers.size() >= MAX_CACHED) {
-			this.answers.clear();
-		}
-		this.answers.put(answer, vector);
-		return vector;
 	}
 
 }

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.ai.chat.model.ChatModel;
-import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -67,7 +66,7 @@ public class AnswerPipeline {
 	AnswerPipeline(Queries queries, RouterService router, FaqCatalog catalog, KnowledgeSearch search,
 			AssistantProperties properties, ObjectProvider<ChatModel> chatModel,
 			ObjectProvider<ObservationRegistry> observations, LanguageDetection detection, Redactor redactor,
-			ObjectProvider<AuditTrail> audit, EmbeddingModel embeddings) {
+			ObjectProvider<AuditTrail> audit) {
 		this.detection = detection;
 		this.languages = new LanguageFit(properties.language().modelLanguages(), catalog::entry,
 				properties.customerAudiences());
@@ -84,16 +83,17 @@ public class AnswerPipeline {
 				properties.answer().passages(), properties.customerAudiences());
 		this.answerability = new Answerability(properties.answer().minCoverage());
 		ChatModel model = chatModel.getIfAvailable();
+		KnowledgeTextEmbeddings knowledgeTexts = new KnowledgeTextEmbeddings(queries::embed);
 		this.composition = new DocumentComposition(
 				(model != null) ? new GenerativeAnswers(model, properties.answer(), new OutputCheck(redactor)) : null,
 				properties.answer().maxSentences(), this.answerability, this.observations,
 				(check, detail,
 						fallback) -> audit.ifAvailable((trail) -> trail.record("MODEL_OUTPUT_REJECTED", "hearth",
 								"answer", java.util.Map.of("check", check, "detail", detail, "fallback", fallback))),
-				new EvidenceAgreement(embeddings::embed, properties.answer().agreementBm25Rank(),
+				new EvidenceAgreement(knowledgeTexts::embed, properties.answer().agreementBm25Rank(),
 						properties.answer().agreementSentenceSimilarity()),
-				properties.answer().model(), embeddings::embed);
-		this.evidence = new AnswerEvidence(queries::embed, AnswerEvidence.MARGIN);
+				properties.answer().model(), knowledgeTexts::embed);
+		this.evidence = new AnswerEvidence(knowledgeTexts::embed, AnswerEvidence.MARGIN);
 		this.escalation = new EscalationRule(properties.router().lowConfidenceShare(),
 				properties.answer().lowConfidenceShare());
 	}

@@ -1,20 +1,12 @@
 package dev.hearth.knowledge;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
@@ -29,14 +21,9 @@ import org.springframework.ai.embedding.EmbeddingResponse;
  * all-MiniLM-L6-v2, quantized, from the weights inside its jar (nothing is downloaded;
  * 384 dimensions), or any sentence-transformers ONNX model and its {@code tokenizer.json}
  * given by path ({@code hearth.knowledge.embedding.*}). Unit-length vectors; long texts
- * are embedded in windows and averaged. Thread-safe; a batch is spread over the given
- * executor, one text per thread.
- * <p>
- * ONNX Runtime runs each text on the calling executor thread alone (one intra-op thread,
- * no spin-waiting): the executor already keeps every core busy with one text each, and
- * ONNX Runtime's default (a pool as large as the machine, spinning between operators)
- * would put two pools' threads on the same cores and burn the CPU time that parsing,
- * PostgreSQL and Lucene need during an import.
+ * are embedded in windows and averaged. Each inference runs on its caller's thread
+ * ({@link SingleThreadOnnxModel}). Thread-safe; a batch is spread over the given
+ * executor.
  */
 final class InProcessEmbeddingModel implements EmbeddingModel, AutoCloseable {
 
@@ -51,8 +38,8 @@ final class InProcessEmbeddingModel implements EmbeddingModel, AutoCloseable {
 	/** The bundled all-MiniLM-L6-v2 (quantized). */
 	InProcessEmbeddingModel(ExecutorService executor) {
 		this.executor = executor;
-		this.model = new Encoder(encoder(resource(BUNDLED_MODEL), resource(BUNDLED_TOKENIZER), PoolingMode.MEAN),
-				executor);
+		this.model = SingleThreadOnnxModel.fromClassPath(AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader(),
+				"all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, executor);
 		this.dimensions = BUNDLED_DIMENSIONS;
 	}
 
@@ -63,49 +50,8 @@ final class InProcessEmbeddingModel implements EmbeddingModel, AutoCloseable {
 	 */
 	InProcessEmbeddingModel(Path modelFile, Path tokenizerFile, String pooling, ExecutorService executor) {
 		this.executor = executor;
-		this.model = new Encoder(encoder(read(modelFile), read(tokenizerFile), poolingMode(pooling)), executor);
+		this.model = SingleThreadOnnxModel.fromFiles(modelFile, tokenizerFile, poolingMode(pooling), executor);
 		this.dimensions = this.model.embed("dimension probe").content().vector().length;
-	}
-
-	private static final String BUNDLED_MODEL = "all-minilm-l6-v2-q.onnx";
-
-	private static final String BUNDLED_TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
-
-	/** The model's session: one intra-op thread per run, no spin-waiting. */
-	private static OnnxBertBiEncoder encoder(byte[] model, byte[] tokenizer, PoolingMode pooling) {
-		OrtEnvironment environment = OrtEnvironment.getEnvironment();
-		try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-			options.setIntraOpNumThreads(1);
-			options.setInterOpNumThreads(1);
-			options.addConfigEntry("session.intra_op.allow_spinning", "0");
-			options.addConfigEntry("session.inter_op.allow_spinning", "0");
-			OrtSession session = environment.createSession(model, options);
-			return new OnnxBertBiEncoder(environment, session, new java.io.ByteArrayInputStream(tokenizer), pooling);
-		}
-		catch (OrtException ex) {
-			throw new IllegalStateException("The embedding model could not be loaded: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static byte[] resource(String name) {
-		try (InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader().getResourceAsStream(name)) {
-			if (in == null) {
-				throw new IllegalStateException("The bundled embedding model's " + name + " is not on the class path");
-			}
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static byte[] read(Path file) {
-		try {
-			return Files.readAllBytes(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + file + ": " + ex.getMessage(), ex);
-		}
 	}
 
 	static PoolingMode poolingMode(String pooling) {
@@ -150,23 +96,6 @@ final class InProcessEmbeddingModel implements EmbeddingModel, AutoCloseable {
 	@Override
 	public void close() {
 		this.executor.shutdownNow();
-	}
-
-	/** The model with a session of ours, its texts spread over the executor. */
-	private static final class Encoder extends AbstractInProcessEmbeddingModel {
-
-		private final OnnxBertBiEncoder model;
-
-		Encoder(OnnxBertBiEncoder model, ExecutorService executor) {
-			super(executor);
-			this.model = model;
-		}
-
-		@Override
-		protected OnnxBertBiEncoder model() {
-			return this.model;
-		}
-
 	}
 
 }

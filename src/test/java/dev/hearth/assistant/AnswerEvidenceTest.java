@@ -63,17 +63,19 @@ class AnswerEvidenceTest {
 	}
 
 	@Test
-	void anEntryAnswerIsEmbeddedOnce() {
+	void theEntryAnswerAndTheSpanAreEmbeddedOnceThroughTheKnowledgeTextCache() {
 		AtomicInteger calls = new AtomicInteger();
-		AnswerEvidence evidence = new AnswerEvidence((text) -> {
+		KnowledgeTextEmbeddings cache = new KnowledgeTextEmbeddings((text) -> {
 			calls.incrementAndGet();
 			return embed(text);
-		}, AnswerEvidence.MARGIN);
+		});
+		AnswerEvidence evidence = new AnswerEvidence(cache::embed, AnswerEvidence.MARGIN);
 		float[] question = embed("paid twice");
-		evidence.compare(question, FIRST_BILL, span("Paid twice", "paid twice"));
-		evidence.compare(question, FIRST_BILL, span("Paid twice", "paid twice"));
-		// two spans, one entry answer
-		assertThat(calls).hasValue(3);
+		AnswerEvidence.Comparison first = evidence.compare(question, FIRST_BILL, span("Paid twice", "paid twice"));
+		AnswerEvidence.Comparison again = evidence.compare(question, FIRST_BILL, span("Paid twice", "paid twice"));
+		// one entry answer, one span: each embedded once, the same figures
+		assertThat(calls).hasValue(2);
+		assertThat(again).isEqualTo(first);
 	}
 
 	@Test

@@ -33,10 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What one customer turn costs, over the widget API: embedding calls (and texts
- * embedded), JDBC statements and transactions from the customer's POST until its side
- * work settled, for an answered and a handed-over turn, first in a conversation and after
- * an earlier question. The median of {@code bench.repeats} (default 7) turns each. Run
- * with {@code mvn test -Dtest=TurnCostBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
+ * embedded), JDBC statements and transactions and the process's CPU time from the
+ * customer's POST until its side work settled, for an answered and a handed-over turn,
+ * first in a conversation and after an earlier question. The median of
+ * {@code bench.repeats} (default 7) turns each. Run with
+ * {@code mvn test -Dtest=TurnCostBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * writes {@code target/bench/turn-cost.json}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -118,6 +119,7 @@ class TurnCostBenchmark {
 		List<TurnCounters.Counts> runs = new ArrayList<>();
 		List<Long> roundTrips = new ArrayList<>();
 		List<Long> pipeline = new ArrayList<>();
+		List<Long> cpu = new ArrayList<>();
 		for (int i = 0; i < REPEATS; i++) {
 			HearthHttp.Chat chat = this.hearth.start();
 			if (earlier != null) {
@@ -125,6 +127,7 @@ class TurnCostBenchmark {
 			}
 			Thread.sleep(300);
 			this.counters.reset();
+			long cpuBefore = processCpuNanos();
 			long sent = System.nanoTime();
 			JsonNode reply = this.hearth.ask(chat, question);
 			roundTrips.add((System.nanoTime() - sent) / 1000);
@@ -135,6 +138,7 @@ class TurnCostBenchmark {
 			// side work after the reply (drafts, listeners) belongs to the turn
 			Thread.sleep(300);
 			runs.add(this.counters.snapshot());
+			cpu.add((processCpuNanos() - cpuBefore) / 1000);
 			if (decision != null) {
 				assertThat(reply.get("answer").get("answer").get("decision").asString()).isEqualTo(decision);
 			}
@@ -148,7 +152,15 @@ class TurnCostBenchmark {
 		result.put("roundTripMs",
 				roundTrips.stream().sorted().skip(roundTrips.size() / 2).findFirst().orElse(0L) / 1000.0);
 		result.put("pipelineMs", pipeline.stream().sorted().skip(pipeline.size() / 2).findFirst().orElse(0L) / 1000.0);
+		// the process's CPU time from the POST until its side work settled (the 300 ms
+		// after it included): what the turn costs whatever else runs on the machine
+		result.put("cpuMs", cpu.stream().sorted().skip(cpu.size() / 2).findFirst().orElse(0L) / 1000.0);
 		return result;
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	private static long median(List<TurnCounters.Counts> runs,
