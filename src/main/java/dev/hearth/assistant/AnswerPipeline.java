@@ -202,6 +202,15 @@ public class AnswerPipeline {
 			// "bill": two entries fit about equally; the policy asks which one is meant
 			return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
 		}
+		boolean contextualised = !query.strip().equals(question.strip());
+		if (contextualised && routed.entry()
+			.map((entry) -> FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer()))
+			.orElse(true)) {
+			Answer alone = followUpAlone(question, history, language, routerThreshold, timings, stream);
+			if (alone != null) {
+				return alone;
+			}
+		}
 		if (routed.entry().isPresent()) {
 			FaqEntry entry = routed.entry().get();
 			String context = FaqAnswers.context(entry);
@@ -258,6 +267,33 @@ public class AnswerPipeline {
 			case DocumentComposition.Declined declined -> (again != null) ? faqAnswer(again, routed, timings, stream)
 					: escalate(unjudged(declined.reason(), routed), similarity, routed, timings);
 		};
+	}
+
+	/**
+	 * A follow-up read with the previous question matched no entry, or the entry that
+	 * answered it ("and can I cancel it later?" after the plans' prices): what it asks is
+	 * read from its own words, and answered when an entry other than the previous answer
+	 * fits them clearly, or asked which entry is meant when two fit about equally;
+	 * {@code null} otherwise (the documents are tried next).
+	 */
+	private Answer followUpAlone(String question, List<Turn> history, String language, double routerThreshold,
+			Timings timings, Consumer<String> stream) {
+		float[] vector = this.queries.embed(question);
+		FaqRouting.Routed routed = this.languages.faq(this.routing.route(question, vector, routerThreshold), question,
+				language);
+		if (routed.entry().isEmpty()) {
+			return null;
+		}
+		if (this.routing.ambiguous(question, routed)) {
+			// two entries fit its words about equally: the policy asks which one is meant
+			return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
+		}
+		FaqEntry entry = routed.entry().get();
+		if (FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer())
+				|| !this.faqAnswerability.judge(question, FaqAnswers.context(entry), entry.answer()).answers()) {
+			return null;
+		}
+		return faqAnswer(entry, routed, timings, stream);
 	}
 
 	private static Answer faqAnswer(FaqEntry entry, FaqRouting.Routed routed, Timings timings,

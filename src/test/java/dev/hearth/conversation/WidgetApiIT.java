@@ -140,6 +140,19 @@ class WidgetApiIT {
 	}
 
 	@Test
+	void aFollowUpThatAsksSomethingNewIsAnsweredFromItsOwnWords() throws Exception {
+		// read with the previous question, "and can I pay that by card?" matched the
+		// refund entry again (or nothing) and was declined; its own words name another
+		// entry
+		Conversation conversation = start();
+		JsonNode first = conversation.ask("How long does a refund take?").get("answer");
+		assertThat(first.get("answer").get("faqId").asString()).isEqualTo("refund-time");
+		JsonNode followUp = conversation.ask("and can I pay that by card?").get("answer");
+		assertThat(followUp.get("answer").get("decision").asString()).isEqualTo("ANSWERED");
+		assertThat(followUp.get("answer").get("faqId").asString()).isEqualTo("pay-bill");
+	}
+
+	@Test
 	void anOutOfScopeQuestionIsDeclinedPolitelyWithItsReason() throws Exception {
 		// issue 12: declined (what Hearth can help with, rephrase or a person), no longer
 		// handed over
