@@ -195,14 +195,14 @@ public class AnswerPipeline {
 		// a short question in a conversation is read with what came before ("how much
 		// notice do I have to give?" after a cancellation); only one that opens the
 		// conversation is held back because several entries name its words
-		boolean standsAlone = query.strip().equals(question.strip())
+		boolean contextualised = !query.strip().equals(question.strip());
+		boolean standsAlone = !contextualised
 				&& history.stream().noneMatch((turn) -> turn.fromCustomer() && !turn.text().isBlank());
 		if (this.routing.ambiguous(question, routed)
 				|| (standsAlone && this.routing.namedBySeveral(question, routed))) {
 			// "bill": two entries fit about equally; the policy asks which one is meant
 			return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
 		}
-		boolean contextualised = !query.strip().equals(question.strip());
 		if (contextualised && routed.entry()
 			.map((entry) -> FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer()))
 			.orElse(true)) {

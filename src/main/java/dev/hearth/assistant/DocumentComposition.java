@@ -3,6 +3,7 @@ package dev.hearth.assistant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -66,7 +67,7 @@ final class DocumentComposition {
 
 	private final Answerability checks = new Answerability(0);
 
-	private final java.util.function.Function<String, float[]> embed;
+	private final Function<String, float[]> embed;
 
 	private volatile Consumer<Judged> observer;
 
@@ -96,7 +97,7 @@ final class DocumentComposition {
 	 */
 	DocumentComposition(GenerativeAnswers generative, int maxSentences, Answerability answerability,
 			ObservationRegistry observations, Rejections rejections, EvidenceAgreement agreement,
-			AnswerabilityModel model, java.util.function.Function<String, float[]> embed) {
+			AnswerabilityModel model, Function<String, float[]> embed) {
 		this.model = model;
 		this.embed = embed;
 		this.rejections = rejections;

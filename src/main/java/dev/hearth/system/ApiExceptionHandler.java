@@ -85,9 +85,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			log.warn("The database is unavailable: {}", ex.getMessage());
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
-				.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-						"Hearth cannot reach its database just now. Nothing was lost; try again in "
-								+ DatabaseOutage.RETRY_AFTER_SECONDS + " seconds."));
+				.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.DETAIL));
 		}
 		String incident = UUID.randomUUID().toString();
 		log.error("Unexpected error, incident {}", incident, ex);

@@ -21,6 +21,10 @@ public final class DatabaseOutage {
 	/** How long a client should wait before it retries, in seconds. */
 	public static final int RETRY_AFTER_SECONDS = 5;
 
+	/** What a client is told while the database cannot be reached. */
+	public static final String DETAIL = "Hearth cannot reach its database just now. Nothing was lost; try again in "
+			+ RETRY_AFTER_SECONDS + " seconds.";
+
 	private DatabaseOutage() {
 	}
 

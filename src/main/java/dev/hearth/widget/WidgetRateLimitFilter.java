@@ -64,9 +64,7 @@ final class WidgetRateLimitFilter extends OncePerRequestFilter {
 			// exhausted under overload) is a 503 to retry, as in the controllers, not a
 			// 500
 			response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
-			Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE,
-					"Hearth cannot reach its database just now. Nothing was lost; try again in "
-							+ DatabaseOutage.RETRY_AFTER_SECONDS + " seconds.");
+			Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.DETAIL);
 			return;
 		}
 		if (refusal != null) {
