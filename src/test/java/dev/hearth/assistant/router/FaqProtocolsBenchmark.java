@@ -55,7 +55,10 @@ import static dev.hearth.assistant.router.Protocols.shuffled;
  * calibration and test question. The covid entries are matched by their answers too when
  * {@code -Dbench.covidqa=/path/to/COVID-QA} names a checkout of deepset-ai/COVID-QA
  * ({@link SharedData#covidAnswers}); {@code -Dbench.errors=true} prints the covid misses.
- * Not a unit test: run with
+ * {@code -Dbench.adapters=name:FILE,...} adds one method {@code adapt-<name>} per learned
+ * {@link EmbeddingAdapter} (Hearth's matcher with the adapter in the matching, ADR 0029;
+ * trained by {@link EmbeddingAdapterTrainer}), {@code -Dbench.adaptall=FILE} maps every
+ * vector by one first, the router's features included. Not a unit test: run with
  * {@code mvn -o -q test -Dtest=FaqProtocolsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * (optionally {@code -Dhearth.data=/path/to/shared/data} and
  * {@code -Dbench.methods=router}). Embeddings are cached under {@code target/bench/};
