@@ -114,7 +114,18 @@ final class EntryScores {
 	 */
 	static EntryScores of(List<TrainingExample> examples, List<EntryAnswer> answers,
 			List<PseudoQuestion> answerSentences, Weights weights) {
-		NearestPhrasings nearest = NearestPhrasings.of(examples);
+		return of(examples, answers, answerSentences, weights, EmbeddingAdapter.identity());
+	}
+
+	/**
+	 * As {@link #of(List, List, List, Weights)}, every similarity taken between vectors
+	 * mapped by the adapter (phrasings, answers, answer sentences and questions alike).
+	 * @throws IllegalArgumentException if the adapter maps another dimension than the
+	 * phrasings'
+	 */
+	static EntryScores of(List<TrainingExample> examples, List<EntryAnswer> answers,
+			List<PseudoQuestion> answerSentences, Weights weights, EmbeddingAdapter adapter) {
+		NearestPhrasings nearest = NearestPhrasings.of(examples, adapter);
 		Map<String, EntryAnswer> byLabel = new HashMap<>();
 		answers.forEach((answer) -> byLabel.put(answer.label(), answer));
 		Map<String, StringBuilder> texts = new HashMap<>();
@@ -136,13 +147,13 @@ final class EntryScores {
 					throw new IllegalArgumentException("the answer of " + label + " has a " + answer.vectorView().length
 							+ "-dimensional vector, the phrasings have " + nearest.dimensions());
 				}
-				vectors[i] = VectorMath.normalize(answer.vectorView().clone());
+				vectors[i] = adapter.apply(answer.vectorView());
 			}
 		}
 		Map<String, List<float[]>> byEntry = new HashMap<>();
 		if (weights.sentences() > 0) {
 			answerSentences.forEach((q) -> byEntry.computeIfAbsent(q.label(), (l) -> new ArrayList<>())
-				.add(VectorMath.normalize(q.vectorView().clone())));
+				.add(adapter.apply(q.vectorView())));
 		}
 		float[][][] sentences = new float[nearest.labels().size()][][];
 		for (int i = 0; i < sentences.length; i++) {
@@ -176,14 +187,19 @@ final class EntryScores {
 	 * answer's own sentence as if a customer had, against the entry's question alone.
 	 */
 	Views views(String text, float[] vector, int skipPhrasing, int skipEntry, int hideAnswer, boolean answerOnly) {
-		double[] phrasing = this.nearest.similarities(vector, skipPhrasing, skipEntry);
+		Checks.requireVector(vector, "vector");
+		if (vector.length != this.nearest.dimensions()) {
+			throw new IllegalArgumentException(
+					"vector has " + vector.length + " dimensions; the FAQ phrasings have " + this.nearest.dimensions());
+		}
+		float[] query = this.nearest.adapter().apply(vector);
+		double[] phrasing = this.nearest.adaptedSimilarities(query, skipPhrasing, skipEntry);
 		double[] terms = this.terms.scores(text, skipEntry);
 		double[] questionOnly = (this.weights.questionTerms() > 0) ? this.questionTerms.scores(text, skipEntry)
 				: new double[phrasing.length];
 		if (hideAnswer >= 0) {
 			terms[hideAnswer] = this.questionTerms.scores(text, skipEntry)[hideAnswer];
 		}
-		float[] query = VectorMath.normalize(vector.clone());
 		double[] fused = new double[phrasing.length];
 		for (int i = 0; i < fused.length; i++) {
 			if (i == skipEntry) {

@@ -216,13 +216,23 @@ public final class FaqMatcher {
 	static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers,
 			List<PseudoQuestion> pseudoQuestions, TrainedRouter router, boolean outOfDomainCorpus,
 			EntryScores.Weights weights, boolean legacyThreshold, Decider decider) {
+		return of(examples, answers, pseudoQuestions, router, outOfDomainCorpus, weights, legacyThreshold, decider,
+				EmbeddingAdapter.identity());
+	}
+
+	static FaqMatcher of(List<TrainingExample> examples, List<EntryAnswer> answers,
+			List<PseudoQuestion> pseudoQuestions, TrainedRouter router, boolean outOfDomainCorpus,
+			EntryScores.Weights weights, boolean legacyThreshold, Decider decider, EmbeddingAdapter adapter) {
 		Map<String, Double> checks = new LinkedHashMap<>();
+		if (!adapter.isIdentity()) {
+			checks.put("adapterRank", (double) adapter.rank());
+		}
 		boolean routerDecides = routerDecides(router, examples);
 		if (!routerDecides && !legacyThreshold && decider != Decider.FUSED) {
 			// the margin-aware score matches by the answer sentences too (ADR 0017)
 			EntryScores.Weights used = (decider == Decider.MARGIN && !pseudoQuestions.isEmpty()
 					&& weights.sentences() == 0) ? weights.withSentences() : weights;
-			EntryScores withSentences = EntryScores.of(examples, answers, pseudoQuestions, used);
+			EntryScores withSentences = EntryScores.of(examples, answers, pseudoQuestions, used, adapter);
 			AcceptanceCalibration calibrated = AcceptanceCalibration.of(withSentences, examples, pseudoQuestions,
 					router, routerIndex(router, withSentences.nearest()), outOfDomainCorpus, decider == Decider.MARGIN,
 					checks);
@@ -232,7 +242,7 @@ public final class FaqMatcher {
 			}
 		}
 		EntryScores scores = EntryScores.of(examples, answers, List.of(),
-				new EntryScores.Weights(weights.answer(), weights.terms(), 0, weights.questionTerms()));
+				new EntryScores.Weights(weights.answer(), weights.terms(), 0, weights.questionTerms()), adapter);
 		double threshold = routerDecides ? router.suggestedThreshold()
 				: calibrate(scores, examples, outOfDomainCorpus, legacyThreshold, checks);
 		return new FaqMatcher(scores, router, routerDecides, threshold, checks, null);

@@ -22,10 +22,25 @@ public final class NearestPhrasings {
 
 	private final float[][] unit;
 
-	private NearestPhrasings(List<String> labels, int[] owner, float[][] unit) {
+	/** The phrasings in the adapted space (the same arrays as {@link #unit} without). */
+	private final float[][] adapted;
+
+	private final EmbeddingAdapter adapter;
+
+	private NearestPhrasings(List<String> labels, int[] owner, float[][] unit, EmbeddingAdapter adapter) {
 		this.labels = labels;
 		this.owner = owner;
 		this.unit = unit;
+		this.adapter = adapter;
+		if (adapter.isIdentity()) {
+			this.adapted = unit;
+		}
+		else {
+			this.adapted = new float[unit.length][];
+			for (int i = 0; i < unit.length; i++) {
+				this.adapted[i] = adapter.apply(unit[i]);
+			}
+		}
 	}
 
 	/**
@@ -34,7 +49,18 @@ public final class NearestPhrasings {
 	 * dimension
 	 */
 	public static NearestPhrasings of(List<TrainingExample> examples) {
+		return of(examples, EmbeddingAdapter.identity());
+	}
+
+	/**
+	 * Indexes the phrasings; similarities are taken between vectors mapped by the
+	 * adapter.
+	 * @throws IllegalArgumentException if there are none, their vectors differ in
+	 * dimension or the adapter maps another dimension
+	 */
+	static NearestPhrasings of(List<TrainingExample> examples, EmbeddingAdapter adapter) {
 		Checks.requireNonNull(examples, "examples");
+		Checks.requireNonNull(adapter, "adapter");
 		if (examples.isEmpty()) {
 			throw new IllegalArgumentException("examples must not be empty");
 		}
@@ -53,7 +79,11 @@ public final class NearestPhrasings {
 			owner[i] = index.get(example.label());
 			unit[i] = VectorMath.normalize(example.vectorView().clone());
 		}
-		return new NearestPhrasings(labels, owner, unit);
+		if (!adapter.fits(dimensions)) {
+			throw new IllegalArgumentException("the embedding adapter maps " + adapter.dimensions()
+					+ "-dimensional vectors, the phrasings have " + dimensions);
+		}
+		return new NearestPhrasings(labels, owner, unit, adapter);
 	}
 
 	/** The entry ids, sorted: the order of {@link #similarities(float[])}. */
@@ -73,8 +103,13 @@ public final class NearestPhrasings {
 		return this.owner[phrasing];
 	}
 
+	/** The phrasing's unit vector as embedded (not adapted). */
 	float[] phrasing(int phrasing) {
 		return this.unit[phrasing];
+	}
+
+	EmbeddingAdapter adapter() {
+		return this.adapter;
 	}
 
 	/**
@@ -96,14 +131,21 @@ public final class NearestPhrasings {
 			throw new IllegalArgumentException(
 					"vector has " + vector.length + " dimensions; the FAQ phrasings have " + dimensions());
 		}
-		float[] query = VectorMath.normalize(vector.clone());
+		return adaptedSimilarities(this.adapter.apply(vector), skipPhrasing, skipEntry);
+	}
+
+	/**
+	 * As {@link #similarities(float[], int, int)} for a query already mapped by
+	 * {@link #adapter()} and of unit length.
+	 */
+	double[] adaptedSimilarities(float[] query, int skipPhrasing, int skipEntry) {
 		double[] best = new double[this.labels.size()];
 		java.util.Arrays.fill(best, -1);
 		for (int i = 0; i < this.unit.length; i++) {
 			if (i == skipPhrasing || this.owner[i] == skipEntry) {
 				continue;
 			}
-			double cosine = VectorMath.dot(query, this.unit[i]);
+			double cosine = VectorMath.dot(query, this.adapted[i]);
 			if (cosine > best[this.owner[i]]) {
 				best[this.owner[i]] = cosine;
 			}

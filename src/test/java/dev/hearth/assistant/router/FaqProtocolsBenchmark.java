@@ -55,7 +55,10 @@ import static dev.hearth.assistant.router.Protocols.shuffled;
  * calibration and test question. The covid entries are matched by their answers too when
  * {@code -Dbench.covidqa=/path/to/COVID-QA} names a checkout of deepset-ai/COVID-QA
  * ({@link SharedData#covidAnswers}); {@code -Dbench.errors=true} prints the covid misses.
- * Not a unit test: run with
+ * {@code -Dbench.adapters=name:FILE,...} adds one method {@code adapt-<name>} per learned
+ * {@link EmbeddingAdapter} (Hearth's matcher with the adapter in the matching, ADR 0029;
+ * trained by {@link EmbeddingAdapterTrainer}), {@code -Dbench.adaptall=FILE} maps every
+ * vector by one first, the router's features included. Not a unit test: run with
  * {@code mvn -o -q test -Dtest=FaqProtocolsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * (optionally {@code -Dhearth.data=/path/to/shared/data} and
  * {@code -Dbench.methods=router}). Embeddings are cached under {@code target/bench/};
@@ -159,10 +162,24 @@ class FaqProtocolsBenchmark {
 				});
 			}
 		}
+		// the learned embedding adapters to measure (ADR 0029), in the matching only:
+		// -Dbench.adapters=name:FILE,...
+		for (String named : System.getProperty("bench.adapters", "").split(",")) {
+			if (!named.isBlank()) {
+				String[] nameFile = named.split(":", 2);
+				EmbeddingAdapter adapter = readAdapter(nameFile[1]);
+				methods.put("adapt-" + nameFile[0], (examples, answers) -> {
+					TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
+					return matcher(FaqMatcher.of(examples, answers, pseudoQuestions(answers), router, corpus(),
+							EntryScores.Weights.DEFAULT, false, FaqMatcher.Decider.MARGIN, adapter));
+				});
+			}
+		}
 		String only = System.getProperty("bench.methods");
 		if (only != null && !only.isBlank()) {
 			List<String> wanted = List.of(only.split(","));
-			methods.keySet().removeIf((name) -> !wanted.contains(name) && !name.startsWith("grid-"));
+			methods.keySet()
+				.removeIf((name) -> !wanted.contains(name) && !name.startsWith("grid-") && !name.startsWith("adapt-"));
 		}
 		return methods;
 	}
@@ -202,6 +219,16 @@ class FaqProtocolsBenchmark {
 			}
 			OutOfDomainCorpus.override = new OutOfDomainCorpus.Corpus(questions, rows);
 		}
+		adaptAll = null;
+		if (System.getProperty("bench.adaptall") != null) {
+			adaptAll = readAdapter(System.getProperty("bench.adaptall"));
+			OutOfDomainCorpus.Corpus corpus = OutOfDomainCorpus.get();
+			float[][] rows = new float[corpus.vectors().length][];
+			for (int i = 0; i < rows.length; i++) {
+				rows[i] = adaptAll.apply(corpus.vectors()[i]);
+			}
+			OutOfDomainCorpus.override = new OutOfDomainCorpus.Corpus(corpus.questions(), rows);
+		}
 		if (Boolean.getBoolean("bench.center") && corpus()) {
 			OutOfDomainCorpus.Corpus corpus = OutOfDomainCorpus.get();
 			float[] mean = new float[corpus.dimensions()];
@@ -218,6 +245,22 @@ class FaqProtocolsBenchmark {
 			OutOfDomainCorpus.override = new OutOfDomainCorpus.Corpus(corpus.questions(), rows);
 		}
 	}
+
+	private static EmbeddingAdapter readAdapter(String file) {
+		try {
+			return EmbeddingAdapter.deserialize(Files.readAllBytes(Path.of(file)));
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * With {@code -Dbench.adaptall=FILE}: every vector the benchmark hands over
+	 * (phrasings, questions, answers, the out-of-domain corpus) is mapped by the adapter
+	 * first, so the router's features are adapted too.
+	 */
+	private static EmbeddingAdapter adaptAll;
 
 	/**
 	 * With {@code -Dbench.center=true}: the mean of the out-of-domain corpus's vectors,
@@ -238,6 +281,11 @@ class FaqProtocolsBenchmark {
 	}
 
 	private static Map<String, float[]> centered(Map<String, float[]> vectors) {
+		if (adaptAll != null) {
+			Map<String, float[]> adapted = new LinkedHashMap<>();
+			vectors.forEach((text, v) -> adapted.put(text, adaptAll.apply(v)));
+			vectors = adapted;
+		}
 		if (center == null) {
 			return vectors;
 		}
@@ -328,6 +376,7 @@ class FaqProtocolsBenchmark {
 		finally {
 			OutOfDomainCorpus.override = null;
 			center = null;
+			adaptAll = null;
 		}
 	}
 
