@@ -129,7 +129,7 @@ class ConversationAnswering {
 	private Answer answer(CustomerTurn turn, Consumer<String> stream) {
 		try {
 			if (turn.query() != null) {
-				return this.pipeline.answer(turn.query(), turn.history(), turn.language(), stream);
+				return this.pipeline.answer(turn, stream);
 			}
 		}
 		catch (RuntimeException ex) {
