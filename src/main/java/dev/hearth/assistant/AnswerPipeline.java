@@ -333,6 +333,21 @@ public class AnswerPipeline {
 				"faq", List.of(citation), routed.ranked(), timings.done(), entry.language());
 	}
 
+	/**
+	 * Notes a reply Hearth wrote itself, from the knowledge base or its own message
+	 * bundles (an FAQ or extractive answer, with a notice in front of it or not; a notice
+	 * such as a decline, a clarifying question or the place in the queue; small talk),
+	 * never a language model's or a person's text: the next turn's search with the
+	 * conversation then takes that reply's vector from the knowledge-base texts' cache
+	 * instead of embedding it.
+	 * @param text the reply as stored
+	 */
+	public void wroteReply(String text) {
+		if (this.composeHistory && text != null && !text.isBlank()) {
+			this.knowledgeTexts.answered(DocumentRetrieval.answerPiece(text));
+		}
+	}
+
 	/** Sees every document span judged for an answer; for benchmarks. */
 	void observeSpans(Consumer<DocumentComposition.Judged> observer) {
 		this.composition.observe(observer);
