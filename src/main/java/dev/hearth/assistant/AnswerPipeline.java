@@ -63,6 +63,11 @@ public class AnswerPipeline {
 
 	private final AnswerEvidence evidence;
 
+	private final KnowledgeTextEmbeddings knowledgeTexts;
+
+	/** Whether the vector of a search with the history is composed, not embedded. */
+	private final boolean composeHistory;
+
 	AnswerPipeline(Queries queries, RouterService router, FaqCatalog catalog, KnowledgeSearch search,
 			AssistantProperties properties, ObjectProvider<ChatModel> chatModel,
 			ObjectProvider<ObservationRegistry> observations, LanguageDetection detection, Redactor redactor,
@@ -84,6 +89,8 @@ public class AnswerPipeline {
 		this.answerability = new Answerability(properties.answer().minCoverage());
 		ChatModel model = chatModel.getIfAvailable();
 		KnowledgeTextEmbeddings knowledgeTexts = new KnowledgeTextEmbeddings(queries::embed);
+		this.knowledgeTexts = knowledgeTexts;
+		this.composeHistory = properties.answer().historyVector() == AssistantProperties.HistoryVector.COMPOSED;
 		this.composition = new DocumentComposition(
 				(model != null) ? new GenerativeAnswers(model, properties.answer(), new OutputCheck(redactor)) : null,
 				properties.answer().maxSentences(), this.answerability, this.observations,
@@ -135,7 +142,21 @@ public class AnswerPipeline {
 	 * escalating)
 	 */
 	public Answer answer(Query query, List<Turn> history, String language, Consumer<String> stream) {
-		return answer(query, history, language, this.router.threshold(), stream);
+		return answer(query, history, List.of(), language, this.router.threshold(), stream);
+	}
+
+	/**
+	 * Answers a stored customer turn: its query, history and language as
+	 * {@link #answer(Query, List, String, Consumer)}, and the embeddings its earlier
+	 * questions were stored with, from which the vector of a document search with the
+	 * history is composed (no second model call for the turn).
+	 * @param turn the customer's turn; its query must not be {@code null}
+	 * @param stream receives the answer's text as it is produced (nothing when
+	 * escalating)
+	 */
+	public Answer answer(CustomerTurn turn, Consumer<String> stream) {
+		return answer(turn.query(), turn.history(), turn.earlierQuestions(), turn.language(), this.router.threshold(),
+				stream);
 	}
 
 	/**
@@ -148,7 +169,7 @@ public class AnswerPipeline {
 			throw new IllegalArgumentException("threshold must be between 0 and 1, got " + threshold);
 		}
 		double routerThreshold = (threshold != null) ? threshold : this.router.threshold();
-		return answer(this.queries.of(question, history), history, this.detection.resolve(question, null),
+		return answer(this.queries.of(question, history), history, List.of(), this.detection.resolve(question, null),
 				routerThreshold, stream);
 	}
 
@@ -156,8 +177,8 @@ public class AnswerPipeline {
 	 * Observed as {@code hearth.answer} tagged with the decision, the escalation reason
 	 * and who answered: closed sets, never the question.
 	 */
-	private Answer answer(Query turnQuery, List<Turn> history, String language, double routerThreshold,
-			Consumer<String> stream) {
+	private Answer answer(Query turnQuery, List<Turn> history, List<CustomerTurn.EarlierQuestion> earlier,
+			String language, double routerThreshold, Consumer<String> stream) {
 		Observation observation = Observation.createNotStarted("hearth.answer", this.observations)
 			.contextualName("answer question")
 			.lowCardinalityKeyValue("decision", "failed")
@@ -165,7 +186,14 @@ public class AnswerPipeline {
 			.lowCardinalityKeyValue("answered_by", "none")
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			Answer answer = decide(turnQuery, history, language, routerThreshold, stream);
+			Answer answer = decide(turnQuery, history, pieceVectors(history, earlier), language, routerThreshold,
+					stream);
+			if (this.composeHistory && answer.decision() == Decision.ANSWERED
+					&& ("faq".equals(answer.answeredBy()) || "extractive".equals(answer.answeredBy()))) {
+				// knowledge-base text: the next question of the conversation is searched
+				// with it
+				this.knowledgeTexts.answered(DocumentRetrieval.answerPiece(answer.text()));
+			}
 			observation.lowCardinalityKeyValue("decision", tag(answer.decision()))
 				.lowCardinalityKeyValue("reason", tag(answer.reason()))
 				.lowCardinalityKeyValue("answered_by", (answer.answeredBy() != null) ? answer.answeredBy() : "none");
@@ -180,8 +208,8 @@ public class AnswerPipeline {
 		}
 	}
 
-	private Answer decide(Query turnQuery, List<Turn> history, String language, double routerThreshold,
-			Consumer<String> stream) {
+	private Answer decide(Query turnQuery, List<Turn> history, DocumentRetrieval.PieceVectors pieces, String language,
+			double routerThreshold, Consumer<String> stream) {
 		Timings timings = new Timings(turnQuery.embedMillis());
 		String question = turnQuery.question();
 		String query = turnQuery.text();
@@ -221,7 +249,7 @@ public class AnswerPipeline {
 				// the entry was matched on the question alone: so is the span it is
 				// weighed
 				// against (no second embedding with the history)
-				retrieved = retrieve(query, vector, List.of(), language);
+				retrieved = retrieve(query, vector, List.of(), null, language);
 				verdict = this.faqAnswerability.judge(query, context, entry.answer(), FaqAnswers.common(retrieved));
 			}
 			boolean repeats = FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer());
@@ -230,7 +258,7 @@ public class AnswerPipeline {
 					// the model's similarities say nothing in this language
 					return faqAnswer(entry, routed, timings, stream);
 				}
-				retrieved = (retrieved != null) ? retrieved : retrieve(query, vector, List.of(), language);
+				retrieved = (retrieved != null) ? retrieved : retrieve(query, vector, List.of(), null, language);
 				ExtractiveAnswers.Span span = answeringSpan(query, history, retrieved);
 				if (!this.evidence.documentsWin(vector, entry, span)) {
 					return faqAnswer(entry, routed, timings, stream);
@@ -244,7 +272,7 @@ public class AnswerPipeline {
 			log.debug("FAQ entry {} does not answer the question: {}", entry.id(),
 					repeats ? "it was the previous answer" : verdict.missing());
 		}
-		List<Passage> passages = (retrieved != null) ? retrieved : retrieve(query, vector, history, language);
+		List<Passage> passages = (retrieved != null) ? retrieved : retrieve(query, vector, history, pieces, language);
 		timings.lap("retrieve");
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		double minSimilarity = this.properties.answer().minSimilarity();
@@ -305,6 +333,21 @@ public class AnswerPipeline {
 				"faq", List.of(citation), routed.ranked(), timings.done(), entry.language());
 	}
 
+	/**
+	 * Notes a reply Hearth wrote itself, from the knowledge base or its own message
+	 * bundles (an FAQ or extractive answer, with a notice in front of it or not; a notice
+	 * such as a decline, a clarifying question or the place in the queue; small talk),
+	 * never a language model's or a person's text: the next turn's search with the
+	 * conversation then takes that reply's vector from the knowledge-base texts' cache
+	 * instead of embedding it.
+	 * @param text the reply as stored
+	 */
+	public void wroteReply(String text) {
+		if (this.composeHistory && text != null && !text.isBlank()) {
+			this.knowledgeTexts.answered(DocumentRetrieval.answerPiece(text));
+		}
+	}
+
 	/** Sees every document span judged for an answer; for benchmarks. */
 	void observeSpans(Consumer<DocumentComposition.Judged> observer) {
 		this.composition.observe(observer);
@@ -329,10 +372,39 @@ public class AnswerPipeline {
 		return verdict.answers() ? composed.span() : null;
 	}
 
-	private List<Passage> retrieve(String query, float[] vector, List<Turn> history, String language) {
+	private List<Passage> retrieve(String query, float[] vector, List<Turn> history,
+			DocumentRetrieval.PieceVectors pieces, String language) {
 		return Observation.createNotStarted("hearth.retrieval", this.observations)
 			.contextualName("retrieve passages")
-			.observe(() -> this.languages.passages(this.retrieval.retrieve(query, vector, history), language));
+			.observe(() -> this.languages.passages(this.retrieval.retrieve(query, vector, history, pieces), language));
+	}
+
+	/**
+	 * Where the vectors of a turn's history come from when a search with the history is
+	 * composed ({@link DocumentRetrieval#composed}); {@code null} when it is embedded
+	 * whole. The previous answer: kept if the pipeline gave it from the knowledge base,
+	 * else embedded for this turn. An earlier customer message: the embedding stored with
+	 * it on its own turn, else (a history given by a caller, or a message from before a
+	 * person joined) embedded now as its turn embedded it. Nothing a customer wrote is
+	 * kept beyond the turn.
+	 */
+	private DocumentRetrieval.PieceVectors pieceVectors(List<Turn> history,
+			List<CustomerTurn.EarlierQuestion> earlier) {
+		if (!this.composeHistory) {
+			return null;
+		}
+		return (piece) -> {
+			if (!piece.fromCustomer()) {
+				float[] known = this.knowledgeTexts.ofAnswer(piece.text());
+				return (known != null) ? known : this.queries.embed(piece.text());
+			}
+			for (CustomerTurn.EarlierQuestion question : earlier) {
+				if (question.vector() != null && question.text().strip().equals(piece.text())) {
+					return question.vector();
+				}
+			}
+			return this.queries.of(piece.text(), history.subList(0, piece.turn())).vector();
+		};
 	}
 
 	private static Answer escalate(EscalationReason reason, double confidence, FaqRouting.Routed routed,

@@ -55,13 +55,18 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * @param answerabilityModel whether a document span answers, learned
 	 * ({@code AnswerabilityModel}, ADR 0025); it replaces {@code minCoverage} and the
 	 * agreement check for document answers when its weights are set
+	 * @param historyVector how a document search with the conversation gets its vector:
+	 * {@code composed} from the vectors the turn and the history already have (no model
+	 * call), or {@code embedded}, the whole search text run through the model again (ADR
+	 * 0020; docs/benchmarks.md compares them)
 	 */
 	record Answer(@DefaultValue("4") int passages, @DefaultValue("0.45") double minSimilarity,
 			@DefaultValue("3") int maxSentences, @DefaultValue("0.6") double minSupport,
 			@DefaultValue("60") int modelTimeoutSeconds, @DefaultValue("0.4") double minCoverage,
 			@DefaultValue("0.8") double lowConfidenceShare, @DefaultValue("3") int agreementBm25Rank,
 			@DefaultValue("0.6") double agreementSentenceSimilarity,
-			@DefaultValue AnswerabilityWeights answerabilityModel) {
+			@DefaultValue AnswerabilityWeights answerabilityModel,
+			@DefaultValue("composed") HistoryVector historyVector) {
 
 		/** The learned answerability check, or {@code null} when no weights are set. */
 		AnswerabilityModel model() {
@@ -69,6 +74,19 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 			return (weights == null || weights.isEmpty()) ? null : new AnswerabilityModel(weights,
 					this.answerabilityModel.bias(), this.answerabilityModel.threshold());
 		}
+
+	}
+
+	/** How a document search with the conversation gets its vector. */
+	enum HistoryVector {
+
+		/**
+		 * The word-weighted mean of the vectors of the question and the history's pieces.
+		 */
+		COMPOSED,
+
+		/** The whole search text embedded again. */
+		EMBEDDED
 
 	}
 

@@ -87,6 +87,7 @@ class ConversationAnswering {
 			// answered turn (never unresolved), no search and no policy
 			Message stored = this.recorder.recordSmallTalk(conversation, question.seq(),
 					this.notices.smallTalk(smallTalk.get(), head.language()));
+			this.pipeline.wroteReply(stored.text());
 			stream.accept(stored.text());
 			return stored;
 		}
@@ -99,6 +100,9 @@ class ConversationAnswering {
 		}
 		Message stored = waiting ? this.recorder.recordWhileWaiting(turn, answer, verdict)
 				: this.recorder.record(turn, answer, verdict);
+		if (hearthWrote(verdict, answer)) {
+			this.pipeline.wroteReply(stored.text());
+		}
 		if (!(verdict instanceof Verdict.Reply)) {
 			stream.accept(stored.text());
 		}
@@ -129,7 +133,7 @@ class ConversationAnswering {
 	private Answer answer(CustomerTurn turn, Consumer<String> stream) {
 		try {
 			if (turn.query() != null) {
-				return this.pipeline.answer(turn.query(), turn.history(), turn.language(), stream);
+				return this.pipeline.answer(turn, stream);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -137,6 +141,21 @@ class ConversationAnswering {
 		}
 		return new Answer(Decision.ESCALATE, EscalationReason.MODEL_FAILURE, "", 0, 0, null, null, List.of(), List.of(),
 				Map.of());
+	}
+
+	/**
+	 * Whether the stored reply is Hearth's own text: an FAQ or extractive answer, or a
+	 * notice (handing over, declining, asking back, the place in the queue); not a
+	 * language model's answer.
+	 */
+	private static boolean hearthWrote(Verdict verdict, Answer answer) {
+		if (verdict instanceof Verdict.LlmReply) {
+			return false;
+		}
+		if (verdict instanceof Verdict.Reply) {
+			return answer != null && ("faq".equals(answer.answeredBy()) || "extractive".equals(answer.answeredBy()));
+		}
+		return true;
 	}
 
 	private static boolean withPerson(ConversationState state) {

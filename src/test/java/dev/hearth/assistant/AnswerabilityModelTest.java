@@ -25,10 +25,12 @@ class AnswerabilityModelTest {
 	@Test
 	void emptyWeightsTurnTheLearnedCheckOff() {
 		AssistantProperties.Answer rule = new AssistantProperties.Answer(4, 0.45, 3, 0.6, 60, 0.4, 0.8, 3, 0.6,
-				new AssistantProperties.AnswerabilityWeights(List.of(), 0, 0.5));
+				new AssistantProperties.AnswerabilityWeights(List.of(), 0, 0.5),
+				AssistantProperties.HistoryVector.COMPOSED);
 		assertThat(rule.model()).isNull();
 		AssistantProperties.Answer learned = new AssistantProperties.Answer(4, 0.45, 3, 0.6, 60, 0.4, 0.8, 3, 0.6,
-				new AssistantProperties.AnswerabilityWeights(WEIGHTS, -4, 0.3));
+				new AssistantProperties.AnswerabilityWeights(WEIGHTS, -4, 0.3),
+				AssistantProperties.HistoryVector.COMPOSED);
 		assertThat(learned.model()).isNotNull();
 	}
 

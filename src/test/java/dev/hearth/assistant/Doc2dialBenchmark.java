@@ -264,6 +264,24 @@ class Doc2dialBenchmark {
 					search.search(withHistory, turn.vector(), 20, customers).hits(), goldSource, gold);
 			variant("pipeline query with history, embedded too", search.search(withHistory, 20, customers, null).hits(),
 					goldSource, gold);
+			List<DocumentRetrieval.Piece> pieces = DocumentRetrieval.pieces(turn.text(), history(question));
+			DocumentRetrieval.PieceVectors pieceVectors = (piece) -> piece.fromCustomer()
+					? Doc2dialBenchmark.this.queries.of(piece.text(), history(question).subList(0, piece.turn()))
+						.vector()
+					: Doc2dialBenchmark.this.embeddings.embed(piece.text());
+			float[] composed = (pieces.size() > 1) ? DocumentRetrieval.composed(pieces, turn.vector(), pieceVectors)
+					: turn.vector();
+			variant("pipeline query with history, vector composed (word weights)",
+					search.search(withHistory, composed, 20, customers).hits(), goldSource, gold);
+			float[] equal = turn.vector().clone();
+			for (int p = 1; p < pieces.size(); p++) {
+				float[] v = pieceVectors.of(pieces.get(p));
+				for (int i = 0; i < equal.length; i++) {
+					equal[i] += v[i];
+				}
+			}
+			variant("pipeline query with history, vector composed (equal weights)",
+					search.search(withHistory, equal, 20, customers).hits(), goldSource, gold);
 			variant("... RRF", search.search(withHistory, 20, customers, dev.hearth.retrieval.Fusion.RRF).hits(),
 					goldSource, gold);
 			variant("... BM25 only",

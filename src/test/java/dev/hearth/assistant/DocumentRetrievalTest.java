@@ -48,15 +48,49 @@ class DocumentRetrievalTest {
 		List<Turn> history = List.of(new Turn(true, "I got an insurance letter"),
 				new Turn(false, "Read the letter carefully [1]"), new Turn(true, "I did"),
 				new Turn(false, "Contact your insurance company [2]"));
-		retrieval.retrieve("can you fix it", new float[] { 1, 0 }, history);
+		retrieval.retrieve("can you fix it", new float[] { 1, 0 }, history, null);
 		assertThat(searched.get())
 			.isEqualTo("can you fix it\nContact your insurance company  \nI did\nI got an insurance letter");
 		assertThat(embedded.get()).as("the whole search text is embedded by the search").isNull();
-		retrieval.retrieve("fees", new float[] { 1, 0 }, List.of());
+		retrieval.retrieve("fees", new float[] { 1, 0 }, List.of(), (piece) -> new float[] { 0, 1 });
 		assertThat(embedded.get()).containsExactly(1, 0);
 		assertThat(DocumentRetrieval.withHistory("I did how long", List.of(new Turn(true, "I did"))))
 			.isEqualTo("I did how long");
 		assertThat(DocumentRetrieval.withHistory("fees", List.of())).isEqualTo("fees");
+	}
+
+	@Test
+	void composesTheVectorOfTheSearchWithHistoryFromThePiecesVectorsWeightedByTheirWords() {
+		AtomicReference<String> searched = new AtomicReference<>();
+		AtomicReference<float[]> embedded = new AtomicReference<>();
+		DocumentRetrieval retrieval = new DocumentRetrieval((query, vector, top, given) -> {
+			searched.set(query);
+			embedded.set(vector);
+			return List.of();
+		}, 2, List.of("customer"));
+		List<Turn> history = List.of(new Turn(true, "I got an insurance letter"),
+				new Turn(false, "Read the letter [1]"));
+		List<DocumentRetrieval.Piece> asked = new java.util.ArrayList<>();
+		retrieval.retrieve("can you fix it", new float[] { 2, 0, 0 }, history, (piece) -> {
+			asked.add(piece);
+			return piece.fromCustomer() ? new float[] { 0, 0, 1 } : new float[] { 0, 3, 0 };
+		});
+		assertThat(searched.get()).isEqualTo("can you fix it\nRead the letter  \nI got an insurance letter");
+		assertThat(asked).containsExactly(new DocumentRetrieval.Piece("Read the letter  ", false, 1),
+				new DocumentRetrieval.Piece("I got an insurance letter", true, 0));
+		// unit vectors weighted by their words (4, 3 and 5), then normalised
+		double norm = Math.sqrt(4 * 4 + 3 * 3 + 5 * 5);
+		assertThat(embedded.get()).containsExactly(
+				new float[] { (float) (4 / norm), (float) (3 / norm), (float) (5 / norm) },
+				org.assertj.core.data.Offset.offset(1e-6f));
+	}
+
+	@Test
+	void leavesOutAPieceWithoutAVector() {
+		List<DocumentRetrieval.Piece> pieces = DocumentRetrieval.pieces("fees?", List.of(new Turn(true, "plans")));
+		assertThat(DocumentRetrieval.composed(pieces, new float[] { 0, 2 }, (piece) -> null)).containsExactly(0, 1);
+		assertThat(DocumentRetrieval.words("  ")).isEqualTo(1);
+		assertThat(DocumentRetrieval.words("How much is the 2 gig plan?")).isEqualTo(7);
 	}
 
 	@Test

@@ -112,6 +112,10 @@ class AnswerLatencyBenchmark {
 			throws Exception {
 		List<Long> roundTrips = Collections.synchronizedList(new ArrayList<>());
 		List<Long> pipeline = Collections.synchronizedList(new ArrayList<>());
+		// the round trips of turns that were answered and of those handed over, apart:
+		// which kind of turn the tail is
+		List<Long> answered = Collections.synchronizedList(new ArrayList<>());
+		List<Long> handedOver = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger errors = new AtomicInteger();
 		AtomicInteger escalations = new AtomicInteger();
 		long cpuBefore = processCpuNanos();
@@ -147,8 +151,12 @@ class AnswerLatencyBenchmark {
 						}
 						if (answer == null || answer.has("handoff")) {
 							// handed over: a person has it now and the bot stays quiet
+							handedOver.add(micros);
 							escalations.incrementAndGet();
 							conversation = start();
+						}
+						else {
+							answered.add(micros);
 						}
 					}
 				}
@@ -171,6 +179,8 @@ class AnswerLatencyBenchmark {
 		result.put("escalations", escalations.get());
 		result.put("roundTripMs", WidgetBench.percentiles(roundTrips));
 		result.put("pipelineMs", WidgetBench.percentiles(pipeline));
+		result.put("roundTripAnsweredMs", WidgetBench.percentiles(answered));
+		result.put("roundTripHandedOverMs", WidgetBench.percentiles(handedOver));
 		// the whole process (server and the 50 clients): judged by when the machine is
 		// shared, where wall-clock percentiles are mostly other processes' queue
 		result.put("cpuMsPerQuestion",
