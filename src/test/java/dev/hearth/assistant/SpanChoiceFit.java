@@ -65,9 +65,11 @@ class SpanChoiceFit {
 			boolean answered = "ANSWERED".equals(row.get("decision").asString());
 			boolean right = isAnswerable && "right".equals(row.get("outcome").asString());
 			double score = Double.NEGATIVE_INFINITY;
+			boolean chosenGold = false;
 			if (row.get("offered") != null) {
 				List<Passage> passages = new ArrayList<>();
 				List<List<ExtractiveAnswers.Unit>> units = new ArrayList<>();
+				Map<Passage, Boolean> gold = new java.util.IdentityHashMap<>();
 				for (JsonNode p : row.get("offered")) {
 					SearchHit hit = new SearchHit("x", "d", "g", PassageKind.DOCUMENT_CHUNK, p.get("source").asString(),
 							p.get("title").asString(), p.get("sectionPath").asString(), p.get("passage").asString(),
@@ -75,15 +77,32 @@ class SpanChoiceFit {
 							(float) p.get("similarity").asDouble());
 					passages.add(new Passage(hit, p.get("similarity").asDouble()));
 					units.add(ExtractiveAnswers.units(hit.passage(), Locale.ENGLISH));
+					gold.put(passages.get(passages.size() - 1), p.get("gold").asBoolean());
 				}
 				String previous = row.get("previousAnswer").asString();
 				String said = AnswerGrade.normalise(previous);
 				for (SpanWindows.Window w : SpanWindows.of(row.get("offeredQuery").asString(), null, passages, units, 3,
 						previous, (u) -> !said.isEmpty() && said.contains(AnswerGrade.normalise(u.text())), null)) {
-					score = Math.max(score, w.score(ExtractiveAnswers.WEIGHTS));
+					if (w.score(ExtractiveAnswers.WEIGHTS) > score) {
+						score = w.score(ExtractiveAnswers.WEIGHTS);
+						chosenGold = gold.get(w.passage());
+					}
 				}
 			}
-			(isAnswerable ? answerable : negatives).add(new double[] { answered ? 1 : 0, right ? 1 : 0, score });
+			(isAnswerable ? answerable : negatives)
+				.add(new double[] { answered ? 1 : 0, right ? 1 : 0, score, chosenGold ? 1 : 0 });
+		}
+		long gatedGold = answerable.stream().filter((r) -> r[0] == 0 && r[3] == 1).count();
+		System.out.printf("%nanswerable escalated whose chosen span is the gold passage's: %d; by score band:%n",
+				gatedGold);
+		for (double least = 2; least <= 9.01; least += 0.5) {
+			double bar = least;
+			System.out.printf(Locale.ROOT, "  [%.1f, %.1f): %d escalated gold, %d negatives escalated%n", bar,
+					bar + 0.5,
+					answerable.stream()
+						.filter((r) -> r[0] == 0 && r[3] == 1 && r[2] >= bar && r[2] < bar + 0.5)
+						.count(),
+					negatives.stream().filter((r) -> r[0] == 0 && r[2] >= bar && r[2] < bar + 0.5).count());
 		}
 		System.out.printf("%nleast score   answer cited   negatives escalated   (%d answerable, %d negatives)%n",
 				answerable.size(), negatives.size());
