@@ -111,20 +111,20 @@ class ExtractiveAnswersTest {
 	}
 
 	@Test
-	void theSectionNamingTheQuestionsRareWordBeatsABetterRankedGeneralOne() {
+	void withTheFittedWeightsTheSectionNamingTheRareWordBeatsABetterRankedGeneralOne() {
 		// both retrievers rank the general section first; only the other names "twice"
 		Passage general = passage("billing", "Your bill", "Your bill > Paying your bill",
 				"You pay your bill by direct debit on the 1st. If a payment fails we try again after five days.", 1,
 				0.72);
 		Passage twice = passage("refunds", "Refunds", "Refunds > You paid twice",
 				"If you paid a bill twice, the extra amount sits as a credit on your account.", 3, 0.61);
-		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose("I paid my bill twice, what now?",
-				List.of(general, twice), 3, Locale.ENGLISH);
+		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose("I paid my bill twice, what now?", null,
+				List.of(general, twice), 3, Locale.ENGLISH, "", null, ExtractiveAnswers.FITTED_WEIGHTS);
 		assertThat(composed.text()).startsWith("**You paid twice**").contains("credit on your account");
 	}
 
 	@Test
-	void aSpanThatScoresBelowTheLeastScoreDoesNotAnswer() {
+	void aSpanThatScoresBelowTheFittedLeastScoreWouldNotAnswer() {
 		// one topic word of four, in a passage both retrievers rank low
 		Passage far = passage("tv", "TV packages", "TV packages > Channels",
 				"The Kids package has 12 channels for children.", 4, 0.5);

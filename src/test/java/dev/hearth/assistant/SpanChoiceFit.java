@@ -60,6 +60,7 @@ class SpanChoiceFit {
 		JsonMapper json = JsonMapper.builder().build();
 		List<double[]> answerable = new ArrayList<>();
 		List<double[]> negatives = new ArrayList<>();
+		StringBuilder scores = new StringBuilder();
 		for (JsonNode row : json.readTree(Files.readString(Path.of(file)))) {
 			boolean isAnswerable = "answerable".equals(row.get("kind").asString());
 			boolean answered = "ANSWERED".equals(row.get("decision").asString());
@@ -83,14 +84,18 @@ class SpanChoiceFit {
 				String said = AnswerGrade.normalise(previous);
 				for (SpanWindows.Window w : SpanWindows.of(row.get("offeredQuery").asString(), null, passages, units, 3,
 						previous, (u) -> !said.isEmpty() && said.contains(AnswerGrade.normalise(u.text())), null)) {
-					if (w.score(ExtractiveAnswers.WEIGHTS) > score) {
-						score = w.score(ExtractiveAnswers.WEIGHTS);
+					if (w.score(ExtractiveAnswers.FITTED_WEIGHTS) > score) {
+						score = w.score(ExtractiveAnswers.FITTED_WEIGHTS);
 						chosenGold = gold.get(w.passage());
 					}
 				}
 			}
+			scores.append(row.get("id").asString()).append('\t').append(score).append('\n');
 			(isAnswerable ? answerable : negatives)
 				.add(new double[] { answered ? 1 : 0, right ? 1 : 0, score, chosenGold ? 1 : 0 });
+		}
+		if (System.getProperty("sweep.scores") != null) {
+			Files.writeString(Path.of(System.getProperty("sweep.scores")), scores);
 		}
 		long gatedGold = answerable.stream().filter((r) -> r[0] == 0 && r[3] == 1).count();
 		System.out.printf("%nanswerable escalated whose chosen span is the gold passage's: %d; by score band:%n",
