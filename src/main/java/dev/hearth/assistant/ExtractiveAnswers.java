@@ -18,12 +18,13 @@ import dev.hearth.knowledge.Sentences;
  * ({@link SpanWindows}: topic words covered, plain and by rarity, in the span, around it
  * and in its section heading, so that the sub-section that matches the question beats the
  * general one; the passage's ranks and similarity; the conversation; the kind of fact
- * asked), with weights fitted on doc2dial's development split (ADR 0031); a span below
- * {@link #MIN_SCORE} does not answer. A span never starts mid-thought: a first sentence
- * that leans on the one before ("Or call...", "This means...") takes that one along, and
- * a span that ends with a list's lead-in ("...apply:") takes the list along. Units the
- * previous answer already said are not repeated. The text is the section heading in bold,
- * the span, and one citation. Thread-safe: stateless.
+ * asked), with {@link #WEIGHTS} (the hand weights; the weights fitted on doc2dial are
+ * measured but not in use, ADR 0031); a span below {@link #MIN_SCORE} does not answer. A
+ * span never starts mid-thought: a first sentence that leans on the one before ("Or
+ * call...", "This means...") takes that one along, and a span that ends with a list's
+ * lead-in ("...apply:") takes the list along. Units the previous answer already said are
+ * not repeated. The text is the section heading in bold, the span, and one citation.
+ * Thread-safe: stateless.
  */
 final class ExtractiveAnswers {
 
