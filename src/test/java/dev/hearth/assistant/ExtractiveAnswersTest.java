@@ -128,10 +128,11 @@ class ExtractiveAnswersTest {
 		// one topic word of four, in a passage both retrievers rank low
 		Passage far = passage("tv", "TV packages", "TV packages > Channels",
 				"The Kids package has 12 channels for children.", 4, 0.5);
-		ExtractiveAnswers.Composed composed = ExtractiveAnswers
-			.compose("can my landlord stop me installing a satellite dish for kids", List.of(far), 3, Locale.ENGLISH);
+		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(
+				"can my landlord stop me installing a satellite dish for kids", null, List.of(far), 3, Locale.ENGLISH,
+				"", null, ExtractiveAnswers.FITTED_WEIGHTS);
 		assertThat(composed.text()).isNotEmpty();
-		assertThat(composed.score()).isLessThan(ExtractiveAnswers.MIN_SCORE);
+		assertThat(composed.score()).isLessThan(ExtractiveAnswers.FITTED_MIN_SCORE);
 	}
 
 	@Test
