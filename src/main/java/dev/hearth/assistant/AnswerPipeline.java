@@ -259,7 +259,7 @@ public class AnswerPipeline {
 					return faqAnswer(entry, routed, timings, stream);
 				}
 				retrieved = (retrieved != null) ? retrieved : retrieve(query, vector, List.of(), null, language);
-				ExtractiveAnswers.Span span = answeringSpan(query, history, retrieved);
+				ExtractiveAnswers.Span span = answeringSpan(query, vector, history, retrieved);
 				if (!this.evidence.documentsWin(vector, entry, span)) {
 					return faqAnswer(entry, routed, timings, stream);
 				}
@@ -353,18 +353,24 @@ public class AnswerPipeline {
 		this.composition.observe(observer);
 	}
 
+	/** Sees the passages every extractive composition was given; for benchmarks. */
+	void observeOffered(Consumer<DocumentComposition.Offered> observer) {
+		this.composition.observeOffered(observer);
+	}
+
 	/**
 	 * The document span the extractive composer would answer with, if the best passage is
 	 * similar enough and the span passes the answerability check; otherwise {@code null}.
 	 */
-	private ExtractiveAnswers.Span answeringSpan(String query, List<Turn> history, List<Passage> passages) {
+	private ExtractiveAnswers.Span answeringSpan(String query, float[] vector, List<Turn> history,
+			List<Passage> passages) {
 		if (passages.isEmpty() || passages.get(0).similarity() < this.properties.answer().minSimilarity()) {
 			return null;
 		}
-		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(query, passages,
+		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(query, vector, passages,
 				this.properties.answer().maxSentences(), ExtractiveAnswers.locale(passages.get(0).hit().language()),
-				FollowUps.previousAnswer(history));
-		if (composed.text().isBlank()) {
+				FollowUps.previousAnswer(history), this.knowledgeTexts::embed);
+		if (composed.text().isBlank() || composed.score() < ExtractiveAnswers.MIN_SCORE) {
 			return null;
 		}
 		Answerability.Verdict verdict = this.answerability.judge(query, composed.span().context(),

@@ -71,6 +71,18 @@ final class DocumentComposition {
 
 	private volatile Consumer<Judged> observer;
 
+	private volatile Consumer<Offered> offered;
+
+	/**
+	 * What the extractive composer was given, for benchmarks that replay span choice.
+	 *
+	 * @param query the self-contained question
+	 * @param previousAnswer what the assistant said last, may be empty
+	 * @param passages the retrieved passages, best first
+	 */
+	record Offered(String query, String previousAnswer, List<Passage> passages) {
+	}
+
 	/**
 	 * A span judged for a document answer, for calibration ({@code AnswerabilityFit}).
 	 *
@@ -156,10 +168,16 @@ final class DocumentComposition {
 				}
 			}
 		}
-		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(query, passages, this.maxSentences,
-				ExtractiveAnswers.locale(passages.get(0).hit().language()), FollowUps.previousAnswer(history));
+		Consumer<Offered> offering = this.offered;
+		if (offering != null) {
+			offering.accept(new Offered(query, FollowUps.previousAnswer(history), passages));
+		}
+		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(query, vector, passages, this.maxSentences,
+				ExtractiveAnswers.locale(passages.get(0).hit().language()), FollowUps.previousAnswer(history),
+				this.embed);
 		timings.lap("compose");
-		if (composed.text().isBlank()) {
+		if (composed.text().isBlank() || composed.score() < ExtractiveAnswers.MIN_SCORE) {
+			// no span, or none whose words, place and ranks say it answers (ADR 0031)
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
 		if (dev.hearth.knowledge.PlantedInstructions.find(composed.text()).isPresent()) {
@@ -215,6 +233,11 @@ final class DocumentComposition {
 	 */
 	void observe(Consumer<Judged> observer) {
 		this.observer = observer;
+	}
+
+	/** Sees what every extractive composition was given; for benchmarks. */
+	void observeOffered(Consumer<Offered> observer) {
+		this.offered = observer;
 	}
 
 }

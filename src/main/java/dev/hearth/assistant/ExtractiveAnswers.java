@@ -1,10 +1,10 @@
 package dev.hearth.assistant;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.hearth.knowledge.Sentences;
@@ -14,14 +14,17 @@ import dev.hearth.knowledge.Sentences;
  * contiguous span of <em>one</em> section, never sentences stitched from several
  * documents. A passage (one section, or part of a long one) is cut into units: a
  * sentence, a list item, or a whole table (its rows are never split). The span is the
- * window of up to {@code maxUnits} units, in the passage whose window covers most of the
- * question's words (its section heading and the document title count too, so that the
- * sub-section that matches the question beats the general one), with the passage's
- * similarity to the question as a tie-breaker. A span never starts mid-thought: a first
- * sentence that leans on the one before ("Or call...", "This means...") takes that one
- * along, and a span that ends with a list's lead-in ("...apply:") takes the list along.
- * Units the previous answer already said are not repeated. The text is the section
- * heading in bold, the span, and one citation. Thread-safe: stateless.
+ * window of up to {@code maxUnits} units with the best linear score over its features
+ * ({@link SpanWindows}: topic words covered, plain and by rarity, in the span, around it
+ * and in its section heading, so that the sub-section that matches the question beats the
+ * general one; the passage's ranks and similarity; the conversation; the kind of fact
+ * asked), with {@link #WEIGHTS} (the hand weights; the weights fitted on doc2dial are
+ * measured but not in use, ADR 0031); a span below {@link #MIN_SCORE} does not answer. A
+ * span never starts mid-thought: a first sentence that leans on the one before ("Or
+ * call...", "This means...") takes that one along, and a span that ends with a list's
+ * lead-in ("...apply:") takes the list along. Units the previous answer already said are
+ * not repeated. The text is the section heading in bold, the span, and one citation.
+ * Thread-safe: stateless.
  */
 final class ExtractiveAnswers {
 
@@ -29,9 +32,39 @@ final class ExtractiveAnswers {
 			"^(or|and|but|also|however|otherwise|then|so|this|that|these|those|it|they|there|such|if not|oder|und|aber|dann|das|dies|diese)\\b.*",
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-	private static final double SIMILARITY_WEIGHT = 0.2;
+	/**
+	 * The span score's weights, in {@link SpanWindows#NAMES} order: the hand weights
+	 * before ADR 0031 (two thirds topic-word coverage around the span, one third in it,
+	 * 0.2 the passage's similarity, 0.01 less per unit).
+	 */
+	static final double[] HAND_WEIGHTS = { 2.0 / 3, 1.0 / 3, 0, 0, 0, 0.2, 0, 0, 0, 0, 0, 0, -0.01, 0, 0 };
 
-	private static final double LENGTH_PENALTY = 0.01;
+	/**
+	 * The weights fitted on doc2dial's development split ({@code SpanChoiceFit}, ADR
+	 * 0031): a conditional logit over the windows of the passages offered, L2 0.001. Not
+	 * in use yet (ADR 0031): with {@link #FITTED_MIN_SCORE} they cost the sample's
+	 * development set right answers and escalate a one-document knowledge base's answer.
+	 */
+	static final double[] FITTED_WEIGHTS = { 2.640, 0.740, 2.103, 0.769, 2.390, 0.115, 1.640, 0.985, 0, 0.421, 0.173,
+			0.361, 0.384, 1.216, 0 };
+
+	/**
+	 * The least score of a span that answers with {@link #FITTED_WEIGHTS}: on doc2dial's
+	 * development split the most answers cited without fewer negatives escalated than
+	 * before (ADR 0031).
+	 */
+	static final double FITTED_MIN_SCORE = 6.5;
+
+	/** The weights in use: the hand weights (ADR 0031). */
+	static final double[] WEIGHTS = HAND_WEIGHTS;
+
+	/**
+	 * The least score of a span that answers, with {@link #WEIGHTS}: none for the hand
+	 * weights.
+	 */
+	static final double MIN_SCORE = Double.NEGATIVE_INFINITY;
+
+	private static final int UNIT_SIMILARITY = SpanWindows.NAMES.indexOf("unitSimilarity");
 
 	private static final int MAX_LIST_ITEMS = 8;
 
@@ -43,8 +76,10 @@ final class ExtractiveAnswers {
 	 * a word with the question
 	 * @param citations the one passage cited
 	 * @param span the chosen span with its heading: what answerability is judged on
+	 * @param score the span's score ({@link #WEIGHTS}); below {@link #MIN_SCORE} it does
+	 * not answer
 	 */
-	record Composed(String text, List<Citation> citations, Span span) {
+	record Composed(String text, List<Citation> citations, Span span, double score) {
 	}
 
 	/**
@@ -65,56 +100,55 @@ final class ExtractiveAnswers {
 	}
 
 	/** One sentence, list item or whole table of a passage. */
-	private record Unit(String text, boolean startsBlock, Set<String> words) {
+	record Unit(String text, boolean startsBlock, Set<String> words) {
 	}
 
 	static Composed compose(String question, List<Passage> passages, int maxUnits, Locale locale) {
 		return compose(question, passages, maxUnits, locale, "");
 	}
 
+	static Composed compose(String question, List<Passage> passages, int maxUnits, Locale locale,
+			String previousAnswer) {
+		return compose(question, null, passages, maxUnits, locale, previousAnswer, null);
+	}
+
 	/**
 	 * @param question the (self-contained) question
+	 * @param vector the question's embedding, or {@code null}
 	 * @param passages retrieved passages, best first
 	 * @param maxUnits the longest span, in units
 	 * @param locale for sentence breaks
 	 * @param previousAnswer what the assistant said last, not to be repeated; may be
 	 * empty
+	 * @param embed the embeddings of knowledge text (cached), or {@code null}
 	 */
-	static Composed compose(String question, List<Passage> passages, int maxUnits, Locale locale,
-			String previousAnswer) {
-		Set<String> asked = Answerability.topicWords(question);
+	static Composed compose(String question, float[] vector, List<Passage> passages, int maxUnits, Locale locale,
+			String previousAnswer, Function<String, float[]> embed) {
+		return compose(question, vector, passages, maxUnits, locale, previousAnswer, embed, WEIGHTS);
+	}
+
+	static Composed compose(String question, float[] vector, List<Passage> passages, int maxUnits, Locale locale,
+			String previousAnswer, Function<String, float[]> embed, double[] weights) {
 		String said = AnswerGrade.normalise(previousAnswer);
-		Candidate best = null;
+		List<List<Unit>> units = new ArrayList<>();
 		for (Passage passage : passages) {
-			String heading = heading(passage.hit().sectionPath());
-			Set<String> around = new HashSet<>(ContentWords.setOf(Titles.clean(passage.hit().title())));
-			around.addAll(ContentWords.setOf(passage.hit().sectionPath()));
-			List<Unit> units = units(passage.hit().passage(), locale);
-			for (int from = 0; from < units.size(); from++) {
-				if (said(said, units.get(from))) {
-					continue;
-				}
-				Set<String> covered = new HashSet<>();
-				for (int to = from; to < Math.min(units.size(), from + maxUnits); to++) {
-					if (to > from && said(said, units.get(to))) {
-						// never say again what the previous answer said, not even
-						// mid-span
-						break;
-					}
-					covered.addAll(units.get(to).words());
-					if (units.get(from).words().stream().noneMatch(asked::contains)) {
-						break;
-					}
-					double score = score(asked, around, covered, passage.similarity(), to - from + 1);
-					if (best == null || score > best.score()) {
-						best = new Candidate(passage, heading, units, from, to, score);
-					}
-				}
+			units.add(units(passage.hit().passage(), locale));
+		}
+		List<SpanWindows.Window> windows = SpanWindows.of(question, vector, passages, units, maxUnits, previousAnswer,
+				(unit) -> said(said, unit), (weights[UNIT_SIMILARITY] != 0) ? embed : null);
+		SpanWindows.Window best = null;
+		double bestScore = Double.NEGATIVE_INFINITY;
+		for (SpanWindows.Window window : windows) {
+			double score = window.score(weights);
+			if (score > bestScore) {
+				best = window;
+				bestScore = score;
 			}
 		}
 		if (best == null) {
-			return new Composed("", List.of(), null);
+			return new Composed("", List.of(), null, Double.NEGATIVE_INFINITY);
 		}
+		String heading = heading(best.passage().hit().sectionPath());
 		int from = best.from();
 		if (from > 0 && LEANS_ON_PREVIOUS.matcher(best.units().get(from).text()).matches()
 				&& !said(said, best.units().get(from - 1))) {
@@ -132,8 +166,9 @@ final class ExtractiveAnswers {
 			}
 		}
 		String span = join(best.units().subList(from, to + 1));
-		String text = (best.heading().isEmpty() ? "" : "**" + best.heading() + "**\n\n") + span + " [1]";
-		return new Composed(text, List.of(best.passage().citation(1)), new Span(best.passage(), best.heading(), span));
+		String text = (heading.isEmpty() ? "" : "**" + heading + "**\n\n") + span + " [1]";
+		return new Composed(text, List.of(best.passage().citation(1)), new Span(best.passage(), heading, span),
+				bestScore);
 	}
 
 	/** Whether the previous answer (normalised) said the unit already. */
@@ -141,21 +176,7 @@ final class ExtractiveAnswers {
 		return !said.isEmpty() && said.contains(AnswerGrade.normalise(unit.text()));
 	}
 
-	private record Candidate(Passage passage, String heading, List<Unit> units, int from, int to, double score) {
-	}
-
-	private static double score(Set<String> asked, Set<String> around, Set<String> covered, double similarity,
-			int length) {
-		if (asked.isEmpty()) {
-			return SIMILARITY_WEIGHT * similarity - LENGTH_PENALTY * length;
-		}
-		long inSpan = asked.stream().filter(covered::contains).count();
-		long inContext = asked.stream().filter((w) -> covered.contains(w) || around.contains(w)).count();
-		return (inContext + 0.5 * inSpan) / (1.5 * asked.size()) + SIMILARITY_WEIGHT * similarity
-				- LENGTH_PENALTY * length;
-	}
-
-	private static List<Unit> units(String passage, Locale locale) {
+	static List<Unit> units(String passage, Locale locale) {
 		List<Unit> units = new ArrayList<>();
 		StringBuilder table = new StringBuilder();
 		for (String block : passage.split("\n\n")) {
@@ -200,7 +221,7 @@ final class ExtractiveAnswers {
 		return text.toString();
 	}
 
-	private static String heading(String sectionPath) {
+	static String heading(String sectionPath) {
 		if (sectionPath == null || sectionPath.isBlank()) {
 			return "";
 		}

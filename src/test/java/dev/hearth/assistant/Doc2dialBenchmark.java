@@ -410,12 +410,18 @@ class Doc2dialBenchmark {
 	/** The span the last question's document answer was judged on, if any. */
 	private DocumentComposition.Judged lastJudged;
 
+	/** What the last question's extractive composition was given, if any. */
+	private DocumentComposition.Offered lastOffered;
+
 	private Answer ask(JsonNode question) {
 		List<DocumentComposition.Judged> judged = new ArrayList<>();
+		List<DocumentComposition.Offered> offered = new ArrayList<>();
 		this.pipeline.observeSpans(judged::add);
+		this.pipeline.observeOffered(offered::add);
 		Answer answer = this.pipeline.answer(question.get("question").asString(), history(question), (text) -> {
 		});
 		this.lastJudged = judged.isEmpty() ? null : judged.get(judged.size() - 1);
+		this.lastOffered = offered.isEmpty() ? null : offered.get(offered.size() - 1);
 		return answer;
 	}
 
@@ -425,6 +431,28 @@ class Doc2dialBenchmark {
 	 * negative ({@code AnswerabilityFit} learns from these).
 	 */
 	private void putJudged(Map<String, Object> row, String goldSource, String gold) {
+		DocumentComposition.Offered offered = this.lastOffered;
+		if (offered != null) {
+			// what span choice had to choose from (SpanChoiceFit replays it)
+			row.put("offeredQuery", offered.query());
+			row.put("previousAnswer", offered.previousAnswer());
+			List<Map<String, Object>> passages = new ArrayList<>();
+			for (Passage passage : offered.passages()) {
+				Map<String, Object> p = new LinkedHashMap<>();
+				SearchHit hit = passage.hit();
+				p.put("source", hit.source());
+				p.put("title", hit.title());
+				p.put("sectionPath", hit.sectionPath());
+				p.put("passage", hit.passage());
+				p.put("language", hit.language());
+				p.put("similarity", passage.similarity());
+				p.put("bm25Rank", hit.bm25Rank());
+				p.put("vectorRank", hit.vectorRank());
+				p.put("gold", goldSource != null && hit.source().equals(goldSource) && covers(hit.passage(), gold));
+				passages.add(p);
+			}
+			row.put("offered", passages);
+		}
 		DocumentComposition.Judged judged = this.lastJudged;
 		row.put("judged", judged != null);
 		if (judged == null) {

@@ -110,11 +110,50 @@ class ExtractiveAnswersTest {
 		assertThat(ExtractiveAnswers.compose("xyzzy", List.of(passage), 3, Locale.ENGLISH).text()).isEmpty();
 	}
 
+	@Test
+	void withTheFittedWeightsTheSectionNamingTheRareWordBeatsABetterRankedGeneralOne() {
+		// both retrievers rank the general section first; only the other names "twice"
+		Passage general = passage("billing", "Your bill", "Your bill > Paying your bill",
+				"You pay your bill by direct debit on the 1st. If a payment fails we try again after five days.", 1,
+				0.72);
+		Passage twice = passage("refunds", "Refunds", "Refunds > You paid twice",
+				"If you paid a bill twice, the extra amount sits as a credit on your account.", 3, 0.61);
+		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose("I paid my bill twice, what now?", null,
+				List.of(general, twice), 3, Locale.ENGLISH, "", null, ExtractiveAnswers.FITTED_WEIGHTS);
+		assertThat(composed.text()).startsWith("**You paid twice**").contains("credit on your account");
+	}
+
+	@Test
+	void aSpanThatScoresBelowTheFittedLeastScoreWouldNotAnswer() {
+		// one topic word of four, in a passage both retrievers rank low
+		Passage far = passage("tv", "TV packages", "TV packages > Channels",
+				"The Kids package has 12 channels for children.", 4, 0.5);
+		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(
+				"can my landlord stop me installing a satellite dish for kids", null, List.of(far), 3, Locale.ENGLISH,
+				"", null, ExtractiveAnswers.FITTED_WEIGHTS);
+		assertThat(composed.text()).isNotEmpty();
+		assertThat(composed.score()).isLessThan(ExtractiveAnswers.FITTED_MIN_SCORE);
+	}
+
+	@Test
+	void theHandWeightsStillChooseAsBefore() {
+		Passage moving = passage("a", "Moving house", "Moving house > Before you move",
+				"Tell us about your move at least four weeks ahead. Our shop sells routers.");
+		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose("move four weeks", null, List.of(moving), 3,
+				Locale.ENGLISH, "", null, ExtractiveAnswers.HAND_WEIGHTS);
+		assertThat(composed.text()).contains("four weeks ahead.").doesNotContain("routers");
+	}
+
 	private static Passage passage(String name, String title, String section, String text) {
+		return passage(name, title, section, text, 1, 0.8);
+	}
+
+	private static Passage passage(String name, String title, String section, String text, int rank,
+			double similarity) {
 		SearchHit hit = new SearchHit(name + section.hashCode(), "doc-" + name, name, PassageKind.DOCUMENT_CHUNK,
 				"docs/" + name + ".md", title, section, text, "/kb/documents/doc-" + name + "#chunk-0", "en", Map.of(),
-				1, 1, 1, 0.8f);
-		return new Passage(hit, 0.8);
+				1, rank, rank, (float) similarity);
+		return new Passage(hit, similarity);
 	}
 
 }
