@@ -197,7 +197,11 @@ class MillionPassageBenchmark {
 			report.line("Memory after the queries: %s", served);
 			json.put("memory_serving", served);
 			if (recallQueries > 0) {
-				json.put("recall_at_10", recall(corpus, index, recallQueries, report));
+				List<Set<Integer>> exact = exactTop10(corpus, recallQueries);
+				json.put("recall_at_10", recall(corpus, index, exact, report));
+				if (Boolean.getBoolean("bench.levers")) {
+					json.put("levers", levers(corpus, index, exact, report));
+				}
 			}
 		}
 		return json;
@@ -253,11 +257,10 @@ class MillionPassageBenchmark {
 	}
 
 	/**
-	 * Recall@10 of the served vector search against exact search streamed over the
+	 * The exact top 10 passages of the first {@code count} queries, streamed over the
 	 * corpus.
 	 */
-	private static Map<String, Object> recall(MillionPassageCorpus corpus, PassageIndex index, int count,
-			BenchReport report) throws IOException {
+	private static List<Set<Integer>> exactTop10(MillionPassageCorpus corpus, int count) {
 		record Scored(int passage, float score) {
 		}
 		int k = 10;
@@ -268,7 +271,6 @@ class MillionPassageBenchmark {
 			queries[q] = Vectors.normalisedCopy(corpus.vector(corpus.queries().get(q)), dimensions);
 			heaps.add(new PriorityQueue<>(java.util.Comparator.comparingDouble(Scored::score)));
 		}
-		long started = System.nanoTime();
 		for (int p = 0; p < corpus.size(); p++) {
 			float[] vector = Vectors.normalisedCopy(corpus.passage(p).vector(), dimensions);
 			for (int q = 0; q < count; q++) {
@@ -283,19 +285,107 @@ class MillionPassageBenchmark {
 				}
 			}
 		}
-		double exactSeconds = (System.nanoTime() - started) / 1e9;
-		double served = 0;
-		for (int q = 0; q < count; q++) {
-			Set<String> exact = new java.util.HashSet<>();
-			heaps.get(q).forEach((s) -> exact.add("p" + s.passage()));
-			List<SearchHit> hits = index.searcher()
-				.search(new PassageQuery(null, queries[q], k, Map.of(), Fusion.VECTOR_ONLY));
-			served += hits.stream().filter((h) -> exact.contains(h.id())).count() / (double) k;
+		List<Set<Integer>> exact = new ArrayList<>();
+		for (PriorityQueue<Scored> heap : heaps) {
+			Set<Integer> top = new java.util.HashSet<>();
+			heap.forEach((s) -> top.add(s.passage()));
+			exact.add(top);
 		}
-		served /= count;
-		report.line("Vector recall@10 as served vs exact search, %d queries: %.4f (exact search took %.0f s)", count,
-				served, exactSeconds);
-		return Map.of("queries", count, "served_vector_only", BenchReport.round(served));
+		return exact;
+	}
+
+	/** Recall@10 of the served vector search against exact search. */
+	private static Map<String, Object> recall(MillionPassageCorpus corpus, PassageIndex index, List<Set<Integer>> exact,
+			BenchReport report) throws IOException {
+		int k = 10;
+		double served = 0;
+		for (int q = 0; q < exact.size(); q++) {
+			Set<String> ids = new java.util.HashSet<>();
+			exact.get(q).forEach((p) -> ids.add("p" + p));
+			List<SearchHit> hits = index.searcher()
+				.search(new PassageQuery(null, corpus.vector(corpus.queries().get(q)), k, Map.of(),
+						Fusion.VECTOR_ONLY));
+			served += hits.stream().filter((h) -> ids.contains(h.id())).count() / (double) k;
+		}
+		served /= exact.size();
+		report.line("Vector recall@10 as served vs exact search, %d queries: %.4f", exact.size(), served);
+		return Map.of("queries", exact.size(), "served_vector_only", BenchReport.round(served));
+	}
+
+	/**
+	 * The levers for the Lucene part's latency, one thread: the HNSW search's k (which is
+	 * also its beam width) with its recall, the BM25 candidate depth, and the vector
+	 * search filtered to a rare audience.
+	 */
+	private static Map<String, Object> levers(MillionPassageCorpus corpus, PassageIndex index, List<Set<Integer>> exact,
+			BenchReport report) throws IOException {
+		Map<String, Object> json = new LinkedHashMap<>();
+		int depth = HybridSearcher.initialDepth(TOP_K);
+		List<Integer> queries = corpus.queries();
+		report.line("Levers, 1 thread, %d queries after %d warm-up (ms):", queries.size(), WARMUP);
+		for (int hnswK : new int[] { VectorRetriever.MIN_HNSW_K, 50, 20 }) {
+			Latency latency = index.searcher()
+				.withSearcher((searcher) -> time(queries, (q) -> VectorRetriever.retrieve(searcher,
+						Vectors.normalisedCopy(corpus.vector(q), corpus.dimensions()), null, 10, hnswK)));
+			double recall = 0;
+			for (int i = 0; i < exact.size(); i++) {
+				int q = queries.get(i);
+				List<Candidate> top = index.searcher()
+					.withSearcher((searcher) -> VectorRetriever.retrieve(searcher,
+							Vectors.normalisedCopy(corpus.vector(q), corpus.dimensions()), null, 10, hnswK));
+				Set<Integer> truth = exact.get(i);
+				recall += top.stream().filter((c) -> truth.contains(Integer.parseInt(c.id().substring(1)))).count()
+						/ 10.0;
+			}
+			recall /= exact.size();
+			report.line("    vector, HNSW k=%-3d             p50 %6.2f p95 %6.2f p99 %6.2f  recall@10 %.4f", hnswK,
+					latency.p50(), latency.p95(), latency.p99(), recall);
+			Map<String, Object> entry = new LinkedHashMap<>(latency.toJson());
+			entry.put("recall_at_10", BenchReport.round(recall));
+			json.put("vector_hnsw_k_" + hnswK, entry);
+		}
+		Bm25Retriever bm25 = new Bm25Retriever(new LanguageAnalyzers());
+		for (int bm25Depth : new int[] { depth, 20, 10 }) {
+			Latency latency = index.searcher()
+				.withSearcher((searcher) -> time(queries,
+						(q) -> bm25.retrieve(searcher,
+								bm25.textQuery(corpus.utterance(q).text(), Map.of(), searcher.getIndexReader()), null,
+								bm25Depth)));
+			report.line("    BM25, %3d candidates            p50 %6.2f p95 %6.2f p99 %6.2f", bm25Depth, latency.p50(),
+					latency.p95(), latency.p99());
+			json.put("bm25_depth_" + bm25Depth, latency.toJson());
+		}
+		for (String audience : new String[] { "agent", "partner" }) {
+			org.apache.lucene.search.Query filter = PassageSchema.filter(Map.of("audience", Set.of(audience)));
+			Latency latency = index.searcher()
+				.withSearcher((searcher) -> time(queries, (q) -> VectorRetriever.retrieve(searcher,
+						Vectors.normalisedCopy(corpus.vector(q), corpus.dimensions()), filter, depth)));
+			report.line("    vector, audience=%-8s         p50 %6.2f p95 %6.2f p99 %6.2f", audience, latency.p50(),
+					latency.p95(), latency.p99());
+			json.put("vector_audience_" + audience, latency.toJson());
+		}
+		return json;
+	}
+
+	/** Latency of {@code work} per query, after a warm-up. */
+	private static Latency time(List<Integer> queries, QueryWork work) throws IOException {
+		for (int i = 0; i < WARMUP; i++) {
+			work.run(queries.get(i % queries.size()));
+		}
+		long[] nanos = new long[queries.size()];
+		for (int i = 0; i < nanos.length; i++) {
+			long start = System.nanoTime();
+			work.run(queries.get(i));
+			nanos[i] = System.nanoTime() - start;
+		}
+		return Latency.of(nanos);
+	}
+
+	@FunctionalInterface
+	private interface QueryWork {
+
+		Object run(int query) throws IOException;
+
 	}
 
 	/** Heap in use after a full collection, and the process's resident set from /proc. */
