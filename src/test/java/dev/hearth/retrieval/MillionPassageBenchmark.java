@@ -20,6 +20,13 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.AcceptDocs;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.knn.KnnCollectorManager;
 import org.apache.lucene.util.VectorUtil;
 
 import dev.hearth.retrieval.BenchReport.Latency;
@@ -180,7 +187,8 @@ class MillionPassageBenchmark {
 					new Object[] { "LINEAR audience=partner (~5%)", Fusion.LINEAR,
 							Map.of("audience", Set.of("partner")) });
 			Map<String, Object> latency = new LinkedHashMap<>();
-			for (int threads : new int[] { 1, 2 }) {
+			for (int threads : Boolean.parseBoolean(System.getProperty("bench.tables", "true")) ? new int[] { 1, 2 }
+					: new int[0]) {
 				report.line("Latency, %d thread(s), topK=%d, %d queries per thread after %d warm-up (ms):", threads,
 						TOP_K, corpus.queries().size(), WARMUP);
 				report.line("    %-30s %8s %8s %8s %8s %8s", "mode", "p50", "p95", "p99", "mean", "q/s");
@@ -363,8 +371,42 @@ class MillionPassageBenchmark {
 			report.line("    vector, audience=%-8s         p50 %6.2f p95 %6.2f p99 %6.2f", audience, latency.p50(),
 					latency.p95(), latency.p99());
 			json.put("vector_audience_" + audience, latency.toJson());
+			int hnswK = Math.max(depth, VectorRetriever.MIN_HNSW_K);
+			Latency graph = index.searcher()
+				.withSearcher(
+						(searcher) -> time(queries,
+								(q) -> searcher.search(new KnnFloatVectorQuery(PassageSchema.VECTOR,
+										Vectors.normalisedCopy(corpus.vector(q), corpus.dimensions()), hnswK, filter),
+										hnswK)));
+			Latency exactSearch = index.searcher()
+				.withSearcher(
+						(searcher) -> time(queries,
+								(q) -> searcher.search(new ExactFilteredKnnQuery(PassageSchema.VECTOR,
+										Vectors.normalisedCopy(corpus.vector(q), corpus.dimensions()), hnswK, filter),
+										hnswK)));
+			report
+				.line("    kNN only, audience=%-8s filtered HNSW p50 %6.2f p99 %6.2f | exact over the filter p50 %6.2f"
+						+ " p99 %6.2f", audience, graph.p50(), graph.p99(), exactSearch.p50(), exactSearch.p99());
+			json.put("knn_filtered_hnsw_" + audience, graph.toJson());
+			json.put("knn_exact_over_filter_" + audience, exactSearch.toJson());
 		}
 		return json;
+	}
+
+	/** A filtered kNN query that always scores the filter's documents exactly. */
+	private static final class ExactFilteredKnnQuery extends KnnFloatVectorQuery {
+
+		ExactFilteredKnnQuery(String field, float[] target, int k, org.apache.lucene.search.Query filter) {
+			super(field, target, k, filter);
+		}
+
+		@Override
+		protected TopDocs approximateSearch(LeafReaderContext context, AcceptDocs acceptDocs, int visitedLimit,
+				KnnCollectorManager manager) {
+			// an incomplete result makes Lucene search the filter's documents exactly
+			return new TopDocs(new TotalHits(0, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), new ScoreDoc[0]);
+		}
+
 	}
 
 	/** Latency of {@code work} per query, after a warm-up. */
