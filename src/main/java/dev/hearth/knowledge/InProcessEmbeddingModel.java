@@ -3,10 +3,10 @@ package dev.hearth.knowledge;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
@@ -21,9 +21,9 @@ import org.springframework.ai.embedding.EmbeddingResponse;
  * all-MiniLM-L6-v2, quantized, from the weights inside its jar (nothing is downloaded;
  * 384 dimensions), or any sentence-transformers ONNX model and its {@code tokenizer.json}
  * given by path ({@code hearth.knowledge.embedding.*}). Unit-length vectors; long texts
- * are embedded in windows and averaged. Each inference runs on its caller's thread
- * ({@link SingleThreadOnnxModel}). Thread-safe; a batch is spread over the given
- * executor.
+ * are embedded in windows and averaged. Each inference runs on one thread
+ * ({@link SingleThreadOnnxModel}): one text on the caller's thread, several (a document's
+ * chunks) one per task of the given executor. Thread-safe.
  */
 final class InProcessEmbeddingModel implements EmbeddingModel, AutoCloseable {
 
@@ -31,7 +31,7 @@ final class InProcessEmbeddingModel implements EmbeddingModel, AutoCloseable {
 
 	private final ExecutorService executor;
 
-	private final AbstractInProcessEmbeddingModel model;
+	private final SingleThreadOnnxModel model;
 
 	private final int dimensions;
 
@@ -66,21 +66,46 @@ final class InProcessEmbeddingModel implements EmbeddingModel, AutoCloseable {
 	@Override
 	public EmbeddingResponse call(EmbeddingRequest request) {
 		List<String> texts = request.getInstructions();
-		List<TextSegment> segments = new ArrayList<>(texts.size());
-		for (String text : texts) {
-			segments.add(TextSegment.from(text));
-		}
-		List<dev.langchain4j.data.embedding.Embedding> vectors = this.model.embedAll(segments).content();
-		List<Embedding> embeddings = new ArrayList<>(vectors.size());
-		for (int i = 0; i < vectors.size(); i++) {
-			embeddings.add(new Embedding(vectors.get(i).vector(), i));
+		float[][] vectors = embedAll(texts);
+		List<Embedding> embeddings = new ArrayList<>(vectors.length);
+		for (int i = 0; i < vectors.length; i++) {
+			embeddings.add(new Embedding(vectors[i], i));
 		}
 		return new EmbeddingResponse(embeddings);
 	}
 
+	/** Vectors of {@code texts} in their order, one text per task of the executor. */
+	private float[][] embedAll(List<String> texts) {
+		float[][] vectors = new float[texts.size()][];
+		if (texts.size() == 1) {
+			vectors[0] = embed(texts.get(0));
+			return vectors;
+		}
+		List<Future<?>> tasks = new ArrayList<>(texts.size());
+		for (int i = 0; i < texts.size(); i++) {
+			int index = i;
+			tasks.add(this.executor.submit(() -> vectors[index] = this.model.embedText(texts.get(index))));
+		}
+		for (Future<?> task : tasks) {
+			try {
+				task.get();
+			}
+			catch (InterruptedException ex) {
+				tasks.forEach((t) -> t.cancel(false));
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while embedding", ex);
+			}
+			catch (ExecutionException ex) {
+				throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+						: new IllegalStateException(ex.getCause());
+			}
+		}
+		return vectors;
+	}
+
 	@Override
 	public float[] embed(String text) {
-		return this.model.embed(text).content().vector();
+		return this.model.embedText(text);
 	}
 
 	@Override

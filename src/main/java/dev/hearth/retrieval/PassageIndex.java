@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LiveIndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -83,6 +85,25 @@ public final class PassageIndex implements Closeable {
 	private static final double RAM_BUFFER_MB = 128;
 
 	/**
+	 * The most a {@link #rebuild} buffers in memory before it flushes a segment: a
+	 * quarter of the heap, at least {@link #RAM_BUFFER_MB}, at most just below Lucene's
+	 * limit for one indexing thread (1,945 MB). Every flushed segment builds its own HNSW
+	 * graph, and the final merge to one segment inserts each vector of all but the
+	 * largest segment into the graph again, so fewer, larger segments make a large
+	 * rebuild cheaper: at 1,000,000 passages 128 MB gave 16 segments and about twice the
+	 * graph insertions of the passages themselves (issue 14). The buffer is used only as
+	 * far as the passages need it, and given back when the rebuild ends.
+	 */
+	static final double REBUILD_RAM_BUFFER_MB = Math.max(RAM_BUFFER_MB,
+			Math.min(1_900, (Runtime.getRuntime().maxMemory() >> 20) / 4));
+
+	/**
+	 * Threads that merge HNSW graphs together (a graph merge on one thread is the slowest
+	 * step of a large rebuild); one per core, none on a single core.
+	 */
+	static final int MERGE_WORKERS = Runtime.getRuntime().availableProcessors();
+
+	/**
 	 * Completed writes are made durable in a Lucene commit at most this long after they
 	 * return. Each commit flushes a segment; at one a second a bulk import spent a fifth
 	 * of its CPU flushing, quantizing and merging small segments (issue 14).
@@ -98,6 +119,9 @@ public final class PassageIndex implements Closeable {
 	private final Directory directory;
 
 	private final LanguageAnalyzers analyzers;
+
+	/** Runs HNSW graph merges in parallel; null with one merge worker. */
+	private final ExecutorService mergeWorkers;
 
 	/**
 	 * Near-real-time searchers over the writer; replaced only when the writer is reopened
@@ -153,6 +177,8 @@ public final class PassageIndex implements Closeable {
 		this.dimensions = dimensions;
 		this.format = format;
 		this.analyzers = new LanguageAnalyzers();
+		this.mergeWorkers = (MERGE_WORKERS > 1) ? Executors.newFixedThreadPool(MERGE_WORKERS,
+				Thread.ofPlatform().name("passage-index-merge-", 0).daemon(true).factory()) : null;
 		Directory directory = null;
 		IndexWriter writer = null;
 		try {
@@ -170,6 +196,9 @@ public final class PassageIndex implements Closeable {
 		}
 		catch (IOException | RuntimeException ex) {
 			IOUtils.closeWhileHandlingException(writer, directory, this.analyzers);
+			if (this.mergeWorkers != null) {
+				this.mergeWorkers.shutdownNow();
+			}
 			throw ex;
 		}
 		this.directory = directory;
@@ -346,8 +375,10 @@ public final class PassageIndex implements Closeable {
 			if (this.uncommitted) {
 				commit(writer, this.revision, this.fingerprint, this.storedDimensions);
 			}
+			LiveIndexWriterConfig config = writer.getConfig();
 			this.refreshGate.writeLock().lock();
 			try {
+				config.setRAMBufferSizeMB(REBUILD_RAM_BUFFER_MB);
 				writer.deleteAll();
 				Set<String> ids = new HashSet<>();
 				while (all.hasNext()) {
@@ -369,6 +400,9 @@ public final class PassageIndex implements Closeable {
 				throw ex;
 			}
 			finally {
+				if (writer.isOpen()) {
+					config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+				}
 				this.refreshGate.writeLock().unlock();
 			}
 		}
@@ -403,7 +437,14 @@ public final class PassageIndex implements Closeable {
 				// released even when the last commit fails (its folder was deleted, say),
 				// so that a new index can be opened in its place
 				this.closed = true;
-				IOUtils.close(this.searchers, this.writer, this.analyzers, this.directory);
+				try {
+					IOUtils.close(this.searchers, this.writer, this.analyzers, this.directory);
+				}
+				finally {
+					if (this.mergeWorkers != null) {
+						this.mergeWorkers.shutdownNow();
+					}
+				}
 			}
 		}
 		finally {
@@ -457,7 +498,7 @@ public final class PassageIndex implements Closeable {
 	private IndexWriter newWriter(Directory directory) throws IOException {
 		IndexWriterConfig config = new IndexWriterConfig(this.analyzers.perField());
 		config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-		config.setCodec(this.format.codec());
+		config.setCodec(this.format.codec(MERGE_WORKERS, this.mergeWorkers));
 		config.setCommitOnClose(false);
 		config.setRAMBufferSizeMB(RAM_BUFFER_MB);
 		return new IndexWriter(directory, config);

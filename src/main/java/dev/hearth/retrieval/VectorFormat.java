@@ -1,5 +1,7 @@
 package dev.hearth.retrieval;
 
+import java.util.concurrent.ExecutorService;
+
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
@@ -43,19 +45,37 @@ enum VectorFormat {
 	static final VectorFormat DEFAULT = INT7;
 
 	KnnVectorsFormat knnVectorsFormat() {
+		return knnVectorsFormat(1, null);
+	}
+
+	/**
+	 * This format, merging HNSW graphs with {@code mergeWorkers} threads of
+	 * {@code executor} (one worker and no executor: on the merging thread alone).
+	 */
+	KnnVectorsFormat knnVectorsFormat(int mergeWorkers, ExecutorService executor) {
+		ExecutorService merges = (mergeWorkers > 1) ? executor : null;
 		return switch (this) {
-			case FLOAT32 -> new Lucene99HnswVectorsFormat();
-			case INT8 -> quantized(ScalarEncoding.UNSIGNED_BYTE);
-			case INT7 -> quantized(ScalarEncoding.SEVEN_BIT);
-			case INT4 -> quantized(ScalarEncoding.PACKED_NIBBLE);
-			case INT2 -> quantized(ScalarEncoding.DIBIT_QUERY_NIBBLE);
-			case BBQ -> quantized(ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE);
+			case FLOAT32 -> new Lucene99HnswVectorsFormat(Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN,
+					Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH, mergeWorkers, merges);
+			case INT8 -> quantized(ScalarEncoding.UNSIGNED_BYTE, mergeWorkers, merges);
+			case INT7 -> quantized(ScalarEncoding.SEVEN_BIT, mergeWorkers, merges);
+			case INT4 -> quantized(ScalarEncoding.PACKED_NIBBLE, mergeWorkers, merges);
+			case INT2 -> quantized(ScalarEncoding.DIBIT_QUERY_NIBBLE, mergeWorkers, merges);
+			case BBQ -> quantized(ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE, mergeWorkers, merges);
 		};
 	}
 
 	/** Lucene's current codec with this format for the vector field. */
 	Codec codec() {
-		KnnVectorsFormat format = knnVectorsFormat();
+		return codec(1, null);
+	}
+
+	/**
+	 * Lucene's current codec with this format for the vector field, merging HNSW graphs
+	 * with {@code mergeWorkers} threads of {@code executor}.
+	 */
+	Codec codec(int mergeWorkers, ExecutorService executor) {
+		KnnVectorsFormat format = knnVectorsFormat(mergeWorkers, executor);
 		return new Lucene104Codec() {
 			@Override
 			public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
@@ -64,9 +84,9 @@ enum VectorFormat {
 		};
 	}
 
-	private static KnnVectorsFormat quantized(ScalarEncoding encoding) {
+	private static KnnVectorsFormat quantized(ScalarEncoding encoding, int mergeWorkers, ExecutorService executor) {
 		return new Lucene104HnswScalarQuantizedVectorsFormat(encoding, Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN,
-				Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH);
+				Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH, mergeWorkers, executor);
 	}
 
 }

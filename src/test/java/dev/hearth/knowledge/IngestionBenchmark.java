@@ -40,6 +40,8 @@ class IngestionBenchmark {
 
 	private static final int PARALLEL = Integer.getInteger("bench.parallel", 2);
 
+	private static final int WARM_UP_COPIES = Integer.getInteger("bench.warmup-copies", 1);
+
 	@LocalServerPort
 	int port;
 
@@ -73,14 +75,17 @@ class IngestionBenchmark {
 
 		String token = Files.readString(this.system.dataDir().resolve("admin-token")).strip();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		// the raw model is measured warm; so is the import path (JIT, pools, caches): one
-		// copy of the sample, under other paths, goes in first and is not counted
+		// the raw model is measured warm; so is the import path (JIT, pools, caches):
+		// bench.warmup-copies copies of the sample, under other paths, go in first and
+		// are
+		// not counted
 		KbImportRunner.run("http://127.0.0.1:" + this.port, token, new PrintStream(new ByteArrayOutputStream()),
 				new PrintStream(new ByteArrayOutputStream()), "import", warmUpCorpus().toString(), "--parallel",
 				Integer.toString(PARALLEL));
 		long chunksBefore = this.jdbc.sql("select count(*) from kb_chunk").query(Long.class).single();
 		long documentsBefore = this.jdbc.sql("select count(*) from kb_document").query(Long.class).single();
 		Map<Integer, Long> postgresBefore = postgresTicks();
+		Map<String, Long> threadsBefore = ThreadCpu.snapshot();
 		long cpuStart = processCpuNanos();
 		long started = System.nanoTime();
 		int exit = KbImportRunner.run("http://127.0.0.1:" + this.port, token, new PrintStream(out),
@@ -88,6 +93,7 @@ class IngestionBenchmark {
 				Integer.toString(PARALLEL));
 		double seconds = (System.nanoTime() - started) / 1e9;
 		long jvmCpu = processCpuNanos() - cpuStart;
+		Map<String, Long> threadCpu = ThreadCpu.byGroup(threadsBefore, ThreadCpu.snapshot());
 		long postgresCpu = postgresCpuNanos(postgresBefore);
 		long chunks = this.jdbc.sql("select count(*) from kb_chunk").query(Long.class).single() - chunksBefore;
 		long documents = this.jdbc.sql("select count(*) from kb_document").query(Long.class).single() - documentsBefore;
@@ -100,6 +106,7 @@ class IngestionBenchmark {
 		result.put("documents", documents);
 		result.put("chunks", chunks);
 		result.put("cliExitCode", exit);
+		result.put("warmUpCopies", WARM_UP_COPIES);
 		result.put("endToEndSeconds", round(seconds));
 		result.put("endToEndChunksPerSecond", round(endToEnd));
 		result.put("rawModelChunksPerSecondBefore", round(rawBefore));
@@ -110,6 +117,9 @@ class IngestionBenchmark {
 		result.put("endToEndCpuMillisPerChunkPostgres", round(postgresCpu / 1e6 / chunks));
 		double endToEndCpuPerChunk = (jvmCpu + postgresCpu) / 1e6 / chunks;
 		result.put("cpuRatio", Math.round(rawCpuPerChunk / endToEndCpuPerChunk * 100) / 100.0);
+		Map<String, Object> perChunk = new LinkedHashMap<>();
+		threadCpu.forEach((group, millis) -> perChunk.put(group, round((double) millis / chunks)));
+		result.put("importCpuMillisPerChunkByThreads", perChunk);
 		result.put("loadAverage", Files.readString(Path.of("/proc/loadavg")).strip());
 		result.put("cores", Runtime.getRuntime().availableProcessors());
 		Files.createDirectories(Path.of("target/bench"));
@@ -189,7 +199,7 @@ class IngestionBenchmark {
 	}
 
 	private static Path warmUpCorpus() throws IOException {
-		return corpus(Path.of("target/bench/ingest-warm-up"), 1, "Warm-up note ");
+		return corpus(Path.of("target/bench/ingest-warm-up"), WARM_UP_COPIES, "Warm-up note ");
 	}
 
 	private static Path corpus(Path corpus, int copies, String notePrefix) throws IOException {

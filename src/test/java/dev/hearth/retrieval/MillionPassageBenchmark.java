@@ -20,6 +20,13 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.AcceptDocs;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.knn.KnnCollectorManager;
 import org.apache.lucene.util.VectorUtil;
 
 import dev.hearth.retrieval.BenchReport.Latency;
@@ -138,10 +145,14 @@ class MillionPassageBenchmark {
 				return json;
 			}
 			long started = System.nanoTime();
+			long cpuStarted = processCpuNanos();
 			index.rebuild(corpus.iterator(), 1, fingerprint);
 			double seconds = (System.nanoTime() - started) / 1e9;
-			report.line("Built in %.0f s (PassageIndex.rebuild: add, merge to one segment, commit)", seconds);
+			double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
+			report.line("Built in %.0f s, %.0f s of CPU (PassageIndex.rebuild: add, merge to one segment, commit)",
+					seconds, cpuSeconds);
 			json.put("build_seconds", BenchReport.round(seconds));
+			json.put("build_cpu_seconds", BenchReport.round(cpuSeconds));
 		}
 		return json;
 	}
@@ -176,7 +187,8 @@ class MillionPassageBenchmark {
 					new Object[] { "LINEAR audience=partner (~5%)", Fusion.LINEAR,
 							Map.of("audience", Set.of("partner")) });
 			Map<String, Object> latency = new LinkedHashMap<>();
-			for (int threads : new int[] { 1, 2 }) {
+			for (int threads : Boolean.parseBoolean(System.getProperty("bench.tables", "true")) ? new int[] { 1, 2 }
+					: new int[0]) {
 				report.line("Latency, %d thread(s), topK=%d, %d queries per thread after %d warm-up (ms):", threads,
 						TOP_K, corpus.queries().size(), WARMUP);
 				report.line("    %-30s %8s %8s %8s %8s %8s", "mode", "p50", "p95", "p99", "mean", "q/s");
@@ -193,7 +205,11 @@ class MillionPassageBenchmark {
 			report.line("Memory after the queries: %s", served);
 			json.put("memory_serving", served);
 			if (recallQueries > 0) {
-				json.put("recall_at_10", recall(corpus, index, recallQueries, report));
+				List<Set<Integer>> exact = exactTop10(corpus, recallQueries);
+				json.put("recall_at_10", recall(corpus, index, exact, report));
+				if (Boolean.getBoolean("bench.levers")) {
+					json.put("levers", levers(corpus, index, exact, report));
+				}
 			}
 		}
 		return json;
@@ -249,11 +265,10 @@ class MillionPassageBenchmark {
 	}
 
 	/**
-	 * Recall@10 of the served vector search against exact search streamed over the
+	 * The exact top 10 passages of the first {@code count} queries, streamed over the
 	 * corpus.
 	 */
-	private static Map<String, Object> recall(MillionPassageCorpus corpus, PassageIndex index, int count,
-			BenchReport report) throws IOException {
+	private static List<Set<Integer>> exactTop10(MillionPassageCorpus corpus, int count) {
 		record Scored(int passage, float score) {
 		}
 		int k = 10;
@@ -264,7 +279,6 @@ class MillionPassageBenchmark {
 			queries[q] = Vectors.normalisedCopy(corpus.vector(corpus.queries().get(q)), dimensions);
 			heaps.add(new PriorityQueue<>(java.util.Comparator.comparingDouble(Scored::score)));
 		}
-		long started = System.nanoTime();
 		for (int p = 0; p < corpus.size(); p++) {
 			float[] vector = Vectors.normalisedCopy(corpus.passage(p).vector(), dimensions);
 			for (int q = 0; q < count; q++) {
@@ -279,19 +293,141 @@ class MillionPassageBenchmark {
 				}
 			}
 		}
-		double exactSeconds = (System.nanoTime() - started) / 1e9;
-		double served = 0;
-		for (int q = 0; q < count; q++) {
-			Set<String> exact = new java.util.HashSet<>();
-			heaps.get(q).forEach((s) -> exact.add("p" + s.passage()));
-			List<SearchHit> hits = index.searcher()
-				.search(new PassageQuery(null, queries[q], k, Map.of(), Fusion.VECTOR_ONLY));
-			served += hits.stream().filter((h) -> exact.contains(h.id())).count() / (double) k;
+		List<Set<Integer>> exact = new ArrayList<>();
+		for (PriorityQueue<Scored> heap : heaps) {
+			Set<Integer> top = new java.util.HashSet<>();
+			heap.forEach((s) -> top.add(s.passage()));
+			exact.add(top);
 		}
-		served /= count;
-		report.line("Vector recall@10 as served vs exact search, %d queries: %.4f (exact search took %.0f s)", count,
-				served, exactSeconds);
-		return Map.of("queries", count, "served_vector_only", BenchReport.round(served));
+		return exact;
+	}
+
+	/** Recall@10 of the served vector search against exact search. */
+	private static Map<String, Object> recall(MillionPassageCorpus corpus, PassageIndex index, List<Set<Integer>> exact,
+			BenchReport report) throws IOException {
+		int k = 10;
+		double served = 0;
+		for (int q = 0; q < exact.size(); q++) {
+			Set<String> ids = new java.util.HashSet<>();
+			exact.get(q).forEach((p) -> ids.add("p" + p));
+			List<SearchHit> hits = index.searcher()
+				.search(new PassageQuery(null, corpus.vector(corpus.queries().get(q)), k, Map.of(),
+						Fusion.VECTOR_ONLY));
+			served += hits.stream().filter((h) -> ids.contains(h.id())).count() / (double) k;
+		}
+		served /= exact.size();
+		report.line("Vector recall@10 as served vs exact search, %d queries: %.4f", exact.size(), served);
+		return Map.of("queries", exact.size(), "served_vector_only", BenchReport.round(served));
+	}
+
+	/**
+	 * The levers for the Lucene part's latency, one thread: the HNSW search's k (which is
+	 * also its beam width) with its recall, the BM25 candidate depth, and the vector
+	 * search filtered to a rare audience.
+	 */
+	private static Map<String, Object> levers(MillionPassageCorpus corpus, PassageIndex index, List<Set<Integer>> exact,
+			BenchReport report) throws IOException {
+		Map<String, Object> json = new LinkedHashMap<>();
+		int depth = HybridSearcher.initialDepth(TOP_K);
+		List<Integer> queries = corpus.queries();
+		report.line("Levers, 1 thread, %d queries after %d warm-up (ms):", queries.size(), WARMUP);
+		for (int hnswK : new int[] { VectorRetriever.MIN_HNSW_K, 50, 20 }) {
+			Latency latency = index.searcher()
+				.withSearcher((searcher) -> time(queries, (q) -> VectorRetriever.retrieve(searcher,
+						Vectors.normalisedCopy(corpus.vector(q), corpus.dimensions()), null, 10, hnswK)));
+			double recall = 0;
+			for (int i = 0; i < exact.size(); i++) {
+				int q = queries.get(i);
+				List<Candidate> top = index.searcher()
+					.withSearcher((searcher) -> VectorRetriever.retrieve(searcher,
+							Vectors.normalisedCopy(corpus.vector(q), corpus.dimensions()), null, 10, hnswK));
+				Set<Integer> truth = exact.get(i);
+				recall += top.stream().filter((c) -> truth.contains(Integer.parseInt(c.id().substring(1)))).count()
+						/ 10.0;
+			}
+			recall /= exact.size();
+			report.line("    vector, HNSW k=%-3d             p50 %6.2f p95 %6.2f p99 %6.2f  recall@10 %.4f", hnswK,
+					latency.p50(), latency.p95(), latency.p99(), recall);
+			Map<String, Object> entry = new LinkedHashMap<>(latency.toJson());
+			entry.put("recall_at_10", BenchReport.round(recall));
+			json.put("vector_hnsw_k_" + hnswK, entry);
+		}
+		Bm25Retriever bm25 = new Bm25Retriever(new LanguageAnalyzers());
+		for (int bm25Depth : new int[] { depth, 20, 10 }) {
+			Latency latency = index.searcher()
+				.withSearcher((searcher) -> time(queries,
+						(q) -> bm25.retrieve(searcher,
+								bm25.textQuery(corpus.utterance(q).text(), Map.of(), searcher.getIndexReader()), null,
+								bm25Depth)));
+			report.line("    BM25, %3d candidates            p50 %6.2f p95 %6.2f p99 %6.2f", bm25Depth, latency.p50(),
+					latency.p95(), latency.p99());
+			json.put("bm25_depth_" + bm25Depth, latency.toJson());
+		}
+		for (String audience : new String[] { "agent", "partner" }) {
+			org.apache.lucene.search.Query filter = PassageSchema.filter(Map.of("audience", Set.of(audience)));
+			Latency latency = index.searcher()
+				.withSearcher((searcher) -> time(queries, (q) -> VectorRetriever.retrieve(searcher,
+						Vectors.normalisedCopy(corpus.vector(q), corpus.dimensions()), filter, depth)));
+			report.line("    vector, audience=%-8s         p50 %6.2f p95 %6.2f p99 %6.2f", audience, latency.p50(),
+					latency.p95(), latency.p99());
+			json.put("vector_audience_" + audience, latency.toJson());
+			int hnswK = Math.max(depth, VectorRetriever.MIN_HNSW_K);
+			Latency graph = index.searcher()
+				.withSearcher(
+						(searcher) -> time(queries,
+								(q) -> searcher.search(new KnnFloatVectorQuery(PassageSchema.VECTOR,
+										Vectors.normalisedCopy(corpus.vector(q), corpus.dimensions()), hnswK, filter),
+										hnswK)));
+			Latency exactSearch = index.searcher()
+				.withSearcher(
+						(searcher) -> time(queries,
+								(q) -> searcher.search(new ExactFilteredKnnQuery(PassageSchema.VECTOR,
+										Vectors.normalisedCopy(corpus.vector(q), corpus.dimensions()), hnswK, filter),
+										hnswK)));
+			report
+				.line("    kNN only, audience=%-8s filtered HNSW p50 %6.2f p99 %6.2f | exact over the filter p50 %6.2f"
+						+ " p99 %6.2f", audience, graph.p50(), graph.p99(), exactSearch.p50(), exactSearch.p99());
+			json.put("knn_filtered_hnsw_" + audience, graph.toJson());
+			json.put("knn_exact_over_filter_" + audience, exactSearch.toJson());
+		}
+		return json;
+	}
+
+	/** A filtered kNN query that always scores the filter's documents exactly. */
+	private static final class ExactFilteredKnnQuery extends KnnFloatVectorQuery {
+
+		ExactFilteredKnnQuery(String field, float[] target, int k, org.apache.lucene.search.Query filter) {
+			super(field, target, k, filter);
+		}
+
+		@Override
+		protected TopDocs approximateSearch(LeafReaderContext context, AcceptDocs acceptDocs, int visitedLimit,
+				KnnCollectorManager manager) {
+			// an incomplete result makes Lucene search the filter's documents exactly
+			return new TopDocs(new TotalHits(0, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), new ScoreDoc[0]);
+		}
+
+	}
+
+	/** Latency of {@code work} per query, after a warm-up. */
+	private static Latency time(List<Integer> queries, QueryWork work) throws IOException {
+		for (int i = 0; i < WARMUP; i++) {
+			work.run(queries.get(i % queries.size()));
+		}
+		long[] nanos = new long[queries.size()];
+		for (int i = 0; i < nanos.length; i++) {
+			long start = System.nanoTime();
+			work.run(queries.get(i));
+			nanos[i] = System.nanoTime() - start;
+		}
+		return Latency.of(nanos);
+	}
+
+	@FunctionalInterface
+	private interface QueryWork {
+
+		Object run(int query) throws IOException;
+
 	}
 
 	/** Heap in use after a full collection, and the process's resident set from /proc. */
@@ -345,6 +481,12 @@ class MillionPassageBenchmark {
 				}
 			}).sum();
 		}
+	}
+
+	/** CPU time of this process, which on a shared machine says more than wall time. */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static String loadAverage() throws IOException {
