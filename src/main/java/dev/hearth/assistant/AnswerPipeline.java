@@ -285,7 +285,7 @@ public class AnswerPipeline {
 			return escalate(unjudged(reason, routed), Math.max(routed.confidence(), similarity), routed, timings);
 		}
 		DocumentComposition.Composed composed = this.composition.compose(question, query, vector, history, passages,
-				stream, timings);
+				stream, timings, fallback != null);
 		FaqEntry again = fallback;
 		return switch (composed) {
 			case DocumentComposition.Written written ->

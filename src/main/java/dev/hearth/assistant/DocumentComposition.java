@@ -128,6 +128,22 @@ final class DocumentComposition {
 	 */
 	Composed compose(String question, String query, float[] vector, List<Turn> history, List<Passage> passages,
 			Consumer<String> stream, Timings timings) {
+		return compose(question, query, vector, history, passages, stream, timings, false);
+	}
+
+	/**
+	 * Composes an answer as
+	 * {@link #compose(String, String, float[], List, List, Consumer, Timings)} does.
+	 * @param beatEntry whether the documents' span already answered the question better
+	 * than an FAQ entry that passed its checks ({@link AnswerEvidence}): that comparison
+	 * is the evidence the retrievers' agreement stands in for, so the agreement check is
+	 * not asked again. Without this an FAQ knowledge base's phrasings, indexed beside the
+	 * documents, push a document's BM25 rank below the agreement's and the entry the span
+	 * beat answers after all ("I was charged twice": the first-bill entry instead of the
+	 * paid-twice section).
+	 */
+	Composed compose(String question, String query, float[] vector, List<Turn> history, List<Passage> passages,
+			Consumer<String> stream, Timings timings, boolean beatEntry) {
 		if (this.generative != null) {
 			GenerativeAnswers.Result result = Observation.createNotStarted("hearth.model.generate", this.observations)
 				.contextualName("generate answer")
@@ -185,7 +201,7 @@ final class DocumentComposition {
 			log.warn("Extractive answer reads like an instruction to an AI, not shown");
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
-		if (!answers(query, vector, composed.span(), passages)) {
+		if (!answers(query, vector, composed.span(), passages, beatEntry)) {
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
 		stream.accept(composed.text());
@@ -196,7 +212,8 @@ final class DocumentComposition {
 	 * Whether the span answers: the name, number and kind-of-fact checks, then the model
 	 * (or, without one, topic-word coverage and the retrievers' agreement).
 	 */
-	private boolean answers(String query, float[] vector, ExtractiveAnswers.Span span, List<Passage> passages) {
+	private boolean answers(String query, float[] vector, ExtractiveAnswers.Span span, List<Passage> passages,
+			boolean beatEntry) {
 		Set<String> common = FaqAnswers.common(passages);
 		Answerability.Verdict checked = this.checks.judge(query, span.context(), span.text(), common);
 		if (!checked.answers()) {
@@ -215,7 +232,7 @@ final class DocumentComposition {
 		}
 		else {
 			Answerability.Verdict verdict = this.answerability.judge(query, span.context(), span.text(), common);
-			answers = verdict.answers() && this.agreement.agrees(vector, span.passage(), span.text());
+			answers = verdict.answers() && (beatEntry || this.agreement.agrees(vector, span.passage(), span.text()));
 			if (!answers) {
 				log.debug("No document answer to \"{}\": {}", query,
 						verdict.answers() ? "the retrievers do not agree on the passage" : verdict.missing());
