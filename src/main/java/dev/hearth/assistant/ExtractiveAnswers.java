@@ -165,10 +165,34 @@ final class ExtractiveAnswers {
 				break;
 			}
 		}
+		if (to == best.to() && SpanWindows.asksHowTo(question)) {
+			to = withSteps(best.units(), to, said);
+		}
 		String span = join(best.units().subList(from, to + 1));
 		String text = (heading.isEmpty() ? "" : "**" + heading + "**\n\n") + span + " [1]";
 		return new Composed(text, List.of(best.passage().citation(1)), new Span(best.passage(), heading, span),
 				bestScore);
+	}
+
+	/**
+	 * Where a span that answers "how do I..." ends when the steps follow it: the rest of
+	 * its paragraph, then the one-sentence blocks after it (list items), at most
+	 * {@value #MAX_LIST_ITEMS}; a paragraph of several sentences ends the steps. Without
+	 * such steps the span ends where it did: a procedure's one-line introduction ("If
+	 * nothing else works, reset the Hub.") is no answer to how it is done.
+	 */
+	private static int withSteps(List<Unit> units, int to, String said) {
+		int end = to;
+		while (end + 1 < units.size() && !units.get(end + 1).startsBlock()) {
+			end++;
+		}
+		int steps = 0;
+		while (end + 1 < units.size() && steps < MAX_LIST_ITEMS && units.get(end + 1).startsBlock()
+				&& (end + 2 >= units.size() || units.get(end + 2).startsBlock()) && !said(said, units.get(end + 1))) {
+			end++;
+			steps++;
+		}
+		return (steps >= 2) ? end : to;
 	}
 
 	/** Whether the previous answer (normalised) said the unit already. */

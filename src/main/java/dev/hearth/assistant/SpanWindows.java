@@ -27,6 +27,11 @@ import dev.hearth.knowledge.Vectors;
  */
 final class SpanWindows {
 
+	/** Whether the question asks how to do something ("how do I...", "how to..."). */
+	static boolean asksHowTo(String question) {
+		return HOW_DO.matcher(question).find();
+	}
+
 	/** The features' names, in {@link Window#features()} order. */
 	static final List<String> NAMES = List.of("coverage", "spanCoverage", "rareCoverage", "rareSpanCoverage",
 			"headingCoverage", "passageSimilarity", "bm25", "vector", "unitSimilarity", "previousAnswer",

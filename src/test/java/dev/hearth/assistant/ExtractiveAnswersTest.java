@@ -55,6 +55,23 @@ class ExtractiveAnswersTest {
 	}
 
 	@Test
+	void aHowToQuestionGetsTheStepsThatFollowTheProceduresIntroduction() {
+		String text = "If nothing else works, reset the Hub. This restores the Wi-Fi name on the sticker.\n\n"
+				+ "Make sure the Hub is switched on.\n\n"
+				+ "Press and hold the reset pinhole with a paperclip for 15 seconds.\n\n"
+				+ "Release it and wait up to 10 minutes for the light to turn white.";
+		Passage reset = passage("wifi", "Wi-Fi troubleshooting", "Wi-Fi troubleshooting > Reset the Hub", text);
+		assertThat(
+				ExtractiveAnswers.compose("how do i factory reset the hub", List.of(reset), 1, Locale.ENGLISH).text())
+			.contains("reset the Hub")
+			.contains("15 seconds")
+			.contains("turn white");
+		// a question that does not ask how keeps the short span
+		assertThat(ExtractiveAnswers.compose("does a reset change the Wi-Fi name", List.of(reset), 1, Locale.ENGLISH)
+			.text()).doesNotContain("15 seconds");
+	}
+
+	@Test
 	void anAnswerNeverStartsMidThought() {
 		Passage contact = passage("c", "Contact us", "Contact us > Faults",
 				"Report a fault in the app under Help. Or call the fault line on 0800 123 4570, day and night.");
