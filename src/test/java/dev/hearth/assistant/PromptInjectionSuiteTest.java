@@ -175,7 +175,10 @@ class PromptInjectionSuiteTest {
 			.containsExactly("\"" + CONFIGURED_MODEL + "\"");
 		List<String> forged = server.requests.stream()
 			.map(PromptInjectionSuiteTest::userText)
-			.filter((text) -> text.contains("<<<SYSTEM") || text.contains("<<<END PASSAGE 1 id=0000")
+			// the attack's own token, not a prefix: a real delimiter's random id may
+			// start
+			// with 0000 (it did, once in CI)
+			.filter((text) -> text.contains("<<<SYSTEM") || text.contains("<<<END PASSAGE 1 id=0000>>>")
 					|| text.contains("<|im_start|>"))
 			.toList();
 		assertThat(forged).as("prompts with a forged delimiter or template token").isEmpty();
