@@ -188,12 +188,6 @@ public class AnswerPipeline {
 		try (Observation.Scope scope = observation.openScope()) {
 			Answer answer = decide(turnQuery, history, pieceVectors(history, earlier), language, routerThreshold,
 					stream);
-			if (this.composeHistory && answer.decision() == Decision.ANSWERED
-					&& ("faq".equals(answer.answeredBy()) || "extractive".equals(answer.answeredBy()))) {
-				// knowledge-base text: the next question of the conversation is searched
-				// with it
-				this.knowledgeTexts.answered(DocumentRetrieval.answerPiece(answer.text()));
-			}
 			observation.lowCardinalityKeyValue("decision", tag(answer.decision()))
 				.lowCardinalityKeyValue("reason", tag(answer.reason()))
 				.lowCardinalityKeyValue("answered_by", (answer.answeredBy() != null) ? answer.answeredBy() : "none");
@@ -388,11 +382,11 @@ public class AnswerPipeline {
 	/**
 	 * Where the vectors of a turn's history come from when a search with the history is
 	 * composed ({@link DocumentRetrieval#composed}); {@code null} when it is embedded
-	 * whole. The previous answer: kept if the pipeline gave it from the knowledge base,
-	 * else embedded for this turn. An earlier customer message: the embedding stored with
-	 * it on its own turn, else (a history given by a caller, or a message from before a
-	 * person joined) embedded now as its turn embedded it. Nothing a customer wrote is
-	 * kept beyond the turn.
+	 * whole. The previous answer: kept if the conversation noted it as Hearth's own reply
+	 * ({@link #wroteReply}), else embedded for this turn. An earlier customer message:
+	 * the embedding stored with it on its own turn, else (a history given by a caller, or
+	 * a message from before a person joined) embedded now as its turn embedded it.
+	 * Nothing a customer wrote is kept beyond the turn.
 	 */
 	private DocumentRetrieval.PieceVectors pieceVectors(List<Turn> history,
 			List<CustomerTurn.EarlierQuestion> earlier) {

@@ -11,13 +11,13 @@ import java.util.function.Function;
  * and kept by its text: there are only as many of them as the knowledge base has, and the
  * same span is weighed again whenever a question leads to it, so this spares a turn one
  * to four embedding calls. A changed text is a new key; a new model means a restart. Also
- * the first part of an answer the pipeline gave from the knowledge base (an FAQ entry's
- * answer, an extractive span), which the next question of the conversation is searched
- * with ({@link DocumentRetrieval#composed}): such a text is only {@link #answered noted}
- * when the pipeline gives it, and embedded the first time a later turn asks for it. Never
- * used for what customers write, nor for a language model's or a person's answer (those
- * are not noted, so {@link #ofAnswer} returns {@code null}). Thread-safe when the
- * embedding function is.
+ * the first part of a reply Hearth wrote itself (an FAQ entry's answer, an extractive
+ * span, a notice), which the next question of the conversation is searched with
+ * ({@link DocumentRetrieval#composed}): such a text is only {@link #answered noted} when
+ * the conversation stores it ({@link AnswerPipeline#wroteReply}), and embedded the first
+ * time a later turn asks for it. Never used for what customers write, nor for a language
+ * model's or a person's answer (those are not noted, so {@link #ofAnswer} returns
+ * {@code null}). Thread-safe when the embedding function is.
  */
 final class KnowledgeTextEmbeddings {
 
