@@ -116,6 +116,11 @@ class AnswerLatencyBenchmark {
 		// which kind of turn the tail is
 		List<Long> answered = Collections.synchronizedList(new ArrayList<>());
 		List<Long> handedOver = Collections.synchronizedList(new ArrayList<>());
+		// when each turn was sent (ms into the run) and its round trip: whether the tail
+		// is
+		// spread over the run or bunched (a start-up transient, a stall of the process)
+		List<long[]> trace = Collections.synchronizedList(new ArrayList<>());
+		long runStart = System.nanoTime();
 		AtomicInteger errors = new AtomicInteger();
 		AtomicInteger escalations = new AtomicInteger();
 		long cpuBefore = processCpuNanos();
@@ -144,6 +149,7 @@ class AnswerLatencyBenchmark {
 							continue;
 						}
 						roundTrips.add(micros);
+						trace.add(new long[] { (sent - runStart) / 1_000_000, micros });
 						JsonNode reply = this.json.readTree(response.body()).get("answer");
 						JsonNode answer = (reply != null && !reply.isNull()) ? reply.get("answer") : null;
 						if (answer != null && answer.has("timings")) {
@@ -181,11 +187,32 @@ class AnswerLatencyBenchmark {
 		result.put("pipelineMs", WidgetBench.percentiles(pipeline));
 		result.put("roundTripAnsweredMs", WidgetBench.percentiles(answered));
 		result.put("roundTripHandedOverMs", WidgetBench.percentiles(handedOver));
+		result.put("roundTripByTenSecondsMs", byTenSeconds(trace, seconds));
 		// the whole process (server and the 50 clients): judged by when the machine is
 		// shared, where wall-clock percentiles are mostly other processes' queue
 		result.put("cpuMsPerQuestion",
 				roundTrips.isEmpty() ? 0 : Math.round(cpuNanos / 1e4 / roundTrips.size()) / 100.0);
 		return result;
+	}
+
+	/** The round trips' percentiles in each ten seconds of the run, in order. */
+	private static List<Map<String, Double>> byTenSeconds(List<long[]> trace, int seconds) {
+		List<Map<String, Double>> windows = new ArrayList<>();
+		for (int from = 0; from < seconds; from += 10) {
+			long start = from * 1000L;
+			List<Long> window = new ArrayList<>();
+			synchronized (trace) {
+				for (long[] turn : trace) {
+					if (turn[0] >= start && turn[0] < start + 10_000) {
+						window.add(turn[1]);
+					}
+				}
+			}
+			Map<String, Double> figures = new LinkedHashMap<>(WidgetBench.percentiles(window));
+			figures.put("n", (double) window.size());
+			windows.add(figures);
+		}
+		return windows;
 	}
 
 	private static long processCpuNanos() {

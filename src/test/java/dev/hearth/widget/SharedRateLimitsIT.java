@@ -100,6 +100,30 @@ class SharedRateLimitsIT {
 	}
 
 	@Test
+	void aTakeCommitsWithoutWaitingForTheFlushAndLeavesTheSessionAsItWas() throws Exception {
+		try (java.sql.Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try (java.sql.Statement statement = connection.createStatement()) {
+				statement
+					.execute("select * from hearth_take_tokens(array['flush:" + UUID.randomUUID() + "'], array[5])");
+				assertThat(setting(statement)).as("the take's own transaction").isEqualTo("off");
+				connection.commit();
+				assertThat(setting(statement)).as("the next transaction on the same connection").isEqualTo("on");
+			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+		}
+	}
+
+	private static String setting(java.sql.Statement statement) throws java.sql.SQLException {
+		try (java.sql.ResultSet row = statement.executeQuery("show synchronous_commit")) {
+			row.next();
+			return row.getString(1);
+		}
+	}
+
+	@Test
 	void aBucketNeedsACapacity() {
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> new SharedBuckets.Limit("zero", 0))
