@@ -1,5 +1,9 @@
 package dev.hearth.assistant;
 
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * When two FAQ candidates are close, on the candidates' own scale (a probability or a
  * similarity): the runner-up scores at least {@value #SHARE} of the best score, no more
@@ -26,6 +30,11 @@ public final class CloseCandidates {
 	 */
 	public static final int SHORT_QUESTION = 2;
 
+	private static final Pattern QUESTION_WORD = Pattern.compile(
+			"(?<![\\p{L}])(how|when|what|where|why|which|who|wie|wann|was|wo|warum|wieso|welche[rsnm]?|wer)(?![\\p{L}])"
+					+ "(?:\\s+(much|long|many|often|viel|lange|oft)(?![\\p{L}]))?",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
 	private CloseCandidates() {
 	}
 
@@ -39,6 +48,32 @@ public final class CloseCandidates {
 	 */
 	public static boolean named(String question, String phrasings) {
 		return isShort(question) && TopicWords.shareAll(TopicWords.of(question), phrasings);
+	}
+
+	/**
+	 * What a question asks, from its first question word: "how" (or "how much", "how
+	 * long", "how many", "how often"), "when", "what", "where", "why", "which", "who", or
+	 * their German counterparts; empty for a bare topic ("bill", "my invoice") or a
+	 * yes/no question. "how do I pay my bill?" asks what "How can I pay my bill?" asks,
+	 * not what "When is my bill due?" or "What happens if I pay my bill late?" ask,
+	 * although all three name its topic words.
+	 */
+	public static String asks(String question) {
+		Matcher word = QUESTION_WORD.matcher((question != null) ? question : "");
+		if (!word.find()) {
+			return "";
+		}
+		String asked = word.group(1).toLowerCase(Locale.ROOT);
+		return (word.group(2) != null) ? asked + " " + word.group(2).toLowerCase(Locale.ROOT) : asked;
+	}
+
+	/**
+	 * Whether the phrasings (one per line) contain one that asks what the question asks
+	 * ({@link #asks}); never for a question that asks nothing in particular.
+	 */
+	public static boolean asksAlike(String question, String phrasings) {
+		String asked = asks(question);
+		return !asked.isEmpty() && phrasings.lines().anyMatch((line) -> asked.equals(asks(line)));
 	}
 
 	/** Whether {@code score} is close to {@code best}. */

@@ -119,9 +119,11 @@ final class FaqRouting {
 	 * answers is named by several entries customers may see: two or more of the ranked
 	 * candidates name all its topic words in their question or examples
 	 * ({@link CloseCandidates#named}), however far apart the router's scores are. The
-	 * scores do not tell which one is meant, so the policy asks (ADR 0019). The pipeline
-	 * asks this only for a question that opens a conversation: later, the conversation
-	 * says what a short question is about.
+	 * scores do not tell which one is meant, so the policy asks (ADR 0019); unless the
+	 * question asks in a way ({@link CloseCandidates#asks}: "how", "when", ...) that only
+	 * the best of those entries asks in its phrasings. The pipeline asks this only for a
+	 * question that opens a conversation: later, the conversation says what a short
+	 * question is about.
 	 * @param question the customer's words
 	 */
 	boolean namedBySeveral(String question, Routed routed) {
@@ -131,15 +133,21 @@ final class FaqRouting {
 		if (normalised(question).equals(normalised(routed.entry().get().question()))) {
 			return false;
 		}
-		long named = routed.ranked()
+		List<FaqEntry> named = routed.ranked()
 			.stream()
 			.map((candidate) -> this.entries.apply(candidate.faqId()).filter(this::forCustomers))
 			.flatMap(Optional::stream)
 			.filter((entry) -> CloseCandidates.named(question, phrasings(entry)))
-			.map((entry) -> normalised(entry.question()))
-			.distinct()
-			.count();
-		return named >= 2;
+			.toList();
+		if (named.stream().map((entry) -> normalised(entry.question())).distinct().count() < 2) {
+			return false;
+		}
+		// "how do I pay my bill?" names what the late-payment entry names too, but asks
+		// what only the best entry asks: that is not a bare topic
+		List<FaqEntry> askingAlike = named.stream()
+			.filter((entry) -> CloseCandidates.asksAlike(question, phrasings(entry)))
+			.toList();
+		return !(askingAlike.size() == 1 && askingAlike.get(0).id().equals(routed.entry().get().id()));
 	}
 
 	/** An entry's question and examples, one per line. */

@@ -132,6 +132,26 @@ class FaqRoutingTest {
 		assertThat(namedBySeveral("Why is my bill higher than usual?", bills(0.60, 0.10, PAY_BILL))).isFalse();
 	}
 
+	@Test
+	void aShortQuestionThatAsksWhatOnlyTheBestEntryAsksIsNotABareTopic() {
+		// regression: "how do I pay my bill?" got a clarifying question (is it the due
+		// date,
+		// late payment, ...?) although the router put the payment entry far first and
+		// only
+		// that entry asks "how"
+		FaqRouting.Routed payBill = new FaqRouting.Routed(
+				List.of(new Answer.Candidate("pay-bill", 0.94), new Answer.Candidate("bill-higher", 0.03)), 0.94,
+				Optional.of(PAY_BILL));
+		assertThat(namedBySeveral("how do I pay my bill?", payBill)).isFalse();
+		assertThat(namedBySeveral("what about my bill?", payBill)).as("no entry asks what").isTrue();
+		assertThat(namedBySeveral("my bill", payBill)).as("a bare topic").isTrue();
+		assertThat(namedBySeveral("why my bill?", payBill)).as("only the runner-up asks why").isTrue();
+		assertThat(CloseCandidates.asks("How much is the bill?")).isEqualTo("how much");
+		assertThat(CloseCandidates.asks("Wann ist die Rechnung fällig?")).isEqualTo("wann");
+		assertThat(CloseCandidates.asks("somehow whatever")).isEmpty();
+		assertThat(CloseCandidates.asks("bill")).isEmpty();
+	}
+
 	private static boolean namedBySeveral(String question, FaqRouting.Routed routed) {
 		return new FaqRouting((text, vector) -> Optional.empty(), (id) -> Optional.ofNullable(
 				Map.of("bill-higher", BILL_HIGHER, "pay-bill", PAY_BILL, "escalation-matrix", INTERNAL).get(id)),
