@@ -24,7 +24,8 @@ final class Answerability {
 
 	private static final Set<String> KIND_WORDS = Set.copyOf(ContentWords
 		.setOf("cost costs much price fee fees charge charged pay long take takes quickly soon fast time many often "
-				+ "number happen happens possible way kosten kostet preis gebühr lange dauert dauern schnell"));
+				+ "number happen happens possible way offer offers provide provides sell available option options "
+				+ "kosten kostet preis gebühr lange dauert dauern schnell anbieten bietet"));
 
 	private static final Pattern HOW_MUCH = Pattern.compile(
 			"\\b(how much|what does .* cost|what do you charge|price|fee|cost|kostet|kosten|preis|gebühr|wie viel)\\b",
@@ -175,6 +176,15 @@ final class Answerability {
 			return new Verdict(false, coverage, "a number is asked for and the passage has none");
 		}
 		return new Verdict(true, coverage, "");
+	}
+
+	/**
+	 * Whether the question asks for one kind of fact: an amount ("how much"), a time
+	 * ("how long", "when") or a number to call.
+	 */
+	static boolean asksForAFact(String question) {
+		return HOW_MUCH.matcher(question).find() || HOW_LONG.matcher(question).find()
+				|| WHICH_NUMBER.matcher(question).find();
 	}
 
 	/** The question without what a customer pastes but does not ask about. */

@@ -68,6 +68,12 @@ final class ExtractiveAnswers {
 
 	private static final int MAX_LIST_ITEMS = 8;
 
+	/** The most units of a section given whole when the question asks for it. */
+	static final int SHORT_SECTION_UNITS = 8;
+
+	/** The most characters of a section given whole when the question asks for it. */
+	static final int SHORT_SECTION_CHARS = 700;
+
 	private ExtractiveAnswers() {
 	}
 
@@ -168,6 +174,15 @@ final class ExtractiveAnswers {
 		if (to == best.to() && SpanWindows.asksHowTo(question)) {
 			to = withSteps(best.units(), to, said);
 		}
+		if (asksForTheSection(question, best.passage().hit().sectionPath(), best.units(), said)) {
+			// "what TV packages are there?": the short section headed "TV packages" is
+			// the
+			// answer, its list of packages with their prices included, not the one
+			// sentence
+			// that repeats the heading's words
+			from = 0;
+			to = best.units().size() - 1;
+		}
 		String span = join(best.units().subList(from, to + 1));
 		String text = (heading.isEmpty() ? "" : "**" + heading + "**\n\n") + span + " [1]";
 		return new Composed(text, List.of(best.passage().citation(1)), new Span(best.passage(), heading, span),
@@ -193,6 +208,31 @@ final class ExtractiveAnswers {
 			steps++;
 		}
 		return (steps >= 2) ? end : to;
+	}
+
+	/**
+	 * Whether the question asks for what a short section is about: every topic word of
+	 * the question ({@link TopicWords}) is in the section's path and one of them in its
+	 * own heading, it does not ask for one fact ("how much", "how long": its span says
+	 * that), and the whole section is short ({@value #SHORT_SECTION_UNITS} units and
+	 * {@value #SHORT_SECTION_CHARS} characters at most) and not said already.
+	 */
+	static boolean asksForTheSection(String question, String sectionPath, List<Unit> units, String said) {
+		String heading = heading(sectionPath);
+		if (heading.isEmpty() || units.isEmpty() || units.size() > SHORT_SECTION_UNITS
+				|| Answerability.asksForAFact(question)) {
+			return false;
+		}
+		int chars = 0;
+		for (Unit unit : units) {
+			chars += unit.text().length();
+			if (said(said, unit)) {
+				return false;
+			}
+		}
+		Set<String> topic = TopicWords.of(question);
+		return chars <= SHORT_SECTION_CHARS && TopicWords.shareAll(topic, sectionPath)
+				&& TopicWords.shareAny(topic, heading);
 	}
 
 	/** Whether the previous answer (normalised) said the unit already. */

@@ -72,6 +72,35 @@ class ExtractiveAnswersTest {
 	}
 
 	@Test
+	void aQuestionForWhatAShortSectionIsAboutGetsTheWholeSection() {
+		String text = "TV Essentials — €10 per month: more than 80 channels, 20 of them in HD.\n\n"
+				+ "TV Entertainment — €18 per month: more than 140 channels, 60 in HD.\n\n"
+				+ "TV packages have a 12-month minimum term. For the full channel list, see the channel guide.";
+		Passage packages = passage("tv", "TV", "TV packages, channels and your TV Box > TV packages", text);
+		// regression: the answer was the one sentence repeating the heading's words
+		assertThat(
+				ExtractiveAnswers.compose("what tv packages are there?", List.of(packages), 1, Locale.ENGLISH).text())
+			.contains("€10 per month")
+			.contains("€18 per month")
+			.contains("12-month minimum term");
+		// a question about one fact of the section keeps its span
+		assertThat(ExtractiveAnswers.compose("minimum term of the tv packages", List.of(packages), 1, Locale.ENGLISH)
+			.text()).contains("12-month minimum term").doesNotContain("€18 per month");
+		// a question whose words the heading does not name is not asking for the section
+		assertThat(ExtractiveAnswers.asksForTheSection("how many channels in hd", "TV > TV packages",
+				ExtractiveAnswers.units(text, Locale.ENGLISH), ""))
+			.isFalse();
+		// nor does a question for one fact of it ask for all of it
+		assertThat(ExtractiveAnswers.asksForTheSection("how much are the tv packages", "TV > TV packages",
+				ExtractiveAnswers.units(text, Locale.ENGLISH), ""))
+			.isFalse();
+		// nor is a long section given whole
+		assertThat(ExtractiveAnswers.asksForTheSection("tv packages", "TV > TV packages",
+				ExtractiveAnswers.units(text.repeat(4), Locale.ENGLISH), ""))
+			.isFalse();
+	}
+
+	@Test
 	void anAnswerNeverStartsMidThought() {
 		Passage contact = passage("c", "Contact us", "Contact us > Faults",
 				"Report a fault in the app under Help. Or call the fault line on 0800 123 4570, day and night.");
