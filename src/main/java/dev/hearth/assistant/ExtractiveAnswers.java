@@ -154,7 +154,18 @@ final class ExtractiveAnswers {
 				&& !said(said, best.units().get(from - 1))) {
 			from--;
 		}
+		boolean howTo = SpanWindows.asksHowTo(question);
 		int to = best.to();
+		boolean procedure = howTo && procedureStart(best.units(), from, said) < from;
+		if (procedure) {
+			// one of a procedure's steps: the procedure, from its introduction through
+			// the steps that follow
+			from = procedureStart(best.units(), from, said);
+			while (to + 1 < best.units().size() && to - from < MAX_LIST_ITEMS && isStep(best.units(), to + 1)
+					&& !said(said, best.units().get(to + 1))) {
+				to++;
+			}
+		}
 		for (int leadIn = to; leadIn >= from; leadIn--) {
 			if (best.units().get(leadIn).text().endsWith(":")) {
 				// a list's lead-in takes its list along
@@ -165,7 +176,7 @@ final class ExtractiveAnswers {
 				break;
 			}
 		}
-		if (to == best.to() && SpanWindows.asksHowTo(question)) {
+		if (to == best.to() && !procedure && howTo) {
 			to = withSteps(best.units(), to, said);
 		}
 		String span = join(best.units().subList(from, to + 1));
@@ -193,6 +204,42 @@ final class ExtractiveAnswers {
 			steps++;
 		}
 		return (steps >= 2) ? end : to;
+	}
+
+	/**
+	 * Where a span that answers "how do I..." starts when it starts at one of a
+	 * procedure's steps (a one-sentence block among others): at the procedure's
+	 * introduction, the paragraph before its first step, so that the steps follow it
+	 * ({@link #withSteps}); "How do I reset my router back to its original settings?" got
+	 * the one step naming the reset pinhole. Unchanged for a span that is no step, and
+	 * when the introduction was the previous answer.
+	 */
+	private static int procedureStart(List<Unit> units, int from, String said) {
+		if (!isStep(units, from)) {
+			return from;
+		}
+		int first = from;
+		while (first > 0 && from - first < MAX_LIST_ITEMS && isStep(units, first - 1)) {
+			first--;
+		}
+		if (first == 0) {
+			return from;
+		}
+		int intro = first - 1;
+		while (intro > 0 && !units.get(intro).startsBlock()) {
+			intro--;
+		}
+		for (int u = intro; u < first; u++) {
+			if (said(said, units.get(u))) {
+				return from;
+			}
+		}
+		return intro;
+	}
+
+	/** Whether a unit is a block of one sentence: a list item or step. */
+	private static boolean isStep(List<Unit> units, int at) {
+		return units.get(at).startsBlock() && (at + 1 >= units.size() || units.get(at + 1).startsBlock());
 	}
 
 	/** Whether the previous answer (normalised) said the unit already. */
