@@ -1,5 +1,6 @@
 package dev.hearth.assistant;
 
+import java.util.Set;
 import java.util.function.Function;
 
 import dev.hearth.knowledge.FaqEntry;
@@ -28,9 +29,17 @@ final class AnswerEvidence {
 	 */
 	static final double MARGIN = 0.15;
 
+	/**
+	 * How much closer the span must be when its section names what the question asks and
+	 * the entry does not.
+	 */
+	static final double NAMED_MARGIN = 0.05;
+
 	private final Function<String, float[]> embeddings;
 
 	private final double margin;
+
+	private final double minSimilarity;
 
 	/**
 	 * @param embeddings embeds a text with the knowledge base's model (the model the
@@ -38,8 +47,20 @@ final class AnswerEvidence {
 	 * @param margin how much closer the document span must be
 	 */
 	AnswerEvidence(Function<String, float[]> embeddings, double margin) {
+		this(embeddings, margin, 0);
+	}
+
+	/**
+	 * @param embeddings embeds a text with the knowledge base's model
+	 * @param margin how much closer the document span must be
+	 * @param minSimilarity the least similarity of the span itself to the question (the
+	 * passage it is taken from may be less similar as a whole: a long section whose
+	 * heading and steps answer)
+	 */
+	AnswerEvidence(Function<String, float[]> embeddings, double margin, double minSimilarity) {
 		this.embeddings = embeddings;
 		this.margin = margin;
+		this.minSimilarity = minSimilarity;
 	}
 
 	/**
@@ -50,6 +71,51 @@ final class AnswerEvidence {
 	 */
 	record Comparison(double entry, double document) {
 
+	}
+
+	/**
+	 * Whether the document span answers the question better than the entry, by
+	 * {@link #NAMED_MARGIN} when its section is named by a word of the question that the
+	 * entry's question and phrasings never use ({@link #sectionNamesWhatEntryDoesNot}),
+	 * else by {@link #MARGIN}.
+	 * @param asked the question's words
+	 * @param question the question's embedding
+	 * @param entry the FAQ entry the router chose
+	 * @param span the document span that passed the answerability check, or {@code null}
+	 */
+	boolean documentsWin(String asked, float[] question, FaqEntry entry, ExtractiveAnswers.Span span) {
+		if (span == null || question == null || question.length == 0) {
+			return false;
+		}
+		Comparison comparison = compare(question, entry, span);
+		double margin = sectionNamesWhatEntryDoesNot(asked, entry, span) ? NAMED_MARGIN : this.margin;
+		return comparison.document() >= Math.max(this.minSimilarity, comparison.entry() + margin);
+	}
+
+	/**
+	 * Whether the span's section heading names a topic word of the question that neither
+	 * the entry's question nor its phrasings use: the router matched the entry on the
+	 * question's other words (the object both are about), while the section is about what
+	 * the question asks of it. "how do I reset my router" matches the Wi-Fi password
+	 * entry on "how do I ... my router" (its phrasing "how do i log into my router
+	 * settings"), and the section "Reset the Hub to factory settings" names the reset.
+	 */
+	static boolean sectionNamesWhatEntryDoesNot(String asked, FaqEntry entry, ExtractiveAnswers.Span span) {
+		Set<String> heading = ContentWords.setOf(span.heading());
+		if (asked == null || heading.isEmpty()) {
+			return false;
+		}
+		StringBuilder about = new StringBuilder(entry.question());
+		for (String example : entry.examples()) {
+			about.append('\n').append(example);
+		}
+		Set<String> entryWords = ContentWords.setOf(about.toString());
+		for (String word : Answerability.topicWords(asked)) {
+			if (heading.contains(word) && !entryWords.contains(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -100,7 +100,8 @@ public class AnswerPipeline {
 				new EvidenceAgreement(knowledgeTexts::embed, properties.answer().agreementBm25Rank(),
 						properties.answer().agreementSentenceSimilarity()),
 				properties.answer().model(), knowledgeTexts::embed);
-		this.evidence = new AnswerEvidence(knowledgeTexts::embed, AnswerEvidence.MARGIN);
+		this.evidence = new AnswerEvidence(knowledgeTexts::embed, AnswerEvidence.MARGIN,
+				properties.answer().minSimilarity());
 		this.escalation = new EscalationRule(properties.router().lowConfidenceShare(),
 				properties.answer().lowConfidenceShare());
 	}
@@ -252,9 +253,17 @@ public class AnswerPipeline {
 					// the model's similarities say nothing in this language
 					return faqAnswer(entry, routed, timings, stream);
 				}
-				retrieved = (retrieved != null) ? retrieved : retrieve(query, vector, List.of(), null, language);
+				// a short question right after an answer may ask about what that answer
+				// was about ("is the router included?" after the plans' prices): the
+				// entry its own words matched is weighed against the documents found
+				// with the conversation, both measured against the question read with
+				// the customer's previous message
+				boolean continues = retrieved == null && !contextualised && FollowUps.mayContinue(question, history);
+				retrieved = (retrieved != null) ? retrieved
+						: retrieve(query, vector, continues ? history : List.of(), continues ? pieces : null, language);
 				ExtractiveAnswers.Span span = answeringSpan(query, vector, history, retrieved);
-				if (!this.evidence.documentsWin(vector, entry, span)) {
+				float[] weighed = continues ? withPreviousQuestion(query, vector, history, pieces) : vector;
+				if (!this.evidence.documentsWin(query, weighed, entry, span)) {
 					return faqAnswer(entry, routed, timings, stream);
 				}
 				log.debug("Documents answer better than FAQ entry {}", entry.id());
@@ -270,10 +279,7 @@ public class AnswerPipeline {
 		timings.lap("retrieve");
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		double minSimilarity = this.properties.answer().minSimilarity();
-		if (similarity < minSimilarity && fallback != null) {
-			return faqAnswer(fallback, routed, timings, stream);
-		}
-		if (similarity < minSimilarity) {
+		if (similarity < minSimilarity && fallback == null) {
 			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
 					minSimilarity);
 			return escalate(unjudged(reason, routed), Math.max(routed.confidence(), similarity), routed, timings);
@@ -353,12 +359,15 @@ public class AnswerPipeline {
 	}
 
 	/**
-	 * The document span the extractive composer would answer with, if the best passage is
-	 * similar enough and the span passes the answerability check; otherwise {@code null}.
+	 * The document span the extractive composer would answer with, if it passes the
+	 * answerability check; otherwise {@code null}. Weighed against an FAQ entry, the span
+	 * itself must be similar enough to the question ({@link AnswerEvidence}), not the
+	 * passage it is taken from: the factory-reset section as a whole is less similar to
+	 * "how do I reset my router" (0.37) than its heading and steps (0.48).
 	 */
 	private ExtractiveAnswers.Span answeringSpan(String query, float[] vector, List<Turn> history,
 			List<Passage> passages) {
-		if (passages.isEmpty() || passages.get(0).similarity() < this.properties.answer().minSimilarity()) {
+		if (passages.isEmpty()) {
 			return null;
 		}
 		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(query, vector, passages,
@@ -370,6 +379,27 @@ public class AnswerPipeline {
 		Answerability.Verdict verdict = this.answerability.judge(query, composed.span().context(),
 				composed.span().text(), FaqAnswers.common(passages));
 		return verdict.answers() ? composed.span() : null;
+	}
+
+	/**
+	 * The question read with the customer's previous message: the vector composed from
+	 * both (as the search with the history composes its vector), or, when the history's
+	 * vectors are not composed, the embedding of both together.
+	 */
+	private float[] withPreviousQuestion(String query, float[] vector, List<Turn> history,
+			DocumentRetrieval.PieceVectors pieces) {
+		for (int i = history.size() - 1; i >= 0; i--) {
+			Turn turn = history.get(i);
+			if (turn.fromCustomer() && !turn.text().isBlank()) {
+				if (pieces == null) {
+					return this.queries.embed(turn.text().strip() + "\n" + query.strip());
+				}
+				return DocumentRetrieval
+					.composed(List.of(new DocumentRetrieval.Piece(query.strip(), true, history.size()),
+							new DocumentRetrieval.Piece(turn.text().strip(), true, i)), vector, pieces);
+			}
+		}
+		return vector;
 	}
 
 	private List<Passage> retrieve(String query, float[] vector, List<Turn> history,

@@ -29,6 +29,12 @@ final class DocumentRetrieval {
 
 	}
 
+	/** How much deeper a search is asked again when FAQ entries crowded it. */
+	static final int DEEPER = 4;
+
+	/** The deepest search asked for document chunks (the search's own limit). */
+	static final int MAX_TOP = 100;
+
 	/** Earlier customer messages searched with the question, at most. */
 	static final int MAX_HISTORY_TURNS = 2;
 
@@ -80,17 +86,38 @@ final class DocumentRetrieval {
 		if (searched.size() > 1) {
 			whole = (pieces != null) ? composed(searched, vector, pieces) : null;
 		}
-		List<SearchHit> hits = this.search.search(text, whole, this.passages * 2, this.filters)
-			.stream()
-			.filter((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK)
-			.limit(this.passages)
-			.toList();
+		List<SearchHit> hits = documents(text, whole);
 		List<Passage> result = new ArrayList<>(hits.size());
 		for (SearchHit hit : hits) {
 			result.add(new Passage(hit, Float.isNaN(hit.similarity()) ? 0 : hit.similarity()));
 		}
 		result.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
 		return result;
+	}
+
+	/**
+	 * The best document chunks of one search, at most {@code passages}. The index holds
+	 * the FAQ entries beside the documents, and a question about an FAQ entry's topic
+	 * ranks the entries first (their phrasings are short and say it plainly): "how do I
+	 * reset my router" has eight FAQ entries before the factory-reset section. So when a
+	 * search returns fewer document chunks than wanted although it was full, it is asked
+	 * again {@value #DEEPER} times as deep, up to {@value #MAX_TOP}. The chunks keep
+	 * their ranks in the search with the FAQ entries (what {@link EvidenceAgreement}
+	 * judges): only which chunks are offered changes, not how strictly they are checked.
+	 */
+	private List<SearchHit> documents(String text, float[] vector) {
+		int top = Math.min(MAX_TOP, this.passages * 2);
+		while (true) {
+			List<SearchHit> all = this.search.search(text, vector, top, this.filters);
+			List<SearchHit> documents = all.stream()
+				.filter((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK)
+				.limit(this.passages)
+				.toList();
+			if (documents.size() == this.passages || all.size() < top || top == MAX_TOP) {
+				return documents;
+			}
+			top = Math.min(MAX_TOP, top * DEEPER);
+		}
 	}
 
 	/**

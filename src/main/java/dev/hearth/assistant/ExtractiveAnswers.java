@@ -160,7 +160,18 @@ final class ExtractiveAnswers {
 				&& !said(said, best.units().get(from - 1))) {
 			from--;
 		}
+		boolean howTo = SpanWindows.asksHowTo(question);
 		int to = best.to();
+		boolean procedure = howTo && procedureStart(best.units(), from, said) < from;
+		if (procedure) {
+			// one of a procedure's steps: the procedure, from its introduction through
+			// the steps that follow
+			from = procedureStart(best.units(), from, said);
+			while (to + 1 < best.units().size() && to - from < MAX_LIST_ITEMS && isStep(best.units(), to + 1)
+					&& !said(said, best.units().get(to + 1))) {
+				to++;
+			}
+		}
 		for (int leadIn = to; leadIn >= from; leadIn--) {
 			if (best.units().get(leadIn).text().endsWith(":")) {
 				// a list's lead-in takes its list along
@@ -171,15 +182,13 @@ final class ExtractiveAnswers {
 				break;
 			}
 		}
-		if (to == best.to() && SpanWindows.asksHowTo(question)) {
+		if (to == best.to() && !procedure && howTo) {
 			to = withSteps(best.units(), to, said);
 		}
 		if (asksForTheSection(question, best.passage().hit().sectionPath(), best.units(), said)) {
 			// "what TV packages are there?": the short section headed "TV packages" is
-			// the
-			// answer, its list of packages with their prices included, not the one
-			// sentence
-			// that repeats the heading's words
+			// the answer, its list of packages with their prices included, not the one
+			// sentence that repeats the heading's words
 			from = 0;
 			to = best.units().size() - 1;
 		}
@@ -233,6 +242,42 @@ final class ExtractiveAnswers {
 		Set<String> topic = TopicWords.of(question);
 		return chars <= SHORT_SECTION_CHARS && TopicWords.shareAll(topic, sectionPath)
 				&& TopicWords.shareAny(topic, heading);
+	}
+
+	/**
+	 * Where a span that answers "how do I..." starts when it starts at one of a
+	 * procedure's steps (a one-sentence block among others): at the procedure's
+	 * introduction, the paragraph before its first step, so that the steps follow it
+	 * ({@link #withSteps}); "How do I reset my router back to its original settings?" got
+	 * the one step naming the reset pinhole. Unchanged for a span that is no step, and
+	 * when the introduction was the previous answer.
+	 */
+	private static int procedureStart(List<Unit> units, int from, String said) {
+		if (!isStep(units, from)) {
+			return from;
+		}
+		int first = from;
+		while (first > 0 && from - first < MAX_LIST_ITEMS && isStep(units, first - 1)) {
+			first--;
+		}
+		if (first == 0) {
+			return from;
+		}
+		int intro = first - 1;
+		while (intro > 0 && !units.get(intro).startsBlock()) {
+			intro--;
+		}
+		for (int u = intro; u < first; u++) {
+			if (said(said, units.get(u))) {
+				return from;
+			}
+		}
+		return intro;
+	}
+
+	/** Whether a unit is a block of one sentence: a list item or step. */
+	private static boolean isStep(List<Unit> units, int at) {
+		return units.get(at).startsBlock() && (at + 1 >= units.size() || units.get(at + 1).startsBlock());
 	}
 
 	/** Whether the previous answer (normalised) said the unit already. */

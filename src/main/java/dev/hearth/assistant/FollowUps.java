@@ -85,6 +85,20 @@ final class FollowUps {
 		return said.contains(again);
 	}
 
+	/**
+	 * Whether a question may go on about the previous answer although it does not lean
+	 * back by its words: it is short and comes right after an answer to an earlier
+	 * question of the customer's ("is the router included?" after the plans' prices).
+	 */
+	static boolean mayContinue(String question, List<Turn> history) {
+		String text = question.strip();
+		int words = text.isEmpty() ? 0 : text.split("\\s+").length;
+		if (words > MAX_WORDS || previousAnswer(history).isEmpty()) {
+			return false;
+		}
+		return history.stream().anyMatch((turn) -> turn.fromCustomer() && !turn.text().isBlank());
+	}
+
 	static boolean isFollowUp(String question) {
 		String text = question.strip().toLowerCase(Locale.ROOT);
 		int words = text.isEmpty() ? 0 : text.split("\\s+").length;

@@ -62,6 +62,57 @@ class AnswerEvidenceTest {
 		assertThat(evidence.documentsWin(new float[0], FIRST_BILL, span("x", "y"))).isFalse();
 	}
 
+	private static final FaqEntry WIFI_PASSWORD = new FaqEntry("router-wifi-password",
+			"Where do I find my Wi-Fi password and how do I change it?",
+			List.of("forgot wifi password", "how do i log into my router settings"),
+			"Your Wi-Fi password is on the sticker on the back of your Hub. If you've reset the Hub, the sticker "
+					+ "details apply again.",
+			"en", Map.of("audience", List.of("customer")));
+
+	/** A toy embedding for the reset question: sticker and password, reset, router. */
+	private static float[] embedRouter(String text) {
+		String t = text.toLowerCase(java.util.Locale.ROOT);
+		return new float[] { count(t, "sticker", "password"), count(t, "reset", "pinhole", "factory"),
+				count(t, "router", "hub") };
+	}
+
+	@Test
+	void aSectionNamedByWhatTheQuestionAsksAndTheEntryDoesNotWinsByTheSmallerMargin() {
+		// "how do I reset my router": the entry was matched on "how do i ... my router";
+		// the factory-reset section names the reset, which the entry's question and
+		// phrasings never do (its answer mentions a reset in passing)
+		ExtractiveAnswers.Span reset = span("9. Reset the Hub to factory settings",
+				"Press and hold the reset pinhole on the back of the Hub for 15 seconds.");
+		assertThat(AnswerEvidence.sectionNamesWhatEntryDoesNot("how do I reset my router", WIFI_PASSWORD, reset))
+			.isTrue();
+		assertThat(AnswerEvidence.sectionNamesWhatEntryDoesNot("how do I change my router password", WIFI_PASSWORD,
+				span("Changing your Wi-Fi password", "Open the app.")))
+			.as("the entry's phrasings name the password")
+			.isFalse();
+		assertThat(AnswerEvidence.sectionNamesWhatEntryDoesNot("how do I reset my router", WIFI_PASSWORD,
+				span("", "Press and hold the reset pinhole.")))
+			.as("a span without a heading names nothing")
+			.isFalse();
+		float[] question = { 0.4f, 1, 1 };
+		AnswerEvidence evidence = new AnswerEvidence(AnswerEvidenceTest::embedRouter, AnswerEvidence.MARGIN);
+		AnswerEvidence.Comparison comparison = evidence.compare(question, WIFI_PASSWORD, reset);
+		assertThat(comparison.document() - comparison.entry()).isBetween(AnswerEvidence.NAMED_MARGIN,
+				AnswerEvidence.MARGIN);
+		assertThat(evidence.documentsWin("how do I reset my router", question, WIFI_PASSWORD, reset)).isTrue();
+		assertThat(evidence.documentsWin(question, WIFI_PASSWORD, reset)).as("by the margin alone").isFalse();
+		assertThat(evidence.documentsWin("how do I find my router password", question, WIFI_PASSWORD, reset))
+			.as("the section names no word of this question")
+			.isFalse();
+		assertThat(new AnswerEvidence(AnswerEvidenceTest::embedRouter, AnswerEvidence.MARGIN, 0.85)
+			.documentsWin("how do I reset my router", question, WIFI_PASSWORD, reset))
+			.as("the span itself is similar enough (0.861)")
+			.isTrue();
+		assertThat(new AnswerEvidence(AnswerEvidenceTest::embedRouter, AnswerEvidence.MARGIN, 0.87)
+			.documentsWin("how do I reset my router", question, WIFI_PASSWORD, reset))
+			.as("the span itself is not similar enough")
+			.isFalse();
+	}
+
 	@Test
 	void theEntryAnswerAndTheSpanAreEmbeddedOnceThroughTheKnowledgeTextCache() {
 		AtomicInteger calls = new AtomicInteger();

@@ -37,6 +37,48 @@ class DocumentRetrievalTest {
 	}
 
 	@Test
+	void searchesDeeperWhenFaqEntriesCrowdOutTheDocuments() {
+		// "how do I reset my router": eight FAQ entries rank before the factory-reset
+		// section, which must still be offered, with the rank it had among all passages
+		List<SearchHit> ranked = new java.util.ArrayList<>();
+		for (int i = 1; i <= 8; i++) {
+			ranked.add(hit("faq" + i, PassageKind.FAQ, 0.7f));
+		}
+		ranked.add(new SearchHit("reset", "doc", "reset", PassageKind.DOCUMENT_CHUNK, "wifi-troubleshooting.md",
+				"Wi-Fi troubleshooting", "Reset the Hub to factory settings", "Press the reset pinhole", "/kb/reset",
+				"en", Map.of(), 0.1f, 46, 20, 0.37f));
+		for (int i = 9; i <= 40; i++) {
+			ranked.add(hit("faq" + i, PassageKind.FAQ, 0.2f));
+		}
+		List<Integer> tops = new java.util.ArrayList<>();
+		DocumentRetrieval retrieval = new DocumentRetrieval((query, vector, top, given) -> {
+			tops.add(top);
+			return ranked.subList(0, Math.min(top, ranked.size()));
+		}, 4, List.of("customer"));
+		List<Passage> passages = retrieval.retrieve("how do I reset my router", new float[] { 1, 0 });
+		assertThat(passages).extracting((p) -> p.hit().id()).containsExactly("reset");
+		assertThat(passages.get(0).hit().bm25Rank()).isEqualTo(46);
+		assertThat(tops).as("8, then 32, then all the search gives (40 of 100)").containsExactly(8, 32, 100);
+	}
+
+	@Test
+	void doesNotSearchAgainWhenTheDocumentsFillTheFirstSearchOrTheIndexHasNoMore() {
+		List<Integer> tops = new java.util.ArrayList<>();
+		DocumentRetrieval full = new DocumentRetrieval((query, vector, top, given) -> {
+			tops.add(top);
+			return List.of(hit("faq", PassageKind.FAQ, 1f), hit("a", PassageKind.DOCUMENT_CHUNK, 0.5f),
+					hit("b", PassageKind.DOCUMENT_CHUNK, 0.4f));
+		}, 2, List.of("customer"));
+		assertThat(full.retrieve("q", new float[] { 1, 0 })).hasSize(2);
+		DocumentRetrieval few = new DocumentRetrieval((query, vector, top, given) -> {
+			tops.add(top);
+			return List.of(hit("faq", PassageKind.FAQ, 1f), hit("a", PassageKind.DOCUMENT_CHUNK, 0.5f));
+		}, 4, List.of("customer"));
+		assertThat(few.retrieve("q", new float[] { 1, 0 })).hasSize(1);
+		assertThat(tops).containsExactly(4, 8);
+	}
+
+	@Test
 	void searchesTheQuestionWithThePreviousAnswerAndTheCustomersEarlierMessages() {
 		AtomicReference<String> searched = new AtomicReference<>();
 		AtomicReference<float[]> embedded = new AtomicReference<>();

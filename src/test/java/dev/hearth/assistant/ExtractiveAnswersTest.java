@@ -101,6 +101,27 @@ class ExtractiveAnswersTest {
 	}
 
 	@Test
+	void aHowToQuestionWhoseBestSpanIsOneStepGetsTheProcedureFromItsIntroduction() {
+		String text = "If nothing else works, reset the Hub. This restores the Wi-Fi name on the sticker.\n\n"
+				+ "Make sure the Hub is switched on.\n\n"
+				+ "Press and hold the reset pinhole with a paperclip for 15 seconds.\n\n"
+				+ "Release it and wait up to 10 minutes for the light to turn white.";
+		Passage reset = passage("wifi", "Wi-Fi troubleshooting", "Wi-Fi troubleshooting > Reset the Hub", text);
+		// "pinhole" names the second step only
+		assertThat(ExtractiveAnswers
+			.compose("how do I reset my router with the pinhole", List.of(reset), 1, Locale.ENGLISH)
+			.text()).contains("If nothing else works, reset the Hub.")
+			.contains("switched on")
+			.contains("15 seconds")
+			.contains("turn white");
+		assertThat(
+				ExtractiveAnswers.compose("does the pinhole reset need a paperclip", List.of(reset), 1, Locale.ENGLISH)
+					.text())
+			.as("a question that does not ask how keeps the step")
+			.doesNotContain("If nothing else works");
+	}
+
+	@Test
 	void anAnswerNeverStartsMidThought() {
 		Passage contact = passage("c", "Contact us", "Contact us > Faults",
 				"Report a fault in the app under Help. Or call the fault line on 0800 123 4570, day and night.");

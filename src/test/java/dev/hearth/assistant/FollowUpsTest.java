@@ -44,6 +44,25 @@ class FollowUpsTest {
 	}
 
 	@Test
+	void aShortQuestionRightAfterAnAnswerMayGoOnAboutItWithoutLeaningBack() {
+		List<Turn> plans = List.of(new Turn(true, "what fibre plans do you have and what do they cost?"),
+				new Turn(false, "We have four fibre plans. All include unlimited data and a Northwind Hub."));
+		assertThat(FollowUps.isFollowUp("is the router included?")).isFalse();
+		assertThat(FollowUps.mayContinue("is the router included?", plans)).isTrue();
+		assertThat(FollowUps.mayContinue("is the router included?", List.of())).as("opens the conversation").isFalse();
+		assertThat(FollowUps.mayContinue("is the router included?", List.of(plans.get(0)))).as("no answer before it")
+			.isFalse();
+		assertThat(
+				FollowUps.mayContinue("is the router included?", List.of(new Turn(false, "Hello! Ask me anything."))))
+			.as("no earlier question of the customer's")
+			.isFalse();
+		assertThat(FollowUps.mayContinue("Can you explain how the router works when I move to another city next year",
+				plans))
+			.as("long enough to stand alone")
+			.isFalse();
+	}
+
+	@Test
 	void aFollowUpIsNeverAnsweredWithTheAnswerItFollows() {
 		// regression: "and how long does that take?" repeated the previous answer
 		String faq = "Yes. Tell us at least 30 days before you move (and no later than 14 days) in the app.";
