@@ -88,7 +88,7 @@ final class Bm25Retriever {
 		if (filter != null) {
 			query = new BooleanQuery.Builder().add(textQuery, Occur.MUST).add(filter, Occur.FILTER).build();
 		}
-		TopDocs top = this.sliced.view(searcher).search(query, depth);
+		TopDocs top = this.sliced.search(searcher, query, depth);
 		int[] docs = new int[top.scoreDocs.length];
 		float[] scores = new float[docs.length];
 		for (int i = 0; i < docs.length; i++) {

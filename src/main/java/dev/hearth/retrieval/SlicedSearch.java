@@ -1,13 +1,17 @@
 package dev.hearth.retrieval;
 
 import java.io.Closeable;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TopDocs;
 
 /**
  * Lets one BM25 search use several cores: a view of a searcher whose slices split a large
@@ -18,9 +22,9 @@ import org.apache.lucene.search.IndexSearcher;
  * <p>
  * The result is the same as a search on one thread: each part collects its own top hits,
  * Lucene shares the minimum competitive score between them and merges the parts by score,
- * then by document id. When the pool is busy (other searches at the same time, or no idle
- * core) the calling thread searches the parts itself, so a loaded machine pays only the
- * split's small overhead. Thread-safe.
+ * then by document id. A search is split only while the other searches leave cores idle
+ * (see {@link #search}); when the pool is busy anyway, the calling thread searches the
+ * parts itself. Thread-safe.
  */
 final class SlicedSearch implements Closeable {
 
@@ -33,6 +37,9 @@ final class SlicedSearch implements Closeable {
 	private final int parts;
 
 	private final int minDocsPerSlice;
+
+	/** BM25 searches under way through this object. */
+	private final AtomicInteger running = new AtomicInteger();
 
 	/** Searches the parts that the calling thread does not; null with one part. */
 	private final ExecutorService workers;
@@ -65,17 +72,35 @@ final class SlicedSearch implements Closeable {
 	}
 
 	/**
-	 * The searcher to run a BM25 search with: {@code searcher} itself when the index is
-	 * too small to split or there is one part, otherwise a view of the same reader that
-	 * searches its parts at once. Document ids are the same in both.
+	 * The best {@code depth} hits of {@code query}, as
+	 * {@code searcher.search(query, depth)} returns them. A large index is searched in
+	 * parts at once while few other searches run: with {@code n} searches under way each
+	 * is split in {@code parts / n} parts, so a machine busy with searches does not pay
+	 * for splitting (each part raises its own bar for competitive hits, so a split search
+	 * scores more passages in all).
 	 */
-	IndexSearcher view(IndexSearcher searcher) {
+	TopDocs search(IndexSearcher searcher, Query query, int depth) throws IOException {
+		int running = this.running.incrementAndGet();
+		try {
+			return view(searcher, Math.max(1, this.parts / running)).search(query, depth);
+		}
+		finally {
+			this.running.decrementAndGet();
+		}
+	}
+
+	/**
+	 * {@code searcher} itself when the index is too small to split or {@code parts} is 1,
+	 * otherwise a view of the same reader that searches up to {@code parts} parts at
+	 * once. Document ids are the same in both.
+	 */
+	IndexSearcher view(IndexSearcher searcher, int parts) {
 		IndexReader reader = searcher.getIndexReader();
 		int maxDoc = reader.maxDoc();
-		if (this.workers == null || maxDoc < 2 * this.minDocsPerSlice) {
+		if (this.workers == null || parts < 2 || maxDoc < 2 * this.minDocsPerSlice) {
 			return searcher;
 		}
-		int docsPerSlice = Math.max(this.minDocsPerSlice, Math.ceilDiv(maxDoc, this.parts));
+		int docsPerSlice = Math.max(this.minDocsPerSlice, Math.ceilDiv(maxDoc, Math.min(parts, this.parts)));
 		IndexSearcher view = new IndexSearcher(reader, this.workers) {
 			@Override
 			protected LeafSlice[] slices(List<LeafReaderContext> leaves) {

@@ -43,9 +43,22 @@ class Bm25TailProbe {
 		try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder))) {
 			IndexSearcher plain = new IndexSearcher(reader);
 			int maxDoc = reader.maxDoc();
-			IndexSearcher concurrent = sliced.view(plain);
+			IndexSearcher concurrent = sliced.view(plain, parts);
 			System.out.printf("maxDoc %d, segments %d, slices %d%n", maxDoc, reader.leaves().size(),
 					concurrent.getSlices().length);
+			org.apache.lucene.index.TermsEnum termsEnum = org.apache.lucene.index.MultiTerms
+				.getTerms(reader, PassageSchema.textField("en"))
+				.iterator();
+			int[] buckets = new int[4];
+			while (termsEnum.next() != null) {
+				double share = termsEnum.docFreq() / (double) maxDoc;
+				buckets[0]++;
+				buckets[1] += (share >= 0.01) ? 1 : 0;
+				buckets[2] += (share >= 0.05) ? 1 : 0;
+				buckets[3] += (share >= 0.2) ? 1 : 0;
+			}
+			System.out.printf("terms: %d, in >= 1%% of passages %d, >= 5%% %d, >= 20%% %d%n", buckets[0], buckets[1],
+					buckets[2], buckets[3]);
 			List<String> texts = corpus.queries().stream().map((i) -> corpus.utterance(i).text()).toList();
 			int n = texts.size();
 			int variants = 2 + shares.length;

@@ -195,7 +195,10 @@ class MillionPassageBenchmark {
 				json.put("sliced_identical", identical(corpus, index.searcher(), sequential, modes, report));
 			}
 			Map<String, Object> latency = new LinkedHashMap<>();
-			for (int threads : Boolean.parseBoolean(System.getProperty("bench.tables", "true")) ? new int[] { 1, 2 }
+			int[] threadCounts = java.util.Arrays.stream(System.getProperty("bench.threads", "1,2").split(","))
+				.mapToInt(Integer::parseInt)
+				.toArray();
+			for (int threads : Boolean.parseBoolean(System.getProperty("bench.tables", "true")) ? threadCounts
 					: new int[0]) {
 				report.line("Latency, %d thread(s), topK=%d, %d queries per thread after %d warm-up (ms):", threads,
 						TOP_K, corpus.queries().size(), WARMUP);

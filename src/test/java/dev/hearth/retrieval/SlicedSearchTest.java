@@ -77,7 +77,7 @@ class SlicedSearchTest {
 	void splitSearchReturnsTheSameCandidatesAsOneThread() throws IOException {
 		IndexSearcher searcher = new IndexSearcher(reader);
 		try (SlicedSearch sliced = new SlicedSearch(2, 100); SlicedSearch single = new SlicedSearch(1)) {
-			IndexSearcher view = sliced.view(searcher);
+			IndexSearcher view = sliced.view(searcher, 2);
 			// the 2,000-passage segment is split in two, the small ones grouped
 			assertThat(reader.leaves()).hasSize(SEGMENT_SIZES.length);
 			assertThat(view.getSlices().length).isGreaterThanOrEqualTo(3);
@@ -85,7 +85,8 @@ class SlicedSearchTest {
 				.stream()
 				.filter((s) -> s.partitions.length == 1)
 				.anyMatch((s) -> s.partitions[0].maxDocId - s.partitions[0].minDocId < SEGMENT_SIZES[0])).isTrue();
-			assertThat(single.view(searcher)).isSameAs(searcher);
+			assertThat(single.view(searcher, 2)).isSameAs(searcher);
+			assertThat(sliced.view(searcher, 1)).isSameAs(searcher);
 
 			Bm25Retriever split = new Bm25Retriever(analyzers, sliced);
 			Bm25Retriever one = new Bm25Retriever(analyzers, single);
@@ -111,7 +112,7 @@ class SlicedSearchTest {
 	void smallIndexIsSearchedOnTheCallingThread() throws IOException {
 		IndexSearcher searcher = new IndexSearcher(reader);
 		try (SlicedSearch sliced = new SlicedSearch(2)) {
-			assertThat(sliced.view(searcher)).isSameAs(searcher);
+			assertThat(sliced.view(searcher, 2)).isSameAs(searcher);
 		}
 	}
 
