@@ -31,9 +31,16 @@ final class Bm25Retriever {
 
 	private final QueryBuilder queryBuilder;
 
-	Bm25Retriever(LanguageAnalyzers analyzers) {
+	private final SlicedSearch sliced;
+
+	/**
+	 * @param sliced splits a search of a large index over the cores; the retriever does
+	 * not close it
+	 */
+	Bm25Retriever(LanguageAnalyzers analyzers, SlicedSearch sliced) {
 		this.analyzers = analyzers;
 		this.queryBuilder = new QueryBuilder(analyzers.queryAnalyzer(MAX_TERMS_PER_FIELD));
+		this.sliced = sliced;
 	}
 
 	/**
@@ -68,7 +75,11 @@ final class Bm25Retriever {
 		return false;
 	}
 
-	/** The best {@code depth} passages for the text query within the filter. */
+	/**
+	 * The best {@code depth} passages for the text query within the filter, ties in
+	 * document order; a large index is searched in parts at once (see
+	 * {@link SlicedSearch}), with the same result.
+	 */
 	List<Candidate> retrieve(IndexSearcher searcher, Query textQuery, Query filter, int depth) throws IOException {
 		if (textQuery == null) {
 			return List.of();
@@ -77,7 +88,7 @@ final class Bm25Retriever {
 		if (filter != null) {
 			query = new BooleanQuery.Builder().add(textQuery, Occur.MUST).add(filter, Occur.FILTER).build();
 		}
-		TopDocs top = searcher.search(query, depth);
+		TopDocs top = this.sliced.search(searcher, query, depth);
 		int[] docs = new int[top.scoreDocs.length];
 		float[] scores = new float[docs.length];
 		for (int i = 0; i < docs.length; i++) {

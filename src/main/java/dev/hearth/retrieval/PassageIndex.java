@@ -159,6 +159,9 @@ public final class PassageIndex implements Closeable {
 
 	private final HybridSearcher searcher;
 
+	/** Splits a BM25 search of a large index over the cores. */
+	private final SlicedSearch slicedSearch;
+
 	private final ReentrantLock writeLock = new ReentrantLock();
 
 	/** Guarded by {@link #writeLock}; null after a rollback that could not reopen it. */
@@ -203,7 +206,8 @@ public final class PassageIndex implements Closeable {
 		}
 		this.directory = directory;
 		this.writer = writer;
-		this.searcher = new HybridSearcher(this, new Bm25Retriever(this.analyzers));
+		this.slicedSearch = SlicedSearch.perCore();
+		this.searcher = new HybridSearcher(this, new Bm25Retriever(this.analyzers, this.slicedSearch));
 		this.committer = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("passage-index-commit").daemon(true).factory());
 		this.committer.scheduleWithFixedDelay(this::commitQuietly, COMMIT_INTERVAL_MILLIS, COMMIT_INTERVAL_MILLIS,
@@ -441,6 +445,7 @@ public final class PassageIndex implements Closeable {
 					IOUtils.close(this.searchers, this.writer, this.analyzers, this.directory);
 				}
 				finally {
+					this.slicedSearch.close();
 					if (this.mergeWorkers != null) {
 						this.mergeWorkers.shutdownNow();
 					}

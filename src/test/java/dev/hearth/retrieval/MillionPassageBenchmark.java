@@ -186,8 +186,19 @@ class MillionPassageBenchmark {
 					new Object[] { "LINEAR audience=agent (~25%)", Fusion.LINEAR, Map.of("audience", Set.of("agent")) },
 					new Object[] { "LINEAR audience=partner (~5%)", Fusion.LINEAR,
 							Map.of("audience", Set.of("partner")) });
+			// -Dbench.compare-sliced=true: each mode also with BM25 searched on the
+			// calling
+			// thread only (main before issue 14's sliced search), and the two compared
+			HybridSearcher sequential = Boolean.getBoolean("bench.compare-sliced")
+					? new HybridSearcher(index, new Bm25Retriever(new LanguageAnalyzers(), new SlicedSearch(1))) : null;
+			if (sequential != null) {
+				json.put("sliced_identical", identical(corpus, index.searcher(), sequential, modes, report));
+			}
 			Map<String, Object> latency = new LinkedHashMap<>();
-			for (int threads : Boolean.parseBoolean(System.getProperty("bench.tables", "true")) ? new int[] { 1, 2 }
+			int[] threadCounts = java.util.Arrays.stream(System.getProperty("bench.threads", "1,2").split(","))
+				.mapToInt(Integer::parseInt)
+				.toArray();
+			for (int threads : Boolean.parseBoolean(System.getProperty("bench.tables", "true")) ? threadCounts
 					: new int[0]) {
 				report.line("Latency, %d thread(s), topK=%d, %d queries per thread after %d warm-up (ms):", threads,
 						TOP_K, corpus.queries().size(), WARMUP);
@@ -196,7 +207,11 @@ class MillionPassageBenchmark {
 				for (Object[] mode : modes) {
 					@SuppressWarnings("unchecked")
 					List<PassageQuery> list = queries(corpus, (Fusion) mode[1], (Map<String, Set<String>>) mode[2]);
-					byMode.put((String) mode[0], run(index, list, threads, (String) mode[0], report));
+					if (sequential != null) {
+						byMode.put(mode[0] + ", BM25 on one thread",
+								run(sequential, list, threads, mode[0] + ", BM25 1 thread", report));
+					}
+					byMode.put((String) mode[0], run(index.searcher(), list, threads, (String) mode[0], report));
 				}
 				latency.put(threads + "_threads", byMode);
 			}
@@ -223,8 +238,31 @@ class MillionPassageBenchmark {
 			.toList();
 	}
 
-	private static Map<String, Object> run(PassageIndex index, List<PassageQuery> queries, int threads, String name,
-			BenchReport report) throws Exception {
+	/**
+	 * Whether the sliced BM25 search returns the same hits as one thread: every query of
+	 * every mode, ids, scores and ranks.
+	 */
+	private static Map<String, Object> identical(MillionPassageCorpus corpus, HybridSearcher sliced,
+			HybridSearcher sequential, List<Object[]> modes, BenchReport report) throws IOException {
+		Map<String, Object> json = new LinkedHashMap<>();
+		for (Object[] mode : modes) {
+			@SuppressWarnings("unchecked")
+			List<PassageQuery> list = queries(corpus, (Fusion) mode[1], (Map<String, Set<String>>) mode[2]);
+			int same = 0;
+			for (PassageQuery query : list) {
+				if (sliced.search(query).equals(sequential.search(query))) {
+					same++;
+				}
+			}
+			report.line("Sliced vs one-thread BM25, %s: %d of %d queries with identical hits", mode[0], same,
+					list.size());
+			json.put((String) mode[0], same + "/" + list.size());
+		}
+		return json;
+	}
+
+	private static Map<String, Object> run(HybridSearcher searcher, List<PassageQuery> queries, int threads,
+			String name, BenchReport report) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
 			List<Future<long[]>> futures = new ArrayList<>();
@@ -233,13 +271,13 @@ class MillionPassageBenchmark {
 				int offset = t * queries.size() / threads;
 				futures.add(pool.submit(() -> {
 					for (int i = 0; i < WARMUP; i++) {
-						index.searcher().search(queries.get((offset + i) % queries.size()));
+						searcher.search(queries.get((offset + i) % queries.size()));
 					}
 					long[] nanos = new long[queries.size()];
 					for (int i = 0; i < nanos.length; i++) {
 						PassageQuery query = queries.get((offset + i) % queries.size());
 						long start = System.nanoTime();
-						index.searcher().search(query);
+						searcher.search(query);
 						nanos[i] = System.nanoTime() - start;
 					}
 					return nanos;
@@ -352,7 +390,7 @@ class MillionPassageBenchmark {
 			entry.put("recall_at_10", BenchReport.round(recall));
 			json.put("vector_hnsw_k_" + hnswK, entry);
 		}
-		Bm25Retriever bm25 = new Bm25Retriever(new LanguageAnalyzers());
+		Bm25Retriever bm25 = new Bm25Retriever(new LanguageAnalyzers(), new SlicedSearch(1));
 		for (int bm25Depth : new int[] { depth, 20, 10 }) {
 			Latency latency = index.searcher()
 				.withSearcher((searcher) -> time(queries,

@@ -1,0 +1,123 @@
+package dev.hearth.retrieval;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Lets one BM25 search use several cores: a view of a searcher whose slices split a large
+ * index (also a single large segment) into one part per core, searched by the calling
+ * thread and a small pool together (issue 14: at 1,000,000 passages a BM25 search with
+ * common terms scores most of the index and took up to 14 ms on one core).
+ *
+ * <p>
+ * The result is the same as a search on one thread: each part collects its own top hits,
+ * Lucene shares the minimum competitive score between them and merges the parts by score,
+ * then by document id. A search is split only while the other searches leave cores idle
+ * (see {@link #search}); when the pool is busy anyway, the calling thread searches the
+ * parts itself. Thread-safe.
+ */
+final class SlicedSearch implements Closeable {
+
+	/**
+	 * No part is smaller than this many passages: below it a split costs more in hand-off
+	 * than it saves.
+	 */
+	static final int MIN_DOCS_PER_SLICE = 50_000;
+
+	private final int parts;
+
+	private final int minDocsPerSlice;
+
+	/** BM25 searches under way through this object. */
+	private final AtomicInteger running = new AtomicInteger();
+
+	/** Searches the parts that the calling thread does not; null with one part. */
+	private final ExecutorService workers;
+
+	/**
+	 * @param parts how many parts a large index is searched in at once, normally the
+	 * number of cores; 1 searches on the calling thread only
+	 */
+	SlicedSearch(int parts) {
+		this(parts, MIN_DOCS_PER_SLICE);
+	}
+
+	/** As {@link #SlicedSearch(int)}, with another smallest part; for tests. */
+	SlicedSearch(int parts, int minDocsPerSlice) {
+		if (parts < 1) {
+			throw new IllegalArgumentException("parts must be at least 1, got " + parts);
+		}
+		if (minDocsPerSlice < 1) {
+			throw new IllegalArgumentException("minDocsPerSlice must be at least 1, got " + minDocsPerSlice);
+		}
+		this.parts = parts;
+		this.minDocsPerSlice = minDocsPerSlice;
+		this.workers = (parts > 1) ? Executors.newFixedThreadPool(parts - 1,
+				Thread.ofPlatform().name("passage-search-", 0).daemon(true).factory()) : null;
+	}
+
+	/** One part per available core. */
+	static SlicedSearch perCore() {
+		return new SlicedSearch(Runtime.getRuntime().availableProcessors());
+	}
+
+	/**
+	 * The best {@code depth} hits of {@code query}, as
+	 * {@code searcher.search(query, depth)} returns them. A large index is searched in
+	 * parts at once while few other searches run: with {@code n} searches under way each
+	 * is split in {@code parts / n} parts, so a machine busy with searches does not pay
+	 * for splitting (each part raises its own bar for competitive hits, so a split search
+	 * scores more passages in all).
+	 */
+	TopDocs search(IndexSearcher searcher, Query query, int depth) throws IOException {
+		int running = this.running.incrementAndGet();
+		try {
+			return view(searcher, Math.max(1, this.parts / running)).search(query, depth);
+		}
+		finally {
+			this.running.decrementAndGet();
+		}
+	}
+
+	/**
+	 * {@code searcher} itself when the index is too small to split or {@code parts} is 1,
+	 * otherwise a view of the same reader that searches up to {@code parts} parts at
+	 * once. Document ids are the same in both.
+	 */
+	IndexSearcher view(IndexSearcher searcher, int parts) {
+		IndexReader reader = searcher.getIndexReader();
+		int maxDoc = reader.maxDoc();
+		if (this.workers == null || parts < 2 || maxDoc < 2 * this.minDocsPerSlice) {
+			return searcher;
+		}
+		int docsPerSlice = Math.max(this.minDocsPerSlice, Math.ceilDiv(maxDoc, Math.min(parts, this.parts)));
+		IndexSearcher view = new IndexSearcher(reader, this.workers) {
+			@Override
+			protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+				return IndexSearcher.slices(leaves, docsPerSlice, Integer.MAX_VALUE, true);
+			}
+		};
+		view.setSimilarity(searcher.getSimilarity());
+		view.setQueryCache(searcher.getQueryCache());
+		view.setQueryCachingPolicy(searcher.getQueryCachingPolicy());
+		return view;
+	}
+
+	@Override
+	public void close() {
+		if (this.workers != null) {
+			this.workers.shutdownNow();
+		}
+	}
+
+}
