@@ -31,12 +31,13 @@ import dev.hearth.system.SystemProperties;
  * Answer latency with no generative model: 50 concurrent customer conversations on the
  * widget API over loopback HTTP, each asking the sample knowledge base's evaluation
  * questions one after another with a think time between them (exponential, mean
- * {@code bench.think.ms}, default 1000 ms), for {@code bench.seconds} (default 60). Also
- * a run with no think time, to show the saturation point. A conversation that is handed
- * over (the bot then stays quiet) is replaced by a new one, so all of them keep asking;
- * the pipeline's time is taken from every answer that has one (a handoff before answering
- * has none). The database is {@code bench.db} (default {@code hearth_bench}), dropped
- * first. Run with
+ * {@code bench.think.ms}, default 1000 ms), for {@code bench.seconds} (default 60), after
+ * a warm-up of {@code bench.warmup.seconds} (default 60) at the same load that is not
+ * measured. Also a run with no think time, to show the saturation point. A conversation
+ * that is handed over (the bot then stays quiet) is replaced by a new one, so all of them
+ * keep asking; the pipeline's time is taken from every answer that has one (a handoff
+ * before answering has none). The database is {@code bench.db} (default
+ * {@code hearth_bench}), dropped first. Run with
  * {@code mvn test -Dtest=AnswerLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * writes {@code target/bench/answer-latency.json}; with {@code -Dbench.jfr=FILE} the run
  * with think time is recorded with the JDK's Flight Recorder into that file. Reports the
@@ -54,6 +55,8 @@ class AnswerLatencyBenchmark {
 	private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
 
 	private static final int THINK_MS = Integer.getInteger("bench.think.ms", 1000);
+
+	private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup.seconds", 60);
 
 	@LocalServerPort
 	int port;
@@ -82,7 +85,6 @@ class AnswerLatencyBenchmark {
 		bench.trainRouter(this.http, this.system.dataDir());
 		List<String> questions = WidgetBench.questions();
 		this.bench = bench;
-		run(questions, 10, 0, 5);
 		Map<String, Object> results = new LinkedHashMap<>();
 		// -Dbench.jfr=FILE records the run with think time with the JDK's Flight Recorder
 		String jfr = System.getProperty("bench.jfr");
@@ -94,12 +96,17 @@ class AnswerLatencyBenchmark {
 				recording.enable("jdk.CPUTimeSample").with("throttle", "10ms");
 				recording.start();
 			}
-			results.put("withThinkTime", run(questions, CONVERSATIONS, THINK_MS, SECONDS));
+			// the conversations run through a warm-up at the measured load before their
+			// turns count: with 5 s of 10 conversations before, the first measured ten
+			// seconds had a p95 of 782 ms, falling to 57 ms in the last ten (the JIT was
+			// still compiling the turn's paths), and 50 conversations starting together
+			// make a burst of first questions that is no steady state either
+			results.put("withThinkTime", run(questions, CONVERSATIONS, THINK_MS, WARMUP_SECONDS, SECONDS));
 			if (recording != null) {
 				recording.stop();
 			}
 		}
-		results.put("noThinkTime", run(questions, CONVERSATIONS, 0, Math.max(10, SECONDS / 3)));
+		results.put("noThinkTime", run(questions, CONVERSATIONS, 0, 10, Math.max(10, SECONDS / 3)));
 		results.put("cores", Runtime.getRuntime().availableProcessors());
 		Files.createDirectories(Path.of("target/bench"));
 		Files.writeString(Path.of("target/bench/answer-latency.json"),
@@ -108,8 +115,8 @@ class AnswerLatencyBenchmark {
 		results.forEach((key, value) -> System.out.println(key + ": " + value));
 	}
 
-	private Map<String, Object> run(List<String> questions, int conversations, int thinkMs, int seconds)
-			throws Exception {
+	private Map<String, Object> run(List<String> questions, int conversations, int thinkMs, int warmupSeconds,
+			int seconds) throws Exception {
 		List<Long> roundTrips = Collections.synchronizedList(new ArrayList<>());
 		List<Long> pipeline = Collections.synchronizedList(new ArrayList<>());
 		// the round trips of turns that were answered and of those handed over, apart:
@@ -120,11 +127,21 @@ class AnswerLatencyBenchmark {
 		// is
 		// spread over the run or bunched (a start-up transient, a stall of the process)
 		List<long[]> trace = Collections.synchronizedList(new ArrayList<>());
-		long runStart = System.nanoTime();
+		long runStart = System.nanoTime() + warmupSeconds * 1_000_000_000L;
 		AtomicInteger errors = new AtomicInteger();
 		AtomicInteger escalations = new AtomicInteger();
-		long cpuBefore = processCpuNanos();
-		long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+		java.util.concurrent.atomic.AtomicLong cpuBefore = new java.util.concurrent.atomic.AtomicLong(
+				processCpuNanos());
+		Thread.ofVirtual().start(() -> {
+			try {
+				Thread.sleep(Duration.ofNanos(Math.max(0, runStart - System.nanoTime())));
+				cpuBefore.set(processCpuNanos());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		long deadline = runStart + seconds * 1_000_000_000L;
 		CountDownLatch done = new CountDownLatch(conversations);
 		for (int c = 0; c < conversations; c++) {
 			int seed = c;
@@ -144,25 +161,26 @@ class AnswerLatencyBenchmark {
 								HttpResponse.BodyHandlers.ofString());
 						long micros = (System.nanoTime() - sent) / 1000;
 						asked++;
+						boolean measured = sent >= runStart;
 						if (response.statusCode() != 200) {
-							errors.incrementAndGet();
+							errors.addAndGet(measured ? 1 : 0);
 							continue;
 						}
-						roundTrips.add(micros);
-						trace.add(new long[] { (sent - runStart) / 1_000_000, micros });
 						JsonNode reply = this.json.readTree(response.body()).get("answer");
 						JsonNode answer = (reply != null && !reply.isNull()) ? reply.get("answer") : null;
-						if (answer != null && answer.has("timings")) {
-							pipeline.add(answer.get("timings").get("total").asLong() * 1000);
+						boolean handed = answer == null || answer.has("handoff");
+						if (measured) {
+							roundTrips.add(micros);
+							trace.add(new long[] { (sent - runStart) / 1_000_000, micros });
+							if (answer != null && answer.has("timings")) {
+								pipeline.add(answer.get("timings").get("total").asLong() * 1000);
+							}
+							(handed ? handedOver : answered).add(micros);
+							escalations.addAndGet(handed ? 1 : 0);
 						}
-						if (answer == null || answer.has("handoff")) {
+						if (handed) {
 							// handed over: a person has it now and the bot stays quiet
-							handedOver.add(micros);
-							escalations.incrementAndGet();
 							conversation = start();
-						}
-						else {
-							answered.add(micros);
 						}
 					}
 				}
@@ -175,10 +193,11 @@ class AnswerLatencyBenchmark {
 			});
 		}
 		done.await();
-		long cpuNanos = processCpuNanos() - cpuBefore;
+		long cpuNanos = processCpuNanos() - cpuBefore.get();
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("conversations", conversations);
 		result.put("thinkTimeMeanMs", thinkMs);
+		result.put("warmupSeconds", warmupSeconds);
 		result.put("questions", roundTrips.size());
 		result.put("questionsPerSecond", Math.round(roundTrips.size() * 10.0 / seconds) / 10.0);
 		result.put("errors", errors.get());
