@@ -120,10 +120,10 @@ final class FaqRouting {
 	 * candidates name all its topic words in their question or examples
 	 * ({@link CloseCandidates#named}), however far apart the router's scores are. The
 	 * scores do not tell which one is meant, so the policy asks (ADR 0019); unless the
-	 * question asks in a way ({@link CloseCandidates#asks}: "how", "when", ...) that only
-	 * the best of those entries asks in its phrasings. The pipeline asks this only for a
-	 * question that opens a conversation: later, the conversation says what a short
-	 * question is about.
+	 * question asks something ({@link CloseCandidates#asks}: "how", "when", ...) the way
+	 * one of the best entry's phrasings asks. The pipeline asks this only for a question
+	 * that opens a conversation: later, the conversation says what a short question is
+	 * about.
 	 * @param question the customer's words
 	 */
 	boolean namedBySeveral(String question, Routed routed) {
@@ -142,12 +142,11 @@ final class FaqRouting {
 		if (named.stream().map((entry) -> normalised(entry.question())).distinct().count() < 2) {
 			return false;
 		}
-		// "how do I pay my bill?" names what the late-payment entry names too, but asks
-		// what only the best entry asks: that is not a bare topic
-		List<FaqEntry> askingAlike = named.stream()
-			.filter((entry) -> CloseCandidates.asksAlike(question, phrasings(entry)))
-			.toList();
-		return !(askingAlike.size() == 1 && askingAlike.get(0).id().equals(routed.entry().get().id()));
+		// "how do I pay my bill?" names what the late-payment entry names too, but it
+		// asks
+		// something ("how"), as the best entry's phrasings do: not a bare topic, so the
+		// router's ranking stands (close scores are still asked about, ambiguous())
+		return !CloseCandidates.asksAlike(question, phrasings(routed.entry().get()));
 	}
 
 	/** An entry's question and examples, one per line. */
