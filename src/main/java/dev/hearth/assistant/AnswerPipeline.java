@@ -219,8 +219,7 @@ public class AnswerPipeline {
 		// notice do I have to give?" after a cancellation); only one that opens the
 		// conversation is held back because several entries name its words
 		boolean contextualised = !query.strip().equals(question.strip());
-		boolean standsAlone = !contextualised
-				&& history.stream().noneMatch((turn) -> turn.fromCustomer() && !turn.text().isBlank());
+		boolean standsAlone = !contextualised && !FollowUps.customerAsked(history);
 		if (this.routing.ambiguous(question, routed)
 				|| (standsAlone && this.routing.namedBySeveral(question, routed))) {
 			// "bill": two entries fit about equally; the policy asks which one is meant

@@ -96,6 +96,11 @@ final class FollowUps {
 		if (words > MAX_WORDS || previousAnswer(history).isEmpty()) {
 			return false;
 		}
+		return customerAsked(history);
+	}
+
+	/** Whether the customer wrote anything earlier in the conversation. */
+	static boolean customerAsked(List<Turn> history) {
 		return history.stream().anyMatch((turn) -> turn.fromCustomer() && !turn.text().isBlank());
 	}
 
