@@ -220,8 +220,11 @@ public class AnswerPipeline {
 		// conversation is held back because several entries name its words
 		boolean contextualised = !query.strip().equals(question.strip());
 		boolean standsAlone = !contextualised && !FollowUps.customerAsked(history);
+		// a bare topic ("bill") later in a conversation that did not lean back was routed
+		// by its own words as well: the conversation did not say what it is about
+		boolean bareTopic = !contextualised && CloseCandidates.isBareTopic(question);
 		if (this.routing.ambiguous(question, routed)
-				|| (standsAlone && this.routing.namedBySeveral(question, routed))) {
+				|| ((standsAlone || bareTopic) && this.routing.namedBySeveral(question, routed))) {
 			// "bill": two entries fit about equally; the policy asks which one is meant
 			return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
 		}
@@ -262,7 +265,17 @@ public class AnswerPipeline {
 						: retrieve(query, vector, continues ? history : List.of(), continues ? pieces : null, language);
 				ExtractiveAnswers.Span span = answeringSpan(query, vector, history, retrieved);
 				float[] weighed = continues ? withPreviousQuestion(query, vector, history, pieces) : vector;
-				if (!this.evidence.documentsWin(query, weighed, entry, span)) {
+				boolean documentsWin = this.evidence.documentsWin(query, weighed, entry, span);
+				if (!documentsWin && continues) {
+					// it may as well be complete by itself ("how do I reset my router?"
+					// after the plans' prices): the documents found for it alone are
+					// weighed as for a question that opens a conversation
+					List<Passage> alone = retrieve(query, vector, List.of(), null, language);
+					documentsWin = this.evidence.documentsWin(query, vector, entry,
+							answeringSpan(query, vector, history, alone));
+					retrieved = documentsWin ? alone : retrieved;
+				}
+				if (!documentsWin) {
 					return faqAnswer(entry, routed, timings, stream);
 				}
 				log.debug("Documents answer better than FAQ entry {}", entry.id());
