@@ -2,6 +2,8 @@ package dev.hearth.assistant;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.micrometer.observation.Observation;
@@ -19,6 +21,8 @@ import dev.hearth.knowledge.FaqEntry;
 import dev.hearth.knowledge.KnowledgeSearch;
 import dev.hearth.privacy.AuditTrail;
 import dev.hearth.privacy.Redactor;
+import dev.hearth.retrieval.PassageKind;
+import dev.hearth.retrieval.SearchHit;
 
 /**
  * From a customer's question to an {@link Answer}, in three named stages:
@@ -80,12 +84,24 @@ public class AnswerPipeline {
 		this.router = router;
 		this.properties = properties;
 		this.routing = new FaqRouting(router::predict, catalog::entry, properties.customerAudiences());
-		this.retrieval = new DocumentRetrieval(
-				(query, vector, top,
-						filters) -> ((vector != null) ? search.search(query, vector, top, filters)
-								: search.search(query, top, filters, null))
-							.hits(),
-				properties.answer().passages(), properties.customerAudiences());
+		this.retrieval = new DocumentRetrieval(new DocumentRetrieval.Search() {
+
+			@Override
+			public List<SearchHit> search(String query, float[] vector, int top, Map<String, Set<String>> filters) {
+				return ((vector != null) ? search.search(query, vector, top, filters)
+						: search.search(query, top, filters, null))
+					.hits();
+			}
+
+			@Override
+			public List<SearchHit> documents(String query, float[] vector, int wanted, int top, int factor, int maxTop,
+					Map<String, Set<String>> filters) {
+				return (vector != null)
+						? search.search(query, vector, PassageKind.DOCUMENT_CHUNK, wanted, top, factor, maxTop, filters)
+						: DocumentRetrieval.Search.super.documents(query, null, wanted, top, factor, maxTop, filters);
+			}
+
+		}, properties.answer().passages(), properties.customerAudiences());
 		this.answerability = new Answerability(properties.answer().minCoverage());
 		ChatModel model = chatModel.getIfAvailable();
 		KnowledgeTextEmbeddings knowledgeTexts = new KnowledgeTextEmbeddings(queries::embed);

@@ -1,11 +1,15 @@
 package dev.hearth.retrieval;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -58,20 +62,110 @@ public final class HybridSearcher {
 			Query filter = PassageSchema.filter(query.filters());
 			Query text = query.fusion().usesText()
 					? this.bm25.textQuery(query.text(), query.filters(), searcher.getIndexReader()) : null;
-			int depth = initialDepth(query.topK());
-			for (int round = 0;; round++) {
-				Retrieved retrieved = retrieve(searcher, text, vector, filter, depth);
-				List<Fused> hits = ScoreFusion
-					.collapse(ScoreFusion.fuse(query.fusion(), retrieved.bm25(), retrieved.vector()), query.topK());
-				boolean exhausted = retrieved.bm25().size() < depth && retrieved.vector().size() < depth;
-				if (hits.size() == query.topK() || exhausted || round == MAX_DEEPENINGS) {
-					return toHits(searcher, hits, vector);
+			return toHits(searcher, fused(searcher, text, vector, filter, query.fusion(), query.topK(), null), vector);
+		}
+		finally {
+			this.index.release(searcher);
+		}
+	}
+
+	/**
+	 * The best {@code wanted} passages of one kind among the best groups of all kinds,
+	 * with their ranks among all passages: what filtering {@link #search} for
+	 * {@code query.topK()} groups by kind gives, asked again for {@code factor} times as
+	 * many groups while it gives fewer than {@code wanted} of the kind and its groups
+	 * were not all there are, up to {@code maxTop} groups. The same hits as those
+	 * searches, for less work: one text query, candidate lists that held every match
+	 * reused instead of fetched deeper, and stored fields and similarities read only for
+	 * the groups looked at.
+	 * @throws IllegalArgumentException as {@link #search}, or if {@code wanted} is below
+	 * 1, {@code factor} below 2 or {@code maxTop} below {@code query.topK()}
+	 */
+	public List<SearchHit> search(PassageQuery query, PassageKind kind, int wanted, int factor, int maxTop)
+			throws IOException {
+		Checks.requireNonNull(query, "query");
+		Checks.requireNonNull(kind, "kind");
+		if (wanted < 1) {
+			throw new IllegalArgumentException("wanted must be at least 1, got " + wanted);
+		}
+		if (factor < 2) {
+			throw new IllegalArgumentException("factor must be at least 2, got " + factor);
+		}
+		if (maxTop < query.topK() || maxTop > PassageQuery.MAX_TOP_K) {
+			throw new IllegalArgumentException("maxTop must be between topK (" + query.topK() + ") and "
+					+ PassageQuery.MAX_TOP_K + ", got " + maxTop);
+		}
+		float[] vector = prepareVector(query);
+		IndexSearcher searcher = this.index.acquire();
+		try {
+			Query filter = PassageSchema.filter(query.filters());
+			Query text = query.fusion().usesText()
+					? this.bm25.textQuery(query.text(), query.filters(), searcher.getIndexReader()) : null;
+			StoredFields storedFields = searcher.storedFields();
+			Map<Integer, Document> documents = new HashMap<>();
+			Retrieved[] complete = new Retrieved[1];
+			for (int top = query.topK();; top = Math.min(maxTop, top * factor)) {
+				List<Fused> groups = fused(searcher, text, vector, filter, query.fusion(), top, complete);
+				List<Fused> kept = new ArrayList<>(wanted);
+				List<Document> keptDocuments = new ArrayList<>(wanted);
+				for (Fused group : groups) {
+					Document document = documents.computeIfAbsent(group.doc(), (doc) -> read(storedFields, doc));
+					if (kind.name().equals(document.get(PassageSchema.KIND))) {
+						kept.add(group);
+						keptDocuments.add(document);
+						if (kept.size() == wanted) {
+							break;
+						}
+					}
 				}
-				depth *= DEPTH_FACTOR;
+				if (kept.size() == wanted || groups.size() < top || top == maxTop) {
+					float[] similarities = similarities(searcher, kept, vector);
+					List<SearchHit> hits = new ArrayList<>(kept.size());
+					for (int i = 0; i < kept.size(); i++) {
+						hits.add(PassageSchema.toHit(keptDocuments.get(i), kept.get(i), similarities[i]));
+					}
+					return hits;
+				}
 			}
 		}
 		finally {
 			this.index.release(searcher);
+		}
+	}
+
+	private static Document read(StoredFields storedFields, int doc) {
+		try {
+			return storedFields.document(doc);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The best {@code topK} groups, deepening the candidate lists as the class comment
+	 * says.
+	 * @param complete where candidate lists that hold every match are kept for the next
+	 * call (a deeper fetch gives the same lists), or {@code null}
+	 */
+	private List<Fused> fused(IndexSearcher searcher, Query text, float[] vector, Query filter, Fusion fusion, int topK,
+			Retrieved[] complete) throws IOException {
+		int depth = initialDepth(topK);
+		for (int round = 0;; round++) {
+			Retrieved known = (complete != null) ? complete[0] : null;
+			// lists that hold every match are what a fetch this deep returns too
+			Retrieved retrieved = (known != null && known.bm25().size() < depth && known.vector().size() < depth)
+					? known : retrieve(searcher, text, vector, filter, depth);
+			List<Fused> hits = ScoreFusion.collapse(ScoreFusion.fuse(fusion, retrieved.bm25(), retrieved.vector()),
+					topK);
+			boolean exhausted = retrieved.bm25().size() < depth && retrieved.vector().size() < depth;
+			if (exhausted && complete != null) {
+				complete[0] = retrieved;
+			}
+			if (hits.size() == topK || exhausted || round == MAX_DEEPENINGS) {
+				return hits;
+			}
+			depth *= DEPTH_FACTOR;
 		}
 	}
 
