@@ -11,6 +11,8 @@ import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.hearth.knowledge.Vectors;
+
 /**
  * The pipeline's third stage: an answer from retrieved passages, by the language model
  * when one is configured (with its grounding check) and extractively otherwise, or the
@@ -69,6 +71,8 @@ final class DocumentComposition {
 
 	private final Function<String, float[]> embed;
 
+	private final double minSimilarity;
+
 	private volatile Consumer<Judged> observer;
 
 	private volatile Consumer<Offered> offered;
@@ -110,6 +114,24 @@ final class DocumentComposition {
 	DocumentComposition(GenerativeAnswers generative, int maxSentences, Answerability answerability,
 			ObservationRegistry observations, Rejections rejections, EvidenceAgreement agreement,
 			AnswerabilityModel model, Function<String, float[]> embed) {
+		this(generative, maxSentences, answerability, observations, rejections, agreement, model, embed, 0);
+	}
+
+	/**
+	 * As
+	 * {@link #DocumentComposition(GenerativeAnswers, int, Answerability, ObservationRegistry, Rejections, EvidenceAgreement, AnswerabilityModel, Function)},
+	 * with the least similarity of an extractive span to the question.
+	 * @param minSimilarity the least cosine similarity of the span shown (its section
+	 * heading and text) to the question; 0 for none. The span, not its passage: a long
+	 * section's whole vector is less similar than the sentences that answer (ADR 0035)
+	 */
+	DocumentComposition(GenerativeAnswers generative, int maxSentences, Answerability answerability,
+			ObservationRegistry observations, Rejections rejections, EvidenceAgreement agreement,
+			AnswerabilityModel model, Function<String, float[]> embed, double minSimilarity) {
+		if (!(minSimilarity >= 0 && minSimilarity <= 1)) {
+			throw new IllegalArgumentException("minSimilarity must be between 0 and 1, got " + minSimilarity);
+		}
+		this.minSimilarity = minSimilarity;
 		this.model = model;
 		this.embed = embed;
 		this.rejections = rejections;
@@ -201,11 +223,36 @@ final class DocumentComposition {
 			log.warn("Extractive answer reads like an instruction to an AI, not shown");
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
+		if (!beatEntry && !similarEnough(vector, composed.span())) {
+			// a span that beat an FAQ entry was measured so already (AnswerEvidence)
+			log.debug("No document answer to \"{}\": the span is less similar than {}", query, this.minSimilarity);
+			return new Declined(EscalationReason.LOW_CONFIDENCE);
+		}
 		if (!answers(query, vector, composed.span(), passages, beatEntry)) {
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
 		stream.accept(composed.text());
 		return new Written(composed.text(), "extractive", composed.citations());
+	}
+
+	/**
+	 * Whether extractive answers are gated by their span's own similarity
+	 * ({@code minSimilarity} above 0, no language model): then the passage's similarity
+	 * need not gate them.
+	 */
+	boolean gatesSpans() {
+		return this.generative == null && this.minSimilarity > 0;
+	}
+
+	/**
+	 * Whether the span shown is at least {@code minSimilarity} similar to the question;
+	 * always without a question vector (the passage gated it then).
+	 */
+	private boolean similarEnough(float[] vector, ExtractiveAnswers.Span span) {
+		if (this.minSimilarity == 0 || vector == null || vector.length == 0) {
+			return true;
+		}
+		return Vectors.cosine(vector, this.embed.apply(span.shown())) >= this.minSimilarity;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import dev.hearth.retrieval.PassageKind;
 import dev.hearth.retrieval.SearchHit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class DocumentCompositionTest {
 
@@ -45,6 +46,59 @@ class DocumentCompositionTest {
 				}, new Timings(), true);
 		assertThat(composed).isInstanceOfSatisfying(DocumentComposition.Written.class,
 				(written) -> assertThat(written.text()).contains("credit on your account"));
+	}
+
+	/**
+	 * A long section whose whole vector is far from the question (0.30, below
+	 * {@code min-similarity}) while the span shown, its heading and the sentence that
+	 * answers, is close: the span's own similarity gates the answer (ADR 0035).
+	 */
+	private static final List<Passage> FAR_SECTION = List
+		.of(new Passage(new SearchHit("refunds#2", "refunds", "refunds#2", PassageKind.DOCUMENT_CHUNK,
+				"docs/billing/refunds.md", "Refunds", "Refunds > You paid twice or paid too much",
+				"If you were charged twice for a bill, the extra amount sits as a credit on your account.",
+				"/kb/refunds", "en", Map.of(), 0.77f, 1, 6, 0.30f), 0.30));
+
+	private static DocumentComposition gated(float[] spanVector) {
+		return new DocumentComposition(null, 3, new Answerability(0.4), ObservationRegistry.NOOP,
+				(check, detail, fallback) -> {
+				}, new EvidenceAgreement((text) -> spanVector, 3, 0.6), null, (text) -> spanVector, 0.45);
+	}
+
+	@Test
+	void aSpanCloseToTheQuestionAnswersThoughItsWholePassageIsNot() {
+		DocumentComposition composition = gated(new float[] { 0.8f, 0.6f });
+		assertThat(composition.gatesSpans()).isTrue();
+		DocumentComposition.Composed composed = composition.compose(QUESTION, QUESTION, new float[] { 1, 0 }, List.of(),
+				FAR_SECTION, (text) -> {
+				}, new Timings());
+		assertThat(composed).isInstanceOfSatisfying(DocumentComposition.Written.class,
+				(written) -> assertThat(written.text()).contains("credit on your account"));
+	}
+
+	@Test
+	void aSpanLessSimilarThanMinSimilarityDoesNotAnswer() {
+		DocumentComposition.Composed composed = gated(new float[] { 0.4f, 0.9165f }).compose(QUESTION, QUESTION,
+				new float[] { 1, 0 }, List.of(), FAR_SECTION, (text) -> {
+				}, new Timings());
+		assertThat(composed).isEqualTo(new DocumentComposition.Declined(EscalationReason.LOW_CONFIDENCE));
+	}
+
+	@Test
+	void aSpanThatBeatAnFaqEntryWasMeasuredAlready() {
+		DocumentComposition.Composed composed = gated(new float[] { 0.4f, 0.9165f }).compose(QUESTION, QUESTION,
+				new float[] { 1, 0 }, List.of(), FAR_SECTION, (text) -> {
+				}, new Timings(), true);
+		assertThat(composed).isInstanceOf(DocumentComposition.Written.class);
+	}
+
+	@Test
+	void withoutMinSimilarityOnlyThePassageGates() {
+		assertThat(this.composition.gatesSpans()).isFalse();
+		assertThatIllegalArgumentException().isThrownBy(() -> new DocumentComposition(null, 3, new Answerability(0.4),
+				ObservationRegistry.NOOP, (check, detail, fallback) -> {
+				}, null, null, (text) -> null, 1.5))
+			.withMessage("minSimilarity must be between 0 and 1, got 1.5");
 	}
 
 }
