@@ -99,7 +99,8 @@ public class AnswerPipeline {
 								"answer", java.util.Map.of("check", check, "detail", detail, "fallback", fallback))),
 				new EvidenceAgreement(knowledgeTexts::embed, properties.answer().agreementBm25Rank(),
 						properties.answer().agreementSentenceSimilarity()),
-				properties.answer().model(), knowledgeTexts::embed, properties.answer().minSimilarity());
+				properties.answer().model(), knowledgeTexts::embed, properties.answer().minSimilarity(),
+				properties.answer().similarityGate());
 		this.evidence = new AnswerEvidence(knowledgeTexts::embed, AnswerEvidence.MARGIN,
 				properties.answer().minSimilarity());
 		this.escalation = new EscalationRule(properties.router().lowConfidenceShare(),
@@ -278,7 +279,7 @@ public class AnswerPipeline {
 		timings.lap("retrieve");
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		double minSimilarity = this.properties.answer().minSimilarity();
-		// an extractive answer is gated by its span's own similarity (ADR 0035): a long
+		// an extractive answer may pass by its span's own similarity (ADR 0035): a long
 		// section's whole vector is less similar than the sentences that answer; the
 		// passage's similarity still gates a language model's answer
 		boolean spanGated = this.composition.gatesSpans() && vector != null && vector.length > 0;

@@ -59,6 +59,10 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * {@code composed} from the vectors the turn and the history already have (no model
 	 * call), or {@code embedded}, the whole search text run through the model again (ADR
 	 * 0020; docs/benchmarks.md compares them)
+	 * @param similarityGate what must be {@code minSimilarity} similar to the question
+	 * for an extractive answer: the best passage or the span shown ({@code either}, ADR
+	 * 0035), the best passage ({@code passage}, as before) or the span shown
+	 * ({@code span}); a language model's answer is always gated by the best passage
 	 */
 	record Answer(@DefaultValue("4") int passages, @DefaultValue("0.45") double minSimilarity,
 			@DefaultValue("3") int maxSentences, @DefaultValue("0.6") double minSupport,
@@ -66,7 +70,8 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 			@DefaultValue("0.8") double lowConfidenceShare, @DefaultValue("3") int agreementBm25Rank,
 			@DefaultValue("0.6") double agreementSentenceSimilarity,
 			@DefaultValue AnswerabilityWeights answerabilityModel,
-			@DefaultValue("composed") HistoryVector historyVector) {
+			@DefaultValue("composed") HistoryVector historyVector,
+			@DefaultValue("either") SimilarityGate similarityGate) {
 
 		/** The learned answerability check, or {@code null} when no weights are set. */
 		AnswerabilityModel model() {
@@ -74,6 +79,29 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 			return (weights == null || weights.isEmpty()) ? null : new AnswerabilityModel(weights,
 					this.answerabilityModel.bias(), this.answerabilityModel.threshold());
 		}
+
+	}
+
+	/**
+	 * What must be {@code min-similarity} similar to the question for an extractive
+	 * answer (ADR 0035).
+	 */
+	enum SimilarityGate {
+
+		/** The best passage, as before ADR 0035. */
+		PASSAGE,
+
+		/**
+		 * The span shown (section heading and span) alone: on doc2dial it cost answers
+		 * whose passage was similar and span less so.
+		 */
+		SPAN,
+
+		/**
+		 * The best passage or the span shown: a long section whose whole vector is far
+		 * from the question answers by the sentences that say it.
+		 */
+		EITHER
 
 	}
 

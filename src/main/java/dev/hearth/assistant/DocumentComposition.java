@@ -73,6 +73,8 @@ final class DocumentComposition {
 
 	private final double minSimilarity;
 
+	private final AssistantProperties.SimilarityGate gate;
+
 	private volatile Consumer<Judged> observer;
 
 	private volatile Consumer<Offered> offered;
@@ -114,24 +116,29 @@ final class DocumentComposition {
 	DocumentComposition(GenerativeAnswers generative, int maxSentences, Answerability answerability,
 			ObservationRegistry observations, Rejections rejections, EvidenceAgreement agreement,
 			AnswerabilityModel model, Function<String, float[]> embed) {
-		this(generative, maxSentences, answerability, observations, rejections, agreement, model, embed, 0);
+		this(generative, maxSentences, answerability, observations, rejections, agreement, model, embed, 0,
+				AssistantProperties.SimilarityGate.PASSAGE);
 	}
 
 	/**
 	 * As
 	 * {@link #DocumentComposition(GenerativeAnswers, int, Answerability, ObservationRegistry, Rejections, EvidenceAgreement, AnswerabilityModel, Function)},
-	 * with the least similarity of an extractive span to the question.
-	 * @param minSimilarity the least cosine similarity of the span shown (its section
-	 * heading and text) to the question; 0 for none. The span, not its passage: a long
-	 * section's whole vector is less similar than the sentences that answer (ADR 0035)
+	 * with what gates an extractive answer by its similarity to the question.
+	 * @param minSimilarity the least cosine similarity to the question; 0 for none
+	 * @param gate what must be that similar: the best passage (gated by the pipeline
+	 * before composing), the span shown (section heading and span), or either. The span
+	 * as well as its passage: a long section's whole vector is less similar than the
+	 * sentences that answer (ADR 0035)
 	 */
 	DocumentComposition(GenerativeAnswers generative, int maxSentences, Answerability answerability,
 			ObservationRegistry observations, Rejections rejections, EvidenceAgreement agreement,
-			AnswerabilityModel model, Function<String, float[]> embed, double minSimilarity) {
+			AnswerabilityModel model, Function<String, float[]> embed, double minSimilarity,
+			AssistantProperties.SimilarityGate gate) {
 		if (!(minSimilarity >= 0 && minSimilarity <= 1)) {
 			throw new IllegalArgumentException("minSimilarity must be between 0 and 1, got " + minSimilarity);
 		}
 		this.minSimilarity = minSimilarity;
+		this.gate = gate;
 		this.model = model;
 		this.embed = embed;
 		this.rejections = rejections;
@@ -223,7 +230,7 @@ final class DocumentComposition {
 			log.warn("Extractive answer reads like an instruction to an AI, not shown");
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
-		if (!beatEntry && !similarEnough(vector, composed.span())) {
+		if (!beatEntry && !similarEnough(vector, composed.span(), passages)) {
 			// a span that beat an FAQ entry was measured so already (AnswerEvidence)
 			log.debug("No document answer to \"{}\": the span is less similar than {}", query, this.minSimilarity);
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
@@ -236,20 +243,27 @@ final class DocumentComposition {
 	}
 
 	/**
-	 * Whether extractive answers are gated by their span's own similarity
-	 * ({@code minSimilarity} above 0, no language model): then the passage's similarity
-	 * need not gate them.
+	 * Whether extractive answers are gated here, by their span's similarity (with no
+	 * language model, a {@code minSimilarity} above 0 and a gate other than the
+	 * passage's): then the best passage's similarity must not gate them before.
 	 */
 	boolean gatesSpans() {
-		return this.generative == null && this.minSimilarity > 0;
+		return this.generative == null && this.minSimilarity > 0
+				&& this.gate != AssistantProperties.SimilarityGate.PASSAGE;
 	}
 
 	/**
-	 * Whether the span shown is at least {@code minSimilarity} similar to the question;
-	 * always without a question vector (the passage gated it then).
+	 * Whether the span passes the similarity gate: the span shown (or, with
+	 * {@code EITHER}, the best passage) at least {@code minSimilarity} similar to the
+	 * question; always when not {@link #gatesSpans()} or without a question vector (the
+	 * passage gated it then).
 	 */
-	private boolean similarEnough(float[] vector, ExtractiveAnswers.Span span) {
-		if (this.minSimilarity == 0 || vector == null || vector.length == 0) {
+	private boolean similarEnough(float[] vector, ExtractiveAnswers.Span span, List<Passage> passages) {
+		if (!gatesSpans() || vector == null || vector.length == 0) {
+			return true;
+		}
+		if (this.gate == AssistantProperties.SimilarityGate.EITHER
+				&& passages.get(0).similarity() >= this.minSimilarity) {
 			return true;
 		}
 		return Vectors.cosine(vector, this.embed.apply(span.shown())) >= this.minSimilarity;

@@ -60,9 +60,13 @@ class DocumentCompositionTest {
 				"/kb/refunds", "en", Map.of(), 0.77f, 1, 6, 0.30f), 0.30));
 
 	private static DocumentComposition gated(float[] spanVector) {
+		return gated(spanVector, AssistantProperties.SimilarityGate.EITHER);
+	}
+
+	private static DocumentComposition gated(float[] spanVector, AssistantProperties.SimilarityGate gate) {
 		return new DocumentComposition(null, 3, new Answerability(0.4), ObservationRegistry.NOOP,
 				(check, detail, fallback) -> {
-				}, new EvidenceAgreement((text) -> spanVector, 3, 0.6), null, (text) -> spanVector, 0.45);
+				}, new EvidenceAgreement((text) -> spanVector, 3, 0.6), null, (text) -> spanVector, 0.45, gate);
 	}
 
 	@Test
@@ -93,11 +97,24 @@ class DocumentCompositionTest {
 	}
 
 	@Test
+	void withTheGateEitherASimilarPassageLetsALessSimilarSpanAnswer() {
+		List<Passage> similar = List.of(new Passage(FAR_SECTION.get(0).hit(), 0.62));
+		float[] far = { 0.4f, 0.9165f };
+		assertThat(gated(far).compose(QUESTION, QUESTION, new float[] { 1, 0 }, List.of(), similar, (text) -> {
+		}, new Timings())).isInstanceOf(DocumentComposition.Written.class);
+		assertThat(gated(far, AssistantProperties.SimilarityGate.SPAN).compose(QUESTION, QUESTION, new float[] { 1, 0 },
+				List.of(), similar, (text) -> {
+				}, new Timings()))
+			.isEqualTo(new DocumentComposition.Declined(EscalationReason.LOW_CONFIDENCE));
+		assertThat(gated(far, AssistantProperties.SimilarityGate.PASSAGE).gatesSpans()).isFalse();
+	}
+
+	@Test
 	void withoutMinSimilarityOnlyThePassageGates() {
 		assertThat(this.composition.gatesSpans()).isFalse();
 		assertThatIllegalArgumentException().isThrownBy(() -> new DocumentComposition(null, 3, new Answerability(0.4),
 				ObservationRegistry.NOOP, (check, detail, fallback) -> {
-				}, null, null, (text) -> null, 1.5))
+				}, null, null, (text) -> null, 1.5, AssistantProperties.SimilarityGate.EITHER))
 			.withMessage("minSimilarity must be between 0 and 1, got 1.5");
 	}
 
