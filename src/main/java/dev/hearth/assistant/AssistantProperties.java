@@ -60,9 +60,11 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * call), or {@code embedded}, the whole search text run through the model again (ADR
 	 * 0020; docs/benchmarks.md compares them)
 	 * @param similarityGate what must be {@code minSimilarity} similar to the question
-	 * for an extractive answer: the best passage or the span shown ({@code either}, ADR
-	 * 0035), the best passage ({@code passage}, as before) or the span shown
-	 * ({@code span}); a language model's answer is always gated by the best passage
+	 * for an extractive answer: the best passage ({@code passage}, the default), the span
+	 * shown ({@code span}), the span's own passage or the span shown ({@code either}), or
+	 * that with the learned check for a span that passes by its own similarity
+	 * ({@code either-checked}); measured in ADR 0035, none better than the default. A
+	 * language model's answer is always gated by the best passage
 	 */
 	record Answer(@DefaultValue("4") int passages, @DefaultValue("0.45") double minSimilarity,
 			@DefaultValue("3") int maxSentences, @DefaultValue("0.6") double minSupport,
@@ -71,7 +73,7 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 			@DefaultValue("0.6") double agreementSentenceSimilarity,
 			@DefaultValue AnswerabilityWeights answerabilityModel,
 			@DefaultValue("composed") HistoryVector historyVector,
-			@DefaultValue("either") SimilarityGate similarityGate) {
+			@DefaultValue("passage") SimilarityGate similarityGate) {
 
 		/** The learned answerability check, or {@code null} when no weights are set. */
 		AnswerabilityModel model() {
@@ -88,7 +90,7 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 */
 	enum SimilarityGate {
 
-		/** The best passage, as before ADR 0035. */
+		/** The best passage (the default): what the pipeline gates before composing. */
 		PASSAGE,
 
 		/**
@@ -98,10 +100,16 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 		SPAN,
 
 		/**
-		 * The best passage or the span shown: a long section whose whole vector is far
-		 * from the question answers by the sentences that say it.
+		 * The span's own passage or the span shown: a long section whose whole vector is
+		 * far from the question may answer by the sentences that say it.
 		 */
-		EITHER
+		EITHER,
+
+		/**
+		 * The span's own passage, or the span shown when the learned answerability check
+		 * with ADR 0025's fitted weights also says it answers.
+		 */
+		EITHER_CHECKED
 
 	}
 

@@ -230,7 +230,7 @@ final class DocumentComposition {
 			log.warn("Extractive answer reads like an instruction to an AI, not shown");
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
-		if (!beatEntry && !similarEnough(vector, composed.span(), passages)) {
+		if (!beatEntry && !similarEnough(query, vector, composed.span(), passages)) {
 			// a span that beat an FAQ entry was measured so already (AnswerEvidence)
 			log.debug("No document answer to \"{}\": the span is less similar than {}", query, this.minSimilarity);
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
@@ -253,20 +253,26 @@ final class DocumentComposition {
 	}
 
 	/**
-	 * Whether the span passes the similarity gate: the span shown (or, with
-	 * {@code EITHER}, the best passage) at least {@code minSimilarity} similar to the
-	 * question; always when not {@link #gatesSpans()} or without a question vector (the
-	 * passage gated it then).
+	 * Whether the span passes the similarity gate: the span shown (or, unless the gate is
+	 * {@code SPAN}, the passage it is taken from) at least {@code minSimilarity} similar
+	 * to the question, and with {@code EITHER_CHECKED} a span that passes by its own
+	 * similarity only also passes the learned check; always when not
+	 * {@link #gatesSpans()} or without a question vector (the passage gated it then).
+	 * Another passage being similar says nothing of this span.
 	 */
-	private boolean similarEnough(float[] vector, ExtractiveAnswers.Span span, List<Passage> passages) {
+	private boolean similarEnough(String query, float[] vector, ExtractiveAnswers.Span span, List<Passage> passages) {
 		if (!gatesSpans() || vector == null || vector.length == 0) {
 			return true;
 		}
-		if (this.gate == AssistantProperties.SimilarityGate.EITHER
-				&& passages.get(0).similarity() >= this.minSimilarity) {
+		boolean either = this.gate != AssistantProperties.SimilarityGate.SPAN;
+		if (either && span.passage().similarity() >= this.minSimilarity) {
 			return true;
 		}
-		return Vectors.cosine(vector, this.embed.apply(span.shown())) >= this.minSimilarity;
+		if (Vectors.cosine(vector, this.embed.apply(span.shown())) < this.minSimilarity) {
+			return false;
+		}
+		return this.gate != AssistantProperties.SimilarityGate.EITHER_CHECKED
+				|| AnswerabilityModel.FITTED.answers(SpanFeatures.of(query, vector, span, passages, this.embed));
 	}
 
 	/**

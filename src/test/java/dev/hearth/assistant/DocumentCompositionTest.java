@@ -110,6 +110,21 @@ class DocumentCompositionTest {
 	}
 
 	@Test
+	void anotherSimilarPassageDoesNotLetAFarSpanAnswer() {
+		// "Where can I find a full list of all your one-off fees?": the best passage is
+		// another section than the span's, and neither the span nor its own passage is
+		// similar enough
+		Passage other = new Passage(new SearchHit("invoices#1", "invoices", "invoices#1", PassageKind.DOCUMENT_CHUNK,
+				"docs/billing/invoices.md", "Your bill", "Your bill > Reading your bill", "Your bill shows your plan.",
+				"/kb/invoices", "en", Map.of(), 0.7f, 2, 1, 0.62f), 0.62);
+		List<Passage> passages = List.of(other, FAR_SECTION.get(0));
+		assertThat(gated(new float[] { 0.4f, 0.9165f }).compose(QUESTION, QUESTION, new float[] { 1, 0 }, List.of(),
+				passages, (text) -> {
+				}, new Timings()))
+			.isEqualTo(new DocumentComposition.Declined(EscalationReason.LOW_CONFIDENCE));
+	}
+
+	@Test
 	void withoutMinSimilarityOnlyThePassageGates() {
 		assertThat(this.composition.gatesSpans()).isFalse();
 		assertThatIllegalArgumentException().isThrownBy(() -> new DocumentComposition(null, 3, new Answerability(0.4),
