@@ -279,9 +279,9 @@ public class AnswerPipeline {
 		timings.lap("retrieve");
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		double minSimilarity = this.properties.answer().minSimilarity();
-		// an extractive answer may pass by its span's own similarity (ADR 0035): a long
-		// section's whole vector is less similar than the sentences that answer; the
-		// passage's similarity still gates a language model's answer
+		// with a span gate configured (similarity-gate, ADR 0035) an extractive answer is
+		// gated by its span when composed, not by the best passage here; the passage's
+		// similarity always gates a language model's answer
 		boolean spanGated = this.composition.gatesSpans() && vector != null && vector.length > 0;
 		boolean farPassage = similarity < minSimilarity;
 		if (farPassage && fallback == null && (!spanGated || passages.isEmpty())) {

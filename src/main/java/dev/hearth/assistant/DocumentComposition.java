@@ -125,10 +125,10 @@ final class DocumentComposition {
 	 * {@link #DocumentComposition(GenerativeAnswers, int, Answerability, ObservationRegistry, Rejections, EvidenceAgreement, AnswerabilityModel, Function)},
 	 * with what gates an extractive answer by its similarity to the question.
 	 * @param minSimilarity the least cosine similarity to the question; 0 for none
-	 * @param gate what must be that similar: the best passage (gated by the pipeline
-	 * before composing), the span shown (section heading and span), or either. The span
-	 * as well as its passage: a long section's whole vector is less similar than the
-	 * sentences that answer (ADR 0035)
+	 * @param gate what must be that similar ({@code similarity-gate}, ADR 0035): the best
+	 * passage (gated by the pipeline before composing, the default), or here the span
+	 * shown (section heading and span), alone or as an alternative to its own passage,
+	 * then checked by the learned check too with {@code EITHER_CHECKED}
 	 */
 	DocumentComposition(GenerativeAnswers generative, int maxSentences, Answerability answerability,
 			ObservationRegistry observations, Rejections rejections, EvidenceAgreement agreement,
@@ -138,7 +138,7 @@ final class DocumentComposition {
 			throw new IllegalArgumentException("minSimilarity must be between 0 and 1, got " + minSimilarity);
 		}
 		this.minSimilarity = minSimilarity;
-		this.gate = gate;
+		this.gate = java.util.Objects.requireNonNull(gate, "gate");
 		this.model = model;
 		this.embed = embed;
 		this.rejections = rejections;
