@@ -135,8 +135,7 @@ final class AnswerEvidence {
 
 	Comparison compare(float[] question, FaqEntry entry, ExtractiveAnswers.Span span) {
 		double toEntry = Vectors.cosine(question, this.embeddings.apply(entry.answer()));
-		String shown = span.heading().isBlank() ? span.text() : span.heading() + "\n" + span.text();
-		double toDocument = Vectors.cosine(question, this.embeddings.apply(shown));
+		double toDocument = Vectors.cosine(question, this.embeddings.apply(span.shown()));
 		return new Comparison(toEntry, toDocument);
 	}
 

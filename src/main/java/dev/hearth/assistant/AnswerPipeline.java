@@ -115,7 +115,8 @@ public class AnswerPipeline {
 								"answer", java.util.Map.of("check", check, "detail", detail, "fallback", fallback))),
 				new EvidenceAgreement(knowledgeTexts::embed, properties.answer().agreementBm25Rank(),
 						properties.answer().agreementSentenceSimilarity()),
-				properties.answer().model(), knowledgeTexts::embed);
+				properties.answer().model(), knowledgeTexts::embed, properties.answer().minSimilarity(),
+				properties.answer().similarityGate());
 		this.evidence = new AnswerEvidence(knowledgeTexts::embed, AnswerEvidence.MARGIN,
 				properties.answer().minSimilarity());
 		this.escalation = new EscalationRule(properties.router().lowConfidenceShare(),
@@ -307,7 +308,12 @@ public class AnswerPipeline {
 		timings.lap("retrieve");
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		double minSimilarity = this.properties.answer().minSimilarity();
-		if (similarity < minSimilarity && fallback == null) {
+		// with a span gate configured (similarity-gate, ADR 0035) an extractive answer is
+		// gated by its span when composed, not by the best passage here; the passage's
+		// similarity always gates a language model's answer
+		boolean spanGated = this.composition.gatesSpans() && vector != null && vector.length > 0;
+		boolean farPassage = similarity < minSimilarity;
+		if (farPassage && fallback == null && (!spanGated || passages.isEmpty())) {
 			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
 					minSimilarity);
 			return escalate(unjudged(reason, routed), Math.max(routed.confidence(), similarity), routed, timings);
@@ -321,7 +327,14 @@ public class AnswerPipeline {
 						written.answeredBy(), written.citations(), routed.ranked(), timings.done(),
 						"extractive".equals(written.answeredBy()) ? passages.get(0).hit().language() : null);
 			case DocumentComposition.Declined declined -> (again != null) ? faqAnswer(again, routed, timings, stream)
-					: escalate(unjudged(declined.reason(), routed), similarity, routed, timings);
+					: farPassage
+							// as if the passage had gated it: out of scope when nothing
+							// related was found
+							? escalate(
+									unjudged(this.escalation.reason(routed.confidence(), routerThreshold, similarity,
+											minSimilarity), routed),
+									Math.max(routed.confidence(), similarity), routed, timings)
+							: escalate(unjudged(declined.reason(), routed), similarity, routed, timings);
 		};
 	}
 

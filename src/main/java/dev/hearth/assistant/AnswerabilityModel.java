@@ -13,6 +13,13 @@ import java.util.List;
  */
 final class AnswerabilityModel {
 
+	/**
+	 * The weights, bias and threshold {@code AnswerabilityFit} chose (ADR 0025), which
+	 * {@code answerability-model} documents for configuration.
+	 */
+	static final AnswerabilityModel FITTED = new AnswerabilityModel(
+			List.of(1.097, 1.694, 0.155, 5.001, 5.839, -5.238, -0.628, -1.091), -4.416, 0.3);
+
 	private final double[] weights;
 
 	private final double bias;

@@ -59,6 +59,12 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * {@code composed} from the vectors the turn and the history already have (no model
 	 * call), or {@code embedded}, the whole search text run through the model again (ADR
 	 * 0020; docs/benchmarks.md compares them)
+	 * @param similarityGate what must be {@code minSimilarity} similar to the question
+	 * for an extractive answer: the best passage ({@code passage}, the default), the span
+	 * shown ({@code span}), the span's own passage or the span shown ({@code either}), or
+	 * that with the learned check for a span that passes by its own similarity
+	 * ({@code either-checked}); measured in ADR 0035, none better than the default. A
+	 * language model's answer is always gated by the best passage
 	 */
 	record Answer(@DefaultValue("4") int passages, @DefaultValue("0.45") double minSimilarity,
 			@DefaultValue("3") int maxSentences, @DefaultValue("0.6") double minSupport,
@@ -66,7 +72,8 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 			@DefaultValue("0.8") double lowConfidenceShare, @DefaultValue("3") int agreementBm25Rank,
 			@DefaultValue("0.6") double agreementSentenceSimilarity,
 			@DefaultValue AnswerabilityWeights answerabilityModel,
-			@DefaultValue("composed") HistoryVector historyVector) {
+			@DefaultValue("composed") HistoryVector historyVector,
+			@DefaultValue("passage") SimilarityGate similarityGate) {
 
 		/** The learned answerability check, or {@code null} when no weights are set. */
 		AnswerabilityModel model() {
@@ -74,6 +81,35 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 			return (weights == null || weights.isEmpty()) ? null : new AnswerabilityModel(weights,
 					this.answerabilityModel.bias(), this.answerabilityModel.threshold());
 		}
+
+	}
+
+	/**
+	 * What must be {@code min-similarity} similar to the question for an extractive
+	 * answer (ADR 0035).
+	 */
+	enum SimilarityGate {
+
+		/** The best passage (the default): what the pipeline gates before composing. */
+		PASSAGE,
+
+		/**
+		 * The span shown (section heading and span) alone: on doc2dial it cost answers
+		 * whose passage was similar and span less so.
+		 */
+		SPAN,
+
+		/**
+		 * The span's own passage or the span shown: a long section whose whole vector is
+		 * far from the question may answer by the sentences that say it.
+		 */
+		EITHER,
+
+		/**
+		 * The span's own passage, or the span shown when the learned answerability check
+		 * with ADR 0025's fitted weights also says it answers.
+		 */
+		EITHER_CHECKED
 
 	}
 

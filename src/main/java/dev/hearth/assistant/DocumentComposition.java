@@ -11,6 +11,8 @@ import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.hearth.knowledge.Vectors;
+
 /**
  * The pipeline's third stage: an answer from retrieved passages, by the language model
  * when one is configured (with its grounding check) and extractively otherwise, or the
@@ -69,6 +71,10 @@ final class DocumentComposition {
 
 	private final Function<String, float[]> embed;
 
+	private final double minSimilarity;
+
+	private final AssistantProperties.SimilarityGate gate;
+
 	private volatile Consumer<Judged> observer;
 
 	private volatile Consumer<Offered> offered;
@@ -110,6 +116,29 @@ final class DocumentComposition {
 	DocumentComposition(GenerativeAnswers generative, int maxSentences, Answerability answerability,
 			ObservationRegistry observations, Rejections rejections, EvidenceAgreement agreement,
 			AnswerabilityModel model, Function<String, float[]> embed) {
+		this(generative, maxSentences, answerability, observations, rejections, agreement, model, embed, 0,
+				AssistantProperties.SimilarityGate.PASSAGE);
+	}
+
+	/**
+	 * As
+	 * {@link #DocumentComposition(GenerativeAnswers, int, Answerability, ObservationRegistry, Rejections, EvidenceAgreement, AnswerabilityModel, Function)},
+	 * with what gates an extractive answer by its similarity to the question.
+	 * @param minSimilarity the least cosine similarity to the question; 0 for none
+	 * @param gate what must be that similar ({@code similarity-gate}, ADR 0035): the best
+	 * passage (gated by the pipeline before composing, the default), or here the span
+	 * shown (section heading and span), alone or as an alternative to its own passage,
+	 * then checked by the learned check too with {@code EITHER_CHECKED}
+	 */
+	DocumentComposition(GenerativeAnswers generative, int maxSentences, Answerability answerability,
+			ObservationRegistry observations, Rejections rejections, EvidenceAgreement agreement,
+			AnswerabilityModel model, Function<String, float[]> embed, double minSimilarity,
+			AssistantProperties.SimilarityGate gate) {
+		if (!(minSimilarity >= 0 && minSimilarity <= 1)) {
+			throw new IllegalArgumentException("minSimilarity must be between 0 and 1, got " + minSimilarity);
+		}
+		this.minSimilarity = minSimilarity;
+		this.gate = java.util.Objects.requireNonNull(gate, "gate");
 		this.model = model;
 		this.embed = embed;
 		this.rejections = rejections;
@@ -201,11 +230,49 @@ final class DocumentComposition {
 			log.warn("Extractive answer reads like an instruction to an AI, not shown");
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
+		if (!beatEntry && !similarEnough(query, vector, composed.span(), passages)) {
+			// a span that beat an FAQ entry was measured so already (AnswerEvidence)
+			log.debug("No document answer to \"{}\": the span is less similar than {}", query, this.minSimilarity);
+			return new Declined(EscalationReason.LOW_CONFIDENCE);
+		}
 		if (!answers(query, vector, composed.span(), passages, beatEntry)) {
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
 		stream.accept(composed.text());
 		return new Written(composed.text(), "extractive", composed.citations());
+	}
+
+	/**
+	 * Whether extractive answers are gated here, by their span's similarity (with no
+	 * language model, a {@code minSimilarity} above 0 and a gate other than the
+	 * passage's): then the best passage's similarity must not gate them before.
+	 */
+	boolean gatesSpans() {
+		return this.generative == null && this.minSimilarity > 0
+				&& this.gate != AssistantProperties.SimilarityGate.PASSAGE;
+	}
+
+	/**
+	 * Whether the span passes the similarity gate: the span shown (or, unless the gate is
+	 * {@code SPAN}, the passage it is taken from) at least {@code minSimilarity} similar
+	 * to the question, and with {@code EITHER_CHECKED} a span that passes by its own
+	 * similarity only also passes the learned check; always when not
+	 * {@link #gatesSpans()} or without a question vector (the passage gated it then).
+	 * Another passage being similar says nothing of this span.
+	 */
+	private boolean similarEnough(String query, float[] vector, ExtractiveAnswers.Span span, List<Passage> passages) {
+		if (!gatesSpans() || vector == null || vector.length == 0) {
+			return true;
+		}
+		boolean either = this.gate != AssistantProperties.SimilarityGate.SPAN;
+		if (either && span.passage().similarity() >= this.minSimilarity) {
+			return true;
+		}
+		if (Vectors.cosine(vector, this.embed.apply(span.shown())) < this.minSimilarity) {
+			return false;
+		}
+		return this.gate != AssistantProperties.SimilarityGate.EITHER_CHECKED
+				|| AnswerabilityModel.FITTED.answers(SpanFeatures.of(query, vector, span, passages, this.embed));
 	}
 
 	/**

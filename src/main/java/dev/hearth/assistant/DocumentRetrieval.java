@@ -31,8 +31,9 @@ final class DocumentRetrieval {
 		 * The first {@code wanted} document chunks among the best {@code top} hits of a
 		 * search, asked again {@code factor} times as deep while fewer are there and the
 		 * search was full, up to {@code maxTop}; each chunk keeps its ranks in the search
-		 * with the FAQ entries. This default runs those searches; the knowledge base's
-		 * search finds the same chunks for less work.
+		 * with the FAQ entries, but for its BM25 rank, which counts only the document
+		 * chunks among the hits ({@link #amongDocuments}). This default runs those
+		 * searches; the knowledge base's search finds the same chunks for less work.
 		 */
 		default List<SearchHit> documents(String query, float[] vector, int wanted, int top, int factor, int maxTop,
 				Map<String, Set<String>> filters) {
@@ -41,6 +42,7 @@ final class DocumentRetrieval {
 				List<SearchHit> documents = all.stream()
 					.filter((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK)
 					.limit(wanted)
+					.map((hit) -> amongDocuments(hit, all))
 					.toList();
 				if (documents.size() == wanted || all.size() < depth || depth == maxTop) {
 					return documents;
@@ -122,13 +124,44 @@ final class DocumentRetrieval {
 	 * ranks the entries first (their phrasings are short and say it plainly): "how do I
 	 * reset my router" has eight FAQ entries before the factory-reset section. So when a
 	 * search returns fewer document chunks than wanted although it was full, it is asked
-	 * again {@value #DEEPER} times as deep, up to {@value #MAX_TOP}. The chunks keep
-	 * their ranks in the search with the FAQ entries (what {@link EvidenceAgreement}
-	 * judges): only which chunks are offered changes, not how strictly they are checked.
+	 * again {@value #DEEPER} times as deep, up to {@value #MAX_TOP}. Each chunk's BM25
+	 * rank is then its rank among the document chunks ({@link #amongDocuments}).
 	 */
 	private List<SearchHit> documents(String text, float[] vector) {
 		return this.search.documents(text, vector, this.passages, Math.min(MAX_TOP, this.passages * 2), DEEPER, MAX_TOP,
 				this.filters);
+	}
+
+	/**
+	 * The hit with its BM25 rank among document chunks: the FAQ entries the search
+	 * returned with a better BM25 rank are not counted. What {@link EvidenceAgreement}
+	 * judges by BM25 rank (the best three) was calibrated on documents alone (doc2dial);
+	 * in a knowledge base with an FAQ, the entries' short phrasings rank first by BM25
+	 * for every topic the FAQ touches, so the same rank was stricter exactly where the
+	 * router had already found no entry that answers ("do you offer tv packages?": the TV
+	 * packages section ranked fourth behind the root of its own page and two FAQ entries,
+	 * ADR 0035). Entries beyond the hits returned are not seen, so the rank is never
+	 * better than the exact one.
+	 * @param hit a document chunk of the search
+	 * @param all everything the search returned
+	 */
+	static SearchHit amongDocuments(SearchHit hit, List<SearchHit> all) {
+		int rank = hit.bm25Rank();
+		if (rank <= 1) {
+			return hit;
+		}
+		int entries = 0;
+		for (SearchHit other : all) {
+			if (other.kind() != PassageKind.DOCUMENT_CHUNK && other.bm25Rank() >= 1 && other.bm25Rank() < rank) {
+				entries++;
+			}
+		}
+		if (entries == 0) {
+			return hit;
+		}
+		return new SearchHit(hit.id(), hit.documentId(), hit.groupKey(), hit.kind(), hit.source(), hit.title(),
+				hit.sectionPath(), hit.passage(), hit.citation(), hit.language(), hit.tags(), hit.score(),
+				rank - entries, hit.vectorRank(), hit.similarity());
 	}
 
 	/**

@@ -103,6 +103,15 @@ final class ExtractiveAnswers {
 					+ this.text;
 		}
 
+		/**
+		 * What the customer is shown of it: the section heading (when there is one) and
+		 * the span, without the citation. Its similarity to the question is what gates a
+		 * document answer (ADR 0035), not the whole passage's.
+		 */
+		String shown() {
+			return this.heading.isBlank() ? this.text : this.heading + "\n" + this.text;
+		}
+
 	}
 
 	/** One sentence, list item or whole table of a passage. */

@@ -71,13 +71,15 @@ public final class HybridSearcher {
 
 	/**
 	 * The best {@code wanted} passages of one kind among the best groups of all kinds,
-	 * with their ranks among all passages: what filtering {@link #search} for
-	 * {@code query.topK()} groups by kind gives, asked again for {@code factor} times as
-	 * many groups while it gives fewer than {@code wanted} of the kind and its groups
-	 * were not all there are, up to {@code maxTop} groups. The same hits as those
-	 * searches, for less work: one text query, candidate lists that held every match
-	 * reused instead of fetched deeper, and stored fields and similarities read only for
-	 * the groups looked at.
+	 * with their fused and vector ranks among all passages and their BM25 rank among the
+	 * groups of their kind (the groups of other kinds BM25 ranked before them not
+	 * counted: a short FAQ phrasing outranks every section on its topic): what filtering
+	 * {@link #search} for {@code query.topK()} groups by kind gives, asked again for
+	 * {@code factor} times as many groups while it gives fewer than {@code wanted} of the
+	 * kind and its groups were not all there are, up to {@code maxTop} groups. The same
+	 * hits as those searches, for less work: one text query, candidate lists that held
+	 * every match reused instead of fetched deeper, and stored fields and similarities
+	 * read only for the groups looked at.
 	 * @throws IllegalArgumentException as {@link #search}, or if {@code wanted} is below
 	 * 1, {@code factor} below 2 or {@code maxTop} below {@code query.topK()}
 	 */
@@ -122,7 +124,19 @@ public final class HybridSearcher {
 					float[] similarities = similarities(searcher, kept, vector);
 					List<SearchHit> hits = new ArrayList<>(kept.size());
 					for (int i = 0; i < kept.size(); i++) {
-						hits.add(PassageSchema.toHit(keptDocuments.get(i), kept.get(i), similarities[i]));
+						Fused hit = kept.get(i);
+						int others = 0;
+						for (Fused group : groups) {
+							if (group.bm25Rank() >= 1 && group.bm25Rank() < hit.bm25Rank()
+									&& !kind.name()
+										.equals(documents.computeIfAbsent(group.doc(), (doc) -> read(storedFields, doc))
+											.get(PassageSchema.KIND))) {
+								others++;
+							}
+						}
+						Fused amongKind = new Fused(hit.doc(), hit.id(), hit.groupKey(), hit.score(),
+								hit.bm25Rank() - others, hit.vectorRank());
+						hits.add(PassageSchema.toHit(keptDocuments.get(i), amongKind, similarities[i]));
 					}
 					return hits;
 				}

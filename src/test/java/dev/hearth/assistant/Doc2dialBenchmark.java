@@ -410,6 +410,8 @@ class Doc2dialBenchmark {
 	/** The span the last question's document answer was judged on, if any. */
 	private DocumentComposition.Judged lastJudged;
 
+	private List<Turn> lastHistory = List.of();
+
 	/** What the last question's extractive composition was given, if any. */
 	private DocumentComposition.Offered lastOffered;
 
@@ -421,6 +423,7 @@ class Doc2dialBenchmark {
 		Answer answer = this.pipeline.answer(question.get("question").asString(), history(question), (text) -> {
 		});
 		this.lastJudged = judged.isEmpty() ? null : judged.get(judged.size() - 1);
+		this.lastHistory = history(question);
 		this.lastOffered = offered.isEmpty() ? null : offered.get(offered.size() - 1);
 		return answer;
 	}
@@ -464,6 +467,10 @@ class Doc2dialBenchmark {
 			features.put(SpanFeatures.NAMES.get(i), values[i]);
 		}
 		row.put("features", features);
+		// the span's own similarity (ADR 0035), to replay gates on a run without one
+		Query turn = this.queries.of(row.get("question").toString(), this.lastHistory);
+		row.put("spanShown", judged.span().shown());
+		row.put("spanSimilarity", cosine(turn.vector(), this.queries.embed(judged.span().shown())));
 		row.put("judgedAnswers", judged.answers());
 		row.put("judgedRight", goldSource != null && judged.span().passage().hit().source().equals(goldSource)
 				&& covers(judged.span().passage().hit().passage(), gold));

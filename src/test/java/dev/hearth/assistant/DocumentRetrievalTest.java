@@ -39,7 +39,7 @@ class DocumentRetrievalTest {
 	@Test
 	void searchesDeeperWhenFaqEntriesCrowdOutTheDocuments() {
 		// "how do I reset my router": eight FAQ entries rank before the factory-reset
-		// section, which must still be offered, with the rank it had among all passages
+		// section, which must still be offered, with its BM25 rank among the documents
 		List<SearchHit> ranked = new java.util.ArrayList<>();
 		for (int i = 1; i <= 8; i++) {
 			ranked.add(hit("faq" + i, PassageKind.FAQ, 0.7f));
@@ -57,8 +57,27 @@ class DocumentRetrievalTest {
 		}, 4, List.of("customer"));
 		List<Passage> passages = retrieval.retrieve("how do I reset my router", new float[] { 1, 0 });
 		assertThat(passages).extracting((p) -> p.hit().id()).containsExactly("reset");
-		assertThat(passages.get(0).hit().bm25Rank()).isEqualTo(46);
+		assertThat(passages.get(0).hit().bm25Rank()).as("46th, behind 40 FAQ entries the search returned").isEqualTo(6);
 		assertThat(tops).as("8, then 32, then all the search gives (40 of 100)").containsExactly(8, 32, 100);
+	}
+
+	@Test
+	void aChunksBm25RankCountsTheDocumentsBeforeItNotTheFaqEntries() {
+		// "do you offer tv packages?": the TV packages section is fourth by BM25 behind
+		// an FAQ entry, the root of its own page and another entry
+		List<SearchHit> found = List.of(ranked("packages", PassageKind.DOCUMENT_CHUNK, 4),
+				ranked("cancel", PassageKind.FAQ, 3), ranked("root", PassageKind.DOCUMENT_CHUNK, 2),
+				ranked("fibre", PassageKind.FAQ, 1), ranked("guide", PassageKind.DOCUMENT_CHUNK, 0));
+		DocumentRetrieval retrieval = new DocumentRetrieval((query, vector, top, given) -> found, 3,
+				List.of("customer"));
+		List<Passage> passages = retrieval.retrieve("do you offer tv packages?", new float[] { 1, 0 });
+		assertThat(passages).extracting((p) -> p.hit().id() + " " + p.hit().bm25Rank())
+			.containsExactly("packages 2", "root 1", "guide 0");
+	}
+
+	private static SearchHit ranked(String id, PassageKind kind, int bm25Rank) {
+		return new SearchHit(id, "doc", id, kind, "source", "Title", "", "text " + id, "/kb/" + id, "en", Map.of(), 1f,
+				bm25Rank, 1, 0.5f);
 	}
 
 	@Test

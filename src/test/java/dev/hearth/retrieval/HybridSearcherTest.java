@@ -208,7 +208,20 @@ class HybridSearcherTest {
 			.hasMessage("maxTop must be between topK (8) and 1000, got 7");
 	}
 
-	/** What the answer pipeline did before: searches asked deeper, filtered by kind. */
+	private static SearchHit amongChunks(SearchHit hit, List<SearchHit> all) {
+		long entries = all.stream()
+			.filter((other) -> other.kind() != PassageKind.DOCUMENT_CHUNK && other.bm25Rank() >= 1
+					&& other.bm25Rank() < hit.bm25Rank())
+			.count();
+		return new SearchHit(hit.id(), hit.documentId(), hit.groupKey(), hit.kind(), hit.source(), hit.title(),
+				hit.sectionPath(), hit.passage(), hit.citation(), hit.language(), hit.tags(), hit.score(),
+				hit.bm25Rank() - (int) entries, hit.vectorRank(), hit.similarity());
+	}
+
+	/**
+	 * What the answer pipeline did before: searches asked deeper, filtered by kind, the
+	 * BM25 rank counted among the chunks.
+	 */
 	private List<SearchHit> filteredDeeper(PassageQuery first, int wanted, int factor, int maxTop) throws IOException {
 		for (int top = first.topK();; top = Math.min(maxTop, top * factor)) {
 			List<SearchHit> all = search(
@@ -216,6 +229,7 @@ class HybridSearcherTest {
 			List<SearchHit> documents = all.stream()
 				.filter((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK)
 				.limit(wanted)
+				.map((hit) -> amongChunks(hit, all))
 				.toList();
 			if (documents.size() == wanted || all.size() < top || top == maxTop) {
 				return documents;
