@@ -77,9 +77,9 @@ public final class HybridSearcher {
 	 * {@link #search} for {@code query.topK()} groups by kind gives, asked again for
 	 * {@code factor} times as many groups while it gives fewer than {@code wanted} of the
 	 * kind and its groups were not all there are, up to {@code maxTop} groups. The same
-	 * hits as those searches, for less work: one text query, candidate lists that held
-	 * every match reused instead of fetched deeper, and stored fields and similarities
-	 * read only for the groups looked at.
+	 * hits as those searches, for less work: BM25's lists taken from the deepest one
+	 * fetched ({@code Fetched}), and stored fields and similarities read only for the
+	 * groups looked at.
 	 * @throws IllegalArgumentException as {@link #search}, or if {@code wanted} is below
 	 * 1, {@code factor} below 2 or {@code maxTop} below {@code query.topK()}
 	 */
@@ -105,9 +105,9 @@ public final class HybridSearcher {
 					? this.bm25.textQuery(query.text(), query.filters(), searcher.getIndexReader()) : null;
 			StoredFields storedFields = searcher.storedFields();
 			Map<Integer, Document> documents = new HashMap<>();
-			Retrieved[] complete = new Retrieved[1];
+			Fetched fetched = new Fetched();
 			for (int top = query.topK();; top = Math.min(maxTop, top * factor)) {
-				List<Fused> groups = fused(searcher, text, vector, filter, query.fusion(), top, complete);
+				List<Fused> groups = fused(searcher, text, vector, filter, query.fusion(), top, fetched);
 				List<Fused> kept = new ArrayList<>(wanted);
 				List<Document> keptDocuments = new ArrayList<>(wanted);
 				for (Fused group : groups) {
@@ -159,28 +159,57 @@ public final class HybridSearcher {
 	/**
 	 * The best {@code topK} groups, deepening the candidate lists as the class comment
 	 * says.
-	 * @param complete where candidate lists that hold every match are kept for the next
-	 * call (a deeper fetch gives the same lists), or {@code null}
+	 * @param fetched the candidate lists fetched so far for the same query, reused where
+	 * a fetch would return the same, or {@code null} to fetch every list
 	 */
 	private List<Fused> fused(IndexSearcher searcher, Query text, float[] vector, Query filter, Fusion fusion, int topK,
-			Retrieved[] complete) throws IOException {
+			Fetched fetched) throws IOException {
 		int depth = initialDepth(topK);
 		for (int round = 0;; round++) {
-			Retrieved known = (complete != null) ? complete[0] : null;
-			// lists that hold every match are what a fetch this deep returns too
-			Retrieved retrieved = (known != null && known.bm25().size() < depth && known.vector().size() < depth)
-					? known : retrieve(searcher, text, vector, filter, depth);
+			Retrieved retrieved = (fetched != null) ? fetched.retrieve(this, searcher, text, vector, filter, depth)
+					: retrieve(searcher, text, vector, filter, depth);
 			List<Fused> hits = ScoreFusion.collapse(ScoreFusion.fuse(fusion, retrieved.bm25(), retrieved.vector()),
 					topK);
 			boolean exhausted = retrieved.bm25().size() < depth && retrieved.vector().size() < depth;
-			if (exhausted && complete != null) {
-				complete[0] = retrieved;
-			}
 			if (hits.size() == topK || exhausted || round == MAX_DEEPENINGS) {
 				return hits;
 			}
 			depth *= DEPTH_FACTOR;
 		}
+	}
+
+	/**
+	 * The candidate lists fetched for one query at several depths. BM25's best
+	 * {@code depth} are the first {@code depth} of any deeper fetch (its scores are exact
+	 * and ties go to the lower document number), so the deepest list serves every
+	 * shallower one; the vector search is approximate, so its list is reused only for the
+	 * same depth, or when it held every passage within the filters (a deeper fetch finds
+	 * no more). Not thread-safe: one per search.
+	 */
+	private static final class Fetched {
+
+		private List<Candidate> bm25;
+
+		private int bm25Depth;
+
+		private List<Candidate> vector;
+
+		private int vectorDepth;
+
+		Retrieved retrieve(HybridSearcher owner, IndexSearcher searcher, Query text, float[] query, Query filter,
+				int depth) throws IOException {
+			if (this.bm25 == null || (depth > this.bm25Depth && this.bm25.size() == this.bm25Depth)) {
+				this.bm25 = (text != null) ? owner.bm25.retrieve(searcher, text, filter, depth) : List.of();
+				this.bm25Depth = depth;
+			}
+			if (this.vector == null || (depth != this.vectorDepth
+					&& !(this.vector.size() < this.vectorDepth && depth > this.vector.size()))) {
+				this.vector = (query != null) ? VectorRetriever.retrieve(searcher, query, filter, depth) : List.of();
+				this.vectorDepth = depth;
+			}
+			return new Retrieved(this.bm25.subList(0, Math.min(depth, this.bm25.size())), this.vector);
+		}
+
 	}
 
 	/** The candidate lists of the first round, unfused; for evaluation. */
