@@ -36,6 +36,12 @@ public final class HybridSearcher {
 
 	static final int MAX_DEEPENINGS = 2;
 
+	/**
+	 * Passages below which {@link #search(PassageQuery, PassageKind, int, int, int)}
+	 * fetches BM25's candidates once, as deep as its last round may need.
+	 */
+	static final int SMALL_INDEX = 100_000;
+
 	private final PassageIndex index;
 
 	private final Bm25Retriever bm25;
@@ -78,7 +84,8 @@ public final class HybridSearcher {
 	 * {@code factor} times as many groups while it gives fewer than {@code wanted} of the
 	 * kind and its groups were not all there are, up to {@code maxTop} groups. The same
 	 * hits as those searches, for less work: BM25's lists taken from the deepest one
-	 * fetched ({@code Fetched}), and stored fields and similarities read only for the
+	 * fetched ({@code Fetched}; below {@value #SMALL_INDEX} passages one fetch as deep as
+	 * the last round may need), and stored fields and similarities read only for the
 	 * groups looked at.
 	 * @throws IllegalArgumentException as {@link #search}, or if {@code wanted} is below
 	 * 1, {@code factor} below 2 or {@code maxTop} below {@code query.topK()}
@@ -105,7 +112,11 @@ public final class HybridSearcher {
 					? this.bm25.textQuery(query.text(), query.filters(), searcher.getIndexReader()) : null;
 			StoredFields storedFields = searcher.storedFields();
 			Map<Integer, Document> documents = new HashMap<>();
-			Fetched fetched = new Fetched();
+			// on a small index a BM25 search scores nearly every match at any depth asked
+			// here, and what it costs is setting up each term in each segment: one
+			// fetch as deep as the last round may need serves every round
+			Fetched fetched = new Fetched(
+					(searcher.getIndexReader().maxDoc() < SMALL_INDEX) ? initialDepth(maxTop) : 0);
 			for (int top = query.topK();; top = Math.min(maxTop, top * factor)) {
 				List<Fused> groups = fused(searcher, text, vector, filter, query.fusion(), top, fetched);
 				List<Fused> kept = new ArrayList<>(wanted);
@@ -188,6 +199,9 @@ public final class HybridSearcher {
 	 */
 	private static final class Fetched {
 
+		/** The least depth of a BM25 fetch. */
+		private final int bm25AtLeast;
+
 		private List<Candidate> bm25;
 
 		private int bm25Depth;
@@ -196,11 +210,20 @@ public final class HybridSearcher {
 
 		private int vectorDepth;
 
+		/**
+		 * @param bm25AtLeast the least depth of a BM25 fetch: the deepest the search may
+		 * need, where a deeper fetch costs about what a shallow one costs
+		 */
+		Fetched(int bm25AtLeast) {
+			this.bm25AtLeast = bm25AtLeast;
+		}
+
 		Retrieved retrieve(HybridSearcher owner, IndexSearcher searcher, Query text, float[] query, Query filter,
 				int depth) throws IOException {
 			if (this.bm25 == null || (depth > this.bm25Depth && this.bm25.size() == this.bm25Depth)) {
-				this.bm25 = (text != null) ? owner.bm25.retrieve(searcher, text, filter, depth) : List.of();
-				this.bm25Depth = depth;
+				int fetch = Math.max(depth, this.bm25AtLeast);
+				this.bm25 = (text != null) ? owner.bm25.retrieve(searcher, text, filter, fetch) : List.of();
+				this.bm25Depth = fetch;
 			}
 			if (this.vector == null || (depth != this.vectorDepth
 					&& !(this.vector.size() < this.vectorDepth && depth > this.vector.size()))) {
