@@ -2,6 +2,8 @@ package dev.hearth.assistant;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.micrometer.observation.Observation;
@@ -19,6 +21,8 @@ import dev.hearth.knowledge.FaqEntry;
 import dev.hearth.knowledge.KnowledgeSearch;
 import dev.hearth.privacy.AuditTrail;
 import dev.hearth.privacy.Redactor;
+import dev.hearth.retrieval.PassageKind;
+import dev.hearth.retrieval.SearchHit;
 
 /**
  * From a customer's question to an {@link Answer}, in three named stages:
@@ -80,12 +84,24 @@ public class AnswerPipeline {
 		this.router = router;
 		this.properties = properties;
 		this.routing = new FaqRouting(router::predict, catalog::entry, properties.customerAudiences());
-		this.retrieval = new DocumentRetrieval(
-				(query, vector, top,
-						filters) -> ((vector != null) ? search.search(query, vector, top, filters)
-								: search.search(query, top, filters, null))
-							.hits(),
-				properties.answer().passages(), properties.customerAudiences());
+		this.retrieval = new DocumentRetrieval(new DocumentRetrieval.Search() {
+
+			@Override
+			public List<SearchHit> search(String query, float[] vector, int top, Map<String, Set<String>> filters) {
+				return ((vector != null) ? search.search(query, vector, top, filters)
+						: search.search(query, top, filters, null))
+					.hits();
+			}
+
+			@Override
+			public List<SearchHit> documents(String query, float[] vector, int wanted, int top, int factor, int maxTop,
+					Map<String, Set<String>> filters) {
+				return (vector != null)
+						? search.search(query, vector, PassageKind.DOCUMENT_CHUNK, wanted, top, factor, maxTop, filters)
+						: DocumentRetrieval.Search.super.documents(query, null, wanted, top, factor, maxTop, filters);
+			}
+
+		}, properties.answer().passages(), properties.customerAudiences());
 		this.answerability = new Answerability(properties.answer().minCoverage());
 		ChatModel model = chatModel.getIfAvailable();
 		KnowledgeTextEmbeddings knowledgeTexts = new KnowledgeTextEmbeddings(queries::embed);
@@ -221,8 +237,11 @@ public class AnswerPipeline {
 		// conversation is held back because several entries name its words
 		boolean contextualised = !query.strip().equals(question.strip());
 		boolean standsAlone = !contextualised && !FollowUps.customerAsked(history);
+		// a bare topic ("bill") later in a conversation that did not lean back was routed
+		// by its own words as well: the conversation did not say what it is about
+		boolean bareTopic = !contextualised && CloseCandidates.isBareTopic(question);
 		if (this.routing.ambiguous(question, routed)
-				|| (standsAlone && this.routing.namedBySeveral(question, routed))) {
+				|| ((standsAlone || bareTopic) && this.routing.namedBySeveral(question, routed))) {
 			// "bill": two entries fit about equally; the policy asks which one is meant
 			return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
 		}
@@ -263,7 +282,17 @@ public class AnswerPipeline {
 						: retrieve(query, vector, continues ? history : List.of(), continues ? pieces : null, language);
 				ExtractiveAnswers.Span span = answeringSpan(query, vector, history, retrieved);
 				float[] weighed = continues ? withPreviousQuestion(query, vector, history, pieces) : vector;
-				if (!this.evidence.documentsWin(query, weighed, entry, span)) {
+				boolean documentsWin = this.evidence.documentsWin(query, weighed, entry, span);
+				if (!documentsWin && continues) {
+					// it may as well be complete by itself ("how do I reset my router?"
+					// after the plans' prices): the documents found for it alone are
+					// weighed as for a question that opens a conversation
+					List<Passage> alone = retrieve(query, vector, List.of(), null, language);
+					documentsWin = this.evidence.documentsWin(query, vector, entry,
+							answeringSpan(query, vector, history, alone));
+					retrieved = documentsWin ? alone : retrieved;
+				}
+				if (!documentsWin) {
 					return faqAnswer(entry, routed, timings, stream);
 				}
 				log.debug("Documents answer better than FAQ entry {}", entry.id());

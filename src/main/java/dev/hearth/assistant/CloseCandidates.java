@@ -30,6 +30,9 @@ public final class CloseCandidates {
 	 */
 	public static final int SHORT_QUESTION = 2;
 
+	/** The most words of a bare topic ({@link #isBareTopic}). */
+	static final int BARE_TOPIC_WORDS = 2;
+
 	private static final Pattern QUESTION_WORD = Pattern.compile(
 			"(?<![\\p{L}])(how|when|what|where|why|which|who|wie|wann|was|wo|warum|wieso|welche[rsnm]?|wer)(?![\\p{L}])"
 					+ "(?:\\s+(much|long|many|often|viel|lange|oft)(?![\\p{L}]))?",
@@ -65,6 +68,19 @@ public final class CloseCandidates {
 		}
 		String asked = word.group(1).toLowerCase(Locale.ROOT);
 		return (word.group(2) != null) ? asked + " " + word.group(2).toLowerCase(Locale.ROOT) : asked;
+	}
+
+	/**
+	 * Whether the question is a bare topic: at most {@value #BARE_TOPIC_WORDS} words that
+	 * ask nothing ({@link #asks}): "bill", "my invoice", "roaming?". Such words say what
+	 * the customer is thinking of, not what they want to know about it.
+	 */
+	public static boolean isBareTopic(String question) {
+		String text = (question != null) ? question.strip() : "";
+		if (text.isEmpty() || !asks(text).isEmpty()) {
+			return false;
+		}
+		return text.split("[^\\p{L}\\p{N}]+").length <= BARE_TOPIC_WORDS;
 	}
 
 	/**

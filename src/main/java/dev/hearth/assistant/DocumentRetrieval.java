@@ -27,6 +27,29 @@ final class DocumentRetrieval {
 		 */
 		List<SearchHit> search(String query, float[] vector, int top, Map<String, Set<String>> filters);
 
+		/**
+		 * The first {@code wanted} document chunks among the best {@code top} hits of a
+		 * search, asked again {@code factor} times as deep while fewer are there and the
+		 * search was full, up to {@code maxTop}; each chunk keeps its ranks in the search
+		 * with the FAQ entries, but for its BM25 rank, which counts only the document
+		 * chunks among the hits ({@link #amongDocuments}). This default runs those
+		 * searches; the knowledge base's search finds the same chunks for less work.
+		 */
+		default List<SearchHit> documents(String query, float[] vector, int wanted, int top, int factor, int maxTop,
+				Map<String, Set<String>> filters) {
+			for (int depth = top;; depth = Math.min(maxTop, depth * factor)) {
+				List<SearchHit> all = search(query, vector, depth, filters);
+				List<SearchHit> documents = all.stream()
+					.filter((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK)
+					.limit(wanted)
+					.map((hit) -> amongDocuments(hit, all))
+					.toList();
+				if (documents.size() == wanted || all.size() < depth || depth == maxTop) {
+					return documents;
+				}
+			}
+		}
+
 	}
 
 	/** How much deeper a search is asked again when FAQ entries crowded it. */
@@ -105,19 +128,8 @@ final class DocumentRetrieval {
 	 * rank is then its rank among the document chunks ({@link #amongDocuments}).
 	 */
 	private List<SearchHit> documents(String text, float[] vector) {
-		int top = Math.min(MAX_TOP, this.passages * 2);
-		while (true) {
-			List<SearchHit> all = this.search.search(text, vector, top, this.filters);
-			List<SearchHit> documents = all.stream()
-				.filter((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK)
-				.limit(this.passages)
-				.map((hit) -> amongDocuments(hit, all))
-				.toList();
-			if (documents.size() == this.passages || all.size() < top || top == MAX_TOP) {
-				return documents;
-			}
-			top = Math.min(MAX_TOP, top * DEEPER);
-		}
+		return this.search.documents(text, vector, this.passages, Math.min(MAX_TOP, this.passages * 2), DEEPER, MAX_TOP,
+				this.filters);
 	}
 
 	/**

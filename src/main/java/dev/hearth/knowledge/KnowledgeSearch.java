@@ -12,6 +12,7 @@ import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.stereotype.Service;
 
 import dev.hearth.retrieval.Fusion;
+import dev.hearth.retrieval.PassageKind;
 import dev.hearth.retrieval.PassageQuery;
 import dev.hearth.retrieval.SearchHit;
 
@@ -75,6 +76,34 @@ public class KnowledgeSearch {
 	 */
 	public SearchResults search(String query, float[] vector, int top, Map<String, Set<String>> filters) {
 		return search(query, vector, top, filters, this.properties.search().fusion());
+	}
+
+	/**
+	 * The best {@code wanted} passages of one kind among the best {@code top} groups of
+	 * all kinds, with their ranks among all passages, asking for {@code factor} times as
+	 * many groups while fewer are of the kind, up to {@code maxTop}
+	 * ({@link dev.hearth.retrieval.HybridSearcher#search(PassageQuery, PassageKind, int, int, int)}).
+	 * @param vector the question's embedding
+	 */
+	public List<SearchHit> search(String query, float[] vector, PassageKind kind, int wanted, int top, int factor,
+			int maxTop, Map<String, Set<String>> filters) {
+		if (maxTop > MAX_TOP) {
+			throw new IllegalArgumentException("maxTop must be at most " + MAX_TOP + ", got " + maxTop);
+		}
+		PassageQuery passageQuery = new PassageQuery(query.strip(), vector, top, (filters != null) ? filters : Map.of(),
+				this.properties.search().fusion());
+		try {
+			try {
+				return this.index.passages().searcher().search(passageQuery, kind, wanted, factor, maxTop);
+			}
+			catch (AlreadyClosedException ex) {
+				// the index was replaced during this search: once more on the new one
+				return this.index.passages().searcher().search(passageQuery, kind, wanted, factor, maxTop);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The index could not be searched", ex);
+		}
 	}
 
 	private SearchResults search(String query, float[] vector, int n, Map<String, Set<String>> filters, Fusion fusion) {

@@ -1,11 +1,15 @@
 package dev.hearth.retrieval;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -31,6 +35,12 @@ public final class HybridSearcher {
 	static final int DEPTH_FACTOR = 4;
 
 	static final int MAX_DEEPENINGS = 2;
+
+	/**
+	 * Passages below which {@link #search(PassageQuery, PassageKind, int, int, int)}
+	 * fetches BM25's candidates once, as deep as its last round may need.
+	 */
+	static final int SMALL_INDEX = 100_000;
 
 	private final PassageIndex index;
 
@@ -58,21 +68,171 @@ public final class HybridSearcher {
 			Query filter = PassageSchema.filter(query.filters());
 			Query text = query.fusion().usesText()
 					? this.bm25.textQuery(query.text(), query.filters(), searcher.getIndexReader()) : null;
-			int depth = initialDepth(query.topK());
-			for (int round = 0;; round++) {
-				Retrieved retrieved = retrieve(searcher, text, vector, filter, depth);
-				List<Fused> hits = ScoreFusion
-					.collapse(ScoreFusion.fuse(query.fusion(), retrieved.bm25(), retrieved.vector()), query.topK());
-				boolean exhausted = retrieved.bm25().size() < depth && retrieved.vector().size() < depth;
-				if (hits.size() == query.topK() || exhausted || round == MAX_DEEPENINGS) {
-					return toHits(searcher, hits, vector);
+			return toHits(searcher, fused(searcher, text, vector, filter, query.fusion(), query.topK(), null), vector);
+		}
+		finally {
+			this.index.release(searcher);
+		}
+	}
+
+	/**
+	 * The best {@code wanted} passages of one kind among the best groups of all kinds,
+	 * with their fused and vector ranks among all passages and their BM25 rank among the
+	 * groups of their kind (the groups of other kinds BM25 ranked before them not
+	 * counted: a short FAQ phrasing outranks every section on its topic): what filtering
+	 * {@link #search} for {@code query.topK()} groups by kind gives, asked again for
+	 * {@code factor} times as many groups while it gives fewer than {@code wanted} of the
+	 * kind and its groups were not all there are, up to {@code maxTop} groups. The same
+	 * hits as those searches, for less work: BM25's lists taken from the deepest one
+	 * fetched ({@code Fetched}; below {@value #SMALL_INDEX} passages one fetch as deep as
+	 * the last round may need), and stored fields and similarities read only for the
+	 * groups looked at.
+	 * @throws IllegalArgumentException as {@link #search}, or if {@code wanted} is below
+	 * 1, {@code factor} below 2 or {@code maxTop} below {@code query.topK()}
+	 */
+	public List<SearchHit> search(PassageQuery query, PassageKind kind, int wanted, int factor, int maxTop)
+			throws IOException {
+		Checks.requireNonNull(query, "query");
+		Checks.requireNonNull(kind, "kind");
+		if (wanted < 1) {
+			throw new IllegalArgumentException("wanted must be at least 1, got " + wanted);
+		}
+		if (factor < 2) {
+			throw new IllegalArgumentException("factor must be at least 2, got " + factor);
+		}
+		if (maxTop < query.topK() || maxTop > PassageQuery.MAX_TOP_K) {
+			throw new IllegalArgumentException("maxTop must be between topK (" + query.topK() + ") and "
+					+ PassageQuery.MAX_TOP_K + ", got " + maxTop);
+		}
+		float[] vector = prepareVector(query);
+		IndexSearcher searcher = this.index.acquire();
+		try {
+			Query filter = PassageSchema.filter(query.filters());
+			Query text = query.fusion().usesText()
+					? this.bm25.textQuery(query.text(), query.filters(), searcher.getIndexReader()) : null;
+			StoredFields storedFields = searcher.storedFields();
+			Map<Integer, Document> documents = new HashMap<>();
+			// on a small index a BM25 search scores nearly every match at any depth asked
+			// here, and what it costs is setting up each term in each segment: one
+			// fetch as deep as the last round may need serves every round
+			Fetched fetched = new Fetched(
+					(searcher.getIndexReader().maxDoc() < SMALL_INDEX) ? initialDepth(maxTop) : 0);
+			for (int top = query.topK();; top = Math.min(maxTop, top * factor)) {
+				List<Fused> groups = fused(searcher, text, vector, filter, query.fusion(), top, fetched);
+				List<Fused> kept = new ArrayList<>(wanted);
+				List<Document> keptDocuments = new ArrayList<>(wanted);
+				for (Fused group : groups) {
+					Document document = documents.computeIfAbsent(group.doc(), (doc) -> read(storedFields, doc));
+					if (kind.name().equals(document.get(PassageSchema.KIND))) {
+						kept.add(group);
+						keptDocuments.add(document);
+						if (kept.size() == wanted) {
+							break;
+						}
+					}
 				}
-				depth *= DEPTH_FACTOR;
+				if (kept.size() == wanted || groups.size() < top || top == maxTop) {
+					float[] similarities = similarities(searcher, kept, vector);
+					List<SearchHit> hits = new ArrayList<>(kept.size());
+					for (int i = 0; i < kept.size(); i++) {
+						Fused hit = kept.get(i);
+						int others = 0;
+						for (Fused group : groups) {
+							if (group.bm25Rank() >= 1 && group.bm25Rank() < hit.bm25Rank()
+									&& !kind.name()
+										.equals(documents.computeIfAbsent(group.doc(), (doc) -> read(storedFields, doc))
+											.get(PassageSchema.KIND))) {
+								others++;
+							}
+						}
+						Fused amongKind = new Fused(hit.doc(), hit.id(), hit.groupKey(), hit.score(),
+								hit.bm25Rank() - others, hit.vectorRank());
+						hits.add(PassageSchema.toHit(keptDocuments.get(i), amongKind, similarities[i]));
+					}
+					return hits;
+				}
 			}
 		}
 		finally {
 			this.index.release(searcher);
 		}
+	}
+
+	private static Document read(StoredFields storedFields, int doc) {
+		try {
+			return storedFields.document(doc);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The best {@code topK} groups, deepening the candidate lists as the class comment
+	 * says.
+	 * @param fetched the candidate lists fetched so far for the same query, reused where
+	 * a fetch would return the same, or {@code null} to fetch every list
+	 */
+	private List<Fused> fused(IndexSearcher searcher, Query text, float[] vector, Query filter, Fusion fusion, int topK,
+			Fetched fetched) throws IOException {
+		int depth = initialDepth(topK);
+		for (int round = 0;; round++) {
+			Retrieved retrieved = (fetched != null) ? fetched.retrieve(this, searcher, text, vector, filter, depth)
+					: retrieve(searcher, text, vector, filter, depth);
+			List<Fused> hits = ScoreFusion.collapse(ScoreFusion.fuse(fusion, retrieved.bm25(), retrieved.vector()),
+					topK);
+			boolean exhausted = retrieved.bm25().size() < depth && retrieved.vector().size() < depth;
+			if (hits.size() == topK || exhausted || round == MAX_DEEPENINGS) {
+				return hits;
+			}
+			depth *= DEPTH_FACTOR;
+		}
+	}
+
+	/**
+	 * The candidate lists fetched for one query at several depths. BM25's best
+	 * {@code depth} are the first {@code depth} of any deeper fetch (its scores are exact
+	 * and ties go to the lower document number), so the deepest list serves every
+	 * shallower one; the vector search is approximate, so its list is reused only for the
+	 * same depth, or when it held every passage within the filters (a deeper fetch finds
+	 * no more). Not thread-safe: one per search.
+	 */
+	private static final class Fetched {
+
+		/** The least depth of a BM25 fetch. */
+		private final int bm25AtLeast;
+
+		private List<Candidate> bm25;
+
+		private int bm25Depth;
+
+		private List<Candidate> vector;
+
+		private int vectorDepth;
+
+		/**
+		 * @param bm25AtLeast the least depth of a BM25 fetch: the deepest the search may
+		 * need, where a deeper fetch costs about what a shallow one costs
+		 */
+		Fetched(int bm25AtLeast) {
+			this.bm25AtLeast = bm25AtLeast;
+		}
+
+		Retrieved retrieve(HybridSearcher owner, IndexSearcher searcher, Query text, float[] query, Query filter,
+				int depth) throws IOException {
+			if (this.bm25 == null || (depth > this.bm25Depth && this.bm25.size() == this.bm25Depth)) {
+				int fetch = Math.max(depth, this.bm25AtLeast);
+				this.bm25 = (text != null) ? owner.bm25.retrieve(searcher, text, filter, fetch) : List.of();
+				this.bm25Depth = fetch;
+			}
+			if (this.vector == null || (depth != this.vectorDepth
+					&& !(this.vector.size() < this.vectorDepth && depth > this.vector.size()))) {
+				this.vector = (query != null) ? VectorRetriever.retrieve(searcher, query, filter, depth) : List.of();
+				this.vectorDepth = depth;
+			}
+			return new Retrieved(this.bm25.subList(0, Math.min(depth, this.bm25.size())), this.vector);
+		}
+
 	}
 
 	/** The candidate lists of the first round, unfused; for evaluation. */

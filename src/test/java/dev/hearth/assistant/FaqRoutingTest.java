@@ -152,6 +152,20 @@ class FaqRoutingTest {
 		assertThat(CloseCandidates.asks("bill")).isEmpty();
 	}
 
+	@Test
+	void aBareTopicIsAFewWordsThatAskNothing() {
+		// "bill" after an answered question was answered with the accessibility entry
+		// (router 0.59: "bills in large print"), where it opening the chat is asked back
+		assertThat(CloseCandidates.isBareTopic("bill")).isTrue();
+		assertThat(CloseCandidates.isBareTopic("my bill?")).isTrue();
+		assertThat(CloseCandidates.isBareTopic(" Rechnung ")).isTrue();
+		assertThat(CloseCandidates.isBareTopic("roaming charges")).isTrue();
+		assertThat(CloseCandidates.isBareTopic("when due?")).as("asks when").isFalse();
+		assertThat(CloseCandidates.isBareTopic("is the router included?")).as("a yes/no question").isFalse();
+		assertThat(CloseCandidates.isBareTopic("")).isFalse();
+		assertThat(CloseCandidates.isBareTopic(null)).isFalse();
+	}
+
 	private static boolean namedBySeveral(String question, FaqRouting.Routed routed) {
 		return new FaqRouting((text, vector) -> Optional.empty(), (id) -> Optional.ofNullable(
 				Map.of("bill-higher", BILL_HIGHER, "pay-bill", PAY_BILL, "escalation-matrix", INTERNAL).get(id)),

@@ -21,6 +21,7 @@ import static dev.hearth.retrieval.PassageFixtures.faq;
 import static dev.hearth.retrieval.PassageFixtures.near;
 import static dev.hearth.retrieval.PassageFixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class HybridSearcherTest {
@@ -153,6 +154,86 @@ class HybridSearcherTest {
 			assertThat(hits.get(0).id()).as(fusion.name()).isEqualTo("faq:big#0");
 			assertThat(hits.get(0).passage()).isEqualTo("Answer of big");
 			assertThat(hits.get(0).kind()).isEqualTo(PassageKind.FAQ);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Fusion.class)
+	void passagesOfOneKindAreTheOnesFilteringDeeperAndDeeperSearchesFinds(Fusion fusion) throws IOException {
+		// FAQ entries with many phrasings crowd the document chunks out of the best
+		// groups, as the answer pipeline's document search meets them
+		String[] words = { "router", "reset", "password", "bill", "refund", "fibre", "signal", "lights" };
+		List<IndexedPassage> passages = new ArrayList<>();
+		java.util.Random random = new java.util.Random(7);
+		for (int entry = 0; entry < 40; entry++) {
+			for (int n = 0; n < 12; n++) {
+				passages.add(faq("e" + entry, n, words[entry % 8] + " " + words[(entry + n) % 8] + " question " + n,
+						PassageFixtures.vector(entry * 100L + n)));
+			}
+		}
+		for (int c = 0; c < 60; c++) {
+			String text = words[random.nextInt(8)] + " " + words[random.nextInt(8)] + " section " + c;
+			passages.add(chunk("chunk-" + c, "doc-" + (c / 5), text, "en",
+					Map.of("audience", List.of((c % 7 == 0) ? "agent" : "customer")),
+					PassageFixtures.vector(9000L + c)));
+		}
+		this.index.rebuild(passages.iterator(), 1, "");
+		Map<String, Set<String>> customers = Map.of("audience", Set.of("customer"));
+		HybridSearcher searcher = this.index.searcher();
+		assertThat(search(query("router reset", PassageFixtures.vector(1), 8, fusion, customers)))
+			.as("the entries crowd the first search")
+			.filteredOn((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK)
+			.hasSizeLessThan(4);
+		for (String text : List.of("router reset", "bill refund password", "lights", "fibre signal section 3")) {
+			for (int wanted : new int[] { 1, 4, 30 }) {
+				float[] vector = PassageFixtures.vector(text.hashCode());
+				PassageQuery first = query(text, vector, 2 * wanted, fusion, customers);
+				List<SearchHit> expected = filteredDeeper(first, wanted, 4, 100);
+				assertThat(searcher.search(first, PassageKind.DOCUMENT_CHUNK, wanted, 4, 100))
+					.as(fusion + " \"" + text + "\", " + wanted)
+					.isEqualTo(expected);
+			}
+		}
+	}
+
+	@Test
+	void passagesOfOneKindRefuseBadArguments() {
+		HybridSearcher searcher = this.index.searcher();
+		PassageQuery query = query("router", axis(0), 8, Fusion.LINEAR);
+		assertThatThrownBy(() -> searcher.search(query, PassageKind.FAQ, 0, 4, 100))
+			.hasMessage("wanted must be at least 1, got 0");
+		assertThatThrownBy(() -> searcher.search(query, PassageKind.FAQ, 4, 1, 100))
+			.hasMessage("factor must be at least 2, got 1");
+		assertThatThrownBy(() -> searcher.search(query, PassageKind.FAQ, 4, 4, 7))
+			.hasMessage("maxTop must be between topK (8) and 1000, got 7");
+	}
+
+	private static SearchHit amongChunks(SearchHit hit, List<SearchHit> all) {
+		long entries = all.stream()
+			.filter((other) -> other.kind() != PassageKind.DOCUMENT_CHUNK && other.bm25Rank() >= 1
+					&& other.bm25Rank() < hit.bm25Rank())
+			.count();
+		return new SearchHit(hit.id(), hit.documentId(), hit.groupKey(), hit.kind(), hit.source(), hit.title(),
+				hit.sectionPath(), hit.passage(), hit.citation(), hit.language(), hit.tags(), hit.score(),
+				hit.bm25Rank() - (int) entries, hit.vectorRank(), hit.similarity());
+	}
+
+	/**
+	 * What the answer pipeline did before: searches asked deeper, filtered by kind, the
+	 * BM25 rank counted among the chunks.
+	 */
+	private List<SearchHit> filteredDeeper(PassageQuery first, int wanted, int factor, int maxTop) throws IOException {
+		for (int top = first.topK();; top = Math.min(maxTop, top * factor)) {
+			List<SearchHit> all = search(
+					new PassageQuery(first.text(), first.vector(), top, first.filters(), first.fusion()));
+			List<SearchHit> documents = all.stream()
+				.filter((hit) -> hit.kind() == PassageKind.DOCUMENT_CHUNK)
+				.limit(wanted)
+				.map((hit) -> amongChunks(hit, all))
+				.toList();
+			if (documents.size() == wanted || all.size() < top || top == maxTop) {
+				return documents;
+			}
 		}
 	}
 
