@@ -137,6 +137,21 @@ class AnswerabilityTest {
 	}
 
 	@Test
+	void anEntryAboutAnotherProductOfTheSameTopicDoesNotSayAPackageIsOffered() {
+		// hand-found: "do you have tv packages?" got the extra-TV-box entry's "Yes. ..."
+		dev.hearth.knowledge.FaqEntry box = new dev.hearth.knowledge.FaqEntry("tv-extra-box",
+				"Can I have a TV box in another room?", java.util.List.of("second tv box"),
+				"Yes. Extra TV Box 4K units cost €6 per month each, up to three boxes per home.", "en",
+				java.util.Map.of());
+		Answerability faq = Answerability.forFaqEntries();
+		assertThat(faq.judge("do you have tv packages?", FaqAnswers.context(box), box.answer()).answers()).isFalse();
+		String section = "TV Essentials — €10 per month: more than 80 channels.";
+		assertThat(
+				this.answerability.judge("do you have tv packages?", "TV\nTV packages\n" + section, section).answers())
+			.isTrue();
+	}
+
+	@Test
 	void onlyQuestionsWhetherSomethingIsOfferedAreAskedForAllOfIt() {
 		assertThat(Answerability.asksWhetherOffered("Do you offer a student discount?")).isTrue();
 		assertThat(Answerability.asksWhetherOffered("do you have a 4G plan for villages")).isTrue();
