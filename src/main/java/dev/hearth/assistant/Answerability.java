@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
  * time for "how long" and "when", digits for "which number"), and every name the question
  * mentions (a product, brand or place written with capitals mid-sentence, "Netflix",
  * "iPhone") present around the span: a passage about the same topic that never names what
- * was asked for does not answer it. Words that only say what kind of fact is asked
- * ("cost", "long", "take") are not topic words. The same judgement applies to an FAQ
- * entry's answer, with the entry's question and phrasings as its context. Thread-safe:
- * immutable.
+ * was asked for does not answer it. A question whether something is offered at all ("do
+ * you offer a student discount?") needs every topic word, from an FAQ entry too: a text
+ * about a discount that never names students does not say one is offered. Words that only
+ * say what kind of fact is asked ("cost", "long", "take") are not topic words. The same
+ * judgement applies to an FAQ entry's answer, with the entry's question and phrasings as
+ * its context. Thread-safe: immutable.
  */
 final class Answerability {
 
@@ -47,6 +49,15 @@ final class Answerability {
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern DIGITS = Pattern.compile("\\d");
+
+	/**
+	 * A question whether something is offered at all: "do you offer a student discount",
+	 * "do you have a 4G plan". Not "do you have to ..." (an obligation), nor "is there a
+	 * fee for ..." or German "gibt es ..." (they ask a fact of something known, and a
+	 * German compound such as "Papierrechnungen" seldom meets the entry's own word).
+	 */
+	private static final Pattern WHETHER_OFFERED = Pattern.compile(
+			"\\b(do|does) (you|northwind|they|u) (offer|provide|sell|have(?! to\\b))\\b", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
 
@@ -153,6 +164,12 @@ final class Answerability {
 		if (coverage < this.minCoverage) {
 			return new Verdict(false, coverage, "topic words covered " + covered + " of " + topic.size());
 		}
+		if (covered < topic.size() && asksWhetherOffered(question)) {
+			// "do you offer a student discount?": a text about a discount that never
+			// names students does not say one is offered; a "Yes." from it is wrong
+			return new Verdict(false, coverage, "whether something is offered is asked and the text never names "
+					+ topic.stream().filter((word) -> !present.contains(word)).toList());
+		}
 		for (String number : this.entryMode ? modelNumbers(question) : numbers(question)) {
 			if (!numbers(context).contains(number)) {
 				return new Verdict(false, coverage, "the number " + number + " is not in the passage");
@@ -185,6 +202,15 @@ final class Answerability {
 	static boolean asksForAFact(String question) {
 		return HOW_MUCH.matcher(question).find() || HOW_LONG.matcher(question).find()
 				|| WHICH_NUMBER.matcher(question).find();
+	}
+
+	/**
+	 * Whether the question asks if something is offered at all ("do you offer a student
+	 * discount?", "gibt es ...?"): only a text that names everything it asks about
+	 * answers it, whether an FAQ entry or a document span.
+	 */
+	static boolean asksWhetherOffered(String question) {
+		return WHETHER_OFFERED.matcher(question).find();
 	}
 
 	/** The question without what a customer pastes but does not ask about. */

@@ -111,6 +111,57 @@ class AnswerabilityTest {
 	}
 
 	@Test
+	void aQuestionWhetherSomethingIsOfferedNeedsATextThatNamesAllOfIt() {
+		// a discount entry that never names students does not say a student discount is
+		// offered: its "Yes." would be a wrong answer
+		dev.hearth.knowledge.FaqEntry entry = new dev.hearth.knowledge.FaqEntry("bundle",
+				"Is there a discount for having fibre and mobile?", java.util.List.of("fibre and mobile discount"),
+				"Yes. With an active fibre plan, every mobile line on the same account gets €4 off per month.", "en",
+				java.util.Map.of());
+		Answerability faq = Answerability.forFaqEntries();
+		Answerability.Verdict student = faq.judge("Do you offer a student discount on fibre?",
+				FaqAnswers.context(entry), entry.answer());
+		assertThat(student.answers()).isFalse();
+		assertThat(student.missing())
+			.isEqualTo("whether something is offered is asked and the text never names [student]");
+		assertThat(faq.judge("Do you offer a discount for fibre and mobile?", FaqAnswers.context(entry), entry.answer())
+			.answers()).isTrue();
+		// the same question to a document span, which otherwise needs half its topic
+		// words
+		String span = "Bundle discount for fibre customers: €4 off every mobile line.";
+		assertThat(this.answerability.judge("Do you have a student discount on fibre?", span, span).answers())
+			.isFalse();
+		// not a question whether something is offered: the share of topic words decides
+		assertThat(this.answerability.judge("How does the student discount on fibre work?", span, span).answers())
+			.isTrue();
+	}
+
+	@Test
+	void anEntryAboutAnotherProductOfTheSameTopicDoesNotSayAPackageIsOffered() {
+		// hand-found: "do you have tv packages?" got the extra-TV-box entry's "Yes. ..."
+		dev.hearth.knowledge.FaqEntry box = new dev.hearth.knowledge.FaqEntry("tv-extra-box",
+				"Can I have a TV box in another room?", java.util.List.of("second tv box"),
+				"Yes. Extra TV Box 4K units cost €6 per month each, up to three boxes per home.", "en",
+				java.util.Map.of());
+		Answerability faq = Answerability.forFaqEntries();
+		assertThat(faq.judge("do you have tv packages?", FaqAnswers.context(box), box.answer()).answers()).isFalse();
+		String section = "TV Essentials — €10 per month: more than 80 channels.";
+		assertThat(
+				this.answerability.judge("do you have tv packages?", "TV\nTV packages\n" + section, section).answers())
+			.isTrue();
+	}
+
+	@Test
+	void onlyQuestionsWhetherSomethingIsOfferedAreAskedForAllOfIt() {
+		assertThat(Answerability.asksWhetherOffered("Do you offer a student discount?")).isTrue();
+		assertThat(Answerability.asksWhetherOffered("do you have a 4G plan for villages")).isTrue();
+		assertThat(Answerability.asksWhetherOffered("Is there a fee for paper bills?")).isFalse();
+		assertThat(Answerability.asksWhetherOffered("Gibt es eine Gebühr für Papierrechnungen?")).isFalse();
+		assertThat(Answerability.asksWhetherOffered("Do you have to pay extra for a paper bill?")).isFalse();
+		assertThat(Answerability.asksWhetherOffered("How do I pay my bill?")).isFalse();
+	}
+
+	@Test
 	void rejectsAnImpossibleCoverage() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Answerability(1.5))
 			.withMessage("minCoverage must be between 0 and 1, got 1.5");
