@@ -313,34 +313,13 @@ public class AnswerPipeline {
 		// similarity always gates a language model's answer
 		boolean spanGated = this.composition.gatesSpans() && vector != null && vector.length > 0;
 		boolean farPassage = similarity < minSimilarity;
-		// searched with the conversation, a question that turns to a new topic ("do you
-		// offer tv packages?" after the plans' prices) may find only the earlier topic's
-		// passages: when they do not answer, the documents found for it alone are tried
-		// (not for a question on the conversation's topic: on doc2dial that answered 10
-		// more of 200 questions paired with a document that does not answer them)
-		boolean mayTryAlone = retrieved == null && fallback == null && !contextualised
-				&& FollowUps.customerAsked(history) && FollowUps.newTopic(question, history)
-				&& this.composition.extractiveOnly();
 		if (farPassage && fallback == null && (!spanGated || passages.isEmpty())) {
-			Answer alone = mayTryAlone
-					? answeredAlone(question, query, vector, history, routed, language, spanGated, timings, stream)
-					: null;
-			if (alone != null) {
-				return alone;
-			}
 			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
 					minSimilarity);
 			return escalate(unjudged(reason, routed), Math.max(routed.confidence(), similarity), routed, timings);
 		}
 		DocumentComposition.Composed composed = this.composition.compose(question, query, vector, history, passages,
 				stream, timings, fallback != null);
-		if (composed instanceof DocumentComposition.Declined && mayTryAlone) {
-			Answer alone = answeredAlone(question, query, vector, history, routed, language, spanGated, timings,
-					stream);
-			if (alone != null) {
-				return alone;
-			}
-		}
 		FaqEntry again = fallback;
 		return switch (composed) {
 			case DocumentComposition.Written written ->
@@ -357,27 +336,6 @@ public class AnswerPipeline {
 									Math.max(routed.confidence(), similarity), routed, timings)
 							: escalate(unjudged(declined.reason(), routed), similarity, routed, timings);
 		};
-	}
-
-	/**
-	 * The extractive answer from the documents found for the question alone, without the
-	 * conversation, or {@code null} when they do not answer it either.
-	 */
-	private Answer answeredAlone(String question, String query, float[] vector, List<Turn> history,
-			FaqRouting.Routed routed, String language, boolean spanGated, Timings timings, Consumer<String> stream) {
-		List<Passage> alone = retrieve(query, vector, List.of(), null, language);
-		double similarity = alone.isEmpty() ? 0 : alone.get(0).similarity();
-		if (alone.isEmpty() || (similarity < this.properties.answer().minSimilarity() && !spanGated)) {
-			return null;
-		}
-		DocumentComposition.Composed composed = this.composition.compose(question, query, vector, history, alone,
-				stream, timings, false);
-		if (composed instanceof DocumentComposition.Written written) {
-			return new Answer(Decision.ANSWERED, null, written.text(), similarity, routed.confidence(), null,
-					written.answeredBy(), written.citations(), routed.ranked(), timings.done(),
-					alone.get(0).hit().language());
-		}
-		return null;
 	}
 
 	/**

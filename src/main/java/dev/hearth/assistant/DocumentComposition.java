@@ -243,14 +243,6 @@ final class DocumentComposition {
 	}
 
 	/**
-	 * Whether answers are the documents' own words (no language model): a composition
-	 * that declines has then shown the customer nothing.
-	 */
-	boolean extractiveOnly() {
-		return this.generative == null;
-	}
-
-	/**
 	 * Whether extractive answers are gated here, by their span's similarity (with no
 	 * language model, a {@code minSimilarity} above 0 and a gate other than the
 	 * passage's): then the best passage's similarity must not gate them before.

@@ -1,7 +1,6 @@
 package dev.hearth.assistant;
 
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -103,17 +102,6 @@ final class FollowUps {
 	/** Whether the customer wrote anything earlier in the conversation. */
 	static boolean customerAsked(List<Turn> history) {
 		return history.stream().anyMatch((turn) -> turn.fromCustomer() && !turn.text().isBlank());
-	}
-
-	/**
-	 * Whether the question turns to a new topic: it has topic words and the conversation
-	 * so far (the customer's messages and the replies) uses none of them. "do you offer
-	 * tv packages?" after the fibre plans' prices does; "is it included in the price?"
-	 * and "how long does the installation take?" after those prices do not.
-	 */
-	static boolean newTopic(String question, List<Turn> history) {
-		Set<String> topic = TopicWords.of(question);
-		return !topic.isEmpty() && history.stream().noneMatch((turn) -> TopicWords.shareAny(topic, turn.text()));
 	}
 
 	static boolean isFollowUp(String question) {

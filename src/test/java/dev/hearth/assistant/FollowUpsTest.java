@@ -72,14 +72,4 @@ class FollowUpsTest {
 		assertThat(FollowUps.repeats("", faq)).isFalse();
 	}
 
-	@Test
-	void aQuestionTurnsToANewTopicWhenTheConversationUsesNoneOfItsTopicWords() {
-		List<Turn> plans = List.of(new Turn(true, "how much is the 2 gig plan?"),
-				new Turn(false, "We have four fibre plans on a 24-month term: Fibre 2000 (2 Gbps) €69.99 per month."));
-		assertThat(FollowUps.newTopic("do you offer tv packages?", plans)).isTrue();
-		assertThat(FollowUps.newTopic("is fibre 2000 available in my street?", plans)).isFalse();
-		assertThat(FollowUps.newTopic("what is the plan's minimum term?", plans)).isFalse();
-		assertThat(FollowUps.newTopic("and then?", plans)).as("no topic words").isFalse();
-	}
-
 }
