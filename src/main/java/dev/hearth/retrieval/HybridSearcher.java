@@ -66,8 +66,7 @@ public final class HybridSearcher {
 		IndexSearcher searcher = this.index.acquire();
 		try {
 			Query filter = PassageSchema.filter(query.filters());
-			Query text = query.fusion().usesText()
-					? this.bm25.textQuery(query.text(), query.filters(), searcher.getIndexReader()) : null;
+			Query text = textQuery(searcher, query);
 			return toHits(searcher, fused(searcher, text, vector, filter, query.fusion(), query.topK(), null), vector);
 		}
 		finally {
@@ -108,8 +107,7 @@ public final class HybridSearcher {
 		IndexSearcher searcher = this.index.acquire();
 		try {
 			Query filter = PassageSchema.filter(query.filters());
-			Query text = query.fusion().usesText()
-					? this.bm25.textQuery(query.text(), query.filters(), searcher.getIndexReader()) : null;
+			Query text = textQuery(searcher, query);
 			StoredFields storedFields = searcher.storedFields();
 			Map<Integer, Document> documents = new HashMap<>();
 			// on a small index a BM25 search scores nearly every match at any depth asked
@@ -241,8 +239,7 @@ public final class HybridSearcher {
 		IndexSearcher searcher = this.index.acquire();
 		try {
 			Query filter = PassageSchema.filter(query.filters());
-			Query text = query.fusion().usesText()
-					? this.bm25.textQuery(query.text(), query.filters(), searcher.getIndexReader()) : null;
+			Query text = textQuery(searcher, query);
 			return retrieve(searcher, text, vector, filter, initialDepth(query.topK()));
 		}
 		finally {
@@ -259,6 +256,12 @@ public final class HybridSearcher {
 		finally {
 			this.index.release(searcher);
 		}
+	}
+
+	/** The query's BM25 text query, or {@code null} when its fusion uses no text. */
+	private Query textQuery(IndexSearcher searcher, PassageQuery query) {
+		return query.fusion().usesText() ? this.bm25.textQuery(query.text(), query.filters(), searcher.getIndexReader())
+				: null;
 	}
 
 	static int initialDepth(int topK) {
