@@ -96,9 +96,7 @@ public class AnswerPipeline {
 			@Override
 			public List<SearchHit> documents(String query, float[] vector, int wanted, int top, int factor, int maxTop,
 					Map<String, Set<String>> filters) {
-				return (vector != null)
-						? search.search(query, vector, PassageKind.DOCUMENT_CHUNK, wanted, top, factor, maxTop, filters)
-						: DocumentRetrieval.Search.super.documents(query, null, wanted, top, factor, maxTop, filters);
+				return search.search(query, vector, PassageKind.DOCUMENT_CHUNK, wanted, top, factor, maxTop, filters);
 			}
 
 		}, properties.answer().passages(), properties.customerAudiences());

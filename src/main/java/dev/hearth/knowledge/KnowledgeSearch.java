@@ -83,15 +83,17 @@ public class KnowledgeSearch {
 	 * all kinds, with their ranks among all passages, asking for {@code factor} times as
 	 * many groups while fewer are of the kind, up to {@code maxTop}
 	 * ({@link dev.hearth.retrieval.HybridSearcher#search(PassageQuery, PassageKind, int, int, int)}).
-	 * @param vector the question's embedding
+	 * @param vector the question's embedding, or {@code null} to embed the question here
+	 * (once for every depth)
 	 */
 	public List<SearchHit> search(String query, float[] vector, PassageKind kind, int wanted, int top, int factor,
 			int maxTop, Map<String, Set<String>> filters) {
 		if (maxTop > MAX_TOP) {
 			throw new IllegalArgumentException("maxTop must be at most " + MAX_TOP + ", got " + maxTop);
 		}
-		PassageQuery passageQuery = new PassageQuery(query.strip(), vector, top, (filters != null) ? filters : Map.of(),
-				this.properties.search().fusion());
+		float[] embedded = (vector != null) ? vector : this.embeddings.embed(query.strip());
+		PassageQuery passageQuery = new PassageQuery(query.strip(), embedded, top,
+				(filters != null) ? filters : Map.of(), this.properties.search().fusion());
 		try {
 			try {
 				return this.index.passages().searcher().search(passageQuery, kind, wanted, factor, maxTop);

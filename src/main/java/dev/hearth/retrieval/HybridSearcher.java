@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
@@ -110,6 +112,8 @@ public final class HybridSearcher {
 			Query text = textQuery(searcher, query);
 			StoredFields storedFields = searcher.storedFields();
 			Map<Integer, Document> documents = new HashMap<>();
+			IntFunction<Document> document = (doc) -> documents.computeIfAbsent(doc, (key) -> read(storedFields, key));
+			IntPredicate ofKind = (doc) -> kind.name().equals(document.apply(doc).get(PassageSchema.KIND));
 			// on a small index a BM25 search scores nearly every match at any depth asked
 			// here, and what it costs is setting up each term in each segment: one
 			// fetch as deep as the last round may need serves every round
@@ -117,35 +121,13 @@ public final class HybridSearcher {
 					(searcher.getIndexReader().maxDoc() < SMALL_INDEX) ? initialDepth(maxTop) : 0);
 			for (int top = query.topK();; top = Math.min(maxTop, top * factor)) {
 				List<Fused> groups = fused(searcher, text, vector, filter, query.fusion(), top, fetched);
-				List<Fused> kept = new ArrayList<>(wanted);
-				List<Document> keptDocuments = new ArrayList<>(wanted);
-				for (Fused group : groups) {
-					Document document = documents.computeIfAbsent(group.doc(), (doc) -> read(storedFields, doc));
-					if (kind.name().equals(document.get(PassageSchema.KIND))) {
-						kept.add(group);
-						keptDocuments.add(document);
-						if (kept.size() == wanted) {
-							break;
-						}
-					}
-				}
+				List<Fused> kept = groups.stream().filter((group) -> ofKind.test(group.doc())).limit(wanted).toList();
 				if (kept.size() == wanted || groups.size() < top || top == maxTop) {
 					float[] similarities = similarities(searcher, kept, vector);
 					List<SearchHit> hits = new ArrayList<>(kept.size());
 					for (int i = 0; i < kept.size(); i++) {
-						Fused hit = kept.get(i);
-						int others = 0;
-						for (Fused group : groups) {
-							if (group.bm25Rank() >= 1 && group.bm25Rank() < hit.bm25Rank()
-									&& !kind.name()
-										.equals(documents.computeIfAbsent(group.doc(), (doc) -> read(storedFields, doc))
-											.get(PassageSchema.KIND))) {
-								others++;
-							}
-						}
-						Fused amongKind = new Fused(hit.doc(), hit.id(), hit.groupKey(), hit.score(),
-								hit.bm25Rank() - others, hit.vectorRank());
-						hits.add(PassageSchema.toHit(keptDocuments.get(i), amongKind, similarities[i]));
+						hits.add(PassageSchema.toHit(document.apply(kept.get(i).doc()),
+								amongKind(kept.get(i), groups, ofKind), similarities[i]));
 					}
 					return hits;
 				}
@@ -154,6 +136,21 @@ public final class HybridSearcher {
 		finally {
 			this.index.release(searcher);
 		}
+	}
+
+	/**
+	 * The hit with its BM25 rank among the groups of its kind: the groups of other kinds
+	 * BM25 ranked before it are not counted.
+	 */
+	private static Fused amongKind(Fused hit, List<Fused> groups, IntPredicate ofKind) {
+		int others = 0;
+		for (Fused group : groups) {
+			if (group.bm25Rank() >= 1 && group.bm25Rank() < hit.bm25Rank() && !ofKind.test(group.doc())) {
+				others++;
+			}
+		}
+		return (others == 0) ? hit : new Fused(hit.doc(), hit.id(), hit.groupKey(), hit.score(),
+				hit.bm25Rank() - others, hit.vectorRank());
 	}
 
 	private static Document read(StoredFields storedFields, int doc) {
@@ -175,7 +172,7 @@ public final class HybridSearcher {
 			Fetched fetched) throws IOException {
 		int depth = initialDepth(topK);
 		for (int round = 0;; round++) {
-			Retrieved retrieved = (fetched != null) ? fetched.retrieve(this, searcher, text, vector, filter, depth)
+			Retrieved retrieved = (fetched != null) ? fetched.retrieve(searcher, text, vector, filter, depth)
 					: retrieve(searcher, text, vector, filter, depth);
 			List<Fused> hits = ScoreFusion.collapse(ScoreFusion.fuse(fusion, retrieved.bm25(), retrieved.vector()),
 					topK);
@@ -195,7 +192,7 @@ public final class HybridSearcher {
 	 * same depth, or when it held every passage within the filters (a deeper fetch finds
 	 * no more). Not thread-safe: one per search.
 	 */
-	private static final class Fetched {
+	private final class Fetched {
 
 		/** The least depth of a BM25 fetch. */
 		private final int bm25AtLeast;
@@ -216,11 +213,12 @@ public final class HybridSearcher {
 			this.bm25AtLeast = bm25AtLeast;
 		}
 
-		Retrieved retrieve(HybridSearcher owner, IndexSearcher searcher, Query text, float[] query, Query filter,
-				int depth) throws IOException {
+		Retrieved retrieve(IndexSearcher searcher, Query text, float[] query, Query filter, int depth)
+				throws IOException {
 			if (this.bm25 == null || (depth > this.bm25Depth && this.bm25.size() == this.bm25Depth)) {
 				int fetch = Math.max(depth, this.bm25AtLeast);
-				this.bm25 = (text != null) ? owner.bm25.retrieve(searcher, text, filter, fetch) : List.of();
+				this.bm25 = (text != null) ? HybridSearcher.this.bm25.retrieve(searcher, text, filter, fetch)
+						: List.of();
 				this.bm25Depth = fetch;
 			}
 			if (this.vector == null || (depth != this.vectorDepth
