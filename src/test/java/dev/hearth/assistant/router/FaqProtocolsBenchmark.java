@@ -138,6 +138,28 @@ class FaqProtocolsBenchmark {
 			return matcher(FaqMatcher.of(examples, answers, pseudoQuestions(answers), router, corpus(),
 					EntryScores.Weights.DEFAULT, false, FaqMatcher.Decider.LEARNED));
 		});
+		// measured and rejected (branch faqnb): Hearth's matcher, then the rarest word
+		// of the question must be in the best entry's text
+		// (-Dbench.rareratio=0: the runner-up's least share of the best's score)
+		for (RareWordRerank.Mode mode : RareWordRerank.Mode.values()) {
+			double ratio = Double.parseDouble(System.getProperty("bench.rareratio", "0"));
+			methods.put("rare-" + mode.name().toLowerCase(java.util.Locale.ROOT), (examples, answers) -> {
+				TrainedRouter router = new RouterTrainer(routerSettings()).train(examples);
+				Matcher inner = matcher(FaqMatcher.of(examples, answers, pseudoQuestions(answers), router, corpus()));
+				RareWordRerank rule = new RareWordRerank(examples, answers, mode, ratio);
+				return new Matcher() {
+					@Override
+					public RouterPrediction predict(String text, float[] vector) {
+						return rule.apply(text, inner.predict(text, vector));
+					}
+
+					@Override
+					public double threshold() {
+						return inner.threshold();
+					}
+				};
+			});
+		}
 		methods.put("hybrid-norouter",
 				(examples, answers) -> matcher(FaqMatcher.of(examples, answers, null, corpus())));
 		for (String pair : System.getProperty("bench.grid", "").split(",")) {
@@ -440,11 +462,14 @@ class FaqProtocolsBenchmark {
 				.map((p) -> new Question(p.question(), p.faqId()))
 				.toList();
 			List<Evaluation.Outcome> asked = outcomes(matcher, similar, vectors);
+			CandidateDump candidates = new CandidateDump(examples, answers);
 			for (Question q : similar) {
 				RouterPrediction p = matcher.predict(q.text(), vectors.get(q.text()));
 				dump(p.ranked().get(0).label().equals(q.expected()) ? "test-right" : "test-wrong",
 						matcher.features(q.text(), vectors.get(q.text())));
+				candidates.add("test", q, p, matcher.threshold(), language);
 			}
+			candidates.flush("covid-" + language);
 			Map<String, Double> metrics = Evaluation.metrics(asked, matcher.threshold());
 			if (Boolean.getBoolean("bench.errors")) {
 				for (Question q : similar) {
@@ -519,11 +544,14 @@ class FaqProtocolsBenchmark {
 		AcceptanceCalibration.samples = null;
 		List<Question> asked = questions.stream().map((q) -> new Question(q.text(), q.label())).toList();
 		List<Evaluation.Outcome> outcomes = outcomes(matcher, asked, vectors);
+		CandidateDump candidates = new CandidateDump(examples, List.of());
 		for (Question q : asked) {
 			RouterPrediction p = matcher.predict(q.text(), vectors.get(q.text()));
 			dump(p.ranked().get(0).label().equals(q.expected()) ? "test-right" : "test-wrong",
 					matcher.features(q.text(), vectors.get(q.text())));
+			candidates.add("test", q, p, matcher.threshold(), "en");
 		}
+		candidates.flush(name);
 		Map<String, Object> row = row(Evaluation.metrics(outcomes, matcher.threshold()), matcher.threshold());
 		row.put("answeredWrong", answeredWrong(outcomes, matcher.threshold()));
 		row.put("unknownAnswered", unknownAnswered(examples, List.of(), asked, vectors, method));
@@ -588,6 +616,14 @@ class FaqProtocolsBenchmark {
 			.toList();
 		List<Evaluation.Outcome> valOutcomes = outcomes(matcher, valQuestions, vectors);
 		List<Evaluation.Outcome> testOutcomes = outcomes(matcher, testQuestions, vectors);
+		CandidateDump candidates = new CandidateDump(examples, List.of());
+		for (Question q : valQuestions) {
+			candidates.add("val", q, matcher.predict(q.text(), vectors.get(q.text())), matcher.threshold(), "en");
+		}
+		for (Question q : testQuestions) {
+			candidates.add("test", q, matcher.predict(q.text(), vectors.get(q.text())), matcher.threshold(), "en");
+		}
+		candidates.flush(name + "-heldout");
 		double best = Evaluation.chooseThreshold(valOutcomes);
 		double at90 = thresholdForInScopeAccuracy(valOutcomes, 0.90);
 		double top1 = Evaluation.metrics(valOutcomes, 0).get("inScopeTop1");
@@ -745,6 +781,89 @@ class FaqProtocolsBenchmark {
 
 	static <T, R> List<R> map(List<T> list, Function<T, R> f) {
 		return list.stream().map(f).toList();
+	}
+
+	/**
+	 * With {@code -Dbench.dump=DIR}: per set, every test question with its five best
+	 * entries, their scores and which of the question's analysed terms each entry's
+	 * phrasings and answer hold, with the terms' document frequencies over the entries
+	 * (for studying ranking rules offline, {@code DIR/<set>-candidates.jsonl}).
+	 */
+	static final class CandidateDump {
+
+		private final Map<String, java.util.Set<String>> terms = new LinkedHashMap<>();
+
+		private final Map<String, Integer> df = new java.util.HashMap<>();
+
+		/** Per entry, its answer's terms alone. */
+		private final Map<String, java.util.Set<String>> answerTerms = new java.util.HashMap<>();
+
+		private final StringBuilder out = new StringBuilder();
+
+		CandidateDump(List<TrainingExample> examples, List<EntryAnswer> answers) {
+			Map<String, String> language = new java.util.HashMap<>();
+			answers.forEach((a) -> language.put(a.label(), a.language()));
+			for (TrainingExample e : examples) {
+				this.terms.computeIfAbsent(e.label(), (l) -> new java.util.HashSet<>())
+					.addAll(EntryTerms.terms(EntryTerms.key(language.get(e.label())), e.text()));
+			}
+			for (EntryAnswer a : answers) {
+				this.answerTerms.put(a.label(),
+						new java.util.HashSet<>(EntryTerms.terms(EntryTerms.key(a.language()), a.text())));
+				if (this.terms.containsKey(a.label())) {
+					this.terms.get(a.label()).addAll(EntryTerms.terms(EntryTerms.key(a.language()), a.text()));
+				}
+			}
+			this.terms.values().forEach((set) -> set.forEach((t) -> this.df.merge(t, 1, Integer::sum)));
+		}
+
+		void add(String kind, Question q, RouterPrediction p, double threshold, String language) {
+			if (System.getProperty("bench.dump") == null) {
+				return;
+			}
+			List<String> qt = new ArrayList<>(
+					new java.util.LinkedHashSet<>(EntryTerms.terms(EntryTerms.key(language), q.text())));
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("kind", kind);
+			row.put("q", q.text());
+			row.put("expected", q.expected());
+			row.put("confidence", p.confidence());
+			row.put("threshold", threshold);
+			row.put("entries", this.terms.size());
+			Map<String, Integer> dfs = new LinkedHashMap<>();
+			qt.forEach((t) -> dfs.put(t, this.df.getOrDefault(t, 0)));
+			row.put("terms", dfs);
+			row.put("expectedHas", has(q.expected(), qt));
+			List<Map<String, Object>> ranked = new ArrayList<>();
+			for (ScoredLabel c : p.ranked()) {
+				Map<String, Object> r = new LinkedHashMap<>();
+				r.put("label", c.label());
+				r.put("score", c.probability());
+				r.put("has", has(c.label(), qt));
+				java.util.Set<String> answer = this.answerTerms.getOrDefault(c.label(), java.util.Set.of());
+				r.put("hasAnswer", qt.stream().filter(answer::contains).toList());
+				ranked.add(r);
+			}
+			row.put("ranked", ranked);
+			this.out.append(JsonMapper.builder().build().writeValueAsString(row)).append('\n');
+		}
+
+		private List<String> has(String label, List<String> qt) {
+			java.util.Set<String> entry = this.terms.getOrDefault(label, java.util.Set.of());
+			return qt.stream().filter(entry::contains).toList();
+		}
+
+		void flush(String set) throws IOException {
+			String dir = System.getProperty("bench.dump");
+			if (dir != null) {
+				Files.createDirectories(Path.of(dir));
+				Files.writeString(Path.of(dir, set + "-candidates.jsonl"), this.out.toString());
+				Files.writeString(Path.of(dir, set + "-entries.json"),
+						JsonMapper.builder().build().writeValueAsString(this.terms));
+			}
+			this.out.setLength(0);
+		}
+
 	}
 
 }
