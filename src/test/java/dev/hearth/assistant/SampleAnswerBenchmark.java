@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import dev.hearth.knowledge.FaqCatalog;
 import dev.hearth.knowledge.KnowledgeBase;
 
 /**
@@ -29,7 +30,9 @@ import dev.hearth.knowledge.KnowledgeBase;
  * (their misses not printed) through the answer pipeline, graded by {@link AnswerGrade},
  * reported per group as answered right / answered wrong / escalated. Run with
  * {@code mvn test -Dtest=SampleAnswerBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
- * writes {@code target/bench/sample-answers.json} and prints every miss.
+ * writes {@code target/bench/sample-answers.json} and prints every miss;
+ * {@code -Dbench.faqdump=FILE} also writes the development questions' FAQ candidates
+ * ({@link FaqAnswerDump}).
  */
 @SpringBootTest(properties = "hearth.knowledge.sample.enabled=true")
 @ActiveProfiles("test")
@@ -72,7 +75,7 @@ class SampleAnswerBenchmark {
 	ApplicationContext context;
 
 	@Autowired
-	dev.hearth.knowledge.FaqCatalog catalog;
+	FaqCatalog catalog;
 
 	@Test
 	void answers() throws Exception {
@@ -81,7 +84,8 @@ class SampleAnswerBenchmark {
 		this.context.getBean("sampleKnowledgeBase", ApplicationRunner.class).run(null);
 		this.router.trainNow();
 		Map<String, Object> report = new LinkedHashMap<>();
-		StringBuilder faqDump = new StringBuilder();
+		String faqDumpFile = System.getProperty("bench.faqdump");
+		FaqAnswerDump faqDump = (faqDumpFile != null) ? new FaqAnswerDump(this.catalog.entries()) : null;
 		List<Map<String, Object>> spans = new ArrayList<>();
 		List<DocumentComposition.Judged> judged = new ArrayList<>();
 		this.pipeline.observeSpans(judged::add);
@@ -98,8 +102,8 @@ class SampleAnswerBenchmark {
 					spans.add(span(set + ":" + n, question, judged.isEmpty() ? null : judged.get(judged.size() - 1)));
 				}
 				AnswerGrade grade = AnswerGrade.of(question, answer);
-				if (!HELD_OUT.contains(set) && System.getProperty("bench.faqdump") != null) {
-					faqDump.append(faqRow(set, question, answer, grade)).append('\n');
+				if (faqDump != null && !HELD_OUT.contains(set)) {
+					faqDump.add(set, question, answer, grade);
 				}
 				tally.add(question.groupOrKind(), grade);
 				double keptUpTo = CoverageSweep.keptUpTo(question.question(), question.history(), answer);
@@ -132,8 +136,8 @@ class SampleAnswerBenchmark {
 			report.put(set, tally.counts());
 		}
 		Files.createDirectories(Path.of("target/bench"));
-		if (System.getProperty("bench.faqdump") != null) {
-			Files.writeString(Path.of(System.getProperty("bench.faqdump")), faqDump.toString());
+		if (faqDump != null) {
+			faqDump.write(Path.of(faqDumpFile));
 		}
 		Files.writeString(Path.of("target/bench/sample-dev-spans.json"),
 				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(spans));
@@ -166,76 +170,6 @@ class SampleAnswerBenchmark {
 							|| question.gold().stream().anyMatch((g) -> text.contains(AnswerGrade.normalise(g)))));
 		}
 		return row;
-	}
-
-	/**
-	 * With {@code -Dbench.faqdump=FILE} (development sets only): a question's grade, the
-	 * FAQ candidates and which of the question's analysed terms each candidate's
-	 * question, examples and answer hold, with the terms' document frequencies over the
-	 * entries.
-	 */
-	private String faqRow(String set, LabelledQuestion question, Answer answer, AnswerGrade grade) {
-		List<dev.hearth.knowledge.FaqEntry> entries = this.catalog.entries();
-		Map<String, java.util.Set<String>> terms = new LinkedHashMap<>();
-		Map<String, Integer> df = new java.util.HashMap<>();
-		for (dev.hearth.knowledge.FaqEntry e : entries) {
-			String key = analyzerKey(e.language());
-			java.util.Set<String> t = new java.util.HashSet<>(
-					analyse(key, e.question() + "\n" + String.join("\n", e.examples()) + "\n" + e.answer()));
-			terms.put(e.id(), t);
-			t.forEach((w) -> df.merge(w, 1, Integer::sum));
-		}
-		String key = analyzerKey(answer.language());
-		List<String> qt = new ArrayList<>(new java.util.LinkedHashSet<>(analyse(key, question.question())));
-		Map<String, Object> row = new LinkedHashMap<>();
-		row.put("set", set);
-		row.put("q", question.question());
-		row.put("history", question.history() != null && !question.history().isEmpty());
-		row.put("expected", question.expected());
-		row.put("grade", grade.toString());
-		row.put("answeredBy", answer.answeredBy());
-		row.put("faqId", answer.faqId());
-		row.put("confidence", answer.confidence());
-		Map<String, Integer> dfs = new LinkedHashMap<>();
-		qt.forEach((w) -> dfs.put(w, df.getOrDefault(w, 0)));
-		row.put("terms", dfs);
-		row.put("entries", entries.size());
-		List<Map<String, Object>> ranked = new ArrayList<>();
-		for (Answer.Candidate c : answer.ranked()) {
-			Map<String, Object> r = new LinkedHashMap<>();
-			r.put("label", c.faqId());
-			r.put("score", c.probability());
-			java.util.Set<String> t = terms.getOrDefault(c.faqId(), java.util.Set.of());
-			r.put("has", qt.stream().filter(t::contains).toList());
-			ranked.add(r);
-		}
-		row.put("ranked", ranked);
-		return JsonMapper.builder().build().writeValueAsString(row);
-	}
-
-	private static String analyzerKey(String language) {
-		return (language != null && language.toLowerCase(java.util.Locale.ROOT).startsWith("de")) ? "de" : "en";
-	}
-
-	private static List<String> analyse(String key, String text) {
-		org.apache.lucene.analysis.Analyzer analyzer = switch (key) {
-			case "de" -> new org.apache.lucene.analysis.de.GermanAnalyzer();
-			case "en" -> new org.apache.lucene.analysis.en.EnglishAnalyzer();
-			default -> new org.apache.lucene.analysis.standard.StandardAnalyzer();
-		};
-		List<String> out = new ArrayList<>();
-		try (var stream = analyzer.tokenStream("text", text)) {
-			var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-			stream.reset();
-			while (stream.incrementToken()) {
-				out.add(term.toString());
-			}
-			stream.end();
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		return out;
 	}
 
 	static List<LabelledQuestion> read(Path file) throws IOException {

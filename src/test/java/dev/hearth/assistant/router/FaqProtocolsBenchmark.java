@@ -52,9 +52,12 @@ import static dev.hearth.assistant.router.Protocols.shuffled;
  * ({@code massive-dev}), so that covid, HWU64 and Bitext stay unseen;
  * {@code -Dbench.sets=covid-en,...} limits its sets ({@code -Dbench.heldout=hwu64,...}
  * those of (b)) and {@code -Dbench.dump=DIR} writes the acceptance features of every
- * calibration and test question. The covid entries are matched by their answers too when
- * {@code -Dbench.covidqa=/path/to/COVID-QA} names a checkout of deepset-ai/COVID-QA
- * ({@link SharedData#covidAnswers}); {@code -Dbench.errors=true} prints the covid misses.
+ * calibration and test question, and every test question's candidates with its terms
+ * ({@link CandidateDump}). {@code rare-swap} and {@code rare-escalate}: Hearth's matcher
+ * followed by {@link RareWordRerank} (measured and rejected, branch faqnb). The covid
+ * entries are matched by their answers too when {@code -Dbench.covidqa=/path/to/COVID-QA}
+ * names a checkout of deepset-ai/COVID-QA ({@link SharedData#covidAnswers});
+ * {@code -Dbench.errors=true} prints the covid misses.
  * {@code -Dbench.adapters=name:FILE,...} adds one method {@code adapt-<name>} per learned
  * {@link EmbeddingAdapter} (Hearth's matcher with the adapter in the matching, ADR 0029;
  * trained by {@link EmbeddingAdapterTrainer}), {@code -Dbench.adaptall=FILE} maps every
