@@ -114,9 +114,7 @@ public class AnswerPipeline {
 				new EvidenceAgreement(knowledgeTexts::embed, properties.answer().agreementBm25Rank(),
 						properties.answer().agreementSentenceSimilarity()),
 				properties.answer().model(), knowledgeTexts::embed, properties.answer().minSimilarity(),
-				properties.answer().similarityGate(),
-				(words) -> search.shares(words, properties.answer().keyWordShare()),
-				properties.answer().keyWordShare());
+				properties.answer().similarityGate());
 		this.evidence = new AnswerEvidence(knowledgeTexts::embed, AnswerEvidence.MARGIN,
 				properties.answer().minSimilarity());
 		this.escalation = new EscalationRule(properties.router().lowConfidenceShare(),

@@ -65,10 +65,6 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * that with the learned check for a span that passes by its own similarity
 	 * ({@code either-checked}); measured in ADR 0035, none better than the default. A
 	 * language model's answer is always gated by the best passage
-	 * @param keyWordShare an extractive answer is refused when the span (with its heading
-	 * and title) leaves out a topic word of the question that the knowledge base holds in
-	 * at most this share of its passages, and in some ({@code KeyWords}, ADR 0039); 0
-	 * turns the check off
 	 */
 	record Answer(@DefaultValue("4") int passages, @DefaultValue("0.45") double minSimilarity,
 			@DefaultValue("3") int maxSentences, @DefaultValue("0.6") double minSupport,
@@ -77,7 +73,7 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 			@DefaultValue("0.6") double agreementSentenceSimilarity,
 			@DefaultValue AnswerabilityWeights answerabilityModel,
 			@DefaultValue("composed") HistoryVector historyVector,
-			@DefaultValue("passage") SimilarityGate similarityGate, @DefaultValue("0") double keyWordShare) {
+			@DefaultValue("passage") SimilarityGate similarityGate) {
 
 		/** The learned answerability check, or {@code null} when no weights are set. */
 		AnswerabilityModel model() {

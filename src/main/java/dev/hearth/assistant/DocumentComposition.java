@@ -1,8 +1,6 @@
 package dev.hearth.assistant;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -77,10 +75,6 @@ final class DocumentComposition {
 
 	private final AssistantProperties.SimilarityGate gate;
 
-	private final Function<Collection<String>, Map<String, Double>> shares;
-
-	private final double keyWordShare;
-
 	private volatile Consumer<Judged> observer;
 
 	private volatile Consumer<Offered> offered;
@@ -140,28 +134,6 @@ final class DocumentComposition {
 			ObservationRegistry observations, Rejections rejections, EvidenceAgreement agreement,
 			AnswerabilityModel model, Function<String, float[]> embed, double minSimilarity,
 			AssistantProperties.SimilarityGate gate) {
-		this(generative, maxSentences, answerability, observations, rejections, agreement, model, embed, minSimilarity,
-				gate, (words) -> Map.of(), 0);
-	}
-
-	/**
-	 * As
-	 * {@link #DocumentComposition(GenerativeAnswers, int, Answerability, ObservationRegistry, Rejections, EvidenceAgreement, AnswerabilityModel, Function, double, AssistantProperties.SimilarityGate)},
-	 * with the question's key words a span must not leave out ({@link KeyWords}).
-	 * @param shares the share of the knowledge base's passages holding each word
-	 * @param keyWordShare the largest share at which a word the span leaves out is a key
-	 * word that refuses it; 0 for no such check
-	 */
-	DocumentComposition(GenerativeAnswers generative, int maxSentences, Answerability answerability,
-			ObservationRegistry observations, Rejections rejections, EvidenceAgreement agreement,
-			AnswerabilityModel model, Function<String, float[]> embed, double minSimilarity,
-			AssistantProperties.SimilarityGate gate, Function<Collection<String>, Map<String, Double>> shares,
-			double keyWordShare) {
-		if (!(keyWordShare >= 0 && keyWordShare <= 1)) {
-			throw new IllegalArgumentException("keyWordShare must be between 0 and 1, got " + keyWordShare);
-		}
-		this.shares = java.util.Objects.requireNonNull(shares, "shares");
-		this.keyWordShare = keyWordShare;
 		if (!(minSimilarity >= 0 && minSimilarity <= 1)) {
 			throw new IllegalArgumentException("minSimilarity must be between 0 and 1, got " + minSimilarity);
 		}
@@ -315,18 +287,11 @@ final class DocumentComposition {
 			log.debug("No document answer to \"{}\": {}", query, checked.missing());
 			return false;
 		}
-		String key = keyWordLeftOut(query, span);
-		if (key != null) {
-			log.debug("No document answer to \"{}\": its key word \"{}\" is not around the span", query, key);
-		}
 		Consumer<Judged> watching = this.observer;
 		SpanFeatures features = (this.model != null || watching != null)
 				? SpanFeatures.of(query, vector, span, passages, this.embed) : null;
 		boolean answers;
-		if (key != null) {
-			answers = false;
-		}
-		else if (this.model != null) {
+		if (this.model != null) {
 			answers = this.model.answers(features);
 			if (!answers) {
 				log.debug("No document answer to \"{}\": answerability {}", query, this.model.probability(features));
@@ -344,20 +309,6 @@ final class DocumentComposition {
 			watching.accept(new Judged(query, span, features, answers));
 		}
 		return answers;
-	}
-
-	/**
-	 * A key word of the question that the span leaves out ({@link KeyWords}), or
-	 * {@code null}: always {@code null} with no {@code keyWordShare}. Looks up only the
-	 * words not around the span, in the index's term dictionary (no search, no model
-	 * call).
-	 */
-	private String keyWordLeftOut(String query, ExtractiveAnswers.Span span) {
-		if (this.keyWordShare == 0) {
-			return null;
-		}
-		Set<String> missing = KeyWords.missing(query, span.context());
-		return missing.isEmpty() ? null : KeyWords.rareMissing(missing, this.shares.apply(missing), this.keyWordShare);
 	}
 
 	/**

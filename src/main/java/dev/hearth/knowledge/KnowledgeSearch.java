@@ -108,25 +108,6 @@ public class KnowledgeSearch {
 		}
 	}
 
-	/**
-	 * The share of the knowledge base's documents whose text holds each word (0 when none
-	 * does), exact up to {@code atMost}: how rare the word is here
-	 * ({@link dev.hearth.retrieval.HybridSearcher#shares(java.util.Collection, double)}).
-	 */
-	public Map<String, Double> shares(java.util.Collection<String> words, double atMost) {
-		try {
-			try {
-				return this.index.passages().searcher().shares(words, atMost);
-			}
-			catch (AlreadyClosedException ex) {
-				return this.index.passages().searcher().shares(words, atMost);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("The index could not be read", ex);
-		}
-	}
-
 	private SearchResults search(String query, float[] vector, int n, Map<String, Set<String>> filters, Fusion fusion) {
 		if (n < 1 || n > MAX_TOP) {
 			throw new IllegalArgumentException("top must be between 1 and " + MAX_TOP + ", got " + n);

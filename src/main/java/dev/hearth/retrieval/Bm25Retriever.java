@@ -1,28 +1,13 @@
 package dev.hearth.retrieval;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.document.DocumentStoredFieldVisitor;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -79,98 +64,6 @@ final class Bm25Retriever {
 			}
 		}
 		return (clauses == 0) ? null : builder.build();
-	}
-
-	/**
-	 * How many documents (distinct document ids: a document's chunks, an FAQ entry's
-	 * phrasings, count once) hold each word in their text, as BM25 sees it (analysed by
-	 * each language field's analyzer; a word the analyzer splits counts by its rarest
-	 * part); 0 for a word none holds or that the analyzers drop (a stop word). Counting
-	 * stops at {@code atMost + 1}: a larger count is reported as that.
-	 */
-	Map<String, Integer> documentCounts(IndexReader reader, Collection<String> words, int atMost) throws IOException {
-		Map<String, Integer> counts = new LinkedHashMap<>();
-		for (String word : words) {
-			Set<String> documents = new HashSet<>();
-			for (String key : this.analyzers.keys()) {
-				String field = PassageSchema.textField(key);
-				if (!hasField(reader, field)) {
-					continue;
-				}
-				List<String> terms = new ArrayList<>();
-				try (TokenStream tokens = this.analyzers.perField().tokenStream(field, word)) {
-					CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-					tokens.reset();
-					while (tokens.incrementToken()) {
-						terms.add(term.toString());
-					}
-					tokens.end();
-				}
-				Set<String> rarest = null;
-				for (String term : terms) {
-					Set<String> holding = documents(reader, new Term(field, term), atMost + 1);
-					rarest = (rarest == null || holding.size() < rarest.size()) ? holding : rarest;
-				}
-				if (rarest != null) {
-					// a document's passages are in one language field, so fields add up
-					documents.addAll(rarest);
-				}
-			}
-			counts.put(word, Math.min(documents.size(), atMost + 1));
-		}
-		return counts;
-	}
-
-	/**
-	 * The ids of the live documents whose passages hold the term, at most {@code cap}.
-	 */
-	private static Set<String> documents(IndexReader reader, Term term, int cap) throws IOException {
-		Set<String> documents = new HashSet<>();
-		Set<String> fields = Set.of(PassageSchema.DOCUMENT_ID);
-		for (LeafReaderContext leaf : reader.leaves()) {
-			PostingsEnum postings = leaf.reader().postings(term, PostingsEnum.NONE);
-			if (postings == null) {
-				continue;
-			}
-			Bits live = leaf.reader().getLiveDocs();
-			StoredFields stored = leaf.reader().storedFields();
-			for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-				if (live != null && !live.get(doc)) {
-					continue;
-				}
-				DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(fields);
-				stored.document(doc, visitor);
-				documents.add(visitor.getDocument().get(PassageSchema.DOCUMENT_ID));
-				if (documents.size() >= cap) {
-					return documents;
-				}
-			}
-		}
-		return documents;
-	}
-
-	/** How many documents (distinct live document ids) the index holds. */
-	static int documentCount(IndexReader reader) throws IOException {
-		Set<String> documents = new HashSet<>();
-		for (LeafReaderContext leaf : reader.leaves()) {
-			Terms terms = leaf.reader().terms(PassageSchema.DOCUMENT_ID);
-			if (terms == null) {
-				continue;
-			}
-			Bits live = leaf.reader().getLiveDocs();
-			TermsEnum ids = terms.iterator();
-			PostingsEnum postings = null;
-			for (BytesRef id = ids.next(); id != null; id = ids.next()) {
-				postings = ids.postings(postings, PostingsEnum.NONE);
-				for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-					if (live == null || live.get(doc)) {
-						documents.add(id.utf8ToString());
-						break;
-					}
-				}
-			}
-		}
-		return documents.size();
 	}
 
 	private static boolean hasField(IndexReader reader, String field) {

@@ -12,7 +12,6 @@ import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -230,59 +229,6 @@ public final class HybridSearcher {
 			return new Retrieved(this.bm25.subList(0, Math.min(depth, this.bm25.size())), this.vector);
 		}
 
-	}
-
-	/**
-	 * The share of the indexed documents (a document's chunks, an FAQ entry's phrasings,
-	 * count as one; every kind and audience) whose text holds each word, by BM25's
-	 * analysis ({@code 0} for a word none holds): how rare a word is in this knowledge
-	 * base. Exact up to {@code atMost}; a larger share is reported as some share above it
-	 * (counting stops there). Reads the word's postings and, for each passage holding it
-	 * until then, its document id; the number of documents is counted once per index
-	 * version.
-	 * @param atMost the largest share that must be exact, 0 to 1
-	 * @throws IOException if Lucene fails to read the index
-	 */
-	public Map<String, Double> shares(java.util.Collection<String> words, double atMost) throws IOException {
-		if (!(atMost >= 0 && atMost <= 1)) {
-			throw new IllegalArgumentException("atMost must be between 0 and 1, got " + atMost);
-		}
-		IndexSearcher searcher = this.index.acquire();
-		try {
-			IndexReader reader = searcher.getIndexReader();
-			int documents = documentCount(reader);
-			Map<String, Double> shares = new java.util.LinkedHashMap<>();
-			if (documents == 0) {
-				words.forEach((word) -> shares.put(word, 0.0));
-				return shares;
-			}
-			this.bm25.documentCounts(reader, words, (int) Math.floor(atMost * documents))
-				.forEach((word, count) -> shares.put(word, (double) count / documents));
-			return shares;
-		}
-		finally {
-			this.index.release(searcher);
-		}
-	}
-
-	/** The number of documents of the index version last asked about. */
-	private record Counted(Object reader, int documents) {
-	}
-
-	private volatile Counted counted;
-
-	private int documentCount(IndexReader reader) throws IOException {
-		IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-		Object key = (helper != null) ? helper.getKey() : null;
-		Counted last = this.counted;
-		if (key != null && last != null && last.reader() == key) {
-			return last.documents();
-		}
-		int documents = Bm25Retriever.documentCount(reader);
-		if (key != null) {
-			this.counted = new Counted(key, documents);
-		}
-		return documents;
 	}
 
 	/** The candidate lists of the first round, unfused; for evaluation. */

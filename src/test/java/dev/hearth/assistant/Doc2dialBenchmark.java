@@ -395,11 +395,6 @@ class Doc2dialBenchmark {
 
 	}
 
-	/**
-	 * The share the key-word check's lookups are timed at (ADR 0039's measured value).
-	 */
-	private static final double KEY_WORD_SHARE = 0.04;
-
 	private static double cosine(float[] a, float[] b) {
 		double dot = 0;
 		double na = 0;
@@ -477,13 +472,6 @@ class Doc2dialBenchmark {
 		row.put("spanShown", judged.span().shown());
 		row.put("spanSimilarity", cosine(turn.vector(), this.queries.embed(judged.span().shown())));
 		row.put("judgedAnswers", judged.answers());
-		// the question's topic words the span leaves out, with their share of the
-		// index's passages (KeyWords), to replay the key-word check at any share
-		java.util.Set<String> missing = KeyWords.missing(judged.query(), judged.span().context());
-		long looked = System.nanoTime();
-		this.search.shares(missing, KEY_WORD_SHARE);
-		row.put("keyWordMicros", (System.nanoTime() - looked) / 1000);
-		row.put("missingKeyWords", KeyWords.weighed(missing, this.search.shares(missing, 1.0)));
 		row.put("judgedRight", goldSource != null && judged.span().passage().hit().source().equals(goldSource)
 				&& covers(judged.span().passage().hit().passage(), gold));
 	}

@@ -49,46 +49,6 @@ class DocumentCompositionTest {
 	}
 
 	/**
-	 * A composition whose knowledge base holds the question's words in the given shares
-	 * of its passages: "standing order" on other pages (1%) and not around the paid-twice
-	 * span makes it a span about another way of paying (ADR 0039).
-	 */
-	private static DocumentComposition keyWords(Map<String, Double> shares) {
-		return new DocumentComposition(null, 3, new Answerability(0.4), ObservationRegistry.NOOP,
-				(check, detail, fallback) -> {
-				}, new EvidenceAgreement((text) -> new float[] { 0, 1 }, 3, 0.6), null, (text) -> new float[] { 0, 1 },
-				0, AssistantProperties.SimilarityGate.PASSAGE, (words) -> shares, 0.02);
-	}
-
-	private static final List<Passage> AGREED = List
-		.of(new Passage(new SearchHit("refunds#2", "refunds", "refunds#2", PassageKind.DOCUMENT_CHUNK,
-				"docs/billing/refunds.md", "Refunds", "Refunds > You paid twice or paid too much",
-				"If you were charged twice for a bill, the extra amount sits as a credit on your account.",
-				"/kb/refunds", "en", Map.of(), 0.77f, 1, 1, 0.62f), 0.62));
-
-	@Test
-	void aSpanThatLeavesOutAKeyWordOfTheQuestionDoesNotAnswer() {
-		String question = "I was charged twice by standing order for my bill";
-		DocumentComposition.Composed composed = keyWords(Map.of("standing", 0.01, "order", 0.01)).compose(question,
-				question, new float[] { 1, 0 }, List.of(), AGREED, (text) -> {
-				}, new Timings());
-		assertThat(composed).isInstanceOf(DocumentComposition.Declined.class);
-	}
-
-	@Test
-	void aSpanThatLeavesOutOnlyWordsTheKnowledgeBaseNeverOrOftenUsesAnswers() {
-		String question = "I was charged twice by standing order for my bill";
-		for (Map<String, Double> shares : List.of(Map.of("standing", 0.0, "order", 0.0),
-				Map.of("standing", 0.3, "order", 0.2))) {
-			DocumentComposition.Composed composed = keyWords(shares).compose(question, question, new float[] { 1, 0 },
-					List.of(), AGREED, (text) -> {
-					}, new Timings());
-			assertThat(composed).isInstanceOfSatisfying(DocumentComposition.Written.class,
-					(written) -> assertThat(written.text()).contains("credit on your account"));
-		}
-	}
-
-	/**
 	 * A long section whose whole vector is far from the question (0.30, below
 	 * {@code min-similarity}) while the span shown, its heading and the sentence that
 	 * answers, is close: the span's own similarity gates the answer (ADR 0035).

@@ -59,36 +59,6 @@ class HybridSearcherTest {
 	}
 
 	@Test
-	void sharesCountTheDocumentsWhoseTextHoldsAWordAsBm25AnalysesIt() throws IOException {
-		this.index.replaceDocument("renewal", List.of(chunk("a", "renewal", "Renew your licenses online.", axis(0)),
-				chunk("b", "renewal", "Renewing online takes a day.", axis(1))), 1);
-		this.index.replaceDocument("offices",
-				List.of(chunk("c", "offices", "Bring the license to the office.", axis(2))), 2);
-		this.index.replaceDocument("fees",
-				List.of(chunk("d", "fees", "Gebühren für die Verlängerung", "de", Map.of(), axis(3))), 3);
-		this.index.replaceDocument("plates", List.of(chunk("e", "plates", "Plates and registrations.", axis(4))), 4);
-		assertThat(this.index.searcher().shares(List.of("online", "renewed", "license", "the", "fritzbox"), 1))
-			.containsExactly(Map.entry("online", 0.25), Map.entry("renewed", 0.25), Map.entry("license", 0.5),
-					Map.entry("the", 0.0), Map.entry("fritzbox", 0.0));
-		this.index.deleteDocument("offices", 5);
-		assertThat(this.index.searcher().shares(List.of("license"), 1)).containsExactly(Map.entry("license", 1 / 3.0));
-	}
-
-	@Test
-	void sharesAreExactUpToTheLargestThatMustBe() throws IOException {
-		for (int d = 0; d < 4; d++) {
-			this.index.replaceDocument("doc-" + d,
-					List.of(chunk("doc-" + d, "doc-" + d, "Renew your license online.", axis(d))), d + 1);
-		}
-		this.index.replaceDocument("other", List.of(chunk("other", "other", "Plates.", axis(5))), 9);
-		assertThat(this.index.searcher().shares(List.of("online"), 0.2).get("online")).isGreaterThan(0.2);
-		assertThat(this.index.searcher().shares(List.of("plates"), 0.2)).containsExactly(Map.entry("plates", 0.2));
-		assertThatThrownBy(() -> this.index.searcher().shares(List.of("plates"), 2))
-			.isInstanceOf(IllegalArgumentException.class)
-			.hasMessage("atMost must be between 0 and 1, got 2.0");
-	}
-
-	@Test
 	void rrfRewardsPassagesBothRetrieversFound() throws IOException {
 		indexFusionCorpus();
 		List<SearchHit> hits = search(query("router password", axis(0), 4, Fusion.RRF));
