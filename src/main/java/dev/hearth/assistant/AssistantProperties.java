@@ -35,7 +35,9 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	}
 
 	/**
-	 * @param passages passages retrieved for a document answer
+	 * @param passages passages retrieved for a document answer (given to the language
+	 * model or the extractive composer); six since on doc2dial the answer's section is
+	 * sometimes ranked fifth or sixth among a page's sections (docs/benchmarks.md)
 	 * @param minSimilarity cosine similarity of the best passage to the question below
 	 * which Hearth does not answer from documents
 	 * @param maxSentences longest extractive answer, in sentences
@@ -66,7 +68,7 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * ({@code either-checked}); measured in ADR 0035, none better than the default. A
 	 * language model's answer is always gated by the best passage
 	 */
-	record Answer(@DefaultValue("4") int passages, @DefaultValue("0.45") double minSimilarity,
+	record Answer(@DefaultValue("6") int passages, @DefaultValue("0.45") double minSimilarity,
 			@DefaultValue("3") int maxSentences, @DefaultValue("0.6") double minSupport,
 			@DefaultValue("60") int modelTimeoutSeconds, @DefaultValue("0.4") double minCoverage,
 			@DefaultValue("0.8") double lowConfidenceShare, @DefaultValue("3") int agreementBm25Rank,
