@@ -40,13 +40,18 @@ import dev.hearth.system.SystemProperties;
  * {@code hearth_bench}), dropped first. Run with
  * {@code mvn test -Dtest=AnswerLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * writes {@code target/bench/answer-latency.json}; with {@code -Dbench.jfr=FILE} the run
- * with think time is recorded with the JDK's Flight Recorder into that file. Reports the
- * process's CPU time per question (server and clients), which a shared machine does not
- * distort as it does the percentiles.
+ * with think time is recorded with the JDK's Flight Recorder into that file ({@code
+ * -Dbench.jfr.sockets=true} also records every socket read and write, so every database
+ * round trip). Runs with the production default of 20 database connections
+ * ({@code bench.pool} sets another). Reports the process's CPU time per question (server
+ * and clients), which a shared machine does not distort as it does the percentiles, and
+ * PostgreSQL's write-ahead log per question.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "hearth.knowledge.sample.enabled=true",
-				"spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/${bench.db:hearth_bench}" })
+				"spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/${bench.db:hearth_bench}",
+				// the production default (SystemProperties), not the test profile's 4
+				"hearth.system.database.pool-size=${bench.pool:20}" })
 @ActiveProfiles("test")
 class AnswerLatencyBenchmark {
 
@@ -94,6 +99,12 @@ class AnswerLatencyBenchmark {
 				recording.setDestination(Path.of(jfr));
 				// CPU time samples include native code (the embedding model's inference)
 				recording.enable("jdk.CPUTimeSample").with("throttle", "10ms");
+				if (Boolean.getBoolean("bench.jfr.sockets")) {
+					// every socket read and write, not only those over the profile's
+					// threshold: each database round trip of a turn, however short
+					recording.enable("jdk.SocketRead").withThreshold(Duration.ZERO);
+					recording.enable("jdk.SocketWrite").withThreshold(Duration.ZERO);
+				}
 				recording.start();
 			}
 			// the conversations run through a warm-up at the measured load before their
@@ -132,10 +143,13 @@ class AnswerLatencyBenchmark {
 		AtomicInteger escalations = new AtomicInteger();
 		java.util.concurrent.atomic.AtomicLong cpuBefore = new java.util.concurrent.atomic.AtomicLong(
 				processCpuNanos());
+		java.util.concurrent.atomic.AtomicReference<Map<String, Long>> walBefore = new java.util.concurrent.atomic.AtomicReference<>(
+				wal());
 		Thread.ofVirtual().start(() -> {
 			try {
 				Thread.sleep(Duration.ofNanos(Math.max(0, runStart - System.nanoTime())));
 				cpuBefore.set(processCpuNanos());
+				walBefore.set(wal());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -194,6 +208,7 @@ class AnswerLatencyBenchmark {
 		}
 		done.await();
 		long cpuNanos = processCpuNanos() - cpuBefore.get();
+		Map<String, Long> walAfter = wal();
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("conversations", conversations);
 		result.put("thinkTimeMeanMs", thinkMs);
@@ -211,7 +226,26 @@ class AnswerLatencyBenchmark {
 		// shared, where wall-clock percentiles are mostly other processes' queue
 		result.put("cpuMsPerQuestion",
 				roundTrips.isEmpty() ? 0 : Math.round(cpuNanos / 1e4 / roundTrips.size()) / 100.0);
+		// the database server's write-ahead log while measuring (the whole cluster: run
+		// it
+		// alone): what each turn costs PostgreSQL's commits, full-page images after a
+		// checkpoint included
+		Map<String, Double> walPerQuestion = new LinkedHashMap<>();
+		walAfter.forEach((key, value) -> walPerQuestion.put(key, roundTrips.isEmpty() ? 0
+				: Math.round((value - walBefore.get().get(key)) * 10.0 / roundTrips.size()) / 10.0));
+		result.put("walPerQuestion", walPerQuestion);
 		return result;
+	}
+
+	/** PostgreSQL's write-ahead log counters since their last reset. */
+	private Map<String, Long> wal() {
+		return this.jdbc.sql("select wal_records, wal_fpi, wal_bytes, wal_sync from pg_stat_wal").query((rs, row) -> {
+			Map<String, Long> counters = new LinkedHashMap<>();
+			for (String column : List.of("wal_records", "wal_fpi", "wal_bytes", "wal_sync")) {
+				counters.put(column, rs.getLong(column));
+			}
+			return counters;
+		}).single();
 	}
 
 	/** The round trips' percentiles in each ten seconds of the run, in order. */
