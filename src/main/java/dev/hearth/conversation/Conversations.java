@@ -432,11 +432,20 @@ public class Conversations {
 			.query(Integer.class)
 			.single();
 		String key = this.seal.activeKey();
-		Message message = this.jdbc
+		// the message and its search tokens in one statement: one round trip to the
+		// database fewer for every message
+		return this.jdbc
 			.sql("""
-					insert into conversation_message (conversation_id, seq, enc_key, role, text, reply_to, answer, author, client_id)
-					values (:conversation, :seq, :key, :role, :text, :replyTo, cast(:answer as jsonb), :author, :clientId)
-					returning conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author
+					with message as (
+					  insert into conversation_message (conversation_id, seq, enc_key, role, text, reply_to, answer, author, client_id)
+					  values (:conversation, :seq, :key, :role, :text, :replyTo, cast(:answer as jsonb), :author, :clientId)
+					  returning conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author),
+					tokens as (
+					  insert into conversation_message_token (conversation_id, seq, key_id, token)
+					  select message.conversation_id, message.seq, message.enc_key, t
+					  from message, unnest(cast(:tokens as bigint[])) as t
+					  on conflict do nothing)
+					select * from message
 					""")
 			.param("conversation", conversation)
 			.param("seq", seq)
@@ -447,10 +456,9 @@ public class Conversations {
 			.param("answer", (answer != null) ? this.json.writeValueAsString(answer) : null)
 			.param("author", author)
 			.param("clientId", clientId)
+			.param("tokens", this.seal.tokens(key, text))
 			.query(this::message)
 			.single();
-		this.seal.index(conversation, seq, key, text);
-		return message;
 	}
 
 	private Message message(ResultSet rs, int row) throws SQLException {

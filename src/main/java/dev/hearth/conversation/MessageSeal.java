@@ -73,8 +73,16 @@ class MessageSeal {
 		index(conversation, seq, keyId, text);
 	}
 
-	/** Stores the search tokens of a new message's {@code text} under {@code keyId}. */
-	void index(UUID conversation, int seq, String keyId, String text) {
+	/**
+	 * The search tokens of a message's {@code text} under {@code keyId}, stored with the
+	 * message.
+	 */
+	long[] tokens(String keyId, String text) {
+		return this.tokens.tokens(keyId, text);
+	}
+
+	/** Stores the search tokens of a message's {@code text} under {@code keyId}. */
+	private void index(UUID conversation, int seq, String keyId, String text) {
 		long[] tokens = this.tokens.tokens(keyId, text);
 		if (tokens.length > 0) {
 			this.jdbc.sql("""
