@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.hearth.assistant.Answer;
-import dev.hearth.assistant.CustomerTurn;
 import dev.hearth.assistant.Query;
 import dev.hearth.assistant.Turn;
 import dev.hearth.escalation.ClarifyOption;
@@ -187,79 +186,6 @@ public class Conversations {
 				select conversation_id, seq, enc_key, text from conversation_message
 				where conversation_id = ? and role = 'AGENT' order by seq desc limit 1
 				""").param(conversation).query((rs, row) -> this.seal.open(rs, "text")).optional();
-	}
-
-	/**
-	 * The customer's messages before {@code beforeSeq} since a person last wrote, oldest
-	 * first, at most {@code limit}, with the query embeddings stored on their turns; and
-	 * how many there are in all.
-	 */
-	Earlier earlierQuestions(UUID conversation, int beforeSeq, int limit) {
-		int[] total = { 0 };
-		List<CustomerTurn.EarlierQuestion> questions = new ArrayList<>(this.jdbc.sql("""
-				select conversation_id, seq, enc_key, text, query, embedding, count(*) over () as total
-				from conversation_message
-				where conversation_id = :c and seq < :before and role = 'CUSTOMER'
-				  and seq > coalesce((select max(seq) from conversation_message
-				                      where conversation_id = :c and role = 'AGENT'), 0)
-				order by seq desc limit :limit
-				""").param("c", conversation).param("before", beforeSeq).param("limit", limit).query((rs, row) -> {
-			total[0] = rs.getInt("total");
-			byte[] embedding = this.seal.openBytes(rs, "embedding");
-			String text = this.seal.open(rs, "text");
-			String query = this.seal.open(rs, "query");
-			return new CustomerTurn.EarlierQuestion(text, (embedding != null) ? Vectors.decode(embedding) : null,
-					query == null || query.equals(text.strip()));
-		}).list());
-		java.util.Collections.reverse(questions);
-		return new Earlier(questions, total[0]);
-	}
-
-	/**
-	 * What a turn needs to know of the customer's messages before {@code beforeSeq}, in
-	 * one read: how many of them, since a person last wrote, were left unresolved (handed
-	 * over, declined or asked back: their reply's decision is {@code ESCALATE}, or the
-	 * reply is a notice; or answered but rated unhelpful; answered turns never count),
-	 * and the {@link #lastLanguage language of the latest} that has one.
-	 */
-	Before before(UUID conversation, int beforeSeq) {
-		return this.jdbc.sql("""
-				select (select count(*) from conversation_message q
-				        where q.conversation_id = :c and q.seq < :before and q.role = 'CUSTOMER'
-				          and q.seq > coalesce((select max(seq) from conversation_message
-				                                where conversation_id = :c and role = 'AGENT'), 0)
-				          and exists (select 1 from conversation_message r
-				                      where r.conversation_id = :c and r.reply_to = q.seq
-				                        and (r.role = 'SYSTEM' or r.answer->>'decision' = 'ESCALATE'
-				                             or exists (select 1 from answer_feedback f
-				                                        where f.conversation_id = :c and f.message_seq = r.seq
-				                                          and f.rating = -1)))) as unresolved,
-				       (select language from conversation_message
-				        where conversation_id = :c and seq < :before and role = 'CUSTOMER' and language is not null
-				        order by seq desc limit 1) as language
-				""")
-			.param("c", conversation)
-			.param("before", beforeSeq)
-			.query((rs, row) -> new Before(rs.getInt("unresolved"), rs.getString("language")))
-			.single();
-	}
-
-	/**
-	 * The customer's messages before a turn.
-	 *
-	 * @param unresolved how many since a person last wrote were left unresolved
-	 * @param lastLanguage the language of the latest that has one, or {@code null}
-	 */
-	record Before(int unresolved, String lastLanguage) {
-	}
-
-	/**
-	 * Earlier customer messages.
-	 *
-	 * @param questions the latest of them, oldest first
-	 * @param total how many there are in all
-	 */
-	record Earlier(List<CustomerTurn.EarlierQuestion> questions, int total) {
 	}
 
 	/**

@@ -15,10 +15,10 @@ import dev.hearth.assistant.Turn;
 
 /**
  * Builds the {@link CustomerTurn} of a stored customer message, once: the history, the
- * earlier questions with their stored embeddings, the message's own query, embedded here
- * and nowhere else on the turn, and the language it is written in (detected from its
- * text, with the language of the customer's previous message, else the widget's, as
- * context). Thread-safe.
+ * earlier questions with their stored embeddings (read in one statement,
+ * {@link TurnHistory}), the message's own query, embedded here and nowhere else on the
+ * turn, and the language it is written in (detected from its text, with the language of
+ * the customer's previous message, else the widget's, as context). Thread-safe.
  */
 @Component
 class CustomerTurns {
@@ -35,8 +35,11 @@ class CustomerTurns {
 
 	private final LanguageDetection languages;
 
-	CustomerTurns(Conversations conversations, Queries queries, ConversationProperties properties,
+	private final TurnHistory history;
+
+	CustomerTurns(Conversations conversations, TurnHistory history, Queries queries, ConversationProperties properties,
 			LanguageDetection languages) {
+		this.history = history;
 		this.languages = languages;
 		this.conversations = conversations;
 		this.queries = queries;
@@ -49,22 +52,20 @@ class CustomerTurns {
 	 * {@code MODEL_FAILURE}).
 	 */
 	CustomerTurn of(java.util.UUID conversation, Conversations.Head head, Message question) {
-		List<Turn> history = this.conversations.history(conversation, question.seq(), this.properties.historyTurns());
-		Conversations.Earlier earlier = this.conversations.earlierQuestions(conversation, question.seq(),
+		TurnHistory.Before before = this.history.read(conversation, question.seq(), this.properties.historyTurns(),
 				EARLIER_QUESTIONS);
 		Query query;
 		try {
-			query = this.queries.of(question.text(), history);
+			query = this.queries.of(question.text(), before.history());
 		}
 		catch (RuntimeException ex) {
 			log.error("Embedding message {} of conversation {} failed", question.seq(), conversation, ex);
 			query = null;
 		}
-		Conversations.Before before = this.conversations.before(conversation, question.seq());
 		String context = (before.lastLanguage() != null) ? before.lastLanguage() : head.language();
-		return new CustomerTurn(conversation, question.seq(), question.text(), query, history, earlier.questions(),
-				earlier.total() + 1, before.unresolved() + 1, this.languages.resolve(question.text(), context),
-				head.country());
+		return new CustomerTurn(conversation, question.seq(), question.text(), query, before.history(),
+				before.questions(), before.questionsTotal() + 1, before.unresolved() + 1,
+				this.languages.resolve(question.text(), context), head.country());
 	}
 
 	/**
