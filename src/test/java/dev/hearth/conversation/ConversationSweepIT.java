@@ -18,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * finds a change whose notification never came (written with the triggers off), wakes
  * only that conversation's streams, and nothing when nothing changed.
  */
-@SpringBootTest
+// the feed's own catch-up tick (every 5 s by default) sweeps too: one inside the test's
+// 300 ms wait or between its sweeps would take the change it looks for
+@SpringBootTest(properties = "hearth.system.change-feed.catch-up=1h")
 @ActiveProfiles("test")
 class ConversationSweepIT {
 
