@@ -206,8 +206,8 @@ final class Answerability {
 
 	/**
 	 * Whether the question asks if something is offered at all ("do you offer a student
-	 * discount?", "gibt es ...?"): only a text that names everything it asks about
-	 * answers it, whether an FAQ entry or a document span.
+	 * discount?"; not "gibt es ...?", see {@link #WHETHER_OFFERED}): only a text that
+	 * names everything it asks about answers it, whether an FAQ entry or a document span.
 	 */
 	static boolean asksWhetherOffered(String question) {
 		return WHETHER_OFFERED.matcher(question).find();

@@ -2,7 +2,6 @@ package dev.hearth.conversation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.hearth.assistant.Answer;
 import dev.hearth.assistant.Query;
-import dev.hearth.assistant.Turn;
 import dev.hearth.escalation.ClarifyOption;
 import dev.hearth.knowledge.Vectors;
 
@@ -296,29 +294,6 @@ public class Conversations {
 				from conversation_message
 				where conversation_id = ? and seq > ? order by seq
 				""").param(conversation).param(afterSeq).query(this::message).list();
-	}
-
-	/**
-	 * The last messages before {@code beforeSeq}, oldest first, as the answer pipeline
-	 * reads them.
-	 */
-	public List<Turn> history(UUID conversation, int beforeSeq, int turns) {
-		List<Turn> history = new ArrayList<>(this.jdbc.sql("""
-				select conversation_id, seq, enc_key, role, text from conversation_message
-				where conversation_id = ? and seq < ? and role in ('CUSTOMER', 'ASSISTANT', 'AGENT')
-				  and (enc_key is not null or text <> '')
-				order by seq desc limit ?
-				""")
-			.param(conversation)
-			.param(beforeSeq)
-			.param(turns)
-			.query((rs, row) -> new Turn("CUSTOMER".equals(rs.getString("role")), this.seal.open(rs, "text")))
-			.list());
-		// a sealed text cannot be compared in SQL: an empty one (a notice without words)
-		// is left out here
-		history.removeIf((turn) -> turn.text().isEmpty());
-		java.util.Collections.reverse(history);
-		return history;
 	}
 
 	/** Locks the conversation's row for a new message; its head as it is now. */

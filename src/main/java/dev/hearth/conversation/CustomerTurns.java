@@ -74,7 +74,7 @@ class CustomerTurns {
 	 */
 	CustomerTurn onRequest(java.util.UUID conversation, Conversations.Head head, Message lastQuestion) {
 		int before = (lastQuestion != null) ? lastQuestion.seq() : Integer.MAX_VALUE;
-		List<Turn> history = this.conversations.history(conversation, before, this.properties.historyTurns());
+		List<Turn> history = this.history.history(conversation, before, this.properties.historyTurns());
 		String known = this.conversations.lastLanguage(conversation, Integer.MAX_VALUE).orElse(head.language());
 		return new CustomerTurn(conversation, (lastQuestion != null) ? lastQuestion.seq() : 0,
 				(lastQuestion != null) ? lastQuestion.text() : "", null, history, List.of(), 0, 0, known,

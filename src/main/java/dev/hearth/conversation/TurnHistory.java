@@ -1,5 +1,7 @@
 package dev.hearth.conversation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +19,8 @@ import dev.hearth.knowledge.Vectors;
  * round trip to the database instead of three): the last messages the answer pipeline
  * reads, the customer's latest questions since a person last wrote with their stored
  * query embeddings, how many of those were left unresolved, and the language of the
- * latest that has one. Thread-safe.
+ * latest that has one; and, for a turn that is not answered, the history alone.
+ * Thread-safe.
  */
 @Component
 class TurnHistory {
@@ -32,6 +35,29 @@ class TurnHistory {
 	}
 
 	/**
+	 * The last messages before {@code beforeSeq} of the customer, the assistant and
+	 * agents (newest first; sealed empty texts are left out after reading).
+	 */
+	private static final String HISTORY = """
+			select conversation_id, seq, enc_key, role, text from conversation_message
+			where conversation_id = :c and seq < :before and role in ('CUSTOMER', 'ASSISTANT', 'AGENT')
+			  and (enc_key is not null or text <> '')
+			order by seq desc limit :turns""";
+
+	/**
+	 * The last {@code turns} messages before {@code beforeSeq}, oldest first, as the
+	 * answer pipeline reads them.
+	 */
+	List<Turn> history(UUID conversation, int beforeSeq, int turns) {
+		return oldestFirst(withText(this.jdbc.sql(HISTORY)
+			.param("c", conversation)
+			.param("before", beforeSeq)
+			.param("turns", turns)
+			.query((rs, row) -> turn(rs))
+			.list()));
+	}
+
+	/**
 	 * The messages before {@code beforeSeq}.
 	 * @param turns how many of the last messages make the history
 	 * @param questions how many of the latest earlier questions to read
@@ -42,30 +68,28 @@ class TurnHistory {
 		int[] counts = { 0, 0 };
 		String[] language = { null };
 		// "earlier" and "unresolved" count the customer's messages since a person last
-		// wrote; an unresolved one was handed over, declined or asked back (its reply's
-		// decision is ESCALATE, or the reply is a notice) or answered but rated unhelpful
+		// wrote (after the seq in "agent"); an unresolved one was handed over, declined
+		// or asked back (its reply's decision is ESCALATE, or the reply is a notice) or
+		// answered but rated unhelpful
 		this.jdbc.sql("""
+				with agent as (select coalesce(max(seq), 0) as seq from conversation_message
+				               where conversation_id = :c and role = 'AGENT')
 				select 'history' as part, conversation_id, seq, enc_key, role, text,
 				       null::text as query, null::bytea as embedding, 0::bigint as total,
 				       0::bigint as unresolved, null::text as language
-				from (select conversation_id, seq, enc_key, role, text from conversation_message
-				      where conversation_id = :c and seq < :before and role in ('CUSTOMER', 'ASSISTANT', 'AGENT')
-				        and (enc_key is not null or text <> '')
-				      order by seq desc limit :turns) history
+				from (%s) history
 				union all
 				select 'earlier', conversation_id, seq, enc_key, role, text, query, embedding, total, 0, null
 				from (select conversation_id, seq, enc_key, role, text, query, embedding, count(*) over () as total
 				      from conversation_message
 				      where conversation_id = :c and seq < :before and role = 'CUSTOMER'
-				        and seq > coalesce((select max(seq) from conversation_message
-				                            where conversation_id = :c and role = 'AGENT'), 0)
+				        and seq > (select seq from agent)
 				      order by seq desc limit :questions) earlier
 				union all
 				select 'counts', null, null, null, null, null, null, null, 0,
 				       (select count(*) from conversation_message q
 				        where q.conversation_id = :c and q.seq < :before and q.role = 'CUSTOMER'
-				          and q.seq > coalesce((select max(seq) from conversation_message
-				                                where conversation_id = :c and role = 'AGENT'), 0)
+				          and q.seq > (select seq from agent)
 				          and exists (select 1 from conversation_message r
 				                      where r.conversation_id = :c and r.reply_to = q.seq
 				                        and (r.role = 'SYSTEM' or r.answer->>'decision' = 'ESCALATE'
@@ -75,15 +99,14 @@ class TurnHistory {
 				       (select language from conversation_message
 				        where conversation_id = :c and seq < :before and role = 'CUSTOMER' and language is not null
 				        order by seq desc limit 1)
-				""")
+				""".formatted(HISTORY))
 			.param("c", conversation)
 			.param("before", beforeSeq)
 			.param("turns", turns)
 			.param("questions", questions)
 			.query((rs) -> {
 				switch (rs.getString("part")) {
-					case "history" -> history.add(new Row<>(rs.getInt("seq"),
-							new Turn("CUSTOMER".equals(rs.getString("role")), this.seal.open(rs, "text"))));
+					case "history" -> history.add(turn(rs));
 					case "earlier" -> {
 						counts[0] = rs.getInt("total");
 						byte[] embedding = this.seal.openBytes(rs, "embedding");
@@ -100,10 +123,20 @@ class TurnHistory {
 					}
 				}
 			});
-		// a sealed text cannot be compared in SQL: an empty one (a notice without words)
-		// is left out here
-		history.removeIf((row) -> row.value().text().isEmpty());
-		return new Before(oldestFirst(history), oldestFirst(earlier), counts[0], counts[1], language[0]);
+		return new Before(oldestFirst(withText(history)), oldestFirst(earlier), counts[0], counts[1], language[0]);
+	}
+
+	private Row<Turn> turn(ResultSet rs) throws SQLException {
+		return new Row<>(rs.getInt("seq"),
+				new Turn("CUSTOMER".equals(rs.getString("role")), this.seal.open(rs, "text")));
+	}
+
+	/**
+	 * The history without empty texts: a sealed text cannot be compared in SQL, so an
+	 * empty one (a notice without words) is left out here.
+	 */
+	private static List<Row<Turn>> withText(List<Row<Turn>> history) {
+		return history.stream().filter((row) -> !row.value().text().isEmpty()).toList();
 	}
 
 	private static <T> List<T> oldestFirst(List<Row<T>> rows) {
