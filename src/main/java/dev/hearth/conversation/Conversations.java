@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import dev.hearth.assistant.Answer;
 import dev.hearth.assistant.Query;
@@ -77,23 +78,35 @@ public class Conversations {
 	 */
 	@Transactional
 	Accepted acceptCustomerMessage(UUID conversation, String text, String clientId) {
-		// the conversation's row lock is also its one read on the POST: its head
-		Head head = lock(conversation);
-		if (clientId != null) {
-			Optional<Message> stored = this.jdbc
-				.sql("""
-						select conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author from conversation_message
-						where conversation_id = ? and client_id = ? and role = 'CUSTOMER'
-						""")
-				.param(conversation)
-				.param(clientId)
-				.query(this::message)
-				.optional();
-			if (stored.isPresent()) {
-				return new Accepted(stored.get(), true, head);
-			}
+		// the conversation's row lock is also its one read on the POST: its head, the
+		// message's number and, for a retry, the message stored before
+		Numbered numbered = number(conversation, clientId);
+		if (numbered.repeated() != null) {
+			return repeated(conversation, numbered);
 		}
-		return new Accepted(insert(conversation, MessageRole.CUSTOMER, text, null, null, null, clientId), false, head);
+		// a retry that was stored while this one waited for the lock conflicts on the
+		// widget's id: it is read back like any other retry
+		return insert(conversation, numbered.seq(), MessageRole.CUSTOMER, text, null, null, null, clientId,
+				Kept.NOTHING)
+			.map((message) -> new Accepted(message, false, numbered.head()))
+			.orElseGet(() -> {
+				Numbered again = number(conversation, clientId);
+				if (again.repeated() == null) {
+					throw new IllegalStateException("Message " + clientId + " of conversation " + conversation
+							+ " conflicted with a stored message that cannot be read back");
+				}
+				return repeated(conversation, again);
+			});
+	}
+
+	/** A retry: the stored message, the number taken for it given back (rolled back). */
+	private Accepted repeated(UUID conversation, Numbered numbered) {
+		TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+		Message stored = this.jdbc.sql("""
+				select conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author
+				from conversation_message where conversation_id = ? and seq = ?
+				""").param(conversation).param(numbered.repeated()).query(this::message).single();
+		return new Accepted(stored, true, numbered.head());
 	}
 
 	/**
@@ -132,14 +145,15 @@ public class Conversations {
 	 * statement that locks it.
 	 */
 	@Transactional
-	Message addAnswer(UUID conversation, int replyTo, Answer answer) {
-		return reply(conversation, MessageRole.ASSISTANT, answer.text(), replyTo, StoredAnswer.of(answer, null));
+	Message addAnswer(UUID conversation, int replyTo, Kept kept, Answer answer) {
+		return reply(conversation, MessageRole.ASSISTANT, answer.text(), replyTo, kept, StoredAnswer.of(answer, null));
 	}
 
 	/** An answer that hands the conversation over, with how ({@code handoff}). */
 	@Transactional
-	Message addAnswer(UUID conversation, int replyTo, Answer answer, HandoffDetails handoff) {
-		return reply(conversation, MessageRole.ASSISTANT, answer.text(), replyTo, StoredAnswer.of(answer, handoff));
+	Message addAnswer(UUID conversation, int replyTo, Kept kept, Answer answer, HandoffDetails handoff) {
+		return reply(conversation, MessageRole.ASSISTANT, answer.text(), replyTo, kept,
+				StoredAnswer.of(answer, handoff));
 	}
 
 	/**
@@ -147,16 +161,29 @@ public class Conversations {
 	 * clarifying question with its {@code options}.
 	 */
 	@Transactional
-	Message addAnswer(UUID conversation, int replyTo, Answer answer, List<ClarifyOption> options, String verdict) {
-		return reply(conversation, MessageRole.ASSISTANT, answer.text(), replyTo,
+	Message addAnswer(UUID conversation, int replyTo, Kept kept, Answer answer, List<ClarifyOption> options,
+			String verdict) {
+		return reply(conversation, MessageRole.ASSISTANT, answer.text(), replyTo, kept,
 				StoredAnswer.of(answer, null, options, verdict));
 	}
 
 	/** A notice that the conversation was handed over, with how ({@code handoff}). */
 	@Transactional
-	Message addHandoffNotice(UUID conversation, int replyTo, String text, HandoffDetails handoff) {
-		return reply(conversation, MessageRole.SYSTEM, text, replyTo,
+	Message addHandoffNotice(UUID conversation, int replyTo, Kept kept, String text, HandoffDetails handoff) {
+		return reply(conversation, MessageRole.SYSTEM, text, replyTo, kept,
 				new StoredNotice(StoredAnswer.SCHEMA_VERSION, handoff));
+	}
+
+	/**
+	 * What a turn keeps on the customer's message it replies to, stored with the reply's
+	 * statement: the message's self-contained query with its embedding, and the language
+	 * it is written in (either may be {@code null}).
+	 */
+	record Kept(Query query, String language) {
+
+		/** Nothing to keep (a reply that is not to a turn of the pipeline). */
+		static final Kept NOTHING = new Kept(null, null);
+
 	}
 
 	/** An agent's message, with the agent's display name as its author. */
@@ -195,10 +222,8 @@ public class Conversations {
 		String text = query.text();
 		byte[] vector = Vectors.encode(query.vector());
 		// most often the message is sealed with the active key: sealed with it, the
-		// values
-		// are written only if the row still names that key (one statement, atomic with
-		// the
-		// key rotation's re-sealing)
+		// values are written only if the row still names that key (one statement, atomic
+		// with the key rotation's re-sealing)
 		String active = this.seal.activeKey();
 		if (this.jdbc.sql("""
 				update conversation_message set query = ?, embedding = ?, language = ?
@@ -210,9 +235,16 @@ public class Conversations {
 			.param(conversation)
 			.param(seq)
 			.param(active)
-			.update() > 0) {
-			return;
+			.update() == 0) {
+			keepQueryWithItsKey(conversation, seq, query, language);
 		}
+	}
+
+	/**
+	 * Keeps the query on a message that names another key than the active one, or none
+	 * (stored before encryption), through a locked read of its key.
+	 */
+	private void keepQueryWithItsKey(UUID conversation, int seq, Query query, String language) {
 		// the row lock keeps the key rotation from re-sealing the row between this read
 		// and the update
 		List<String> keys = this.jdbc
@@ -222,20 +254,11 @@ public class Conversations {
 			.query((rs, row) -> rs.getString(1))
 			.list();
 		String key = keys.isEmpty() ? null : keys.get(0);
+		byte[] vector = Vectors.encode(query.vector());
 		this.jdbc.sql(
 				"update conversation_message set query = ?, embedding = ?, language = ? where conversation_id = ? and seq = ?")
-			.param((key != null) ? this.seal.seal(key, "query", conversation, seq, text) : text)
+			.param((key != null) ? this.seal.seal(key, "query", conversation, seq, query.text()) : query.text())
 			.param((key != null) ? this.seal.sealBytes(key, "embedding", conversation, seq, vector) : vector)
-			.param(language)
-			.param(conversation)
-			.param(seq)
-			.update();
-	}
-
-	/** Keeps the language a customer message is written in. */
-	@Transactional
-	void keepLanguage(UUID conversation, int seq, String language) {
-		this.jdbc.sql("update conversation_message set language = ? where conversation_id = ? and seq = ?")
 			.param(language)
 			.param(conversation)
 			.param(seq)
@@ -296,57 +319,103 @@ public class Conversations {
 				""").param(conversation).param(afterSeq).query(this::message).list();
 	}
 
-	/** Locks the conversation's row for a new message; its head as it is now. */
-	private Head lock(UUID conversation) {
-		return this.jdbc.sql("select state, language, country from conversation where id = ? for update")
-			.param(conversation)
-			.query(Conversations::head)
+	/**
+	 * Locks the conversation's row for a new message and takes the message's number, in
+	 * one statement; also marks the conversation active when {@code activity}.
+	 * <p>
+	 * The number is {@code greatest(last_seq, max(seq)) + 1}. The update re-reads
+	 * {@code last_seq} from the row it locked, so numbers taken by concurrent
+	 * transactions are counted even when this one waited for the lock; {@code max(seq)}
+	 * (read with the statement's snapshot) counts messages written without the column
+	 * (V37).
+	 * @param clientId the widget's id of a customer message, or {@code null}: a message
+	 * stored before with it is returned as {@link Numbered#repeated()}
+	 */
+	private Numbered number(UUID conversation, String clientId, boolean activity) {
+		return this.jdbc.sql("""
+				update conversation set
+				  last_seq = greatest(last_seq,
+				    (select coalesce(max(seq), 0) from conversation_message where conversation_id = :id)) + 1,
+				  last_activity = case when :activity then now() else last_activity end
+				where id = :id
+				returning state, language, country, last_seq,
+				  (select seq from conversation_message
+				    where conversation_id = :id and client_id = :clientId and role = 'CUSTOMER') as repeated
+				""")
+			.param("id", conversation)
+			.param("activity", activity)
+			.param("clientId", clientId)
+			.query((rs, row) -> new Numbered(head(rs, row), rs.getInt("last_seq"),
+					rs.getObject("repeated", Integer.class)))
 			.optional()
 			.orElseThrow(() -> new ConversationNotFoundException(conversation));
+	}
+
+	private Numbered number(UUID conversation, String clientId) {
+		return number(conversation, clientId, false);
+	}
+
+	/**
+	 * A conversation locked for a new message.
+	 *
+	 * @param head the conversation as it is now
+	 * @param seq the new message's number
+	 * @param repeated the number of the customer message stored before with the same
+	 * widget id, or {@code null}
+	 */
+	private record Numbered(Head head, int seq, Integer repeated) {
 	}
 
 	/** Adds a message; {@code answer} is a stored record ({@link StoredAnswer} ...). */
 	private Message add(UUID conversation, MessageRole role, String text, Integer replyTo, Record answer,
 			String author) {
-		lock(conversation);
-		return insert(conversation, role, text, replyTo, answer, author, null);
+		return insert(conversation, number(conversation, null).seq(), role, text, replyTo, answer, author, null,
+				Kept.NOTHING)
+			.orElseThrow();
 	}
 
 	/**
-	 * Adds a reply to a customer message and marks the conversation active, locking it
-	 * with that update.
+	 * Adds a reply to a customer message and marks the conversation active, with the
+	 * statement that locks it; what the turn keeps on the customer's message is written
+	 * with the reply's statement.
 	 */
-	private Message reply(UUID conversation, MessageRole role, String text, int replyTo, Record answer) {
-		if (this.jdbc.sql("update conversation set last_activity = now() where id = ?")
-			.param(conversation)
-			.update() == 0) {
-			throw new ConversationNotFoundException(conversation);
-		}
-		return insert(conversation, role, text, replyTo, answer, null, null);
+	private Message reply(UUID conversation, MessageRole role, String text, int replyTo, Kept kept, Record answer) {
+		return insert(conversation, number(conversation, null, true).seq(), role, text, replyTo, answer, null, null,
+				kept)
+			.orElseThrow();
 	}
 
-	/** Inserts a message into the conversation locked by this transaction. */
-	private Message insert(UUID conversation, MessageRole role, String text, Integer replyTo, Record answer,
-			String author, String clientId) {
-		int seq = this.jdbc.sql("select coalesce(max(seq), 0) + 1 from conversation_message where conversation_id = ?")
-			.param(conversation)
-			.query(Integer.class)
-			.single();
+	/**
+	 * Inserts message {@code seq} into the conversation locked by this transaction, with
+	 * what is {@code kept} on the message it replies to; empty when a customer message
+	 * with the same widget id ({@code clientId}) is stored already.
+	 */
+	private Optional<Message> insert(UUID conversation, int seq, MessageRole role, String text, Integer replyTo,
+			Record answer, String author, String clientId, Kept kept) {
 		String key = this.seal.activeKey();
-		// the message and its search tokens in one statement: one round trip to the
-		// database fewer for every message
-		return this.jdbc
+		Query query = kept.query();
+		// the message, its search tokens and what the turn keeps on the question in one
+		// statement: one round trip for what took three
+		Optional<Stored> stored = this.jdbc
 			.sql("""
 					with message as (
 					  insert into conversation_message (conversation_id, seq, enc_key, role, text, reply_to, answer, author, client_id)
 					  values (:conversation, :seq, :key, :role, :text, :replyTo, cast(:answer as jsonb), :author, :clientId)
+					  on conflict (conversation_id, client_id) where client_id is not null do nothing
 					  returning conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author),
 					tokens as (
 					  insert into conversation_message_token (conversation_id, seq, key_id, token)
 					  select message.conversation_id, message.seq, message.enc_key, t
 					  from message, unnest(cast(:tokens as bigint[])) as t
-					  on conflict do nothing)
-					select * from message
+					  on conflict do nothing),
+					kept as (
+					  -- a query is sealed with the active key: written only if the question's row names it
+					  update conversation_message set query = coalesce(cast(:query as text), query),
+					    embedding = coalesce(cast(:embedding as bytea), embedding), language = :language
+					  where :keep and conversation_id = :conversation and seq = :replyTo
+					    and (cast(:query as text) is null or enc_key = :key)
+					  returning seq)
+					select message.*, (select count(*) from kept) as kept from message
 					""")
 			.param("conversation", conversation)
 			.param("seq", seq)
@@ -358,8 +427,23 @@ public class Conversations {
 			.param("author", author)
 			.param("clientId", clientId)
 			.param("tokens", this.seal.tokens(key, text))
-			.query(this::message)
-			.single();
+			.param("keep", replyTo != null && (query != null || kept.language() != null))
+			.param("query", (query != null) ? this.seal.seal(key, "query", conversation, replyTo, query.text()) : null)
+			.param("embedding",
+					(query != null) ? this.seal.sealBytes(key, "embedding", conversation, replyTo,
+							Vectors.encode(query.vector())) : null)
+			.param("language", kept.language())
+			.query((rs, row) -> new Stored(message(rs, row), rs.getInt("kept") > 0))
+			.optional();
+		if (query != null && stored.isPresent() && !stored.get().kept()) {
+			// the question names another key than the active one, or none
+			keepQueryWithItsKey(conversation, replyTo, query, kept.language());
+		}
+		return stored.map(Stored::message);
+	}
+
+	/** A message as inserted, and whether what its turn keeps was written with it. */
+	private record Stored(Message message, boolean kept) {
 	}
 
 	private Message message(ResultSet rs, int row) throws SQLException {

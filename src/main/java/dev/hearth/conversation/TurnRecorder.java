@@ -3,7 +3,6 @@ package dev.hearth.conversation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -64,7 +63,7 @@ class TurnRecorder {
 	 */
 	@Transactional
 	Message record(CustomerTurn turn, Answer answer, Verdict verdict) {
-		return recorded(turn, () -> switch (verdict) {
+		return switch (verdict) {
 			case Verdict.Reply reply -> answered(turn, answer);
 			case Verdict.LlmReply llm -> llmAnswered(turn, llm);
 			case Verdict.HandOver handOver -> handOver(turn, answer, handOver);
@@ -72,7 +71,7 @@ class TurnRecorder {
 					decline.decision(), EscalationLog.Outcome.DECLINED);
 			case Verdict.Clarify clarify -> unresolved(turn, answer, this.notices.clarify(turn.language()),
 					clarify.options(), clarify.decision(), EscalationLog.Outcome.CLARIFIED);
-		});
+		};
 	}
 
 	/**
@@ -84,13 +83,13 @@ class TurnRecorder {
 	 */
 	@Transactional
 	Message recordWhileWaiting(CustomerTurn turn, Answer answer, Verdict verdict) {
-		return recorded(turn, () -> switch (verdict) {
+		return switch (verdict) {
 			case Verdict.Reply reply -> answered(turn, answer);
 			case Verdict.LlmReply llm -> llmAnswered(turn, llm);
 			case Verdict.HandOver handOver -> stillWaiting(turn, answer, handOver.decision());
 			case Verdict.Decline decline -> stillWaiting(turn, answer, decline.decision());
 			case Verdict.Clarify clarify -> stillWaiting(turn, answer, clarify.decision());
-		});
+		};
 	}
 
 	/**
@@ -101,23 +100,17 @@ class TurnRecorder {
 	Message recordSmallTalk(java.util.UUID conversation, int seq, String reply) {
 		Answer answer = new Answer(Decision.ANSWERED, null, reply, 1.0, 0, null, SMALL_TALK, List.of(), List.of(),
 				Map.of());
-		Message stored = this.conversations.addAnswer(conversation, seq, answer);
+		Message stored = this.conversations.addAnswer(conversation, seq, Conversations.Kept.NOTHING, answer);
 		this.events.publishEvent(new TurnAnswered(conversation, seq, stored.seq(), SMALL_TALK));
 		return stored;
 	}
 
 	/**
-	 * Keeps the turn's query and language on the customer's message, stores the reply
-	 * (which marks the conversation active).
+	 * What the turn keeps on the customer's message, written with the reply: its query
+	 * and language.
 	 */
-	private Message recorded(CustomerTurn turn, Supplier<Message> reply) {
-		if (turn.query() != null && turn.seq() > 0) {
-			this.conversations.keepQuery(turn.conversation(), turn.seq(), turn.query(), turn.language());
-		}
-		else if (turn.language() != null && turn.seq() > 0) {
-			this.conversations.keepLanguage(turn.conversation(), turn.seq(), turn.language());
-		}
-		return reply.get();
+	private static Conversations.Kept kept(CustomerTurn turn) {
+		return (turn.seq() > 0) ? new Conversations.Kept(turn.query(), turn.language()) : Conversations.Kept.NOTHING;
 	}
 
 	private Message llmAnswered(CustomerTurn turn, Verdict.LlmReply llm) {
@@ -149,7 +142,8 @@ class TurnRecorder {
 			case CLARIFIED -> "CLARIFY";
 			default -> null;
 		};
-		Message stored = this.conversations.addAnswer(turn.conversation(), turn.seq(), shown, options, verdict);
+		Message stored = this.conversations.addAnswer(turn.conversation(), turn.seq(), kept(turn), shown, options,
+				verdict);
 		this.events.publishEvent(
 				new TurnUnresolved(turn.conversation(), turn.seq(), stored.seq(), decision.rule(), outcome.name()));
 		return stored;
@@ -166,7 +160,7 @@ class TurnRecorder {
 		if (notice != null) {
 			shown = answer.withText(notice + "\n\n" + answer.text()).inLanguage(answer.language());
 		}
-		Message stored = this.conversations.addAnswer(turn.conversation(), turn.seq(), shown);
+		Message stored = this.conversations.addAnswer(turn.conversation(), turn.seq(), kept(turn), shown);
 		this.events.publishEvent(new TurnAnswered(turn.conversation(), turn.seq(), stored.seq(), answer.answeredBy()));
 		return stored;
 	}
@@ -194,8 +188,9 @@ class TurnRecorder {
 			this.events.publishEvent(verdict.draft());
 		}
 		return (answer != null)
-				? this.conversations.addAnswer(turn.conversation(), turn.seq(), answer.withText(notice), details)
-				: this.conversations.addHandoffNotice(turn.conversation(), turn.seq(), notice, details);
+				? this.conversations.addAnswer(turn.conversation(), turn.seq(), kept(turn), answer.withText(notice),
+						details)
+				: this.conversations.addHandoffNotice(turn.conversation(), turn.seq(), kept(turn), notice, details);
 	}
 
 }

@@ -170,8 +170,8 @@ class AnswerLatencyBenchmark {
 						}
 						String question = questions.get(random.nextInt(questions.size()));
 						long sent = System.nanoTime();
-						HttpResponse<String> response = this.http.send(
-								this.bench.ask(conversation[0], conversation[1], question, null),
+						HttpResponse<String> response = this.http.send(this.bench.ask(conversation[0], conversation[1],
+								question, java.util.UUID.randomUUID().toString()),
 								HttpResponse.BodyHandlers.ofString());
 						long micros = (System.nanoTime() - sent) / 1000;
 						asked++;

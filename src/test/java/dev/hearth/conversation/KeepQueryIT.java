@@ -73,6 +73,59 @@ class KeepQueryIT {
 		assertThat(row[3]).isEqualTo("en");
 	}
 
+	@Test
+	void aReplyKeepsItsQuestionsQueryAndLanguageInItsStatement() {
+		UUID id = this.conversations.start("en");
+		Message question = this.conversations.addCustomerMessage(id, "wie lange dauert eine Erstattung");
+		this.conversations.addAnswer(id, question.seq(),
+				new Conversations.Kept(query("wie lange dauert eine Erstattung?"), "de"), answer());
+		var row = this.jdbc.sql(
+				"select conversation_id, seq, enc_key, query, embedding, language from conversation_message where conversation_id = ? and seq = ?")
+			.param(id)
+			.param(question.seq())
+			.query((rs,
+					n) -> new Object[] { this.seal.open(rs, "query"),
+							Vectors.decode(this.seal.openBytes(rs, "embedding")), rs.getString("language") })
+			.single();
+		assertThat(row[0]).isEqualTo("wie lange dauert eine Erstattung?");
+		assertThat((float[]) row[1]).containsExactly(0.25f, -0.5f, 1f);
+		assertThat(row[2]).isEqualTo("de");
+	}
+
+	@Test
+	void aReplyToAMessageStoredBeforeEncryptionKeepsItsQueryAsItIs() {
+		UUID id = this.conversations.start("en");
+		this.jdbc.sql("""
+				insert into conversation_message (conversation_id, seq, enc_key, role, text)
+				values (?, 1, null, 'CUSTOMER', 'where is my parcel')
+				""").param(id).update();
+		this.conversations.addAnswer(id, 1, new Conversations.Kept(query("where is my parcel?"), "en"), answer());
+		var row = this.jdbc
+			.sql("select query, language from conversation_message where conversation_id = ? and seq = 1")
+			.param(id)
+			.query((rs, n) -> new Object[] { rs.getString("query"), rs.getString("language") })
+			.single();
+		assertThat(row[0]).isEqualTo("where is my parcel?");
+		assertThat(row[1]).isEqualTo("en");
+	}
+
+	@Test
+	void aReplyWithOnlyALanguageKeepsTheLanguage() {
+		UUID id = this.conversations.start("en");
+		Message question = this.conversations.addCustomerMessage(id, "hallo");
+		this.conversations.addAnswer(id, question.seq(), new Conversations.Kept(null, "de"), answer());
+		assertThat(this.jdbc.sql("select language from conversation_message where conversation_id = ? and seq = ?")
+			.param(id)
+			.param(question.seq())
+			.query(String.class)
+			.single()).isEqualTo("de");
+	}
+
+	private static dev.hearth.assistant.Answer answer() {
+		return new dev.hearth.assistant.Answer(dev.hearth.assistant.Decision.ANSWERED, null, "Five working days.", 1.0,
+				0, null, "test", java.util.List.of(), java.util.List.of(), java.util.Map.of());
+	}
+
 	private static Query query(String text) {
 		return new Query(text, text, new float[] { 0.25f, -0.5f, 1f });
 	}

@@ -39,13 +39,15 @@ class TurnHistoryIT {
 		UUID id = this.conversations.start("de");
 		Message first = this.conversations.addCustomerMessage(id, "how much is fibre 500");
 		this.conversations.keepQuery(id, first.seq(), query("how much is fibre 500"), null);
-		this.conversations.addAnswer(id, first.seq(), answer(Decision.ANSWERED, "Fibre 500 costs 49 euros."));
+		this.conversations.addAnswer(id, first.seq(), Conversations.Kept.NOTHING,
+				answer(Decision.ANSWERED, "Fibre 500 costs 49 euros."));
 		Message second = this.conversations.addCustomerMessage(id, "and the router?");
 		this.conversations.keepQuery(id, second.seq(), query("is the router included with fibre 500?"), "en");
-		this.conversations.addAnswer(id, second.seq(), answer(Decision.ESCALATE, "Could you say that another way?"));
+		this.conversations.addAnswer(id, second.seq(), Conversations.Kept.NOTHING,
+				answer(Decision.ESCALATE, "Could you say that another way?"));
 		Message third = this.conversations.addCustomerMessage(id, "I want a person");
-		this.conversations.addHandoffNotice(id, third.seq(), "A colleague will be with you shortly.",
-				new HandoffDetails("LIVE", "customer-asked-for-person", 60L));
+		this.conversations.addHandoffNotice(id, third.seq(), Conversations.Kept.NOTHING,
+				"A colleague will be with you shortly.", new HandoffDetails("LIVE", "customer-asked-for-person", 60L));
 
 		TurnHistory.Before before = this.history.read(id, third.seq() + 2, 4, 5);
 
@@ -73,7 +75,8 @@ class TurnHistoryIT {
 	void countsOnlyTheQuestionsSinceAPersonLastWrote() {
 		UUID id = this.conversations.start("en");
 		Message first = this.conversations.addCustomerMessage(id, "my bill is wrong");
-		this.conversations.addAnswer(id, first.seq(), answer(Decision.ESCALATE, "Could you say that another way?"));
+		this.conversations.addAnswer(id, first.seq(), Conversations.Kept.NOTHING,
+				answer(Decision.ESCALATE, "Could you say that another way?"));
 		this.conversations.addAgentMessage(id, "Hi, Carla here: I have corrected it.", "Carla Jansen");
 		Message question = this.conversations.addCustomerMessage(id, "thanks, and when is it due?");
 

@@ -39,12 +39,16 @@ public final class HearthHttp {
 	}
 
 	/**
-	 * Sends a customer message and waits for the JSON reply ({@code message},
-	 * {@code answer}).
+	 * Sends a customer message, with a message id of its own as the widget does, and
+	 * waits for the JSON reply ({@code message}, {@code answer}).
 	 */
 	public JsonNode ask(Chat chat, String text) throws Exception {
 		HttpResponse<String> response = send("POST", "/api/widget/conversations/" + chat.id() + "/messages",
-				this.json.createObjectNode().put("text", text).toString(), chat.token());
+				this.json.createObjectNode()
+					.put("text", text)
+					.put("clientId", java.util.UUID.randomUUID().toString())
+					.toString(),
+				chat.token());
 		if (response.statusCode() != 200) {
 			throw new AssertionError(
 					"asking '" + text + "' gave HTTP " + response.statusCode() + ": " + response.body());
