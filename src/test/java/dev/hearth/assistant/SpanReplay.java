@@ -43,6 +43,12 @@ class SpanReplay {
 
 	private static final int RARE = SpanWindows.NAMES.indexOf("rareCoverage");
 
+	private static final int AFTER = SpanWindows.NAMES.indexOf("afterPrevious");
+
+	private static final int PREVIOUS = SpanWindows.NAMES.indexOf("previousAnswer");
+
+	private static final int HEADING = SpanWindows.NAMES.indexOf("headingCoverage");
+
 	/** The passages offered for the question being replayed. */
 	private static List<Passage> current = List.of();
 
@@ -93,37 +99,35 @@ class SpanReplay {
 		}
 		List<Variant> variants = new ArrayList<>();
 		double[] hand = ExtractiveAnswers.HAND_WEIGHTS;
-		variants.add(new Variant("hand weights (shipped)", 3, (w) -> w.score(hand), 0));
-		for (double s : new double[] { 0.3, 0.5, 0.8, 1.0, 1.2, 1.5, 2.0, 3.0 }) {
-			variants.add(new Variant("hand, similarity weight " + s, 3,
-					(w) -> w.score(hand) + (s - 0.2) * w.features()[SIMILARITY], 0));
+		double[] inUse = ExtractiveAnswers.WEIGHTS;
+		Set<String> checked = Set.of("checks");
+		variants.add(new Variant("hand weights (before)", 3, (w) -> w.score(hand), 0));
+		variants.add(new Variant("in use: similarity 1.0, next passage when the checks fail", 3, (w) -> w.score(inUse),
+				5, checked));
+		variants.add(new Variant("similarity 1.0, no fallback", 3, (w) -> w.score(inUse), 0));
+		variants
+			.add(new Variant("hand weights, next passage when the checks fail", 3, (w) -> w.score(hand), 5, checked));
+		for (double s : new double[] { 0.5, 0.8, 1.5 }) {
+			variants.add(new Variant("similarity " + s + ", next passage when the checks fail", 3,
+					(w) -> w.score(inUse) + (s - 1.0) * w.features()[SIMILARITY], 5, checked));
 		}
-		for (double s : new double[] { 0.05, 0.1, 0.2, 0.3 }) {
-			variants.add(new Variant("hand + " + s + " x 1/(place among offered)", 3,
-					(w) -> w.score(hand) + s / (1 + current.indexOf(w.passage())), 0));
-			variants.add(new Variant("hand + " + s + " x (1 - place/offered)", 3,
-					(w) -> w.score(hand) + s * (1 - current.indexOf(w.passage()) / (double) current.size()), 0));
+		for (int units : new int[] { 2, 4 }) {
+			variants.add(new Variant("in use, windows of " + units, units, (w) -> w.score(inUse), 5, checked));
 		}
-		for (double r : new double[] { 0.1, 0.3 }) {
-			variants.add(new Variant("hand + " + r + " x rare coverage", 3,
-					(w) -> w.score(hand) + r * w.features()[RARE], 0));
+		for (double a : new double[] { 0.1, 0.3 }) {
+			variants.add(new Variant("in use + " + a + " x right after the previous answer", 3,
+					(w) -> w.score(inUse) + a * w.features()[AFTER], 5, checked));
+			variants.add(new Variant("in use + " + a + " x previous answer's share", 3,
+					(w) -> w.score(inUse) + a * w.features()[PREVIOUS], 5, checked));
 		}
-		for (String on : new String[] { "checks", "coverage", "agreement" }) {
-			for (int f : new int[] { 1, 5 }) {
-				variants.add(new Variant("hand, up to " + f + " other passages when refused by " + on, 3,
-						(w) -> w.score(hand), f, Set.of(on)));
-				variants.add(new Variant("hand sim 1.0, up to " + f + " other passages when refused by " + on, 3,
-						(w) -> w.score(hand) + 0.8 * w.features()[SIMILARITY], f, Set.of(on)));
-			}
+		for (double b : new double[] { 0.05, 0.1 }) {
+			variants.add(new Variant("in use + " + b + " x 1/bm25 rank", 3,
+					(w) -> w.score(inUse) + b * w.features()[BM25], 5, checked));
 		}
-		for (double s : new double[] { 0.8, 1.0 }) {
-			for (double r : new double[] { 0.3, 0.5 }) {
-				variants.add(new Variant("hand, similarity weight " + s + ", + " + r + " x rare coverage", 3,
-						(w) -> w.score(hand) + (s - 0.2) * w.features()[SIMILARITY] + r * w.features()[RARE], 0));
-			}
-		}
-		variants.add(new Variant("fitted weights (ADR 0031), no least score", 3,
-				(w) -> w.score(ExtractiveAnswers.FITTED_WEIGHTS), 0));
+		variants.add(new Variant("in use + 0.3 x rare coverage", 3, (w) -> w.score(inUse) + 0.3 * w.features()[RARE], 5,
+				checked));
+		variants.add(new Variant("in use + 0.2 x heading coverage", 3,
+				(w) -> w.score(inUse) + 0.2 * w.features()[HEADING], 5, checked));
 		String only = System.getProperty("replay.variants");
 		Answerability checks = new Answerability(0);
 		Answerability answerability = new Answerability(0.4);
