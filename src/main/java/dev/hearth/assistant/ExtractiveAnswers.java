@@ -20,8 +20,9 @@ import dev.hearth.knowledge.Sentences;
  * ({@link SpanWindows}: topic words covered, plain and by rarity, in the span, around it
  * and in its section heading, so that the sub-section that matches the question beats the
  * general one; the passage's ranks and similarity; the conversation; the kind of fact
- * asked), with {@link #WEIGHTS} (the hand weights; the weights fitted on doc2dial are
- * measured but not in use, ADR 0031); a span below {@link #MIN_SCORE} does not answer. A
+ * asked), with {@link #WEIGHTS} (the hand weights with the passage's similarity weighing
+ * more, ADR 0041; the weights fitted on doc2dial are measured but not in use, ADR 0031); a
+ * span below {@link #MIN_SCORE} does not answer. A
  * span never starts mid-thought: a first sentence that leans on the one before ("Or
  * call...", "This means...") takes that one along, and a span that ends with a list's
  * lead-in ("...apply:") takes the list along. Units the previous answer already said are
@@ -66,8 +67,8 @@ final class ExtractiveAnswers {
 	static final double[] WEIGHTS = { 2.0 / 3, 1.0 / 3, 0, 0, 0, 1.0, 0, 0, 0, 0, 0, 0, -0.01, 0, 0 };
 
 	/**
-	 * The least score of a span that answers, with {@link #WEIGHTS}: none for the hand
-	 * weights.
+	 * The least score of a span that answers, with {@link #WEIGHTS}: none, as for the
+	 * hand weights.
 	 */
 	static final double MIN_SCORE = Double.NEGATIVE_INFINITY;
 
