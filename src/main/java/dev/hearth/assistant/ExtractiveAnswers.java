@@ -21,13 +21,12 @@ import dev.hearth.knowledge.Sentences;
  * and in its section heading, so that the sub-section that matches the question beats the
  * general one; the passage's ranks and similarity; the conversation; the kind of fact
  * asked), with {@link #WEIGHTS} (the hand weights with the passage's similarity weighing
- * more, ADR 0041; the weights fitted on doc2dial are measured but not in use, ADR 0031); a
- * span below {@link #MIN_SCORE} does not answer. A
- * span never starts mid-thought: a first sentence that leans on the one before ("Or
- * call...", "This means...") takes that one along, and a span that ends with a list's
- * lead-in ("...apply:") takes the list along. Units the previous answer already said are
- * not repeated. The text is the section heading in bold, the span, and one citation.
- * Thread-safe: stateless.
+ * more, ADR 0041; the weights fitted on doc2dial are measured but not in use, ADR 0031);
+ * a span below {@link #MIN_SCORE} does not answer. A span never starts mid-thought: a
+ * first sentence that leans on the one before ("Or call...", "This means...") takes that
+ * one along, and a span that ends with a list's lead-in ("...apply:") takes the list
+ * along. Units the previous answer already said are not repeated. The text is the section
+ * heading in bold, the span, and one citation. Thread-safe: stateless.
  */
 final class ExtractiveAnswers {
 
