@@ -409,9 +409,8 @@ public class AnswerPipeline {
 		if (passages.isEmpty()) {
 			return null;
 		}
-		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(query, vector, passages,
-				this.properties.answer().maxSentences(), ExtractiveAnswers.locale(passages.get(0).hit().language()),
-				FollowUps.previousAnswer(history), this.knowledgeTexts::embed);
+		ExtractiveAnswers.Composed composed = this.composition.extract(query, vector, FollowUps.previousAnswer(history),
+				passages);
 		if (composed.text().isBlank() || composed.score() < ExtractiveAnswers.MIN_SCORE) {
 			return null;
 		}

@@ -217,9 +217,7 @@ final class DocumentComposition {
 		if (offering != null) {
 			offering.accept(new Offered(query, FollowUps.previousAnswer(history), passages));
 		}
-		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(query, vector, passages, this.maxSentences,
-				ExtractiveAnswers.locale(passages.get(0).hit().language()), FollowUps.previousAnswer(history),
-				this.embed);
+		ExtractiveAnswers.Composed composed = extract(query, vector, FollowUps.previousAnswer(history), passages);
 		timings.lap("compose");
 		if (composed.text().isBlank() || composed.score() < ExtractiveAnswers.MIN_SCORE) {
 			// no span, or none whose words, place and ranks say it answers (ADR 0031)
@@ -240,6 +238,24 @@ final class DocumentComposition {
 		}
 		stream.accept(composed.text());
 		return new Written(composed.text(), "extractive", composed.citations());
+	}
+
+	/**
+	 * The extractive span for the question: the best span that passes the name, number
+	 * and kind-of-fact checks, trying the passages left when the best one's span fails
+	 * them ({@link ExtractiveAnswers#composeHolding}, ADR 0041); the first span when none
+	 * does (and the checks then decline it).
+	 * @param query the self-contained question
+	 * @param vector its embedding, may be {@code null}
+	 * @param previousAnswer what the assistant said last, may be empty
+	 * @param passages the retrieved passages, best first, not empty
+	 */
+	ExtractiveAnswers.Composed extract(String query, float[] vector, String previousAnswer, List<Passage> passages) {
+		Set<String> common = FaqAnswers.common(passages);
+		return ExtractiveAnswers.composeHolding(query, vector, passages, this.maxSentences,
+				ExtractiveAnswers.locale(passages.get(0).hit().language()), previousAnswer, this.embed,
+				(composed) -> this.checks.judge(query, composed.span().context(), composed.span().text(), common)
+					.answers());
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
 import dev.hearth.knowledge.Sentences;
@@ -18,13 +20,13 @@ import dev.hearth.knowledge.Sentences;
  * ({@link SpanWindows}: topic words covered, plain and by rarity, in the span, around it
  * and in its section heading, so that the sub-section that matches the question beats the
  * general one; the passage's ranks and similarity; the conversation; the kind of fact
- * asked), with {@link #WEIGHTS} (the hand weights; the weights fitted on doc2dial are
- * measured but not in use, ADR 0031); a span below {@link #MIN_SCORE} does not answer. A
- * span never starts mid-thought: a first sentence that leans on the one before ("Or
- * call...", "This means...") takes that one along, and a span that ends with a list's
- * lead-in ("...apply:") takes the list along. Units the previous answer already said are
- * not repeated. The text is the section heading in bold, the span, and one citation.
- * Thread-safe: stateless.
+ * asked), with {@link #WEIGHTS} (the hand weights with the passage's similarity weighing
+ * more, ADR 0041; the weights fitted on doc2dial are measured but not in use, ADR 0031);
+ * a span below {@link #MIN_SCORE} does not answer. A span never starts mid-thought: a
+ * first sentence that leans on the one before ("Or call...", "This means...") takes that
+ * one along, and a span that ends with a list's lead-in ("...apply:") takes the list
+ * along. Units the previous answer already said are not repeated. The text is the section
+ * heading in bold, the span, and one citation. Thread-safe: stateless.
  */
 final class ExtractiveAnswers {
 
@@ -55,12 +57,17 @@ final class ExtractiveAnswers {
 	 */
 	static final double FITTED_MIN_SCORE = 6.5;
 
-	/** The weights in use: the hand weights (ADR 0031). */
-	static final double[] WEIGHTS = HAND_WEIGHTS;
+	/**
+	 * The weights in use: the hand weights with the passage's similarity weighing 1.0
+	 * instead of 0.2 (ADR 0041). Sections of one page share the title's words, so
+	 * topic-word coverage often ties between them; the passage the retrieval found
+	 * closest then decides, rather than the length of the span.
+	 */
+	static final double[] WEIGHTS = { 2.0 / 3, 1.0 / 3, 0, 0, 0, 1.0, 0, 0, 0, 0, 0, 0, -0.01, 0, 0 };
 
 	/**
-	 * The least score of a span that answers, with {@link #WEIGHTS}: none for the hand
-	 * weights.
+	 * The least score of a span that answers, with {@link #WEIGHTS}: none, as for the
+	 * hand weights.
 	 */
 	static final double MIN_SCORE = Double.NEGATIVE_INFINITY;
 
@@ -144,17 +151,30 @@ final class ExtractiveAnswers {
 
 	static Composed compose(String question, float[] vector, List<Passage> passages, int maxUnits, Locale locale,
 			String previousAnswer, Function<String, float[]> embed, double[] weights) {
+		return compose(question, vector, passages, maxUnits, locale, previousAnswer,
+				(weights[UNIT_SIMILARITY] != 0) ? embed : null, (window) -> window.score(weights));
+	}
+
+	/**
+	 * As {@link #compose(String, float[], List, int, Locale, String, Function)}, the span
+	 * chosen by another score (measurement tools).
+	 * @param embed the embeddings of knowledge text for the unit-similarity feature, or
+	 * {@code null} for none
+	 * @param scorer a candidate window's score
+	 */
+	static Composed compose(String question, float[] vector, List<Passage> passages, int maxUnits, Locale locale,
+			String previousAnswer, Function<String, float[]> embed, ToDoubleFunction<SpanWindows.Window> scorer) {
 		String said = AnswerGrade.normalise(previousAnswer);
 		List<List<Unit>> units = new ArrayList<>();
 		for (Passage passage : passages) {
 			units.add(units(passage.hit().passage(), locale));
 		}
 		List<SpanWindows.Window> windows = SpanWindows.of(question, vector, passages, units, maxUnits, previousAnswer,
-				(unit) -> said(said, unit), (weights[UNIT_SIMILARITY] != 0) ? embed : null);
+				(unit) -> said(said, unit), embed);
 		SpanWindows.Window best = null;
 		double bestScore = Double.NEGATIVE_INFINITY;
 		for (SpanWindows.Window window : windows) {
-			double score = window.score(weights);
+			double score = scorer.applyAsDouble(window);
 			if (score > bestScore) {
 				best = window;
 				bestScore = score;
@@ -205,6 +225,30 @@ final class ExtractiveAnswers {
 		String text = (heading.isEmpty() ? "" : "**" + heading + "**\n\n") + span + " [1]";
 		return new Composed(text, List.of(best.passage().citation(1)), new Span(best.passage(), heading, span),
 				bestScore);
+	}
+
+	/**
+	 * The best span that holds what the question needs it to: when the best span of all
+	 * fails {@code holds} (in use: it lacks a name, a number or the kind of fact asked,
+	 * an amount for "is there a fee"), the best span of the passages left, the failed
+	 * one's passage left out, and so on; when none holds it, the first (the checks then
+	 * decline it as before). Each further try composes again from fewer passages (ADR
+	 * 0041).
+	 * @param holds whether a composed span holds what the question asks for
+	 */
+	static Composed composeHolding(String question, float[] vector, List<Passage> passages, int maxUnits, Locale locale,
+			String previousAnswer, Function<String, float[]> embed, Predicate<Composed> holds) {
+		Composed first = compose(question, vector, passages, maxUnits, locale, previousAnswer, embed);
+		Composed composed = first;
+		List<Passage> left = new ArrayList<>(passages);
+		while (!composed.text().isBlank() && !holds.test(composed)) {
+			left.remove(composed.span().passage());
+			if (left.isEmpty()) {
+				return first;
+			}
+			composed = compose(question, vector, left, maxUnits, locale, previousAnswer, embed);
+		}
+		return composed.text().isBlank() ? first : composed;
 	}
 
 	/**

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * previous question, the previous answer's topic (its section heading, else its first
  * sentence) and the question together. A question is a follow-up when it is short and
  * leans on what came before (starts with "and", "what about", ..., or points back with
- * "it", "that", "this", "there", ...). Thread-safe: stateless.
+ * "it", "that", "this", "there", ...), or when it has no topic words of its own: a reply
+ * to what was said ("No, I'm not.", "What happens then?") is about the conversation's
+ * topic, and alone it finds nothing to answer with (ADR 0041). Thread-safe: stateless.
  */
 final class FollowUps {
 
@@ -24,8 +26,9 @@ final class FollowUps {
 	}
 
 	/**
-	 * The question to search for: the question itself, or the previous customer question,
-	 * the previous answer's topic and it.
+	 * The question to search for: the question itself, or, for a follow-up or a turn
+	 * without topic words of its own, the previous customer question, the previous
+	 * answer's topic and it.
 	 */
 	static String contextualise(String question, List<Turn> history) {
 		String previous = null;
@@ -35,7 +38,7 @@ final class FollowUps {
 				break;
 			}
 		}
-		if (previous == null || !isFollowUp(question)) {
+		if (previous == null || !(isFollowUp(question) || Answerability.topicWords(question).isEmpty())) {
 			return question.strip();
 		}
 		String topic = topic(previousAnswer(history));

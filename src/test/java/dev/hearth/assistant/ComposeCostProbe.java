@@ -59,6 +59,32 @@ class ComposeCostProbe {
 				System.out.printf("round %d, %d passages: %.3f ms per question (%d questions)%n", round, n,
 						(System.nanoTime() - started) / 1e6 / queries.size(), queries.size());
 			}
+			// as the composer chooses since ADR 0041: the next passage's span when the
+			// checks fail; thread CPU time, which the machine's load does not change
+			Answerability checks = new Answerability(0);
+			java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+			for (boolean holding : new boolean[] { false, true }) {
+				long cpu = threads.getCurrentThreadCpuTime();
+				for (int i = 0; i < queries.size(); i++) {
+					String query = queries.get(i);
+					java.util.Set<String> common = FaqAnswers.common(offered.get(i));
+					if (holding) {
+						ExtractiveAnswers.composeHolding(query, null, offered.get(i), 3, Locale.ENGLISH,
+								previous.get(i), null,
+								(c) -> checks.judge(query, c.span().context(), c.span().text(), common).answers());
+					}
+					else {
+						ExtractiveAnswers.Composed c = ExtractiveAnswers.compose(query, null, offered.get(i), 3,
+								Locale.ENGLISH, previous.get(i), null);
+						if (!c.text().isBlank()) {
+							checks.judge(query, c.span().context(), c.span().text(), common);
+						}
+					}
+				}
+				System.out.printf("round %d, 6 passages, %s: %.3f ms CPU per question%n", round,
+						holding ? "next passage when the checks fail" : "one composition and its checks",
+						(threads.getCurrentThreadCpuTime() - cpu) / 1e6 / queries.size());
+			}
 		}
 	}
 

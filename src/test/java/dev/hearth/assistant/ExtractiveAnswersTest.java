@@ -211,6 +211,48 @@ class ExtractiveAnswersTest {
 		assertThat(composed.text()).contains("four weeks ahead.").doesNotContain("routers");
 	}
 
+	@Test
+	void thePassageTheRetrievalFoundCloserOutweighsAWordRepeatedInTheSpan() {
+		// both sections name both topic words around the span (the page title and the
+		// heading); the far one repeats "plates" in the span itself
+		Passage far = passage("plates", "Replacing plates", "Replacing plates > Lost plates",
+				"Lost plates are replaced at any office.", 2, 0.5);
+		Passage close = passage("plates", "Replacing plates", "Replacing plates > Stolen plates",
+				"Stolen ones are replaced once you have a police report.", 1, 0.9);
+		String question = "how are plates replaced";
+		assertThat(ExtractiveAnswers.compose(question, null, List.of(far, close), 3, Locale.ENGLISH, "", null).text())
+			.startsWith("**Stolen plates**");
+		assertThat(ExtractiveAnswers
+			.compose(question, null, List.of(far, close), 3, Locale.ENGLISH, "", null, ExtractiveAnswers.HAND_WEIGHTS)
+			.text()).startsWith("**Lost plates**");
+	}
+
+	@Test
+	void aSpanLackingWhatIsAskedGivesWayToTheNextPassagesSpan() {
+		Passage about = passage("fees", "Fees", "Fees > About our fees",
+				"Our fees for photo documents are listed on the fees page.", 1, 0.75);
+		Passage amount = passage("icons", "Photo documents", "Photo documents > Icons",
+				"Adding an icon to a photo document costs $5 per icon.", 2, 0.6);
+		ExtractiveAnswers.Composed composed = ExtractiveAnswers.composeHolding(
+				"is there a fee for icons on a photo document", null, List.of(about, amount), 3, Locale.ENGLISH, "",
+				null, (c) -> c.span().text().contains("$"));
+		assertThat(composed.text()).startsWith("**Icons**").contains("$5 per icon");
+	}
+
+	@Test
+	void whenNoSpanHoldsWhatIsAskedTheFirstIsReturned() {
+		Passage about = passage("fees", "Fees", "Fees > About our fees",
+				"Our fees for photo documents are listed on the fees page.", 1, 0.75);
+		Passage other = passage("icons", "Photo documents", "Photo documents > Icons",
+				"Icons can be added to a photo document.", 2, 0.6);
+		ExtractiveAnswers.Composed composed = ExtractiveAnswers.composeHolding(
+				"is there a fee for icons on a photo document", null, List.of(about, other), 3, Locale.ENGLISH, "",
+				null, (c) -> false);
+		assertThat(composed.text()).isEqualTo(ExtractiveAnswers
+			.compose("is there a fee for icons on a photo document", List.of(about, other), 3, Locale.ENGLISH)
+			.text());
+	}
+
 	private static Passage passage(String name, String title, String section, String text) {
 		return passage(name, title, section, text, 1, 0.8);
 	}

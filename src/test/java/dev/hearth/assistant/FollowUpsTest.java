@@ -28,6 +28,20 @@ class FollowUpsTest {
 	}
 
 	@Test
+	void aTurnWithoutTopicWordsOfItsOwnIsReadWithTheConversation() {
+		List<Turn> history = List.of(new Turn(true, "Can I get new plates at the same time?"),
+				new Turn(false, "Are you replacing lost plates?"));
+		assertThat(FollowUps.contextualise("No, I'm not.", history))
+			.isEqualTo("Can I get new plates at the same time? No, I'm not.");
+		assertThat(FollowUps.contextualise("What happens then?", history))
+			.isEqualTo("Can I get new plates at the same time? What happens then?");
+		assertThat(FollowUps.contextualise("No, I'm not.", List.of())).as("nothing before it")
+			.isEqualTo("No, I'm not.");
+		assertThat(FollowUps.contextualise("Do I need my old registration card?", history)).as("topic words of its own")
+			.isEqualTo("Do I need my old registration card?");
+	}
+
+	@Test
 	void aSelfContainedQuestionStaysAsItIs() {
 		List<Turn> history = List.of(new Turn(true, "I want a refund"));
 		assertThat(FollowUps.contextualise("How do I set up the eSIM on my new phone?", history))
