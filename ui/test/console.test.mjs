@@ -130,10 +130,14 @@ try {
     await desk.locator('#notes + form button').click();
     await desk.locator('#notes li').filter({ hasText: 'restarted the router twice' }).waitFor();
     assert.equal(await desk.locator('#note-text').inputValue(), '', 'the note box is emptied');
-    await desk.locator('#reply-text').fill('Hello, I am looking into your router now.');
+    await desk.locator('#reply-text').fill('Hello, I am looking into your **router** now.');
     await desk.locator('#reply-text + button').click();
     await desk.locator('.flash.notice').filter({ hasText: /sent/i }).waitFor();
     await desk.locator('#transcript li.AGENT').filter({ hasText: 'looking into your router' }).waitFor();
+    assert.equal(await desk.locator('#transcript li.AGENT .text strong').last().textContent(), 'router',
+      'the agent sees Markdown as the customer does');
+    assert.equal(await desk.locator('#transcript li.AGENT .text').last().textContent(),
+      'Hello, I am looking into your router now.', 'no asterisks left');
     assert.equal(await desk.evaluate(() => window.__sameDocument), true, 'note and reply did not reload the page');
     const reply = widget.locator('.msg.agent[data-seq]').last();
     await reply.filter({ hasText: 'looking into your router' }).waitFor({ timeout: 15000 });

@@ -23,6 +23,22 @@
 	// place. Forms post with fetch and the panels and notices are replaced, so nothing reloads the whole page and
 	// text typed elsewhere stays. Without JavaScript the page and its forms work as before.
 	var page = document.querySelector('[data-live-conversation]');
+
+	// The bot's and agents' messages are Markdown: shown as the customer sees them in the widget, with the widget's
+	// own safe renderer (DOM nodes and textContent only, never innerHTML). Customers' messages stay plain text.
+	var formatted = function (root) {
+		if (!window.HearthMarkdown) { return; }
+		root.querySelectorAll('li.ASSISTANT > .text, li.AGENT > .text').forEach(function (text) {
+			if (text.hasAttribute('data-markdown')) { return; }
+			var source = text.textContent;
+			text.textContent = '';
+			text.appendChild(window.HearthMarkdown.render(source, { base: window.location.origin }));
+			text.setAttribute('data-markdown', '');
+		});
+	};
+	var transcriptList = document.getElementById('transcript');
+	if (transcriptList) { formatted(transcriptList); }
+
 	if (page && window.EventSource && window.fetch && window.DOMParser) {
 		var base = page.getAttribute('data-live-conversation');
 		var transcript = document.getElementById('transcript');
@@ -96,6 +112,7 @@
 						}
 						li.setAttribute('data-arrived', String(Date.now()));
 						transcript.appendChild(li);
+						formatted(li.parentElement);
 					});
 					showUnread();
 					transcript.lastElementChild && transcript.lastElementChild.scrollIntoView({ block: 'nearest' });
