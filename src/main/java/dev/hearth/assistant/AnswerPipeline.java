@@ -69,6 +69,10 @@ public class AnswerPipeline {
 
 	private final KnowledgeTextEmbeddings knowledgeTexts;
 
+	private final Corroboration corroboration;
+
+	private final FaqCatalog catalog;
+
 	/** Whether the vector of a search with the history is composed, not embedded. */
 	private final boolean composeHistory;
 
@@ -77,6 +81,7 @@ public class AnswerPipeline {
 			ObjectProvider<ObservationRegistry> observations, LanguageDetection detection, Redactor redactor,
 			ObjectProvider<AuditTrail> audit) {
 		this.detection = detection;
+		this.catalog = catalog;
 		this.languages = new LanguageFit(properties.language().modelLanguages(), catalog::entry,
 				properties.customerAudiences());
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
@@ -101,6 +106,7 @@ public class AnswerPipeline {
 
 		}, properties.answer().passages(), properties.customerAudiences());
 		this.answerability = new Answerability(properties.answer().minCoverage());
+		this.corroboration = new Corroboration(properties.answer().corroboration(), Corroboration.MIN_WORDS);
 		ChatModel model = chatModel.getIfAvailable();
 		KnowledgeTextEmbeddings knowledgeTexts = new KnowledgeTextEmbeddings(queries::embed);
 		this.knowledgeTexts = knowledgeTexts;
@@ -304,6 +310,12 @@ public class AnswerPipeline {
 		}
 		List<Passage> passages = (retrieved != null) ? retrieved : retrieve(query, vector, history, pieces, language);
 		timings.lap("retrieve");
+		if (routed.entry().isEmpty()) {
+			FaqEntry corroborated = corroborated(query, vector, history, language, routed, passages);
+			if (corroborated != null) {
+				return faqAnswer(corroborated, routed, timings, stream);
+			}
+		}
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		double minSimilarity = this.properties.answer().minSimilarity();
 		// with a span gate configured (similarity-gate, ADR 0035) an extractive answer is
@@ -361,6 +373,42 @@ public class AnswerPipeline {
 			return null;
 		}
 		return faqAnswer(entry, routed, timings, stream);
+	}
+
+	/**
+	 * The router's best guess when it fell short of the threshold but the documents say
+	 * the same ({@link Corroboration}): the guess is for customers, in the question's
+	 * language, not the previous answer, covers the question's topic as a document span
+	 * must, and the span the documents would answer with is what its answer says;
+	 * {@code null} otherwise.
+	 */
+	private FaqEntry corroborated(String query, float[] vector, List<Turn> history, String language,
+			FaqRouting.Routed routed, List<Passage> passages) {
+		if (!this.corroboration.enabled() || routed.bestGuess() == null || !this.languages.understood(language)) {
+			return null;
+		}
+		FaqEntry guess = this.catalog.entry(routed.bestGuess()).orElse(null);
+		if (guess == null || !this.routing.forCustomers(guess)
+				|| (language != null && !language.equals(guess.language()))
+				|| FollowUps.repeats(FollowUps.previousAnswer(history), guess.answer())) {
+			return null;
+		}
+		String context = FaqAnswers.context(guess);
+		Answerability.Verdict verdict = this.faqAnswerability.judge(query, context, guess.answer());
+		if (verdict.answers()) {
+			verdict = this.answerability.judge(query, context, guess.answer());
+		}
+		if (!verdict.answers()) {
+			log.debug("Best guess {} not corroborated: {}", guess.id(), verdict.missing());
+			return null;
+		}
+		ExtractiveAnswers.Span span = answeringSpan(query, vector, history, passages);
+		if (span == null || !this.corroboration.corroborates(guess.answer(), span.text())) {
+			log.debug("Best guess {} not corroborated: {}", guess.id(),
+					(span == null) ? "no document span answers" : "the span says something else: " + span.text());
+			return null;
+		}
+		return guess;
 	}
 
 	private static Answer faqAnswer(FaqEntry entry, FaqRouting.Routed routed, Timings timings,

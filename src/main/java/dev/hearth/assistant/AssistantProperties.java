@@ -67,6 +67,9 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * that with the learned check for a span that passes by its own similarity
 	 * ({@code either-checked}); measured in ADR 0035, none better than the default. A
 	 * language model's answer is always gated by the best passage
+	 * @param corroboration the least share of a document span's content words that the
+	 * FAQ router's best guess must say for the guess to answer although the router's
+	 * confidence fell short ({@code Corroboration}, ADR 0042); 0 turns it off
 	 */
 	record Answer(@DefaultValue("6") int passages, @DefaultValue("0.45") double minSimilarity,
 			@DefaultValue("3") int maxSentences, @DefaultValue("0.6") double minSupport,
@@ -75,7 +78,7 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 			@DefaultValue("0.6") double agreementSentenceSimilarity,
 			@DefaultValue AnswerabilityWeights answerabilityModel,
 			@DefaultValue("composed") HistoryVector historyVector,
-			@DefaultValue("passage") SimilarityGate similarityGate) {
+			@DefaultValue("passage") SimilarityGate similarityGate, @DefaultValue("0.6") double corroboration) {
 
 		/** The learned answerability check, or {@code null} when no weights are set. */
 		AnswerabilityModel model() {

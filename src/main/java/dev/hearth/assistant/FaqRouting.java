@@ -158,7 +158,8 @@ final class FaqRouting {
 		return question.strip().replaceAll("[\\s?!.]+$", "").toLowerCase(java.util.Locale.ROOT);
 	}
 
-	private boolean forCustomers(FaqEntry entry) {
+	/** Whether customers may see the entry. */
+	boolean forCustomers(FaqEntry entry) {
 		return Audiences.visibleTo(entry.tags(), this.customerAudiences);
 	}
 
