@@ -91,12 +91,17 @@ class AnthropicApiChatModelTest {
 			}
 			finally {
 				callers.shutdown();
+				callers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
 			}
 			assertThat(this.server.requests.get()).isEqualTo(requests + 10);
 			assertThat(clientThreads()).as("threads of the shared Anthropic pool")
 				.isLessThanOrEqualTo(AnthropicApiChatModel.MAX_THREADS);
-			// the 8 callers are gone or going; allow for them and for JVM housekeeping
-			assertThat(threads()).as("live threads after %d requests", requests).isLessThanOrEqualTo(before + 8 + 2);
+			// a thread per request would be 200 more; allow for the HTTP client's idle
+			// workers (up to one per concurrent caller, kept for a minute) and the JVM's
+			// housekeeping (the common pool's workers start lazily): 59 against a bound
+			// of 58
+			// failed once in CI
+			assertThat(threads()).as("live threads after %d requests", requests).isLessThanOrEqualTo(before + 8 + 8);
 		}
 	}
 
