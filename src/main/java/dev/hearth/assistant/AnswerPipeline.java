@@ -310,8 +310,12 @@ public class AnswerPipeline {
 		}
 		List<Passage> passages = (retrieved != null) ? retrieved : retrieve(query, vector, history, pieces, language);
 		timings.lap("retrieve");
+		// the documents' span is extracted once: the best guess's corroboration and the
+		// document answer read the same
+		ExtractOnce extracted = new ExtractOnce(
+				() -> this.composition.extract(query, vector, FollowUps.previousAnswer(history), passages));
 		if (routed.entry().isEmpty()) {
-			FaqEntry corroborated = corroborated(query, vector, history, language, routed, passages);
+			FaqEntry corroborated = corroborated(query, vector, history, language, routed, passages, extracted);
 			if (corroborated != null) {
 				return faqAnswer(corroborated, routed, timings, stream);
 			}
@@ -329,7 +333,7 @@ public class AnswerPipeline {
 			return escalate(unjudged(reason, routed), Math.max(routed.confidence(), similarity), routed, timings);
 		}
 		DocumentComposition.Composed composed = this.composition.compose(question, query, vector, history, passages,
-				stream, timings, fallback != null);
+				stream, timings, fallback != null, extracted);
 		FaqEntry again = fallback;
 		return switch (composed) {
 			case DocumentComposition.Written written ->
@@ -383,7 +387,7 @@ public class AnswerPipeline {
 	 * {@code null} otherwise.
 	 */
 	private FaqEntry corroborated(String query, float[] vector, List<Turn> history, String language,
-			FaqRouting.Routed routed, List<Passage> passages) {
+			FaqRouting.Routed routed, List<Passage> passages, ExtractOnce extracted) {
 		if (!this.corroboration.enabled() || routed.bestGuess() == null || !this.languages.understood(language)) {
 			return null;
 		}
@@ -402,7 +406,7 @@ public class AnswerPipeline {
 			log.debug("Best guess {} not corroborated: {}", guess.id(), verdict.missing());
 			return null;
 		}
-		ExtractiveAnswers.Span span = answeringSpan(query, vector, history, passages);
+		ExtractiveAnswers.Span span = passages.isEmpty() ? null : answering(extracted.get(), query, passages);
 		if (span == null || !this.corroboration.corroborates(guess.answer(), span.text())) {
 			log.debug("Best guess {} not corroborated: {}", guess.id(),
 					(span == null) ? "no document span answers" : "the span says something else: " + span.text());
@@ -457,8 +461,13 @@ public class AnswerPipeline {
 		if (passages.isEmpty()) {
 			return null;
 		}
-		ExtractiveAnswers.Composed composed = this.composition.extract(query, vector, FollowUps.previousAnswer(history),
+		return answering(this.composition.extract(query, vector, FollowUps.previousAnswer(history), passages), query,
 				passages);
+	}
+
+	/** The span of {@code composed} if it answers the question, else {@code null}. */
+	private ExtractiveAnswers.Span answering(ExtractiveAnswers.Composed composed, String query,
+			List<Passage> passages) {
 		if (composed.text().isBlank() || composed.score() < ExtractiveAnswers.MIN_SCORE) {
 			return null;
 		}
@@ -541,6 +550,30 @@ public class AnswerPipeline {
 
 	private static String tag(Enum<?> value) {
 		return (value != null) ? value.name().toLowerCase(Locale.ROOT) : "none";
+	}
+
+	/**
+	 * The documents' extractive span for one turn, computed when first asked for. Not
+	 * thread-safe: one turn's.
+	 */
+	private static final class ExtractOnce implements java.util.function.Supplier<ExtractiveAnswers.Composed> {
+
+		private final java.util.function.Supplier<ExtractiveAnswers.Composed> extract;
+
+		private ExtractiveAnswers.Composed composed;
+
+		ExtractOnce(java.util.function.Supplier<ExtractiveAnswers.Composed> extract) {
+			this.extract = extract;
+		}
+
+		@Override
+		public ExtractiveAnswers.Composed get() {
+			if (this.composed == null) {
+				this.composed = this.extract.get();
+			}
+			return this.composed;
+		}
+
 	}
 
 }

@@ -173,6 +173,19 @@ final class DocumentComposition {
 	 */
 	Composed compose(String question, String query, float[] vector, List<Turn> history, List<Passage> passages,
 			Consumer<String> stream, Timings timings, boolean beatEntry) {
+		return compose(question, query, vector, history, passages, stream, timings, beatEntry,
+				() -> extract(query, vector, FollowUps.previousAnswer(history), passages));
+	}
+
+	/**
+	 * Composes an answer as
+	 * {@link #compose(String, String, float[], List, List, Consumer, Timings, boolean)}
+	 * does, with the extractive span taken from {@code extracted} (the pipeline's own
+	 * {@link #extract} of the same question and passages, when it has one already).
+	 */
+	Composed compose(String question, String query, float[] vector, List<Turn> history, List<Passage> passages,
+			Consumer<String> stream, Timings timings, boolean beatEntry,
+			java.util.function.Supplier<ExtractiveAnswers.Composed> extracted) {
 		if (this.generative != null) {
 			GenerativeAnswers.Result result = Observation.createNotStarted("hearth.model.generate", this.observations)
 				.contextualName("generate answer")
@@ -217,7 +230,7 @@ final class DocumentComposition {
 		if (offering != null) {
 			offering.accept(new Offered(query, FollowUps.previousAnswer(history), passages));
 		}
-		ExtractiveAnswers.Composed composed = extract(query, vector, FollowUps.previousAnswer(history), passages);
+		ExtractiveAnswers.Composed composed = extracted.get();
 		timings.lap("compose");
 		if (composed.text().isBlank() || composed.score() < ExtractiveAnswers.MIN_SCORE) {
 			// no span, or none whose words, place and ranks say it answers (ADR 0031)
