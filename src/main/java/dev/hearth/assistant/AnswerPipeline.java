@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -556,13 +557,13 @@ public class AnswerPipeline {
 	 * The documents' extractive span for one turn, computed when first asked for. Not
 	 * thread-safe: one turn's.
 	 */
-	private static final class ExtractOnce implements java.util.function.Supplier<ExtractiveAnswers.Composed> {
+	private static final class ExtractOnce implements Supplier<ExtractiveAnswers.Composed> {
 
-		private final java.util.function.Supplier<ExtractiveAnswers.Composed> extract;
+		private final Supplier<ExtractiveAnswers.Composed> extract;
 
 		private ExtractiveAnswers.Composed composed;
 
-		ExtractOnce(java.util.function.Supplier<ExtractiveAnswers.Composed> extract) {
+		ExtractOnce(Supplier<ExtractiveAnswers.Composed> extract) {
 			this.extract = extract;
 		}
 

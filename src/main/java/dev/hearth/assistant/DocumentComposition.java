@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -185,7 +186,7 @@ final class DocumentComposition {
 	 */
 	Composed compose(String question, String query, float[] vector, List<Turn> history, List<Passage> passages,
 			Consumer<String> stream, Timings timings, boolean beatEntry,
-			java.util.function.Supplier<ExtractiveAnswers.Composed> extracted) {
+			Supplier<ExtractiveAnswers.Composed> extracted) {
 		if (this.generative != null) {
 			GenerativeAnswers.Result result = Observation.createNotStarted("hearth.model.generate", this.observations)
 				.contextualName("generate answer")

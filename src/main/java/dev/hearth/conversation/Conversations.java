@@ -27,6 +27,9 @@ import dev.hearth.knowledge.Vectors;
 @Service
 public class Conversations {
 
+	/** The columns {@link #message} reads. */
+	private static final String MESSAGE_COLUMNS = "conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -103,9 +106,12 @@ public class Conversations {
 	private Accepted repeated(UUID conversation, Numbered numbered) {
 		TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
 		Message stored = this.jdbc.sql("""
-				select conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author
-				from conversation_message where conversation_id = ? and seq = ?
-				""").param(conversation).param(numbered.repeated()).query(this::message).single();
+				select %s from conversation_message where conversation_id = ? and seq = ?
+				""".formatted(MESSAGE_COLUMNS))
+			.param(conversation)
+			.param(numbered.repeated())
+			.query(this::message)
+			.single();
 		return new Accepted(stored, true, numbered.head());
 	}
 
@@ -123,15 +129,10 @@ public class Conversations {
 	 * The reply stored for a customer message (an answer or a handoff notice), if any.
 	 */
 	Optional<Message> replyTo(UUID conversation, int seq) {
-		return this.jdbc
-			.sql("""
-					select conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author from conversation_message
-					where conversation_id = ? and reply_to = ? and role in ('ASSISTANT', 'SYSTEM') order by seq limit 1
-					""")
-			.param(conversation)
-			.param(seq)
-			.query(this::message)
-			.optional();
+		return this.jdbc.sql("""
+				select %s from conversation_message
+				where conversation_id = ? and reply_to = ? and role in ('ASSISTANT', 'SYSTEM') order by seq limit 1
+				""".formatted(MESSAGE_COLUMNS)).param(conversation).param(seq).query(this::message).optional();
 	}
 
 	@Transactional
@@ -215,36 +216,13 @@ public class Conversations {
 
 	/**
 	 * Keeps a customer message's self-contained query, its embedding and the language it
-	 * is written in (may be {@code null}), in one statement.
+	 * is written in (may be {@code null}), sealed with the key the message's row names
+	 * (or none, for a message stored before encryption). A turn's reply keeps them in its
+	 * own statement ({@link Kept}); this is the way for a row sealed with another key
+	 * than the active one.
 	 */
 	@Transactional
 	void keepQuery(UUID conversation, int seq, Query query, String language) {
-		String text = query.text();
-		byte[] vector = Vectors.encode(query.vector());
-		// most often the message is sealed with the active key: sealed with it, the
-		// values are written only if the row still names that key (one statement, atomic
-		// with the key rotation's re-sealing)
-		String active = this.seal.activeKey();
-		if (this.jdbc.sql("""
-				update conversation_message set query = ?, embedding = ?, language = ?
-				where conversation_id = ? and seq = ? and enc_key = ?
-				""")
-			.param(this.seal.seal(active, "query", conversation, seq, text))
-			.param(this.seal.sealBytes(active, "embedding", conversation, seq, vector))
-			.param(language)
-			.param(conversation)
-			.param(seq)
-			.param(active)
-			.update() == 0) {
-			keepQueryWithItsKey(conversation, seq, query, language);
-		}
-	}
-
-	/**
-	 * Keeps the query on a message that names another key than the active one, or none
-	 * (stored before encryption), through a locked read of its key.
-	 */
-	private void keepQueryWithItsKey(UUID conversation, int seq, Query query, String language) {
 		// the row lock keeps the key rotation from re-sealing the row between this read
 		// and the update
 		List<String> keys = this.jdbc
@@ -304,19 +282,17 @@ public class Conversations {
 			throw new ConversationNotFoundException(conversation);
 		}
 		return this.jdbc.sql("""
-				select conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author
-				from conversation_message
+				select %s from conversation_message
 				where conversation_id = ? order by seq
-				""").param(conversation).query(this::message).list();
+				""".formatted(MESSAGE_COLUMNS)).param(conversation).query(this::message).list();
 	}
 
 	/** The messages after {@code afterSeq}, oldest first (the widget's live stream). */
 	public List<Message> messagesAfter(UUID conversation, int afterSeq) {
 		return this.jdbc.sql("""
-				select conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author
-				from conversation_message
+				select %s from conversation_message
 				where conversation_id = ? and seq > ? order by seq
-				""").param(conversation).param(afterSeq).query(this::message).list();
+				""".formatted(MESSAGE_COLUMNS)).param(conversation).param(afterSeq).query(this::message).list();
 	}
 
 	/**
@@ -402,7 +378,7 @@ public class Conversations {
 					  insert into conversation_message (conversation_id, seq, enc_key, role, text, reply_to, answer, author, client_id)
 					  values (:conversation, :seq, :key, :role, :text, :replyTo, cast(:answer as jsonb), :author, :clientId)
 					  on conflict (conversation_id, client_id) where client_id is not null do nothing
-					  returning conversation_id, seq, enc_key, role, text, reply_to, answer::text as answer, created_at, author),
+					  returning %s),
 					tokens as (
 					  insert into conversation_message_token (conversation_id, seq, key_id, token)
 					  select message.conversation_id, message.seq, message.enc_key, t
@@ -416,7 +392,8 @@ public class Conversations {
 					    and (cast(:query as text) is null or enc_key = :key)
 					  returning seq)
 					select message.*, (select count(*) from kept) as kept from message
-					""")
+					"""
+				.formatted(MESSAGE_COLUMNS))
 			.param("conversation", conversation)
 			.param("seq", seq)
 			.param("key", key)
@@ -437,7 +414,7 @@ public class Conversations {
 			.optional();
 		if (query != null && stored.isPresent() && !stored.get().kept()) {
 			// the question names another key than the active one, or none
-			keepQueryWithItsKey(conversation, replyTo, query, kept.language());
+			keepQuery(conversation, replyTo, query, kept.language());
 		}
 		return stored.map(Stored::message);
 	}
