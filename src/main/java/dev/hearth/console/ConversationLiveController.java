@@ -83,7 +83,7 @@ class ConversationLiveController {
 		model.addAttribute("messages",
 				this.conversations.messagesAfter(id, after)
 					.stream()
-					.map((message) -> message.withText(mask.apply(message.text())))
+					.map((message) -> message.maskedFor(mask))
 					.toList());
 		return "console/conversation :: messages";
 	}

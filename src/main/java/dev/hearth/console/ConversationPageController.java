@@ -76,7 +76,7 @@ class ConversationPageController {
 		model.addAttribute("messages",
 				this.conversations.transcript(id)
 					.stream()
-					.map((message) -> message.withText(this.masking.mask(message.text(), roles)))
+					.map((message) -> message.maskedFor(this.masking.forRoles(roles)))
 					.toList());
 		model.addAttribute("notes", this.notes.of(id));
 		model.addAttribute("canned", this.canned.all());

@@ -91,7 +91,7 @@ class AgentController {
 		List<String> roles = SignedInUser.of(caller).roles().stream().map(Enum::name).toList();
 		return this.conversations.transcript(id)
 			.stream()
-			.map((message) -> message.withText(this.masking.mask(message.text(), roles)))
+			.map((message) -> message.maskedFor(this.masking.forRoles(roles)))
 			.toList();
 	}
 
