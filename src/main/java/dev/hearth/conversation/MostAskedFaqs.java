@@ -1,7 +1,9 @@
 package dev.hearth.conversation;
 
-import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,10 +16,11 @@ import dev.hearth.widget.PopularQuestions;
 /**
  * The widget's default suggested questions: the FAQ entries that answered customers most
  * often (assistant messages with decision {@code ANSWERED}, answered by {@code faq}),
- * shown by their canonical question in the widget's language. Entries meant for another
- * audience than customers, deleted entries and entries without a canonical question are
- * left out. One grouped query over the answers per call: the widget caches the result
- * ({@code hearth.widget.suggestions-refresh}). Thread-safe.
+ * shown by their canonical question in the widget's language; while fewer have answered
+ * (a new installation), the entries with the most phrasings fill the list. Entries meant
+ * for another audience than customers, deleted entries and entries without a canonical
+ * question are left out. One grouped query over the answers per call: the widget caches
+ * the result ({@code hearth.widget.suggestions-refresh}). Thread-safe.
  */
 @Component
 final class MostAskedFaqs implements PopularQuestions {
@@ -36,17 +39,32 @@ final class MostAskedFaqs implements PopularQuestions {
 
 	@Override
 	public List<String> mostAsked(String language, int limit) {
-		List<String> questions = new ArrayList<>();
+		Map<String, String> questions = new LinkedHashMap<>();
 		for (String id : faqIds()) {
 			if (questions.size() >= limit) {
-				break;
+				return List.copyOf(questions.values());
 			}
 			Optional<FaqEntry> entry = this.catalog.entry(id);
 			if (entry.isPresent() && suggestible(entry.get(), language)) {
-				questions.add(entry.get().question().strip());
+				questions.put(id, entry.get().question().strip());
 			}
 		}
-		return questions;
+		// too few answers yet (a new installation): the entries the company wrote the
+		// most phrasings for, which are the questions its customers ask most often
+		List<FaqEntry> byPhrasings = this.catalog.entries()
+			.stream()
+			.filter((entry) -> !entry.examples().isEmpty() && suggestible(entry, language))
+			.sorted(Comparator.comparingInt((FaqEntry entry) -> entry.examples().size())
+				.reversed()
+				.thenComparing(FaqEntry::id))
+			.toList();
+		for (FaqEntry entry : byPhrasings) {
+			if (questions.size() >= limit) {
+				break;
+			}
+			questions.putIfAbsent(entry.id(), entry.question().strip());
+		}
+		return List.copyOf(questions.values());
 	}
 
 	private static boolean suggestible(FaqEntry entry, String language) {
