@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +39,8 @@ import dev.hearth.knowledge.KnowledgeBase;
 @SpringBootTest(properties = "hearth.knowledge.sample.enabled=true")
 @ActiveProfiles("test")
 class SampleAnswerBenchmark {
+
+	private static final Logger log = LoggerFactory.getLogger(SampleAnswerBenchmark.class);
 
 	static final List<String> DEFAULT_SETS = List.of("docs/eval/sample-kb-questions.jsonl",
 			"docs/eval/northwind-realistic.jsonl", "docs/eval/northwind-heldout.jsonl",
@@ -107,8 +111,21 @@ class SampleAnswerBenchmark {
 			for (LabelledQuestion question : read(Path.of(set))) {
 				judged.clear();
 				List<Turn> history = conversation(question.history());
+				if (MISSES_PRINTED.contains(set)) {
+					log.debug("Question {}:{} [{}] expected {} / {}: {}", set, n, question.groupOrKind(),
+							question.expected(), question.expectedSource(), question.question());
+				}
 				Answer answer = this.pipeline.answer(question.question(), history, (text) -> {
 				});
+				if (MISSES_PRINTED.contains(set)) {
+					log.debug("Outcome {}:{} {} guess {} ranked {}", set, n, AnswerGrade.of(question, answer),
+							answer.ranked().isEmpty() ? null : answer.ranked().get(0).faqId(),
+							answer.ranked()
+								.stream()
+								.limit(3)
+								.map((c) -> c.faqId() + "=" + String.format("%.2f", c.probability()))
+								.toList());
+				}
 				if (!HELD_OUT.contains(set)) {
 					spans.add(span(set + ":" + n, question, judged.isEmpty() ? null : judged.get(judged.size() - 1)));
 				}
