@@ -4,42 +4,66 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The API tokens Hearth accepts. Only SHA-256 hashes are stored; a plaintext token exists
- * only when it is created. Thread-safe.
+ * only when it is created. A token's last use is recorded to the minute: a client that
+ * sends many requests (the CLI imports a file per request) does not write the token's row
+ * on each. Thread-safe.
  */
 @Component
 class ApiTokens {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** How stale a token's recorded last use may be. */
+	static final Duration USE_RECORDED_WITHIN = Duration.ofMinutes(1);
+
 	private final JdbcClient jdbc;
+
+	/** When this replica last recorded each token holder's use. */
+	private final ConcurrentMap<String, Instant> recorded = new ConcurrentHashMap<>();
 
 	ApiTokens(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/** The role of the active token with this plaintext, if any; records its use. */
+	/**
+	 * The role of the active token with this plaintext, if any; records its use (unless
+	 * this replica recorded it less than {@link #USE_RECORDED_WITHIN} ago).
+	 */
 	Optional<TokenHolder> authenticate(String token) {
 		Optional<TokenHolder> holder = this.jdbc
 			.sql("select name, role from api_token where token_sha256 = ? and revoked_at is null")
 			.param(sha256(token))
 			.query((rs, row) -> new TokenHolder(rs.getString("name"), rs.getString("role")))
 			.optional();
-		holder.ifPresent((h) -> this.jdbc.sql("update api_token set last_used_at = ? where name = ?")
-			.param(java.sql.Timestamp.from(Instant.now()))
-			.param(h.name())
-			.update());
+		holder.ifPresent(this::recordUse);
 		return holder;
+	}
+
+	private void recordUse(TokenHolder holder) {
+		Instant now = Instant.now();
+		Instant last = this.recorded.get(holder.name());
+		if (last != null && last.isAfter(now.minus(USE_RECORDED_WITHIN))) {
+			return;
+		}
+		this.recorded.put(holder.name(), now);
+		this.jdbc.sql("update api_token set last_used_at = ? where name = ?")
+			.param(java.sql.Timestamp.from(now))
+			.param(holder.name())
+			.update();
 	}
 
 	boolean anyActive() {

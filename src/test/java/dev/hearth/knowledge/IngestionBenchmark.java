@@ -88,10 +88,12 @@ class IngestionBenchmark {
 		Map<String, Long> threadsBefore = ThreadCpu.snapshot();
 		long cpuStart = processCpuNanos();
 		long started = System.nanoTime();
+		System.out.println("Measured import starts at " + java.time.Instant.now());
 		int exit = KbImportRunner.run("http://127.0.0.1:" + this.port, token, new PrintStream(out),
 				new PrintStream(new ByteArrayOutputStream()), "import", corpus.toString(), "--parallel",
 				Integer.toString(PARALLEL));
 		double seconds = (System.nanoTime() - started) / 1e9;
+		System.out.println("Measured import ends at " + java.time.Instant.now());
 		long jvmCpu = processCpuNanos() - cpuStart;
 		Map<String, Long> threadCpu = ThreadCpu.byGroup(threadsBefore, ThreadCpu.snapshot());
 		long postgresCpu = postgresCpuNanos(postgresBefore);
