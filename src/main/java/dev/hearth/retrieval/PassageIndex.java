@@ -506,6 +506,7 @@ public final class PassageIndex implements Closeable {
 		config.setCodec(this.format.codec(MERGE_WORKERS, this.mergeWorkers));
 		config.setCommitOnClose(false);
 		config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+		config.setMergePolicy(new BisectionMergePolicy(config.getMergePolicy()));
 		return new IndexWriter(directory, config);
 	}
 
