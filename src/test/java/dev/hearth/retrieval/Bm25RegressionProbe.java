@@ -239,13 +239,19 @@ class Bm25RegressionProbe {
 		int m = folders.size();
 		List<DirectoryReader> readers = new ArrayList<>();
 		List<IndexSearcher> searchers = new ArrayList<>();
+		int parts = Integer.getInteger("bench.parts", 1);
+		SlicedSearch sliced = new SlicedSearch(Math.max(1, parts));
 		Query[][] queries = new Query[m][n];
 		try {
 			for (int x = 0; x < m; x++) {
 				Path folder = folders.get(x);
 				DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
 				readers.add(reader);
-				searchers.add(new IndexSearcher(reader));
+				IndexSearcher searcher = new IndexSearcher(reader);
+				// bench.parts=2: each search split in two parts on two threads, as
+				// SlicedSearch serves a lone search (thread CPU is then the calling
+				// thread's only)
+				searchers.add((parts > 1) ? sliced.view(searcher, parts) : searcher);
 				describe(folder, reader);
 				for (int i = 0; i < n; i++) {
 					queries[x][i] = bm25.textQuery(texts.get(i), Map.of(), reader);
@@ -326,6 +332,7 @@ class Bm25RegressionProbe {
 			}
 		}
 		finally {
+			sliced.close();
 			for (DirectoryReader reader : readers) {
 				reader.close();
 			}
@@ -334,7 +341,7 @@ class Bm25RegressionProbe {
 
 	/** How many passages the search offered its collector (each scored in full). */
 	private static long counted(IndexSearcher searcher, Query query) throws IOException {
-		long[] count = new long[1];
+		java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
 		TopScoreDocCollectorManager inner = new TopScoreDocCollectorManager(50, 1000);
 		searcher.search(query, new CollectorManager<Collector, Void>() {
 
@@ -347,7 +354,7 @@ class Bm25RegressionProbe {
 						return new FilterLeafCollector(super.getLeafCollector(context)) {
 							@Override
 							public void collect(int doc) throws IOException {
-								count[0]++;
+								count.incrementAndGet();
 								super.collect(doc);
 							}
 						};
@@ -361,7 +368,7 @@ class Bm25RegressionProbe {
 			}
 
 		});
-		return count[0];
+		return count.get();
 	}
 
 	private static void describe(Path folder, DirectoryReader reader) throws IOException {
