@@ -379,7 +379,9 @@ public final class PassageIndex implements Closeable {
 	 * are committed; if the iterator or a passage fails, the old index stays as it was.
 	 * The new index is merged into one segment before the commit, so that vector search
 	 * walks one HNSW graph; this makes a rebuild slower (minutes for 100,000 passages on
-	 * two cores) and searches faster.
+	 * two cores) and searches faster. From {@value BisectionMergePolicy#MIN_PASSAGES}
+	 * passages on, that merge also renumbers the passages by graph bisection (see
+	 * {@link BisectionMergePolicy}), as do the large merges of imports.
 	 * @param all every passage; ids must be unique and vectors of the index dimension
 	 * @param revision the caller's revision of this content, any value from 0 up
 	 * @param fingerprint what the owner needs to detect a stale index (the embedding
