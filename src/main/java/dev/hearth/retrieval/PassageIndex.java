@@ -116,6 +116,12 @@ public final class PassageIndex implements Closeable {
 
 	private final VectorFormat format;
 
+	/** Merges of at least this many passages are reordered by graph bisection. */
+	private final int minReorderedPassages;
+
+	/** Terms in fewer passages than this are ignored when reordering. */
+	private final int reorderMinDocFreq;
+
 	private final Directory directory;
 
 	private final LanguageAnalyzers analyzers;
@@ -175,10 +181,13 @@ public final class PassageIndex implements Closeable {
 
 	private volatile boolean closed;
 
-	private PassageIndex(Path path, int dimensions, VectorFormat format) throws IOException {
+	private PassageIndex(Path path, int dimensions, VectorFormat format, int minReorderedPassages,
+			int reorderMinDocFreq) throws IOException {
 		this.path = path;
 		this.dimensions = dimensions;
 		this.format = format;
+		this.minReorderedPassages = minReorderedPassages;
+		this.reorderMinDocFreq = reorderMinDocFreq;
 		this.analyzers = new LanguageAnalyzers();
 		this.mergeWorkers = (MERGE_WORKERS > 1) ? Executors.newFixedThreadPool(MERGE_WORKERS,
 				Thread.ofPlatform().name("passage-index-merge-", 0).daemon(true).factory()) : null;
@@ -228,13 +237,23 @@ public final class PassageIndex implements Closeable {
 	}
 
 	static PassageIndex open(Path directory, int dimensions, VectorFormat format) throws IOException {
+		return open(directory, dimensions, format, BisectionMergePolicy.MIN_PASSAGES,
+				BisectionMergePolicy.MIN_DOC_FREQ);
+	}
+
+	/**
+	 * As {@link #open(Path, int)}, with the thresholds of the passage reordering (see
+	 * {@link BisectionMergePolicy}); for tests, which reorder small indexes.
+	 */
+	static PassageIndex open(Path directory, int dimensions, VectorFormat format, int minReorderedPassages,
+			int reorderMinDocFreq) throws IOException {
 		Checks.requireNonNull(directory, "directory");
 		if (dimensions < 1 || dimensions > MAX_DIMENSIONS) {
 			throw new IllegalArgumentException(
 					"dimensions must be between 1 and " + MAX_DIMENSIONS + ", got " + dimensions);
 		}
 		Files.createDirectories(directory);
-		return new PassageIndex(directory, dimensions, format);
+		return new PassageIndex(directory, dimensions, format, minReorderedPassages, reorderMinDocFreq);
 	}
 
 	/**
@@ -360,7 +379,9 @@ public final class PassageIndex implements Closeable {
 	 * are committed; if the iterator or a passage fails, the old index stays as it was.
 	 * The new index is merged into one segment before the commit, so that vector search
 	 * walks one HNSW graph; this makes a rebuild slower (minutes for 100,000 passages on
-	 * two cores) and searches faster.
+	 * two cores) and searches faster. From {@value BisectionMergePolicy#MIN_PASSAGES}
+	 * passages on, that merge also renumbers the passages by graph bisection (see
+	 * {@link BisectionMergePolicy}), as do the large merges of imports.
 	 * @param all every passage; ids must be unique and vectors of the index dimension
 	 * @param revision the caller's revision of this content, any value from 0 up
 	 * @param fingerprint what the owner needs to detect a stale index (the embedding
@@ -506,6 +527,8 @@ public final class PassageIndex implements Closeable {
 		config.setCodec(this.format.codec(MERGE_WORKERS, this.mergeWorkers));
 		config.setCommitOnClose(false);
 		config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+		config.setMergePolicy(
+				new BisectionMergePolicy(config.getMergePolicy(), this.minReorderedPassages, this.reorderMinDocFreq));
 		return new IndexWriter(directory, config);
 	}
 

@@ -23,7 +23,10 @@ import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Terms;
+import org.apache.lucene.misc.index.BPIndexReorderer;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FilterCollector;
 import org.apache.lucene.search.FilterLeafCollector;
@@ -69,7 +72,13 @@ class Bm25RegressionProbe {
 		MillionPassageCorpus corpus = new MillionPassageCorpus(data, new float[data.size()][1], 42, passages, 2000);
 		String build = System.getProperty("bench.build");
 		if (build != null && !build.isBlank()) {
-			build(corpus, Path.of(build), System.getProperty("bench.build-order", "identity"));
+			String order = System.getProperty("bench.build-order", "identity");
+			if (order.equals("bp")) {
+				reorder(Path.of(System.getProperty("bench.build-source")), Path.of(build));
+			}
+			else {
+				build(corpus, Path.of(build), order);
+			}
 		}
 		String indexes = System.getProperty("bench.indexes");
 		if (indexes != null && !indexes.isBlank()) {
@@ -157,6 +166,73 @@ class Bm25RegressionProbe {
 		System.out.printf("built %s (%s order) in %.0f s%n", folder, order, (System.nanoTime() - started) / 1e9);
 	}
 
+	/**
+	 * A copy of a one-segment index with its passages renumbered by graph bisection
+	 * (Lucene's {@link BPIndexReorderer} over the text fields), timed: the reorder alone
+	 * (thread CPU of all threads of this JVM, peak heap) and the copy.
+	 */
+	private static void reorder(Path source, Path folder) throws IOException {
+		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+		List<java.lang.management.MemoryPoolMXBean> pools = java.lang.management.ManagementFactory
+			.getMemoryPoolMXBeans();
+		int threads = Integer.getInteger("bench.bp-threads", Runtime.getRuntime().availableProcessors());
+		java.util.concurrent.ExecutorService executor = (threads > 1)
+				? java.util.concurrent.Executors.newFixedThreadPool(threads) : null;
+		try (Directory from = FSDirectory.open(source);
+				DirectoryReader reader = DirectoryReader.open(from);
+				Directory directory = FSDirectory.open(folder)) {
+			org.apache.lucene.index.CodecReader segment = (org.apache.lucene.index.CodecReader) reader.leaves()
+				.get(0)
+				.reader();
+			BPIndexReorderer reorderer = new BPIndexReorderer();
+			java.util.Set<String> fields = new java.util.TreeSet<>();
+			for (org.apache.lucene.index.FieldInfo info : segment.getFieldInfos()) {
+				if (info.name.startsWith("text_")) {
+					fields.add(info.name);
+				}
+			}
+			reorderer.setFields(fields);
+			reorderer.setRAMBudgetMB(Double.parseDouble(System.getProperty("bench.bp-ram-mb", "1024")));
+			reorderer.setMinDocFreq(Integer.getInteger("bench.bp-min-doc-freq", BPIndexReorderer.DEFAULT_MIN_DOC_FREQ));
+			System.gc();
+			long heapBefore = pools.stream()
+				.filter((pool) -> pool.getType() == java.lang.management.MemoryType.HEAP)
+				.mapToLong((pool) -> pool.getUsage().getUsed())
+				.sum();
+			pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+			long cpuStart = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
+			long started = System.nanoTime();
+			org.apache.lucene.index.Sorter.DocMap map = reorderer.computeDocMap(segment, directory, executor);
+			long reorderNanos = System.nanoTime() - started;
+			long reorderCpu = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() - cpuStart;
+			long peak = pools.stream()
+				.filter((pool) -> pool.getType() == java.lang.management.MemoryType.HEAP)
+				.mapToLong((pool) -> pool.getPeakUsage().getUsed())
+				.sum();
+			System.out.printf(
+					"BP doc map of %d passages over %s, %d threads: %.1f s wall, %.1f s process CPU,"
+							+ " heap %d MB before, peak %d MB (young-gen peaks included)%n",
+					segment.maxDoc(), fields, threads, reorderNanos / 1e9, reorderCpu / 1e9, heapBefore >> 20,
+					peak >> 20);
+			started = System.nanoTime();
+			IndexWriterConfig config = new IndexWriterConfig();
+			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+			config.setUseCompoundFile(false);
+			try (IndexWriter writer = new IndexWriter(directory, config)) {
+				writer.addIndexes(org.apache.lucene.index.SortingCodecReader.wrap(segment, map, null));
+				writer.forceMerge(1);
+				writer.commit();
+			}
+			System.out.printf("copied in that order to %s in %.1f s%n", folder, (System.nanoTime() - started) / 1e9);
+		}
+		finally {
+			if (executor != null) {
+				executor.shutdownNow();
+			}
+		}
+	}
+
 	private static void compare(MillionPassageCorpus corpus, List<Path> folders) throws Exception {
 		LanguageAnalyzers analyzers = new LanguageAnalyzers();
 		Bm25Retriever bm25 = new Bm25Retriever(analyzers, new SlicedSearch(1));
@@ -165,13 +241,30 @@ class Bm25RegressionProbe {
 		int m = folders.size();
 		List<DirectoryReader> readers = new ArrayList<>();
 		List<IndexSearcher> searchers = new ArrayList<>();
+		int parts = Integer.getInteger("bench.parts", 1);
+		SlicedSearch sliced = new SlicedSearch(Math.max(1, parts));
+		List<IndexSearcher> plain = new ArrayList<>();
+		// bench.retrieve=true: the production BM25 part, Bm25Retriever.retrieve (the
+		// search as SlicedSearch serves it, then the candidates' ids and group keys
+		// loaded); bench.audience=partner adds that audience filter (needs a copy with
+		// every field, -Dbench.build-schema=true)
+		boolean retrieve = Boolean.getBoolean("bench.retrieve");
+		String audience = System.getProperty("bench.audience", "");
+		Query filter = audience.isBlank() ? null
+				: PassageSchema.filter(Map.of("audience", java.util.Set.of(audience.split(","))));
+		Bm25Retriever served = new Bm25Retriever(analyzers, sliced);
 		Query[][] queries = new Query[m][n];
 		try {
 			for (int x = 0; x < m; x++) {
 				Path folder = folders.get(x);
 				DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
 				readers.add(reader);
-				searchers.add(new IndexSearcher(reader));
+				IndexSearcher searcher = new IndexSearcher(reader);
+				plain.add(searcher);
+				// bench.parts=2: each search split in two parts on two threads, as
+				// SlicedSearch serves a lone search (thread CPU is then the calling
+				// thread's only)
+				searchers.add((parts > 1) ? sliced.view(searcher, parts) : searcher);
 				describe(folder, reader);
 				for (int i = 0; i < n; i++) {
 					queries[x][i] = bm25.textQuery(texts.get(i), Map.of(), reader);
@@ -200,16 +293,32 @@ class Bm25RegressionProbe {
 						if (queries[x][i] == null) {
 							continue;
 						}
+						Query query = (filter == null) ? queries[x][i]
+								: new BooleanQuery.Builder().add(queries[x][i], Occur.MUST)
+									.add(filter, Occur.FILTER)
+									.build();
 						long cpuStart = threads.getCurrentThreadCpuTime();
 						long start = System.nanoTime();
-						TopDocs top = searchers.get(x).search(queries[x][i], 50);
+						TopDocs top;
+						if (retrieve) {
+							served.retrieve(plain.get(x), queries[x][i], filter, 50);
+							top = null;
+						}
+						else {
+							top = searchers.get(x).search(query, 50);
+						}
 						long nanos = System.nanoTime() - start;
 						long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
 						if (pass > 0 && nanos < best[x][i]) {
 							best[x][i] = nanos;
 							cpu[x][i] = cpuNanos;
 						}
-						tops[x][i] = top;
+						if (top == null && pass == passes - 1) {
+							top = plain.get(x).search(query, 50);
+						}
+						if (top != null) {
+							tops[x][i] = top;
+						}
 					}
 				}
 			}
@@ -227,20 +336,32 @@ class Bm25RegressionProbe {
 				long[] counts = collected[x].clone();
 				Arrays.sort(counts);
 				int same = 0;
+				int sameUpToTies = 0;
+				int sameTop5 = 0;
 				for (int i = 0; i < n; i++) {
 					if (queries[x][i] != null && samePassages(readers.get(0), tops[0][i], readers.get(x), tops[x][i])) {
 						same++;
+					}
+					if (queries[x][i] != null
+							&& sameUpToTies(readers.get(0), tops[0][i], readers.get(x), tops[x][i], 50)) {
+						sameUpToTies++;
+					}
+					if (queries[x][i] != null
+							&& sameUpToTies(readers.get(0), tops[0][i], readers.get(x), tops[x][i], 5)) {
+						sameTop5++;
 					}
 				}
 				System.out.printf(
 						"%-40s p50 %6.2f p95 %6.2f p99 %6.2f mean %6.2f ms (thread CPU of those: p50 %6.2f p99 %6.2f"
 								+ " mean %6.2f) | collected p50 %d p99 %d mean %.0f"
-								+ " | same top 50 as the first %d/%d%n",
+								+ " | same top 50 as the first %d/%d, up to ties at the cut %d, top 5 up to ties %d%n",
 						folders.get(x), l.p50(), l.p95(), l.p99(), l.mean(), c.p50(), c.p99(), c.mean(), counts[n / 2],
-						counts[(int) (n * 0.99)], Arrays.stream(counts).average().orElse(0), same, n);
+						counts[(int) (n * 0.99)], Arrays.stream(counts).average().orElse(0), same, n, sameUpToTies,
+						sameTop5);
 			}
 		}
 		finally {
+			sliced.close();
 			for (DirectoryReader reader : readers) {
 				reader.close();
 			}
@@ -249,7 +370,7 @@ class Bm25RegressionProbe {
 
 	/** How many passages the search offered its collector (each scored in full). */
 	private static long counted(IndexSearcher searcher, Query query) throws IOException {
-		long[] count = new long[1];
+		java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
 		TopScoreDocCollectorManager inner = new TopScoreDocCollectorManager(50, 1000);
 		searcher.search(query, new CollectorManager<Collector, Void>() {
 
@@ -262,7 +383,7 @@ class Bm25RegressionProbe {
 						return new FilterLeafCollector(super.getLeafCollector(context)) {
 							@Override
 							public void collect(int doc) throws IOException {
-								count[0]++;
+								count.incrementAndGet();
 								super.collect(doc);
 							}
 						};
@@ -276,7 +397,7 @@ class Bm25RegressionProbe {
 			}
 
 		});
-		return count[0];
+		return count.get();
 	}
 
 	private static void describe(Path folder, DirectoryReader reader) throws IOException {
@@ -336,6 +457,42 @@ class Bm25RegressionProbe {
 		for (int i = 0; i < x.scoreDocs.length; i++) {
 			left.add(x.scoreDocs[i].score + ":" + passage(a.leaves().get(0), x.scoreDocs[i].doc));
 			right.add(y.scoreDocs[i].score + ":" + passage(b.leaves().get(0), y.scoreDocs[i].doc));
+		}
+		left.sort(null);
+		right.sort(null);
+		return left.equals(right);
+	}
+
+	/**
+	 * The same scores in the same order within the first {@code k}, and the same passages
+	 * above the score at the cut (passages tied with the k-th may differ: which of them
+	 * enter is decided by document id, which a new order changes).
+	 */
+	private static boolean sameUpToTies(DirectoryReader a, TopDocs x, DirectoryReader b, TopDocs y, int k)
+			throws IOException {
+		if (x == null || y == null) {
+			return x == y;
+		}
+		int n = Math.min(k, x.scoreDocs.length);
+		if (Math.min(k, y.scoreDocs.length) != n) {
+			return false;
+		}
+		if (n == 0) {
+			return true;
+		}
+		float cut = x.scoreDocs[n - 1].score;
+		List<String> left = new ArrayList<>();
+		List<String> right = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			if (x.scoreDocs[i].score != y.scoreDocs[i].score) {
+				return false;
+			}
+			if (x.scoreDocs[i].score > cut) {
+				left.add(x.scoreDocs[i].score + ":" + passage(a.leaves().get(0), x.scoreDocs[i].doc));
+			}
+			if (y.scoreDocs[i].score > cut) {
+				right.add(y.scoreDocs[i].score + ":" + passage(b.leaves().get(0), y.scoreDocs[i].doc));
+			}
 		}
 		left.sort(null);
 		right.sort(null);
