@@ -1,11 +1,11 @@
 package dev.hearth.assistant;
 
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -235,6 +235,10 @@ public class AnswerPipeline {
 		FaqRouting.Routed routed = this.languages.faq(this.routing.route(query, vector, routerThreshold), query,
 				language);
 		timings.lap("route");
+		// the documents' span of a set of passages is extracted once a turn: the FAQ
+		// entry's weighing, the best guess's corroboration and the document answer read
+		// the same
+		Extractions extractions = new Extractions(query, vector, FollowUps.previousAnswer(history));
 		List<Passage> retrieved = null;
 		FaqEntry fallback = null;
 		// a short question in a conversation is read with what came before ("how much
@@ -285,7 +289,7 @@ public class AnswerPipeline {
 				boolean continues = retrieved == null && !contextualised && FollowUps.mayContinue(question, history);
 				retrieved = (retrieved != null) ? retrieved
 						: retrieve(query, vector, continues ? history : List.of(), continues ? pieces : null, language);
-				ExtractiveAnswers.Span span = answeringSpan(query, vector, history, retrieved);
+				ExtractiveAnswers.Span span = answeringSpan(extractions, query, retrieved);
 				float[] weighed = continues ? withPreviousQuestion(query, vector, history, pieces) : vector;
 				boolean documentsWin = this.evidence.documentsWin(query, weighed, entry, span);
 				if (!documentsWin && continues) {
@@ -294,7 +298,7 @@ public class AnswerPipeline {
 					// weighed as for a question that opens a conversation
 					List<Passage> alone = retrieve(query, vector, List.of(), null, language);
 					documentsWin = this.evidence.documentsWin(query, vector, entry,
-							answeringSpan(query, vector, history, alone));
+							answeringSpan(extractions, query, alone));
 					retrieved = documentsWin ? alone : retrieved;
 				}
 				if (!documentsWin) {
@@ -311,12 +315,8 @@ public class AnswerPipeline {
 		}
 		List<Passage> passages = (retrieved != null) ? retrieved : retrieve(query, vector, history, pieces, language);
 		timings.lap("retrieve");
-		// the documents' span is extracted once: the best guess's corroboration and the
-		// document answer read the same
-		ExtractOnce extracted = new ExtractOnce(
-				() -> this.composition.extract(query, vector, FollowUps.previousAnswer(history), passages));
 		if (routed.entry().isEmpty()) {
-			FaqEntry corroborated = corroborated(query, vector, history, language, routed, passages, extracted);
+			FaqEntry corroborated = corroborated(query, history, language, routed, passages, extractions);
 			if (corroborated != null) {
 				return faqAnswer(corroborated, routed, timings, stream);
 			}
@@ -334,7 +334,7 @@ public class AnswerPipeline {
 			return escalate(unjudged(reason, routed), Math.max(routed.confidence(), similarity), routed, timings);
 		}
 		DocumentComposition.Composed composed = this.composition.compose(question, query, vector, history, passages,
-				stream, timings, fallback != null, extracted);
+				stream, timings, fallback != null, () -> extractions.of(passages));
 		FaqEntry again = fallback;
 		return switch (composed) {
 			case DocumentComposition.Written written ->
@@ -387,8 +387,8 @@ public class AnswerPipeline {
 	 * must, and the span the documents would answer with is what its answer says;
 	 * {@code null} otherwise.
 	 */
-	private FaqEntry corroborated(String query, float[] vector, List<Turn> history, String language,
-			FaqRouting.Routed routed, List<Passage> passages, ExtractOnce extracted) {
+	private FaqEntry corroborated(String query, List<Turn> history, String language, FaqRouting.Routed routed,
+			List<Passage> passages, Extractions extractions) {
 		if (!this.corroboration.enabled() || routed.bestGuess() == null || !this.languages.understood(language)) {
 			return null;
 		}
@@ -407,7 +407,7 @@ public class AnswerPipeline {
 			log.debug("Best guess {} not corroborated: {}", guess.id(), verdict.missing());
 			return null;
 		}
-		ExtractiveAnswers.Span span = passages.isEmpty() ? null : answering(extracted.get(), query, passages);
+		ExtractiveAnswers.Span span = answeringSpan(extractions, query, passages);
 		if (span == null || !this.corroboration.corroborates(guess.answer(), span.text())) {
 			log.debug("Best guess {} not corroborated: {}", guess.id(),
 					(span == null) ? "no document span answers" : "the span says something else: " + span.text());
@@ -457,18 +457,11 @@ public class AnswerPipeline {
 	 * passage it is taken from: the factory-reset section as a whole is less similar to
 	 * "how do I reset my router" (0.37) than its heading and steps (0.48).
 	 */
-	private ExtractiveAnswers.Span answeringSpan(String query, float[] vector, List<Turn> history,
-			List<Passage> passages) {
+	private ExtractiveAnswers.Span answeringSpan(Extractions extractions, String query, List<Passage> passages) {
 		if (passages.isEmpty()) {
 			return null;
 		}
-		return answering(this.composition.extract(query, vector, FollowUps.previousAnswer(history), passages), query,
-				passages);
-	}
-
-	/** The span of {@code composed} if it answers the question, else {@code null}. */
-	private ExtractiveAnswers.Span answering(ExtractiveAnswers.Composed composed, String query,
-			List<Passage> passages) {
+		ExtractiveAnswers.Composed composed = extractions.of(passages);
 		if (composed.text().isBlank() || composed.score() < ExtractiveAnswers.MIN_SCORE) {
 			return null;
 		}
@@ -554,25 +547,30 @@ public class AnswerPipeline {
 	}
 
 	/**
-	 * The documents' extractive span for one turn, computed when first asked for. Not
-	 * thread-safe: one turn's.
+	 * The documents' extractive spans of one turn ({@link DocumentComposition#extract}),
+	 * each set of passages (by identity: the lists the turn retrieved) extracted when
+	 * first asked for. Not thread-safe: one turn's.
 	 */
-	private static final class ExtractOnce implements Supplier<ExtractiveAnswers.Composed> {
+	private final class Extractions {
 
-		private final Supplier<ExtractiveAnswers.Composed> extract;
+		private final String query;
 
-		private ExtractiveAnswers.Composed composed;
+		private final float[] vector;
 
-		ExtractOnce(Supplier<ExtractiveAnswers.Composed> extract) {
-			this.extract = extract;
+		private final String previousAnswer;
+
+		private final Map<List<Passage>, ExtractiveAnswers.Composed> extracted = new IdentityHashMap<>();
+
+		Extractions(String query, float[] vector, String previousAnswer) {
+			this.query = query;
+			this.vector = vector;
+			this.previousAnswer = previousAnswer;
 		}
 
-		@Override
-		public ExtractiveAnswers.Composed get() {
-			if (this.composed == null) {
-				this.composed = this.extract.get();
-			}
-			return this.composed;
+		/** The span of {@code passages}, not empty. */
+		ExtractiveAnswers.Composed of(List<Passage> passages) {
+			return this.extracted.computeIfAbsent(passages,
+					(p) -> AnswerPipeline.this.composition.extract(this.query, this.vector, this.previousAnswer, p));
 		}
 
 	}

@@ -2,6 +2,7 @@ package dev.hearth.console;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -70,24 +71,22 @@ class ConversationPageController {
 	String view(@PathVariable UUID id, Authentication user, Model model) {
 		SignedInUser me = SignedInUser.of(user);
 		QueuedConversation conversation = visible(id, me);
-		List<String> roles = me.roles().stream().map(Enum::name).toList();
-		model.addAttribute("conversation", conversation.masked(this.masking.forRoles(roles)));
-		model.addAttribute("summary", conversation.summary().masked((text) -> this.masking.mask(text, roles)));
+		UnaryOperator<String> mask = this.masking.forRoles(me.roles().stream().map(Enum::name).toList());
+		model.addAttribute("conversation", conversation.masked(mask));
+		model.addAttribute("summary", conversation.summary().masked(mask));
 		model.addAttribute("messages",
-				this.conversations.transcript(id)
-					.stream()
-					.map((message) -> message.maskedFor(this.masking.forRoles(roles)))
-					.toList());
+				this.conversations.transcript(id).stream().map((message) -> message.maskedFor(mask)).toList());
 		model.addAttribute("notes", this.notes.of(id));
 		model.addAttribute("canned", this.canned.all());
 		model.addAttribute("outcomes", OUTCOMES);
 		model.addAttribute("agents", this.agents.all());
 		model.addAttribute("mine", conversation.state() == ConversationState.WITH_AGENT
 				&& me.username().equals(conversation.assignedAgent()));
-		model.addAttribute("draft", this.handoffs.draft(id)
-			.map((draft) -> new AgentDraft(this.masking.mask(draft.text(), roles), draft.endpoint(), draft.createdAt()))
-			.map(ConversationPageController::draft)
-			.orElse(null));
+		model.addAttribute("draft",
+				this.handoffs.draft(id)
+					.map((draft) -> new AgentDraft(mask.apply(draft.text()), draft.endpoint(), draft.createdAt()))
+					.map(ConversationPageController::draft)
+					.orElse(null));
 		return "console/conversation";
 	}
 

@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -88,11 +89,9 @@ class AgentController {
 	@GetMapping("/{id}/messages")
 	List<Message> transcript(@PathVariable UUID id, Authentication caller) {
 		requireReadable(id, caller);
-		List<String> roles = SignedInUser.of(caller).roles().stream().map(Enum::name).toList();
-		return this.conversations.transcript(id)
-			.stream()
-			.map((message) -> message.maskedFor(this.masking.forRoles(roles)))
-			.toList();
+		UnaryOperator<String> mask = this.masking
+			.forRoles(SignedInUser.of(caller).roles().stream().map(Enum::name).toList());
+		return this.conversations.transcript(id).stream().map((message) -> message.maskedFor(mask)).toList();
 	}
 
 	/**

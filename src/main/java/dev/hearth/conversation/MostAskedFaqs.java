@@ -19,8 +19,9 @@ import dev.hearth.widget.PopularQuestions;
  * shown by their canonical question in the widget's language; while fewer have answered
  * (a new installation), the entries with the most phrasings fill the list. Entries meant
  * for another audience than customers, deleted entries and entries without a canonical
- * question are left out. One grouped query over the answers per call: the widget caches
- * the result ({@code hearth.widget.suggestions-refresh}). Thread-safe.
+ * question are left out. One grouped query over the answers per call (and a read of the
+ * FAQ while it falls short): the widget caches the result
+ * ({@code hearth.widget.suggestions-refresh}). Thread-safe.
  */
 @Component
 final class MostAskedFaqs implements PopularQuestions {
@@ -42,27 +43,25 @@ final class MostAskedFaqs implements PopularQuestions {
 		Map<String, String> questions = new LinkedHashMap<>();
 		for (String id : faqIds()) {
 			if (questions.size() >= limit) {
-				return List.copyOf(questions.values());
+				break;
 			}
 			Optional<FaqEntry> entry = this.catalog.entry(id);
 			if (entry.isPresent() && suggestible(entry.get(), language)) {
 				questions.put(id, entry.get().question().strip());
 			}
 		}
-		// too few answers yet (a new installation): the entries the company wrote the
-		// most phrasings for, which are the questions its customers ask most often
-		List<FaqEntry> byPhrasings = this.catalog.entries()
-			.stream()
-			.filter((entry) -> !entry.examples().isEmpty() && suggestible(entry, language))
-			.sorted(Comparator.comparingInt((FaqEntry entry) -> entry.examples().size())
-				.reversed()
-				.thenComparing(FaqEntry::id))
-			.toList();
-		for (FaqEntry entry : byPhrasings) {
-			if (questions.size() >= limit) {
-				break;
-			}
-			questions.putIfAbsent(entry.id(), entry.question().strip());
+		if (questions.size() < limit) {
+			// too few answers yet (a new installation): the entries the company wrote the
+			// most phrasings for, which are the questions its customers ask most often
+			this.catalog.entries()
+				.stream()
+				.filter((entry) -> !entry.examples().isEmpty() && suggestible(entry, language)
+						&& !questions.containsKey(entry.id()))
+				.sorted(Comparator.comparingInt((FaqEntry entry) -> entry.examples().size())
+					.reversed()
+					.thenComparing(FaqEntry::id))
+				.limit(limit - questions.size())
+				.forEach((entry) -> questions.put(entry.id(), entry.question().strip()));
 		}
 		return List.copyOf(questions.values());
 	}

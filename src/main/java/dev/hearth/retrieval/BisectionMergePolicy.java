@@ -63,12 +63,12 @@ final class BisectionMergePolicy extends FilterMergePolicy {
 
 	private final int minDocFreq;
 
-	BisectionMergePolicy(MergePolicy in) {
-		this(in, MIN_PASSAGES, MIN_DOC_FREQ);
-	}
-
 	/**
-	 * As {@link #BisectionMergePolicy(MergePolicy)}, with other thresholds; for tests.
+	 * @param in the policy whose merges are reordered
+	 * @param minPassages the least passages of a merge that is reordered (in production
+	 * {@link #MIN_PASSAGES})
+	 * @param minDocFreq terms in fewer passages are ignored (in production
+	 * {@link #MIN_DOC_FREQ})
 	 */
 	BisectionMergePolicy(MergePolicy in, int minPassages, int minDocFreq) {
 		super(Checks.requireNonNull(in, "in"));
