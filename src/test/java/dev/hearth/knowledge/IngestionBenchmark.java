@@ -42,6 +42,12 @@ class IngestionBenchmark {
 
 	private static final int WARM_UP_COPIES = Integer.getInteger("bench.warmup-copies", 1);
 
+	/**
+	 * Imports measured one after the other, each of {@code bench.copies} new copies: the
+	 * later ones show how the JIT's share falls as the server keeps importing.
+	 */
+	private static final int ROUNDS = Integer.getInteger("bench.rounds", 1);
+
 	@LocalServerPort
 	int port;
 
@@ -70,8 +76,10 @@ class IngestionBenchmark {
 
 		this.embeddings.embed(texts.subList(0, Math.min(200, texts.size())));
 		long rawCpuStart = processCpuNanos();
+		Map<String, Long> rawThreadsBefore = ThreadCpu.snapshot();
 		double rawBefore = rawThroughput(texts);
 		double rawCpuPerChunk = (processCpuNanos() - rawCpuStart) / 1e6 / texts.size();
+		Map<String, Long> rawThreadCpuBefore = ThreadCpu.byGroup(rawThreadsBefore, ThreadCpu.snapshot());
 
 		String token = Files.readString(this.system.dataDir().resolve("admin-token")).strip();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -101,7 +109,16 @@ class IngestionBenchmark {
 		long documents = this.jdbc.sql("select count(*) from kb_document").query(Long.class).single() - documentsBefore;
 		double endToEnd = chunks / seconds;
 
+		List<Map<String, Object>> laterRounds = new ArrayList<>();
+		for (int round = 2; round <= ROUNDS; round++) {
+			laterRounds.add(measuredRound(round, token, rawCpuPerChunk));
+		}
+
+		long rawAfterCpuStart = processCpuNanos();
+		Map<String, Long> rawAfterThreadsBefore = ThreadCpu.snapshot();
 		double rawAfter = rawThroughput(texts);
+		double rawAfterCpuPerChunk = (processCpuNanos() - rawAfterCpuStart) / 1e6 / texts.size();
+		Map<String, Long> rawThreadCpuAfter = ThreadCpu.byGroup(rawAfterThreadsBefore, ThreadCpu.snapshot());
 		double raw = (rawBefore + rawAfter) / 2;
 
 		Map<String, Object> result = new LinkedHashMap<>();
@@ -115,13 +132,29 @@ class IngestionBenchmark {
 		result.put("rawModelChunksPerSecondAfter", round(rawAfter));
 		result.put("ratio", round(endToEnd / raw));
 		result.put("rawModelCpuMillisPerChunk", round(rawCpuPerChunk));
+		// the raw model's process CPU includes whatever else the JVM does meanwhile (the
+		// JIT after start-up): its measurement after the import, and the embedding
+		// threads' own share of both, say how much
+		result.put("rawModelCpuMillisPerChunkAfter", round(rawAfterCpuPerChunk));
+		result.put("rawModelCpuMillisPerChunkByThreadsBefore", perChunk(rawThreadCpuBefore, texts.size()));
+		result.put("rawModelCpuMillisPerChunkByThreadsAfter", perChunk(rawThreadCpuAfter, texts.size()));
 		result.put("endToEndCpuMillisPerChunkJvm", round(jvmCpu / 1e6 / chunks));
 		result.put("endToEndCpuMillisPerChunkPostgres", round(postgresCpu / 1e6 / chunks));
 		double endToEndCpuPerChunk = (jvmCpu + postgresCpu) / 1e6 / chunks;
 		result.put("cpuRatio", Math.round(rawCpuPerChunk / endToEndCpuPerChunk * 100) / 100.0);
-		Map<String, Object> perChunk = new LinkedHashMap<>();
-		threadCpu.forEach((group, millis) -> perChunk.put(group, round((double) millis / chunks)));
-		result.put("importCpuMillisPerChunkByThreads", perChunk);
+		result.put("importCpuMillisPerChunkByThreads", perChunk(threadCpu, chunks));
+		// the same ratio against the embedding threads' own CPU in the raw measurement
+		// (mean of before and after)
+		double rawEmbeddingThreads = (rawThreadCpuBefore.getOrDefault("embedding threads", 0L)
+				+ rawThreadCpuAfter.getOrDefault("embedding threads", 0L)) / 2.0 / texts.size();
+		result.put("cpuRatioToRawEmbeddingThreads",
+				Math.round(rawEmbeddingThreads / endToEndCpuPerChunk * 100) / 100.0);
+		for (Map<String, Object> later : laterRounds) {
+			later.put("wallRatio", round((double) later.get("chunksPerSecond") / raw * 10) / 10.0);
+		}
+		if (!laterRounds.isEmpty()) {
+			result.put("laterRounds", laterRounds);
+		}
 		result.put("loadAverage", Files.readString(Path.of("/proc/loadavg")).strip());
 		result.put("cores", Runtime.getRuntime().availableProcessors());
 		Files.createDirectories(Path.of("target/bench"));
@@ -130,6 +163,44 @@ class IngestionBenchmark {
 		System.out.println("\n=== Ingestion benchmark ===");
 		result.forEach((key, value) -> System.out.printf("%-34s %s%n", key, value));
 		System.out.println(out.toString(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * One more import of {@code bench.copies} new copies, measured like the first: wall
+	 * time, CPU per chunk of the JVM and of PostgreSQL, by thread group.
+	 */
+	private Map<String, Object> measuredRound(int round, String token, double rawCpuPerChunk) throws IOException {
+		Path corpus = corpus(Path.of("target/bench/ingest-round-" + round), COPIES, "Round " + round + " note ");
+		long chunksBefore = this.jdbc.sql("select count(*) from kb_chunk").query(Long.class).single();
+		Map<Integer, Long> postgresBefore = postgresTicks();
+		Map<String, Long> threadsBefore = ThreadCpu.snapshot();
+		long cpuStart = processCpuNanos();
+		long started = System.nanoTime();
+		int exit = KbImportRunner.run("http://127.0.0.1:" + this.port, token,
+				new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), "import",
+				corpus.toString(), "--parallel", Integer.toString(PARALLEL));
+		double seconds = (System.nanoTime() - started) / 1e9;
+		long jvmCpu = processCpuNanos() - cpuStart;
+		Map<String, Long> threadCpu = ThreadCpu.byGroup(threadsBefore, ThreadCpu.snapshot());
+		long postgresCpu = postgresCpuNanos(postgresBefore);
+		long chunks = this.jdbc.sql("select count(*) from kb_chunk").query(Long.class).single() - chunksBefore;
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("round", round);
+		result.put("cliExitCode", exit);
+		result.put("chunks", chunks);
+		result.put("seconds", round(seconds));
+		result.put("chunksPerSecond", round(chunks / seconds));
+		result.put("cpuMillisPerChunkJvm", round(jvmCpu / 1e6 / chunks));
+		result.put("cpuMillisPerChunkPostgres", round(postgresCpu / 1e6 / chunks));
+		result.put("cpuRatio", Math.round(rawCpuPerChunk / ((jvmCpu + postgresCpu) / 1e6 / chunks) * 100) / 100.0);
+		result.put("byThreads", perChunk(threadCpu, chunks));
+		return result;
+	}
+
+	private static Map<String, Object> perChunk(Map<String, Long> threadCpu, long chunks) {
+		Map<String, Object> perChunk = new LinkedHashMap<>();
+		threadCpu.forEach((group, millis) -> perChunk.put(group, round((double) millis / chunks)));
+		return perChunk;
 	}
 
 	/**
