@@ -28,7 +28,10 @@ import dev.hearth.system.SystemProperties;
 /**
  * Ingestion throughput, end to end (kb-import CLI → admin API → parse, chunk, embed,
  * PostgreSQL, Lucene) next to the raw throughput of the embedding model alone on the same
- * chunks, in the same run. Not a unit test: run it with
+ * chunks, in the same run. The raw model is the same chunk texts given to
+ * {@link EmbeddingModel#embed(List)} 64 at a time, one text per inference on the two
+ * embedding threads, as the import embeds a document's chunks; it is measured before and
+ * after the imports. Not a unit test: run it with
  * {@code mvn test -Dtest=IngestionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; it
  * prints a table and writes {@code target/bench/ingestion.json}.
  */
@@ -85,8 +88,7 @@ class IngestionBenchmark {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		// the raw model is measured warm; so is the import path (JIT, pools, caches):
 		// bench.warmup-copies copies of the sample, under other paths, go in first and
-		// are
-		// not counted
+		// are not counted
 		KbImportRunner.run("http://127.0.0.1:" + this.port, token, new PrintStream(new ByteArrayOutputStream()),
 				new PrintStream(new ByteArrayOutputStream()), "import", warmUpCorpus().toString(), "--parallel",
 				Integer.toString(PARALLEL));
@@ -130,7 +132,7 @@ class IngestionBenchmark {
 		result.put("endToEndChunksPerSecond", round(endToEnd));
 		result.put("rawModelChunksPerSecondBefore", round(rawBefore));
 		result.put("rawModelChunksPerSecondAfter", round(rawAfter));
-		result.put("ratio", round(endToEnd / raw));
+		result.put("ratio", Math.round(endToEnd / raw * 100) / 100.0);
 		result.put("rawModelCpuMillisPerChunk", round(rawCpuPerChunk));
 		// the raw model's process CPU includes whatever else the JVM does meanwhile (the
 		// JIT after start-up): its measurement after the import, and the embedding
@@ -142,6 +144,10 @@ class IngestionBenchmark {
 		result.put("endToEndCpuMillisPerChunkPostgres", round(postgresCpu / 1e6 / chunks));
 		double endToEndCpuPerChunk = (jvmCpu + postgresCpu) / 1e6 / chunks;
 		result.put("cpuRatio", Math.round(rawCpuPerChunk / endToEndCpuPerChunk * 100) / 100.0);
+		// the raw model's CPU a chunk moves between its two measurements by up to a
+		// tenth: the same ratio against their mean
+		double rawCpuMean = (rawCpuPerChunk + rawAfterCpuPerChunk) / 2;
+		result.put("cpuRatioToRawMean", Math.round(rawCpuMean / endToEndCpuPerChunk * 100) / 100.0);
 		result.put("importCpuMillisPerChunkByThreads", perChunk(threadCpu, chunks));
 		// the same ratio against the embedding threads' own CPU in the raw measurement
 		// (mean of before and after)
@@ -150,7 +156,9 @@ class IngestionBenchmark {
 		result.put("cpuRatioToRawEmbeddingThreads",
 				Math.round(rawEmbeddingThreads / endToEndCpuPerChunk * 100) / 100.0);
 		for (Map<String, Object> later : laterRounds) {
-			later.put("wallRatio", round((double) later.get("chunksPerSecond") / raw * 10) / 10.0);
+			later.put("wallRatio", Math.round((double) later.get("chunksPerSecond") / raw * 100) / 100.0);
+			later.put("cpuRatioToRawMean",
+					Math.round(rawCpuMean / (double) later.remove("cpuMillisPerChunk") * 100) / 100.0);
 		}
 		if (!laterRounds.isEmpty()) {
 			result.put("laterRounds", laterRounds);
@@ -176,10 +184,12 @@ class IngestionBenchmark {
 		Map<String, Long> threadsBefore = ThreadCpu.snapshot();
 		long cpuStart = processCpuNanos();
 		long started = System.nanoTime();
+		System.out.println("Round " + round + " starts at " + java.time.Instant.now());
 		int exit = KbImportRunner.run("http://127.0.0.1:" + this.port, token,
 				new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), "import",
 				corpus.toString(), "--parallel", Integer.toString(PARALLEL));
 		double seconds = (System.nanoTime() - started) / 1e9;
+		System.out.println("Round " + round + " ends at " + java.time.Instant.now());
 		long jvmCpu = processCpuNanos() - cpuStart;
 		Map<String, Long> threadCpu = ThreadCpu.byGroup(threadsBefore, ThreadCpu.snapshot());
 		long postgresCpu = postgresCpuNanos(postgresBefore);
@@ -194,6 +204,7 @@ class IngestionBenchmark {
 		result.put("cpuMillisPerChunkPostgres", round(postgresCpu / 1e6 / chunks));
 		result.put("cpuRatio", Math.round(rawCpuPerChunk / ((jvmCpu + postgresCpu) / 1e6 / chunks) * 100) / 100.0);
 		result.put("byThreads", perChunk(threadCpu, chunks));
+		result.put("cpuMillisPerChunk", (jvmCpu + postgresCpu) / 1e6 / chunks);
 		return result;
 	}
 
