@@ -51,6 +51,14 @@ class IngestionBenchmark {
 	 */
 	private static final int ROUNDS = Integer.getInteger("bench.rounds", 1);
 
+	/**
+	 * After the imports, the measured import's files uploaded again, unchanged, straight
+	 * to the admin API (the CLI would skip them): the CPU of a request that imports
+	 * nothing (HTTP, security, dispatch, the token check, hashing, one select), the floor
+	 * that one request a document costs.
+	 */
+	private static final boolean UNCHANGED_UPLOADS = Boolean.getBoolean("bench.unchanged-uploads");
+
 	@LocalServerPort
 	int port;
 
@@ -116,6 +124,10 @@ class IngestionBenchmark {
 			laterRounds.add(measuredRound(round, token, rawCpuPerChunk));
 		}
 
+		// twice: the first pass also warms the path up
+		List<Map<String, Object>> unchanged = UNCHANGED_UPLOADS
+				? List.of(unchangedUploads(token, corpus), unchangedUploads(token, corpus)) : null;
+
 		long rawAfterCpuStart = processCpuNanos();
 		Map<String, Long> rawAfterThreadsBefore = ThreadCpu.snapshot();
 		double rawAfter = rawThroughput(texts);
@@ -163,6 +175,9 @@ class IngestionBenchmark {
 		if (!laterRounds.isEmpty()) {
 			result.put("laterRounds", laterRounds);
 		}
+		if (unchanged != null) {
+			result.put("unchangedUploads", unchanged);
+		}
 		result.put("loadAverage", Files.readString(Path.of("/proc/loadavg")).strip());
 		result.put("cores", Runtime.getRuntime().availableProcessors());
 		Files.createDirectories(Path.of("target/bench"));
@@ -205,6 +220,74 @@ class IngestionBenchmark {
 		result.put("cpuRatio", Math.round(rawCpuPerChunk / ((jvmCpu + postgresCpu) / 1e6 / chunks) * 100) / 100.0);
 		result.put("byThreads", perChunk(threadCpu, chunks));
 		result.put("cpuMillisPerChunk", (jvmCpu + postgresCpu) / 1e6 / chunks);
+		return result;
+	}
+
+	/**
+	 * Every file of {@code corpus} uploaded again as the CLI uploads it (same source,
+	 * same bytes, {@code bench.parallel} at a time): each answer must be
+	 * {@code UNCHANGED}.
+	 */
+	private Map<String, Object> unchangedUploads(String token, Path corpus) throws IOException {
+		String folder = corpus.getFileName().toString();
+		List<String> sources = this.jdbc.sql("select source from kb_document where source like ? order by source")
+			.param(folder + "/%")
+			.query(String.class)
+			.list();
+		java.util.concurrent.atomic.AtomicInteger unchangedAnswers = new java.util.concurrent.atomic.AtomicInteger();
+		Map<Integer, Long> postgresBefore = postgresTicks();
+		Map<String, Long> threadsBefore = ThreadCpu.snapshot();
+		Map<String, Long> threadsAfter;
+		long cpuStart = processCpuNanos();
+		long started = System.nanoTime();
+		java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL,
+				(task) -> new Thread(task, "kb-import-unchanged"));
+		try (java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+			.version(java.net.http.HttpClient.Version.HTTP_1_1)
+			.build()) {
+			List<java.util.concurrent.Future<?>> tasks = new ArrayList<>();
+			for (String source : sources) {
+				tasks.add(workers.submit(() -> {
+					java.net.http.HttpRequest request = java.net.http.HttpRequest
+						.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/api/admin/documents?source="
+								+ java.net.URLEncoder.encode(source, StandardCharsets.UTF_8)))
+						.header("Authorization", "Bearer " + token)
+						.header("Content-Type", "application/octet-stream")
+						.PUT(java.net.http.HttpRequest.BodyPublishers
+							.ofFile(corpus.resolveSibling(source.replace('/', java.io.File.separatorChar))))
+						.build();
+					String body = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+					if (body.contains("\"UNCHANGED\"")) {
+						unchangedAnswers.incrementAndGet();
+					}
+					return null;
+				}));
+			}
+			for (java.util.concurrent.Future<?> task : tasks) {
+				task.get();
+			}
+			threadsAfter = ThreadCpu.snapshot();
+		}
+		catch (InterruptedException | java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("An unchanged upload failed", ex);
+		}
+		finally {
+			workers.shutdown();
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		long jvmCpu = processCpuNanos() - cpuStart;
+		long postgresCpu = postgresCpuNanos(postgresBefore);
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("requests", sources.size());
+		result.put("answeredUnchanged", unchangedAnswers.get());
+		result.put("seconds", round(seconds));
+		result.put("cpuMillisPerRequestJvm", Math.round(jvmCpu / 1e6 / sources.size() * 100) / 100.0);
+		result.put("cpuMillisPerRequestPostgres", Math.round(postgresCpu / 1e6 / sources.size() * 100) / 100.0);
+		Map<String, Object> byThreads = new LinkedHashMap<>();
+		ThreadCpu.byGroup(threadsBefore, threadsAfter)
+			.forEach((group, millis) -> byThreads.put(group,
+					Math.round((double) millis / sources.size() * 100) / 100.0));
+		result.put("byThreadsPerRequest", byThreads);
 		return result;
 	}
 
