@@ -3,6 +3,11 @@ package dev.hearth.knowledge;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +15,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -224,9 +235,13 @@ class IngestionBenchmark {
 		return result;
 	}
 
+	/**
+	 * The unchanged uploads while the model embeds on its two threads, as it does during
+	 * an import: what sharing the cores with the model costs the request.
+	 */
 	private Map<String, Object> unchangedUploadsBesideTheModel(String token, Path corpus, List<String> texts)
 			throws IOException {
-		java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+		AtomicBoolean done = new AtomicBoolean();
 		Thread model = new Thread(() -> {
 			while (!done.get()) {
 				this.embeddings.embed(texts.subList(0, Math.min(64, texts.size())));
@@ -260,41 +275,38 @@ class IngestionBenchmark {
 			.param(folder + "/%")
 			.query(String.class)
 			.list();
-		java.util.concurrent.atomic.AtomicInteger unchangedAnswers = new java.util.concurrent.atomic.AtomicInteger();
+		AtomicInteger unchangedAnswers = new AtomicInteger();
 		Map<Integer, Long> postgresBefore = postgresTicks();
 		Map<String, Long> threadsBefore = ThreadCpu.snapshot();
 		Map<String, Long> threadsAfter;
 		long cpuStart = processCpuNanos();
 		long started = System.nanoTime();
-		java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL,
+		ExecutorService workers = Executors.newFixedThreadPool(PARALLEL,
 				(task) -> new Thread(task, "kb-import-unchanged"));
-		try (java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-			.version(java.net.http.HttpClient.Version.HTTP_1_1)
-			.build()) {
-			List<java.util.concurrent.Future<?>> tasks = new ArrayList<>();
+		try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+			List<Future<?>> tasks = new ArrayList<>();
 			for (String source : sources) {
 				tasks.add(workers.submit(() -> {
-					java.net.http.HttpRequest request = java.net.http.HttpRequest
-						.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/api/admin/documents?source="
-								+ java.net.URLEncoder.encode(source, StandardCharsets.UTF_8)))
+					HttpRequest request = HttpRequest
+						.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/admin/documents?source="
+								+ URLEncoder.encode(source, StandardCharsets.UTF_8)))
 						.header("Authorization", "Bearer " + token)
 						.header("Content-Type", "application/octet-stream")
-						.PUT(java.net.http.HttpRequest.BodyPublishers
-							.ofFile(corpus.resolveSibling(source.replace('/', java.io.File.separatorChar))))
+						.PUT(HttpRequest.BodyPublishers.ofFile(corpus.resolveSibling(source)))
 						.build();
-					String body = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+					String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
 					if (body.contains("\"UNCHANGED\"")) {
 						unchangedAnswers.incrementAndGet();
 					}
 					return null;
 				}));
 			}
-			for (java.util.concurrent.Future<?> task : tasks) {
+			for (Future<?> task : tasks) {
 				task.get();
 			}
 			threadsAfter = ThreadCpu.snapshot();
 		}
-		catch (InterruptedException | java.util.concurrent.ExecutionException ex) {
+		catch (InterruptedException | ExecutionException ex) {
 			throw new IllegalStateException("An unchanged upload failed", ex);
 		}
 		finally {
