@@ -292,13 +292,17 @@ public class AnswerPipeline {
 				ExtractiveAnswers.Span span = answeringSpan(extractions, query, retrieved);
 				float[] weighed = continues ? withPreviousQuestion(query, vector, history, pieces) : vector;
 				boolean documentsWin = this.evidence.documentsWin(query, weighed, entry, span);
+				log.debug("FAQ entry {} weighed against the span {}: documents win {}", entry.id(),
+						(span == null) ? null : span.heading(), documentsWin);
 				if (!documentsWin && continues) {
 					// it may as well be complete by itself ("how do I reset my router?"
 					// after the plans' prices): the documents found for it alone are
 					// weighed as for a question that opens a conversation
 					List<Passage> alone = retrieve(query, vector, List.of(), null, language);
-					documentsWin = this.evidence.documentsWin(query, vector, entry,
-							answeringSpan(extractions, query, alone));
+					ExtractiveAnswers.Span aloneSpan = answeringSpan(extractions, query, alone);
+					documentsWin = this.evidence.documentsWin(query, vector, entry, aloneSpan);
+					log.debug("FAQ entry {} weighed against the span of the question alone {}: documents win {}",
+							entry.id(), (aloneSpan == null) ? null : aloneSpan.heading(), documentsWin);
 					retrieved = documentsWin ? alone : retrieved;
 				}
 				if (!documentsWin) {

@@ -62,6 +62,8 @@ final class SpanWindows {
 					+ "online at|by calling|by phone|in person)\\b",
 			Pattern.CASE_INSENSITIVE);
 
+	static final boolean HEADING_IN_SPAN = Boolean.parseBoolean(System.getProperty("walkfix.headingInSpan", "false"));
+
 	private SpanWindows() {
 	}
 
@@ -187,7 +189,12 @@ final class SpanWindows {
 						}
 						kind += steps ? 1 : -1;
 					}
-					double[] features = { share(asked, context), share(asked, covered),
+					Set<String> shown = covered;
+					if (HEADING_IN_SPAN) {
+						shown = new HashSet<>(covered);
+						shown.addAll(heading);
+					}
+					double[] features = { share(asked, context), share(asked, shown),
 							rareShare(asked, context, rarity, totalRarity),
 							rareShare(asked, covered, rarity, totalRarity), headingCoverage, passage.similarity(),
 							(bm25Rank > 0) ? 1.0 / bm25Rank : 0, (vectorRank > 0) ? 1.0 / vectorRank : 0, bestUnit,
