@@ -62,10 +62,6 @@ final class SpanWindows {
 					+ "online at|by calling|by phone|in person)\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	static final boolean HEADING_HOW_TO = Boolean.parseBoolean(System.getProperty("walkfix.headingHowTo", "false"));
-
-	static final boolean HEADING_IN_SPAN = Boolean.parseBoolean(System.getProperty("walkfix.headingInSpan", "false"));
-
 	private SpanWindows() {
 	}
 
@@ -191,15 +187,9 @@ final class SpanWindows {
 						}
 						kind += steps ? 1 : -1;
 					}
-					Set<String> shown = covered;
-					if (HEADING_IN_SPAN) {
-						shown = new HashSet<>(covered);
-						shown.addAll(heading);
-					}
-					double[] features = { share(asked, context), share(asked, shown),
+					double[] features = { share(asked, context), share(asked, covered),
 							rareShare(asked, context, rarity, totalRarity),
-							rareShare(asked, covered, rarity, totalRarity),
-							(HEADING_HOW_TO && !howDo) ? 0 : headingCoverage, passage.similarity(),
+							rareShare(asked, covered, rarity, totalRarity), headingCoverage, passage.similarity(),
 							(bm25Rank > 0) ? 1.0 / bm25Rank : 0, (vectorRank > 0) ? 1.0 / vectorRank : 0, bestUnit,
 							previousShare, (previousAt >= 0 && from > previousAt && from <= previousAt + 3) ? 1 : 0,
 							kind, to - from + 1, passageUnits.get(from).startsBlock() ? 1 : 0,
