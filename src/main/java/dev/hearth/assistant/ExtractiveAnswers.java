@@ -63,8 +63,7 @@ final class ExtractiveAnswers {
 	 * topic-word coverage often ties between them; the passage the retrieval found
 	 * closest then decides, rather than the length of the span.
 	 */
-	static final double[] WEIGHTS = { 2.0 / 3, 1.0 / 3, 0, 0,
-			Double.parseDouble(System.getProperty("walkfix.heading", "0")), 1.0, 0, 0, 0, 0, 0, 0, -0.01, 0, 0 };
+	static final double[] WEIGHTS = { 2.0 / 3, 1.0 / 3, 0, 0, 0, 1.0, 0, 0, 0, 0, 0, 0, -0.01, 0, 0 };
 
 	/**
 	 * The least score of a span that answers, with {@link #WEIGHTS}: none, as for the

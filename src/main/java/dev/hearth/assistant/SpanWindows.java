@@ -62,10 +62,6 @@ final class SpanWindows {
 					+ "online at|by calling|by phone|in person)\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	static final boolean HEADING_HOW_TO = Boolean.parseBoolean(System.getProperty("walkfix.headingHowTo", "false"));
-
-	static final boolean HEADING_IN_SPAN = Boolean.parseBoolean(System.getProperty("walkfix.headingInSpan", "false"));
-
 	private SpanWindows() {
 	}
 
@@ -124,12 +120,6 @@ final class SpanWindows {
 			rarity.put(word, r);
 			totalRarity += r;
 		}
-		Map<String, Set<String>> stated = TERMS ? statedTerms(passages, asked) : Map.of();
-		if (!stated.isEmpty()) {
-			for (Set<String> c : contexts) {
-				expand(c, stated);
-			}
-		}
 		Set<String> previous = ContentWords.setOf(previousAnswer.replaceAll("\\[\\d+]", " "));
 		boolean howMuch = HOW_MUCH.matcher(question).find();
 		boolean howLong = HOW_LONG.matcher(question).find();
@@ -140,8 +130,6 @@ final class SpanWindows {
 			Set<String> around = new HashSet<>(ContentWords.setOf(Titles.clean(passage.hit().title())));
 			around.addAll(ContentWords.setOf(passage.hit().sectionPath()));
 			Set<String> heading = ContentWords.setOf(ExtractiveAnswers.heading(passage.hit().sectionPath()));
-			expand(around, stated);
-			expand(heading, stated);
 			double headingCoverage = share(asked, heading);
 			double previousShare = previous.isEmpty() ? 0 : share(previous, contexts.get(p));
 			int bm25Rank = passage.hit().bm25Rank();
@@ -174,7 +162,6 @@ final class SpanWindows {
 						break;
 					}
 					covered.addAll(unit.words());
-					expand(covered, stated);
 					text.append(' ').append(unit.text());
 					if (vector != null && embed != null) {
 						if (unitSimilarity[to] == 0) {
@@ -200,15 +187,9 @@ final class SpanWindows {
 						}
 						kind += steps ? 1 : -1;
 					}
-					Set<String> shown = covered;
-					if (HEADING_IN_SPAN) {
-						shown = new HashSet<>(covered);
-						shown.addAll(heading);
-					}
-					double[] features = { share(asked, context), share(asked, shown),
+					double[] features = { share(asked, context), share(asked, covered),
 							rareShare(asked, context, rarity, totalRarity),
-							rareShare(asked, covered, rarity, totalRarity),
-							(HEADING_HOW_TO && !howDo) ? 0 : headingCoverage, passage.similarity(),
+							rareShare(asked, covered, rarity, totalRarity), headingCoverage, passage.similarity(),
 							(bm25Rank > 0) ? 1.0 / bm25Rank : 0, (vectorRank > 0) ? 1.0 / vectorRank : 0, bestUnit,
 							previousShare, (previousAt >= 0 && from > previousAt && from <= previousAt + 3) ? 1 : 0,
 							kind, to - from + 1, passageUnits.get(from).startsBlock() ? 1 : 0,
@@ -218,42 +199,6 @@ final class SpanWindows {
 			}
 		}
 		return windows;
-	}
-
-	static final boolean TERMS = Boolean.parseBoolean(System.getProperty("walkfix.terms", "false"));
-
-	/**
-	 * "Your Northwind Hub is the router that connects ...": the knowledge base's term
-	 * (hub) for a word a question may use (router).
-	 */
-	private static final Pattern DEFINES = Pattern.compile(
-			"\\b(?:your|the|a|an)\\s+(?:\\p{Lu}[\\w-]*\\s+)*(\\p{L}[\\w-]*)\\s+is\\s+(?:the|a|an|your)\\s+(?:[\\w-]+\\s+){0,2}?([\\w-]+)\\s+(?:that|which|who)\\b",
-			Pattern.CASE_INSENSITIVE);
-
-	/** The asked words a passage states a term for: asked word → the terms. */
-	static Map<String, Set<String>> statedTerms(List<Passage> passages, Set<String> asked) {
-		Map<String, Set<String>> terms = new HashMap<>();
-		for (Passage passage : passages) {
-			java.util.regex.Matcher m = DEFINES.matcher(passage.hit().passage());
-			while (m.find()) {
-				List<String> term = ContentWords.of(m.group(1));
-				List<String> word = ContentWords.of(m.group(2));
-				if (term.size() == 1 && word.size() == 1 && asked.contains(word.get(0))
-						&& !term.get(0).equals(word.get(0))) {
-					terms.computeIfAbsent(word.get(0), (k) -> new HashSet<>()).add(term.get(0));
-				}
-			}
-		}
-		return terms;
-	}
-
-	/** Adds the asked word a set's term stands for. */
-	private static void expand(Set<String> words, Map<String, Set<String>> stated) {
-		for (Map.Entry<String, Set<String>> e : stated.entrySet()) {
-			if (!words.contains(e.getKey()) && e.getValue().stream().anyMatch(words::contains)) {
-				words.add(e.getKey());
-			}
-		}
 	}
 
 	private static double share(Set<String> wanted, Set<String> present) {
