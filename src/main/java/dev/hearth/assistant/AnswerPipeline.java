@@ -292,13 +292,17 @@ public class AnswerPipeline {
 				ExtractiveAnswers.Span span = answeringSpan(extractions, query, retrieved);
 				float[] weighed = continues ? withPreviousQuestion(query, vector, history, pieces) : vector;
 				boolean documentsWin = this.evidence.documentsWin(query, weighed, entry, span);
+				log.debug("FAQ entry {} weighed against the span {}: documents win {}", entry.id(),
+						(span == null) ? null : span.heading(), documentsWin);
 				if (!documentsWin && continues) {
 					// it may as well be complete by itself ("how do I reset my router?"
 					// after the plans' prices): the documents found for it alone are
 					// weighed as for a question that opens a conversation
 					List<Passage> alone = retrieve(query, vector, List.of(), null, language);
-					documentsWin = this.evidence.documentsWin(query, vector, entry,
-							answeringSpan(extractions, query, alone));
+					ExtractiveAnswers.Span aloneSpan = answeringSpan(extractions, query, alone);
+					documentsWin = this.evidence.documentsWin(query, vector, entry, aloneSpan);
+					log.debug("FAQ entry {} weighed against the span of the question alone {}: documents win {}",
+							entry.id(), (aloneSpan == null) ? null : aloneSpan.heading(), documentsWin);
 					retrieved = documentsWin ? alone : retrieved;
 				}
 				if (!documentsWin) {
@@ -357,8 +361,10 @@ public class AnswerPipeline {
 	 * A follow-up read with the previous question matched no entry, or the entry that
 	 * answered it ("and can I cancel it later?" after the plans' prices): what it asks is
 	 * read from its own words, and answered when an entry other than the previous answer
-	 * fits them clearly, or asked which entry is meant when two fit about equally;
-	 * {@code null} otherwise (the documents are tried next).
+	 * fits them clearly (unless the documents found for its words answer them better, by
+	 * the comparison every entry meets, ADR 0019 and 0048: then their span answers), or
+	 * asked which entry is meant when two fit about equally; {@code null} otherwise (the
+	 * documents are tried next).
 	 */
 	private Answer followUpAlone(String question, List<Turn> history, String language, double routerThreshold,
 			Timings timings, Consumer<String> stream) {
@@ -376,6 +382,26 @@ public class AnswerPipeline {
 		if (FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer())
 				|| !this.faqAnswerability.judge(question, FaqAnswers.context(entry), entry.answer()).answers()) {
 			return null;
+		}
+		if (this.languages.understood(language)) {
+			// the entry its own words matched is weighed against the documents found for
+			// them, as for a question that opens a conversation (ADR 0048): "I was
+			// charged
+			// twice for that" after roaming got the first-bill entry
+			List<Passage> alone = retrieve(question, vector, List.of(), null, language);
+			Extractions extractions = new Extractions(question, vector, FollowUps.previousAnswer(history));
+			ExtractiveAnswers.Span span = answeringSpan(extractions, question, alone);
+			if (this.evidence.documentsWin(question, vector, entry, span)) {
+				log.debug("Documents answer the follow-up's own words better than FAQ entry {}", entry.id());
+				DocumentComposition.Composed composed = this.composition.compose(question, question, vector, history,
+						alone, stream, timings, true, () -> extractions.of(alone));
+				if (composed instanceof DocumentComposition.Written written) {
+					return new Answer(Decision.ANSWERED, null, written.text(), alone.get(0).similarity(),
+							routed.confidence(), null, written.answeredBy(), written.citations(), routed.ranked(),
+							timings.done(),
+							"extractive".equals(written.answeredBy()) ? alone.get(0).hit().language() : null);
+				}
+			}
 		}
 		return faqAnswer(entry, routed, timings, stream);
 	}

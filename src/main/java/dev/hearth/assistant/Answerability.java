@@ -59,6 +59,15 @@ final class Answerability {
 	private static final Pattern WHETHER_OFFERED = Pattern.compile(
 			"\\b(do|does) (you|northwind|they|u) (offer|provide|sell|have(?! to\\b))\\b", Pattern.CASE_INSENSITIVE);
 
+	/**
+	 * A sentence in which the company says it does not offer something: "We don't have
+	 * shops.", "We never sell your data."; group 1 is what it does not offer.
+	 */
+	private static final Pattern NOT_OFFERED = Pattern.compile(
+			"(?:^|[.!?:;>]\\s*|\\n\\s*)(?:we|northwind(?: fibre)?) (?:don't|don’t|do not|does not|doesn't|never|no longer) "
+					+ "(?:have|offer|provide|sell|run|operate)\\b([^.!?\\n<]*)",
+			Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
 
 	/** A word: letters (any script), digits and inner apostrophes or hyphens. */
@@ -161,10 +170,13 @@ final class Answerability {
 		Set<String> present = ContentWords.setOf(context);
 		long covered = topic.stream().filter(present::contains).count();
 		double coverage = topic.isEmpty() ? 1 : (double) covered / topic.size();
-		if (coverage < this.minCoverage) {
+		// "do you have a shop in the city centre?": "We don't have shops." answers it
+		// however the question qualifies the thing
+		boolean notOffered = asksWhetherOffered(question) && statesNotOffered(topic, context);
+		if (coverage < this.minCoverage && !notOffered) {
 			return new Verdict(false, coverage, "topic words covered " + covered + " of " + topic.size());
 		}
-		if (covered < topic.size() && asksWhetherOffered(question)) {
+		if (covered < topic.size() && asksWhetherOffered(question) && !notOffered) {
 			// "do you offer a student discount?": a text about a discount that never
 			// names students does not say one is offered; a "Yes." from it is wrong
 			return new Verdict(false, coverage, "whether something is offered is asked and the text never names "
@@ -211,6 +223,24 @@ final class Answerability {
 	 */
 	static boolean asksWhetherOffered(String question) {
 		return WHETHER_OFFERED.matcher(question).find();
+	}
+
+	/**
+	 * Whether the text says, in a sentence of its own, that the company does not have,
+	 * offer, provide or sell one of the topic words ("We don't have shops."): that
+	 * answers whether it is offered however the question qualifies it ("a shop in the
+	 * city centre"). Not a condition ("If we can't provide fibre at your new address,
+	 * ...").
+	 */
+	static boolean statesNotOffered(Set<String> topic, String text) {
+		Matcher matcher = NOT_OFFERED.matcher(text);
+		while (matcher.find()) {
+			Set<String> named = ContentWords.setOf(matcher.group(1));
+			if (topic.stream().anyMatch(named::contains)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The question without what a customer pastes but does not ask about. */

@@ -20,6 +20,12 @@ final class FollowUps {
 		.compile("^(and|but|also|so|then|what about|how about|and what|und|aber|und wie|was ist mit)\\b.*"
 				+ "|.*\\b(it|that|this|those|these|them|they|there|its|one|same|doing so|do so|es|das|dies|dafür|dort)\\b.*");
 
+	/**
+	 * "this month", "this morning": the present time, not something said before.
+	 */
+	private static final Pattern NOW = Pattern
+		.compile("\\bthis (morning|afternoon|evening|week|weekend|month|year|quarter)\\b|\\bthese days\\b");
+
 	private static final int MAX_WORDS = 9;
 
 	private FollowUps() {
@@ -109,6 +115,8 @@ final class FollowUps {
 
 	static boolean isFollowUp(String question) {
 		String text = question.strip().toLowerCase(Locale.ROOT);
+		// "I was charged twice this month" names the present time, not what was said
+		text = NOW.matcher(text).replaceAll(" ");
 		int words = text.isEmpty() ? 0 : text.split("\\s+").length;
 		return words <= MAX_WORDS && LEANS_BACK.matcher(text).matches();
 	}

@@ -152,6 +152,29 @@ class AnswerabilityTest {
 	}
 
 	@Test
+	void aTextSayingTheThingIsNotOfferedAnswersHoweverTheQuestionQualifiesIt() {
+		// hand-found in the browser: "do you have a shop in the city centre?" was
+		// declined although the contact entry says "We don't have shops."
+		String answer = "Call 0800 123 4567 (free), Mon–Fri 8:00–20:00. We don't have shops.";
+		Answerability faq = Answerability.forFaqEntries();
+		assertThat(faq.judge("do you have a shop in the city centre?", "Contact\nis there a shop\n" + answer, answer)
+			.answers()).isTrue();
+		assertThat(this.answerability.judge("do you have a shop in the city centre?", answer, answer).answers())
+			.isTrue();
+		// a condition is no statement that it is not offered, nor is another thing's
+		String moving = "If we can't provide fibre at your new address, you can cancel without a fee.";
+		assertThat(this.answerability.judge("Do you provide fibre in the countryside?", moving, moving).answers())
+			.isFalse();
+		assertThat(this.answerability
+			.judge("Do you have a student discount on fibre?", "We don't have shops. Fibre 150 costs €29.99.",
+					"We don't have shops. Fibre 150 costs €29.99.")
+			.answers()).isFalse();
+		assertThat(Answerability.statesNotOffered(Answerability.topicWords("do you sell my data to advertisers?"),
+				"Privacy\n\nWe never sell your data."))
+			.isTrue();
+	}
+
+	@Test
 	void onlyQuestionsWhetherSomethingIsOfferedAreAskedForAllOfIt() {
 		assertThat(Answerability.asksWhetherOffered("Do you offer a student discount?")).isTrue();
 		assertThat(Answerability.asksWhetherOffered("do you have a 4G plan for villages")).isTrue();

@@ -30,6 +30,14 @@ class CorroborationTest {
 	}
 
 	@Test
+	void theSameSentenceInBothIsTheSameStatementHoweverShort() {
+		String entry = "Call 0800 123 4567 (free), Mon–Fri 8:00–20:00. We don't have shops.";
+		assertThat(this.corroboration.corroborates(entry, "We don't have shops.")).isTrue();
+		assertThat(this.corroboration.corroborates(entry, "We have shops.")).as("not the same sentence").isFalse();
+		assertThat(this.corroboration.corroborates(entry, "have shops")).as("not a sentence").isFalse();
+	}
+
+	@Test
 	void offWhenTheShareIsZero() {
 		Corroboration off = new Corroboration(0, 3);
 		assertThat(off.enabled()).isFalse();

@@ -19,6 +19,19 @@ class FollowUpsTest {
 	}
 
 	@Test
+	void thePresentTimeDoesNotLeanBack() {
+		// hand-found in the browser: "I was charged twice this month" after other
+		// questions was read with the previous question and got the first-bill entry
+		List<Turn> history = List.of(new Turn(true, "can I use my phone in Spain?"),
+				new Turn(false, "Yes. Roaming in the EU is included. [1]"));
+		assertThat(FollowUps.contextualise("I was charged twice this month", history))
+			.isEqualTo("I was charged twice this month");
+		assertThat(FollowUps.isFollowUp("is this month's bill higher?")).isFalse();
+		assertThat(FollowUps.isFollowUp("and this month?")).as("leans back by its first word").isTrue();
+		assertThat(FollowUps.isFollowUp("how much is that this month?")).as("points back").isTrue();
+	}
+
+	@Test
 	void theTopicOfADocumentAnswerIsItsSectionHeading() {
 		List<Turn> history = List.of(new Turn(true, "Charged twice"),
 				new Turn(false, "**You paid twice or paid too much**\n\nThe extra amount sits as a credit. [1]"));

@@ -1,0 +1,85 @@
+package dev.hearth.assistant;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.hearth.knowledge.KnowledgeBase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Questions a person typed into the demo's widget that got the wrong outcome (issue 11,
+ * ADR 0048), asked of the sample knowledge base through the answer pipeline.
+ */
+@SpringBootTest(properties = "hearth.knowledge.sample.enabled=true")
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WalkQuestionsIT {
+
+	@Autowired
+	AnswerPipeline pipeline;
+
+	@Autowired
+	RouterService router;
+
+	@Autowired
+	KnowledgeBase knowledge;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@BeforeAll
+	void sample() throws Exception {
+		this.jdbc.sql("truncate kb_document, faq_entry, kb_import_event cascade").update();
+		this.knowledge.rebuildIndex();
+		this.context.getBean("sampleKnowledgeBase", ApplicationRunner.class).run(null);
+		this.router.trainNow();
+	}
+
+	@Test
+	void aShopInTheCityCentreIsAnsweredWithTheStatementThatThereAreNone() {
+		Answer answer = answer("do you have a shop in the city centre?", List.of());
+		assertThat(answer.decision()).isEqualTo(Decision.ANSWERED);
+		assertThat(answer.text()).contains("We don't have shops.");
+	}
+
+	@Test
+	void chargedTwiceThisMonthAfterAnotherQuestionGetsThePaidTwiceSection() {
+		Answer answer = answer("I was charged twice this month", played("can I use my phone in Spain?"));
+		assertThat(answer.decision()).isEqualTo(Decision.ANSWERED);
+		assertThat(answer.text()).contains("paid a bill twice");
+	}
+
+	@Test
+	void aFollowUpsOwnWordsAreAnsweredByTheDocumentsWhenTheyBeatTheEntry() {
+		Answer answer = answer("I was charged twice for that", played("can I use my phone in Spain?"));
+		assertThat(answer.decision()).isEqualTo(Decision.ANSWERED);
+		assertThat(answer.text()).contains("paid a bill twice");
+	}
+
+	private Answer answer(String question, List<Turn> history) {
+		return this.pipeline.answer(question, history, (text) -> {
+		});
+	}
+
+	/** The conversation after one question, its answer as Hearth's reply. */
+	private List<Turn> played(String first) {
+		Answer answer = answer(first, List.of());
+		assertThat(answer.decision()).isEqualTo(Decision.ANSWERED);
+		return List.of(new Turn(true, first), new Turn(false, answer.text()));
+	}
+
+}
