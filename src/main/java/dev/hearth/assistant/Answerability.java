@@ -52,12 +52,16 @@ final class Answerability {
 
 	/**
 	 * A question whether something is offered at all: "do you offer a student discount",
-	 * "do you have a 4G plan". Not "do you have to ..." (an obligation), nor "is there a
-	 * fee for ..." or German "gibt es ..." (they ask a fact of something known, and a
-	 * German compound such as "Papierrechnungen" seldom meets the entry's own word).
+	 * "do you have a 4G plan", "do you guys also do student discounts". Not "do you have
+	 * to ..." (an obligation), nor "how do you do ..." (a way, not whether), nor "is
+	 * there a fee for ..." or German "gibt es ..." (they ask a fact of something known,
+	 * and a German compound such as "Papierrechnungen" seldom meets the entry's own
+	 * word).
 	 */
 	private static final Pattern WHETHER_OFFERED = Pattern.compile(
-			"\\b(do|does) (you|northwind|they|u) (offer|provide|sell|have(?! to\\b))\\b", Pattern.CASE_INSENSITIVE);
+			"\\b(?<wh>(?:how|what|when|where|why|which|who) )?(do|does) (you|you guys|northwind|they|u) "
+					+ "(?:also |still |even )?(?<verb>offer|provide|sell|have(?! to\\b)|do)\\b",
+			Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * A sentence in which the company says it does not offer something: "We don't have
@@ -222,7 +226,13 @@ final class Answerability {
 	 * names everything it asks about answers it, whether an FAQ entry or a document span.
 	 */
 	static boolean asksWhetherOffered(String question) {
-		return WHETHER_OFFERED.matcher(question).find();
+		Matcher matcher = WHETHER_OFFERED.matcher(question);
+		while (matcher.find()) {
+			if (!"do".equalsIgnoreCase(matcher.group("verb")) || matcher.group("wh") == null) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -182,6 +182,10 @@ class AnswerabilityTest {
 		assertThat(Answerability.asksWhetherOffered("Gibt es eine Gebühr für Papierrechnungen?")).isFalse();
 		assertThat(Answerability.asksWhetherOffered("Do you have to pay extra for a paper bill?")).isFalse();
 		assertThat(Answerability.asksWhetherOffered("How do I pay my bill?")).isFalse();
+		assertThat(Answerability.asksWhetherOffered("do you do student discounts")).isTrue();
+		assertThat(Answerability.asksWhetherOffered("Do you guys also do landlines?")).isTrue();
+		assertThat(Answerability.asksWhetherOffered("how do you do a speed test")).isFalse();
+		assertThat(Answerability.asksWhetherOffered("What do you do with my data?")).isFalse();
 	}
 
 	@Test

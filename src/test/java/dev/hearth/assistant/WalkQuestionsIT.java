@@ -70,6 +70,12 @@ class WalkQuestionsIT {
 		assertThat(answer.text()).contains("paid a bill twice");
 	}
 
+	@Test
+	void doYouDoAThingNoTextNamesIsNotAnsweredYesWithAnotherDiscount() {
+		Answer answer = answer("do you do student discounts", List.of());
+		assertThat(answer.decision()).isNotEqualTo(Decision.ANSWERED);
+	}
+
 	private Answer answer(String question, List<Turn> history) {
 		return this.pipeline.answer(question, history, (text) -> {
 		});
