@@ -46,9 +46,18 @@ final class SlicedSearch implements Closeable {
 	 */
 	static final int MIN_DOCS_PER_SLICE = 50_000;
 
+	/** Slices per part of a split search. */
+	static final int SLICES_PER_PART = 1;
+
 	private final int parts;
 
 	private final int minDocsPerSlice;
+
+	/**
+	 * Slices per part: more slices than threads let whichever thread is free take the
+	 * next one, which evens out parts of unequal cost.
+	 */
+	private final int slicesPerPart;
 
 	/** BM25 searches under way through this object. */
 	private final AtomicInteger running = new AtomicInteger();
@@ -66,14 +75,26 @@ final class SlicedSearch implements Closeable {
 
 	/** As {@link #SlicedSearch(int)}, with another smallest part; for tests. */
 	SlicedSearch(int parts, int minDocsPerSlice) {
+		this(parts, minDocsPerSlice, SLICES_PER_PART);
+	}
+
+	/**
+	 * As {@link #SlicedSearch(int)}, with another smallest part and number of slices per
+	 * part; for tests and benchmarks.
+	 */
+	SlicedSearch(int parts, int minDocsPerSlice, int slicesPerPart) {
 		if (parts < 1) {
 			throw new IllegalArgumentException("parts must be at least 1, got " + parts);
 		}
 		if (minDocsPerSlice < 1) {
 			throw new IllegalArgumentException("minDocsPerSlice must be at least 1, got " + minDocsPerSlice);
 		}
+		if (slicesPerPart < 1) {
+			throw new IllegalArgumentException("slicesPerPart must be at least 1, got " + slicesPerPart);
+		}
 		this.parts = parts;
 		this.minDocsPerSlice = minDocsPerSlice;
+		this.slicesPerPart = slicesPerPart;
 		this.workers = (parts > 1) ? Executors.newFixedThreadPool(parts - 1,
 				Thread.ofPlatform().name("passage-search-", 0).daemon(true).factory()) : null;
 	}
@@ -133,7 +154,8 @@ final class SlicedSearch implements Closeable {
 		if (this.workers == null || parts < 2 || maxDoc < 2 * this.minDocsPerSlice) {
 			return searcher;
 		}
-		int docsPerSlice = Math.max(this.minDocsPerSlice, Math.ceilDiv(maxDoc, Math.min(parts, this.parts)));
+		int docsPerSlice = Math.max(this.minDocsPerSlice,
+				Math.ceilDiv(maxDoc, Math.min(parts, this.parts) * this.slicesPerPart));
 		IndexSearcher view = new IndexSearcher(reader, this.workers) {
 			@Override
 			protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
