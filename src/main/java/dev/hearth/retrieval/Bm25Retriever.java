@@ -99,6 +99,11 @@ final class Bm25Retriever {
 		return CandidateLoader.load(searcher, docs, scores);
 	}
 
+	/** The searcher's splitter, which also runs work alongside a search. */
+	SlicedSearch sliced() {
+		return this.sliced;
+	}
+
 	private Set<String> languageKeys(Map<String, Set<String>> filters) {
 		Set<String> languages = filters.get(PassageSchema.LANGUAGE);
 		if (languages == null) {

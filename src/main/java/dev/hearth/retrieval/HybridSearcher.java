@@ -215,14 +215,24 @@ public final class HybridSearcher {
 
 		Retrieved retrieve(IndexSearcher searcher, Query text, float[] query, Query filter, int depth)
 				throws IOException {
-			if (this.bm25 == null || (depth > this.bm25Depth && this.bm25.size() == this.bm25Depth)) {
+			boolean fetchBm25 = this.bm25 == null || (depth > this.bm25Depth && this.bm25.size() == this.bm25Depth);
+			boolean fetchVector = this.vector == null || (depth != this.vectorDepth
+					&& !(this.vector.size() < this.vectorDepth && depth > this.vector.size()));
+			if (fetchBm25 && fetchVector) {
+				int fetch = Math.max(depth, this.bm25AtLeast);
+				Retrieved both = HybridSearcher.this.retrieve(searcher, text, fetch, query, depth, filter);
+				this.bm25 = both.bm25();
+				this.bm25Depth = fetch;
+				this.vector = both.vector();
+				this.vectorDepth = depth;
+			}
+			else if (fetchBm25) {
 				int fetch = Math.max(depth, this.bm25AtLeast);
 				this.bm25 = (text != null) ? HybridSearcher.this.bm25.retrieve(searcher, text, filter, fetch)
 						: List.of();
 				this.bm25Depth = fetch;
 			}
-			if (this.vector == null || (depth != this.vectorDepth
-					&& !(this.vector.size() < this.vectorDepth && depth > this.vector.size()))) {
+			else if (fetchVector) {
 				this.vector = (query != null) ? VectorRetriever.retrieve(searcher, query, filter, depth) : List.of();
 				this.vectorDepth = depth;
 			}
@@ -277,10 +287,35 @@ public final class HybridSearcher {
 
 	private Retrieved retrieve(IndexSearcher searcher, Query text, float[] vector, Query filter, int depth)
 			throws IOException {
-		List<Candidate> bm25 = (text != null) ? this.bm25.retrieve(searcher, text, filter, depth) : List.of();
-		List<Candidate> vectors = (vector != null) ? VectorRetriever.retrieve(searcher, vector, filter, depth)
-				: List.of();
-		return new Retrieved(bm25, vectors);
+		return retrieve(searcher, text, depth, vector, depth, filter);
+	}
+
+	/**
+	 * BM25's best {@code bm25Depth} and the vector search's best {@code vectorDepth}
+	 * within the filter, either list empty when its query is {@code null}. When both run,
+	 * the vector search is handed to the BM25 search's pool first
+	 * ({@link SlicedSearch#fork}), so that on a large index it runs while BM25 is
+	 * searched rather than after it; the lists are the same either way.
+	 */
+	private Retrieved retrieve(IndexSearcher searcher, Query text, int bm25Depth, float[] vector, int vectorDepth,
+			Query filter) throws IOException {
+		if (text == null || vector == null) {
+			List<Candidate> bm25 = (text != null) ? this.bm25.retrieve(searcher, text, filter, bm25Depth) : List.of();
+			List<Candidate> vectors = (vector != null) ? VectorRetriever.retrieve(searcher, vector, filter, vectorDepth)
+					: List.of();
+			return new Retrieved(bm25, vectors);
+		}
+		SlicedSearch.Forked<List<Candidate>> vectors = this.bm25.sliced()
+			.fork(searcher, () -> VectorRetriever.retrieve(searcher, vector, filter, vectorDepth));
+		List<Candidate> bm25;
+		try {
+			bm25 = this.bm25.retrieve(searcher, text, filter, bm25Depth);
+		}
+		catch (IOException | RuntimeException | Error ex) {
+			vectors.abandon();
+			throw ex;
+		}
+		return new Retrieved(bm25, vectors.join());
 	}
 
 	private static List<SearchHit> toHits(IndexSearcher searcher, List<Fused> fused, float[] vector)

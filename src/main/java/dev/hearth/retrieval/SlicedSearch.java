@@ -3,8 +3,13 @@ package dev.hearth.retrieval;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.lucene.index.IndexReader;
@@ -25,6 +30,13 @@ import org.apache.lucene.search.TopDocs;
  * then by document id. A search is split only while the other searches leave cores idle
  * (see {@link #search}); when the pool is busy anyway, the calling thread searches the
  * parts itself. Thread-safe.
+ *
+ * <p>
+ * A hybrid search also hands its vector search to the pool ({@link #fork}) before it
+ * searches BM25, so that the vector search runs in the time the calling thread would
+ * otherwise spend waiting for BM25's other part: the pool's worker runs the vector search
+ * and then BM25's second part, and the calling thread takes that part itself if the
+ * worker has not started it when its own part is done.
  */
 final class SlicedSearch implements Closeable {
 
@@ -34,9 +46,18 @@ final class SlicedSearch implements Closeable {
 	 */
 	static final int MIN_DOCS_PER_SLICE = 50_000;
 
+	/** Slices per part of a split search. */
+	static final int SLICES_PER_PART = 1;
+
 	private final int parts;
 
 	private final int minDocsPerSlice;
+
+	/**
+	 * Slices per part: more slices than threads let whichever thread is free take the
+	 * next one, which evens out parts of unequal cost.
+	 */
+	private final int slicesPerPart;
 
 	/** BM25 searches under way through this object. */
 	private final AtomicInteger running = new AtomicInteger();
@@ -54,14 +75,26 @@ final class SlicedSearch implements Closeable {
 
 	/** As {@link #SlicedSearch(int)}, with another smallest part; for tests. */
 	SlicedSearch(int parts, int minDocsPerSlice) {
+		this(parts, minDocsPerSlice, SLICES_PER_PART);
+	}
+
+	/**
+	 * As {@link #SlicedSearch(int)}, with another smallest part and number of slices per
+	 * part; for tests and benchmarks.
+	 */
+	SlicedSearch(int parts, int minDocsPerSlice, int slicesPerPart) {
 		if (parts < 1) {
 			throw new IllegalArgumentException("parts must be at least 1, got " + parts);
 		}
 		if (minDocsPerSlice < 1) {
 			throw new IllegalArgumentException("minDocsPerSlice must be at least 1, got " + minDocsPerSlice);
 		}
+		if (slicesPerPart < 1) {
+			throw new IllegalArgumentException("slicesPerPart must be at least 1, got " + slicesPerPart);
+		}
 		this.parts = parts;
 		this.minDocsPerSlice = minDocsPerSlice;
+		this.slicesPerPart = slicesPerPart;
 		this.workers = (parts > 1) ? Executors.newFixedThreadPool(parts - 1,
 				Thread.ofPlatform().name("passage-search-", 0).daemon(true).factory()) : null;
 	}
@@ -90,6 +123,27 @@ final class SlicedSearch implements Closeable {
 	}
 
 	/**
+	 * Starts {@code work} on the pool while the calling thread goes on, if the index of
+	 * {@code searcher} is large enough to be searched in parts and the other searches
+	 * leave a core idle (as {@link #search} decides for the search the caller is about to
+	 * run); otherwise {@link Forked#join} runs it on the calling thread. The caller must
+	 * call {@link Forked#join} or {@link Forked#abandon} before it releases the searcher.
+	 */
+	<T> Forked<T> fork(IndexSearcher searcher, Callable<T> work) {
+		Forked<T> forked = new Forked<>(work);
+		if (this.workers != null && searcher.getIndexReader().maxDoc() >= 2 * this.minDocsPerSlice
+				&& this.parts / (this.running.get() + 1) >= 2) {
+			try {
+				this.workers.execute(forked::claimAndRun);
+			}
+			catch (RejectedExecutionException ex) {
+				// closed: the caller runs the work in join
+			}
+		}
+		return forked;
+	}
+
+	/**
 	 * {@code searcher} itself when the index is too small to split or {@code parts} is 1,
 	 * otherwise a view of the same reader that searches up to {@code parts} parts at
 	 * once. Document ids are the same in both.
@@ -100,7 +154,8 @@ final class SlicedSearch implements Closeable {
 		if (this.workers == null || parts < 2 || maxDoc < 2 * this.minDocsPerSlice) {
 			return searcher;
 		}
-		int docsPerSlice = Math.max(this.minDocsPerSlice, Math.ceilDiv(maxDoc, Math.min(parts, this.parts)));
+		int docsPerSlice = Math.max(this.minDocsPerSlice,
+				Math.ceilDiv(maxDoc, Math.min(parts, this.parts) * this.slicesPerPart));
 		IndexSearcher view = new IndexSearcher(reader, this.workers) {
 			@Override
 			protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
@@ -111,6 +166,89 @@ final class SlicedSearch implements Closeable {
 		view.setQueryCache(searcher.getQueryCache());
 		view.setQueryCachingPolicy(searcher.getQueryCachingPolicy());
 		return view;
+	}
+
+	/**
+	 * Work started by {@link #fork}: run by whichever thread claims it first, the pool's
+	 * worker or the caller in {@link #join}, and never twice. Not for use by several
+	 * callers.
+	 */
+	static final class Forked<T> {
+
+		private final AtomicBoolean claimed = new AtomicBoolean();
+
+		private final FutureTask<T> task;
+
+		Forked(Callable<T> work) {
+			this.task = new FutureTask<>(work);
+		}
+
+		private void claimAndRun() {
+			if (this.claimed.compareAndSet(false, true)) {
+				this.task.run();
+			}
+		}
+
+		/**
+		 * The work's result: runs it here if no worker has started it, else waits for the
+		 * worker (a few milliseconds at most; an interrupt is kept for the caller, not
+		 * acted on, so that the work is over when this returns).
+		 * @throws IOException as the work threw it
+		 */
+		T join() throws IOException {
+			claimAndRun();
+			try {
+				return awaitUninterruptibly();
+			}
+			catch (ExecutionException ex) {
+				Throwable cause = ex.getCause();
+				if (cause instanceof IOException io) {
+					throw io;
+				}
+				if (cause instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				if (cause instanceof Error error) {
+					throw error;
+				}
+				throw new IllegalStateException(cause);
+			}
+		}
+
+		/**
+		 * Keeps the work from starting, or waits until the worker that started it is
+		 * done, ignoring its outcome; for a caller that failed before {@link #join}.
+		 */
+		void abandon() {
+			if (!this.claimed.compareAndSet(false, true)) {
+				try {
+					awaitUninterruptibly();
+				}
+				catch (ExecutionException ex) {
+					// the caller's own failure is the one reported
+				}
+			}
+		}
+
+		private T awaitUninterruptibly() throws ExecutionException {
+			boolean interrupted = false;
+			try {
+				while (true) {
+					try {
+						return this.task.get();
+					}
+					catch (InterruptedException ex) {
+						interrupted = true;
+					}
+				}
+			}
+			finally {
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+
 	}
 
 	@Override

@@ -71,12 +71,14 @@
  * Writes are serialised; searches are concurrent with each other and with writes. On an
  * index of 100,000 passages or more, one BM25 search runs in one part per core at once
  * (the calling thread and a small {@code passage-search} pool), with the same result as
- * on one thread; when the cores are busy the calling thread searches every part itself. A
- * merged segment of 100,000 passages or more (a rebuild's, or an import's large merge)
- * has its passages renumbered by graph bisection, so that BM25 can skip more of its long
- * posting lists; scores are unchanged, only passages of equal score may come in another
- * order ({@code docs/adr/0043-passages-reordered-by-graph-bisection.md}). Arguments are
- * checked up front with messages that name the input, for example
+ * on one thread; a hybrid search hands its vector search to the same pool first, so that
+ * it runs while BM25 is searched rather than after it. When the cores are busy the
+ * calling thread searches every part, and the vectors, itself. A merged segment of
+ * 250,000 passages or more (a rebuild's, or an import's large merge) has its passages
+ * renumbered by graph bisection, so that BM25 can skip more of its long posting lists;
+ * scores are unchanged, only passages of equal score may come in another order
+ * ({@code docs/adr/0043-passages-reordered-by-graph-bisection.md}). Arguments are checked
+ * up front with messages that name the input, for example
  * {@code "vector has 12 dimensions, index expects 384"}; a rejected write changes
  * nothing.
  */

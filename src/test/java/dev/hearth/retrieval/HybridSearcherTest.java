@@ -260,6 +260,42 @@ class HybridSearcherTest {
 		assertThat(search(query("router reset", axis(0), 5, fusion, Map.of("region", Set.of("eu"))))).isEmpty();
 	}
 
+	@ParameterizedTest
+	@EnumSource(Fusion.class)
+	void vectorSearchAlongsideASplitBm25SearchReturnsTheSameHits(Fusion fusion) throws IOException {
+		// issue 14: with the index split in parts, the vector search runs on the pool
+		// while the calling thread searches BM25; the hits must be those of one thread
+		String[] words = { "router", "reset", "password", "bill", "refund", "fibre", "signal", "lights", "my", "the" };
+		String[] audiences = { "customer", "customer", "customer", "agent", "partner" };
+		java.util.Random random = new java.util.Random(14);
+		List<IndexedPassage> passages = new ArrayList<>();
+		for (int c = 0; c < 1_500; c++) {
+			StringBuilder text = new StringBuilder();
+			for (int w = 0; w < 3 + random.nextInt(6); w++) {
+				text.append(words[random.nextInt(words.length)]).append(' ');
+			}
+			passages.add(chunk("chunk-" + c, "doc-" + (c / 3), text.toString().strip(), "en",
+					Map.of("audience", List.of(audiences[c % audiences.length])), PassageFixtures.vector(c)));
+		}
+		this.index.rebuild(passages.iterator(), 1, "");
+		try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
+				SlicedSearch split = new SlicedSearch(2, 100);
+				SlicedSearch one = new SlicedSearch(1)) {
+			HybridSearcher alongside = new HybridSearcher(this.index, new Bm25Retriever(analyzers, split));
+			HybridSearcher sequential = new HybridSearcher(this.index, new Bm25Retriever(analyzers, one));
+			for (int q = 0; q < 60; q++) {
+				String text = words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)];
+				Map<String, Set<String>> filters = (q % 3 == 0) ? Map.of()
+						: Map.of("audience", Set.of(audiences[q % audiences.length]));
+				PassageQuery query = query(text, PassageFixtures.vector(10_000L + q), 1 + q % 12, fusion, filters);
+				assertThat(alongside.search(query)).as("%s \"%s\" %s", fusion, text, filters)
+					.isEqualTo(sequential.search(query));
+				assertThat(alongside.search(query, PassageKind.DOCUMENT_CHUNK, 3, 4, 100))
+					.isEqualTo(sequential.search(query, PassageKind.DOCUMENT_CHUNK, 3, 4, 100));
+			}
+		}
+	}
+
 	@Test
 	void languageFilterSelectsPassagesAndAnalyzers() throws IOException {
 		indexAudienceCorpus();

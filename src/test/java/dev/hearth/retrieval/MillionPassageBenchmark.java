@@ -195,7 +195,24 @@ class MillionPassageBenchmark {
 			HybridSearcher sequential = Boolean.getBoolean("bench.compare-sliced")
 					? new HybridSearcher(index, new Bm25Retriever(new LanguageAnalyzers(), new SlicedSearch(1))) : null;
 			if (sequential != null) {
-				json.put("sliced_identical", identical(corpus, index.searcher(), sequential, modes, report));
+				json.put("sliced_identical", identical(corpus, index.searcher(), sequential, modes, "Sliced", report));
+			}
+			// -Dbench.slices-per-part=N: each mode also searched with BM25 in N slices
+			// per
+			// core (work shared between the calling thread and the pool), compared
+			int slicesPerPart = Integer.getInteger("bench.slices-per-part", 0);
+			HybridSearcher finer = (slicesPerPart > 0) ? new HybridSearcher(index,
+					new Bm25Retriever(new LanguageAnalyzers(),
+							new SlicedSearch(Runtime.getRuntime().availableProcessors(),
+									SlicedSearch.MIN_DOCS_PER_SLICE, slicesPerPart)))
+					: null;
+			if (finer != null && sequential != null) {
+				json.put("finer_identical",
+						identical(corpus, finer, sequential, modes, slicesPerPart + " slices per core", report));
+			}
+			String dump = System.getProperty("bench.dump");
+			if (dump != null && !dump.isBlank()) {
+				dumpHits(corpus, index.searcher(), modes, Path.of(dump), report);
 			}
 			Map<String, Object> latency = new LinkedHashMap<>();
 			int[] threadCounts = java.util.Arrays.stream(System.getProperty("bench.threads", "1,2").split(","))
@@ -215,6 +232,10 @@ class MillionPassageBenchmark {
 								run(sequential, list, threads, mode[0] + ", BM25 1 thread", report));
 					}
 					byMode.put((String) mode[0], run(index.searcher(), list, threads, (String) mode[0], report));
+					if (finer != null) {
+						byMode.put(mode[0] + ", " + slicesPerPart + " slices per core",
+								run(finer, list, threads, mode[0] + ", " + slicesPerPart + " slices", report));
+					}
 				}
 				latency.put(threads + "_threads", byMode);
 			}
@@ -246,7 +267,7 @@ class MillionPassageBenchmark {
 	 * every mode, ids, scores and ranks.
 	 */
 	private static Map<String, Object> identical(MillionPassageCorpus corpus, HybridSearcher sliced,
-			HybridSearcher sequential, List<Object[]> modes, BenchReport report) throws IOException {
+			HybridSearcher sequential, List<Object[]> modes, String label, BenchReport report) throws IOException {
 		Map<String, Object> json = new LinkedHashMap<>();
 		for (Object[] mode : modes) {
 			@SuppressWarnings("unchecked")
@@ -257,11 +278,41 @@ class MillionPassageBenchmark {
 					same++;
 				}
 			}
-			report.line("Sliced vs one-thread BM25, %s: %d of %d queries with identical hits", mode[0], same,
+			report.line("%s vs one-thread BM25, %s: %d of %d queries with identical hits", label, mode[0], same,
 					list.size());
 			json.put((String) mode[0], same + "/" + list.size());
 		}
 		return json;
+	}
+
+	/**
+	 * Every mode's hits for every question, one line each (mode, question, then id,
+	 * score, BM25 and vector rank of each hit), so that two builds of the code can be
+	 * compared with {@code diff} ({@code -Dbench.dump=<file>}).
+	 */
+	private static void dumpHits(MillionPassageCorpus corpus, HybridSearcher searcher, List<Object[]> modes, Path file,
+			BenchReport report) throws IOException {
+		List<String> lines = new ArrayList<>();
+		for (Object[] mode : modes) {
+			@SuppressWarnings("unchecked")
+			List<PassageQuery> list = queries(corpus, (Fusion) mode[1], (Map<String, Set<String>>) mode[2]);
+			for (int q = 0; q < list.size(); q++) {
+				StringBuilder line = new StringBuilder().append(mode[0]).append('\t').append(q);
+				for (SearchHit hit : searcher.search(list.get(q))) {
+					line.append('\t')
+						.append(hit.id())
+						.append(' ')
+						.append(hit.score())
+						.append(' ')
+						.append(hit.bm25Rank())
+						.append(' ')
+						.append(hit.vectorRank());
+				}
+				lines.add(line.toString());
+			}
+		}
+		Files.write(file, lines);
+		report.line("Hits of every mode written to %s (%d lines)", file, lines.size());
 	}
 
 	private static Map<String, Object> run(HybridSearcher searcher, List<PassageQuery> queries, int threads,

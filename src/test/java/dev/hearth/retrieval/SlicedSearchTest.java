@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -113,6 +116,58 @@ class SlicedSearchTest {
 		IndexSearcher searcher = new IndexSearcher(reader);
 		try (SlicedSearch sliced = new SlicedSearch(2)) {
 			assertThat(sliced.view(searcher, 2)).isSameAs(searcher);
+		}
+	}
+
+	@Test
+	void forkedWorkRunsOnAWorkerWhileTheCallerGoesOn() throws Exception {
+		IndexSearcher searcher = new IndexSearcher(reader);
+		try (SlicedSearch sliced = new SlicedSearch(2, 100)) {
+			CountDownLatch started = new CountDownLatch(1);
+			CountDownLatch release = new CountDownLatch(1);
+			AtomicInteger runs = new AtomicInteger();
+			SlicedSearch.Forked<String> forked = sliced.fork(searcher, () -> {
+				runs.incrementAndGet();
+				started.countDown();
+				release.await();
+				return Thread.currentThread().getName();
+			});
+			// only a worker can have started it: the caller has not joined
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			release.countDown();
+			assertThat(forked.join()).startsWith("passage-search-");
+			assertThat(runs).hasValue(1);
+		}
+	}
+
+	@Test
+	void forkedWorkRunsOnTheCallerWhenNoCoreIsSpareOrTheIndexIsSmall() throws IOException {
+		IndexSearcher searcher = new IndexSearcher(reader);
+		String caller = Thread.currentThread().getName();
+		try (SlicedSearch single = new SlicedSearch(1); SlicedSearch large = new SlicedSearch(2, 10_000)) {
+			assertThat(single.fork(searcher, () -> Thread.currentThread().getName()).join()).isEqualTo(caller);
+			assertThat(large.fork(searcher, () -> Thread.currentThread().getName()).join()).isEqualTo(caller);
+		}
+	}
+
+	@Test
+	void forkedWorkThatFailsFailsTheJoinAndAbandonedWorkNeverStarts() throws Exception {
+		IndexSearcher searcher = new IndexSearcher(reader);
+		try (SlicedSearch sliced = new SlicedSearch(2, 100)) {
+			assertThatThrownBy(() -> sliced.fork(searcher, () -> {
+				throw new IOException("disk gone");
+			}).join()).isInstanceOf(IOException.class).hasMessage("disk gone");
+
+			// the one worker is kept busy, so the second piece of work waits in its queue
+			CountDownLatch release = new CountDownLatch(1);
+			SlicedSearch.Forked<Boolean> busy = sliced.fork(searcher, () -> release.await(10, TimeUnit.SECONDS));
+			AtomicInteger runs = new AtomicInteger();
+			SlicedSearch.Forked<Integer> queued = sliced.fork(searcher, runs::incrementAndGet);
+			queued.abandon();
+			release.countDown();
+			assertThat(busy.join()).isTrue();
+			sliced.fork(searcher, () -> null).join();
+			assertThat(runs).hasValue(0);
 		}
 	}
 
