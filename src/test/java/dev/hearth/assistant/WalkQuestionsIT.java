@@ -2,6 +2,7 @@ package dev.hearth.assistant;
 
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -46,6 +47,17 @@ class WalkQuestionsIT {
 		this.jdbc.sql("truncate kb_document, faq_entry, kb_import_event cascade").update();
 		this.knowledge.rebuildIndex();
 		this.context.getBean("sampleKnowledgeBase", ApplicationRunner.class).run(null);
+		this.router.trainNow();
+	}
+
+	/**
+	 * Leaves the knowledge base empty, without the sample's router, for the tests that
+	 * run after this one on the same database and expect to find their own content first.
+	 */
+	@AfterAll
+	void empty() {
+		this.jdbc.sql("truncate kb_document, faq_entry, kb_import_event cascade").update();
+		this.knowledge.rebuildIndex();
 		this.router.trainNow();
 	}
 
