@@ -320,7 +320,8 @@ public class AnswerPipeline {
 		List<Passage> passages = (retrieved != null) ? retrieved : retrieve(query, vector, history, pieces, language);
 		timings.lap("retrieve");
 		if (routed.entry().isEmpty()) {
-			FaqEntry corroborated = corroborated(query, history, language, routed, passages, extractions);
+			FaqEntry corroborated = corroborated(query, vector, history, contextualised, language, routed, passages,
+					extractions);
 			if (corroborated != null) {
 				return faqAnswer(corroborated, routed, timings, stream);
 			}
@@ -411,10 +412,13 @@ public class AnswerPipeline {
 	 * the same ({@link Corroboration}): the guess is for customers, in the question's
 	 * language, not the previous answer, covers the question's topic as a document span
 	 * must, and the span the documents would answer with is what its answer says;
-	 * {@code null} otherwise.
+	 * {@code null} otherwise. A question that stands on its own words later in a
+	 * conversation ("do you have a shop in the city centre?" after a question about
+	 * discounts) is also corroborated by the documents found for it alone: the search
+	 * with the conversation may have found the earlier question's topic instead.
 	 */
-	private FaqEntry corroborated(String query, List<Turn> history, String language, FaqRouting.Routed routed,
-			List<Passage> passages, Extractions extractions) {
+	private FaqEntry corroborated(String query, float[] vector, List<Turn> history, boolean contextualised,
+			String language, FaqRouting.Routed routed, List<Passage> passages, Extractions extractions) {
 		if (!this.corroboration.enabled() || routed.bestGuess() == null || !this.languages.understood(language)) {
 			return null;
 		}
@@ -434,6 +438,10 @@ public class AnswerPipeline {
 			return null;
 		}
 		ExtractiveAnswers.Span span = answeringSpan(extractions, query, passages);
+		if ((span == null || !this.corroboration.corroborates(guess.answer(), span.text())) && !contextualised
+				&& FollowUps.customerAsked(history)) {
+			span = answeringSpan(extractions, query, retrieve(query, vector, List.of(), null, language));
+		}
 		if (span == null || !this.corroboration.corroborates(guess.answer(), span.text())) {
 			log.debug("Best guess {} not corroborated: {}", guess.id(),
 					(span == null) ? "no document span answers" : "the span says something else: " + span.text());

@@ -83,6 +83,13 @@ class WalkQuestionsIT {
 	}
 
 	@Test
+	void aShopInTheCityCentreAfterAnotherQuestionIsStillAnswered() {
+		Answer answer = answer("do you have a shop in the city centre?", played("can I use my phone in Spain?"));
+		assertThat(answer.decision()).isEqualTo(Decision.ANSWERED);
+		assertThat(answer.text()).contains("We don't have shops.");
+	}
+
+	@Test
 	void doYouDoAThingNoTextNamesIsNotAnsweredYesWithAnotherDiscount() {
 		Answer answer = answer("do you do student discounts", List.of());
 		assertThat(answer.decision()).isNotEqualTo(Decision.ANSWERED);
