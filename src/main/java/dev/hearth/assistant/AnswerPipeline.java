@@ -268,11 +268,9 @@ public class AnswerPipeline {
 			Answerability.Verdict verdict = this.faqAnswerability.judge(query, context, entry.answer());
 			if (!verdict.answers() && verdict.missing().startsWith("the name ")) {
 				// a name the whole knowledge base uses (the company's) distinguishes
-				// nothing
-				// the entry was matched on the question alone: so is the span it is
-				// weighed
-				// against (no second embedding with the history)
-				retrieved = retrieve(query, vector, List.of(), null, language);
+				// nothing; the entry was matched on the question alone, so is the span
+				// it is weighed against (no second embedding with the history)
+				retrieved = retrieveAlone(query, vector, language);
 				verdict = this.faqAnswerability.judge(query, context, entry.answer(), FaqAnswers.common(retrieved));
 			}
 			boolean repeats = FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer());
@@ -298,7 +296,7 @@ public class AnswerPipeline {
 					// it may as well be complete by itself ("how do I reset my router?"
 					// after the plans' prices): the documents found for it alone are
 					// weighed as for a question that opens a conversation
-					List<Passage> alone = retrieve(query, vector, List.of(), null, language);
+					List<Passage> alone = retrieveAlone(query, vector, language);
 					ExtractiveAnswers.Span aloneSpan = answeringSpan(extractions, query, alone);
 					documentsWin = this.evidence.documentsWin(query, vector, entry, aloneSpan);
 					log.debug("FAQ entry {} weighed against the span of the question alone {}: documents win {}",
@@ -342,10 +340,7 @@ public class AnswerPipeline {
 				stream, timings, fallback != null, () -> extractions.of(passages));
 		FaqEntry again = fallback;
 		return switch (composed) {
-			case DocumentComposition.Written written ->
-				new Answer(Decision.ANSWERED, null, written.text(), similarity, routed.confidence(), null,
-						written.answeredBy(), written.citations(), routed.ranked(), timings.done(),
-						"extractive".equals(written.answeredBy()) ? passages.get(0).hit().language() : null);
+			case DocumentComposition.Written written -> documentAnswer(written, passages, similarity, routed, timings);
 			case DocumentComposition.Declined declined -> (again != null) ? faqAnswer(again, routed, timings, stream)
 					: farPassage
 							// as if the passage had gated it: out of scope when nothing
@@ -385,11 +380,10 @@ public class AnswerPipeline {
 			return null;
 		}
 		if (this.languages.understood(language)) {
-			// the entry its own words matched is weighed against the documents found for
-			// them, as for a question that opens a conversation (ADR 0048): "I was
-			// charged
-			// twice for that" after roaming got the first-bill entry
-			List<Passage> alone = retrieve(question, vector, List.of(), null, language);
+			// the entry its own words matched is weighed against the documents found
+			// for them, as for a question that opens a conversation (ADR 0048): "I was
+			// charged twice for that" after roaming got the first-bill entry
+			List<Passage> alone = retrieveAlone(question, vector, language);
 			Extractions extractions = new Extractions(question, vector, FollowUps.previousAnswer(history));
 			ExtractiveAnswers.Span span = answeringSpan(extractions, question, alone);
 			if (this.evidence.documentsWin(question, vector, entry, span)) {
@@ -397,10 +391,7 @@ public class AnswerPipeline {
 				DocumentComposition.Composed composed = this.composition.compose(question, question, vector, history,
 						alone, stream, timings, true, () -> extractions.of(alone));
 				if (composed instanceof DocumentComposition.Written written) {
-					return new Answer(Decision.ANSWERED, null, written.text(), alone.get(0).similarity(),
-							routed.confidence(), null, written.answeredBy(), written.citations(), routed.ranked(),
-							timings.done(),
-							"extractive".equals(written.answeredBy()) ? alone.get(0).hit().language() : null);
+					return documentAnswer(written, alone, alone.get(0).similarity(), routed, timings);
 				}
 			}
 		}
@@ -438,16 +429,28 @@ public class AnswerPipeline {
 			return null;
 		}
 		ExtractiveAnswers.Span span = answeringSpan(extractions, query, passages);
-		if ((span == null || !this.corroboration.corroborates(guess.answer(), span.text())) && !contextualised
-				&& FollowUps.customerAsked(history)) {
-			span = answeringSpan(extractions, query, retrieve(query, vector, List.of(), null, language));
+		boolean says = span != null && this.corroboration.corroborates(guess.answer(), span.text());
+		if (!says && !contextualised && FollowUps.customerAsked(history)) {
+			span = answeringSpan(extractions, query, retrieveAlone(query, vector, language));
+			says = span != null && this.corroboration.corroborates(guess.answer(), span.text());
 		}
-		if (span == null || !this.corroboration.corroborates(guess.answer(), span.text())) {
+		if (!says) {
 			log.debug("Best guess {} not corroborated: {}", guess.id(),
 					(span == null) ? "no document span answers" : "the span says something else: " + span.text());
 			return null;
 		}
 		return guess;
+	}
+
+	/**
+	 * A document answer written from {@code passages}, the best of which had
+	 * {@code similarity}; an extractive one is in the best passage's language.
+	 */
+	private static Answer documentAnswer(DocumentComposition.Written written, List<Passage> passages, double similarity,
+			FaqRouting.Routed routed, Timings timings) {
+		return new Answer(Decision.ANSWERED, null, written.text(), similarity, routed.confidence(), null,
+				written.answeredBy(), written.citations(), routed.ranked(), timings.done(),
+				"extractive".equals(written.answeredBy()) ? passages.get(0).hit().language() : null);
 	}
 
 	private static Answer faqAnswer(FaqEntry entry, FaqRouting.Routed routed, Timings timings,
@@ -530,6 +533,15 @@ public class AnswerPipeline {
 		return Observation.createNotStarted("hearth.retrieval", this.observations)
 			.contextualName("retrieve passages")
 			.observe(() -> this.languages.passages(this.retrieval.retrieve(query, vector, history, pieces), language));
+	}
+
+	/**
+	 * The passages found for the question's own words, without the conversation: what an
+	 * FAQ entry matched on the question alone is weighed against, and what a question
+	 * that stands on its own later in a conversation may be answered from.
+	 */
+	private List<Passage> retrieveAlone(String query, float[] vector, String language) {
+		return retrieve(query, vector, List.of(), null, language);
 	}
 
 	/**

@@ -176,11 +176,12 @@ final class Answerability {
 		double coverage = topic.isEmpty() ? 1 : (double) covered / topic.size();
 		// "do you have a shop in the city centre?": "We don't have shops." answers it
 		// however the question qualifies the thing
-		boolean notOffered = asksWhetherOffered(question) && statesNotOffered(topic, context);
+		boolean whetherOffered = asksWhetherOffered(question);
+		boolean notOffered = whetherOffered && statesNotOffered(topic, context);
 		if (coverage < this.minCoverage && !notOffered) {
 			return new Verdict(false, coverage, "topic words covered " + covered + " of " + topic.size());
 		}
-		if (covered < topic.size() && asksWhetherOffered(question) && !notOffered) {
+		if (covered < topic.size() && whetherOffered && !notOffered) {
 			// "do you offer a student discount?": a text about a discount that never
 			// names students does not say one is offered; a "Yes." from it is wrong
 			return new Verdict(false, coverage, "whether something is offered is asked and the text never names "

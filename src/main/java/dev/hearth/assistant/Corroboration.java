@@ -45,16 +45,6 @@ final class Corroboration {
 	 * @param answer an FAQ entry's answer
 	 * @param span the text of a document span (without its heading)
 	 */
-	/**
-	 * Whether the answer says the span word for word: every sentence of it, whole (a span
-	 * of one short sentence, "We don't have shops.", has too few words to be compared by
-	 * share, but the same sentence in both texts is the same statement).
-	 */
-	static boolean saysVerbatim(String answer, String span) {
-		String said = AnswerGrade.normalise(span).strip();
-		return !said.isEmpty() && span.strip().matches("(?s).*[.!?]") && AnswerGrade.normalise(answer).contains(said);
-	}
-
 	boolean corroborates(String answer, String span) {
 		if (!enabled()) {
 			return false;
@@ -69,6 +59,16 @@ final class Corroboration {
 		Set<String> answerWords = ContentWords.setOf(answer);
 		long shared = spanWords.stream().filter(answerWords::contains).count();
 		return shared >= this.minWords && shared >= this.minShare * spanWords.size();
+	}
+
+	/**
+	 * Whether the answer says the span word for word: every sentence of it, whole (a span
+	 * of one short sentence, "We don't have shops.", has too few words to be compared by
+	 * share, but the same sentence in both texts is the same statement).
+	 */
+	static boolean saysVerbatim(String answer, String span) {
+		String said = AnswerGrade.normalise(span).strip();
+		return !said.isEmpty() && span.strip().matches("(?s).*[.!?]") && AnswerGrade.normalise(answer).contains(said);
 	}
 
 }
