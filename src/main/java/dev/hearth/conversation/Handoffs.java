@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.hearth.escalation.EscalationDecision;
 import dev.hearth.escalation.HandoffMode;
 import dev.hearth.escalation.HandoffSummary;
+import dev.hearth.escalation.PersonRequests;
 import dev.hearth.escalation.TrainingExamples;
 import dev.hearth.identity.Agents;
 import dev.hearth.privacy.AuditTrail;
@@ -290,12 +291,34 @@ public class Handoffs {
 				""").param(outcome).param(conversation).update();
 		this.audit.record("RESOLVE", agent, conversation.toString(), Map.of("outcome", outcome));
 		QueuedConversation resolved = find(conversation);
-		String question = resolved.summary().question();
+		String question = learnedQuestion(conversation, resolved.summary().question());
 		this.conversations.lastAgentMessage(conversation)
 			.ifPresent(
 					(answer) -> this.training.keep(conversation, "AGENT", (question != null) ? question : "", answer));
 		this.events.publishEvent(new ConversationResolved(conversation, agent, outcome));
 		return find(conversation);
+	}
+
+	/**
+	 * The question an agent's last answer is learned with: the handover's question, or,
+	 * when the customer only asked for a person and asked nothing before, their last
+	 * message before the agent's last answer ({@code null} when there is none).
+	 */
+	private String learnedQuestion(UUID conversation, String summarised) {
+		if (summarised == null || !PersonRequests.onlyAsksForPerson(summarised)) {
+			return summarised;
+		}
+		String asked = null;
+		String answered = null;
+		for (Message message : this.conversations.transcript(conversation)) {
+			if (message.role() == MessageRole.CUSTOMER && !PersonRequests.onlyAsksForPerson(message.text())) {
+				asked = message.text();
+			}
+			else if (message.role() == MessageRole.AGENT && asked != null) {
+				answered = asked;
+			}
+		}
+		return answered;
 	}
 
 	/** Waiting and assigned conversations, highest priority and longest waiting first. */

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import dev.hearth.assistant.Answer;
 import dev.hearth.assistant.CustomerTurn;
 import dev.hearth.assistant.Decision;
+import dev.hearth.assistant.Turn;
 import dev.hearth.knowledge.Audiences;
 import dev.hearth.knowledge.FaqCatalog;
 import dev.hearth.knowledge.FaqEntry;
@@ -115,9 +116,30 @@ public class Escalation {
 	}
 
 	private Verdict.HandOver handOver(CustomerTurn turn, Answer answer, EscalationDecision decision) {
+		String question = question(turn);
 		DraftRequested draft = wantsDraft(decision)
-				? new DraftRequested(turn.conversation(), turn.text(), turn.history(), decision.rule()) : null;
-		return new Verdict.HandOver(decision, this.routing.modeNow(), HandoffSummary.of(turn, answer, decision), draft);
+				? new DraftRequested(turn.conversation(), question, turn.history(), decision.rule()) : null;
+		return new Verdict.HandOver(decision, this.routing.modeNow(),
+				HandoffSummary.of(turn, question, answer, decision), draft);
+	}
+
+	/**
+	 * What the customer needs an answer to: the message itself, or, when it only asks for
+	 * a person ("talk to a person"), the customer's message before it, so that the agent
+	 * reads the question, a draft answers it and the learning loop pairs the agent's
+	 * answer with it.
+	 */
+	static String question(CustomerTurn turn) {
+		if (!PersonRequests.onlyAsksForPerson(turn.text())) {
+			return turn.text();
+		}
+		for (int i = turn.history().size() - 1; i >= 0; i--) {
+			Turn earlier = turn.history().get(i);
+			if (earlier.fromCustomer() && !PersonRequests.onlyAsksForPerson(earlier.text())) {
+				return earlier.text();
+			}
+		}
+		return turn.text();
 	}
 
 	private boolean wantsDraft(EscalationDecision decision) {

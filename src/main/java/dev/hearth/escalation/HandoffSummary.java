@@ -13,7 +13,8 @@ import dev.hearth.assistant.CustomerTurn;
  * ({@code botDecision} ...) is absent when the turn was handed over before answering.
  *
  * @param schemaVersion {@value #SCHEMA_VERSION} for this shape
- * @param question what the customer last asked
+ * @param question what the customer last asked; when the last message only asked for a
+ * person, the customer's message before it
  * @param rule the rule that won
  * @param reason why, in words an agent reads
  * @param firedRules every rule that fired, the winner first
@@ -43,16 +44,16 @@ public record HandoffSummary(int schemaVersion, String question, String rule, St
 	public record Source(String title, String source, String url) {
 	}
 
-	static HandoffSummary of(CustomerTurn turn, Answer answer, EscalationDecision decision) {
+	static HandoffSummary of(CustomerTurn turn, String question, Answer answer, EscalationDecision decision) {
 		List<String> earlier = turn.history()
 			.stream()
 			.map((t) -> (t.fromCustomer() ? "Customer: " : "Hearth: ") + t.text())
 			.toList();
 		if (answer == null) {
-			return new HandoffSummary(SCHEMA_VERSION, turn.text(), decision.rule(), decision.reason(), decision.fired(),
+			return new HandoffSummary(SCHEMA_VERSION, question, decision.rule(), decision.reason(), decision.fired(),
 					earlier, null, null, null, null);
 		}
-		return new HandoffSummary(SCHEMA_VERSION, turn.text(), decision.rule(), decision.reason(), decision.fired(),
+		return new HandoffSummary(SCHEMA_VERSION, question, decision.rule(), decision.reason(), decision.fired(),
 				earlier, answer.decision() + ((answer.reason() != null) ? " " + answer.reason() : ""),
 				answer.confidence(), answer.faqId(),
 				answer.citations().stream().map((c) -> new Source(c.title(), c.source(), c.url())).toList());

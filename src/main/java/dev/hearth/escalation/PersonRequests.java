@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * human") or indirectly ("not this machine", "stop the bot"). "Are you a bot?" alone is
  * small talk, answered by the conversation module. Stateless.
  */
-final class PersonRequests {
+public final class PersonRequests {
 
 	private static final Pattern PERSON = Pattern.compile("(?iu)\\b(?:"
 			+ "(?:talk|speak|chat)\\s+(?:to|with)\\s+(?:a|an|some|your|real|live)?\\s*(?:real\\s+|live\\s+|actual\\s+)?"
@@ -29,7 +29,31 @@ final class PersonRequests {
 			+ "(?:person|human|agent|someone|somebody|representative|operator|mensch(?:en)?|mitarbeiter(?:in)?|berater(?:in)?)"
 			+ "\\s*(?:,?\\s*(?:please|bitte))?\\s*[.!]*\\s*$");
 
+	/**
+	 * Words a request for a person is wrapped in ("I'd like to", "can I please", "now"),
+	 * which say nothing of what the customer needs.
+	 */
+	private static final Pattern FILLER = Pattern
+		.compile("(?iU)\\b(?:i|d|m|s|ll|ve|i'd|id|i'm|im|me|my|we|want|wanna|would|like|"
+				+ "need|can|could|may|please|pls|let|just|now|right|to|with|a|an|the|some|you|your|speak|talk|chat|get|"
+				+ "is|there|it|possible|ok|okay|yes|no|hi|hello|hey|thanks|thank|ich|möchte|moechte|will|bitte|kann|"
+				+ "mit|einem|einen|ein|eine|sprechen|jetzt|hallo|ja|nein|danke)\\b");
+
 	private PersonRequests() {
+	}
+
+	/**
+	 * Whether a message asks for a person and says nothing else: "talk to a person", "can
+	 * I speak to a human please", "einen Mitarbeiter bitte"; not "I want to talk to
+	 * someone about my bill", whose topic an agent needs.
+	 */
+	public static boolean onlyAsksForPerson(String message) {
+		if (message == null || !asksForPerson(message)) {
+			return false;
+		}
+		String rest = PERSON.matcher(message).replaceAll(" ");
+		rest = SHORT_ANSWER.matcher(rest).matches() ? "" : rest;
+		return FILLER.matcher(rest).replaceAll(" ").replaceAll("[\\p{P}\\s]+", "").isEmpty();
 	}
 
 	static boolean asksForPerson(String message) {

@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import dev.hearth.escalation.TrainingExamples;
 import dev.hearth.system.SystemProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +52,9 @@ class HandoffIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TrainingExamples examples;
 
 	@Autowired
 	SystemProperties system;
@@ -119,6 +123,35 @@ class HandoffIT {
 		assertThat(person.get("answer").get("text").asString()).contains("passing you to a person");
 		JsonNode queued = queuedEntry(conversation[0], AGENT_A);
 		assertThat(queued.get("rule").asString()).isEqualTo("customer-asked-for-person");
+		assertThat(queued.get("summary").get("question").asString())
+			.as("the agent reads the question, not the request for a person")
+			.isEqualTo("Can you recommend a good restaurant for dinner in Munich?");
+
+		agent("POST", "/api/agent/conversations/" + conversation[0] + "/claim", null, AGENT_A);
+		agent("POST", "/api/agent/conversations/" + conversation[0] + "/messages",
+				"{\"text\": \"We only help with your Northwind services, sorry.\"}", AGENT_A);
+		assertThat(
+				agent("POST", "/api/agent/conversations/" + conversation[0] + "/resolve", null, AGENT_A).statusCode())
+			.isEqualTo(200);
+		assertThat(learned(conversation[0])).containsExactly(
+				"Can you recommend a good restaurant for dinner in Munich? -> We only help with your Northwind services, sorry.");
+	}
+
+	@Test
+	void aConversationThatOpensWithARequestForAPersonIsLearnedFromWhatTheCustomerThenAsked() throws Exception {
+		String[] conversation = start();
+		ask(conversation, "Can I talk to a human please?");
+		assertThat(queuedEntry(conversation[0], AGENT_A).get("summary").get("question").asString())
+			.isEqualTo("Can I talk to a human please?");
+		agent("POST", "/api/agent/conversations/" + conversation[0] + "/claim", null, AGENT_A);
+		agent("POST", "/api/agent/conversations/" + conversation[0] + "/messages",
+				"{\"text\": \"Hello, how can I help?\"}", AGENT_A);
+		ask(conversation, "My hub shows a red light since this morning");
+		agent("POST", "/api/agent/conversations/" + conversation[0] + "/messages",
+				"{\"text\": \"Restart it: unplug it for 30 seconds.\"}", AGENT_A);
+		agent("POST", "/api/agent/conversations/" + conversation[0] + "/resolve", null, AGENT_A);
+		assertThat(learned(conversation[0]))
+			.containsExactly("My hub shows a red light since this morning -> Restart it: unplug it for 30 seconds.");
 	}
 
 	@Test
@@ -144,6 +177,7 @@ class HandoffIT {
 			JsonNode last = transcript.get(transcript.size() - 1);
 			assertThat(last.get("role").asString()).isEqualTo("AGENT");
 			assertThat(last.get("text").asString()).isEqualTo("Hi, I'm here to help.");
+			ask(conversation, "My hub keeps restarting at night");
 			assertThat(agent("POST", messages, "{\"text\": \"I sent the steps to pat@example.com.\"}", winner)
 				.statusCode()).isEqualTo(201);
 
@@ -162,7 +196,9 @@ class HandoffIT {
 			String admin = Files.readString(this.system.dataDir().resolve("admin-token")).strip();
 			String export = agent("GET", "/api/admin/training-examples", null, admin).body();
 			JsonNode example = this.json.readTree(export.lines().reduce((first, second) -> second).orElseThrow());
-			assertThat(example.get("messages").get(1).get("content").asString()).isEqualTo("Let me speak to an agent");
+			assertThat(example.get("messages").get(1).get("content").asString())
+				.as("learned with what the customer asked, not the request for a person")
+				.isEqualTo("My hub keeps restarting at night");
 			assertThat(example.get("messages").get(2).get("content").asString())
 				.isEqualTo("I sent the steps to [EMAIL_1].");
 		}
@@ -178,6 +214,13 @@ class HandoffIT {
 		assertThat(agent("GET", "/api/agent/conversations", null, conversation[1]).statusCode()).isEqualTo(401);
 		String admin = Files.readString(this.system.dataDir().resolve("admin-token")).strip();
 		assertThat(agent("GET", "/api/agent/conversations", null, admin).statusCode()).isEqualTo(200);
+	}
+
+	private List<String> learned(String conversation) {
+		return this.examples.fromConversations(List.of(UUID.fromString(conversation)))
+			.stream()
+			.map((e) -> e.question() + " -> " + e.answer())
+			.toList();
 	}
 
 	private JsonNode queuedEntry(String id, String token) throws Exception {
