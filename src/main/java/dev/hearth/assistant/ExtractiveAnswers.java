@@ -35,6 +35,15 @@ final class ExtractiveAnswers {
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
 	/**
+	 * A sentence that only sends the reader elsewhere ("See Your bill and invoices for
+	 * what happens if a bill stays unpaid.", "For prices, see the price guide."): it
+	 * echoes the question's words and answers nothing.
+	 */
+	private static final Pattern REFERS_ELSEWHERE = Pattern.compile(
+			"^(?:(?:see|siehe|refer to)\\b|(?:for|für)\\b[^.:;]{0,80}?\\b(?:see|siehe)\\b).*",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+
+	/**
 	 * The span score's weights, in {@link SpanWindows#NAMES} order: the hand weights
 	 * before ADR 0031 (two thirds topic-word coverage around the span, one third in it,
 	 * 0.2 the passage's similarity, 0.01 less per unit).
@@ -174,6 +183,9 @@ final class ExtractiveAnswers {
 		SpanWindows.Window best = null;
 		double bestScore = Double.NEGATIVE_INFINITY;
 		for (SpanWindows.Window window : windows) {
+			if (refersElsewhere(window)) {
+				continue;
+			}
 			double score = scorer.applyAsDouble(window);
 			if (score > bestScore) {
 				best = window;
@@ -225,6 +237,16 @@ final class ExtractiveAnswers {
 		String text = (heading.isEmpty() ? "" : "**" + heading + "**\n\n") + span + " [1]";
 		return new Composed(text, List.of(best.passage().citation(1)), new Span(best.passage(), heading, span),
 				bestScore);
+	}
+
+	/** Whether every unit of the window only sends the reader elsewhere. */
+	static boolean refersElsewhere(SpanWindows.Window window) {
+		for (int i = window.from(); i <= window.to(); i++) {
+			if (!REFERS_ELSEWHERE.matcher(window.units().get(i).text().strip()).matches()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -44,6 +44,20 @@ class ExtractiveAnswersTest {
 	}
 
 	@Test
+	void aSentenceThatOnlySendsTheReaderElsewhereIsNeverTheAnswer() {
+		Passage pointer = passage("payments", "Payment methods", "Payment methods > Failed payments",
+				"See Your bill and invoices for what happens if a bill stays unpaid.");
+		Passage late = passage("invoices", "Your bill and invoices",
+				"Your bill and invoices > If you can't pay on time",
+				"If you can't pay your bill by its due date, we remind you. After 14 days a late payment fee of €7.50 is added.");
+		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose("what happens if I don't pay my bill",
+				List.of(pointer, late), 3, Locale.ENGLISH);
+		assertThat(composed.text()).startsWith("**If you can't pay on time**").doesNotContain("See Your bill");
+		assertThat(ExtractiveAnswers.compose("what happens if a bill stays unpaid", List.of(pointer), 3, Locale.ENGLISH)
+			.text()).as("nothing else to say: no answer").isEmpty();
+	}
+
+	@Test
 	void aTableStaysWhole() {
 		Passage plans = passage("plans", "Plans", "Plans > Prices",
 				"All prices are per month.\n\nPlan | Speed | Price\n\nFibre 150 | 150 Mbps | €29.99\n\n"
