@@ -148,7 +148,7 @@ class DocumentParser {
 
 	private ParsedDocument readWithTika(byte[] bytes, String source, String type, String declaredLanguage) {
 		this.archives.check(bytes, source);
-		XhtmlBlockCollector collector = new XhtmlBlockCollector();
+		XhtmlBlockCollector collector = new XhtmlBlockCollector("application/pdf".equals(type));
 		Metadata metadata = new Metadata();
 		metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, source.substring(source.lastIndexOf('/') + 1));
 		long deadline = System.nanoTime() + this.executor.timeout().toNanos();

@@ -1,16 +1,23 @@
 package dev.hearth.knowledge;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Collects headings and paragraphs from the XHTML that Tika's parsers emit (h1-h6 from
- * HTML and from DOCX heading styles, p for PDF paragraphs). Not thread-safe: one instance
- * per parse.
+ * HTML and from DOCX heading styles, p for PDF paragraphs). A PDF has no heading
+ * elements, so with {@code inferHeadings} a line that looks like a heading becomes one: a
+ * short line without closing punctuation that stands alone between text that does not
+ * look like one (a table's or list's rows, one after another, stay text), or the first
+ * line of a paragraph when it is much shorter than the lines that follow it (a title the
+ * PDF's text puts on the paragraph's first line). The first becomes the document's title
+ * (level 1), the others sections (level 2). Not thread-safe: one instance per parse.
  */
 final class XhtmlBlockCollector extends DefaultHandler {
 
@@ -19,6 +26,26 @@ final class XhtmlBlockCollector extends DefaultHandler {
 			"table", "body");
 
 	private static final Set<String> SKIPPED = Set.of("script", "style", "head", "nav", "noscript", "template");
+
+	/** The longest line taken for a heading, in characters and words. */
+	private static final int HEADING_CHARS = 80;
+
+	private static final int HEADING_WORDS = 10;
+
+	/**
+	 * A paragraph's first line is its heading when at most this share of the next line.
+	 */
+	private static final double LEAD_LINE_SHARE = 0.6;
+
+	private static final Pattern LIST_ITEM = Pattern.compile("^[•·▪◦*\\-–—]\\s.*");
+
+	private static final Pattern NOT_A_HEADING = Pattern
+		.compile("(?iu)^(?:[•·▪◦*\\-–—]|(?:page|seite)\\s+\\d+\\b).*|.*[.!?,;:|]$|.*\\|.*|^[^\\p{L}]*$");
+
+	private final boolean inferHeadings;
+
+	/** Blocks of one line that may be headings, by position in {@link #blocks}. */
+	private final Set<Integer> singleLines = new HashSet<>();
 
 	private final List<TextBlock> blocks = new ArrayList<>();
 
@@ -30,8 +57,23 @@ final class XhtmlBlockCollector extends DefaultHandler {
 
 	private String firstTopHeading;
 
+	XhtmlBlockCollector() {
+		this(false);
+	}
+
+	/**
+	 * @param inferHeadings whether lines that look like headings become headings (for
+	 * PDFs, which have none)
+	 */
+	XhtmlBlockCollector(boolean inferHeadings) {
+		this.inferHeadings = inferHeadings;
+	}
+
 	List<TextBlock> blocks() {
 		flush();
+		if (this.inferHeadings) {
+			inferHeadings();
+		}
 		return this.blocks;
 	}
 
@@ -84,11 +126,16 @@ final class XhtmlBlockCollector extends DefaultHandler {
 	@Override
 	public void ignorableWhitespace(char[] ch, int start, int length) {
 		if (this.skipDepth == 0) {
-			this.text.append(' ');
+			// a PDF's line breaks come as ignorable whitespace; folded into spaces below
+			this.text.append(new String(ch, start, length).indexOf('\n') >= 0 ? '\n' : ' ');
 		}
 	}
 
 	private void flush() {
+		if (this.inferHeadings && this.headingLevel == 0) {
+			flushLines();
+			return;
+		}
 		String folded = Texts.fold(this.text);
 		this.text.setLength(0);
 		if (!folded.isEmpty()) {
@@ -103,6 +150,73 @@ final class XhtmlBlockCollector extends DefaultHandler {
 			}
 		}
 		this.headingLevel = 0;
+	}
+
+	/**
+	 * A PDF paragraph: its first line kept apart (as a possible heading) when it is much
+	 * shorter than the next, a paragraph of one line remembered as a possible heading.
+	 */
+	private void flushLines() {
+		List<String> lines = new ArrayList<>();
+		for (String line : this.text.toString().split("\n")) {
+			String folded = Texts.fold(line);
+			if (!folded.isEmpty()) {
+				lines.add(folded);
+			}
+		}
+		this.text.setLength(0);
+		if (lines.isEmpty()) {
+			return;
+		}
+		if (lines.size() > 1 && looksLikeHeading(lines.get(0))
+				&& (lines.get(0).length() <= LEAD_LINE_SHARE * lines.get(1).length()
+						|| LIST_ITEM.matcher(lines.get(1)).matches())) {
+			this.singleLines.add(this.blocks.size());
+			this.blocks.add(TextBlock.paragraph(lines.get(0)));
+			lines.remove(0);
+		}
+		if (lines.size() == 1) {
+			this.singleLines.add(this.blocks.size());
+		}
+		this.blocks.add(TextBlock.paragraph(String.join(" ", lines)));
+	}
+
+	/**
+	 * Turns the one-line blocks that look like headings, with no such block right before
+	 * or after them, into headings.
+	 */
+	private void inferHeadings() {
+		List<TextBlock> inferred = new ArrayList<>(this.blocks);
+		for (int i = 0; i < this.blocks.size(); i++) {
+			if (headingCandidate(i) && !headingCandidate(i - 1) && i + 1 < this.blocks.size()
+					&& !headingCandidate(i + 1) && !this.blocks.get(i + 1).isHeading()) {
+				int level = (i == 0) ? 1 : 2;
+				inferred.set(i, TextBlock.heading(level, this.blocks.get(i).text()));
+				if (level == 1 && this.firstTopHeading == null) {
+					this.firstTopHeading = this.blocks.get(i).text();
+				}
+			}
+		}
+		this.blocks.clear();
+		this.blocks.addAll(inferred);
+		this.singleLines.clear();
+	}
+
+	private boolean headingCandidate(int index) {
+		return index >= 0 && index < this.blocks.size() && this.singleLines.contains(index)
+				&& looksLikeHeading(this.blocks.get(index).text());
+	}
+
+	/**
+	 * A short line that starts with a capital or a digit and ends without punctuation,
+	 * not a list item, a page number or a table row.
+	 */
+	static boolean looksLikeHeading(String line) {
+		if (line.length() < 2 || line.length() > HEADING_CHARS || line.split(" ").length > HEADING_WORDS) {
+			return false;
+		}
+		int first = line.codePointAt(0);
+		return (Character.isUpperCase(first) || Character.isDigit(first)) && !NOT_A_HEADING.matcher(line).matches();
 	}
 
 	private static int headingLevel(String name) {

@@ -41,6 +41,31 @@ class DocumentParserTest {
 	}
 
 	@Test
+	void aPdfsHeadingLinesBecomeItsTitleAndSections() throws Exception {
+		byte[] pdf = new org.springframework.core.io.ClassPathResource(
+				"sample-kb/docs/tv/tv-packages-channel-guide.pdf")
+			.getContentAsByteArray();
+		List<TextBlock> blocks = this.parser.parse(pdf, "tv/channel-guide.pdf", "en").blocks();
+		assertThat(blocks).filteredOn(TextBlock::isHeading)
+			.containsExactly(TextBlock.heading(1, "Northwind TV packages and channel guide"),
+					TextBlock.heading(2, "TV Essentials - €10 per month"),
+					TextBlock.heading(2, "TV Entertainment - €18 per month"),
+					TextBlock.heading(2, "Sports add-on - €20 per month"),
+					TextBlock.heading(2, "Movies add-on - €12 per month"),
+					TextBlock.heading(2, "Kids add-on - €5 per month"),
+					TextBlock.heading(2, "World add-on - €7 per month"), TextBlock.heading(2, "Recording and catch-up"),
+					TextBlock.heading(2, "Changing your package"));
+		assertThat(blocks).contains(TextBlock.paragraph("• 101 Northwind One HD"));
+	}
+
+	@Test
+	void rowsOfAPdfTableStayText() {
+		byte[] pdf = TestFiles.pdf("Prices",
+				List.of("Fibre 150 150 Mbps 29 EUR", "Fibre 500 500 Mbps 39 EUR", "Fibre 900 900 Mbps 49 EUR"), null);
+		assertThat(this.parser.parse(pdf, "prices.pdf", "en").blocks()).noneMatch(TextBlock::isHeading);
+	}
+
+	@Test
 	void plainTextKeepsItsHeadingsAndTitle() {
 		ParsedDocument text = this.parser.parse(("Moving house\n\nWhen should I tell you? \nFour weeks ahead, "
 				+ "so that\nthe line is ready.\n\nFees\n\nThere is no fee.\n\n- Bring the router\n"
