@@ -89,7 +89,6 @@ public class AnswerPipeline {
 		this.queries = queries;
 		this.router = router;
 		this.properties = properties;
-		this.routing = new FaqRouting(router::predict, catalog::entry, properties.customerAudiences());
 		this.retrieval = new DocumentRetrieval(new DocumentRetrieval.Search() {
 
 			@Override
@@ -111,6 +110,10 @@ public class AnswerPipeline {
 		ChatModel model = chatModel.getIfAvailable();
 		KnowledgeTextEmbeddings knowledgeTexts = new KnowledgeTextEmbeddings(queries::embed);
 		this.knowledgeTexts = knowledgeTexts;
+		Neighbours neighbours = new Neighbours(catalog::entry, knowledgeTexts::embed, Neighbours.MIN_SHARE,
+				Neighbours.MARGIN);
+		this.routing = new FaqRouting(router::predict, catalog::entry, properties.customerAudiences(),
+				neighbours::settle);
 		this.composeHistory = properties.answer().historyVector() == AssistantProperties.HistoryVector.COMPOSED;
 		this.composition = new DocumentComposition(
 				(model != null) ? new GenerativeAnswers(model, properties.answer(), new OutputCheck(redactor)) : null,
