@@ -3,6 +3,9 @@ package dev.hearth.assistant;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.hearth.knowledge.FaqEntry;
 import dev.hearth.knowledge.Vectors;
 
@@ -34,6 +37,15 @@ final class AnswerEvidence {
 	 * the entry does not.
 	 */
 	static final double NAMED_MARGIN = 0.05;
+
+	/**
+	 * How much closer the span must be when it covers every topic word of the question
+	 * and the entry does not ({@link Coverage}): it may be a little farther, and the
+	 * least similarity does not apply, since the words show it is about what was asked.
+	 */
+	static final double WHOLE_QUESTION_MARGIN = -0.05;
+
+	private static final Logger log = LoggerFactory.getLogger(AnswerEvidence.class);
 
 	private final Function<String, float[]> embeddings;
 
@@ -77,7 +89,11 @@ final class AnswerEvidence {
 	 * Whether the document span answers the question better than the entry, by
 	 * {@link #NAMED_MARGIN} when its section is named by a word of the question that the
 	 * entry's question and phrasings never use ({@link #sectionNamesWhatEntryDoesNot}),
-	 * else by {@link #MARGIN}.
+	 * else by {@link #MARGIN}; by {@link #WHOLE_QUESTION_MARGIN} alone when the span
+	 * covers the whole question and the entry does not ({@link Coverage}, ADR 0049: the
+	 * sub-section that matches the question beats the general entry); never when its
+	 * passage does not name what the entry's own question and the question both name
+	 * ({@link #offTheEntrysSubject}).
 	 * @param asked the question's words
 	 * @param question the question's embedding
 	 * @param entry the FAQ entry the router chose
@@ -88,8 +104,67 @@ final class AnswerEvidence {
 			return false;
 		}
 		Comparison comparison = compare(question, entry, span);
+		if (Coverage.compare(asked, entry, span) > 0) {
+			log.debug("span {} covers the whole question, entry {} does not", span.heading(), entry.id());
+			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
+		}
+		if (offTheEntrysSubject(asked, entry, span)) {
+			log.debug("span {} never names what entry {} and the question are about", span.heading(), entry.id());
+			return false;
+		}
 		double margin = sectionNamesWhatEntryDoesNot(asked, entry, span) ? NAMED_MARGIN : this.margin;
 		return comparison.document() >= Math.max(this.minSimilarity, comparison.entry() + margin);
+	}
+
+	/**
+	 * Whether the span's passage (its page title, section path and whole text) never
+	 * names a topic word of the question that the entry's own question names: the entry
+	 * is about what was asked ("can I change my installation date?" and "How do I change
+	 * my installation appointment?") and the span about something else that shares the
+	 * other words ("Changing your bill date").
+	 */
+	static boolean offTheEntrysSubject(String asked, FaqEntry entry, ExtractiveAnswers.Span span) {
+		if (asked == null) {
+			return false;
+		}
+		Set<String> entryQuestion = ContentWords.setOf(entry.question());
+		Set<String> passage = ContentWords.setOf(Titles.clean(span.passage().hit().title()) + "\n"
+				+ span.passage().hit().sectionPath() + "\n" + span.passage().hit().passage());
+		for (String word : Answerability.topicWords(asked)) {
+			if (entryQuestion.contains(word) && !passage.contains(word)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Which text covers the whole question: 1 when the span (its words, section path and
+	 * page title) covers every topic word of the question and the entry (its question,
+	 * phrasings and answer) does not, -1 when the entry does and the span does not, 0
+	 * otherwise. A negated auxiliary ("didnt", "doesn't", "won't") is how a customer says
+	 * what went wrong, not what it is about, and is no topic word here.
+	 */
+	static final class Coverage {
+
+		private static final java.util.regex.Pattern NEGATED = java.util.regex.Pattern
+			.compile("(?:do|does|did|is|are|was|were|has|have|had|ca|can|could|should|would|wo|must|need)n['’]?t");
+
+		static int compare(String asked, FaqEntry entry, ExtractiveAnswers.Span span) {
+			if (asked == null) {
+				return 0;
+			}
+			Set<String> topic = new java.util.LinkedHashSet<>(Answerability.topicWords(asked));
+			topic.removeIf((word) -> NEGATED.matcher(word).matches());
+			if (topic.isEmpty()) {
+				return 0;
+			}
+			boolean bySpan = ContentWords.setOf(span.context()).containsAll(topic);
+			boolean byEntry = ContentWords.setOf(FaqRouting.phrasings(entry) + "\n" + entry.answer())
+				.containsAll(topic);
+			return (bySpan == byEntry) ? 0 : bySpan ? 1 : -1;
+		}
+
 	}
 
 	/**

@@ -1,9 +1,11 @@
 package dev.hearth.assistant;
 
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -89,7 +91,6 @@ public class AnswerPipeline {
 		this.queries = queries;
 		this.router = router;
 		this.properties = properties;
-		this.routing = new FaqRouting(router::predict, catalog::entry, properties.customerAudiences());
 		this.retrieval = new DocumentRetrieval(new DocumentRetrieval.Search() {
 
 			@Override
@@ -111,6 +112,10 @@ public class AnswerPipeline {
 		ChatModel model = chatModel.getIfAvailable();
 		KnowledgeTextEmbeddings knowledgeTexts = new KnowledgeTextEmbeddings(queries::embed);
 		this.knowledgeTexts = knowledgeTexts;
+		Neighbours neighbours = new Neighbours(catalog::entry, knowledgeTexts::embed, Neighbours.MIN_SHARE,
+				Neighbours.MARGIN);
+		this.routing = new FaqRouting(router::predict, catalog::entry, properties.customerAudiences(),
+				neighbours::settle);
 		this.composeHistory = properties.answer().historyVector() == AssistantProperties.HistoryVector.COMPOSED;
 		this.composition = new DocumentComposition(
 				(model != null) ? new GenerativeAnswers(model, properties.answer(), new OutputCheck(redactor)) : null,
@@ -209,8 +214,11 @@ public class AnswerPipeline {
 			.lowCardinalityKeyValue("answered_by", "none")
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			Answer answer = decide(turnQuery, history, pieceVectors(history, earlier), language, routerThreshold,
-					stream);
+			DocumentRetrieval.PieceVectors pieces = pieceVectors(history, earlier);
+			Answer answer = decide(turnQuery, history, pieces, language, routerThreshold, stream);
+			if (answer.decision() == Decision.ESCALATE) {
+				answer = byDefinedName(turnQuery, history, pieces, language, routerThreshold, stream, answer);
+			}
 			observation.lowCardinalityKeyValue("decision", tag(answer.decision()))
 				.lowCardinalityKeyValue("reason", tag(answer.reason()))
 				.lowCardinalityKeyValue("answered_by", (answer.answeredBy() != null) ? answer.answeredBy() : "none");
@@ -223,6 +231,47 @@ public class AnswerPipeline {
 		finally {
 			observation.stop();
 		}
+	}
+
+	/**
+	 * A question that found no answer, asked again with the company's own name for a
+	 * thing it calls by its generic word, when the knowledge base defines that name
+	 * ({@link DefinedNames}: "how do I restart my router?" where a page says "Your
+	 * Northwind Hub is the router that ..."): the passages found for each of its content
+	 * words are read for such a definition, and the first word defined is replaced.
+	 * {@code escalated} when no word is defined or the renamed question finds no answer
+	 * either.
+	 */
+	private Answer byDefinedName(Query turnQuery, List<Turn> history, DocumentRetrieval.PieceVectors pieces,
+			String language, double routerThreshold, Consumer<String> stream, Answer escalated) {
+		if (!this.languages.understood(language)) {
+			return escalated;
+		}
+		String question = turnQuery.question();
+		Set<String> seen = new HashSet<>();
+		for (String word : question.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+			String singular = (word.length() > 3 && word.endsWith("s")) ? word.substring(0, word.length() - 1) : word;
+			if (ContentWords.of(singular).isEmpty() || !seen.add(singular)) {
+				continue;
+			}
+			if (!DefinedNames.plain(question, singular)) {
+				continue;
+			}
+			List<String> texts = retrieveAlone(singular, this.queries.embed(singular), language).stream()
+				.map((passage) -> passage.hit().passage())
+				.toList();
+			Optional<String> name = DefinedNames.nameFor(singular, texts);
+			if (name.isEmpty() || ContentWords.setOf(question).containsAll(ContentWords.setOf(name.get()))) {
+				continue;
+			}
+			String renamed = DefinedNames.named(question, singular, name.get());
+			log.debug("No answer for the question; the knowledge base calls its {} {}: asked again as {}", singular,
+					name.get(), renamed);
+			Answer again = decide(this.queries.of(renamed, history), history, pieces, language, routerThreshold,
+					stream);
+			return (again.decision() == Decision.ANSWERED) ? again : escalated;
+		}
+		return escalated;
 	}
 
 	private Answer decide(Query turnQuery, List<Turn> history, DocumentRetrieval.PieceVectors pieces, String language,

@@ -3,6 +3,7 @@ package dev.hearth.assistant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import dev.hearth.assistant.router.RouterPrediction;
@@ -50,6 +51,8 @@ final class FaqRouting {
 
 	private final List<String> customerAudiences;
 
+	private final BiFunction<float[], List<Answer.Candidate>, List<Answer.Candidate>> settle;
+
 	/**
 	 * @param matcher the live FAQ matcher
 	 * @param entries looks an FAQ entry up by id
@@ -57,9 +60,20 @@ final class FaqRouting {
 	 * everyone
 	 */
 	FaqRouting(Matcher matcher, Function<String, Optional<FaqEntry>> entries, List<String> customerAudiences) {
+		this(matcher, entries, customerAudiences, (vector, ranked) -> ranked);
+	}
+
+	/**
+	 * As {@link #FaqRouting(Matcher, Function, List)}, the matcher's ranking settled
+	 * before the best candidate is taken ({@link Neighbours#settle}).
+	 * @param settle reorders the candidates given the question's embedding
+	 */
+	FaqRouting(Matcher matcher, Function<String, Optional<FaqEntry>> entries, List<String> customerAudiences,
+			BiFunction<float[], List<Answer.Candidate>, List<Answer.Candidate>> settle) {
 		this.matcher = matcher;
 		this.entries = entries;
 		this.customerAudiences = List.copyOf(customerAudiences);
+		this.settle = settle;
 	}
 
 	/** Routes the question; answers only at or above the threshold. */
@@ -72,11 +86,12 @@ final class FaqRouting {
 			}
 		});
 		double confidence = prediction.map(RouterPrediction::confidence).orElse(0.0);
+		List<Answer.Candidate> settled = this.settle.apply(vector, List.copyOf(ranked));
 		Optional<FaqEntry> entry = Optional.empty();
 		if (prediction.isPresent() && prediction.get().inScope(threshold)) {
-			entry = this.entries.apply(ranked.get(0).faqId()).filter(this::forCustomers);
+			entry = this.entries.apply(settled.get(0).faqId()).filter(this::forCustomers);
 		}
-		return new Routed(List.copyOf(ranked), confidence, entry);
+		return new Routed(settled, confidence, entry);
 	}
 
 	/**

@@ -37,6 +37,8 @@ final class SpanWindows {
 			"headingCoverage", "passageSimilarity", "bm25", "vector", "unitSimilarity", "previousAnswer",
 			"afterPrevious", "kind", "length", "startsBlock", "offTopicEnd");
 
+	private static final int HEADING_COVERAGE = NAMES.indexOf("headingCoverage");
+
 	private static final Pattern HOW_MUCH = Pattern.compile(
 			"\\b(how much|what does .* cost|price|fee|fees|cost|costs|kostet|kosten|preis|wie viel)\\b",
 			Pattern.CASE_INSENSITIVE);
@@ -66,6 +68,16 @@ final class SpanWindows {
 	}
 
 	/**
+	 * Added to the score of a span whose section heading names every topic word of the
+	 * question (ADR 0049): the weight of the span's own coverage. Such a section is about
+	 * what was asked ("3. Restart your Hub" for "how do I restart my Hub?"), where a
+	 * passage the retrieval found closer may only mention it (the Hub-lights table's
+	 * "restart the Hub"). A heading that names only some of the question's words is not
+	 * weighed (ADR 0048 measured that: it moved answers both ways).
+	 */
+	static final double WHOLE_HEADING = 1.0 / 3;
+
+	/**
 	 * One candidate span.
 	 *
 	 * @param passage the passage it is taken from
@@ -80,6 +92,9 @@ final class SpanWindows {
 			double score = 0;
 			for (int i = 0; i < weights.length; i++) {
 				score += weights[i] * this.features[i];
+			}
+			if (this.features[HEADING_COVERAGE] == 1) {
+				score += WHOLE_HEADING;
 			}
 			return score;
 		}
@@ -154,6 +169,12 @@ final class SpanWindows {
 					continue;
 				}
 				Set<String> covered = new HashSet<>();
+				if (headingCoverage == 1) {
+					// a section whose heading names the whole question is about it:
+					// its sentences need not repeat the heading's words ("3. Restart
+					// your Hub": "Switch the Hub off at the wall, ...")
+					covered.addAll(heading);
+				}
 				StringBuilder text = new StringBuilder();
 				double bestUnit = 0;
 				for (int to = from; to < Math.min(passageUnits.size(), from + maxUnits); to++) {

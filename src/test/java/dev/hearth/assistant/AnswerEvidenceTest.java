@@ -129,6 +129,50 @@ class AnswerEvidenceTest {
 		assertThat(again).isEqualTo(first);
 	}
 
+	private static final FaqEntry INSTALLATION = new FaqEntry("install-what-to-expect",
+			"What happens during the fibre installation?", List.of("what does the engineer do"),
+			"An engineer runs fibre into your home and connects your Hub.", "en",
+			Map.of("audience", List.of("customer")));
+
+	/**
+	 * A toy embedding on which the general entry is as close as the missed-visit span.
+	 */
+	private static float[] embedVisit(String text) {
+		String t = text.toLowerCase(java.util.Locale.ROOT);
+		return new float[] { count(t, "engineer"), count(t, "install", "fibre", "credit") * 0.3f };
+	}
+
+	@Test
+	void aSpanThatCoversTheWholeQuestionWhereTheEntryDoesNotWinsWithoutTheMargin() {
+		ExtractiveAnswers.Span missed = span("If we miss the appointment",
+				"If our engineer doesn't turn up, we automatically credit €30 to your account.");
+		String asked = "engineer didnt turn up for installation";
+		// the span's page title ("Refunds" here) does not name the installation
+		assertThat(AnswerEvidence.Coverage.compare(asked, INSTALLATION, missed)).isZero();
+		ExtractiveAnswers.Span onItsPage = new ExtractiveAnswers.Span(
+				new Passage(
+						new SearchHit("install", "doc", "install", PassageKind.DOCUMENT_CHUNK,
+								"docs/installation/installation-appointment.md", "Your installation appointment",
+								"If we miss the appointment", missed.text(), "/kb/d#0", "en", Map.of(), 1, 1, 1, 0.4f),
+						0.4),
+				missed.heading(), missed.text());
+		assertThat(AnswerEvidence.Coverage.compare(asked, INSTALLATION, onItsPage))
+			.as("'didnt' is no topic word; engineer, turn and installation are all around the span")
+			.isEqualTo(1);
+		assertThat(AnswerEvidence.Coverage.compare("what does the engineer do at the installation", INSTALLATION,
+				onItsPage))
+			.as("the entry covers it as well")
+			.isZero();
+		float[] question = embedVisit(asked);
+		assertThat(new AnswerEvidence(AnswerEvidenceTest::embedVisit, AnswerEvidence.MARGIN, 0.45).documentsWin(asked,
+				question, INSTALLATION, onItsPage))
+			.isTrue();
+		assertThat(new AnswerEvidence(AnswerEvidenceTest::embedVisit, AnswerEvidence.MARGIN, 0.45).documentsWin(
+				"engineer for installation", embedVisit("engineer for installation"), INSTALLATION, onItsPage))
+			.as("covered by both: the margin and the least similarity apply")
+			.isFalse();
+	}
+
 	@Test
 	void cosineOfMismatchedOrEmptyVectorsIsZero() {
 		assertThat(Vectors.cosine(new float[] { 1, 0 }, new float[] { 1 })).isZero();

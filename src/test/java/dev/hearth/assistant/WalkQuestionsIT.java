@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Questions a person typed into the demo's widget that got the wrong outcome (issue 11,
- * ADR 0048), asked of the sample knowledge base through the answer pipeline.
+ * ADR 0048 and 0049), asked of the sample knowledge base through the answer pipeline.
  */
 @SpringBootTest(properties = "hearth.knowledge.sample.enabled=true")
 @ActiveProfiles("test")
@@ -106,6 +106,27 @@ class WalkQuestionsIT {
 	void doYouDoAThingNoTextNamesIsNotAnsweredYesWithAnotherDiscount() {
 		Answer answer = answer("do you do student discounts", List.of());
 		assertThat(answer.decision()).isNotEqualTo(Decision.ANSWERED);
+	}
+
+	@Test
+	void keepingOnesNumberWhenSwitchingToTheCompanyGetsTheEntryForJoiningNotLeaving() {
+		Answer answer = answer("can I keep my phone number if I switch to you", List.of());
+		assertThat(answer.decision()).isEqualTo(Decision.ANSWERED);
+		assertThat(answer.faqId()).isEqualTo("porting-keep-number");
+	}
+
+	@Test
+	void anEngineerWhoDidNotTurnUpGetsTheMissedAppointmentSectionNotTheGeneralEntry() {
+		Answer answer = answer("engineer didnt turn up for installation", List.of());
+		assertThat(answer.decision()).isEqualTo(Decision.ANSWERED);
+		assertThat(answer.text()).contains("€30");
+	}
+
+	@Test
+	void restartingTheRouterIsAnsweredWithTheHubTheKnowledgeBaseDefinesAsTheRouter() {
+		Answer answer = answer("how do I restart my router?", List.of());
+		assertThat(answer.decision()).isEqualTo(Decision.ANSWERED);
+		assertThat(answer.text()).contains("30 seconds");
 	}
 
 	private Answer answer(String question, List<Turn> history) {
