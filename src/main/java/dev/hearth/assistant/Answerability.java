@@ -64,6 +64,17 @@ final class Answerability {
 			Pattern.CASE_INSENSITIVE);
 
 	/**
+	 * A question that asks how to get a thing, or whether one may: "how to add netflix to
+	 * my tv package", "how do I get a static IP", "can I order another box"; group
+	 * {@code thing} is the first word of what is asked for, past its determiners.
+	 */
+	private static final Pattern ASKS_FOR = Pattern.compile("\\b(?:how (?:do|can|could|would|should) (?:i|we)|how to"
+			+ "|(?:can|could|may) (?:i|we)|where (?:do|can|could) (?:i|we))\\s+(?:also\\s+|still\\s+|just\\s+)?"
+			+ "(?:add|get|order|buy|subscribe to|sign up for|sign up to|have|watch|stream|install|activate|book)\\s+"
+			+ "(?:(?:a|an|the|my|our|some|more|another|any|extra|second|new)\\s+)*(?<thing>[\\p{L}\\p{N}][\\p{L}\\p{N}'’]*)",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
 	 * A sentence in which the company says it does not offer something: "We don't have
 	 * shops.", "We never sell your data."; group 1 is what it does not offer.
 	 */
@@ -252,6 +263,21 @@ final class Answerability {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The thing a question asks how to get, or whether one may get ("netflix" in "how to
+	 * add netflix to my tv package", "TV" in "can I get another TV box"), as written; a
+	 * text that never names it does not say how. {@code null} when the question asks no
+	 * such thing, or names it with a stop word ("can I get it").
+	 */
+	static String thingAskedFor(String question) {
+		Matcher matcher = ASKS_FOR.matcher(prose(question));
+		if (!matcher.find()) {
+			return null;
+		}
+		String thing = matcher.group("thing");
+		return ContentWords.of(thing).isEmpty() ? null : thing;
 	}
 
 	/** The question without what a customer pastes but does not ask about. */

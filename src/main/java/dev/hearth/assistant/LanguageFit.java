@@ -3,11 +3,15 @@ package dev.hearth.assistant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -53,6 +57,12 @@ final class LanguageFit {
 
 	/** A passage in the customer's language wins when this close to the best. */
 	static final double PASSAGE_MARGIN = 0.05;
+
+	private static final Pattern GERMAN_WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*");
+
+	private static final Pattern ANSWER_SENTENCE = Pattern.compile("(?<=[.!?;:])\\s+");
+
+	private static final Pattern SENTENCE_MARK = Pattern.compile("[.!?:;\"“„(]");
 
 	private final Set<String> modelLanguages;
 
@@ -136,7 +146,10 @@ final class LanguageFit {
 
 	/**
 	 * Whether at least {@link #MIN_SHARED_SHARE} of the question's content words (and at
-	 * least one) occur in the entry's phrasings.
+	 * least one) occur in the entry's phrasings, one of them names what the entry is
+	 * about ({@link #subject}) or two of them meet in one of its texts
+	 * ({@link #metTogether}), and, in a German question that names things (its nouns,
+	 * {@link #germanNouns}), the entry names one of them.
 	 */
 	boolean supported(String question, FaqEntry entry, String language) {
 		Analyzer analyzer = analyzer(language);
@@ -145,11 +158,86 @@ final class LanguageFit {
 			return false;
 		}
 		Set<String> known = new LinkedHashSet<>();
+		Map<String, Integer> phrasingsWith = new HashMap<>();
 		for (String phrasing : entry.phrasings()) {
-			known.addAll(terms(analyzer, phrasing));
+			for (String term : terms(analyzer, phrasing)) {
+				known.add(term);
+				phrasingsWith.merge(term, 1, Integer::sum);
+			}
 		}
 		long shared = asked.stream().filter((term) -> known.contains(term) || compound(term, known)).count();
-		return shared > 0 && shared >= this.minSharedShare * asked.size() - 1e-9;
+		if (shared == 0 || shared < this.minSharedShare * asked.size() - 1e-9) {
+			return false;
+		}
+		Set<String> subject = subject(entry, analyzer, phrasingsWith);
+		if (asked.stream().noneMatch((term) -> subject.contains(term) || compound(term, subject))
+				&& !metTogether(asked, entry, analyzer)) {
+			return false;
+		}
+		Set<String> nouns = "de".equals(language) ? terms(analyzer, String.join(" ", germanNouns(question))) : Set.of();
+		return nouns.isEmpty() || nouns.stream().anyMatch((term) -> known.contains(term) || compound(term, known));
+	}
+
+	/**
+	 * Whether one text of the entry, a phrasing or a sentence of its answer, holds two of
+	 * the question's words (or its only one): "Wie starte ich meinen Router neu?" meets
+	 * the fault entry's "Starten Sie dann den Hub neu" although restarting is not what
+	 * the entry is about. Words of a question met one by one in different texts of an
+	 * entry are no such evidence.
+	 */
+	private static boolean metTogether(Set<String> asked, FaqEntry entry, Analyzer analyzer) {
+		int needed = Math.min(2, asked.size());
+		List<String> texts = new ArrayList<>(entry.phrasings());
+		texts.addAll(List.of(ANSWER_SENTENCE.split(entry.answer())));
+		for (String text : texts) {
+			Set<String> held = terms(analyzer, text);
+			if (asked.stream().filter((term) -> held.contains(term) || compound(term, held)).count() >= needed) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The nouns of a German question: German writes every noun with a capital, so a
+	 * capitalised word that does not open a sentence is one ("Rufnummer" in "Kann ich
+	 * meine Rufnummer mitnehmen?"). An entry that names none of the things a German
+	 * question names answers something else: "mitnehmen" alone makes the moving entry no
+	 * answer about a phone number.
+	 */
+	static List<String> germanNouns(String question) {
+		List<String> nouns = new ArrayList<>();
+		Matcher words = GERMAN_WORD.matcher(question);
+		int end = 0;
+		boolean sentenceStart = true;
+		while (words.find()) {
+			sentenceStart = sentenceStart || SENTENCE_MARK.matcher(question.substring(end, words.start())).find();
+			String word = words.group();
+			if (!sentenceStart && Character.isUpperCase(word.charAt(0))) {
+				nouns.add(word);
+			}
+			sentenceStart = false;
+			end = words.end();
+		}
+		return nouns;
+	}
+
+	/**
+	 * What an entry is about, as words: those of its own question (without one, of its
+	 * first phrasing) and those that more than one of its phrasings use. A word in a
+	 * single phrasing only is a detail of the entry ("neue adresse kein glasfaser, kann
+	 * ich kündigen" in the moving entry): a question that shares only such words ("Wie
+	 * kann ich meinen Vertrag kündigen?") asks about something else, which the model
+	 * would tell if it understood the language.
+	 */
+	private static Set<String> subject(FaqEntry entry, Analyzer analyzer, Map<String, Integer> phrasingsWith) {
+		Set<String> subject = new LinkedHashSet<>(terms(analyzer, entry.title()));
+		phrasingsWith.forEach((term, count) -> {
+			if (count > 1) {
+				subject.add(term);
+			}
+		});
+		return subject;
 	}
 
 	/**
