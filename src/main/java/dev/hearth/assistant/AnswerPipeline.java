@@ -242,9 +242,14 @@ public class AnswerPipeline {
 		if (thing != null && !this.knowledgeWords.unknown(thing).isEmpty()) {
 			// "how to add netflix to my tv package": no text here names Netflix, so none
 			// says how to get it; the extra TV box's entry and the page on adding a box
-			// would answer another question
+			// would answer another question. Out of scope when nothing near was found
+			// either, as for any question no text answers
 			log.debug("The question asks for {}, which the knowledge base never names", thing);
-			return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
+			List<Passage> passages = retrieve(query, vector, history, pieces, language);
+			double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
+			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
+					this.properties.answer().minSimilarity());
+			return escalate(unjudged(reason, routed), Math.max(routed.confidence(), similarity), routed, timings);
 		}
 		// the documents' span of a set of passages is extracted once a turn: the FAQ
 		// entry's weighing, the best guess's corroboration and the document answer read
