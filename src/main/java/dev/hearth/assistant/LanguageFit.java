@@ -36,8 +36,12 @@ import dev.hearth.knowledge.FaqEntry;
  * refunds, eSIMs or roaming to the German billing or fault entries. An FAQ entry then
  * answers only with <b>lexical support</b>: at least {@link #MIN_SHARED_SHARE} of the
  * question's content words (stemmed, stop words dropped, by the question language's
- * Lucene analyzer) occur in the entry's phrasings; otherwise the question goes on to the
- * documents or escalates, because a wrong answer costs more than a handoff;</li>
+ * Lucene analyzer) occur in the entry's phrasings, one of them is what the entry is about
+ * (a word of its question, or of more than one phrasing) or two meet in one of its texts,
+ * and a German question's nouns include one the entry names (ADR 0050: "Wie kann ich
+ * meinen Vertrag kündigen?" met the moving entry's details "kündigen" and "Vertrag" in
+ * two phrasings); otherwise the question goes on to the documents or escalates, because a
+ * wrong answer costs more than a handoff;</li>
  * <li>a passage in the customer's language is put first when it is within
  * {@link #PASSAGE_MARGIN} similarity of the best one.</li>
  * </ul>
