@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
  * was asked for does not answer it. A question whether something is offered at all ("do
  * you offer a student discount?") needs every topic word, from an FAQ entry too: a text
  * about a discount that never names students does not say one is offered. Words that only
- * say what kind of fact is asked ("cost", "long", "take") are not topic words. The same
- * judgement applies to an FAQ entry's answer, with the entry's question and phrasings as
- * its context. Thread-safe: immutable.
+ * say what kind of fact is asked ("cost", "long", "take") are not topic words. A question
+ * that asks how to get a thing ({@link #thingAskedFor}: "how to add netflix to my tv
+ * package") is not answered at all when the knowledge base never names the thing (the
+ * pipeline asks {@link KnowledgeWords}, ADR 0050). The same judgement applies to an FAQ
+ * entry's answer, with the entry's question and phrasings as its context. Thread-safe:
+ * immutable.
  */
 final class Answerability {
 
