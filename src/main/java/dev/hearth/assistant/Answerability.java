@@ -27,10 +27,15 @@ import java.util.regex.Pattern;
  */
 final class Answerability {
 
-	private static final Set<String> KIND_WORDS = Set.copyOf(ContentWords
-		.setOf("cost costs much price fee fees charge charged pay long take takes quickly soon fast time many often "
-				+ "number happen happens possible way offer offers provide provides sell available option options "
-				+ "kosten kostet preis gebühr lange dauert dauern schnell anbieten bietet"));
+	/**
+	 * Words that only say what kind of fact is asked ("cost", "long", German "kostet"),
+	 * as written.
+	 */
+	static final String KIND_TEXT = "cost costs much price fee fees charge charged pay long take takes quickly soon "
+			+ "fast time many often number happen happens possible way offer offers provide provides sell available "
+			+ "option options kosten kostet preis gebühr lange dauert dauern schnell anbieten bietet";
+
+	private static final Set<String> KIND_WORDS = Set.copyOf(ContentWords.setOf(KIND_TEXT));
 
 	private static final Pattern HOW_MUCH = Pattern.compile(
 			"\\b(how much|what does .* cost|what do you charge|price|fee|cost|kostet|kosten|preis|gebühr|wie viel)\\b",

@@ -150,10 +150,10 @@ final class LanguageFit {
 
 	/**
 	 * Whether at least {@link #MIN_SHARED_SHARE} of the question's content words (and at
-	 * least one) occur in the entry's phrasings, one of them names what the entry is
-	 * about ({@link #subject}) or two of them meet in one of its texts
-	 * ({@link #metTogether}), and, in a German question that names things (its nouns,
-	 * {@link #germanNouns}), the entry names one of them.
+	 * least one) occur in the entry's phrasings, one of them (not one that only asks for
+	 * a kind of fact, "kostet") names what the entry is about ({@link #subject}) or two
+	 * of them meet in one of its texts ({@link #metTogether}), and, in a German question
+	 * that names things (its nouns, {@link #germanNouns}), the entry names one of them.
 	 */
 	boolean supported(String question, FaqEntry entry, String language) {
 		Analyzer analyzer = analyzer(language);
@@ -173,9 +173,12 @@ final class LanguageFit {
 		if (shared == 0 || shared < this.minSharedShare * asked.size() - 1e-9) {
 			return false;
 		}
+		// "Was kostet das?" names what kind of fact it asks, not what about
+		Set<String> topic = new LinkedHashSet<>(asked);
+		topic.removeAll(terms(analyzer, Answerability.KIND_TEXT));
 		Set<String> subject = subject(entry, analyzer, phrasingsWith);
-		if (asked.stream().noneMatch((term) -> subject.contains(term) || compound(term, subject))
-				&& !metTogether(asked, entry, analyzer)) {
+		if (topic.stream().noneMatch((term) -> subject.contains(term) || compound(term, subject))
+				&& !metTogether(topic, entry, analyzer)) {
 			return false;
 		}
 		Set<String> nouns = "de".equals(language) ? terms(analyzer, String.join(" ", germanNouns(question))) : Set.of();
@@ -190,6 +193,9 @@ final class LanguageFit {
 	 * entry are no such evidence.
 	 */
 	private static boolean metTogether(Set<String> asked, FaqEntry entry, Analyzer analyzer) {
+		if (asked.isEmpty()) {
+			return false;
+		}
 		int needed = Math.min(2, asked.size());
 		List<String> texts = new ArrayList<>(entry.phrasings());
 		texts.addAll(List.of(ANSWER_SENTENCE.split(entry.answer())));

@@ -101,6 +101,8 @@ class LanguageFitTest {
 			.faq(moving, "Muss ich die Glasfaserdose an der Wand mitnehmen, wenn ich umziehe?", "de")
 			.entry()).contains(DE_MOVE);
 		assertThat(this.englishModel.faq(moving, "Was kostet ein Umzug?", "de").entry()).contains(DE_MOVE);
+		// "kostet" only asks for an amount ("was kostet der umzug" is a phrasing)
+		assertThat(this.englishModel.faq(moving, "Und was kostet das?", "de").entry()).isEmpty();
 	}
 
 	@Test
