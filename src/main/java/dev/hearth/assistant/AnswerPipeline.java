@@ -76,6 +76,8 @@ public class AnswerPipeline {
 
 	private final FaqCatalog catalog;
 
+	private final KnowledgeWords knowledgeWords;
+
 	/** Whether the vector of a search with the history is composed, not embedded. */
 	private final boolean composeHistory;
 
@@ -85,6 +87,7 @@ public class AnswerPipeline {
 			ObjectProvider<AuditTrail> audit) {
 		this.detection = detection;
 		this.catalog = catalog;
+		this.knowledgeWords = new KnowledgeWords(search::unknownWords, catalog::entries, catalog::revision);
 		this.languages = new LanguageFit(properties.language().modelLanguages(), catalog::entry,
 				properties.customerAudiences());
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
@@ -284,6 +287,19 @@ public class AnswerPipeline {
 		FaqRouting.Routed routed = this.languages.faq(this.routing.route(query, vector, routerThreshold), query,
 				language);
 		timings.lap("route");
+		String thing = Answerability.thingAskedFor(question);
+		if (thing != null && !this.knowledgeWords.unknown(thing).isEmpty()) {
+			// "how to add netflix to my tv package": no text here names Netflix, so none
+			// says how to get it; the extra TV box's entry and the page on adding a box
+			// would answer another question. Out of scope when nothing near was found
+			// either, as for any question no text answers
+			log.debug("The question asks for {}, which the knowledge base never names", thing);
+			List<Passage> passages = retrieve(query, vector, history, pieces, language);
+			double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
+			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
+					this.properties.answer().minSimilarity());
+			return escalate(unjudged(reason, routed), Math.max(routed.confidence(), similarity), routed, timings);
+		}
 		// the documents' span of a set of passages is extracted once a turn: the FAQ
 		// entry's weighing, the best guess's corroboration and the document answer read
 		// the same
@@ -326,7 +342,7 @@ public class AnswerPipeline {
 			if (verdict.answers() && !repeats) {
 				if (!this.languages.understood(language)) {
 					// the model's similarities say nothing in this language
-					return faqAnswer(entry, routed, timings, stream);
+					return faqAnswer(entry, question, routed, timings, stream);
 				}
 				// a short question right after an answer may ask about what that answer
 				// was about ("is the router included?" after the plans' prices): the
@@ -353,7 +369,7 @@ public class AnswerPipeline {
 					retrieved = documentsWin ? alone : retrieved;
 				}
 				if (!documentsWin) {
-					return faqAnswer(entry, routed, timings, stream);
+					return faqAnswer(entry, question, routed, timings, stream);
 				}
 				log.debug("Documents answer better than FAQ entry {}", entry.id());
 				fallback = entry;
@@ -370,7 +386,7 @@ public class AnswerPipeline {
 			FaqEntry corroborated = corroborated(query, vector, history, contextualised, language, routed, passages,
 					extractions);
 			if (corroborated != null) {
-				return faqAnswer(corroborated, routed, timings, stream);
+				return faqAnswer(corroborated, question, routed, timings, stream);
 			}
 		}
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
@@ -390,8 +406,8 @@ public class AnswerPipeline {
 		FaqEntry again = fallback;
 		return switch (composed) {
 			case DocumentComposition.Written written -> documentAnswer(written, passages, similarity, routed, timings);
-			case DocumentComposition.Declined declined -> (again != null) ? faqAnswer(again, routed, timings, stream)
-					: farPassage
+			case DocumentComposition.Declined declined -> (again != null)
+					? faqAnswer(again, question, routed, timings, stream) : farPassage
 							// as if the passage had gated it: out of scope when nothing
 							// related was found
 							? escalate(
@@ -444,7 +460,7 @@ public class AnswerPipeline {
 				}
 			}
 		}
-		return faqAnswer(entry, routed, timings, stream);
+		return faqAnswer(entry, question, routed, timings, stream);
 	}
 
 	/**
@@ -502,13 +518,17 @@ public class AnswerPipeline {
 				"extractive".equals(written.answeredBy()) ? passages.get(0).hit().language() : null);
 	}
 
-	private static Answer faqAnswer(FaqEntry entry, FaqRouting.Routed routed, Timings timings,
+	/**
+	 * The entry's answer to the customer's question as written: its leading "Yes." only
+	 * when the question asks yes or no ({@link YesNoQuestions}).
+	 */
+	private static Answer faqAnswer(FaqEntry entry, String question, FaqRouting.Routed routed, Timings timings,
 			Consumer<String> stream) {
-		stream.accept(entry.answer());
-		Citation citation = new Citation(1, entry.title(), "", "faq:" + entry.id(), "/kb/faq/" + entry.id(),
-				entry.answer());
-		return new Answer(Decision.ANSWERED, null, entry.answer(), routed.confidence(), routed.confidence(), entry.id(),
-				"faq", List.of(citation), routed.ranked(), timings.done(), entry.language());
+		String text = YesNoQuestions.fitted(entry.answer(), question);
+		stream.accept(text);
+		Citation citation = new Citation(1, entry.title(), "", "faq:" + entry.id(), "/kb/faq/" + entry.id(), text);
+		return new Answer(Decision.ANSWERED, null, text, routed.confidence(), routed.confidence(), entry.id(), "faq",
+				List.of(citation), routed.ranked(), timings.done(), entry.language());
 	}
 
 	/**

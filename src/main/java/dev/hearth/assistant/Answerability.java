@@ -18,16 +18,24 @@ import java.util.regex.Pattern;
  * was asked for does not answer it. A question whether something is offered at all ("do
  * you offer a student discount?") needs every topic word, from an FAQ entry too: a text
  * about a discount that never names students does not say one is offered. Words that only
- * say what kind of fact is asked ("cost", "long", "take") are not topic words. The same
- * judgement applies to an FAQ entry's answer, with the entry's question and phrasings as
- * its context. Thread-safe: immutable.
+ * say what kind of fact is asked ("cost", "long", "take") are not topic words. A question
+ * that asks how to get a thing ({@link #thingAskedFor}: "how to add netflix to my tv
+ * package") is not answered at all when the knowledge base never names the thing (the
+ * pipeline asks {@link KnowledgeWords}, ADR 0050). The same judgement applies to an FAQ
+ * entry's answer, with the entry's question and phrasings as its context. Thread-safe:
+ * immutable.
  */
 final class Answerability {
 
-	private static final Set<String> KIND_WORDS = Set.copyOf(ContentWords
-		.setOf("cost costs much price fee fees charge charged pay long take takes quickly soon fast time many often "
-				+ "number happen happens possible way offer offers provide provides sell available option options "
-				+ "kosten kostet preis gebühr lange dauert dauern schnell anbieten bietet"));
+	/**
+	 * Words that only say what kind of fact is asked ("cost", "long", German "kostet"),
+	 * as written.
+	 */
+	static final String KIND_TEXT = "cost costs much price fee fees charge charged pay long take takes quickly soon "
+			+ "fast time many often number happen happens possible way offer offers provide provides sell available "
+			+ "option options kosten kostet preis gebühr lange dauert dauern schnell anbieten bietet";
+
+	private static final Set<String> KIND_WORDS = Set.copyOf(ContentWords.setOf(KIND_TEXT));
 
 	private static final Pattern HOW_MUCH = Pattern.compile(
 			"\\b(how much|what does .* cost|what do you charge|price|fee|cost|kostet|kosten|preis|gebühr|wie viel)\\b",
@@ -61,6 +69,17 @@ final class Answerability {
 	private static final Pattern WHETHER_OFFERED = Pattern.compile(
 			"\\b(?<wh>(?:how|what|when|where|why|which|who) )?(do|does) (you|you guys|northwind|they|u) "
 					+ "(?:also |still |even )?(?<verb>offer|provide|sell|have(?! to\\b)|do)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A question that asks how to get a thing, or whether one may: "how to add netflix to
+	 * my tv package", "how do I get a static IP", "can I order another box"; group
+	 * {@code thing} is the first word of what is asked for, past its determiners.
+	 */
+	private static final Pattern ASKS_FOR = Pattern.compile("\\b(?:how (?:do|can|could|would|should) (?:i|we)|how to"
+			+ "|(?:can|could|may) (?:i|we)|where (?:do|can|could) (?:i|we))\\s+(?:also\\s+|still\\s+|just\\s+)?"
+			+ "(?:add|get|order|buy|subscribe to|sign up for|sign up to|have|watch|stream|install|activate|book)\\s+"
+			+ "(?:(?:a|an|the|my|our|some|more|another|any|extra|second|new)\\s+)*(?<thing>[\\p{L}\\p{N}][\\p{L}\\p{N}'’]*)",
 			Pattern.CASE_INSENSITIVE);
 
 	/**
@@ -252,6 +271,21 @@ final class Answerability {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The thing a question asks how to get, or whether one may get ("netflix" in "how to
+	 * add netflix to my tv package", "TV" in "can I get another TV box"), as written; a
+	 * text that never names it does not say how. {@code null} when the question asks no
+	 * such thing, or names it with a stop word ("can I get it").
+	 */
+	static String thingAskedFor(String question) {
+		Matcher matcher = ASKS_FOR.matcher(prose(question));
+		if (!matcher.find()) {
+			return null;
+		}
+		String thing = matcher.group("thing");
+		return ContentWords.of(thing).isEmpty() ? null : thing;
 	}
 
 	/** The question without what a customer pastes but does not ask about. */

@@ -87,7 +87,8 @@ final class FollowUps {
 	 */
 	static boolean repeats(String previousAnswer, String answer) {
 		String said = AnswerGrade.normalise(previousAnswer).strip();
-		String again = AnswerGrade.normalise(answer).strip();
+		// the entry's answer may have been given without its leading "Yes."
+		String again = AnswerGrade.normalise(YesNoQuestions.withoutAffirmation(answer)).strip();
 		if (said.length() < 20 || again.isEmpty()) {
 			return false;
 		}

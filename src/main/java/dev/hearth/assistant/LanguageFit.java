@@ -3,11 +3,15 @@ package dev.hearth.assistant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -32,8 +36,12 @@ import dev.hearth.knowledge.FaqEntry;
  * refunds, eSIMs or roaming to the German billing or fault entries. An FAQ entry then
  * answers only with <b>lexical support</b>: at least {@link #MIN_SHARED_SHARE} of the
  * question's content words (stemmed, stop words dropped, by the question language's
- * Lucene analyzer) occur in the entry's phrasings; otherwise the question goes on to the
- * documents or escalates, because a wrong answer costs more than a handoff;</li>
+ * Lucene analyzer) occur in the entry's phrasings, one of them is what the entry is about
+ * (a word of its question, or of more than one phrasing) or two meet in one of its texts,
+ * and a German question's nouns include one the entry names (ADR 0050: "Wie kann ich
+ * meinen Vertrag kündigen?" met the moving entry's details "kündigen" and "Vertrag" in
+ * two phrasings); otherwise the question goes on to the documents or escalates, because a
+ * wrong answer costs more than a handoff;</li>
  * <li>a passage in the customer's language is put first when it is within
  * {@link #PASSAGE_MARGIN} similarity of the best one.</li>
  * </ul>
@@ -53,6 +61,12 @@ final class LanguageFit {
 
 	/** A passage in the customer's language wins when this close to the best. */
 	static final double PASSAGE_MARGIN = 0.05;
+
+	private static final Pattern GERMAN_WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*");
+
+	private static final Pattern ANSWER_SENTENCE = Pattern.compile("(?<=[.!?;:])\\s+");
+
+	private static final Pattern SENTENCE_MARK = Pattern.compile("[.!?:;\"“„(]");
 
 	private final Set<String> modelLanguages;
 
@@ -136,7 +150,10 @@ final class LanguageFit {
 
 	/**
 	 * Whether at least {@link #MIN_SHARED_SHARE} of the question's content words (and at
-	 * least one) occur in the entry's phrasings.
+	 * least one) occur in the entry's phrasings, one of them (not one that only asks for
+	 * a kind of fact, "kostet") names what the entry is about ({@link #subject}) or two
+	 * of them meet in one of its texts ({@link #metTogether}), and, in a German question
+	 * that names things (its nouns, {@link #germanNouns}), the entry names one of them.
 	 */
 	boolean supported(String question, FaqEntry entry, String language) {
 		Analyzer analyzer = analyzer(language);
@@ -145,11 +162,92 @@ final class LanguageFit {
 			return false;
 		}
 		Set<String> known = new LinkedHashSet<>();
+		Map<String, Integer> phrasingsWith = new HashMap<>();
 		for (String phrasing : entry.phrasings()) {
-			known.addAll(terms(analyzer, phrasing));
+			for (String term : terms(analyzer, phrasing)) {
+				known.add(term);
+				phrasingsWith.merge(term, 1, Integer::sum);
+			}
 		}
 		long shared = asked.stream().filter((term) -> known.contains(term) || compound(term, known)).count();
-		return shared > 0 && shared >= this.minSharedShare * asked.size() - 1e-9;
+		if (shared == 0 || shared < this.minSharedShare * asked.size() - 1e-9) {
+			return false;
+		}
+		// "Was kostet das?" names what kind of fact it asks, not what about
+		Set<String> topic = new LinkedHashSet<>(asked);
+		topic.removeAll(terms(analyzer, Answerability.KIND_TEXT));
+		Set<String> subject = subject(entry, analyzer, phrasingsWith);
+		if (topic.stream().noneMatch((term) -> subject.contains(term) || compound(term, subject))
+				&& !metTogether(topic, entry, analyzer)) {
+			return false;
+		}
+		Set<String> nouns = "de".equals(language) ? terms(analyzer, String.join(" ", germanNouns(question))) : Set.of();
+		return nouns.isEmpty() || nouns.stream().anyMatch((term) -> known.contains(term) || compound(term, known));
+	}
+
+	/**
+	 * Whether one text of the entry, a phrasing or a sentence of its answer, holds two of
+	 * the question's words (or its only one): "Wie starte ich meinen Router neu?" meets
+	 * the fault entry's "Starten Sie dann den Hub neu" although restarting is not what
+	 * the entry is about. Words of a question met one by one in different texts of an
+	 * entry are no such evidence.
+	 */
+	private static boolean metTogether(Set<String> asked, FaqEntry entry, Analyzer analyzer) {
+		if (asked.isEmpty()) {
+			return false;
+		}
+		int needed = Math.min(2, asked.size());
+		List<String> texts = new ArrayList<>(entry.phrasings());
+		texts.addAll(List.of(ANSWER_SENTENCE.split(entry.answer())));
+		for (String text : texts) {
+			Set<String> held = terms(analyzer, text);
+			if (asked.stream().filter((term) -> held.contains(term) || compound(term, held)).count() >= needed) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The nouns of a German question: German writes every noun with a capital, so a
+	 * capitalised word that does not open a sentence is one ("Rufnummer" in "Kann ich
+	 * meine Rufnummer mitnehmen?"). An entry that names none of the things a German
+	 * question names answers something else: "mitnehmen" alone makes the moving entry no
+	 * answer about a phone number.
+	 */
+	static List<String> germanNouns(String question) {
+		List<String> nouns = new ArrayList<>();
+		Matcher words = GERMAN_WORD.matcher(question);
+		int end = 0;
+		boolean sentenceStart = true;
+		while (words.find()) {
+			sentenceStart = sentenceStart || SENTENCE_MARK.matcher(question.substring(end, words.start())).find();
+			String word = words.group();
+			if (!sentenceStart && Character.isUpperCase(word.charAt(0))) {
+				nouns.add(word);
+			}
+			sentenceStart = false;
+			end = words.end();
+		}
+		return nouns;
+	}
+
+	/**
+	 * What an entry is about, as words: those of its own question (without one, of its
+	 * first phrasing) and those that more than one of its phrasings use. A word in a
+	 * single phrasing only is a detail of the entry ("neue adresse kein glasfaser, kann
+	 * ich kündigen" in the moving entry): a question that shares only such words ("Wie
+	 * kann ich meinen Vertrag kündigen?") asks about something else, which the model
+	 * would tell if it understood the language.
+	 */
+	private static Set<String> subject(FaqEntry entry, Analyzer analyzer, Map<String, Integer> phrasingsWith) {
+		Set<String> subject = new LinkedHashSet<>(terms(analyzer, entry.title()));
+		phrasingsWith.forEach((term, count) -> {
+			if (count > 1) {
+				subject.add(term);
+			}
+		});
+		return subject;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.hearth.knowledge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,6 +106,26 @@ public class KnowledgeSearch {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The index could not be searched", ex);
+		}
+	}
+
+	/**
+	 * The words that no passage of the knowledge base holds, FAQ entry or document, of
+	 * any audience ({@link dev.hearth.retrieval.HybridSearcher#unheld}): what it never
+	 * names.
+	 * @param words words as written (each is analysed as the index analyses text)
+	 */
+	public Set<String> unknownWords(Collection<String> words) {
+		try {
+			try {
+				return this.index.passages().searcher().unheld(words);
+			}
+			catch (AlreadyClosedException ex) {
+				return this.index.passages().searcher().unheld(words);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The index could not be read", ex);
 		}
 	}
 

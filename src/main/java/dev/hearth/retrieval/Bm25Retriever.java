@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -64,6 +65,30 @@ final class Bm25Retriever {
 			}
 		}
 		return (clauses == 0) ? null : builder.build();
+	}
+
+	/**
+	 * Whether some passage's text holds the word, as BM25 reads it: analysed by each
+	 * language field's analyzer, a term of it in that field. A word that a field's
+	 * analyzer drops (a stop word there) counts as held: nothing is known against it.
+	 */
+	boolean holds(IndexReader reader, String word) throws IOException {
+		for (String key : this.analyzers.keys()) {
+			String field = PassageSchema.textField(key);
+			if (!hasField(reader, field)) {
+				continue;
+			}
+			List<String> terms = this.analyzers.terms(field, word);
+			if (terms.isEmpty()) {
+				return true;
+			}
+			for (String term : terms) {
+				if (reader.docFreq(new Term(field, term)) > 0) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static boolean hasField(IndexReader reader, String field) {

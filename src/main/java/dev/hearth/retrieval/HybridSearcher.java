@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
@@ -70,6 +73,29 @@ public final class HybridSearcher {
 			Query filter = PassageSchema.filter(query.filters());
 			Query text = textQuery(searcher, query);
 			return toHits(searcher, fused(searcher, text, vector, filter, query.fusion(), query.topK(), null), vector);
+		}
+		finally {
+			this.index.release(searcher);
+		}
+	}
+
+	/**
+	 * The words that no passage of the index holds, of any kind or audience, as BM25
+	 * reads them ({@link Bm25Retriever#holds}): what the knowledge base never names. One
+	 * term lookup per word and language field.
+	 * @throws IOException if Lucene fails to read the index
+	 */
+	public Set<String> unheld(Collection<String> words) throws IOException {
+		Checks.requireNonNull(words, "words");
+		IndexSearcher searcher = this.index.acquire();
+		try {
+			Set<String> unheld = new LinkedHashSet<>();
+			for (String word : words) {
+				if (!this.bm25.holds(searcher.getIndexReader(), word)) {
+					unheld.add(word);
+				}
+			}
+			return unheld;
 		}
 		finally {
 			this.index.release(searcher);

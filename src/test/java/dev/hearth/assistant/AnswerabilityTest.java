@@ -194,4 +194,14 @@ class AnswerabilityTest {
 			.withMessage("minCoverage must be between 0 and 1, got 1.5");
 	}
 
+	@Test
+	void theThingAQuestionAsksHowToGetIsTheWordAfterTheVerb() {
+		assertThat(Answerability.thingAskedFor("how to add netflix to my tv package")).isEqualTo("netflix");
+		assertThat(Answerability.thingAskedFor("How do I get a static IP?")).isEqualTo("static");
+		assertThat(Answerability.thingAskedFor("can I order another TV box")).isEqualTo("TV");
+		assertThat(Answerability.thingAskedFor("can I get it")).isNull();
+		assertThat(Answerability.thingAskedFor("how do I reset my router")).isNull();
+		assertThat(Answerability.thingAskedFor("Wie kann ich Netflix hinzufügen?")).isNull();
+	}
+
 }

@@ -97,6 +97,8 @@ class FollowUpsTest {
 		assertThat(FollowUps.repeats("Yes. Tell us at least 30 days before you move", faq)).as("says more").isFalse();
 		assertThat(FollowUps.repeats(faq, "If we can't provide fibre at the new address, you can cancel.")).isFalse();
 		assertThat(FollowUps.repeats("", faq)).isFalse();
+		// the entry was given without its "Yes." to a question that asked how
+		assertThat(FollowUps.repeats(YesNoQuestions.withoutAffirmation(faq), faq)).isTrue();
 	}
 
 }

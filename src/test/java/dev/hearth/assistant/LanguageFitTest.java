@@ -36,8 +36,25 @@ class LanguageFitTest {
 	private static final FaqEntry DE_INTERNAL = new FaqEntry("de-intern", "Wann ist die Rechnung fällig (intern)?",
 			List.of(), "Intern.", "de", Map.of("audience", List.of("agent")));
 
+	private static final FaqEntry DE_FAULT = new FaqEntry("de-stoerung-melden",
+			"Mein Internet funktioniert nicht. Wie melde ich eine Störung?",
+			List.of("internet geht nicht", "störung melden", "gibt es eine störung in meiner gegend",
+					"router leuchtet rot", "kein internet seit gestern", "Störungsnummer"),
+			"Prüfen Sie zuerst die Northwind-App. Starten Sie dann den Hub neu: 30 Sekunden vom Strom trennen.", "de",
+			CUSTOMER);
+
+	private static final FaqEntry DE_MOVE = new FaqEntry("de-umzug",
+			"Ich ziehe um. Kann ich meinen Anschluss mitnehmen?",
+			List.of("umzug internet mitnehmen", "wie melde ich meinen umzug", "was kostet der umzug",
+					"neue adresse kein glasfaser, kann ich kündigen", "welche geräte muss ich beim umzug mitnehmen",
+					"brauche ich einen neuen vertrag wenn ich umziehe", "Sonderkündigung wegen Umzug"),
+			"Ja. Melden Sie den Umzug mindestens 30 Tage vorher. Ist Glasfaser an der neuen Adresse verfügbar, zieht "
+					+ "Ihr Tarif ohne neuen Vertrag mit um. Ist kein Anschluss möglich, können Sie mit 30 Tagen Frist "
+					+ "ohne Gebühr kündigen.",
+			"de", CUSTOMER);
+
 	private static final Map<String, FaqEntry> ENTRIES = Map.of(DE_BILL.id(), DE_BILL, EN_BILL.id(), EN_BILL,
-			EN_PRICES.id(), EN_PRICES, DE_INTERNAL.id(), DE_INTERNAL);
+			EN_PRICES.id(), EN_PRICES, DE_INTERNAL.id(), DE_INTERNAL, DE_MOVE.id(), DE_MOVE, DE_FAULT.id(), DE_FAULT);
 
 	private final LanguageFit englishModel = fit(List.of("en"));
 
@@ -72,6 +89,39 @@ class LanguageFitTest {
 		// a German compound holds the entry's word
 		assertThat(this.englishModel.faq(right, "Wie viel Zeit habe ich, um die Monatsrechnung zu begleichen?", "de")
 			.entry()).contains(DE_BILL);
+	}
+
+	@Test
+	void aGermanQuestionSharingOnlyAnEntrysDetailsIsNotAnsweredByIt() {
+		// "kündigen" and "Vertrag" are each in one phrasing of the moving entry; what it
+		// is about (the move, "umziehen", "mitnehmen") the question never names
+		FaqRouting.Routed moving = routed(DE_MOVE, DE_MOVE.id(), 0.97, DE_BILL.id(), 0.02);
+		assertThat(this.englishModel.faq(moving, "Wie kann ich meinen Vertrag kündigen?", "de").entry()).isEmpty();
+		assertThat(this.englishModel
+			.faq(moving, "Muss ich die Glasfaserdose an der Wand mitnehmen, wenn ich umziehe?", "de")
+			.entry()).contains(DE_MOVE);
+		assertThat(this.englishModel.faq(moving, "Was kostet ein Umzug?", "de").entry()).contains(DE_MOVE);
+		// "kostet" only asks for an amount ("was kostet der umzug" is a phrasing)
+		assertThat(this.englishModel.faq(moving, "Und was kostet das?", "de").entry()).isEmpty();
+	}
+
+	@Test
+	void twoWordsOfAGermanQuestionMetInOneSentenceOfTheAnswerSupportTheEntry() {
+		FaqRouting.Routed fault = routed(DE_FAULT, DE_FAULT.id(), 0.7, DE_MOVE.id(), 0.2);
+		assertThat(this.englishModel.faq(fault, "Wie starte ich meinen Router neu?", "de").entry()).contains(DE_FAULT);
+		assertThat(this.englishModel.faq(fault, "Gibt es eine Mindestvertragslaufzeit?", "de").entry()).isEmpty();
+	}
+
+	@Test
+	void aGermanQuestionWhoseThingsTheEntryNeverNamesIsNotAnsweredByIt() {
+		// "mitnehmen" is what the moving entry is about, the phone number is not in it
+		FaqRouting.Routed moving = routed(DE_MOVE, DE_MOVE.id(), 0.93, DE_BILL.id(), 0.02);
+		assertThat(this.englishModel.faq(moving, "Kann ich meine Rufnummer mitnehmen, wenn ich zu euch wechsle?", "de")
+			.entry()).isEmpty();
+		assertThat(this.englishModel.faq(moving, "kann ich meine rufnummer mitnehmen", "de").entry()).contains(DE_MOVE);
+		assertThat(LanguageFit.germanNouns("Wir ziehen um. Wie nehme ich Glasfaser in die neue Wohnung mit?"))
+			.containsExactly("Glasfaser", "Wohnung");
+		assertThat(LanguageFit.germanNouns("Kann ich mein WLAN-Passwort ändern?")).containsExactly("WLAN-Passwort");
 	}
 
 	@Test

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Questions a person typed into the demo's widget that got the wrong outcome (issue 11,
- * ADR 0048 and 0049), asked of the sample knowledge base through the answer pipeline.
+ * ADR 0048, 0049 and 0050), asked of the sample knowledge base through the answer
+ * pipeline.
  */
 @SpringBootTest(properties = "hearth.knowledge.sample.enabled=true")
 @ActiveProfiles("test")
@@ -127,6 +128,37 @@ class WalkQuestionsIT {
 		Answer answer = answer("how do I restart my router?", List.of());
 		assertThat(answer.decision()).isEqualTo(Decision.ANSWERED);
 		assertThat(answer.text()).contains("30 seconds");
+	}
+
+	@Test
+	void aGermanQuestionSharingOnlyAnEntrysDetailsIsNotAnsweredWithIt() {
+		// the moving entry's phrasings hold "kündigen" and "Vertrag", each once; what it
+		// is about (moving) the question never names, and cancelling is only in English
+		Answer answer = answer("Wie kann ich meinen Vertrag kündigen?", List.of());
+		assertThat(answer.decision()).isNotEqualTo(Decision.ANSWERED);
+	}
+
+	@Test
+	void aGermanQuestionWhoseWordsMeetInOneSentenceOfAnAnswerIsStillAnswered() {
+		Answer answer = answer("Wie starte ich meinen Router neu?", List.of());
+		assertThat(answer.decision()).isEqualTo(Decision.ANSWERED);
+		assertThat(answer.faqId()).isEqualTo("de-stoerung-melden");
+	}
+
+	@Test
+	void howToAddAThingNoTextNamesIsNotAnsweredWithAnotherThing() {
+		Answer answer = answer("how to add netflix to my tv package", List.of());
+		assertThat(answer.decision()).isNotEqualTo(Decision.ANSWERED);
+	}
+
+	@Test
+	void aQuestionThatAsksHowGetsTheEntryWithoutItsYes() {
+		Answer how = answer("how do I change my bill date", List.of());
+		assertThat(how.faqId()).isEqualTo("billing-change-bill-date");
+		assertThat(how.text()).startsWith("You can change your bill date");
+		Answer whether = answer("can I change my bill date?", List.of());
+		assertThat(whether.faqId()).isEqualTo("billing-change-bill-date");
+		assertThat(whether.text()).startsWith("Yes. You can change your bill date");
 	}
 
 	private Answer answer(String question, List<Turn> history) {

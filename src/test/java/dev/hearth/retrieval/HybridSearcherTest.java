@@ -42,6 +42,17 @@ class HybridSearcherTest {
 	}
 
 	@Test
+	void wordsNoPassageHoldsAreUnheldInAnyLanguageOrKind() throws IOException {
+		this.index.replaceDocument("d1", List.of(chunk("a", "d1", "Add a TV box in My Account", axis(0))), 1);
+		this.index.replaceDocument("d2",
+				List.of(chunk("b", "d2", "Melden Sie den Umzug rechtzeitig", "de", Map.of(), axis(1))), 2);
+		this.index.replaceDocument("faq:pin", List.of(faq("pin", 0, "forgot my parental PIN", axis(2))), 3);
+		assertThat(this.index.searcher().unheld(List.of("adds", "boxes", "Netflix", "Umzug", "PIN", "parental", "the")))
+			.containsExactly("Netflix");
+		assertThat(this.index.searcher().unheld(List.of())).isEmpty();
+	}
+
+	@Test
 	void singleRetrieverModesReportTheirOwnScoresAndRanks() throws IOException {
 		indexFusionCorpus();
 		List<SearchHit> bm25 = search(query("router password", null, 4, Fusion.BM25_ONLY));
