@@ -143,7 +143,8 @@ final class AnswerEvidence {
 	 * page title) covers every topic word of the question and the entry (its question,
 	 * phrasings and answer) does not, -1 when the entry does and the span does not, 0
 	 * otherwise. A negated auxiliary ("didnt", "doesn't", "won't") is how a customer says
-	 * what went wrong, not what it is about, and is no topic word here.
+	 * what went wrong, not what it is about, and is no topic word here; a cross-reference
+	 * in brackets ("(see Accessibility services)") covers nothing.
 	 */
 	static final class Coverage {
 
@@ -159,7 +160,7 @@ final class AnswerEvidence {
 			if (topic.isEmpty()) {
 				return 0;
 			}
-			boolean bySpan = ContentWords.setOf(span.context()).containsAll(topic);
+			boolean bySpan = ContentWords.setOf(ExtractiveAnswers.withoutReferences(span.context())).containsAll(topic);
 			boolean byEntry = ContentWords.setOf(FaqRouting.phrasings(entry) + "\n" + entry.answer())
 				.containsAll(topic);
 			return (bySpan == byEntry) ? 0 : bySpan ? 1 : -1;

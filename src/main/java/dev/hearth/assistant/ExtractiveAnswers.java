@@ -43,6 +43,10 @@ final class ExtractiveAnswers {
 			"^(?:(?:see|siehe|refer to)\\b|(?:for|für)\\b[^.:;]{0,80}?\\b(?:see|siehe)\\b).*",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
 
+	/** A cross-reference in brackets: "(see Accessibility services)", "(siehe unten)". */
+	private static final Pattern REFERENCE = Pattern.compile("\\(\\s*(?:see|siehe|refer to)\\b[^)]*\\)",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
 	/**
 	 * The span score's weights, in {@link SpanWindows#NAMES} order: the hand weights
 	 * before ADR 0031 (two thirds topic-word coverage around the span, one third in it,
@@ -237,6 +241,14 @@ final class ExtractiveAnswers {
 		String text = (heading.isEmpty() ? "" : "**" + heading + "**\n\n") + span + " [1]";
 		return new Composed(text, List.of(best.passage().citation(1)), new Span(best.passage(), heading, span),
 				bestScore);
+	}
+
+	/**
+	 * The text without its cross-references in brackets: the words of "(see Accessibility
+	 * services)" name another page, not what this one says.
+	 */
+	static String withoutReferences(String text) {
+		return REFERENCE.matcher(text).replaceAll(" ");
 	}
 
 	/** Whether every unit of the window only sends the reader elsewhere. */

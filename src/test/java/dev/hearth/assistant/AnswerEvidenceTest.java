@@ -129,6 +129,18 @@ class AnswerEvidenceTest {
 		assertThat(again).isEqualTo(first);
 	}
 
+	@Test
+	void aCrossReferenceInBracketsCoversNoWordOfTheQuestion() {
+		FaqEntry invoices = new FaqEntry("billing-download-invoice", "How do I download a copy of my invoice?",
+				List.of("download invoice"), "Go to Billing > Invoices in My Account.", "en",
+				Map.of("audience", List.of("customer")));
+		ExtractiveAnswers.Span paper = span("Paper bills",
+				"Large-print and braille bills are always free (see Accessibility services).");
+		assertThat(AnswerEvidence.Coverage.compare("where can i see my bill", invoices, paper))
+			.as("'see' is only in the reference to another page")
+			.isZero();
+	}
+
 	private static final FaqEntry INSTALLATION = new FaqEntry("install-what-to-expect",
 			"What happens during the fibre installation?", List.of("what does the engineer do"),
 			"An engineer runs fibre into your home and connects your Hub.", "en",
