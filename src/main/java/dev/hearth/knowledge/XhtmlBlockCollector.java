@@ -15,9 +15,10 @@ import org.xml.sax.helpers.DefaultHandler;
  * elements, so with {@code inferHeadings} a line that looks like a heading becomes one: a
  * short line without closing punctuation that stands alone between text that does not
  * look like one (a table's or list's rows, one after another, stay text), or the first
- * line of a paragraph when it is much shorter than the lines that follow it (a title the
- * PDF's text puts on the paragraph's first line). The first becomes the document's title
- * (level 1), the others sections (level 2). Not thread-safe: one instance per parse.
+ * line of a paragraph when a list follows it or it is much shorter than the next line (a
+ * title or a list's heading the PDF's text puts on the paragraph's first line). The first
+ * becomes the document's title (level 1), the others sections (level 2). Not thread-safe:
+ * one instance per parse.
  */
 final class XhtmlBlockCollector extends DefaultHandler {
 
