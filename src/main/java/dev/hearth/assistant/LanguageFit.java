@@ -1,7 +1,5 @@
 package dev.hearth.assistant;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -14,14 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 import dev.hearth.knowledge.Audiences;
 import dev.hearth.knowledge.FaqEntry;
+import dev.hearth.retrieval.AnalyzedTerms;
 
 /**
  * Fits an answer to the customer's language
@@ -306,19 +303,7 @@ final class LanguageFit {
 	}
 
 	private static Set<String> terms(Analyzer analyzer, String text) {
-		Set<String> terms = new LinkedHashSet<>();
-		try (TokenStream tokens = analyzer.tokenStream("text", text)) {
-			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-			tokens.reset();
-			while (tokens.incrementToken()) {
-				terms.add(term.toString());
-			}
-			tokens.end();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return terms;
+		return new LinkedHashSet<>(AnalyzedTerms.of(analyzer, "text", text));
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.stereotype.Service;
 
 import dev.hearth.retrieval.Fusion;
+import dev.hearth.retrieval.HybridSearcher;
 import dev.hearth.retrieval.PassageKind;
 import dev.hearth.retrieval.PassageQuery;
 import dev.hearth.retrieval.SearchHit;
@@ -95,18 +96,7 @@ public class KnowledgeSearch {
 		float[] embedded = (vector != null) ? vector : this.embeddings.embed(query.strip());
 		PassageQuery passageQuery = new PassageQuery(query.strip(), embedded, top,
 				(filters != null) ? filters : Map.of(), this.properties.search().fusion());
-		try {
-			try {
-				return this.index.passages().searcher().search(passageQuery, kind, wanted, factor, maxTop);
-			}
-			catch (AlreadyClosedException ex) {
-				// the index was replaced during this search: once more on the new one
-				return this.index.passages().searcher().search(passageQuery, kind, wanted, factor, maxTop);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("The index could not be searched", ex);
-		}
+		return read((searcher) -> searcher.search(passageQuery, kind, wanted, factor, maxTop), "searched");
 	}
 
 	/**
@@ -116,17 +106,7 @@ public class KnowledgeSearch {
 	 * @param words words as written (each is analysed as the index analyses text)
 	 */
 	public Set<String> unknownWords(Collection<String> words) {
-		try {
-			try {
-				return this.index.passages().searcher().unheld(words);
-			}
-			catch (AlreadyClosedException ex) {
-				return this.index.passages().searcher().unheld(words);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("The index could not be read", ex);
-		}
+		return read((searcher) -> searcher.unheld(words), "read");
 	}
 
 	private SearchResults search(String query, float[] vector, int n, Map<String, Set<String>> filters, Fusion fusion) {
@@ -134,24 +114,38 @@ public class KnowledgeSearch {
 			throw new IllegalArgumentException("top must be between 1 and " + MAX_TOP + ", got " + n);
 		}
 		long embedded = System.nanoTime();
-		List<SearchHit> hits;
 		PassageQuery passageQuery = new PassageQuery(query.strip(), vector, n, (filters != null) ? filters : Map.of(),
 				(fusion != null) ? fusion : this.properties.search().fusion());
+		List<SearchHit> hits = read((searcher) -> searcher.search(passageQuery), "searched");
+		long done = System.nanoTime();
+		return new SearchResults(hits, 0, (done - embedded) / 1000);
+	}
+
+	/**
+	 * A read of the current index; when the index was replaced during it (rebuilt after
+	 * its folder was lost), once more on the new one.
+	 * @param what what could not be done, for the error ("searched", "read")
+	 */
+	private <T> T read(IndexRead<T> read, String what) {
 		try {
 			try {
-				hits = this.index.passages().searcher().search(passageQuery);
+				return read.on(this.index.passages().searcher());
 			}
 			catch (AlreadyClosedException ex) {
-				// the index was replaced (rebuilt after its folder was lost) during this
-				// search: once more on the new one
-				hits = this.index.passages().searcher().search(passageQuery);
+				return read.on(this.index.passages().searcher());
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("The index could not be searched", ex);
+			throw new UncheckedIOException("The index could not be " + what, ex);
 		}
-		long done = System.nanoTime();
-		return new SearchResults(hits, 0, (done - embedded) / 1000);
+	}
+
+	/** A read of one searcher of the index. */
+	@FunctionalInterface
+	private interface IndexRead<T> {
+
+		T on(HybridSearcher searcher) throws IOException;
+
 	}
 
 }

@@ -1,9 +1,6 @@
 package dev.hearth.retrieval;
 
 import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
@@ -22,7 +18,6 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The analyzer of each language text field: Lucene's stemming analyzers for English,
@@ -92,19 +87,7 @@ final class LanguageAnalyzers implements Closeable {
 
 	/** The terms the field's analyzer makes of a text, in order. */
 	List<String> terms(String field, String text) {
-		List<String> terms = new ArrayList<>();
-		try (TokenStream tokens = this.perField.tokenStream(field, text)) {
-			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-			tokens.reset();
-			while (tokens.incrementToken()) {
-				terms.add(term.toString());
-			}
-			tokens.end();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return terms;
+		return AnalyzedTerms.of(this.perField, field, text);
 	}
 
 	/** The analyzer that picks the right language analyzer by field name. */

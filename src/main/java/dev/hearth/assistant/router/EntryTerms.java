@@ -1,7 +1,5 @@
 package dev.hearth.assistant.router;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,11 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import dev.hearth.retrieval.AnalyzedTerms;
 
 /**
  * BM25 over FAQ entries, each entry one document of its phrasings and its answer,
@@ -78,19 +76,7 @@ public final class EntryTerms {
 	}
 
 	static List<String> terms(String key, String text) {
-		List<String> terms = new ArrayList<>();
-		try (TokenStream stream = ANALYZERS.get(key).tokenStream("text", text)) {
-			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-			stream.reset();
-			while (stream.incrementToken()) {
-				terms.add(term.toString());
-			}
-			stream.end();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return terms;
+		return AnalyzedTerms.of(ANALYZERS.get(key), "text", text);
 	}
 
 	/** How many entries are indexed. */
