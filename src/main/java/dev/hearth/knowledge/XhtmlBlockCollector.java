@@ -17,8 +17,11 @@ import org.xml.sax.helpers.DefaultHandler;
  * look like one (a table's or list's rows, one after another, stay text), or the first
  * line of a paragraph when a list follows it or it is much shorter than the next line (a
  * title or a list's heading the PDF's text puts on the paragraph's first line). The first
- * becomes the document's title (level 1), the others sections (level 2). Not thread-safe:
- * one instance per parse.
+ * becomes the document's title (level 1), the others sections (level 2). A PDF's page
+ * furniture is left out: the first or last line of a page that carries a page number
+ * ("Northwind Fibre Ltd | northwindfibre.example | Page 1", "3 of 12") or that repeats,
+ * numbers aside, at the top or bottom of another page (a running header or footer). Not
+ * thread-safe: one instance per parse.
  */
 final class XhtmlBlockCollector extends DefaultHandler {
 
@@ -43,7 +46,21 @@ final class XhtmlBlockCollector extends DefaultHandler {
 	private static final Pattern NOT_A_HEADING = Pattern
 		.compile("(?iu)^(?:[•·▪◦*\\-–—]|(?:page|seite)\\s+\\d+\\b).*|.*[.!?,;:|]$|.*\\|.*|^[^\\p{L}]*$");
 
+	/**
+	 * A line that carries a page number: "Page 2", "Seite 2 von 5", "3 / 12", "- 4 -", or
+	 * a page number as one part of a line whose parts are separated by bars or dots.
+	 */
+	private static final Pattern PAGE_NUMBER = Pattern
+		.compile("(?iu)^[\\s\\-–—]*\\d{1,4}(?:\\s*(?:/|of|von)\\s*\\d{1,4})?[\\s\\-–—]*$"
+				+ "|(?:^|[|·•]\\s*)(?:page|seite|p\\.|s\\.)\\s*\\d{1,4}(?:\\s*(?:/|of|von)\\s*\\d{1,4})?\\s*(?:[|·•]|$)");
+
+	/** The longest line taken for page furniture, in characters. */
+	private static final int FURNITURE_CHARS = 120;
+
 	private final boolean inferHeadings;
+
+	/** Where each page's blocks begin, by position in {@link #blocks} (PDFs only). */
+	private final List<Integer> pageStarts = new ArrayList<>();
 
 	/** Blocks of one line that may be headings, by position in {@link #blocks}. */
 	private final Set<Integer> singleLines = new HashSet<>();
@@ -73,6 +90,7 @@ final class XhtmlBlockCollector extends DefaultHandler {
 	List<TextBlock> blocks() {
 		flush();
 		if (this.inferHeadings) {
+			removePageFurniture();
 			inferHeadings();
 		}
 		return this.blocks;
@@ -87,6 +105,11 @@ final class XhtmlBlockCollector extends DefaultHandler {
 		String name = localName.isEmpty() ? qName : localName;
 		if (SKIPPED.contains(name)) {
 			this.skipDepth++;
+			return;
+		}
+		if (this.inferHeadings && "div".equals(name) && "page".equals(attributes.getValue("class"))) {
+			flush();
+			this.pageStarts.add(this.blocks.size());
 			return;
 		}
 		int level = headingLevel(name);
@@ -180,6 +203,58 @@ final class XhtmlBlockCollector extends DefaultHandler {
 			this.singleLines.add(this.blocks.size());
 		}
 		this.blocks.add(TextBlock.paragraph(String.join(" ", lines)));
+	}
+
+	/**
+	 * Leaves out the first and last block of each page when it carries a page number or
+	 * repeats, numbers aside, as the first or last block of another page.
+	 */
+	private void removePageFurniture() {
+		List<Integer> edges = new ArrayList<>();
+		for (int page = 0; page < this.pageStarts.size(); page++) {
+			int start = this.pageStarts.get(page);
+			int end = (page + 1 < this.pageStarts.size()) ? this.pageStarts.get(page + 1) : this.blocks.size();
+			if (end > start) {
+				edges.add(start);
+				if (end - 1 > start) {
+					edges.add(end - 1);
+				}
+			}
+		}
+		java.util.Map<String, Integer> repeats = new java.util.HashMap<>();
+		for (int index : edges) {
+			repeats.merge(withoutNumbers(this.blocks.get(index).text()), 1, Integer::sum);
+		}
+		Set<Integer> furniture = new HashSet<>();
+		for (int index : edges) {
+			String line = this.blocks.get(index).text();
+			// the document's first line may be its title, repeated as a running header
+			boolean repeated = index > 0 && repeats.get(withoutNumbers(line)) > 1;
+			if (line.length() <= FURNITURE_CHARS && (PAGE_NUMBER.matcher(line).find() || repeated)) {
+				furniture.add(index);
+			}
+		}
+		if (furniture.isEmpty()) {
+			return;
+		}
+		List<TextBlock> kept = new ArrayList<>();
+		Set<Integer> singleLines = new HashSet<>();
+		for (int i = 0; i < this.blocks.size(); i++) {
+			if (!furniture.contains(i)) {
+				if (this.singleLines.contains(i)) {
+					singleLines.add(kept.size());
+				}
+				kept.add(this.blocks.get(i));
+			}
+		}
+		this.blocks.clear();
+		this.blocks.addAll(kept);
+		this.singleLines.clear();
+		this.singleLines.addAll(singleLines);
+	}
+
+	private static String withoutNumbers(String line) {
+		return line.replaceAll("\\d+", "#");
 	}
 
 	/**

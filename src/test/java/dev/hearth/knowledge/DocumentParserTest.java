@@ -56,6 +56,18 @@ class DocumentParserTest {
 					TextBlock.heading(2, "World add-on - €7 per month"), TextBlock.heading(2, "Recording and catch-up"),
 					TextBlock.heading(2, "Changing your package"));
 		assertThat(blocks).contains(TextBlock.paragraph("• 101 Northwind One HD"));
+		assertThat(blocks).noneMatch((block) -> block.text().contains("Page 1") || block.text().contains("Page 2"));
+	}
+
+	@Test
+	void aPdfsRunningHeaderAndPageNumbersAreLeftOut() {
+		byte[] pdf = TestFiles.pdfPages("Terms",
+				List.of(List.of("Customer terms", "Your contract starts on the day your service goes live.", "1 / 2"),
+						List.of("Customer terms", "You can cancel within 14 days of the start.", "2 / 2")));
+		List<TextBlock> blocks = this.parser.parse(pdf, "terms.pdf", "en").blocks();
+		assertThat(blocks).extracting(TextBlock::text)
+			.containsExactly("Customer terms", "Your contract starts on the day your service goes live.",
+					"You can cancel within 14 days of the start.");
 	}
 
 	@Test

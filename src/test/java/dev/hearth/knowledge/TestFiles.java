@@ -21,6 +21,35 @@ final class TestFiles {
 	private TestFiles() {
 	}
 
+	/** A PDF with one page for each list of lines, each line a paragraph of its own. */
+	static byte[] pdfPages(String title, List<List<String>> pages) {
+		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			PDDocumentInformation info = new PDDocumentInformation();
+			info.setTitle(title);
+			document.setDocumentInformation(info);
+			for (List<String> lines : pages) {
+				PDPage page = new PDPage();
+				document.addPage(page);
+				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+					content.beginText();
+					content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+					content.setLeading(40);
+					content.newLineAtOffset(60, 720);
+					for (String line : lines) {
+						content.showText(line);
+						content.newLine();
+					}
+					content.endText();
+				}
+			}
+			document.save(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	static byte[] pdf(String title, List<String> lines, String userPassword) {
 		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PDDocumentInformation info = new PDDocumentInformation();
