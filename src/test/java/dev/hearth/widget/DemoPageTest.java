@@ -28,7 +28,7 @@ class DemoPageTest {
 		String plans = read("sample-kb/docs/plans/fibre-plans.md");
 		for (String bundle : new String[] { "messages/messages.properties", "messages/messages_de.properties" }) {
 			Properties messages = properties(bundle);
-			for (String key : new String[] { "demo.plan.basic", "demo.plan.plus", "demo.plan.max" }) {
+			for (String key : new String[] { "demo.plan.basic", "demo.plan.plus", "demo.plan.busy", "demo.plan.max" }) {
 				Matcher plan = PLAN.matcher(messages.getProperty(key));
 				assertThat(plan.find()).as(bundle + " " + key).isTrue();
 				assertThat(plans).as(bundle + " " + key)
