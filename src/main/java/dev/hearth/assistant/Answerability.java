@@ -41,6 +41,16 @@ final class Answerability {
 			"\\b(how much|what does .* cost|what do you charge|price|fee|cost|kostet|kosten|preis|gebühr|wie viel)\\b",
 			Pattern.CASE_INSENSITIVE);
 
+	/**
+	 * A question that asks a price in so many words ("how much is it to ...", "what does
+	 * ... cost", "was kostet"), unlike "how much notice" or "how much data", which ask a
+	 * quantity: an FAQ entry's answer without an amount does not answer it either.
+	 */
+	private static final Pattern PRICE_ASKED = Pattern.compile(
+			"\\b(how much (is|are|does|do|did|will|would|was|were)|how much's|what (does|do|would|will) .{1,60}? cost"
+					+ "|what do you charge|wie viel (kostet|kosten)|was (kostet|kosten))\\b",
+			Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern HOW_LONG = Pattern.compile(
 			"\\b(how long|how soon|how quickly|how many days|when will|wie lange|wie schnell|wann)\\b",
 			Pattern.CASE_INSENSITIVE);
@@ -217,6 +227,9 @@ final class Answerability {
 			}
 		}
 		if (this.entryMode) {
+			if (PRICE_ASKED.matcher(question).find() && !AMOUNT.matcher(span).find()) {
+				return new Verdict(false, coverage, "a price is asked for and the entry's answer has none");
+			}
 			return new Verdict(true, coverage, "");
 		}
 		if (HOW_MUCH.matcher(question).find() && !AMOUNT.matcher(span).find()) {

@@ -111,6 +111,36 @@ class AnswerabilityTest {
 	}
 
 	@Test
+	void anFaqEntryWithoutAnAmountDoesNotAnswerAQuestionThatAsksAPrice() {
+		// found in a walk: "how much is it to get faster speeds" got the speed-guarantee
+		// entry, which names speeds and no price
+		dev.hearth.knowledge.FaqEntry guarantee = new dev.hearth.knowledge.FaqEntry("speed",
+				"What if I don't get the speed I'm paying for?", java.util.List.of("minimum guaranteed speed"),
+				"Each plan has a minimum guaranteed wired download speed: Fibre 500 - 350 Mbps.", "en",
+				java.util.Map.of());
+		dev.hearth.knowledge.FaqEntry notice = new dev.hearth.knowledge.FaqEntry("notice",
+				"What is the notice period to cancel?", java.util.List.of("how much notice do I need to give"),
+				"All services have a 30-day notice period.", "en", java.util.Map.of());
+		dev.hearth.knowledge.FaqEntry prices = new dev.hearth.knowledge.FaqEntry("prices",
+				"What fibre plans do you offer?", java.util.List.of(), "Fibre 500 (500 Mbps) costs €39.99 per month.",
+				"en", java.util.Map.of());
+		Answerability faq = Answerability.forFaqEntries();
+		assertThat(faq.judge("how much is it to get faster speeds", FaqAnswers.context(guarantee), guarantee.answer())
+			.missing()).isEqualTo("a price is asked for and the entry's answer has none");
+		assertThat(
+				faq.judge("what does it cost to get a faster speed?", FaqAnswers.context(guarantee), guarantee.answer())
+					.answers())
+			.isFalse();
+		assertThat(
+				faq.judge("how much is it to get faster speeds", FaqAnswers.context(prices), prices.answer()).answers())
+			.isTrue();
+		// "how much notice" asks a quantity, not a price
+		assertThat(
+				faq.judge("how much notice do I have to give?", FaqAnswers.context(notice), notice.answer()).answers())
+			.isTrue();
+	}
+
+	@Test
 	void aQuestionWhetherSomethingIsOfferedNeedsATextThatNamesAllOfIt() {
 		// a discount entry that never names students does not say a student discount is
 		// offered: its "Yes." would be a wrong answer
