@@ -186,8 +186,9 @@ final class ExtractiveAnswers {
 				(unit) -> said(said, unit), embed);
 		SpanWindows.Window best = null;
 		double bestScore = Double.NEGATIVE_INFINITY;
+		boolean yesNo = YesNoQuestions.asks(question, "de".equals(locale.getLanguage()));
 		for (SpanWindows.Window window : windows) {
-			if (refersElsewhere(window)) {
+			if (refersElsewhere(window) || (!yesNo && signpost(window.units()))) {
 				continue;
 			}
 			double score = scorer.applyAsDouble(window);
@@ -249,6 +250,22 @@ final class ExtractiveAnswers {
 	 */
 	static String withoutReferences(String text) {
 		return REFERENCE.matcher(text).replaceAll(" ");
+	}
+
+	/**
+	 * Whether a section is a signpost: one statement and a reference that leaves the rest
+	 * to another page ("You can bring your number from another provider. See *Number
+	 * porting* for how it works."). It answers whether one can, not how, what or which:
+	 * for such questions the page it points to answers, or nothing here does.
+	 */
+	static boolean signpost(List<Unit> units) {
+		int references = 0;
+		for (Unit unit : units) {
+			if (REFERS_ELSEWHERE.matcher(unit.text().strip()).matches()) {
+				references++;
+			}
+		}
+		return references > 0 && units.size() - references <= 1;
 	}
 
 	/** Whether every unit of the window only sends the reader elsewhere. */
