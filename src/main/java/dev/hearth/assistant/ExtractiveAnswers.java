@@ -206,6 +206,7 @@ final class ExtractiveAnswers {
 				&& !said(said, best.units().get(from - 1))) {
 			from--;
 		}
+		from = withLeadIn(best.units(), from, said);
 		boolean howTo = SpanWindows.asksHowTo(question);
 		int to = best.to();
 		boolean procedure = howTo && procedureStart(best.units(), from, said) < from;
@@ -250,6 +251,27 @@ final class ExtractiveAnswers {
 	 */
 	static String withoutReferences(String text) {
 		return REFERENCE.matcher(text).replaceAll(" ");
+	}
+
+	/**
+	 * Where a span that starts inside a list must start: at the list's lead-in ("Request
+	 * your porting code:") when its first unit is an item that continues it in lower case
+	 * ("in the Northwind app under ...,"), else where it starts.
+	 */
+	static int withLeadIn(List<Unit> units, int from, String said) {
+		String first = units.get(from).text().strip();
+		if (first.isEmpty() || !Character.isLowerCase(first.codePointAt(0))) {
+			return from;
+		}
+		for (int i = from - 1; i >= 0 && from - i <= MAX_LIST_ITEMS; i--) {
+			if (said(said, units.get(i))) {
+				return from;
+			}
+			if (units.get(i).text().strip().endsWith(":")) {
+				return i;
+			}
+		}
+		return from;
 	}
 
 	/**
