@@ -186,8 +186,9 @@ final class ExtractiveAnswers {
 				(unit) -> said(said, unit), embed);
 		SpanWindows.Window best = null;
 		double bestScore = Double.NEGATIVE_INFINITY;
+		boolean yesNo = YesNoQuestions.asks(question, "de".equals(locale.getLanguage()));
 		for (SpanWindows.Window window : windows) {
-			if (refersElsewhere(window)) {
+			if (refersElsewhere(window) || (!yesNo && signpost(window.units()))) {
 				continue;
 			}
 			double score = scorer.applyAsDouble(window);
@@ -205,6 +206,7 @@ final class ExtractiveAnswers {
 				&& !said(said, best.units().get(from - 1))) {
 			from--;
 		}
+		from = withLeadIn(best.units(), from, said);
 		boolean howTo = SpanWindows.asksHowTo(question);
 		int to = best.to();
 		boolean procedure = howTo && procedureStart(best.units(), from, said) < from;
@@ -249,6 +251,43 @@ final class ExtractiveAnswers {
 	 */
 	static String withoutReferences(String text) {
 		return REFERENCE.matcher(text).replaceAll(" ");
+	}
+
+	/**
+	 * Where a span that starts inside a list must start: at the list's lead-in ("Request
+	 * your porting code:") when its first unit is an item that continues it in lower case
+	 * ("in the Northwind app under ...,"), else where it starts.
+	 */
+	static int withLeadIn(List<Unit> units, int from, String said) {
+		String first = units.get(from).text().strip();
+		if (first.isEmpty() || !Character.isLowerCase(first.codePointAt(0))) {
+			return from;
+		}
+		for (int i = from - 1; i >= 0 && from - i <= MAX_LIST_ITEMS; i--) {
+			if (said(said, units.get(i))) {
+				return from;
+			}
+			if (units.get(i).text().strip().endsWith(":")) {
+				return i;
+			}
+		}
+		return from;
+	}
+
+	/**
+	 * Whether a section is a signpost: one statement and a reference that leaves the rest
+	 * to another page ("You can bring your number from another provider. See *Number
+	 * porting* for how it works."). It answers whether one can, not how, what or which:
+	 * for such questions the page it points to answers, or nothing here does.
+	 */
+	static boolean signpost(List<Unit> units) {
+		int references = 0;
+		for (Unit unit : units) {
+			if (REFERS_ELSEWHERE.matcher(unit.text().strip()).matches()) {
+				references++;
+			}
+		}
+		return references > 0 && units.size() - references <= 1;
 	}
 
 	/** Whether every unit of the window only sends the reader elsewhere. */

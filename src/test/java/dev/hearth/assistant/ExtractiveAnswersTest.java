@@ -44,6 +44,36 @@ class ExtractiveAnswersTest {
 	}
 
 	@Test
+	void aSignpostSectionAnswersWhetherButNotHow() {
+		Passage signpost = passage("mobile-plans", "Mobile plans", "Mobile plans > Keeping your number",
+				"You can bring your number from another provider. See Number porting for how it works.");
+		Passage porting = passage("porting", "Keeping your number (number porting)",
+				"Keeping your number (number porting) > Bringing your number to Northwind",
+				"Get a porting code from your current provider. Give us the code when you order your mobile plan.", 2,
+				0.7);
+		assertThat(ExtractiveAnswers
+			.compose("how do I bring my number from another provider", List.of(signpost, porting), 3, Locale.ENGLISH)
+			.text()).startsWith("**Bringing your number to Northwind**");
+		assertThat(ExtractiveAnswers
+			.compose("can I bring my number from another provider", List.of(signpost, porting), 3, Locale.ENGLISH)
+			.text()).startsWith("**Keeping your number**");
+	}
+
+	@Test
+	void aSpanThatStartsWithAListItemTakesTheListsLeadIn() {
+		Passage leaving = passage("porting", "Keeping your number (number porting)",
+				"Keeping your number (number porting) > Taking your number to another provider",
+				"Request your porting code:\n\nin the Northwind app under Mobile > Leave and keep my number,\n\n"
+						+ "by texting PORT to 2580 (free), or\n\nby calling 150 from your Northwind mobile.\n\n"
+						+ "Give the code to your new provider.");
+		String text = ExtractiveAnswers
+			.compose("switching to another mobile company but I want to keep my number", List.of(leaving), 3,
+					Locale.ENGLISH)
+			.text();
+		assertThat(text).contains("Request your porting code:").contains("by texting PORT to 2580");
+	}
+
+	@Test
 	void aSentenceThatOnlySendsTheReaderElsewhereIsNeverTheAnswer() {
 		Passage pointer = passage("payments", "Payment methods", "Payment methods > Failed payments",
 				"See Your bill and invoices for what happens if a bill stays unpaid.");
