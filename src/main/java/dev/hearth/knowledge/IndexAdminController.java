@@ -57,6 +57,8 @@ class IndexAdminController {
 		status.put("embeddingModel", this.properties.embeddingModelId());
 		status.put("dimensions", this.dimensions);
 		status.put("maxDocumentBytes", this.properties.maxDocumentBytes());
+		status.put("maxBatchFiles", this.properties.batch().maxFiles());
+		status.put("maxBatchBytes", this.properties.batch().maxBytes());
 		status.put("fusion", this.properties.search().fusion().name());
 		return status;
 	}

@@ -20,13 +20,15 @@ import dev.hearth.retrieval.Fusion;
  * @param sample the bundled sample knowledge base
  * @param search search defaults
  * @param embedding the in-process embedding model, when not the bundled one
+ * @param batch limits of one multi-document upload ({@code POST /api/admin/documents})
  */
 @ConfigurationProperties("hearth.knowledge")
 record KnowledgeProperties(@DefaultValue("52428800") long maxDocumentBytes, @DefaultValue Chunk chunk,
 		@DefaultValue("en") String defaultLanguage, @DefaultValue("all-minilm-l6-v2-q") String embeddingModelId,
 		@DefaultValue( {
 				"customer", "business" }) List<String> publicAudiences,
-		@DefaultValue Sample sample, @DefaultValue Search search, @DefaultValue Embedding embedding){
+		@DefaultValue Sample sample, @DefaultValue Search search, @DefaultValue Embedding embedding,
+		@DefaultValue Batch batch){
 
 	/** The id of the bundled embedding model, all-MiniLM-L6-v2 (quantized). */
 	static final String BUNDLED_EMBEDDING_MODEL_ID = "all-minilm-l6-v2-q";
@@ -43,6 +45,29 @@ record KnowledgeProperties(@DefaultValue("52428800") long maxDocumentBytes, @Def
 	 * chunk of the same section
 	 */
 	record Chunk(@DefaultValue("1200") int maxChars, @DefaultValue("200") int overlapChars) {
+	}
+
+	/**
+	 * Limits of one multi-document upload. Each file's own limit is
+	 * {@code max-document-bytes}; the servlet container's
+	 * {@code spring.servlet.multipart.max-request-size} must stay above
+	 * {@code max-bytes}.
+	 *
+	 * @param maxFiles most files in one request (each takes two multipart parts, so keep
+	 * {@code server.tomcat.max-part-count} above twice this)
+	 * @param maxBytes most bytes of all files of one request together
+	 */
+	record Batch(@DefaultValue("20") int maxFiles, @DefaultValue("104857600") long maxBytes) {
+
+		Batch {
+			if (maxFiles < 1) {
+				throw new IllegalArgumentException("hearth.knowledge.batch.max-files must be positive");
+			}
+			if (maxBytes < 1) {
+				throw new IllegalArgumentException("hearth.knowledge.batch.max-bytes must be positive");
+			}
+		}
+
 	}
 
 	/**

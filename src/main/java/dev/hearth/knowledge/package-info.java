@@ -17,9 +17,10 @@
  * PostgreSQL. A failed import leaves the previous version in place.
  * <p>
  * The admin API ({@code /api/admin/documents}, {@code /faq}, {@code /index},
- * {@code /search}, {@code /status}) is what the kb-import CLI talks to. On the first
- * start with an empty knowledge base, the bundled sample knowledge base of Northwind
- * Fibre is imported.
+ * {@code /search}, {@code /status}) is what the kb-import CLI talks to; it sends several
+ * document files per request ({@code DocumentBatchController}), each imported on its own.
+ * On the first start with an empty knowledge base, the bundled sample knowledge base of
+ * Northwind Fibre is imported.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Knowledge")
 package dev.hearth.knowledge;

@@ -47,6 +47,41 @@ final class AdminApi {
 			.header("Content-Type", "application/octet-stream"));
 	}
 
+	/**
+	 * {@code POST /api/admin/documents} as multipart/form-data: a source part, then a
+	 * file part, for each entry of {@code files} (source to bytes, in order).
+	 */
+	Response postDocuments(java.util.SequencedMap<String, byte[]> files, String... tags) {
+		String boundary = "hearth-test-" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		files.forEach((source, bytes) -> {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"source\"\r\n"
+					+ "Content-Type: text/plain; charset=UTF-8\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(source.getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+					+ "filename=\"upload\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(bytes);
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		});
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return postMultipart("/api/admin/documents", boundary, body.toByteArray(), tags);
+	}
+
+	Response postMultipart(String path, String boundary, byte[] body, String... tags) {
+		StringBuilder query = new StringBuilder();
+		for (String tag : tags) {
+			query.append(query.isEmpty() ? "?" : "&").append("tag=").append(encode(tag));
+		}
+		return send(request(path + query).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary));
+	}
+
+	Response anonymousPostDocuments(java.util.SequencedMap<String, byte[]> files) {
+		return new AdminApi(this.base, null).postDocuments(files);
+	}
+
 	Response postFaq(String body, String format, boolean replace) {
 		return send(request("/api/admin/faq?format=" + format + "&replace=" + replace)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
@@ -78,8 +113,14 @@ final class AdminApi {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET());
 	}
 
+	private AdminApi(String base, String token) {
+		this.base = base;
+		this.token = token;
+	}
+
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(this.base + path)).header("Authorization", "Bearer " + this.token);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path));
+		return (this.token != null) ? request.header("Authorization", "Bearer " + this.token) : request;
 	}
 
 	private Response send(HttpRequest.Builder request) {

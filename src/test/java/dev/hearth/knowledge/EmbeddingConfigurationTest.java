@@ -20,7 +20,8 @@ class EmbeddingConfigurationTest {
 		return new KnowledgeProperties(52_428_800, new KnowledgeProperties.Chunk(1200, 200), "en", id,
 				List.of("customer"), new KnowledgeProperties.Sample(false),
 				new KnowledgeProperties.Search(Fusion.LINEAR, 5),
-				new KnowledgeProperties.Embedding(model, tokenizer, "mean"));
+				new KnowledgeProperties.Embedding(model, tokenizer, "mean"),
+				new KnowledgeProperties.Batch(20, 104_857_600));
 	}
 
 	@Test

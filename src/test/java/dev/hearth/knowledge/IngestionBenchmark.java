@@ -45,6 +45,14 @@ import dev.hearth.system.SystemProperties;
  * after the imports. Not a unit test: run it with
  * {@code mvn test -Dtest=IngestionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; it
  * prints a table and writes {@code target/bench/ingestion.json}.
+ *
+ * <p>
+ * The CLI runs in this JVM by default ({@code -Dbench.cli=in-process}), where its CPU is
+ * counted with the server's. With {@code -Dbench.cli=process} it runs as operators run
+ * it, the built jar ({@code kb-import/target/kb-import.jar}, or {@code -Dbench.cli-jar})
+ * in its own JVM: the JVM's CPU is then the server's alone, and the CLI's is reported
+ * beside it. {@code -Dbench.batch=N} passes {@code --batch N} to the CLI (files per
+ * request; 1 is one request a file).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -69,6 +77,14 @@ class IngestionBenchmark {
 	 * that one request a document costs.
 	 */
 	private static final boolean UNCHANGED_UPLOADS = Boolean.getBoolean("bench.unchanged-uploads");
+
+	/** {@code in-process} (the CLI in this JVM) or {@code process} (the built jar). */
+	private static final String CLI = System.getProperty("bench.cli", "in-process");
+
+	private static final String CLI_JAR = System.getProperty("bench.cli-jar", "kb-import/target/kb-import.jar");
+
+	/** The CLI's {@code --batch}, or empty for its default. */
+	private static final String BATCH = System.getProperty("bench.batch", "");
 
 	@LocalServerPort
 	int port;
@@ -108,22 +124,20 @@ class IngestionBenchmark {
 		// the raw model is measured warm; so is the import path (JIT, pools, caches):
 		// bench.warmup-copies copies of the sample, under other paths, go in first and
 		// are not counted
-		KbImportRunner.run("http://127.0.0.1:" + this.port, token, new PrintStream(new ByteArrayOutputStream()),
-				new PrintStream(new ByteArrayOutputStream()), "import", warmUpCorpus().toString(), "--parallel",
-				Integer.toString(PARALLEL));
+		runCli(token, warmUpCorpus(), new ByteArrayOutputStream());
 		long chunksBefore = this.jdbc.sql("select count(*) from kb_chunk").query(Long.class).single();
 		long documentsBefore = this.jdbc.sql("select count(*) from kb_document").query(Long.class).single();
 		Map<Integer, Long> postgresBefore = postgresTicks();
 		Map<String, Long> threadsBefore = ThreadCpu.snapshot();
 		long cpuStart = processCpuNanos();
+		long cliCpuStart = childrenCpuNanos();
 		long started = System.nanoTime();
 		System.out.println("Measured import starts at " + java.time.Instant.now());
-		int exit = KbImportRunner.run("http://127.0.0.1:" + this.port, token, new PrintStream(out),
-				new PrintStream(new ByteArrayOutputStream()), "import", corpus.toString(), "--parallel",
-				Integer.toString(PARALLEL));
+		int exit = runCli(token, corpus, out);
 		double seconds = (System.nanoTime() - started) / 1e9;
 		System.out.println("Measured import ends at " + java.time.Instant.now());
 		long jvmCpu = processCpuNanos() - cpuStart;
+		long cliCpu = childrenCpuNanos() - cliCpuStart;
 		Map<String, Long> threadCpu = ThreadCpu.byGroup(threadsBefore, ThreadCpu.snapshot());
 		long postgresCpu = postgresCpuNanos(postgresBefore);
 		long chunks = this.jdbc.sql("select count(*) from kb_chunk").query(Long.class).single() - chunksBefore;
@@ -151,6 +165,7 @@ class IngestionBenchmark {
 		result.put("documents", documents);
 		result.put("chunks", chunks);
 		result.put("cliExitCode", exit);
+		result.put("cli", CLI + (BATCH.isEmpty() ? "" : ", --batch " + BATCH));
 		result.put("warmUpCopies", WARM_UP_COPIES);
 		result.put("endToEndSeconds", round(seconds));
 		result.put("endToEndChunksPerSecond", round(endToEnd));
@@ -172,6 +187,11 @@ class IngestionBenchmark {
 		// tenth: the same ratio against their mean
 		double rawCpuMean = (rawCpuPerChunk + rawAfterCpuPerChunk) / 2;
 		result.put("cpuRatioToRawMean", Math.round(rawCpuMean / endToEndCpuPerChunk * 100) / 100.0);
+		if (CLI.equals("process")) {
+			// the JVM is the server alone: the CLI's CPU is its own process's
+			result.put("serverCpuRatioToRawMean", Math.round(rawCpuMean / endToEndCpuPerChunk * 100) / 100.0);
+			result.put("cliProcessCpuMillisPerChunk", round(cliCpu / 1e6 / chunks));
+		}
 		result.put("importCpuMillisPerChunkByThreads", perChunk(threadCpu, chunks));
 		// the same ratio against the embedding threads' own CPU in the raw measurement
 		// (mean of before and after)
@@ -181,8 +201,11 @@ class IngestionBenchmark {
 				Math.round(rawEmbeddingThreads / endToEndCpuPerChunk * 100) / 100.0);
 		for (Map<String, Object> later : laterRounds) {
 			later.put("wallRatio", Math.round((double) later.get("chunksPerSecond") / raw * 100) / 100.0);
-			later.put("cpuRatioToRawMean",
-					Math.round(rawCpuMean / (double) later.remove("cpuMillisPerChunk") * 100) / 100.0);
+			double ratio = Math.round(rawCpuMean / (double) later.remove("cpuMillisPerChunk") * 100) / 100.0;
+			later.put("cpuRatioToRawMean", ratio);
+			if (CLI.equals("process")) {
+				later.put("serverCpuRatioToRawMean", ratio);
+			}
 		}
 		if (!laterRounds.isEmpty()) {
 			result.put("laterRounds", laterRounds);
@@ -210,14 +233,14 @@ class IngestionBenchmark {
 		Map<Integer, Long> postgresBefore = postgresTicks();
 		Map<String, Long> threadsBefore = ThreadCpu.snapshot();
 		long cpuStart = processCpuNanos();
+		long cliCpuStart = childrenCpuNanos();
 		long started = System.nanoTime();
 		System.out.println("Round " + round + " starts at " + java.time.Instant.now());
-		int exit = KbImportRunner.run("http://127.0.0.1:" + this.port, token,
-				new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), "import",
-				corpus.toString(), "--parallel", Integer.toString(PARALLEL));
+		int exit = runCli(token, corpus, new ByteArrayOutputStream());
 		double seconds = (System.nanoTime() - started) / 1e9;
 		System.out.println("Round " + round + " ends at " + java.time.Instant.now());
 		long jvmCpu = processCpuNanos() - cpuStart;
+		long cliCpu = childrenCpuNanos() - cliCpuStart;
 		Map<String, Long> threadCpu = ThreadCpu.byGroup(threadsBefore, ThreadCpu.snapshot());
 		long postgresCpu = postgresCpuNanos(postgresBefore);
 		long chunks = this.jdbc.sql("select count(*) from kb_chunk").query(Long.class).single() - chunksBefore;
@@ -231,8 +254,73 @@ class IngestionBenchmark {
 		result.put("cpuMillisPerChunkPostgres", round(postgresCpu / 1e6 / chunks));
 		result.put("cpuRatio", Math.round(rawCpuPerChunk / ((jvmCpu + postgresCpu) / 1e6 / chunks) * 100) / 100.0);
 		result.put("byThreads", perChunk(threadCpu, chunks));
+		if (CLI.equals("process")) {
+			result.put("cliProcessCpuMillisPerChunk", round(cliCpu / 1e6 / chunks));
+		}
 		result.put("cpuMillisPerChunk", (jvmCpu + postgresCpu) / 1e6 / chunks);
 		return result;
+	}
+
+	/**
+	 * {@code kb-import import FOLDER --parallel bench.parallel [--batch bench.batch]}, in
+	 * this JVM or as its own process ({@code bench.cli}); its stdout goes to {@code out}.
+	 */
+	private int runCli(String token, Path folder, ByteArrayOutputStream out) throws IOException {
+		List<String> args = new ArrayList<>(
+				List.of("import", folder.toString(), "--parallel", Integer.toString(PARALLEL)));
+		if (!BATCH.isEmpty()) {
+			args.addAll(List.of("--batch", BATCH));
+		}
+		String server = "http://127.0.0.1:" + this.port;
+		if (CLI.equals("in-process")) {
+			return KbImportRunner.run(server, token, new PrintStream(out), new PrintStream(new ByteArrayOutputStream()),
+					args.toArray(String[]::new));
+		}
+		if (!CLI.equals("process")) {
+			throw new IllegalArgumentException("bench.cli must be in-process or process, got " + CLI);
+		}
+		Path jar = Path.of(CLI_JAR);
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar.toAbsolutePath()
+					+ " is missing: build it first with mvn -o -q -DskipTests -pl kb-import package");
+		}
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+						"-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
+		command.addAll(args);
+		Path stdout = Files.createTempFile("kb-import", ".out");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile())
+			.redirectError(ProcessBuilder.Redirect.DISCARD);
+		builder.environment().put("HEARTH_URL", server);
+		builder.environment().put("HEARTH_TOKEN", token);
+		try {
+			int exit = builder.start().waitFor();
+			out.writeBytes(Files.readAllBytes(stdout));
+			return exit;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while kb-import ran", ex);
+		}
+		finally {
+			Files.deleteIfExists(stdout);
+		}
+	}
+
+	/**
+	 * CPU time of this JVM's child processes that have ended and been waited for (the CLI
+	 * run as its own process): {@code cutime} and {@code cstime} of
+	 * {@code /proc/self/stat}; 0 where it is not readable.
+	 */
+	private static long childrenCpuNanos() {
+		try {
+			String stat = Files.readString(Path.of("/proc/self/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10_000_000L;
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
 	}
 
 	/**

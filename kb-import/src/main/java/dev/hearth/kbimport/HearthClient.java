@@ -96,6 +96,46 @@ final class HearthClient implements AutoCloseable {
 		return send("PUT", "/api/admin/documents", query, body, "application/octet-stream", UPLOAD_TIMEOUT);
 	}
 
+	/**
+	 * Uploads several files in one request ({@code POST /api/admin/documents}, multipart:
+	 * a {@code source} part before each {@code file} part); the server imports each on
+	 * its own and answers one result per file, in this order.
+	 * @throws UncheckedIOException when a file cannot be opened
+	 */
+	JsonNode postDocuments(List<LocalFile> files, Tags tags, String language) {
+		QueryString query = new QueryString().addAll("tag", tags.asQueryValues()).add("language", language);
+		String boundary = "kb-import-" + java.util.UUID.randomUUID();
+		List<BodyPublisher> parts = new java.util.ArrayList<>(files.size() * 2 + 1);
+		for (LocalFile file : files) {
+			String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"source\"\r\n"
+					+ "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + file.source() + "\r\n--" + boundary
+					+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + partFileName(file)
+					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+			parts.add(BodyPublishers.ofString(head, StandardCharsets.UTF_8));
+			try {
+				parts.add(BodyPublishers.ofFile(file.path()));
+			}
+			catch (FileNotFoundException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			parts.add(BodyPublishers.ofString("\r\n", StandardCharsets.UTF_8));
+		}
+		parts.add(BodyPublishers.ofString("--" + boundary + "--\r\n", StandardCharsets.UTF_8));
+		return send("POST", "/api/admin/documents", query, BodyPublishers.concat(parts.toArray(BodyPublisher[]::new)),
+				"multipart/form-data; boundary=" + boundary, UPLOAD_TIMEOUT);
+	}
+
+	/**
+	 * The file part's name, only so that the server keeps the part as a file: the source
+	 * travels in its own part. ASCII letters, digits, dots, dashes and underscores of the
+	 * file's name, at most 64.
+	 */
+	static String partFileName(LocalFile file) {
+		String name = file.path().getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+		name = (name.length() > 64) ? name.substring(name.length() - 64) : name;
+		return name.isEmpty() ? "file" : name;
+	}
+
 	JsonNode deleteDocument(String source) {
 		return send("DELETE", "/api/admin/documents", new QueryString().add("source", source), BodyPublishers.noBody(),
 				null, QUERY_TIMEOUT);

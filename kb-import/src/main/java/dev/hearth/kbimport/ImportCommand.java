@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code import PATH...}: imports files and folder trees as documents, uploading only
@@ -55,8 +56,13 @@ final class ImportCommand implements CliCommand {
 			description = "show what would be added, updated, unchanged and removed; change nothing")
 	boolean dryRun;
 
-	@Option(names = "--parallel", paramLabel = "N", description = "upload N files at a time, 1 to 32 (default 2)")
+	@Option(names = "--parallel", paramLabel = "N", description = "N uploads (requests) at a time, 1 to 32 (default 2)")
 	int parallel = 2;
+
+	@Option(names = "--batch", paramLabel = "N",
+			description = "up to N files per request, 1 to 100 (default 16; the server's limit applies); 1 sends "
+					+ "each file on its own")
+	int batch = 16;
 
 	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
@@ -65,6 +71,7 @@ final class ImportCommand implements CliCommand {
 		Tags tags = Tags.parse(this.tags, "import");
 		String language = language(this.language);
 		int parallel = CliCommand.within("--parallel", this.parallel, 1, 32, "import");
+		int batch = CliCommand.within("--batch", this.batch, 1, 100, "import");
 		PathFilter filter = PathFilter.parse(this.includes, this.excludes, "import");
 		List<ImportRoot> roots = this.paths.stream().map((path) -> ImportRoot.of(path, this.prefix)).toList();
 		List<ImportRoot> pruneRoots = this.prune ? roots.stream().filter(ImportRoot::folder).toList() : List.of();
@@ -79,7 +86,12 @@ final class ImportCommand implements CliCommand {
 		}
 
 		HearthClient client = session.client();
-		long maxDocumentBytes = Json.number(client.status(), "maxDocumentBytes", 0);
+		JsonNode status = client.status();
+		long maxDocumentBytes = Json.number(status, "maxDocumentBytes", 0);
+		// a server without multi-document uploads does not give their limits: one file a
+		// request
+		int maxBatchFiles = (int) Math.min(batch, Json.number(status, "maxBatchFiles", 1));
+		long maxBatchBytes = Json.number(status, "maxBatchBytes", Long.MAX_VALUE);
 		List<RemoteDocument> existing = RemoteDocument.listFrom(client.documents());
 		ImportPlan planned = new ImportPlanner(tags, language, maxDocumentBytes, Sha256::of).plan(found.files(),
 				existing, pruneRoots);
@@ -91,7 +103,9 @@ final class ImportCommand implements CliCommand {
 			ImportSummary.printPlan(session.out(), plan);
 			return plan.failures().isEmpty() ? 0 : 1;
 		}
-		return execute(plan, new Uploader(client, tags, language, parallel), session);
+		return execute(plan,
+				new Uploader(client, tags, language, parallel, Math.max(1, maxBatchFiles), Math.max(1, maxBatchBytes)),
+				session);
 	}
 
 	private static int execute(ImportPlan plan, Uploader uploader, Session session) {

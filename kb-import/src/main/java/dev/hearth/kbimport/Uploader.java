@@ -12,10 +12,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Uploads files with a fixed number of parallel workers, reporting to a
+ * Uploads files with a fixed number of parallel workers, several files per request when
+ * the server takes multi-document uploads ({@link Batches}), reporting to a
  * {@link ProgressBar}. A file the server rejects is a failure with the server's reason
- * and the others go on; when the server becomes unusable (connection refused, token
- * refused) the files not yet started are left alone.
+ * and the others go on; a request the server refuses as a whole (over its limits, or a
+ * server without multi-document uploads) or that fails on the way is sent again file by
+ * file, so that each file still gets its own result; when the server becomes unusable
+ * (connection refused, token refused) the files not yet started are left alone.
  */
 final class Uploader {
 
@@ -46,43 +49,119 @@ final class Uploader {
 
 	private final int parallel;
 
-	Uploader(HearthClient client, Tags tags, String language, int parallel) {
+	private final int maxFiles;
+
+	private final long maxBytes;
+
+	/**
+	 * @param parallel requests in flight at once
+	 * @param maxFiles most files in one request; 1 uploads each file on its own
+	 * ({@code PUT /api/admin/documents})
+	 * @param maxBytes most bytes of one request's files together
+	 */
+	Uploader(HearthClient client, Tags tags, String language, int parallel, int maxFiles, long maxBytes) {
 		this.client = client;
 		this.tags = tags;
 		this.language = language;
 		this.parallel = parallel;
+		this.maxFiles = maxFiles;
+		this.maxBytes = maxBytes;
 	}
 
 	Report upload(List<ImportPlan.Item> items, ProgressBar progress) {
 		AtomicReference<ServerUnavailableException> fatal = new AtomicReference<>();
-		List<Future<Outcome>> futures = new ArrayList<>();
+		List<List<ImportPlan.Item>> batches = Batches.of(items, this.maxFiles, this.maxBytes, this.parallel);
+		List<Future<List<Outcome>>> futures = new ArrayList<>();
 		try (ExecutorService workers = Executors.newFixedThreadPool(this.parallel, (task) -> {
 			Thread thread = new Thread(task, "kb-import-upload");
 			thread.setDaemon(true);
 			return thread;
 		})) {
-			for (ImportPlan.Item item : items) {
-				futures.add(workers.submit(() -> uploadOne(item, progress, fatal)));
+			for (List<ImportPlan.Item> batch : batches) {
+				futures.add(workers.submit(() -> uploadBatch(batch, progress, fatal)));
 			}
 		}
 		List<Outcome> outcomes = new ArrayList<>();
 		int notAttempted = 0;
-		for (Future<Outcome> future : futures) {
-			Outcome outcome = result(future);
-			if (outcome == null) {
-				notAttempted++;
-			}
-			else {
-				outcomes.add(outcome);
+		for (Future<List<Outcome>> future : futures) {
+			for (Outcome outcome : result(future)) {
+				if (outcome.outcome() == null && outcome.failure() == null) {
+					notAttempted++;
+				}
+				else {
+					outcomes.add(outcome);
+				}
 			}
 		}
 		return new Report(outcomes, notAttempted, fatal.get());
 	}
 
+	/**
+	 * One outcome per file of the batch; a file not attempted has neither outcome nor
+	 * failure.
+	 */
+	private List<Outcome> uploadBatch(List<ImportPlan.Item> batch, ProgressBar progress,
+			AtomicReference<ServerUnavailableException> fatal) {
+		if (batch.size() == 1) {
+			return List.of(uploadOne(batch.get(0), progress, fatal));
+		}
+		if (fatal.get() != null) {
+			return batch.stream().map((item) -> notAttempted(item.file())).toList();
+		}
+		List<LocalFile> files = batch.stream().map(ImportPlan.Item::file).toList();
+		progress.started(files.get(0).source());
+		JsonNode answer;
+		try {
+			answer = this.client.postDocuments(files, this.tags, this.language);
+		}
+		catch (ApiException | UncheckedIOException ex) {
+			return oneByOne(batch, progress, fatal);
+		}
+		catch (ServerUnavailableException ex) {
+			if (ex.isFatalForAllRequests()) {
+				fatal.compareAndSet(null, ex);
+				return batch.stream().map((item) -> notAttempted(item.file())).toList();
+			}
+			return oneByOne(batch, progress, fatal);
+		}
+		List<JsonNode> results = Json.elements(answer.path("results"));
+		List<Outcome> outcomes = new ArrayList<>(batch.size());
+		for (int i = 0; i < batch.size(); i++) {
+			ImportPlan.Item item = batch.get(i);
+			JsonNode result = (i < results.size()) ? results.get(i) : null;
+			Outcome outcome = outcomeOf(item, result);
+			if (i > 0) {
+				progress.started(item.file().source());
+			}
+			progress.finished(outcome.failure() != null);
+			outcomes.add(outcome);
+		}
+		return outcomes;
+	}
+
+	private static Outcome outcomeOf(ImportPlan.Item item, JsonNode result) {
+		LocalFile file = item.file();
+		if (result == null || !file.source().equals(Json.text(result, "source"))) {
+			return new Outcome(file, null, new Failure(file.source(),
+					"the server's answer did not report on this " + "file; import again to see its result"));
+		}
+		String outcome = Json.text(result, "outcome", (item.action() == ImportPlan.Action.ADD) ? "ADDED" : "UPDATED");
+		if (outcome.equals("FAILED")) {
+			return new Outcome(file, null, new Failure(file.source(),
+					Json.text(result, "detail", "the server did not import it and gave no reason")));
+		}
+		return new Outcome(file, outcome, null);
+	}
+
+	private List<Outcome> oneByOne(List<ImportPlan.Item> batch, ProgressBar progress,
+			AtomicReference<ServerUnavailableException> fatal) {
+		return batch.stream().map((item) -> uploadOne(item, progress, fatal)).toList();
+	}
+
 	private Outcome uploadOne(ImportPlan.Item item, ProgressBar progress,
 			AtomicReference<ServerUnavailableException> fatal) {
 		if (fatal.get() != null) {
-			return null;
+			return notAttempted(item.file());
 		}
 		LocalFile file = item.file();
 		progress.started(file.source());
@@ -103,7 +182,7 @@ final class Uploader {
 		catch (ServerUnavailableException ex) {
 			if (ex.isFatalForAllRequests()) {
 				fatal.compareAndSet(null, ex);
-				return null;
+				return notAttempted(file);
 			}
 			outcome = new Outcome(file, null, new Failure(file.source(), ex.getMessage()));
 		}
@@ -111,7 +190,11 @@ final class Uploader {
 		return outcome;
 	}
 
-	private static Outcome result(Future<Outcome> future) {
+	private static Outcome notAttempted(LocalFile file) {
+		return new Outcome(file, null, null);
+	}
+
+	private static <T> T result(Future<T> future) {
 		try {
 			return future.get();
 		}

@@ -87,6 +87,17 @@ final class FakeHearth implements AutoCloseable {
 
 	volatile long maxDocumentBytes = 1_000_000;
 
+	/** Most files in a multi-document upload; 0 for a server without them (no POST). */
+	volatile int maxBatchFiles = 20;
+
+	volatile long maxBatchBytes = 10_000_000;
+
+	/** When not 0, the status a multi-document upload is refused with, whole. */
+	volatile int refuseBatches;
+
+	/** The sources of each multi-document upload, in order. */
+	final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;
@@ -164,6 +175,14 @@ final class FakeHearth implements AutoCloseable {
 				case "GET /api/admin/status" -> status(exchange);
 				case "GET /api/admin/documents" -> send(exchange, 200, documentList());
 				case "PUT /api/admin/documents" -> upload(exchange, params, body);
+				case "POST /api/admin/documents" -> {
+					if (this.maxBatchFiles == 0) {
+						problem(exchange, 405, "Method Not Allowed", "Method 'POST' is not supported.", null);
+					}
+					else {
+						uploadMany(exchange, params, exchange.getRequestHeaders().getFirst("Content-Type"), body);
+					}
+				}
 				case "DELETE /api/admin/documents" -> delete(exchange, first(params, "source"));
 				case "POST /api/admin/faq" -> faqImport(exchange, params, new String(body, StandardCharsets.UTF_8));
 				case "GET /api/admin/faq" -> send(exchange, 200, faqList());
@@ -225,6 +244,9 @@ final class FakeHearth implements AutoCloseable {
 			.put("embeddingModel", "all-minilm-l6-v2-q")
 			.put("dimensions", 384)
 			.put("maxDocumentBytes", this.maxDocumentBytes);
+		if (this.maxBatchFiles > 0) {
+			status.put("maxBatchFiles", this.maxBatchFiles).put("maxBatchBytes", this.maxBatchBytes);
+		}
 		status.putObject("index").put("revision", 7).put("passages", 21).put("fresh", true);
 		send(exchange, 200, status);
 	}
@@ -250,14 +272,79 @@ final class FakeHearth implements AutoCloseable {
 	}
 
 	private void upload(HttpExchange exchange, Map<String, List<String>> params, byte[] body) throws IOException {
-		String source = first(params, "source");
-		if (this.unimportable.containsKey(source)) {
-			problem(exchange, 422, "Cannot import", this.unimportable.get(source), "ENCRYPTED");
+		ObjectNode result = importOne(first(params, "source"), params, body);
+		if (result.has("status")) {
+			problem(exchange, result.get("status").asInt(), "Cannot import", result.get("detail").asString(),
+					Json.text(result, "reason"));
+		}
+		else {
+			send(exchange, 200, result);
+		}
+	}
+
+	/**
+	 * A multipart body of a source part before each file part, as Hearth takes it: each
+	 * file imported on its own, one result per file.
+	 */
+	private void uploadMany(HttpExchange exchange, Map<String, List<String>> params, String contentType, byte[] body)
+			throws IOException {
+		if (this.refuseBatches != 0) {
+			problem(exchange, this.refuseBatches, "Refused", "the request is refused as a whole", null);
 			return;
 		}
-		if (body.length > this.maxDocumentBytes) {
-			problem(exchange, 413, "Too large", "the document is larger than the limit", "TOO_LARGE");
+		String boundary = contentType.substring(contentType.indexOf("boundary=") + "boundary=".length());
+		List<String> sources = new ArrayList<>();
+		List<byte[]> files = new ArrayList<>();
+		String text = new String(body, StandardCharsets.ISO_8859_1);
+		for (String part : text.split("--" + java.util.regex.Pattern.quote(boundary))) {
+			int blank = part.indexOf("\r\n\r\n");
+			if (blank < 0) {
+				continue;
+			}
+			String headers = part.substring(0, blank);
+			byte[] content = part.substring(blank + 4, part.length() - 2).getBytes(StandardCharsets.ISO_8859_1);
+			if (headers.contains("name=\"source\"")) {
+				sources.add(new String(content, StandardCharsets.UTF_8));
+			}
+			else if (headers.contains("name=\"file\"")) {
+				files.add(content);
+			}
+		}
+		if (sources.size() != files.size() || files.size() > this.maxBatchFiles) {
+			problem(exchange, 400, "Bad Request", "sources " + sources.size() + ", files " + files.size(), null);
 			return;
+		}
+		if (files.stream().mapToLong((file) -> file.length).sum() > this.maxBatchBytes) {
+			problem(exchange, 413, "Too large", "too many bytes in one request", null);
+			return;
+		}
+		this.batches.add(List.copyOf(sources));
+		ArrayNode results = Json.MAPPER.createArrayNode();
+		for (int i = 0; i < files.size(); i++) {
+			ObjectNode result = importOne(sources.get(i), params, files.get(i));
+			if (result.has("status")) {
+				result.put("outcome", "FAILED");
+			}
+			results.add(result);
+		}
+		ObjectNode answer = object().put("files", files.size());
+		answer.set("results", results);
+		send(exchange, 200, answer);
+	}
+
+	/** What importing one file does: its result, or source, status, reason and detail. */
+	private ObjectNode importOne(String source, Map<String, List<String>> params, byte[] body) {
+		if (this.unimportable.containsKey(source)) {
+			return object().put("source", source)
+				.put("status", 422)
+				.put("reason", "ENCRYPTED")
+				.put("detail", this.unimportable.get(source));
+		}
+		if (body.length > this.maxDocumentBytes) {
+			return object().put("source", source)
+				.put("status", 413)
+				.put("reason", "TOO_LARGE")
+				.put("detail", "the document is larger than the limit");
 		}
 		Map<String, List<String>> tags = new TreeMap<>();
 		for (String tag : params.getOrDefault("tag", List.of())) {
@@ -266,32 +353,34 @@ final class FakeHearth implements AutoCloseable {
 		}
 		String language = params.containsKey("language") ? first(params, "language") : "en";
 		String hash = Sha256.of(body);
-		Doc doc = this.documents.get(source);
 		String outcome;
-		if (doc == null) {
-			doc = new Doc(source);
-			this.documents.put(source, doc);
-			outcome = "ADDED";
+		synchronized (this.documents) {
+			Doc doc = this.documents.get(source);
+			if (doc == null) {
+				doc = new Doc(source);
+				this.documents.put(source, doc);
+				outcome = "ADDED";
+			}
+			else if (doc.hash.equals(hash) && doc.tags.equals(tags)
+					&& java.util.Objects.equals(doc.language, language)) {
+				outcome = "UNCHANGED";
+			}
+			else {
+				doc.version++;
+				outcome = "UPDATED";
+			}
+			doc.hash = hash;
+			doc.tags = tags;
+			doc.language = language;
+			doc.size = body.length;
+			return object().put("source", source)
+				.put("outcome", outcome)
+				.put("documentId", "id-" + source)
+				.put("version", doc.version)
+				.put("chunks", 3)
+				.put("title", source)
+				.put("millis", 5);
 		}
-		else if (doc.hash.equals(hash) && doc.tags.equals(tags) && java.util.Objects.equals(doc.language, language)) {
-			outcome = "UNCHANGED";
-		}
-		else {
-			doc.version++;
-			outcome = "UPDATED";
-		}
-		doc.hash = hash;
-		doc.tags = tags;
-		doc.language = language;
-		doc.size = body.length;
-		send(exchange, 200,
-				object().put("source", source)
-					.put("outcome", outcome)
-					.put("documentId", "id-" + source)
-					.put("version", doc.version)
-					.put("chunks", 3)
-					.put("title", source)
-					.put("millis", 5));
 	}
 
 	private void delete(HttpExchange exchange, String source) throws IOException {

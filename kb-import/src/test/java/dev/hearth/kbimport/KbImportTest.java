@@ -76,6 +76,97 @@ class KbImportTest {
 	}
 
 	@Test
+	void manyFilesGoInFewRequestsAndEachFileKeepsItsOwnResult() throws IOException {
+		for (int i = 1; i <= 11; i++) {
+			write("many/doc-" + String.format("%02d", i) + ".md", "# Doc " + i);
+		}
+		write("many/locked.pdf", "%PDF encrypted");
+		this.hearth.unimportable.put("many/locked.pdf", "encrypted PDF: remove the password and import again");
+		Cli.Result first = this.cli.run("import", this.temp.resolve("many").toString(), "--tag", "product=router");
+		assertThat(first.exitCode()).isEqualTo(1);
+		assertThat(first.out()).isEqualTo("""
+				Imported: 11 added, 0 updated, 0 unchanged, 0 removed, 1 failed.
+				Failed:
+				  many/locked.pdf: encrypted PDF: remove the password and import again
+				""");
+		assertThat(this.hearth.writes()).as("two workers: two requests of six files")
+			.containsExactly("POST /api/admin/documents?tag=product%3Arouter",
+					"POST /api/admin/documents?tag=product%3Arouter");
+		assertThat(this.hearth.batches).extracting(List::size).containsExactly(6, 6);
+		assertThat(this.hearth.documents.get("many/doc-07.md").tags).isEqualTo(Map.of("product", List.of("router")));
+
+		this.hearth.unimportable.clear();
+		this.hearth.requests.clear();
+		write("many/doc-01.md", "# Doc 1, changed");
+		write("many/doc-02.md", "# Doc 2, changed");
+		write("many/doc-03.md", "# Doc 3, changed");
+		Cli.Result second = this.cli.run("import", this.temp.resolve("many").toString(), "--tag", "product=router",
+				"--batch", "1");
+		assertThat(second.exitCode()).isZero();
+		assertThat(second.out()).isEqualTo("Imported: 1 added, 3 updated, 8 unchanged, 0 removed, 0 failed.\n");
+		assertThat(this.hearth.writes()).hasSize(4).allMatch((request) -> request.startsWith("PUT"));
+	}
+
+	@Test
+	void theServersLimitCapsTheFilesPerRequest() throws IOException {
+		for (int i = 1; i <= 7; i++) {
+			write("many/doc-" + i + ".md", "# Doc " + i);
+		}
+		this.hearth.maxBatchFiles = 3;
+		Cli.Result result = this.cli.run("import", this.temp.resolve("many").toString(), "--parallel", "1");
+		assertThat(result.out()).isEqualTo("Imported: 7 added, 0 updated, 0 unchanged, 0 removed, 0 failed.\n");
+		assertThat(this.hearth.batches).extracting(List::size).containsExactly(3, 3);
+		assertThat(this.hearth.writes()).as("the last file alone goes by PUT")
+			.hasSize(3)
+			.last()
+			.asString()
+			.startsWith("PUT /api/admin/documents?source=many%2Fdoc-7.md");
+	}
+
+	@Test
+	void aServerWithoutMultiDocumentUploadsGetsOneFileARequest() throws IOException {
+		this.hearth.maxBatchFiles = 0;
+		for (int i = 1; i <= 6; i++) {
+			write("many/doc-" + i + ".md", "# Doc " + i);
+		}
+		Cli.Result result = this.cli.run("import", this.temp.resolve("many").toString());
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).isEqualTo("Imported: 6 added, 0 updated, 0 unchanged, 0 removed, 0 failed.\n");
+		assertThat(this.hearth.writes()).hasSize(6).allMatch((request) -> request.startsWith("PUT"));
+	}
+
+	@Test
+	void aRequestRefusedWholeIsSentAgainFileByFile() throws IOException {
+		for (int i = 1; i <= 6; i++) {
+			write("many/doc-" + i + ".md", "# Doc " + i);
+		}
+		this.hearth.unimportable.put("many/doc-4.md", "corrupt: the file is damaged");
+		this.hearth.refuseBatches = 413;
+		Cli.Result result = this.cli.run("import", this.temp.resolve("many").toString());
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.out()).isEqualTo("""
+				Imported: 5 added, 0 updated, 0 unchanged, 0 removed, 1 failed.
+				Failed:
+				  many/doc-4.md: corrupt: the file is damaged
+				""");
+		assertThat(this.hearth.writes()).filteredOn((request) -> request.startsWith("POST")).hasSize(2);
+		assertThat(this.hearth.writes()).filteredOn((request) -> request.startsWith("PUT")).hasSize(6);
+	}
+
+	@Test
+	void aRefusedTokenDuringABatchLeavesTheRestNotAttempted() throws IOException {
+		for (int i = 1; i <= 6; i++) {
+			write("many/doc-" + i + ".md", "# Doc " + i);
+		}
+		this.hearth.refuseBatches = 401;
+		Cli.Result result = this.cli.run("import", this.temp.resolve("many").toString(), "--parallel", "1");
+		assertThat(result.exitCode()).isEqualTo(3);
+		assertThat(result.out()).contains("Not attempted: 6 files, because the server became unavailable.");
+		assertThat(result.err()).contains("the server refused the token");
+		assertThat(this.hearth.documents).isEmpty();
+	}
+
+	@Test
 	void dryRunShowsThePlanAndChangesNothing() throws IOException {
 		this.hearth.put("kb/index.md", "# Welcome", Map.of(), "en");
 		this.hearth.put("kb/guide/install.md", "# Old install", Map.of(), "en");
