@@ -45,6 +45,14 @@ final class AnswerEvidence {
 	 */
 	static final double WHOLE_QUESTION_MARGIN = -0.05;
 
+	/**
+	 * How close the question must be to an entry's own question to be that question, put
+	 * another way ("how do I make a complaint" and "How do I make a complaint?"): the
+	 * entry was written for it, and a document section whose heading restates it (with
+	 * the company's introduction below) does not answer it better.
+	 */
+	static final double OWN_QUESTION = 0.9;
+
 	private static final Logger log = LoggerFactory.getLogger(AnswerEvidence.class);
 
 	private final Function<String, float[]> embeddings;
@@ -101,6 +109,10 @@ final class AnswerEvidence {
 	 */
 	boolean documentsWin(String asked, float[] question, FaqEntry entry, ExtractiveAnswers.Span span) {
 		if (span == null || question == null || question.length == 0) {
+			return false;
+		}
+		if (Vectors.cosine(question, this.embeddings.apply(entry.question())) >= OWN_QUESTION) {
+			log.debug("the question is entry {}'s own question", entry.id());
 			return false;
 		}
 		Comparison comparison = compare(question, entry, span);
