@@ -51,6 +51,27 @@ class AnswerEvidenceTest {
 			.isTrue();
 	}
 
+	/** A toy embedding: making a complaint, contacting us, an apology. */
+	private static float[] embedComplaint(String text) {
+		String t = text.toLowerCase(java.util.Locale.ROOT);
+		return new float[] { count(t, "complaint", "make"), count(t, "contact", "phone", "email"),
+				count(t, "sorry", "wrong") };
+	}
+
+	@Test
+	void anEntryKeepsItsOwnQuestionAgainstAHeadingThatRestatesIt() {
+		FaqEntry complaints = new FaqEntry("complaints-how", "How do I make a complaint?", List.of(),
+				"Contact us by phone or email.", "en", Map.of("audience", List.of("customer")));
+		ExtractiveAnswers.Span introduction = span("How to make a complaint",
+				"We're sorry if something has gone wrong. Making a complaint is free.");
+		AnswerEvidence evidence = new AnswerEvidence(AnswerEvidenceTest::embedComplaint, AnswerEvidence.MARGIN);
+		String asked = "how do I make a complaint";
+		assertThat(evidence.documentsWin(embedComplaint(asked), complaints, introduction))
+			.as("measured by their texts alone, the heading wins")
+			.isTrue();
+		assertThat(evidence.documentsWin(asked, embedComplaint(asked), complaints, introduction)).isFalse();
+	}
+
 	@Test
 	void theEntryKeepsTiesAndWinsWhenTheDocumentsDoNotAnswer() {
 		AnswerEvidence evidence = new AnswerEvidence(AnswerEvidenceTest::embed, AnswerEvidence.MARGIN);
