@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.hearth.knowledge.Sentences;
@@ -41,6 +42,14 @@ final class ExtractiveAnswers {
 	 */
 	private static final Pattern REFERS_ELSEWHERE = Pattern.compile(
 			"^(?:(?:see|siehe|refer to)\\b|(?:for|für)\\b[^.:;]{0,80}?\\b(?:see|siehe)\\b).*",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+
+	/**
+	 * What a reference names: "See *Number porting* for how it works." gives "Number
+	 * porting".
+	 */
+	private static final Pattern REFERENCE_TARGET = Pattern.compile(
+			"^(?:see|siehe|refer to)\\s+(.+?)(?:\\s+(?:for|für|to find|on how)\\b.*|[.:;]?\\s*)$",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
 
 	/** A cross-reference in brackets: "(see Accessibility services)", "(siehe unten)". */
@@ -188,7 +197,7 @@ final class ExtractiveAnswers {
 		double bestScore = Double.NEGATIVE_INFINITY;
 		boolean yesNo = YesNoQuestions.asks(question, "de".equals(locale.getLanguage()));
 		for (SpanWindows.Window window : windows) {
-			if (refersElsewhere(window) || (!yesNo && signpost(window.units()))) {
+			if (refersElsewhere(window) || (!yesNo && signpost(window.units(), passages))) {
 				continue;
 			}
 			double score = scorer.applyAsDouble(window);
@@ -275,19 +284,32 @@ final class ExtractiveAnswers {
 	}
 
 	/**
-	 * Whether a section is a signpost: one statement and a reference that leaves the rest
-	 * to another page ("You can bring your number from another provider. See *Number
-	 * porting* for how it works."). It answers whether one can, not how, what or which:
-	 * for such questions the page it points to answers, or nothing here does.
+	 * Whether a section is a signpost to a page that was found too: one statement and a
+	 * reference that leaves the rest to another page ("You can bring your number from
+	 * another provider. See *Number porting* for how it works."), that page among the
+	 * passages offered. It answers whether one can, not how, what or which: for such
+	 * questions the page it points to answers. A signpost to a page not found stays a
+	 * candidate (its statement may be all there is).
 	 */
-	static boolean signpost(List<Unit> units) {
-		int references = 0;
+	static boolean signpost(List<Unit> units, List<Passage> passages) {
+		List<String> targets = new ArrayList<>();
 		for (Unit unit : units) {
-			if (REFERS_ELSEWHERE.matcher(unit.text().strip()).matches()) {
-				references++;
+			Matcher reference = REFERENCE_TARGET.matcher(unit.text().strip());
+			if (REFERS_ELSEWHERE.matcher(unit.text().strip()).matches() && reference.find()) {
+				targets.add(reference.group(1).replace("*", "").strip().toLowerCase(Locale.ROOT));
 			}
 		}
-		return references > 0 && units.size() - references <= 1;
+		if (targets.isEmpty() || units.size() - targets.size() > 1) {
+			return false;
+		}
+		for (Passage passage : passages) {
+			String page = (Titles.clean(passage.hit().title()) + "\n" + passage.hit().sectionPath())
+				.toLowerCase(Locale.ROOT);
+			if (targets.stream().anyMatch((target) -> target.length() >= 3 && page.contains(target))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether every unit of the window only sends the reader elsewhere. */

@@ -57,6 +57,10 @@ class ExtractiveAnswersTest {
 		assertThat(ExtractiveAnswers
 			.compose("can I bring my number from another provider", List.of(signpost, porting), 3, Locale.ENGLISH)
 			.text()).startsWith("**Keeping your number**");
+		assertThat(ExtractiveAnswers
+			.compose("how do I bring my number from another provider", List.of(signpost), 3, Locale.ENGLISH)
+			.text()).as("the page it points to was not found: its statement is all there is")
+			.startsWith("**Keeping your number**");
 	}
 
 	@Test
