@@ -23,6 +23,14 @@ final class TestFiles {
 
 	/** A PDF with one page for each list of lines, each line a paragraph of its own. */
 	static byte[] pdfPages(String title, List<List<String>> pages) {
+		return pdf(title, pages, 40, null);
+	}
+
+	static byte[] pdf(String title, List<String> lines, String userPassword) {
+		return pdf(title, List.of(lines), 16, userPassword);
+	}
+
+	private static byte[] pdf(String title, List<List<String>> pages, float leading, String userPassword) {
 		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PDDocumentInformation info = new PDDocumentInformation();
 			info.setTitle(title);
@@ -33,7 +41,7 @@ final class TestFiles {
 				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
 					content.beginText();
 					content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-					content.setLeading(40);
+					content.setLeading(leading);
 					content.newLineAtOffset(60, 720);
 					for (String line : lines) {
 						content.showText(line);
@@ -41,32 +49,6 @@ final class TestFiles {
 					}
 					content.endText();
 				}
-			}
-			document.save(out);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	static byte[] pdf(String title, List<String> lines, String userPassword) {
-		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PDDocumentInformation info = new PDDocumentInformation();
-			info.setTitle(title);
-			document.setDocumentInformation(info);
-			PDPage page = new PDPage();
-			document.addPage(page);
-			try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-				content.beginText();
-				content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-				content.setLeading(16);
-				content.newLineAtOffset(60, 720);
-				for (String line : lines) {
-					content.showText(line);
-					content.newLine();
-				}
-				content.endText();
 			}
 			if (userPassword != null) {
 				StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", userPassword,
