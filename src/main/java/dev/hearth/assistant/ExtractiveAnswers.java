@@ -195,9 +195,17 @@ final class ExtractiveAnswers {
 				(unit) -> said(said, unit), embed);
 		SpanWindows.Window best = null;
 		double bestScore = Double.NEGATIVE_INFINITY;
-		boolean yesNo = YesNoQuestions.asks(question, "de".equals(locale.getLanguage()));
+		// the units of each signpost section, by identity: its windows share the list
+		Set<List<Unit>> signposts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		if (!YesNoQuestions.asks(question, "de".equals(locale.getLanguage()))) {
+			for (int p = 0; p < passages.size(); p++) {
+				if (signpost(units.get(p), passages.get(p), passages)) {
+					signposts.add(units.get(p));
+				}
+			}
+		}
 		for (SpanWindows.Window window : windows) {
-			if (refersElsewhere(window) || (!yesNo && signpost(window.units(), passages))) {
+			if (refersElsewhere(window) || signposts.contains(window.units())) {
 				continue;
 			}
 			double score = scorer.applyAsDouble(window);
@@ -291,7 +299,7 @@ final class ExtractiveAnswers {
 	 * questions the page it points to answers. A signpost to a page not found stays a
 	 * candidate (its statement may be all there is).
 	 */
-	static boolean signpost(List<Unit> units, List<Passage> passages) {
+	static boolean signpost(List<Unit> units, Passage own, List<Passage> passages) {
 		List<String> targets = new ArrayList<>();
 		for (Unit unit : units) {
 			Matcher reference = REFERENCE_TARGET.matcher(unit.text().strip());
@@ -303,6 +311,9 @@ final class ExtractiveAnswers {
 			return false;
 		}
 		for (Passage passage : passages) {
+			if (passage == own) {
+				continue;
+			}
 			String page = (Titles.clean(passage.hit().title()) + "\n" + passage.hit().sectionPath())
 				.toLowerCase(Locale.ROOT);
 			if (targets.stream().anyMatch((target) -> target.length() >= 3 && page.contains(target))) {
