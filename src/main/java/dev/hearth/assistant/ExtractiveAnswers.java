@@ -1,6 +1,8 @@
 package dev.hearth.assistant;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -196,7 +198,7 @@ final class ExtractiveAnswers {
 		SpanWindows.Window best = null;
 		double bestScore = Double.NEGATIVE_INFINITY;
 		// the units of each signpost section, by identity: its windows share the list
-		Set<List<Unit>> signposts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		Set<List<Unit>> signposts = Collections.newSetFromMap(new IdentityHashMap<>());
 		if (!YesNoQuestions.asks(question, "de".equals(locale.getLanguage()))) {
 			for (int p = 0; p < passages.size(); p++) {
 				if (signpost(units.get(p), passages.get(p), passages)) {
@@ -302,8 +304,10 @@ final class ExtractiveAnswers {
 	static boolean signpost(List<Unit> units, Passage own, List<Passage> passages) {
 		List<String> targets = new ArrayList<>();
 		for (Unit unit : units) {
+			// a reference of this form also only sends the reader elsewhere
+			// (REFERS_ELSEWHERE)
 			Matcher reference = REFERENCE_TARGET.matcher(unit.text().strip());
-			if (REFERS_ELSEWHERE.matcher(unit.text().strip()).matches() && reference.find()) {
+			if (reference.matches()) {
 				targets.add(reference.group(1).replace("*", "").strip().toLowerCase(Locale.ROOT));
 			}
 		}

@@ -71,20 +71,15 @@ class DocumentAdminController {
 		long limit = this.properties.maxDocumentBytes();
 		long declared = request.getContentLengthLong();
 		if (declared > limit) {
-			throw tooLarge(source, declared, limit);
+			throw DocumentRejectedException.tooLarge(source, declared, limit);
 		}
 		try (InputStream in = request.getInputStream()) {
 			byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
 			if (bytes.length > limit) {
-				throw tooLarge(source, bytes.length, limit);
+				throw DocumentRejectedException.tooLarge(source, bytes.length, limit);
 			}
 			return bytes;
 		}
-	}
-
-	private static DocumentRejectedException tooLarge(String source, long size, long limit) {
-		return new DocumentRejectedException(RejectionReason.TOO_LARGE, source + " has " + size
-				+ " bytes, more than the limit of " + limit + " (hearth.knowledge.max-document-bytes).");
 	}
 
 }

@@ -137,9 +137,7 @@ class DocumentBatchController {
 			}
 			long limit = this.properties.maxDocumentBytes();
 			if (upload.file().getSize() > limit) {
-				throw new DocumentRejectedException(RejectionReason.TOO_LARGE,
-						checked + " has " + upload.file().getSize() + " bytes, more than the limit of " + limit
-								+ " (hearth.knowledge.max-document-bytes).");
+				throw DocumentRejectedException.tooLarge(checked, upload.file().getSize(), limit);
 			}
 			byte[] bytes;
 			try (InputStream in = upload.file().getInputStream()) {

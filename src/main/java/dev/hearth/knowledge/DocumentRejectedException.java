@@ -21,6 +21,17 @@ public class DocumentRejectedException extends ErrorResponseException {
 		this.reason = reason;
 	}
 
+	/**
+	 * A file over {@code hearth.knowledge.max-document-bytes}.
+	 * @param source the file's source path
+	 * @param size its size in bytes
+	 * @param limit the most a document may have
+	 */
+	static DocumentRejectedException tooLarge(String source, long size, long limit) {
+		return new DocumentRejectedException(RejectionReason.TOO_LARGE, source + " has " + size
+				+ " bytes, more than the limit of " + limit + " (hearth.knowledge.max-document-bytes).");
+	}
+
 	public RejectionReason reason() {
 		return this.reason;
 	}

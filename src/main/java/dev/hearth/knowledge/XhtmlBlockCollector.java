@@ -1,8 +1,10 @@
 package dev.hearth.knowledge;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -221,7 +223,7 @@ final class XhtmlBlockCollector extends DefaultHandler {
 				}
 			}
 		}
-		java.util.Map<String, Integer> repeats = new java.util.HashMap<>();
+		Map<String, Integer> repeats = new HashMap<>();
 		for (int index : edges) {
 			repeats.merge(withoutNumbers(this.blocks.get(index).text()), 1, Integer::sum);
 		}
