@@ -18,7 +18,9 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -104,8 +106,8 @@ final class HearthClient implements AutoCloseable {
 	 */
 	JsonNode postDocuments(List<LocalFile> files, Tags tags, String language) {
 		QueryString query = new QueryString().addAll("tag", tags.asQueryValues()).add("language", language);
-		String boundary = "kb-import-" + java.util.UUID.randomUUID();
-		List<BodyPublisher> parts = new java.util.ArrayList<>(files.size() * 2 + 1);
+		String boundary = "kb-import-" + UUID.randomUUID();
+		List<BodyPublisher> parts = new ArrayList<>(files.size() * 2 + 1);
 		for (LocalFile file : files) {
 			String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"source\"\r\n"
 					+ "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + file.source() + "\r\n--" + boundary

@@ -143,14 +143,19 @@ final class Uploader {
 		LocalFile file = item.file();
 		if (result == null || !file.source().equals(Json.text(result, "source"))) {
 			return new Outcome(file, null, new Failure(file.source(),
-					"the server's answer did not report on this " + "file; import again to see its result"));
+					"the server's answer did not report on this file; import again to see its result"));
 		}
-		String outcome = Json.text(result, "outcome", (item.action() == ImportPlan.Action.ADD) ? "ADDED" : "UPDATED");
+		String outcome = reported(item, result);
 		if (outcome.equals("FAILED")) {
 			return new Outcome(file, null, new Failure(file.source(),
 					Json.text(result, "detail", "the server did not import it and gave no reason")));
 		}
 		return new Outcome(file, outcome, null);
+	}
+
+	/** The outcome the server reported for the file, else what the plan expected. */
+	private static String reported(ImportPlan.Item item, JsonNode result) {
+		return Json.text(result, "outcome", (item.action() == ImportPlan.Action.ADD) ? "ADDED" : "UPDATED");
 	}
 
 	private List<Outcome> oneByOne(List<ImportPlan.Item> batch, ProgressBar progress,
@@ -168,9 +173,7 @@ final class Uploader {
 		Outcome outcome;
 		try {
 			JsonNode answer = this.client.putDocument(file.source(), this.tags, this.language, file.path());
-			String result = Json.text(answer, "outcome",
-					(item.action() == ImportPlan.Action.ADD) ? "ADDED" : "UPDATED");
-			outcome = new Outcome(file, result, null);
+			outcome = new Outcome(file, reported(item, answer), null);
 		}
 		catch (ApiException ex) {
 			outcome = new Outcome(file, null, new Failure(file.source(), ex.detail()));
