@@ -1,6 +1,7 @@
 package dev.hearth.knowledge;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,12 +13,14 @@ import jakarta.annotation.PreDestroy;
 
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.html.HtmlMapper;
@@ -43,7 +46,21 @@ class DocumentParser {
 			"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/msword",
 			"text/html", "application/xhtml+xml");
 
-	private final AutoDetectParser tika = new AutoDetectParser(TikaConfig.getDefaultConfig());
+	/**
+	 * Types that no container detector refines: for these, Tika's magic and name
+	 * detection is its whole answer, so the costlier full detection (zip, OLE, archive
+	 * and compressor probes) is left out.
+	 */
+	private static final List<String> NOT_CONTAINERS = List.of("application/pdf", "text/html", "application/xhtml+xml");
+
+	/** Tika's full detector: magic and name, then the container formats (DOCX, DOC). */
+	private final Detector detector;
+
+	/** Magic and name only. */
+	private final MimeTypes mimeTypes;
+
+	/** Reads a file as the type {@link #detect} found, without detecting it again. */
+	private final AutoDetectParser tika;
 
 	private final MarkdownReader markdown = new MarkdownReader();
 
@@ -61,12 +78,18 @@ class DocumentParser {
 
 	@Autowired
 	DocumentParser(KnowledgeProperties properties, ParsingProperties parsing) {
+		TikaConfig tikaConfig = TikaConfig.getDefaultConfig();
+		this.detector = tikaConfig.getDetector();
+		this.mimeTypes = tikaConfig.getMimeRepository();
+		this.tika = new AutoDetectParser(tikaConfig);
+		this.tika.setDetector(DocumentParser::typeFound);
 		this.defaultLanguage = properties.defaultLanguage();
 		this.archives = new ArchiveBombCheck(parsing);
 		this.executor = new ParsingExecutor(parsing);
 		this.maxTextChars = parsing.maxTextChars();
-		// Tika's OOXML parser switches POI's own zip-bomb check off when it loads (in the
-		// field initializer above): switch it on again, behind ArchiveBombCheck
+		// Tika's OOXML parser switches POI's own zip-bomb check off when it loads (with
+		// the
+		// parser above): switch it on again, behind ArchiveBombCheck
 		ZipSecureFile.setMinInflateRatio(1.0 / parsing.maxExpansionRatio());
 		ZipSecureFile.setMaxEntrySize(parsing.maxExpandedSize().toBytes());
 	}
@@ -112,7 +135,11 @@ class DocumentParser {
 		metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
 		MediaType detected;
 		try (TikaInputStream stream = TikaInputStream.get(bytes)) {
-			detected = this.tika.getDetector().detect(stream, metadata);
+			detected = this.mimeTypes.detect(stream, metadata);
+			String found = detected.getBaseType().toString();
+			if (!found.startsWith("text/") && !NOT_CONTAINERS.contains(found)) {
+				detected = this.detector.detect(stream, metadata);
+			}
 		}
 		catch (IOException ex) {
 			throw new DocumentRejectedException(RejectionReason.CORRUPT,
@@ -123,6 +150,15 @@ class DocumentParser {
 			return EXTENSIONS.get(extension);
 		}
 		return type;
+	}
+
+	/**
+	 * The parser's detector: the type {@link #detect} found, which {@link #readWithTika}
+	 * sets as the file's content type.
+	 */
+	private static MediaType typeFound(InputStream stream, Metadata metadata) {
+		String type = metadata.get(Metadata.CONTENT_TYPE);
+		return (type != null) ? MediaType.parse(type) : MediaType.OCTET_STREAM;
 	}
 
 	private ParsedDocument readMarkdown(byte[] bytes, String source, String declaredLanguage) {
@@ -151,6 +187,7 @@ class DocumentParser {
 		XhtmlBlockCollector collector = new XhtmlBlockCollector("application/pdf".equals(type));
 		Metadata metadata = new Metadata();
 		metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, source.substring(source.lastIndexOf('/') + 1));
+		metadata.set(Metadata.CONTENT_TYPE, type);
 		long deadline = System.nanoTime() + this.executor.timeout().toNanos();
 		try {
 			this.executor.run(() -> {
