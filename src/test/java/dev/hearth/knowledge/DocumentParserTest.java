@@ -98,6 +98,28 @@ class DocumentParserTest {
 	}
 
 	@Test
+	void theContentDecidesTheTypeNotTheName() {
+		ParsedDocument pdf = this.parser.parse(TestFiles.pdf("Roaming", List.of("Roaming is free in the EU."), null),
+				"roaming.md", null);
+		assertThat(pdf.mediaType()).isEqualTo("application/pdf");
+		assertThat(pdf.blocks()).contains(TextBlock.paragraph("Roaming is free in the EU."));
+		ParsedDocument docx = this.parser.parse(TestFiles.docx("eSIM", "Scan the QR code to activate your eSIM."),
+				"esim.txt", null);
+		assertThat(docx.mediaType())
+			.isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+		assertThat(docx.blocks()).contains(TextBlock.paragraph("Scan the QR code to activate your eSIM."));
+		ParsedDocument html = this.parser.parse(
+				"<html><head><title>Fees</title></head><body><p>There is no fee.</p></body></html>".getBytes(), "fees",
+				null);
+		assertThat(html.mediaType()).isEqualTo("text/html");
+		assertThat(html.title()).isEqualTo("Fees");
+		ParsedDocument text = this.parser.parse("Moving house\n\nTell us four weeks ahead.".getBytes(), "moving.pdf",
+				null);
+		assertThat(text.mediaType()).isEqualTo("text/plain");
+		assertThat(text.blocks()).contains(TextBlock.paragraph("Tell us four weeks ahead."));
+	}
+
+	@Test
 	void markdownAndPlainTextUseTheirOwnReaders() {
 		ParsedDocument markdown = this.parser.parse("# Moving house\n\nTell us four weeks ahead.".getBytes(),
 				"moving.md", null);
