@@ -152,6 +152,37 @@ class FaqRoutingTest {
 		assertThat(CloseCandidates.asks("bill")).isEmpty();
 	}
 
+	private static final FaqEntry EARLY_EXIT = new FaqEntry("early-exit",
+			"How much does it cost to leave before my contract ends?",
+			List.of("early termination fee", "how much to cancel early",
+					"is there a penalty for ending my contract early"),
+			"Minus 15%.", "en", Map.of("audience", List.of("customer")));
+
+	private static final FaqEntry NO_COVERAGE = new FaqEntry("no-coverage", "What if you don't cover my new address?",
+			List.of("cancel because of move no fee?", "early termination fee if moving house"), "No charge.", "en",
+			Map.of("audience", List.of("customer")));
+
+	@Test
+	void aShortYesNoQuestionOpeningAsOnlyTheBestEntrysPhrasingDoesIsNotABareTopic() {
+		// regression: "is there a fee if I cancel early" got a clarifying question
+		// (router
+		// 0.92 for the early-termination entry) because the no-coverage entry names
+		// "cancel", "early" and "fee" too, and a yes/no question asked nothing alike
+		FaqRouting.Routed earlyExit = new FaqRouting.Routed(
+				List.of(new Answer.Candidate("early-exit", 0.92), new Answer.Candidate("no-coverage", 0.04)), 0.92,
+				Optional.of(EARLY_EXIT));
+		FaqRouting routing = new FaqRouting((text, vector) -> Optional.empty(),
+				(id) -> Optional.ofNullable(Map.of("early-exit", EARLY_EXIT, "no-coverage", NO_COVERAGE).get(id)),
+				List.of("customer"));
+		assertThat(routing.namedBySeveral("is there a fee if I cancel early", earlyExit)).isFalse();
+		assertThat(routing.namedBySeveral("can I cancel early, any fee?", earlyExit)).as("no phrasing opens so")
+			.isTrue();
+		assertThat(routing.namedBySeveral("early cancel fee", earlyExit)).as("a bare topic").isTrue();
+		assertThat(CloseCandidates.yesNoOpening("Is there a fee?")).isEqualTo("is there");
+		assertThat(CloseCandidates.yesNoOpening("Gibt es eine Gebühr?")).isEqualTo("gibt es");
+		assertThat(CloseCandidates.yesNoOpening("fee if I cancel early")).isEmpty();
+	}
+
 	@Test
 	void aBareTopicIsAFewWordsThatAskNothing() {
 		// "bill" after an answered question was answered with the accessibility entry
