@@ -303,7 +303,7 @@ public class AnswerPipeline {
 		// the documents' span of a set of passages is extracted once a turn: the FAQ
 		// entry's weighing, the best guess's corroboration and the document answer read
 		// the same
-		Extractions extractions = new Extractions(query, vector, FollowUps.previousAnswer(history));
+		Extractions extractions = new Extractions(query, question, vector, FollowUps.previousAnswer(history));
 		List<Passage> retrieved = null;
 		FaqEntry fallback = null;
 		// a short question in a conversation is read with what came before ("how much
@@ -330,13 +330,15 @@ public class AnswerPipeline {
 		if (routed.entry().isPresent()) {
 			FaqEntry entry = routed.entry().get();
 			String context = FaqAnswers.context(entry);
-			Answerability.Verdict verdict = this.faqAnswerability.judge(query, context, entry.answer());
+			Answerability.Verdict verdict = this.faqAnswerability.judge(query, question, context, entry.answer(),
+					Set.of());
 			if (!verdict.answers() && verdict.missing().startsWith("the name ")) {
 				// a name the whole knowledge base uses (the company's) distinguishes
 				// nothing; the entry was matched on the question alone, so is the span
 				// it is weighed against (no second embedding with the history)
 				retrieved = retrieveAlone(query, vector, language);
-				verdict = this.faqAnswerability.judge(query, context, entry.answer(), FaqAnswers.common(retrieved));
+				verdict = this.faqAnswerability.judge(query, question, context, entry.answer(),
+						FaqAnswers.common(retrieved));
 			}
 			boolean repeats = FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer());
 			if (verdict.answers() && !repeats) {
@@ -449,7 +451,7 @@ public class AnswerPipeline {
 			// for them, as for a question that opens a conversation (ADR 0048): "I was
 			// charged twice for that" after roaming got the first-bill entry
 			List<Passage> alone = retrieveAlone(question, vector, language);
-			Extractions extractions = new Extractions(question, vector, FollowUps.previousAnswer(history));
+			Extractions extractions = new Extractions(question, question, vector, FollowUps.previousAnswer(history));
 			ExtractiveAnswers.Span span = answeringSpan(extractions, question, alone);
 			if (this.evidence.documentsWin(question, vector, entry, span)) {
 				log.debug("Documents answer the follow-up's own words better than FAQ entry {}", entry.id());
@@ -485,9 +487,10 @@ public class AnswerPipeline {
 			return null;
 		}
 		String context = FaqAnswers.context(guess);
-		Answerability.Verdict verdict = this.faqAnswerability.judge(query, context, guess.answer());
+		Answerability.Verdict verdict = this.faqAnswerability.judge(query, extractions.own, context, guess.answer(),
+				Set.of());
 		if (verdict.answers()) {
-			verdict = this.answerability.judge(query, context, guess.answer());
+			verdict = this.answerability.judge(query, extractions.own, context, guess.answer(), Set.of());
 		}
 		if (!verdict.answers()) {
 			log.debug("Best guess {} not corroborated: {}", guess.id(), verdict.missing());
@@ -571,7 +574,7 @@ public class AnswerPipeline {
 		if (composed.text().isBlank() || composed.score() < ExtractiveAnswers.MIN_SCORE) {
 			return null;
 		}
-		Answerability.Verdict verdict = this.answerability.judge(query, composed.span().context(),
+		Answerability.Verdict verdict = this.answerability.judge(query, extractions.own, composed.span().context(),
 				composed.span().text(), FaqAnswers.common(passages));
 		return verdict.answers() ? composed.span() : null;
 	}
@@ -670,22 +673,26 @@ public class AnswerPipeline {
 
 		private final String query;
 
+		/** The customer's own words: the kind of fact they ask is theirs. */
+		private final String own;
+
 		private final float[] vector;
 
 		private final String previousAnswer;
 
 		private final Map<List<Passage>, ExtractiveAnswers.Composed> extracted = new IdentityHashMap<>();
 
-		Extractions(String query, float[] vector, String previousAnswer) {
+		Extractions(String query, String own, float[] vector, String previousAnswer) {
 			this.query = query;
+			this.own = own;
 			this.vector = vector;
 			this.previousAnswer = previousAnswer;
 		}
 
 		/** The span of {@code passages}, not empty. */
 		ExtractiveAnswers.Composed of(List<Passage> passages) {
-			return this.extracted.computeIfAbsent(passages,
-					(p) -> AnswerPipeline.this.composition.extract(this.query, this.vector, this.previousAnswer, p));
+			return this.extracted.computeIfAbsent(passages, (p) -> AnswerPipeline.this.composition.extract(this.query,
+					this.own, this.vector, this.previousAnswer, p));
 		}
 
 	}

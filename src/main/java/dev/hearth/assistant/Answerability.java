@@ -195,7 +195,28 @@ final class Answerability {
 	 * nothing, so it need not be around the span
 	 */
 	Verdict judge(String asked, String context, String span, Set<String> common) {
+		return judge(asked, asked, context, span, common);
+	}
+
+	/**
+	 * The verdict on a span for a follow-up read with the conversation: its topic words,
+	 * names and numbers are the self-contained question's, but the kind of fact asked
+	 * (whether something is offered, an amount, a time, a number) is the customer's own
+	 * question's when it asks one: "how much is the sports one" after "what TV packages
+	 * do you have?" asks an amount, not whether the packages are offered, while "what
+	 * about the 900 one?" after "how much is Fibre 500?" asks an amount too.
+	 * @param asked the self-contained question
+	 * @param own the customer's own words
+	 * @param context the span with its heading, section path and document title
+	 * @param span the span alone (numbers and facts must be in it)
+	 * @param common content words found in most of the passages retrieved for the
+	 * question
+	 */
+	Verdict judge(String asked, String own, String context, String span, Set<String> common) {
 		String question = prose(asked);
+		// an elliptic follow-up ("what about the 900 one?") asks what the question before
+		// it asked; one that asks a kind of fact of its own asks that instead
+		String kind = asksAKind(prose(own)) ? prose(own) : question;
 		Set<String> topic = topicWords(question);
 		if (topic.isEmpty() && !this.entryMode) {
 			return new Verdict(false, 0, "the question has no topic words");
@@ -205,7 +226,7 @@ final class Answerability {
 		double coverage = topic.isEmpty() ? 1 : (double) covered / topic.size();
 		// "do you have a shop in the city centre?": "We don't have shops." answers it
 		// however the question qualifies the thing
-		boolean whetherOffered = asksWhetherOffered(question);
+		boolean whetherOffered = asksWhetherOffered(kind);
 		boolean notOffered = whetherOffered && statesNotOffered(topic, context);
 		if (coverage < this.minCoverage && !notOffered) {
 			return new Verdict(false, coverage, "topic words covered " + covered + " of " + topic.size());
@@ -227,21 +248,25 @@ final class Answerability {
 			}
 		}
 		if (this.entryMode) {
-			if (PRICE_ASKED.matcher(question).find() && !AMOUNT.matcher(span).find()) {
+			if (PRICE_ASKED.matcher(kind).find() && !AMOUNT.matcher(span).find()) {
 				return new Verdict(false, coverage, "a price is asked for and the entry's answer has none");
 			}
 			return new Verdict(true, coverage, "");
 		}
-		if (HOW_MUCH.matcher(question).find() && !AMOUNT.matcher(span).find()) {
+		if (HOW_MUCH.matcher(kind).find() && !AMOUNT.matcher(span).find()) {
 			return new Verdict(false, coverage, "an amount is asked for and the passage has none");
 		}
-		if (HOW_LONG.matcher(question).find() && !DURATION.matcher(span).find()) {
+		if (HOW_LONG.matcher(kind).find() && !DURATION.matcher(span).find()) {
 			return new Verdict(false, coverage, "a time is asked for and the passage has none");
 		}
-		if (WHICH_NUMBER.matcher(question).find() && !DIGITS.matcher(span).find()) {
+		if (WHICH_NUMBER.matcher(kind).find() && !DIGITS.matcher(span).find()) {
 			return new Verdict(false, coverage, "a number is asked for and the passage has none");
 		}
 		return new Verdict(true, coverage, "");
+	}
+
+	private static boolean asksAKind(String question) {
+		return asksWhetherOffered(question) || PRICE_ASKED.matcher(question).find() || asksForAFact(question);
 	}
 
 	/**

@@ -175,7 +175,7 @@ final class DocumentComposition {
 	Composed compose(String question, String query, float[] vector, List<Turn> history, List<Passage> passages,
 			Consumer<String> stream, Timings timings, boolean beatEntry) {
 		return compose(question, query, vector, history, passages, stream, timings, beatEntry,
-				() -> extract(query, vector, FollowUps.previousAnswer(history), passages));
+				() -> extract(query, question, vector, FollowUps.previousAnswer(history), passages));
 	}
 
 	/**
@@ -247,7 +247,7 @@ final class DocumentComposition {
 			log.debug("No document answer to \"{}\": the span is less similar than {}", query, this.minSimilarity);
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
-		if (!answers(query, vector, composed.span(), passages, beatEntry)) {
+		if (!answers(query, question, vector, composed.span(), passages, beatEntry)) {
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
 		stream.accept(composed.text());
@@ -260,15 +260,18 @@ final class DocumentComposition {
 	 * them ({@link ExtractiveAnswers#composeHolding}, ADR 0041); the first span when none
 	 * does (and the checks then decline it).
 	 * @param query the self-contained question
+	 * @param own the customer's own words, whose kind of fact the span must give
+	 * ({@link Answerability#judge(String, String, String, String, Set)})
 	 * @param vector its embedding, may be {@code null}
 	 * @param previousAnswer what the assistant said last, may be empty
 	 * @param passages the retrieved passages, best first, not empty
 	 */
-	ExtractiveAnswers.Composed extract(String query, float[] vector, String previousAnswer, List<Passage> passages) {
+	ExtractiveAnswers.Composed extract(String query, String own, float[] vector, String previousAnswer,
+			List<Passage> passages) {
 		Set<String> common = FaqAnswers.common(passages);
 		return ExtractiveAnswers.composeHolding(query, vector, passages, this.maxSentences,
 				ExtractiveAnswers.locale(passages.get(0).hit().language()), previousAnswer, this.embed,
-				(composed) -> this.checks.judge(query, composed.span().context(), composed.span().text(), common)
+				(composed) -> this.checks.judge(query, own, composed.span().context(), composed.span().text(), common)
 					.answers());
 	}
 
@@ -309,10 +312,10 @@ final class DocumentComposition {
 	 * Whether the span answers: the name, number and kind-of-fact checks, then the model
 	 * (or, without one, topic-word coverage and the retrievers' agreement).
 	 */
-	private boolean answers(String query, float[] vector, ExtractiveAnswers.Span span, List<Passage> passages,
-			boolean beatEntry) {
+	private boolean answers(String query, String own, float[] vector, ExtractiveAnswers.Span span,
+			List<Passage> passages, boolean beatEntry) {
 		Set<String> common = FaqAnswers.common(passages);
-		Answerability.Verdict checked = this.checks.judge(query, span.context(), span.text(), common);
+		Answerability.Verdict checked = this.checks.judge(query, own, span.context(), span.text(), common);
 		if (!checked.answers()) {
 			log.debug("No document answer to \"{}\": {}", query, checked.missing());
 			return false;
@@ -328,7 +331,7 @@ final class DocumentComposition {
 			}
 		}
 		else {
-			Answerability.Verdict verdict = this.answerability.judge(query, span.context(), span.text(), common);
+			Answerability.Verdict verdict = this.answerability.judge(query, own, span.context(), span.text(), common);
 			answers = verdict.answers() && (beatEntry || this.agreement.agrees(vector, span.passage(), span.text()));
 			if (!answers) {
 				log.debug("No document answer to \"{}\": {}", query,

@@ -1,5 +1,7 @@
 package dev.hearth.assistant;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +24,31 @@ class AnswerabilityTest {
 				+ "[click](javascript:c=3) https://example.com/x?id=4 write to jane.doe.55@example.com";
 		assertThat(Answerability.topicWords(question)).containsExactly("parental", "control", "pin", "click", "write");
 		assertThat(this.answerability.judge(question, span, span).answers()).isTrue();
+	}
+
+	@Test
+	void aFollowUpAsksTheKindOfFactItsOwnWordsAsk() {
+		String context = "TV packages, channels and your TV Box > Add-ons\nSports: €20 per month";
+		String span = "Sports: €20 per month";
+		String asked = "what TV packages do you have? TV packages how much is the sports one";
+		// read whole, the previous question's "do you have" asks whether "one" is offered
+		assertThat(this.answerability.judge(asked, context, span).missing())
+			.startsWith("whether something is offered is asked");
+		assertThat(this.answerability.judge(asked, "how much is the sports one", context, span, Set.of()).answers())
+			.isTrue();
+		assertThat(this.answerability
+			.judge(asked, "how much is the sports one",
+					"TV packages > Add-ons\nThe Sports add-on brings the sports channels.",
+					"The Sports add-on brings the sports channels.", Set.of())
+			.missing()).isEqualTo("an amount is asked for and the passage has none");
+	}
+
+	@Test
+	void anEllipticFollowUpAsksWhatTheQuestionBeforeItAsked() {
+		String span = "Fibre 500 suits most families; Fibre 900 suits busy homes with gamers.";
+		String asked = "how much is Fibre 500? what about the 900 one?";
+		assertThat(this.answerability.judge(asked, "what about the 900 one?", span, span, Set.of()).missing())
+			.isEqualTo("an amount is asked for and the passage has none");
 	}
 
 	@Test
