@@ -393,16 +393,14 @@ public class AnswerPipeline {
 		double minSimilarity = this.properties.answer().minSimilarity();
 		// with a span gate configured (similarity-gate, ADR 0035) an extractive answer is
 		// gated by its span when composed, not by the best passage here; the passage's
-		// similarity always gates a language model's answer. A best passage near the gate
-		// lets an extractive span through when the span's own heading names the
-		// question's
-		// topic (ADR 0052)
+		// similarity always gates a language model's answer. Below the gate, a span is
+		// still composed and checked when its own heading names the question's topic
+		// (ADR 0052)
 		boolean spanGated = this.composition.gatesSpans() && vector != null && vector.length > 0;
 		boolean farPassage = similarity < minSimilarity;
 		boolean headed = farPassage && fallback == null && !spanGated && !passages.isEmpty()
-				&& this.composition.extractive() && this.escalation.nearPassage(similarity, minSimilarity)
-				&& namedByHeading(query, extractions.of(passages));
-		if (farPassage && !passages.isEmpty()) {
+				&& this.composition.extractive() && namedByHeading(query, extractions.of(passages));
+		if (farPassage && !passages.isEmpty() && log.isDebugEnabled()) {
 			Passage best = passages.get(0);
 			log.debug("The best passage for \"{}\", {} > {}, is {} similar, below {}{}", query, best.hit().title(),
 					best.hit().sectionPath(), String.format(Locale.ROOT, "%.3f", similarity), minSimilarity,
@@ -435,8 +433,8 @@ public class AnswerPipeline {
 	 * names one of the question's topic words (ADR 0052). A short question ("can I record
 	 * programmes") meets a long section's whole vector only loosely, and the best passage
 	 * may fall short of {@code min-similarity}; the heading is the author's own word for
-	 * what the section is about. Asked only of a best passage near that similarity (the
-	 * low-confidence band), and the span then meets every check a span above it meets.
+	 * what the section is about. The span then meets every check a span above the gate
+	 * meets.
 	 */
 	private static boolean namedByHeading(String query, ExtractiveAnswers.Composed composed) {
 		return composed.span() != null && !composed.text().isBlank()

@@ -23,17 +23,9 @@ record EscalationRule(double routerShare, double similarityShare) {
 	}
 
 	EscalationReason reason(double routerConfidence, double routerThreshold, double similarity, double minSimilarity) {
-		boolean near = routerConfidence >= this.routerShare * routerThreshold || nearPassage(similarity, minSimilarity);
+		boolean near = routerConfidence >= this.routerShare * routerThreshold
+				|| similarity >= this.similarityShare * minSimilarity;
 		return near ? EscalationReason.LOW_CONFIDENCE : EscalationReason.OUT_OF_SCOPE;
-	}
-
-	/**
-	 * Whether the best passage came near the minimum similarity: at least its
-	 * {@code similarityShare}. Something related was found, though not similar enough by
-	 * itself.
-	 */
-	boolean nearPassage(double similarity, double minSimilarity) {
-		return similarity >= this.similarityShare * minSimilarity;
 	}
 
 }

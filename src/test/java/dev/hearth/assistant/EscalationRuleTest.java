@@ -20,13 +20,6 @@ class EscalationRuleTest {
 	}
 
 	@Test
-	void aPassageIsNearFromTheShareOfTheMinimumSimilarityOn() {
-		assertThat(this.rule.nearPassage(0.37, 0.45)).isTrue();
-		assertThat(this.rule.nearPassage(0.44, 0.45)).isTrue();
-		assertThat(this.rule.nearPassage(0.35, 0.45)).isFalse();
-	}
-
-	@Test
 	void farFromBothIsOutOfScope() {
 		assertThat(this.rule.reason(0.34, 0.7, 0.35, 0.45)).isEqualTo(EscalationReason.OUT_OF_SCOPE);
 	}
