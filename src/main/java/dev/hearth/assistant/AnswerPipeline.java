@@ -395,10 +395,20 @@ public class AnswerPipeline {
 		double minSimilarity = this.properties.answer().minSimilarity();
 		// with a span gate configured (similarity-gate, ADR 0035) an extractive answer is
 		// gated by its span when composed, not by the best passage here; the passage's
-		// similarity always gates a language model's answer
+		// similarity always gates a language model's answer. Below the gate, a span is
+		// still composed and checked when its own heading names the question's topic
+		// (ADR 0052)
 		boolean spanGated = this.composition.gatesSpans() && vector != null && vector.length > 0;
 		boolean farPassage = similarity < minSimilarity;
-		if (farPassage && fallback == null && (!spanGated || passages.isEmpty())) {
+		boolean headed = farPassage && fallback == null && !spanGated && !passages.isEmpty()
+				&& this.composition.extractive() && namedByHeading(query, extractions.of(passages));
+		if (farPassage && !passages.isEmpty() && log.isDebugEnabled()) {
+			Passage best = passages.get(0);
+			log.debug("The best passage for \"{}\", {} > {}, is {} similar, below {}{}", query, best.hit().title(),
+					best.hit().sectionPath(), String.format(Locale.ROOT, "%.3f", similarity), minSimilarity,
+					headed ? "; the span's heading names the question's topic" : "");
+		}
+		if (farPassage && fallback == null && !headed && (!spanGated || passages.isEmpty())) {
 			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
 					minSimilarity);
 			return escalate(unjudged(reason, routed), Math.max(routed.confidence(), similarity), routed, timings);
@@ -418,6 +428,19 @@ public class AnswerPipeline {
 									Math.max(routed.confidence(), similarity), routed, timings)
 							: escalate(unjudged(declined.reason(), routed), similarity, routed, timings);
 		};
+	}
+
+	/**
+	 * Whether the span the documents would answer with sits under a section heading that
+	 * names one of the question's topic words (ADR 0052). A short question ("can I record
+	 * programmes") meets a long section's whole vector only loosely, and the best passage
+	 * may fall short of {@code min-similarity}; the heading is the author's own word for
+	 * what the section is about. The span then meets every check a span above the gate
+	 * meets.
+	 */
+	private static boolean namedByHeading(String query, ExtractiveAnswers.Composed composed) {
+		return composed.span() != null && !composed.text().isBlank()
+				&& composed.span().headingNamesAny(Answerability.topicWords(query));
 	}
 
 	/**

@@ -235,6 +235,8 @@ final class DocumentComposition {
 		timings.lap("compose");
 		if (composed.text().isBlank() || composed.score() < ExtractiveAnswers.MIN_SCORE) {
 			// no span, or none whose words, place and ranks say it answers (ADR 0031)
+			log.debug("No document answer to \"{}\": no span of the passages {}", query,
+					composed.text().isBlank() ? "holds a sentence to show" : "scores " + ExtractiveAnswers.MIN_SCORE);
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
 		if (dev.hearth.knowledge.PlantedInstructions.find(composed.text()).isPresent()) {
@@ -273,6 +275,13 @@ final class DocumentComposition {
 				ExtractiveAnswers.locale(passages.get(0).hit().language()), previousAnswer, this.embed,
 				(composed) -> this.checks.judge(query, own, composed.span().context(), composed.span().text(), common)
 					.answers());
+	}
+
+	/**
+	 * Whether answers are extracted from the passages (no language model writes them).
+	 */
+	boolean extractive() {
+		return this.generative == null;
 	}
 
 	/**

@@ -128,6 +128,14 @@ final class ExtractiveAnswers {
 	 */
 	record Span(Passage passage, String heading, String text) {
 
+		/**
+		 * Whether its section heading names at least one of the topic words: the author's
+		 * own word for what the section is about (ADR 0052).
+		 */
+		boolean headingNamesAny(Set<String> topic) {
+			return TopicWords.shareAny(topic, this.heading);
+		}
+
 		/** The words a reader sees around the span: title, section path and the span. */
 		String context() {
 			return Titles.clean(this.passage.hit().title()) + "\n" + this.passage.hit().sectionPath() + "\n"

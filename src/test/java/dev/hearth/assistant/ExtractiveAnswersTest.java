@@ -301,6 +301,21 @@ class ExtractiveAnswersTest {
 			.text());
 	}
 
+	@Test
+	void aSpansHeadingNamesTheQuestionsTopicByItsOwnWordsOnly() {
+		Passage guide = passage("guide", "TV guide", "TV packages and channel guide > Recording and catch-up",
+				"The TV Box 4K stores about 300 hours of HD recordings.");
+		ExtractiveAnswers.Span recording = new ExtractiveAnswers.Span(guide, "Recording and catch-up",
+				"The TV Box 4K stores about 300 hours of HD recordings.");
+		assertThat(recording.headingNamesAny(Answerability.topicWords("can I record programmes"))).isTrue();
+		// the span's text and the page's title are not its heading
+		assertThat(recording.headingNamesAny(Answerability.topicWords("how many hours does the box store"))).isFalse();
+		assertThat(recording.headingNamesAny(Answerability.topicWords("which tv channels are there"))).isFalse();
+		assertThat(recording.headingNamesAny(java.util.Set.of())).isFalse();
+		assertThat(new ExtractiveAnswers.Span(guide, "", "Text.")
+			.headingNamesAny(Answerability.topicWords("can I record programmes"))).isFalse();
+	}
+
 	private static Passage passage(String name, String title, String section, String text) {
 		return passage(name, title, section, text, 1, 0.8);
 	}
