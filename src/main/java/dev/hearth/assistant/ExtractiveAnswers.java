@@ -1,7 +1,9 @@
 package dev.hearth.assistant;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,9 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.hearth.knowledge.Sentences;
 
@@ -32,6 +37,8 @@ import dev.hearth.knowledge.Sentences;
  * heading in bold, the span, and one citation. Thread-safe: stateless.
  */
 final class ExtractiveAnswers {
+
+	private static final Logger log = LoggerFactory.getLogger(ExtractiveAnswers.class);
 
 	private static final Pattern LEANS_ON_PREVIOUS = Pattern.compile(
 			"^(or|and|but|also|however|otherwise|then|so|this|that|these|those|it|they|there|such|if not|oder|und|aber|dann|das|dies|diese)\\b.*",
@@ -219,6 +226,9 @@ final class ExtractiveAnswers {
 		if (best == null) {
 			return new Composed("", List.of(), null, Double.NEGATIVE_INFINITY);
 		}
+		if (log.isTraceEnabled()) {
+			traceBest(windows, scorer);
+		}
 		String heading = heading(best.passage().hit().sectionPath());
 		int from = best.from();
 		if (from > 0 && LEANS_ON_PREVIOUS.matcher(best.units().get(from).text()).matches()
@@ -262,6 +272,20 @@ final class ExtractiveAnswers {
 		String text = (heading.isEmpty() ? "" : "**" + heading + "**\n\n") + span + " [1]";
 		return new Composed(text, List.of(best.passage().citation(1)), new Span(best.passage(), heading, span),
 				bestScore);
+	}
+
+	/**
+	 * Logs the eight best windows with their scores and features (the trace that says why
+	 * a span won).
+	 */
+	private static void traceBest(List<SpanWindows.Window> windows, ToDoubleFunction<SpanWindows.Window> scorer) {
+		List<SpanWindows.Window> ranked = new ArrayList<>(windows);
+		ranked.sort(Comparator.comparingDouble((SpanWindows.Window window) -> -scorer.applyAsDouble(window)));
+		for (SpanWindows.Window window : ranked.subList(0, Math.min(8, ranked.size()))) {
+			log.trace("window {} [{}..{}] {} {}: {}", heading(window.passage().hit().sectionPath()), window.from(),
+					window.to(), String.format(Locale.ROOT, "%.3f", scorer.applyAsDouble(window)),
+					Arrays.toString(window.features()), window.units().get(window.from()).text());
+		}
 	}
 
 	/**
