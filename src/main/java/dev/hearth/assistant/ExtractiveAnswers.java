@@ -30,11 +30,13 @@ import dev.hearth.knowledge.Sentences;
  * general one; the passage's ranks and similarity; the conversation; the kind of fact
  * asked), with {@link #WEIGHTS} (the hand weights with the passage's similarity weighing
  * more, ADR 0041; the weights fitted on doc2dial are measured but not in use, ADR 0031);
- * a span below {@link #MIN_SCORE} does not answer. A span never starts mid-thought: a
- * first sentence that leans on the one before ("Or call...", "This means...") takes that
- * one along, and a span that ends with a list's lead-in ("...apply:") takes the list
- * along. Units the previous answer already said are not repeated. The text is the section
- * heading in bold, the span, and one citation. Thread-safe: stateless.
+ * a span below {@link #MIN_SCORE} does not answer. Within the section so chosen, a
+ * question for a length of time gets the span that states one ({@link FactSpans}). A span
+ * never starts mid-thought: a first sentence that leans on the one before ("Or call...",
+ * "This means...") takes that one along, and a span that ends with a list's lead-in
+ * ("...apply:") takes the list along. Units the previous answer already said are not
+ * repeated. The text is the section heading in bold, the span, and one citation.
+ * Thread-safe: stateless.
  */
 final class ExtractiveAnswers {
 
@@ -225,6 +227,14 @@ final class ExtractiveAnswers {
 		}
 		if (best == null) {
 			return new Composed("", List.of(), null, Double.NEGATIVE_INFINITY);
+		}
+		SpanWindows.Window stating = FactSpans.stating(question, windows, best, ExtractiveAnswers::refersElsewhere,
+				scorer);
+		if (stating != best) {
+			log.debug("span moved within {} to the units that state the length of time asked for",
+					heading(best.passage().hit().sectionPath()));
+			best = stating;
+			bestScore = scorer.applyAsDouble(stating);
 		}
 		if (log.isTraceEnabled()) {
 			traceBest(windows, scorer);
