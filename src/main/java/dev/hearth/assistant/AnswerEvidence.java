@@ -218,7 +218,7 @@ final class AnswerEvidence {
 	 * entry's question, phrasings and answer never say: the entry is about the thing the
 	 * question asks of ("what equipment do I have to return when I leave" and the entry
 	 * on moving house, which names the equipment to take), the section about the detail
-	 * asked ("Returning your equipment").
+	 * asked ("Returning your equipment"). ADR 0053.
 	 */
 	static boolean sectionNamesWhatEntryNeverSays(String asked, FaqEntry entry, ExtractiveAnswers.Span span) {
 		Set<String> heading = ContentWords.setOf(span.heading());

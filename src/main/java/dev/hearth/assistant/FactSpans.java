@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * your minimum term ends, your contract continues month by month" for "how long is the
  * minimum contract") is the span moved to the best-scoring one of the same passage that
  * has such a unit (the table of minimum terms, kept whole as one unit). A section without
- * one keeps its span. Thread-safe: stateless.
+ * one keeps its span (ADR 0053). Thread-safe: stateless.
  */
 final class FactSpans {
 
