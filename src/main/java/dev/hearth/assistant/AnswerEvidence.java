@@ -1,5 +1,6 @@
 package dev.hearth.assistant;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -97,11 +98,12 @@ final class AnswerEvidence {
 	 * Whether the document span answers the question better than the entry, by
 	 * {@link #NAMED_MARGIN} when its section is named by a word of the question that the
 	 * entry's question and phrasings never use ({@link #sectionNamesWhatEntryDoesNot}),
-	 * else by {@link #MARGIN}; by {@link #WHOLE_QUESTION_MARGIN} alone when the span
-	 * covers the whole question and the entry does not ({@link Coverage}, ADR 0049: the
-	 * sub-section that matches the question beats the general entry); never when its
-	 * passage does not name what the entry's own question and the question both name
-	 * ({@link #offTheEntrysSubject}).
+	 * and then without the least similarity when the entry's answer never uses it either
+	 * ({@link #sectionNamesWhatEntryNeverSays}), else by {@link #MARGIN}; by
+	 * {@link #WHOLE_QUESTION_MARGIN} alone when the span covers the whole question and
+	 * the entry does not ({@link Coverage}, ADR 0049: the sub-section that matches the
+	 * question beats the general entry); never when its passage does not name what the
+	 * entry's own question and the question both name ({@link #offTheEntrysSubject}).
 	 * @param asked the question's words
 	 * @param question the question's embedding
 	 * @param entry the FAQ entry the router chose
@@ -116,6 +118,8 @@ final class AnswerEvidence {
 			return false;
 		}
 		Comparison comparison = compare(question, entry, span);
+		log.debug("entry {} {} against span {} {}", entry.id(), String.format(Locale.ROOT, "%.3f", comparison.entry()),
+				span.heading(), String.format(Locale.ROOT, "%.3f", comparison.document()));
 		if (Coverage.compare(asked, entry, span) > 0) {
 			log.debug("span {} covers the whole question, entry {} does not", span.heading(), entry.id());
 			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
@@ -124,8 +128,11 @@ final class AnswerEvidence {
 			log.debug("span {} never names what entry {} and the question are about", span.heading(), entry.id());
 			return false;
 		}
-		double margin = sectionNamesWhatEntryDoesNot(asked, entry, span) ? NAMED_MARGIN : this.margin;
-		return comparison.document() >= Math.max(this.minSimilarity, comparison.entry() + margin);
+		// a heading that names what the entry never says shows the section is about what
+		// was asked: its span need not reach the least similarity
+		boolean unsaid = sectionNamesWhatEntryNeverSays(asked, entry, span);
+		double margin = (unsaid || sectionNamesWhatEntryDoesNot(asked, entry, span)) ? NAMED_MARGIN : this.margin;
+		return comparison.document() >= Math.max(unsaid ? 0 : this.minSimilarity, comparison.entry() + margin);
 	}
 
 	/**
@@ -198,6 +205,27 @@ final class AnswerEvidence {
 			about.append('\n').append(example);
 		}
 		Set<String> entryWords = ContentWords.setOf(about.toString());
+		for (String word : Answerability.topicWords(asked)) {
+			if (heading.contains(word) && !entryWords.contains(word)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the span's section heading names a topic word of the question that the
+	 * entry's question, phrasings and answer never say: the entry is about the thing the
+	 * question asks of ("what equipment do I have to return when I leave" and the entry
+	 * on moving house, which names the equipment to take), the section about the detail
+	 * asked ("Returning your equipment"). ADR 0053.
+	 */
+	static boolean sectionNamesWhatEntryNeverSays(String asked, FaqEntry entry, ExtractiveAnswers.Span span) {
+		Set<String> heading = ContentWords.setOf(span.heading());
+		if (asked == null || heading.isEmpty()) {
+			return false;
+		}
+		Set<String> entryWords = ContentWords.setOf(FaqRouting.phrasings(entry) + "\n" + entry.answer());
 		for (String word : Answerability.topicWords(asked)) {
 			if (heading.contains(word) && !entryWords.contains(word)) {
 				return true;

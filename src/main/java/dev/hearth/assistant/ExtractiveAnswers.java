@@ -1,7 +1,9 @@
 package dev.hearth.assistant;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,9 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.hearth.knowledge.Sentences;
 
@@ -25,13 +30,17 @@ import dev.hearth.knowledge.Sentences;
  * general one; the passage's ranks and similarity; the conversation; the kind of fact
  * asked), with {@link #WEIGHTS} (the hand weights with the passage's similarity weighing
  * more, ADR 0041; the weights fitted on doc2dial are measured but not in use, ADR 0031);
- * a span below {@link #MIN_SCORE} does not answer. A span never starts mid-thought: a
- * first sentence that leans on the one before ("Or call...", "This means...") takes that
- * one along, and a span that ends with a list's lead-in ("...apply:") takes the list
- * along. Units the previous answer already said are not repeated. The text is the section
- * heading in bold, the span, and one citation. Thread-safe: stateless.
+ * a span below {@link #MIN_SCORE} does not answer. Within the section so chosen, a
+ * question for a length of time gets the span that states one ({@link FactSpans}). A span
+ * never starts mid-thought: a first sentence that leans on the one before ("Or call...",
+ * "This means...") takes that one along, and a span that ends with a list's lead-in
+ * ("...apply:") takes the list along. Units the previous answer already said are not
+ * repeated. The text is the section heading in bold, the span, and one citation.
+ * Thread-safe: stateless.
  */
 final class ExtractiveAnswers {
+
+	private static final Logger log = LoggerFactory.getLogger(ExtractiveAnswers.class);
 
 	private static final Pattern LEANS_ON_PREVIOUS = Pattern.compile(
 			"^(or|and|but|also|however|otherwise|then|so|this|that|these|those|it|they|there|such|if not|oder|und|aber|dann|das|dies|diese)\\b.*",
@@ -227,6 +236,17 @@ final class ExtractiveAnswers {
 		if (best == null) {
 			return new Composed("", List.of(), null, Double.NEGATIVE_INFINITY);
 		}
+		SpanWindows.Window stating = FactSpans.stating(question, windows, best, ExtractiveAnswers::refersElsewhere,
+				scorer);
+		if (stating != best) {
+			log.debug("span moved within {} to the units that state the length of time asked for",
+					heading(best.passage().hit().sectionPath()));
+			best = stating;
+			bestScore = scorer.applyAsDouble(stating);
+		}
+		if (log.isTraceEnabled()) {
+			traceBest(windows, scorer);
+		}
 		String heading = heading(best.passage().hit().sectionPath());
 		int from = best.from();
 		if (from > 0 && LEANS_ON_PREVIOUS.matcher(best.units().get(from).text()).matches()
@@ -270,6 +290,20 @@ final class ExtractiveAnswers {
 		String text = (heading.isEmpty() ? "" : "**" + heading + "**\n\n") + span + " [1]";
 		return new Composed(text, List.of(best.passage().citation(1)), new Span(best.passage(), heading, span),
 				bestScore);
+	}
+
+	/**
+	 * Logs the eight best windows with their scores and features (the trace that says why
+	 * a span won).
+	 */
+	private static void traceBest(List<SpanWindows.Window> windows, ToDoubleFunction<SpanWindows.Window> scorer) {
+		List<SpanWindows.Window> ranked = new ArrayList<>(windows);
+		ranked.sort(Comparator.comparingDouble((SpanWindows.Window window) -> -scorer.applyAsDouble(window)));
+		for (SpanWindows.Window window : ranked.subList(0, Math.min(8, ranked.size()))) {
+			log.trace("window {} [{}..{}] {} {}: {}", heading(window.passage().hit().sectionPath()), window.from(),
+					window.to(), String.format(Locale.ROOT, "%.3f", scorer.applyAsDouble(window)),
+					Arrays.toString(window.features()), window.units().get(window.from()).text());
+		}
 	}
 
 	/**

@@ -134,6 +134,45 @@ class AnswerEvidenceTest {
 			.isFalse();
 	}
 
+	private static final FaqEntry MOVING = new FaqEntry("moving-house", "I'm moving house. Can I take my broadband?",
+			List.of("what equipment do I take when I move"),
+			"Tell us 30 days before you move. Take your Hub and TV Box, but leave the fibre box on the wall.", "en",
+			Map.of("audience", List.of("customer")));
+
+	/** A toy embedding: moving, returning, equipment. */
+	private static float[] embedReturns(String text) {
+		String t = text.toLowerCase(java.util.Locale.ROOT);
+		return new float[] { count(t, "move", "moving"), count(t, "return", "send back"),
+				count(t, "equipment", "hub", "box") };
+	}
+
+	@Test
+	void aSectionNamedByWhatTheEntryNeverSaysNeedNotReachTheLeastSimilarity() {
+		// "what equipment do I have to return when I leave": the moving entry names the
+		// equipment (its phrasing) but never a return; "Returning your equipment" does
+		ExtractiveAnswers.Span returning = span("Returning your equipment",
+				"Send back your equipment within 30 days of your service ending.");
+		String asked = "what equipment do I have to return when I leave";
+		assertThat(AnswerEvidence.sectionNamesWhatEntryNeverSays(asked, MOVING, returning)).isTrue();
+		assertThat(AnswerEvidence.sectionNamesWhatEntryNeverSays("what equipment do I take when I move", MOVING,
+				span("Equipment", "The Hub remains our property.")))
+			.as("the entry says every word the heading names")
+			.isFalse();
+		assertThat(AnswerEvidence.sectionNamesWhatEntryNeverSays("how do I reset my router", WIFI_PASSWORD,
+				span("9. Reset the Hub to factory settings", "Press and hold the reset pinhole.")))
+			.as("the entry's answer mentions the reset")
+			.isFalse();
+		float[] question = { 0.3f, 1, 1 };
+		AnswerEvidence evidence = new AnswerEvidence(AnswerEvidenceTest::embedReturns, AnswerEvidence.MARGIN, 0.99);
+		AnswerEvidence.Comparison comparison = evidence.compare(question, MOVING, returning);
+		assertThat(comparison.document()).isLessThan(0.99)
+			.isGreaterThan(comparison.entry() + AnswerEvidence.NAMED_MARGIN);
+		assertThat(evidence.documentsWin(asked, question, MOVING, returning)).isTrue();
+		assertThat(evidence.documentsWin("what equipment do I take with me", question, MOVING, returning))
+			.as("a heading word the entry says: the least similarity applies")
+			.isFalse();
+	}
+
 	@Test
 	void theEntryAnswerAndTheSpanAreEmbeddedOnceThroughTheKnowledgeTextCache() {
 		AtomicInteger calls = new AtomicInteger();
