@@ -118,8 +118,11 @@ final class AnswerEvidence {
 			return false;
 		}
 		Comparison comparison = compare(question, entry, span);
-		log.debug("entry {} {} against span {} {}", entry.id(), String.format(Locale.ROOT, "%.3f", comparison.entry()),
-				span.heading(), String.format(Locale.ROOT, "%.3f", comparison.document()));
+		if (log.isDebugEnabled()) {
+			log.debug("entry {} {} against span {} {}", entry.id(),
+					String.format(Locale.ROOT, "%.3f", comparison.entry()), span.heading(),
+					String.format(Locale.ROOT, "%.3f", comparison.document()));
+		}
 		if (Coverage.compare(asked, entry, span) > 0) {
 			log.debug("span {} covers the whole question, entry {} does not", span.heading(), entry.id());
 			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
