@@ -268,8 +268,8 @@ public class AnswerPipeline {
 				continue;
 			}
 			String renamed = DefinedNames.named(question, singular, name.get());
-			log.debug("No answer for the question; the knowledge base calls its {} {}: asked again as {}", singular,
-					name.get(), renamed);
+			log.debug("No answer for the question; the knowledge base calls its {} {}: asked again so", singular,
+					name.get());
 			Answer again = decide(this.queries.of(renamed, history), history, pieces, language, routerThreshold,
 					stream);
 			return (again.decision() == Decision.ANSWERED) ? again : escalated;
@@ -293,7 +293,7 @@ public class AnswerPipeline {
 			// says how to get it; the extra TV box's entry and the page on adding a box
 			// would answer another question. Out of scope when nothing near was found
 			// either, as for any question no text answers
-			log.debug("The question asks for {}, which the knowledge base never names", thing);
+			log.debug("The question asks for a thing the knowledge base never names");
 			List<Passage> passages = retrieve(query, vector, history, pieces, language);
 			double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
@@ -332,7 +332,7 @@ public class AnswerPipeline {
 			String context = FaqAnswers.context(entry);
 			Answerability.Verdict verdict = this.faqAnswerability.judge(query, question, context, entry.answer(),
 					Set.of());
-			if (!verdict.answers() && verdict.missing().startsWith("the name ")) {
+			if (!verdict.answers() && verdict.missing().equals(Answerability.NAME_MISSING)) {
 				// a name the whole knowledge base uses (the company's) distinguishes
 				// nothing; the entry was matched on the question alone, so is the span
 				// it is weighed against (no second embedding with the history)
@@ -404,7 +404,7 @@ public class AnswerPipeline {
 				&& this.composition.extractive() && namedByHeading(query, extractions.of(passages));
 		if (farPassage && !passages.isEmpty() && log.isDebugEnabled()) {
 			Passage best = passages.get(0);
-			log.debug("The best passage for \"{}\", {} > {}, is {} similar, below {}{}", query, best.hit().title(),
+			log.debug("The best passage, {} > {}, is {} similar, below {}{}", best.hit().title(),
 					best.hit().sectionPath(), String.format(Locale.ROOT, "%.3f", similarity), minSimilarity,
 					headed ? "; the span's heading names the question's topic" : "");
 		}

@@ -76,6 +76,12 @@ final class Answerability {
 	 * and a German compound such as "Papierrechnungen" seldom meets the entry's own
 	 * word).
 	 */
+	/**
+	 * What a verdict says when a name the question gives is missing; the name itself is
+	 * not said, since these verdicts are logged and a name may be personal data.
+	 */
+	static final String NAME_MISSING = "the name the question gives is not in the passage";
+
 	private static final Pattern WHETHER_OFFERED = Pattern.compile(
 			"\\b(?<wh>(?:how|what|when|where|why|which|who) )?(do|does) (you|you guys|northwind|they|u) "
 					+ "(?:also |still |even )?(?<verb>offer|provide|sell|have(?! to\\b)|do)\\b",
@@ -235,16 +241,16 @@ final class Answerability {
 			// "do you offer a student discount?": a text about a discount that never
 			// names students does not say one is offered; a "Yes." from it is wrong
 			return new Verdict(false, coverage, "whether something is offered is asked and the text never names "
-					+ topic.stream().filter((word) -> !present.contains(word)).toList());
+					+ (topic.size() - covered) + " of its topic words");
 		}
 		for (String number : this.entryMode ? modelNumbers(question) : numbers(question)) {
 			if (!numbers(context).contains(number)) {
-				return new Verdict(false, coverage, "the number " + number + " is not in the passage");
+				return new Verdict(false, coverage, "a number of the question is not in the passage");
 			}
 		}
 		for (String name : names(question)) {
 			if (!present.contains(name) && !common.contains(name)) {
-				return new Verdict(false, coverage, "the name " + name + " is not in the passage");
+				return new Verdict(false, coverage, NAME_MISSING);
 			}
 		}
 		if (this.entryMode) {

@@ -235,7 +235,7 @@ final class DocumentComposition {
 		timings.lap("compose");
 		if (composed.text().isBlank() || composed.score() < ExtractiveAnswers.MIN_SCORE) {
 			// no span, or none whose words, place and ranks say it answers (ADR 0031)
-			log.debug("No document answer to \"{}\": no span of the passages {}", query,
+			log.debug("No document answer: no span of the passages {}",
 					composed.text().isBlank() ? "holds a sentence to show" : "scores " + ExtractiveAnswers.MIN_SCORE);
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
@@ -246,7 +246,7 @@ final class DocumentComposition {
 		}
 		if (!beatEntry && !similarEnough(query, vector, composed.span(), passages)) {
 			// a span that beat an FAQ entry was measured so already (AnswerEvidence)
-			log.debug("No document answer to \"{}\": the span is less similar than {}", query, this.minSimilarity);
+			log.debug("No document answer: the span is less similar than {}", this.minSimilarity);
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
 		if (!answers(query, question, vector, composed.span(), passages, beatEntry)) {
@@ -326,7 +326,7 @@ final class DocumentComposition {
 		Set<String> common = FaqAnswers.common(passages);
 		Answerability.Verdict checked = this.checks.judge(query, own, span.context(), span.text(), common);
 		if (!checked.answers()) {
-			log.debug("No document answer to \"{}\": {}", query, checked.missing());
+			log.debug("No document answer: {}", checked.missing());
 			return false;
 		}
 		Consumer<Judged> watching = this.observer;
@@ -336,14 +336,14 @@ final class DocumentComposition {
 		if (this.model != null) {
 			answers = this.model.answers(features);
 			if (!answers) {
-				log.debug("No document answer to \"{}\": answerability {}", query, this.model.probability(features));
+				log.debug("No document answer: answerability {}", this.model.probability(features));
 			}
 		}
 		else {
 			Answerability.Verdict verdict = this.answerability.judge(query, own, span.context(), span.text(), common);
 			answers = verdict.answers() && (beatEntry || this.agreement.agrees(vector, span.passage(), span.text()));
 			if (!answers) {
-				log.debug("No document answer to \"{}\": {}", query,
+				log.debug("No document answer: {}",
 						verdict.answers() ? "the retrievers do not agree on the passage" : verdict.missing());
 			}
 		}
