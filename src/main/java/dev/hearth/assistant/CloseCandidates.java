@@ -38,10 +38,6 @@ public final class CloseCandidates {
 					+ "(?:\\s+(much|long|many|often|viel|lange|oft)(?![\\p{L}]))?",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-	private static final Pattern YES_NO = Pattern.compile(
-			"(is|are|was|were|can|could|do|does|did|will|would|should|shall|may|must|have|has|kann|können|muss|müssen|gibt|ist|sind|habe|hat|darf)\\s+(\\p{L}+)",
-			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
 	private CloseCandidates() {
 	}
 
@@ -97,20 +93,11 @@ public final class CloseCandidates {
 			// a yes/no question asks what a phrasing that opens the same way asks: "is
 			// there a fee if I cancel early?" as "is there a penalty for ending my
 			// contract early"
-			String opens = yesNoOpening(question);
-			return !opens.isEmpty()
-					&& phrasings.lines().anyMatch((line) -> asks(line).isEmpty() && opens.equals(yesNoOpening(line)));
+			String opens = YesNoQuestions.opening(question);
+			return !opens.isEmpty() && phrasings.lines()
+				.anyMatch((line) -> asks(line).isEmpty() && opens.equals(YesNoQuestions.opening(line)));
 		}
 		return phrasings.lines().anyMatch((line) -> asked.equals(asks(line)));
-	}
-
-	/**
-	 * How a yes/no question opens: its verb and the word after it ("is there", "can i",
-	 * "do i", "gibt es"); empty for any other text.
-	 */
-	static String yesNoOpening(String question) {
-		Matcher opening = YES_NO.matcher((question != null) ? question.strip() : "");
-		return opening.lookingAt() ? (opening.group(1) + " " + opening.group(2)).toLowerCase(Locale.ROOT) : "";
 	}
 
 	/** Whether {@code score} is close to {@code best}. */

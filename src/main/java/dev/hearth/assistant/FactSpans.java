@@ -2,6 +2,7 @@ package dev.hearth.assistant;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,7 +62,7 @@ final class FactSpans {
 	 * @param scorer a window's score
 	 */
 	static SpanWindows.Window stating(String question, List<SpanWindows.Window> windows, SpanWindows.Window best,
-			java.util.function.Predicate<SpanWindows.Window> excluded, ToDoubleFunction<SpanWindows.Window> scorer) {
+			Predicate<SpanWindows.Window> excluded, ToDoubleFunction<SpanWindows.Window> scorer) {
 		Pattern fact = asked(question);
 		Set<String> topic = Answerability.topicWords(question);
 		if (fact == null || topic.isEmpty() || states(best, fact, topic)) {

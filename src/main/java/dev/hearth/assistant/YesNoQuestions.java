@@ -84,6 +84,37 @@ final class YesNoQuestions {
 	}
 
 	/**
+	 * How a yes/no question opens: the verb its first clause opens with (past greetings
+	 * and fillers, in English or German) and the word after it ("is there", "can i",
+	 * "gibt es"); empty when no clause opens so. Two questions that open alike ask alike
+	 * ("is there a fee if I cancel early?", "is there a penalty for ending my contract
+	 * early").
+	 */
+	static String opening(String question) {
+		for (String clause : CLAUSE.split((question != null) ? question : "")) {
+			Matcher words = WORD.matcher(clause.toLowerCase(Locale.ROOT).replace('’', '\''));
+			String verb = null;
+			while (words.find()) {
+				String word = words.group();
+				if (verb != null) {
+					return verb + " " + word;
+				}
+				if (OPENERS.contains(word)) {
+					continue;
+				}
+				if (!ENGLISH.contains(word) && !GERMAN_VERBS.contains(word)) {
+					return "";
+				}
+				verb = word;
+			}
+			if (verb != null) {
+				return "";
+			}
+		}
+		return "";
+	}
+
+	/**
 	 * Whether the question asks yes or no: a clause of it opens with an auxiliary ("can I
 	 * …", "is there …", "don't you …"), in German with a verb ("Kann ich …", "Gibt es …",
 	 * "Nehme ich …"), or it asks whether ("I was wondering if …", "… ob …"). "How do I

@@ -82,8 +82,7 @@ class DocumentBatchController {
 			switch (part.getName()) {
 				case "source" -> {
 					if (source != null) {
-						throw badRequest("The source part '" + source + "' has no file part after it: send a source "
-								+ "part, then that document's file part, for each document.");
+						throw withoutFile(source);
 					}
 					source = text(part);
 				}
@@ -104,8 +103,7 @@ class DocumentBatchController {
 			}
 		}
 		if (source != null) {
-			throw badRequest("The source part '" + source + "' has no file part after it: send a source part, then "
-					+ "that document's file part, for each document.");
+			throw withoutFile(source);
 		}
 		if (uploads.isEmpty()) {
 			throw badRequest("The request has no documents: send a source part and a file part for each document "
@@ -174,6 +172,11 @@ class DocumentBatchController {
 			}
 			return new String(bytes, StandardCharsets.UTF_8);
 		}
+	}
+
+	private static ErrorResponseException withoutFile(String source) {
+		return badRequest("The source part '" + source + "' has no file part after it: send a source part, then "
+				+ "that document's file part, for each document.");
 	}
 
 	private static ErrorResponseException badRequest(String detail) {

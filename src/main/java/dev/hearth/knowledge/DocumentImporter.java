@@ -69,9 +69,7 @@ public class DocumentImporter {
 		Map<String, List<String>> checkedTags = Tags.normalise(tags);
 		if (bytes.length > this.properties.maxDocumentBytes()) {
 			throw rejected(
-					new DocumentRejectedException(RejectionReason.TOO_LARGE,
-							checkedSource + " has " + bytes.length + " bytes, more than the limit of "
-									+ this.properties.maxDocumentBytes() + " (hearth.knowledge.max-document-bytes)."),
+					DocumentRejectedException.tooLarge(checkedSource, bytes.length, this.properties.maxDocumentBytes()),
 					checkedSource, actor);
 		}
 		String hash = sha256(bytes);

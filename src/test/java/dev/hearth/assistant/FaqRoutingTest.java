@@ -178,9 +178,9 @@ class FaqRoutingTest {
 		assertThat(routing.namedBySeveral("can I cancel early, any fee?", earlyExit)).as("no phrasing opens so")
 			.isTrue();
 		assertThat(routing.namedBySeveral("early cancel fee", earlyExit)).as("a bare topic").isTrue();
-		assertThat(CloseCandidates.yesNoOpening("Is there a fee?")).isEqualTo("is there");
-		assertThat(CloseCandidates.yesNoOpening("Gibt es eine Gebühr?")).isEqualTo("gibt es");
-		assertThat(CloseCandidates.yesNoOpening("fee if I cancel early")).isEmpty();
+		assertThat(YesNoQuestions.opening("Is there a fee?")).isEqualTo("is there");
+		assertThat(YesNoQuestions.opening("Gibt es eine Gebühr?")).isEqualTo("gibt es");
+		assertThat(YesNoQuestions.opening("fee if I cancel early")).isEmpty();
 	}
 
 	@Test
