@@ -1,7 +1,5 @@
 package dev.hearth.identity;
 
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,7 +7,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,6 +31,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import dev.hearth.privacy.AuditTrail;
+import dev.hearth.system.ProblemResponses;
 
 /**
  * One security filter chain per audience.
@@ -181,22 +179,13 @@ class SecurityConfiguration {
 	}
 
 	private static AuthenticationEntryPoint unauthorized() {
-		return (request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
+		return (request, response, ex) -> ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
 				"This endpoint needs an API token: send Authorization: Bearer <token> (kb-import: --token or HEARTH_TOKEN).");
 	}
 
 	private static AccessDeniedHandler forbidden() {
-		return (request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
+		return (request, response, ex) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN,
 				"This token is not allowed to use this API.");
-	}
-
-	private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
-			throws java.io.IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		String body = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-				+ status.value() + ",\"detail\":\"" + detail.replace("\"", "\\\"") + "\"}";
-		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -5,12 +5,9 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -29,8 +26,6 @@ import org.springframework.web.servlet.ModelAndView;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class MultipartLimitResolver implements HandlerExceptionResolver {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Override
 	public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
@@ -58,10 +53,8 @@ class MultipartLimitResolver implements HandlerExceptionResolver {
 		}
 		try {
 			response.resetBuffer();
-			response.setStatus(problem.getStatus());
 			response.setHeader("Connection", "close");
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+			ProblemResponses.write(response, problem);
 			return new ModelAndView();
 		}
 		catch (IOException | RuntimeException writeFailed) {

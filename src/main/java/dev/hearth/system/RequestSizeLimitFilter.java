@@ -1,7 +1,6 @@
 package dev.hearth.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -12,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -51,12 +49,8 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 	}
 
 	private static void refuse(HttpServletResponse response, long limit) throws IOException {
-		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 		response.setHeader("Connection", "close");
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		String body = "{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
-				+ detail(limit) + "\"}";
-		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+		ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, detail(limit));
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

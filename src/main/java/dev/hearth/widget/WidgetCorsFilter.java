@@ -11,6 +11,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.hearth.system.ProblemResponses;
+
 /**
  * CORS per site key for {@code /api/widget/**}: the site key comes from the {@code site}
  * query parameter (a preflight carries no custom headers), and a browser request whose
@@ -44,11 +46,11 @@ final class WidgetCorsFilter extends OncePerRequestFilter {
 			site = this.sites.site(request.getParameter("site"));
 		}
 		catch (IllegalArgumentException ex) {
-			Problems.write(response, HttpStatus.BAD_REQUEST, ex.getMessage());
+			ProblemResponses.write(response, HttpStatus.BAD_REQUEST, ex.getMessage());
 			return;
 		}
 		if (!sameOrigin(request, origin) && !this.sites.allows(site, origin)) {
-			Problems.write(response, HttpStatus.FORBIDDEN,
+			ProblemResponses.write(response, HttpStatus.FORBIDDEN,
 					"Pages from " + origin + " may not use the chat widget of site '" + site.key()
 							+ "': add the origin to hearth.widget.sites[].allowed-origins of that site.");
 			return;

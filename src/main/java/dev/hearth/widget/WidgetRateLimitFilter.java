@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.hearth.system.DatabaseOutage;
+import dev.hearth.system.ProblemResponses;
 
 /**
  * Rate limits for {@code /api/widget/**} ({@link RateLimits}, Bucket4j): all requests per
@@ -64,12 +65,12 @@ final class WidgetRateLimitFilter extends OncePerRequestFilter {
 			// exhausted under overload) is a 503 to retry, as in the controllers, not a
 			// 500
 			response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
-			Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.DETAIL);
+			ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.DETAIL);
 			return;
 		}
 		if (refusal != null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refusal.seconds()));
-			Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many " + refusal.what() + ": at most "
+			ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many " + refusal.what() + ": at most "
 					+ refusal.limit() + " a minute are allowed. Try again in " + refusal.seconds() + " seconds.");
 			return;
 		}
