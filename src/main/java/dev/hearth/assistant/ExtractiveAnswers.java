@@ -254,6 +254,7 @@ final class ExtractiveAnswers {
 			from--;
 		}
 		from = withLeadIn(best.units(), from, said);
+		from = listLeadIn(best.units(), from, said);
 		boolean howTo = SpanWindows.asksHowTo(question);
 		int to = best.to();
 		boolean procedure = howTo && procedureStart(best.units(), from, said) < from;
@@ -330,6 +331,34 @@ final class ExtractiveAnswers {
 			}
 			if (units.get(i).text().strip().endsWith(":")) {
 				return i;
+			}
+		}
+		return from;
+	}
+
+	/**
+	 * Where a span that starts at an item of a list must start: at the list's lead-in
+	 * ("Your first bill includes:") when every unit between them is an item of that list
+	 * (a one-sentence block), so that the answer says what the items are items of and the
+	 * lead-in then takes the list along; "why is my bill higher" got "A part-month charge
+	 * from the day your service started to your first bill date", the first of three
+	 * reasons, without the other two. Unchanged for a span that is no list item, and when
+	 * the lead-in or an item before the span was the previous answer.
+	 */
+	static int listLeadIn(List<Unit> units, int from, String said) {
+		if (from == 0 || !isStep(units, from)) {
+			return from;
+		}
+		for (int i = from - 1; i >= 0 && from - i <= MAX_LIST_ITEMS; i--) {
+			Unit unit = units.get(i);
+			if (said(said, unit)) {
+				return from;
+			}
+			if (unit.text().strip().endsWith(":")) {
+				return i;
+			}
+			if (!isStep(units, i)) {
+				return from;
 			}
 		}
 		return from;

@@ -149,6 +149,29 @@ class ExtractiveAnswersTest {
 	}
 
 	@Test
+	void aSpanThatStartsAtAListItemStartsAtTheListsLeadInAndTakesTheListAlong() {
+		String text = "Monthly plans are charged in advance. Your first bill includes:\n\n"
+				+ "A part-month charge (pro-rata) from the day your service started to your first bill date.\n\n"
+				+ "The full monthly charge for the next month, in advance.\n\n"
+				+ "Any one-off charges, such as the €49 setup fee on 1-month rolling fibre plans.";
+		Passage bill = passage("bill", "Your bill", "Your bill and invoices > Why is my first bill higher?", text);
+		// regression: the first of the three reasons alone, without what it is a reason
+		// of
+		assertThat(ExtractiveAnswers.compose("why is my bill higher than last month", List.of(bill), 1, Locale.ENGLISH)
+			.text()).contains("Your first bill includes:")
+			.contains("A part-month charge")
+			.contains("The full monthly charge")
+			.contains("€49 setup fee");
+		List<ExtractiveAnswers.Unit> units = ExtractiveAnswers.units(text, Locale.ENGLISH);
+		assertThat(ExtractiveAnswers.listLeadIn(units, 3, "")).isEqualTo(1);
+		// the lead-in said already: the span starts where it did
+		assertThat(ExtractiveAnswers.listLeadIn(units, 3, AnswerGrade.normalise("Your first bill includes:")))
+			.isEqualTo(3);
+		// a sentence of a paragraph is no list item
+		assertThat(ExtractiveAnswers.listLeadIn(units, 1, "")).isEqualTo(1);
+	}
+
+	@Test
 	void aHowToQuestionWhoseBestSpanIsOneStepGetsTheProcedureFromItsIntroduction() {
 		String text = "If nothing else works, reset the Hub. This restores the Wi-Fi name on the sticker.\n\n"
 				+ "Make sure the Hub is switched on.\n\n"
