@@ -357,6 +357,7 @@ public class AnswerPipeline {
 				ExtractiveAnswers.Span span = answeringSpan(extractions, query, retrieved);
 				float[] weighed = continues ? withPreviousQuestion(query, vector, history, pieces) : vector;
 				boolean documentsWin = this.evidence.documentsWin(query, weighed, entry, span);
+				ExtractiveAnswers.Span winner = span;
 				log.debug("FAQ entry {} weighed against the span {}: documents win {}", entry.id(),
 						(span == null) ? null : span.heading(), documentsWin);
 				if (!documentsWin && continues) {
@@ -369,11 +370,22 @@ public class AnswerPipeline {
 					log.debug("FAQ entry {} weighed against the span of the question alone {}: documents win {}",
 							entry.id(), (aloneSpan == null) ? null : aloneSpan.heading(), documentsWin);
 					retrieved = documentsWin ? alone : retrieved;
+					winner = aloneSpan;
 				}
 				if (!documentsWin) {
 					return faqAnswer(entry, question, routed, timings, stream);
 				}
 				log.debug("Documents answer better than FAQ entry {}", entry.id());
+				if (!this.composition.agreesOn(vector, winner)) {
+					// the entry lost to a span the retrievers do not agree on ("what
+					// happens
+					// when my contract ends": the final bill, whose page ranks tenth by
+					// its
+					// words): neither is given (ADR 0057)
+					log.debug("The retrievers do not agree on the span that answers better than FAQ entry {}",
+							entry.id());
+					return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
+				}
 				fallback = entry;
 			}
 			// an entry that would repeat the previous answer is never given again (a

@@ -43,12 +43,15 @@ final class Answerability {
 
 	/**
 	 * A question that asks a price in so many words ("how much is it to ...", "what does
-	 * ... cost", "was kostet"), unlike "how much notice" or "how much data", which ask a
-	 * quantity: an FAQ entry's answer without an amount does not answer it either.
+	 * ... cost", "what's the installation fee", "was kostet"), unlike "how much notice"
+	 * or "how much data", which ask a quantity, or "is there a fee ...", which a "no fee"
+	 * answers: an FAQ entry's answer without an amount does not answer it either.
 	 */
 	private static final Pattern PRICE_ASKED = Pattern.compile(
 			"\\b(how much (is|are|does|do|did|will|would|was|were)|how much's|what (does|do|would|will) .{1,60}? cost"
-					+ "|what do you charge|wie viel (kostet|kosten)|was (kostet|kosten))\\b",
+					+ "|what do you charge|wie viel (kostet|kosten)|was (kostet|kosten)"
+					+ "|what(?:'s|’s|s| is| are| was| will be| would be) (?:the |your |a |an )?(?:[\\p{L}-]+ ){0,3}"
+					+ "(?:fee|fees|cost|costs|price|prices|charge|charges))\\b",
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern HOW_LONG = Pattern.compile(

@@ -278,6 +278,22 @@ final class DocumentComposition {
 	}
 
 	/**
+	 * Whether the retrievers agree on a span that answered the question better than an
+	 * FAQ entry ({@link AnswerEvidence}, ADR 0057): BM25 ranks its passage among the best
+	 * document chunks or one of its sentences is close to the question
+	 * ({@link EvidenceAgreement}). Closer than the entry's answer is not yet evidence
+	 * that the span answers: "is there a data cap" is closer to the mobile plans' "Extra
+	 * data" than to the roaming entry, and neither answers it. Always with a language
+	 * model or a learned check configured, which judge the span themselves.
+	 * @param vector the question's embedding, may be {@code null}
+	 * @param span the span that answered better
+	 */
+	boolean agreesOn(float[] vector, ExtractiveAnswers.Span span) {
+		return this.generative != null || this.model != null
+				|| this.agreement.agrees(vector, span.passage(), span.text());
+	}
+
+	/**
 	 * Whether answers are extracted from the passages (no language model writes them).
 	 */
 	boolean extractive() {

@@ -168,6 +168,26 @@ class AnswerabilityTest {
 	}
 
 	@Test
+	void whatTheFeeIsAsksAPriceAndWhetherThereIsOneDoesNot() {
+		// found in the fourth walk: "whats the installation fee" got the entry on what
+		// happens during the installation, which names no price
+		dev.hearth.knowledge.FaqEntry visit = new dev.hearth.knowledge.FaqEntry("install",
+				"What happens during the fibre installation?", java.util.List.of("how long does the install take"),
+				"An engineer runs fibre into your home. It usually takes 2-4 hours.", "en", java.util.Map.of());
+		dev.hearth.knowledge.FaqEntry payment = new dev.hearth.knowledge.FaqEntry("payment", "How can I pay my bill?",
+				java.util.List.of(), "You can pay by direct debit or card. There's no fee for any method.", "en",
+				java.util.Map.of());
+		Answerability faq = Answerability.forFaqEntries();
+		assertThat(faq.judge("whats the installation fee", FaqAnswers.context(visit), visit.answer()).missing())
+			.isEqualTo("a price is asked for and the entry's answer has none");
+		assertThat(faq.judge("What is the monthly cost of the install?", FaqAnswers.context(visit), visit.answer())
+			.answers()).isFalse();
+		// whether there is a fee is answered by "no fee"
+		assertThat(faq.judge("is there a fee for paying by card?", FaqAnswers.context(payment), payment.answer())
+			.answers()).isTrue();
+	}
+
+	@Test
 	void aQuestionWhetherSomethingIsOfferedNeedsATextThatNamesAllOfIt() {
 		// a discount entry that never names students does not say a student discount is
 		// offered: its "Yes." would be a wrong answer

@@ -48,6 +48,17 @@ class DocumentCompositionTest {
 				(written) -> assertThat(written.text()).contains("credit on your account"));
 	}
 
+	@Test
+	void aSpanThatBeatAnFaqEntryIsAskedTheRetrieversAgreementBeforeItIsTrusted() {
+		// ADR 0057: closer than the entry's answer is not yet evidence that the span
+		// answers; BM25 ranks this passage fifth and no sentence is close to the question
+		float[] question = { 1, 0 };
+		ExtractiveAnswers.Span fifth = this.composition.extract(QUESTION, QUESTION, question, "", PASSAGES).span();
+		assertThat(this.composition.agreesOn(question, fifth)).isFalse();
+		ExtractiveAnswers.Span first = this.composition.extract(QUESTION, QUESTION, question, "", FAR_SECTION).span();
+		assertThat(this.composition.agreesOn(question, first)).isTrue();
+	}
+
 	/**
 	 * A long section whose whole vector is far from the question (0.30, below
 	 * {@code min-similarity}) while the span shown, its heading and the sentence that
