@@ -110,11 +110,10 @@ public class AnswerPipeline {
 			}
 
 		}, properties.answer().passages(), properties.customerAudiences());
-		KnowledgeTextEmbeddings knowledgeTexts = new KnowledgeTextEmbeddings(queries::embed);
-		this.answerability = new Answerability(properties.answer().minCoverage(),
-				new RelatedWords(queries::embed, knowledgeTexts::embed, properties.answer().relatedWordSimilarity()));
+		this.answerability = new Answerability(properties.answer().minCoverage());
 		this.corroboration = new Corroboration(properties.answer().corroboration(), Corroboration.MIN_WORDS);
 		ChatModel model = chatModel.getIfAvailable();
+		KnowledgeTextEmbeddings knowledgeTexts = new KnowledgeTextEmbeddings(queries::embed);
 		this.knowledgeTexts = knowledgeTexts;
 		Neighbours neighbours = new Neighbours(catalog::entry, knowledgeTexts::embed, Neighbours.MIN_SHARE,
 				Neighbours.MARGIN);

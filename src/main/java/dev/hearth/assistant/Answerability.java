@@ -1,10 +1,8 @@
 package dev.hearth.assistant;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -146,35 +144,20 @@ final class Answerability {
 	/** Judging an FAQ entry the router matched rather than a document span. */
 	private final boolean entryMode;
 
-	/** How a topic word the text does not name may be named in other words. */
-	private final RelatedWords related;
-
 	/**
 	 * @param minCoverage the share of the question's topic words the span must cover, 0
 	 * to 1
 	 */
 	Answerability(double minCoverage) {
-		this(minCoverage, false, RelatedWords.NONE);
+		this(minCoverage, false);
 	}
 
-	/**
-	 * @param minCoverage the share of the question's topic words the span must cover, 0
-	 * to 1
-	 * @param related a topic word the span does not name counts as covered toward
-	 * {@code minCoverage} when a word of the span's context means the same (ADR 0056); a
-	 * question whether something is offered still needs each of its words as written
-	 */
-	Answerability(double minCoverage, RelatedWords related) {
-		this(minCoverage, false, related);
-	}
-
-	private Answerability(double minCoverage, boolean entryMode, RelatedWords related) {
+	private Answerability(double minCoverage, boolean entryMode) {
 		if (!(minCoverage >= 0 && minCoverage <= 1)) {
 			throw new IllegalArgumentException("minCoverage must be between 0 and 1, got " + minCoverage);
 		}
 		this.minCoverage = minCoverage;
 		this.entryMode = entryMode;
-		this.related = related;
 	}
 
 	/**
@@ -186,7 +169,7 @@ final class Answerability {
 	 * model numbers that follow a name ("Fibre 5000", "iPhone 16") must be.
 	 */
 	static Answerability forFaqEntries() {
-		return new Answerability(0, true, RelatedWords.NONE);
+		return new Answerability(0, true);
 	}
 
 	/**
@@ -251,10 +234,6 @@ final class Answerability {
 		// however the question qualifies the thing
 		boolean whetherOffered = asksWhetherOffered(kind);
 		boolean notOffered = whetherOffered && statesNotOffered(topic, context);
-		if (coverage < this.minCoverage && !notOffered && this.related.enabled()) {
-			long named = covered + namedInOtherWords(question, topic, present, context);
-			coverage = (double) named / topic.size();
-		}
 		if (coverage < this.minCoverage && !notOffered) {
 			return new Verdict(false, coverage, "topic words covered " + covered + " of " + topic.size());
 		}
@@ -290,33 +269,6 @@ final class Answerability {
 			return new Verdict(false, coverage, "a number is asked for and the passage has none");
 		}
 		return new Verdict(true, coverage, "");
-	}
-
-	/**
-	 * How many of the topic words the context does not name it names in a word of its own
-	 * that means the same ({@link RelatedWords}): each word compared as written, the
-	 * context's words once each.
-	 */
-	private long namedInOtherWords(String question, Set<String> topic, Set<String> present, String context) {
-		Map<String, String> missing = new LinkedHashMap<>();
-		for (String word : question.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-			for (String stem : ContentWords.of(word)) {
-				if (topic.contains(stem) && !present.contains(stem)) {
-					missing.putIfAbsent(stem, word);
-				}
-			}
-		}
-		if (missing.isEmpty()) {
-			return 0;
-		}
-		Set<String> words = new LinkedHashSet<>();
-		for (String word : context.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-			if (!ContentWords.of(word).isEmpty() && !DIGITS.matcher(word).find()) {
-				words.add(word);
-			}
-		}
-		List<String> textWords = List.copyOf(words);
-		return missing.values().stream().filter((word) -> this.related.named(word, textWords)).count();
 	}
 
 	private static boolean asksAKind(String question) {

@@ -70,10 +70,6 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * @param corroboration the least share of a document span's content words that the
 	 * FAQ router's best guess must say for the guess to answer although the router's
 	 * confidence fell short ({@code Corroboration}, ADR 0042); 0 turns it off
-	 * @param relatedWordSimilarity a topic word of the question that a document span (or
-	 * the router's best guess, when corroborated) does not name counts toward
-	 * {@code minCoverage} when a word of the text is at least this similar to it, each
-	 * word embedded alone ({@code RelatedWords}, ADR 0056); 0 turns it off
 	 */
 	record Answer(@DefaultValue("6") int passages, @DefaultValue("0.45") double minSimilarity,
 			@DefaultValue("3") int maxSentences, @DefaultValue("0.6") double minSupport,
@@ -82,8 +78,7 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 			@DefaultValue("0.6") double agreementSentenceSimilarity,
 			@DefaultValue AnswerabilityWeights answerabilityModel,
 			@DefaultValue("composed") HistoryVector historyVector,
-			@DefaultValue("passage") SimilarityGate similarityGate, @DefaultValue("0.6") double corroboration,
-			@DefaultValue("0") double relatedWordSimilarity) {
+			@DefaultValue("passage") SimilarityGate similarityGate, @DefaultValue("0.6") double corroboration) {
 
 		/** The learned answerability check, or {@code null} when no weights are set. */
 		AnswerabilityModel model() {
