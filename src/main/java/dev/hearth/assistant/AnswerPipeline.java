@@ -78,9 +78,6 @@ public class AnswerPipeline {
 
 	private final KnowledgeWords knowledgeWords;
 
-	/** The retrievers' agreement on a span, as the document answers are checked. */
-	private final EvidenceAgreement agreement;
-
 	/** Whether the vector of a search with the history is composed, not embedded. */
 	private final boolean composeHistory;
 
@@ -123,15 +120,15 @@ public class AnswerPipeline {
 		this.routing = new FaqRouting(router::predict, catalog::entry, properties.customerAudiences(),
 				neighbours::settle);
 		this.composeHistory = properties.answer().historyVector() == AssistantProperties.HistoryVector.COMPOSED;
-		this.agreement = new EvidenceAgreement(knowledgeTexts::embed, properties.answer().agreementBm25Rank(),
-				properties.answer().agreementSentenceSimilarity());
 		this.composition = new DocumentComposition(
 				(model != null) ? new GenerativeAnswers(model, properties.answer(), new OutputCheck(redactor)) : null,
 				properties.answer().maxSentences(), this.answerability, this.observations,
 				(check, detail,
 						fallback) -> audit.ifAvailable((trail) -> trail.record("MODEL_OUTPUT_REJECTED", "hearth",
 								"answer", java.util.Map.of("check", check, "detail", detail, "fallback", fallback))),
-				this.agreement, properties.answer().model(), knowledgeTexts::embed, properties.answer().minSimilarity(),
+				new EvidenceAgreement(knowledgeTexts::embed, properties.answer().agreementBm25Rank(),
+						properties.answer().agreementSentenceSimilarity()),
+				properties.answer().model(), knowledgeTexts::embed, properties.answer().minSimilarity(),
 				properties.answer().similarityGate());
 		this.evidence = new AnswerEvidence(knowledgeTexts::embed, AnswerEvidence.MARGIN,
 				properties.answer().minSimilarity());
@@ -412,19 +409,13 @@ public class AnswerPipeline {
 					headed ? "; the span's heading names the question's topic" : "");
 		}
 		if (farPassage && fallback == null && !headed && (!spanGated || passages.isEmpty())) {
-			FaqEntry together = lastResort(query, vector, history, contextualised, language, routed, passages,
-					extractions);
-			if (together != null) {
-				return faqAnswer(together, question, routed, timings, stream);
-			}
 			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
 					minSimilarity);
 			return escalate(unjudged(reason, routed), Math.max(routed.confidence(), similarity), routed, timings);
 		}
 		DocumentComposition.Composed composed = this.composition.compose(question, query, vector, history, passages,
 				stream, timings, fallback != null, () -> extractions.of(passages));
-		FaqEntry again = (fallback != null || !(composed instanceof DocumentComposition.Declined)) ? fallback
-				: lastResort(query, vector, history, contextualised, language, routed, passages, extractions);
+		FaqEntry again = fallback;
 		return switch (composed) {
 			case DocumentComposition.Written written -> documentAnswer(written, passages, similarity, routed, timings);
 			case DocumentComposition.Declined declined -> (again != null)
@@ -509,19 +500,6 @@ public class AnswerPipeline {
 	 */
 	private FaqEntry corroborated(String query, float[] vector, List<Turn> history, boolean contextualised,
 			String language, FaqRouting.Routed routed, List<Passage> passages, Extractions extractions) {
-		return corroborated(query, vector, history, contextualised, language, routed, passages, extractions, false);
-	}
-
-	/**
-	 * The best guess as
-	 * {@link #corroborated(String, float[], List, boolean, String, FaqRouting.Routed, List, Extractions)};
-	 * with {@code together}, the span's topic words may be named by the guess's question,
-	 * phrasings and answer as well as by the span's own context (ADR 0056): the two are
-	 * weighed as one answer, and the span must still say what the guess says.
-	 */
-	private FaqEntry corroborated(String query, float[] vector, List<Turn> history, boolean contextualised,
-			String language, FaqRouting.Routed routed, List<Passage> passages, Extractions extractions,
-			boolean together) {
 		if (!this.corroboration.enabled() || routed.bestGuess() == null || !this.languages.understood(language)) {
 			return null;
 		}
@@ -541,37 +519,16 @@ public class AnswerPipeline {
 			log.debug("Best guess {} not corroborated: {}", guess.id(), verdict.missing());
 			return null;
 		}
-		String beside = together ? context : "";
-		ExtractiveAnswers.Span span = answeringSpan(extractions, query, passages, beside);
+		ExtractiveAnswers.Span span = answeringSpan(extractions, query, passages);
 		boolean says = span != null && this.corroboration.corroborates(guess.answer(), span.text());
 		if (!says && !contextualised && FollowUps.customerAsked(history)) {
-			span = answeringSpan(extractions, query, retrieveAlone(query, vector, language), beside);
+			span = answeringSpan(extractions, query, retrieveAlone(query, vector, language));
 			says = span != null && this.corroboration.corroborates(guess.answer(), span.text());
 		}
 		if (!says) {
 			log.debug("Best guess {} not corroborated: {}", guess.id(),
 					(span == null) ? "no document span answers" : "the span says something else: " + span.text());
 			return null;
-		}
-		return guess;
-	}
-
-	/**
-	 * Before a question the documents did not answer escalates: the router's best guess
-	 * when it and the documents' span, read together, name the question's topic and the
-	 * span says what the guess says (ADR 0056); {@code null} otherwise, and whenever the
-	 * router matched an entry (that entry was judged already). Never in place of a
-	 * document answer.
-	 */
-	private FaqEntry lastResort(String query, float[] vector, List<Turn> history, boolean contextualised,
-			String language, FaqRouting.Routed routed, List<Passage> passages, Extractions extractions) {
-		if (routed.entry().isPresent()) {
-			return null;
-		}
-		FaqEntry guess = corroborated(query, vector, history, contextualised, language, routed, passages, extractions,
-				true);
-		if (guess != null) {
-			log.debug("Best guess {} corroborated by the span read with it", guess.id());
 		}
 		return guess;
 	}
@@ -633,16 +590,6 @@ public class AnswerPipeline {
 	 * "how do I reset my router" (0.37) than its heading and steps (0.48).
 	 */
 	private ExtractiveAnswers.Span answeringSpan(Extractions extractions, String query, List<Passage> passages) {
-		return answeringSpan(extractions, query, passages, "");
-	}
-
-	/**
-	 * The document span as {@link #answeringSpan(Extractions, String, List)}, with
-	 * {@code beside} (an FAQ entry's question, phrasings and answer) read as part of the
-	 * span's context: the question's topic words and names may be in either.
-	 */
-	private ExtractiveAnswers.Span answeringSpan(Extractions extractions, String query, List<Passage> passages,
-			String beside) {
 		if (passages.isEmpty()) {
 			return null;
 		}
@@ -650,15 +597,8 @@ public class AnswerPipeline {
 		if (composed.text().isBlank() || composed.score() < ExtractiveAnswers.MIN_SCORE) {
 			return null;
 		}
-		String context = beside.isEmpty() ? composed.span().context() : composed.span().context() + "\n" + beside;
-		Answerability.Verdict verdict = this.answerability.judge(query, extractions.own, context,
+		Answerability.Verdict verdict = this.answerability.judge(query, extractions.own, composed.span().context(),
 				composed.span().text(), FaqAnswers.common(passages));
-		if (verdict.answers() && !beside.isEmpty()
-				&& !this.agreement.agrees(extractions.vector, composed.span().passage(), composed.span().text())) {
-			// read with the entry, the span needs both retrievers as a document answer
-			// does (ADR 0020): its own words were not enough
-			return null;
-		}
 		return verdict.answers() ? composed.span() : null;
 	}
 
