@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.hearth.knowledge.Sentences;
 import dev.hearth.knowledge.Vectors;
 
@@ -21,6 +24,8 @@ import dev.hearth.knowledge.Vectors;
  * disagrees. Thread-safe if the embedding function is.
  */
 final class EvidenceAgreement {
+
+	private static final Logger log = LoggerFactory.getLogger(EvidenceAgreement.class);
 
 	private final Function<String, float[]> embed;
 
@@ -67,11 +72,19 @@ final class EvidenceAgreement {
 		}
 		Locale locale = ExtractiveAnswers.locale(passage.hit().language());
 		List<String> sentences = Sentences.of(span, locale);
+		double best = 0;
 		for (String sentence : sentences) {
-			if (!sentence.isBlank()
-					&& Vectors.cosine(question, this.embed.apply(sentence)) >= this.minSentenceSimilarity) {
-				return true;
+			if (!sentence.isBlank()) {
+				double similarity = Vectors.cosine(question, this.embed.apply(sentence));
+				if (similarity >= this.minSentenceSimilarity) {
+					return true;
+				}
+				best = Math.max(best, similarity);
 			}
+		}
+		if (log.isDebugEnabled()) {
+			log.debug("Retrievers disagree on {} > {}: BM25 rank {}, best sentence {}", passage.hit().title(),
+					passage.hit().sectionPath(), rank, String.format(Locale.ROOT, "%.3f", best));
 		}
 		return false;
 	}
