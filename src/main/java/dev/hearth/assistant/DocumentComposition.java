@@ -249,7 +249,12 @@ final class DocumentComposition {
 			log.debug("No document answer: the span is less similar than {}", this.minSimilarity);
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
-		if (!answers(query, question, vector, composed.span(), passages, beatEntry)) {
+		// a follow-up answered in the section the previous answer came from: the
+		// conversation agreed on that section, as the retrievers would for a question
+		// that names it (ADR 0055)
+		boolean continues = !query.strip().equals(question.strip()) && FollowUps
+			.inPreviousSection(FollowUps.previousAnswer(history), composed.span().passage().hit().sectionPath());
+		if (!answers(query, question, vector, composed.span(), passages, beatEntry || continues)) {
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
 		stream.accept(composed.text());

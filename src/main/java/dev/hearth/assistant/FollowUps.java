@@ -66,6 +66,27 @@ final class FollowUps {
 		return "";
 	}
 
+	/**
+	 * Whether a passage lies in the section the previous answer was taken from, or in one
+	 * of its sub-sections: its section path names the previous answer's heading
+	 * ({@link #topic}). A follow-up answered there goes on where the conversation already
+	 * is ("how much is the sports one" after the TV packages: the add-ons under them).
+	 * @param previousAnswer what the assistant said last, may be empty
+	 * @param sectionPath the passage's section path ("Title > Section > Sub-section")
+	 */
+	static boolean inPreviousSection(String previousAnswer, String sectionPath) {
+		String heading = topic(previousAnswer);
+		if (heading.isEmpty() || sectionPath == null) {
+			return false;
+		}
+		for (String section : sectionPath.split(" > ")) {
+			if (section.strip().equalsIgnoreCase(heading)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** What the assistant said last, or an empty string. */
 	static String previousAnswer(List<Turn> history) {
 		for (int i = history.size() - 1; i >= 0; i--) {

@@ -91,7 +91,13 @@ class AnswerProbe {
 							.append(question.history().size())
 							.append('\n');
 						try {
-							Answer answer = this.pipeline.answer(question.question(), question.history(), (text) -> {
+							List<Turn> history = played(question.history());
+							for (Turn turn : history) {
+								out.append(turn.fromCustomer() ? "  < " : "  > ")
+									.append(turn.text().replace('\n', ' '))
+									.append('\n');
+							}
+							Answer answer = this.pipeline.answer(question.question(), history, (text) -> {
 							});
 							out.append("ANSWER ")
 								.append(AnswerGrade.of(question, answer))
@@ -109,7 +115,7 @@ class AnswerProbe {
 								.append("  ")
 								.append(answer.text().replace('\n', ' '))
 								.append('\n');
-							Query q = this.queries.of(question.question(), question.history());
+							Query q = this.queries.of(question.question(), history);
 							List<Passage> offered = new DocumentRetrieval((text, vector, top,
 									filters) -> this.search.search(text, vector, top, filters).hits(), 4,
 									List.of("customer"))
@@ -120,8 +126,8 @@ class AnswerProbe {
 							}
 							if (!offered.isEmpty()) {
 								ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(q.text(), q.vector(),
-										offered, 3, java.util.Locale.ENGLISH,
-										FollowUps.previousAnswer(question.history()), this.queries::embed);
+										offered, 3, java.util.Locale.ENGLISH, FollowUps.previousAnswer(history),
+										this.queries::embed);
 								if (composed.span() != null) {
 									String shown = composed.span().heading() + "\n" + composed.span().text();
 									out.append(String.format("  span cos=%.3f score=%.3f %s%n",
@@ -156,6 +162,28 @@ class AnswerProbe {
 			}
 			Thread.sleep(500);
 		}
+	}
+
+	/**
+	 * A history of customer messages only played as {@code SampleAnswerBenchmark} plays
+	 * it: each message answered in turn, its answer added as Hearth's reply unless it
+	 * escalated.
+	 */
+	private List<Turn> played(List<Turn> given) {
+		if (given.isEmpty() || given.stream().anyMatch((turn) -> !turn.fromCustomer())) {
+			return given;
+		}
+		List<Turn> played = new java.util.ArrayList<>();
+		for (Turn turn : given) {
+			Answer answer = this.pipeline.answer(turn.text(), List.copyOf(played), (text) -> {
+			});
+			played.add(turn);
+			if (answer.decision() != Decision.ESCALATE) {
+				played.add(new Turn(false, answer.text()));
+				this.pipeline.wroteReply(answer.text());
+			}
+		}
+		return List.copyOf(played);
 	}
 
 }

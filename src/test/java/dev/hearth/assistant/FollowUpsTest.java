@@ -41,6 +41,25 @@ class FollowUpsTest {
 	}
 
 	@Test
+	void aPassageUnderThePreviousAnswersHeadingIsInItsSection() {
+		String previous = "**TV packages**\n\nTV Essentials — €10 per month. [1]";
+		assertThat(
+				FollowUps.inPreviousSection(previous, "TV packages, channels and your TV Box > TV packages > Add-ons"))
+			.as("a sub-section")
+			.isTrue();
+		assertThat(FollowUps.inPreviousSection(previous, "TV packages, channels and your TV Box > TV packages"))
+			.as("the section itself")
+			.isTrue();
+		assertThat(FollowUps.inPreviousSection(previous, "TV packages, channels and your TV Box > Extra TV Boxes"))
+			.as("another section of the page")
+			.isFalse();
+		assertThat(FollowUps.inPreviousSection("TV Essentials costs €10 per month.",
+				"TV packages, channels and your TV Box > TV packages"))
+			.as("an answer without a heading names no section")
+			.isFalse();
+	}
+
+	@Test
 	void aTurnWithoutTopicWordsOfItsOwnIsReadWithTheConversation() {
 		List<Turn> history = List.of(new Turn(true, "Can I get new plates at the same time?"),
 				new Turn(false, "Are you replacing lost plates?"));
