@@ -319,6 +319,20 @@ public class AnswerPipeline {
 			// "bill": two entries fit about equally; the policy asks which one is meant
 			return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
 		}
+		// word by word: only in a language the model understands (a German compound,
+		// "Monatsrechnung", says "Rechnung" to a reader, not to a word match)
+		Set<String> unsaid = (contextualised || !this.languages.understood(language)) ? Set.of()
+				: this.routing.narrowerThanAsked(question, routed);
+		if (!unsaid.isEmpty()) {
+			// "why is my bill higher than last month?" never says the first bill's
+			// "first", and the price rise is the runner-up: the entry is about a
+			// narrower case than the question (ADR 0058)
+			log.debug("FAQ entry {} ({}) is narrowed to {}, which the question never says; runner-up {} ({})",
+					routed.entry().get().id(), String.format(Locale.ROOT, "%.2f", routed.ranked().get(0).probability()),
+					unsaid, routed.ranked().get(1).faqId(),
+					String.format(Locale.ROOT, "%.2f", routed.ranked().get(1).probability()));
+			return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
+		}
 		if (contextualised && routed.entry()
 			.map((entry) -> FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer()))
 			.orElse(true)) {

@@ -2,7 +2,9 @@ package dev.hearth.assistant;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -162,6 +164,47 @@ final class FaqRouting {
 		// something ("how"), as the best entry's phrasings do: not a bare topic, so the
 		// router's ranking stands (close scores are still asked about, ambiguous())
 		return !CloseCandidates.asksAlike(question, phrasings(routed.entry().get()));
+	}
+
+	/**
+	 * The restricting words of the entry routing answers with ({@link NarrowEntries})
+	 * that the question never says, when the runner-up is another entry customers may
+	 * see, at least {@value CloseCandidates#FLOOR}, about the question (its question or
+	 * examples share a topic word with it) and not narrowed to those words by its own
+	 * question: "why is my bill higher than last month?" never says the first bill's
+	 * "first", and the price rise is the runner-up. Empty otherwise, and for the entry's
+	 * own question.
+	 * @param question the customer's words
+	 */
+	Set<String> narrowerThanAsked(String question, Routed routed) {
+		if (routed.entry().isEmpty() || routed.ranked().size() < 2) {
+			return Set.of();
+		}
+		FaqEntry best = routed.entry().get();
+		if (normalised(question).equals(normalised(best.question()))) {
+			return Set.of();
+		}
+		Set<String> topic = TopicWords.of(question);
+		for (Answer.Candidate candidate : routed.ranked()) {
+			if (candidate.faqId().equals(best.id())) {
+				continue;
+			}
+			if (candidate.probability() < CloseCandidates.FLOOR) {
+				return Set.of();
+			}
+			Optional<FaqEntry> runnerUp = this.entries.apply(candidate.faqId())
+				.filter(this::forCustomers)
+				.filter((e) -> !e.question().strip().equalsIgnoreCase(best.question().strip()))
+				.filter((e) -> Objects.equals(e.language(), best.language()));
+			if (runnerUp.isEmpty()) {
+				continue;
+			}
+			if (!TopicWords.shareAny(topic, phrasings(runnerUp.get()))) {
+				return Set.of();
+			}
+			return NarrowEntries.unsaid(question, best, runnerUp.get());
+		}
+		return Set.of();
 	}
 
 	/** An entry's question and examples, one per line. */
