@@ -91,7 +91,7 @@ class AnswerProbe {
 							.append(question.history().size())
 							.append('\n');
 						try {
-							List<Turn> history = played(question.history());
+							List<Turn> history = SampleAnswerBenchmark.played(this.pipeline, question.history());
 							for (Turn turn : history) {
 								out.append(turn.fromCustomer() ? "  < " : "  > ")
 									.append(turn.text().replace('\n', ' '))
@@ -162,28 +162,6 @@ class AnswerProbe {
 			}
 			Thread.sleep(500);
 		}
-	}
-
-	/**
-	 * A history of customer messages only played as {@code SampleAnswerBenchmark} plays
-	 * it: each message answered in turn, its answer added as Hearth's reply unless it
-	 * escalated.
-	 */
-	private List<Turn> played(List<Turn> given) {
-		if (given.isEmpty() || given.stream().anyMatch((turn) -> !turn.fromCustomer())) {
-			return given;
-		}
-		List<Turn> played = new java.util.ArrayList<>();
-		for (Turn turn : given) {
-			Answer answer = this.pipeline.answer(turn.text(), List.copyOf(played), (text) -> {
-			});
-			played.add(turn);
-			if (answer.decision() != Decision.ESCALATE) {
-				played.add(new Turn(false, answer.text()));
-				this.pipeline.wroteReply(answer.text());
-			}
-		}
-		return List.copyOf(played);
 	}
 
 }

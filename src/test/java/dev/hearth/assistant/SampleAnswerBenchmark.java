@@ -113,7 +113,7 @@ class SampleAnswerBenchmark {
 			int n = 0;
 			for (LabelledQuestion question : read(Path.of(set))) {
 				judged.clear();
-				List<Turn> history = conversation(question.history());
+				List<Turn> history = played(this.pipeline, question.history());
 				if (MISSES_PRINTED.contains(set)) {
 					log.debug("Question {}:{} [{}] expected {} / {}: {}", set, n, question.groupOrKind(),
 							question.expected(), question.expectedSource(), question.question());
@@ -183,18 +183,18 @@ class SampleAnswerBenchmark {
 	 * handover is a notice, which the turn's history leaves out). A history with replies
 	 * is taken as written.
 	 */
-	private List<Turn> conversation(List<Turn> given) {
+	static List<Turn> played(AnswerPipeline pipeline, List<Turn> given) {
 		if (given.isEmpty() || given.stream().anyMatch((turn) -> !turn.fromCustomer())) {
 			return given;
 		}
 		List<Turn> played = new ArrayList<>();
 		for (Turn turn : given) {
-			Answer answer = this.pipeline.answer(turn.text(), List.copyOf(played), (text) -> {
+			Answer answer = pipeline.answer(turn.text(), List.copyOf(played), (text) -> {
 			});
 			played.add(turn);
 			if (answer.decision() != Decision.ESCALATE) {
 				played.add(new Turn(false, answer.text()));
-				this.pipeline.wroteReply(answer.text());
+				pipeline.wroteReply(answer.text());
 			}
 		}
 		return List.copyOf(played);
