@@ -327,10 +327,8 @@ public class AnswerPipeline {
 			// "why is my bill higher than last month?" never says the first bill's
 			// "first", and the price rise is the runner-up: the entry is about a
 			// narrower case than the question (ADR 0058)
-			log.debug("FAQ entry {} ({}) is narrowed to {}, which the question never says; runner-up {} ({})",
-					routed.entry().get().id(), String.format(Locale.ROOT, "%.2f", routed.ranked().get(0).probability()),
-					unsaid, routed.ranked().get(1).faqId(),
-					String.format(Locale.ROOT, "%.2f", routed.ranked().get(1).probability()));
+			log.debug("FAQ entry {} is narrowed to {}, which neither the question nor the runner-up says",
+					routed.entry().get().id(), unsaid);
 			return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
 		}
 		if (contextualised && routed.entry()

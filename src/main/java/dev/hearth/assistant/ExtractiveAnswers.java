@@ -254,7 +254,6 @@ final class ExtractiveAnswers {
 			from--;
 		}
 		from = withLeadIn(best.units(), from, said);
-		from = listLeadIn(best.units(), from, said);
 		boolean howTo = SpanWindows.asksHowTo(question);
 		int to = best.to();
 		boolean procedure = howTo && procedureStart(best.units(), from, said) < from;
@@ -317,12 +316,19 @@ final class ExtractiveAnswers {
 
 	/**
 	 * Where a span that starts inside a list must start: at the list's lead-in ("Request
-	 * your porting code:") when its first unit is an item that continues it in lower case
-	 * ("in the Northwind app under ...,"), else where it starts.
+	 * your porting code:", "Your first bill includes:") when its first unit is an item
+	 * that continues it in lower case ("in the Northwind app under ...,"), or an item of
+	 * the list (a one-sentence block) with only items of the list between it and the
+	 * lead-in, so that the answer says what the items are items of and the lead-in then
+	 * takes the list along; "why is my bill higher" got "A part-month charge from the day
+	 * your service started to your first bill date", the first of three reasons, without
+	 * the other two. Else, and when the lead-in or a unit before the span was the
+	 * previous answer, where it starts.
 	 */
 	static int withLeadIn(List<Unit> units, int from, String said) {
 		String first = units.get(from).text().strip();
-		if (first.isEmpty() || !Character.isLowerCase(first.codePointAt(0))) {
+		boolean continues = !first.isEmpty() && Character.isLowerCase(first.codePointAt(0));
+		if (!continues && (from == 0 || !isStep(units, from))) {
 			return from;
 		}
 		for (int i = from - 1; i >= 0 && from - i <= MAX_LIST_ITEMS; i--) {
@@ -332,32 +338,7 @@ final class ExtractiveAnswers {
 			if (units.get(i).text().strip().endsWith(":")) {
 				return i;
 			}
-		}
-		return from;
-	}
-
-	/**
-	 * Where a span that starts at an item of a list must start: at the list's lead-in
-	 * ("Your first bill includes:") when every unit between them is an item of that list
-	 * (a one-sentence block), so that the answer says what the items are items of and the
-	 * lead-in then takes the list along; "why is my bill higher" got "A part-month charge
-	 * from the day your service started to your first bill date", the first of three
-	 * reasons, without the other two. Unchanged for a span that is no list item, and when
-	 * the lead-in or an item before the span was the previous answer.
-	 */
-	static int listLeadIn(List<Unit> units, int from, String said) {
-		if (from == 0 || !isStep(units, from)) {
-			return from;
-		}
-		for (int i = from - 1; i >= 0 && from - i <= MAX_LIST_ITEMS; i--) {
-			Unit unit = units.get(i);
-			if (said(said, unit)) {
-				return from;
-			}
-			if (unit.text().strip().endsWith(":")) {
-				return i;
-			}
-			if (!isStep(units, i)) {
+			if (!continues && !isStep(units, i)) {
 				return from;
 			}
 		}

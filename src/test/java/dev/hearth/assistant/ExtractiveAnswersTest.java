@@ -163,12 +163,12 @@ class ExtractiveAnswersTest {
 			.contains("The full monthly charge")
 			.contains("€49 setup fee");
 		List<ExtractiveAnswers.Unit> units = ExtractiveAnswers.units(text, Locale.ENGLISH);
-		assertThat(ExtractiveAnswers.listLeadIn(units, 3, "")).isEqualTo(1);
+		assertThat(ExtractiveAnswers.withLeadIn(units, 3, "")).isEqualTo(1);
 		// the lead-in said already: the span starts where it did
-		assertThat(ExtractiveAnswers.listLeadIn(units, 3, AnswerGrade.normalise("Your first bill includes:")))
+		assertThat(ExtractiveAnswers.withLeadIn(units, 3, AnswerGrade.normalise("Your first bill includes:")))
 			.isEqualTo(3);
 		// a sentence of a paragraph is no list item
-		assertThat(ExtractiveAnswers.listLeadIn(units, 1, "")).isEqualTo(1);
+		assertThat(ExtractiveAnswers.withLeadIn(units, 1, "")).isEqualTo(1);
 	}
 
 	@Test
