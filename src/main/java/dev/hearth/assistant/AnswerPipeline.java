@@ -78,6 +78,8 @@ public class AnswerPipeline {
 
 	private final KnowledgeWords knowledgeWords;
 
+	private final TagSiblings tagSiblings;
+
 	/** Whether the vector of a search with the history is composed, not embedded. */
 	private final boolean composeHistory;
 
@@ -88,6 +90,7 @@ public class AnswerPipeline {
 		this.detection = detection;
 		this.catalog = catalog;
 		this.knowledgeWords = new KnowledgeWords(search::unknownWords, catalog::entries, catalog::revision);
+		this.tagSiblings = new TagSiblings(catalog::entries, catalog::revision);
 		this.languages = new LanguageFit(properties.language().modelLanguages(), catalog::entry,
 				properties.customerAudiences());
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
@@ -351,6 +354,14 @@ public class AnswerPipeline {
 				retrieved = retrieveAlone(query, vector, language);
 				verdict = this.faqAnswerability.judge(query, question, context, entry.answer(),
 						FaqAnswers.common(retrieved));
+			}
+			Optional<String> sibling = verdict.answers() ? this.tagSiblings.otherValue(question, entry)
+					: Optional.empty();
+			if (sibling.isPresent()) {
+				// "is there a discount if I take TV and broadband together?": the bundle
+				// discount is tagged for fibre and mobile, says "mobile" and never "TV"
+				verdict = new Answerability.Verdict(false, verdict.coverage(),
+						"it is not tagged for " + sibling.get() + ", which the question names");
 			}
 			boolean repeats = FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer());
 			if (verdict.answers() && !repeats) {
