@@ -110,6 +110,10 @@ final class Answerability {
 					+ "(?:have|offer|provide|sell|run|operate)\\b([^.!?\\n<]*)",
 			Pattern.CASE_INSENSITIVE);
 
+	/** A number the customer has: "my landline number", "your account number". */
+	private static final Pattern OWN_NUMBER = Pattern.compile("\\b(?:my|your|our)\\s+(?:[\\p{L}-]+\\s+)?numbers?\\b",
+			Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
 
 	/** A word: letters (any script), digits and inner apostrophes or hyphens. */
@@ -342,8 +346,15 @@ final class Answerability {
 
 	/** The question's content words that name its topic, not the kind of fact asked. */
 	static Set<String> topicWords(String question) {
-		Set<String> words = new LinkedHashSet<>(ContentWords.of(prose(question)));
+		String prose = prose(question);
+		Set<String> words = new LinkedHashSet<>(ContentWords.of(prose));
+		boolean ownNumber = OWN_NUMBER.matcher(prose).find();
 		words.removeAll(KIND_WORDS);
+		if (ownNumber) {
+			// "my landline number" names a thing the customer has; "what number do I
+			// call" asks for digits
+			words.add("number");
+		}
 		return words;
 	}
 

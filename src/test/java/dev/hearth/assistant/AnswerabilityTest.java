@@ -27,6 +27,15 @@ class AnswerabilityTest {
 	}
 
 	@Test
+	void aNumberTheCustomerHasIsATopicAndOneAskedForIsAKindOfFact() {
+		assertThat(Answerability.topicWords("can I keep my landline number if I switch to you?"))
+			.containsExactly("keep", "landline", "switch", "number");
+		assertThat(Answerability.topicWords("where do I find your account number?")).contains("account", "number");
+		assertThat(Answerability.topicWords("what number do I call for support?")).doesNotContain("number");
+		assertThat(Answerability.topicWords("how many numbers can I port?")).doesNotContain("number");
+	}
+
+	@Test
 	void aFollowUpAsksTheKindOfFactItsOwnWordsAsk() {
 		String context = "TV packages, channels and your TV Box > Add-ons\nSports: €20 per month";
 		String span = "Sports: €20 per month";
