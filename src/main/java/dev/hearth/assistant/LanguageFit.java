@@ -184,16 +184,19 @@ final class LanguageFit {
 
 	/**
 	 * Whether one text of the entry, a phrasing or a sentence of its answer, holds two of
-	 * the question's words (or its only one): "Wie starte ich meinen Router neu?" meets
-	 * the fault entry's "Starten Sie dann den Hub neu" although restarting is not what
-	 * the entry is about. Words of a question met one by one in different texts of an
-	 * entry are no such evidence.
+	 * the question's words (never for a question of one word): "Wie starte ich meinen
+	 * Router neu?" meets the fault entry's "Starten Sie dann den Hub neu" although
+	 * restarting is not what the entry is about. Words of a question met one by one in
+	 * different texts of an entry are no such evidence.
 	 */
 	private static boolean metTogether(Set<String> asked, FaqEntry entry, Analyzer analyzer) {
-		if (asked.isEmpty()) {
+		if (asked.size() < 2) {
+			// one word met in one text is no more than the word's being there: "wie
+			// lange dauert die Kündigung?" meets the moving entry's "kündigen" in the
+			// sentence on moving where there is no fibre
 			return false;
 		}
-		int needed = Math.min(2, asked.size());
+		int needed = 2;
 		List<String> texts = new ArrayList<>(entry.phrasings());
 		texts.addAll(List.of(ANSWER_SENTENCE.split(entry.answer())));
 		for (String text : texts) {

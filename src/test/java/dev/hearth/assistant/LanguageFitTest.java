@@ -106,6 +106,15 @@ class LanguageFitTest {
 	}
 
 	@Test
+	void aGermanQuestionOfOneTopicWordMetOnlyInAnEntrysDetailIsNotAnsweredByIt() {
+		// "Kündigung" meets "kündigen" in one phrasing and one answer sentence of the
+		// moving entry; "wie lange dauert" only asks for a length of time
+		FaqRouting.Routed moving = routed(DE_MOVE, DE_MOVE.id(), 0.68, DE_BILL.id(), 0.02);
+		assertThat(this.englishModel.faq(moving, "wie lange dauert die Kündigung?", "de").entry()).isEmpty();
+		assertThat(this.englishModel.faq(moving, "Wie lange dauert der Umzug?", "de").entry()).contains(DE_MOVE);
+	}
+
+	@Test
 	void twoWordsOfAGermanQuestionMetInOneSentenceOfTheAnswerSupportTheEntry() {
 		FaqRouting.Routed fault = routed(DE_FAULT, DE_FAULT.id(), 0.7, DE_MOVE.id(), 0.2);
 		assertThat(this.englishModel.faq(fault, "Wie starte ich meinen Router neu?", "de").entry()).contains(DE_FAULT);
