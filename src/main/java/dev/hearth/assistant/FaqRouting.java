@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.hearth.assistant.router.RouterPrediction;
 import dev.hearth.assistant.router.ScoredLabel;
 import dev.hearth.knowledge.Audiences;
@@ -20,6 +23,8 @@ import dev.hearth.knowledge.FaqEntry;
  * without Spring. Thread-safe when its collaborators are.
  */
 final class FaqRouting {
+
+	private static final Logger log = LoggerFactory.getLogger(FaqRouting.class);
 
 	/**
 	 * Matches a question (its text and embedding) to FAQ entries; empty without a model.
@@ -127,7 +132,11 @@ final class FaqRouting {
 				.filter((e) -> !e.question().strip().equalsIgnoreCase(best.question().strip()))
 				.filter((e) -> Objects.equals(e.language(), best.language()))
 				.filter((e) -> sameSubject(best, e));
-			if (other.isPresent() && DirectionCues.contradicts(question, best, other.get()).isPresent()) {
+			Optional<DirectionCues.Axis> axis = other
+				.flatMap((entry) -> DirectionCues.contradicts(question, best, entry));
+			if (axis.isPresent()) {
+				log.debug("FAQ entry {} brought before {}: the question names its side on the {} axis",
+						other.get().id(), best.id(), axis.get().name());
 				// the ids move, the probabilities stay in their places
 				List<Answer.Candidate> order = new ArrayList<>(ranked);
 				order.add(0, order.remove(i));
