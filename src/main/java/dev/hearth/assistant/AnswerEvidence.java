@@ -103,7 +103,9 @@ final class AnswerEvidence {
 	 * {@link #WHOLE_QUESTION_MARGIN} alone when the span covers the whole question and
 	 * the entry does not ({@link Coverage}, ADR 0049: the sub-section that matches the
 	 * question beats the general entry); never when its passage does not name what the
-	 * entry's own question and the question both name ({@link #offTheEntrysSubject}).
+	 * entry's own question and the question both name ({@link #offTheEntrysSubject}), nor
+	 * when its section heads the other way from a direction the question names and the
+	 * entry takes ({@link #headsTheOtherWay}).
 	 * @param asked the question's words
 	 * @param question the question's embedding
 	 * @param entry the FAQ entry the router chose
@@ -123,6 +125,10 @@ final class AnswerEvidence {
 					String.format(Locale.ROOT, "%.3f", comparison.entry()), span.heading(),
 					String.format(Locale.ROOT, "%.3f", comparison.document()));
 		}
+		if (headsTheOtherWay(asked, entry, span)) {
+			log.debug("span {} heads the other way from entry {} and the question", span.heading(), entry.id());
+			return false;
+		}
 		if (Coverage.compare(asked, entry, span) > 0) {
 			log.debug("span {} covers the whole question, entry {} does not", span.heading(), entry.id());
 			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
@@ -136,6 +142,26 @@ final class AnswerEvidence {
 		boolean unsaid = sectionNamesWhatEntryNeverSays(asked, entry, span);
 		double margin = (unsaid || sectionNamesWhatEntryDoesNot(asked, entry, span)) ? NAMED_MARGIN : this.margin;
 		return comparison.document() >= Math.max(unsaid ? 0 : this.minSimilarity, comparison.entry() + margin);
+	}
+
+	/**
+	 * Whether the span's section heading names the opposite of a direction that the
+	 * question names and the entry's phrasings take ({@link DirectionCues}): "how do I
+	 * move my number away from you" is answered by the entry for leaving, not by the
+	 * section "Bringing your number to Northwind", however close its words are.
+	 */
+	static boolean headsTheOtherWay(String asked, FaqEntry entry, ExtractiveAnswers.Span span) {
+		if (asked == null || span.heading() == null) {
+			return false;
+		}
+		for (DirectionCues.Axis axis : DirectionCues.AXES) {
+			DirectionCues.Side side = DirectionCues.ofQuestion(axis, asked);
+			if (side != DirectionCues.Side.NONE && DirectionCues.ofEntry(axis, entry) == side
+					&& DirectionCues.ofQuestion(axis, span.heading()) == side.opposite()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

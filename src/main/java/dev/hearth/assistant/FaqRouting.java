@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.hearth.assistant.router.RouterPrediction;
 import dev.hearth.assistant.router.ScoredLabel;
 import dev.hearth.knowledge.Audiences;
@@ -20,6 +23,8 @@ import dev.hearth.knowledge.FaqEntry;
  * without Spring. Thread-safe when its collaborators are.
  */
 final class FaqRouting {
+
+	private static final Logger log = LoggerFactory.getLogger(FaqRouting.class);
 
 	/**
 	 * Matches a question (its text and embedding) to FAQ entries; empty without a model.
@@ -88,12 +93,69 @@ final class FaqRouting {
 			}
 		});
 		double confidence = prediction.map(RouterPrediction::confidence).orElse(0.0);
-		List<Answer.Candidate> settled = this.settle.apply(vector, List.copyOf(ranked));
+		List<Answer.Candidate> settled = byDirection(query, this.settle.apply(vector, List.copyOf(ranked)));
 		Optional<FaqEntry> entry = Optional.empty();
 		if (prediction.isPresent() && prediction.get().inScope(threshold)) {
 			entry = this.entries.apply(settled.get(0).faqId()).filter(this::forCustomers);
 		}
 		return new Routed(settled, confidence, entry);
+	}
+
+	/**
+	 * The candidates with a neighbour of the best one first when the question names a
+	 * direction ({@link DirectionCues}) that the neighbour's own phrasings take and the
+	 * best one's phrasings take the other way: "I'm switching to you from another network
+	 * and don't want a new phone number" against the porting code for leaving, with the
+	 * entry for keeping one's number when joining among the next
+	 * {@value #DIRECTION_CANDIDATES} candidates. A neighbour is another entry customers
+	 * may see, in the best one's language, about the same subject: one of the two
+	 * entries' phrasings say a word the other is narrowed to
+	 * ({@link NarrowEntries#restrictions}). The neighbour takes the best one's
+	 * probability, as in {@link Neighbours#settle}, the others keep their order;
+	 * otherwise {@code ranked} itself.
+	 * @param question the question routed
+	 * @param ranked the candidates, best first
+	 */
+	List<Answer.Candidate> byDirection(String question, List<Answer.Candidate> ranked) {
+		if (ranked.size() < 2) {
+			return ranked;
+		}
+		Optional<FaqEntry> first = this.entries.apply(ranked.get(0).faqId()).filter(this::forCustomers);
+		if (first.isEmpty()) {
+			return ranked;
+		}
+		FaqEntry best = first.get();
+		int last = Math.min(ranked.size(), DIRECTION_CANDIDATES + 1);
+		for (int i = 1; i < last; i++) {
+			Optional<FaqEntry> other = this.entries.apply(ranked.get(i).faqId())
+				.filter(this::forCustomers)
+				.filter((e) -> !e.question().strip().equalsIgnoreCase(best.question().strip()))
+				.filter((e) -> Objects.equals(e.language(), best.language()))
+				.filter((e) -> sameSubject(best, e));
+			Optional<DirectionCues.Axis> axis = other
+				.flatMap((entry) -> DirectionCues.contradicts(question, best, entry));
+			if (axis.isPresent()) {
+				log.debug("FAQ entry {} brought before {}: the question names its side on the {} axis",
+						other.get().id(), best.id(), axis.get().name());
+				// the ids move, the probabilities stay in their places
+				List<Answer.Candidate> order = new ArrayList<>(ranked);
+				order.add(0, order.remove(i));
+				List<Answer.Candidate> settled = new ArrayList<>();
+				for (int k = 0; k < order.size(); k++) {
+					settled.add(new Answer.Candidate(order.get(k).faqId(), ranked.get(k).probability()));
+				}
+				return List.copyOf(settled);
+			}
+		}
+		return ranked;
+	}
+
+	/** How many candidates after the best one a direction may bring forward. */
+	static final int DIRECTION_CANDIDATES = 3;
+
+	private static boolean sameSubject(FaqEntry one, FaqEntry other) {
+		return NarrowEntries.restrictions(one).stream().anyMatch(ContentWords.setOf(phrasings(other))::contains)
+				|| NarrowEntries.restrictions(other).stream().anyMatch(ContentWords.setOf(phrasings(one))::contains);
 	}
 
 	/**

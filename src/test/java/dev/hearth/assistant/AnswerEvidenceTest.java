@@ -252,4 +252,23 @@ class AnswerEvidenceTest {
 		assertThat(Vectors.cosine(new float[] { 1, 0 }, new float[] { 2, 0 })).isEqualTo(1.0);
 	}
 
+	@Test
+	void aSectionHeadedTheOtherWayFromTheQuestionAndTheEntryNeverWins() {
+		ExtractiveAnswers.Span bringing = span("Bringing your number to Northwind",
+				"Get a porting code from your current provider and give it to us.");
+		ExtractiveAnswers.Span taking = span("Taking your number to another provider",
+				"Request your porting code in the app.");
+		assertThat(AnswerEvidence.headsTheOtherWay("how do I move my number away from you", DirectionCuesTest.LEAVE,
+				bringing))
+			.isTrue();
+		assertThat(AnswerEvidence.headsTheOtherWay("how do I move my number away from you", DirectionCuesTest.LEAVE,
+				taking))
+			.isFalse();
+		// a question that names no direction, or an entry that takes none, leaves the
+		// comparison to the similarities
+		assertThat(AnswerEvidence.headsTheOtherWay("porting code", DirectionCuesTest.LEAVE, bringing)).isFalse();
+		assertThat(AnswerEvidence.headsTheOtherWay("how do I move my number away from you", FIRST_BILL, bringing))
+			.isFalse();
+	}
+
 }

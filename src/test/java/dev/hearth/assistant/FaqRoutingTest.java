@@ -204,4 +204,34 @@ class FaqRoutingTest {
 			.namedBySeveral(question, routed);
 	}
 
+	private static FaqRouting porting(List<ScoredLabel> ranked) {
+		RouterPrediction prediction = new RouterPrediction(ranked, ranked.get(0).probability());
+		FaqEntry cancel = new FaqEntry("cancel", "How do I cancel my contract?", List.of("cancel my broadband"),
+				"Online.", "en", Map.of("audience", List.of("customer")));
+		return new FaqRouting((text, vector) -> Optional.of(prediction),
+				(id) -> Optional.ofNullable(Map
+					.of("keep-number", DirectionCuesTest.JOIN, "leave-code", DirectionCuesTest.LEAVE, "cancel", cancel)
+					.get(id)),
+				List.of("customer"));
+	}
+
+	@Test
+	void aNeighbourOnTheSideTheQuestionNamesIsAnsweredInsteadOfTheOtherDirection() {
+		FaqRouting routing = porting(List.of(new ScoredLabel("leave-code", 0.8), new ScoredLabel("cancel", 0.15),
+				new ScoredLabel("keep-number", 0.05)));
+		FaqRouting.Routed routed = routing.route("I'm switching to you from another network", new float[] { 1 }, 0.5);
+		assertThat(routed.entry()).contains(DirectionCuesTest.JOIN);
+		assertThat(routed.ranked()).extracting(Answer.Candidate::faqId)
+			.containsExactly("keep-number", "leave-code", "cancel");
+		assertThat(routed.ranked()).extracting(Answer.Candidate::probability).containsExactly(0.8, 0.15, 0.05);
+	}
+
+	@Test
+	void aQuestionOnTheBestEntrysSideOrOnNoneKeepsTheRanking() {
+		FaqRouting routing = porting(List.of(new ScoredLabel("leave-code", 0.8), new ScoredLabel("keep-number", 0.15)));
+		assertThat(routing.route("I'm leaving, how do I keep my number", new float[] { 1 }, 0.5).bestGuess())
+			.isEqualTo("leave-code");
+		assertThat(routing.route("porting code", new float[] { 1 }, 0.5).bestGuess()).isEqualTo("leave-code");
+	}
+
 }
