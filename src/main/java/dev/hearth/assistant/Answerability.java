@@ -91,6 +91,16 @@ final class Answerability {
 			Pattern.CASE_INSENSITIVE);
 
 	/**
+	 * A question whether there is a kind of discount or deal: "is there a student
+	 * discount?", "are there any deals for pensioners?", "do I get a loyalty discount?".
+	 * The kind is what it asks about; an entry about another discount answers "Yes." to
+	 * the wrong question.
+	 */
+	private static final Pattern DEAL_ASKED = Pattern.compile("\\b(?:is there|are there|do i get|can i get|do you give)"
+			+ "\\s+(?:a |an |any )?(?:[\\p{L}-]+\\s+){0,2}(?:discounts?|deals?|offers?|promotions?|reductions?|concessions?)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
 	 * A question that asks how to get a thing, or whether one may: "how to add netflix to
 	 * my tv package", "how do I get a static IP", "can I order another box"; group
 	 * {@code thing} is the first word of what is asked for, past its determiners.
@@ -293,10 +303,14 @@ final class Answerability {
 
 	/**
 	 * Whether the question asks if something is offered at all ("do you offer a student
-	 * discount?"; not "gibt es ...?", see {@link #WHETHER_OFFERED}): only a text that
-	 * names everything it asks about answers it, whether an FAQ entry or a document span.
+	 * discount?", "is there a student discount?"; not "gibt es ...?", see
+	 * {@link #WHETHER_OFFERED} and {@link #DEAL_ASKED}): only a text that names
+	 * everything it asks about answers it, whether an FAQ entry or a document span.
 	 */
 	static boolean asksWhetherOffered(String question) {
+		if (DEAL_ASKED.matcher(question).find()) {
+			return true;
+		}
 		Matcher matcher = WHETHER_OFFERED.matcher(question);
 		while (matcher.find()) {
 			if (!"do".equalsIgnoreCase(matcher.group("verb")) || matcher.group("wh") == null) {

@@ -275,6 +275,18 @@ class AnswerabilityTest {
 	}
 
 	@Test
+	void aQuestionWhetherThereIsAKindOfDiscountAsksForAllOfIt() {
+		assertThat(Answerability.asksWhetherOffered("is there a student discount?")).isTrue();
+		assertThat(Answerability.asksWhetherOffered("are there any deals for pensioners?")).isTrue();
+		assertThat(Answerability.asksWhetherOffered("do I get a loyalty discount after two years")).isTrue();
+		assertThat(Answerability.asksWhetherOffered("is there a data cap on fibre?")).isFalse();
+		assertThat(Answerability.asksWhetherOffered("is there an outage in my area?")).isFalse();
+		String bundle = "Yes. With an active Northwind fibre plan, every mobile line gets €4 off per month.";
+		assertThat(this.answerability.judge("is there a student discount?", "Bundle discount\n" + bundle, bundle)
+			.answers()).isFalse();
+	}
+
+	@Test
 	void rejectsAnImpossibleCoverage() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Answerability(1.5))
 			.withMessage("minCoverage must be between 0 and 1, got 1.5");
