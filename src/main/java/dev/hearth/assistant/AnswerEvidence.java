@@ -127,10 +127,6 @@ final class AnswerEvidence {
 			log.debug("span {} covers the whole question, entry {} does not", span.heading(), entry.id());
 			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
 		}
-		if (Coverage.saysMore(asked, entry, span)) {
-			log.debug("span {} says every word of the question entry {} says, and more", span.heading(), entry.id());
-			return comparison.document() >= Math.max(this.minSimilarity, comparison.entry() + WHOLE_QUESTION_MARGIN);
-		}
 		if (offTheEntrysSubject(asked, entry, span)) {
 			log.debug("span {} never names what entry {} and the question are about", span.heading(), entry.id());
 			return false;
@@ -185,40 +181,6 @@ final class AnswerEvidence {
 		 */
 		static boolean saysWhatWentWrong(String word) {
 			return NEGATED.matcher(word).matches() || "never".equals(word);
-		}
-
-		/**
-		 * The least number of the question's topic words the span must say beyond those
-		 * the entry says for {@link #saysMore}.
-		 */
-		static final int MORE_WORDS = 2;
-
-		/**
-		 * Whether the span (its words, section path and page title) says every topic word
-		 * of the question that the entry (its question, phrasings and answer) says, and
-		 * at least {@link #MORE_WORDS} more: the section names the event the question
-		 * asks about ("When I run out of mobile data, can I buy a bit more": "Extra data"
-		 * says run out and buy) where the general entry names only its subject (the
-		 * mobile plans' prices).
-		 */
-		static boolean saysMore(String asked, FaqEntry entry, ExtractiveAnswers.Span span) {
-			if (asked == null) {
-				return false;
-			}
-			Set<String> topic = new java.util.LinkedHashSet<>(Answerability.topicWords(asked));
-			topic.removeIf(Coverage::saysWhatWentWrong);
-			Set<String> bySpan = ContentWords.setOf(ExtractiveAnswers.withoutReferences(span.context()));
-			Set<String> byEntry = ContentWords.setOf(FaqRouting.phrasings(entry) + "\n" + entry.answer());
-			int more = 0;
-			for (String word : topic) {
-				if (byEntry.contains(word) && !bySpan.contains(word)) {
-					return false;
-				}
-				if (bySpan.contains(word) && !byEntry.contains(word)) {
-					more++;
-				}
-			}
-			return more >= MORE_WORDS;
 		}
 
 		static int compare(String asked, FaqEntry entry, ExtractiveAnswers.Span span) {
