@@ -199,12 +199,22 @@ final class AnswerEvidence {
 		private static final java.util.regex.Pattern NEGATED = java.util.regex.Pattern
 			.compile("(?:do|does|did|is|are|was|were|has|have|had|ca|can|could|should|would|wo|must|need)n['’]?t");
 
+		/**
+		 * Whether a word of the question says that something did not happen rather than
+		 * what it is about: a negated auxiliary ("didnt", "doesn't") or "never" ("the
+		 * engineer never turns up"), which the page says in its own words ("doesn't turn
+		 * up").
+		 */
+		static boolean saysWhatWentWrong(String word) {
+			return NEGATED.matcher(word).matches() || "never".equals(word);
+		}
+
 		static int compare(String asked, FaqEntry entry, ExtractiveAnswers.Span span) {
 			if (asked == null) {
 				return 0;
 			}
 			Set<String> topic = new java.util.LinkedHashSet<>(Answerability.topicWords(asked));
-			topic.removeIf((word) -> NEGATED.matcher(word).matches());
+			topic.removeIf(Coverage::saysWhatWentWrong);
 			if (topic.isEmpty()) {
 				return 0;
 			}

@@ -630,10 +630,15 @@ public class AnswerPipeline {
 		}
 		ExtractiveAnswers.Composed composed = extractions.of(passages);
 		if (composed.text().isBlank() || composed.score() < ExtractiveAnswers.MIN_SCORE) {
+			log.debug("No answering span: {}", composed.text().isBlank() ? "none" : "its score is too low");
 			return null;
 		}
 		Answerability.Verdict verdict = this.answerability.judge(query, extractions.own, composed.span().context(),
 				composed.span().text(), FaqAnswers.common(passages));
+		if (!verdict.answers()) {
+			log.debug("The span {} does not answer: topic words covered {}", composed.span().heading(),
+					String.format(Locale.ROOT, "%.2f", verdict.coverage()));
+		}
 		return verdict.answers() ? composed.span() : null;
 	}
 

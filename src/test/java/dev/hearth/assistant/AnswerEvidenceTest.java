@@ -246,6 +246,27 @@ class AnswerEvidenceTest {
 	}
 
 	@Test
+	void neverSaysWhatWentWrongAndIsNoTopicWordOfTheComparison() {
+		ExtractiveAnswers.Span onItsPage = new ExtractiveAnswers.Span(
+				new Passage(new SearchHit("install", "doc", "install", PassageKind.DOCUMENT_CHUNK,
+						"docs/installation/installation-appointment.md", "Your installation appointment",
+						"If we miss the appointment",
+						"If our engineer doesn't turn up, we automatically credit €30 to your account.", "/kb/d#0",
+						"en", Map.of(), 1, 1, 1, 0.4f), 0.4),
+				"If we miss the appointment",
+				"If our engineer doesn't turn up, we automatically credit €30 to your account.");
+		assertThat(AnswerEvidence.Coverage.compare("what if the engineer never turns up for my installation?",
+				INSTALLATION, onItsPage))
+			.as("the page says 'doesn't turn up', not 'never': engineer, turn and installation are around the span")
+			.isEqualTo(1);
+		assertThat(AnswerEvidence.Coverage.saysWhatWentWrong("never")).isTrue();
+		assertThat(AnswerEvidence.Coverage.saysWhatWentWrong("didnt")).isTrue();
+		assertThat(AnswerEvidence.Coverage.saysWhatWentWrong("engineer")).isFalse();
+		assertThat(Answerability.topicWords("the engineer never came")).as("elsewhere it stays a topic word")
+			.contains("never");
+	}
+
+	@Test
 	void cosineOfMismatchedOrEmptyVectorsIsZero() {
 		assertThat(Vectors.cosine(new float[] { 1, 0 }, new float[] { 1 })).isZero();
 		assertThat(Vectors.cosine(new float[] { 0, 0 }, new float[] { 1, 0 })).isZero();
