@@ -279,8 +279,13 @@ final class ExtractiveAnswers {
 		if (to == best.to() && !procedure && howTo) {
 			to = withSteps(best.units(), to, said);
 		}
-		if (asksForTheSection(question, best.passage().hit().sectionPath(), best.units(), said)
-				|| asksForTheSet(question, best.passage().hit().sectionPath(), best.units(), said)) {
+		boolean section = asksForTheSection(question, best.passage().hit().sectionPath(), best.units(), said);
+		if (!section && asksForTheSet(question, best.passage().hit().sectionPath(), best.units(), said)
+				&& (from > 0 || to < best.units().size() - 1)) {
+			log.debug("span widened to its whole section {} for a question that asks for a set", heading);
+			section = true;
+		}
+		if (section) {
 			// "what TV packages are there?": the short section headed "TV packages" is
 			// the answer, its list of packages with their prices included, not the one
 			// sentence that repeats the heading's words
