@@ -279,7 +279,13 @@ final class ExtractiveAnswers {
 		if (to == best.to() && !procedure && howTo) {
 			to = withSteps(best.units(), to, said);
 		}
-		if (asksForTheSection(question, best.passage().hit().sectionPath(), best.units(), said)) {
+		boolean section = asksForTheSection(question, best.passage().hit().sectionPath(), best.units(), said);
+		if (!section && asksForTheSet(question, best.passage().hit().sectionPath(), best.units(), said)
+				&& (from > 0 || to < best.units().size() - 1)) {
+			log.debug("span widened to its whole section {} for a question that asks for a set", heading);
+			section = true;
+		}
+		if (section) {
 			// "what TV packages are there?": the short section headed "TV packages" is
 			// the answer, its list of packages with their prices included, not the one
 			// sentence that repeats the heading's words
@@ -442,9 +448,34 @@ final class ExtractiveAnswers {
 	 * {@value #SHORT_SECTION_CHARS} characters at most) and not said already.
 	 */
 	static boolean asksForTheSection(String question, String sectionPath, List<Unit> units, String said) {
-		String heading = heading(sectionPath);
-		if (heading.isEmpty() || units.isEmpty() || units.size() > SHORT_SECTION_UNITS
-				|| Answerability.asksForAFact(question)) {
+		if (Answerability.asksForAFact(question) || !shortAndUnsaid(sectionPath, units, said)) {
+			return false;
+		}
+		Set<String> topic = TopicWords.of(question);
+		return TopicWords.shareAll(topic, sectionPath) && TopicWords.shareAny(topic, heading(sectionPath));
+	}
+
+	/**
+	 * Whether the question asks for a whole set ({@link SetQuestions}: "what's included
+	 * with fibre 900", "which phones work with eSIM?") and the span's section is the set:
+	 * a short section ({@value #SHORT_SECTION_UNITS} units and
+	 * {@value #SHORT_SECTION_CHARS} characters at most) not said already, whose heading
+	 * names one of the question's topic words ("What's included"). The one item that
+	 * matched best ("One Mesh Pod Wi-Fi extender included with Fibre 900") is not all
+	 * there is; a question for one fact of such a section ("is a Mesh Pod included?",
+	 * "what else can I try?") keeps its span (ADR 0060).
+	 */
+	static boolean asksForTheSet(String question, String sectionPath, List<Unit> units, String said) {
+		return SetQuestions.asks(question) && shortAndUnsaid(sectionPath, units, said)
+				&& TopicWords.shareAny(TopicWords.of(question), heading(sectionPath));
+	}
+
+	/**
+	 * Whether a section has a heading, is short enough to be given whole, and holds
+	 * nothing the previous answer said.
+	 */
+	private static boolean shortAndUnsaid(String sectionPath, List<Unit> units, String said) {
+		if (heading(sectionPath).isEmpty() || units.isEmpty() || units.size() > SHORT_SECTION_UNITS) {
 			return false;
 		}
 		int chars = 0;
@@ -454,9 +485,7 @@ final class ExtractiveAnswers {
 				return false;
 			}
 		}
-		Set<String> topic = TopicWords.of(question);
-		return chars <= SHORT_SECTION_CHARS && TopicWords.shareAll(topic, sectionPath)
-				&& TopicWords.shareAny(topic, heading);
+		return chars <= SHORT_SECTION_CHARS;
 	}
 
 	/**

@@ -149,6 +149,41 @@ class ExtractiveAnswersTest {
 	}
 
 	@Test
+	void aQuestionForAWholeSetGetsTheWholeListNotTheItemThatMatchedBest() {
+		String text = "Unlimited data with no traffic management.\n\n"
+				+ "A Northwind Hub 3 (Wi-Fi 6) with Fibre 150, 500 and 900, or a Hub 4 with Fibre 2000.\n\n"
+				+ "One Mesh Pod Wi-Fi extender included with Fibre 900 and Fibre 2000. Extra Mesh Pods cost €4 per month each.\n\n"
+				+ "SafeHome network filter, free.\n\n"
+				+ "Standard installation, free on 24-month plans. On 1-month rolling plans a one-off setup fee of €49 applies.";
+		Passage included = passage("plans", "Fibre broadband plans and prices",
+				"Fibre broadband plans and prices > What's included", text);
+		// regression: the Mesh Pod item alone, as if it were all fibre 900 includes
+		assertThat(ExtractiveAnswers.compose("what's included with fibre 900", List.of(included), 1, Locale.ENGLISH)
+			.text()).contains("Unlimited data").contains("Mesh Pod").contains("SafeHome").contains("setup fee of €49");
+		// a question for one fact of the list keeps its span
+		assertThat(
+				ExtractiveAnswers.compose("is a mesh pod included with fibre 900", List.of(included), 1, Locale.ENGLISH)
+					.text())
+			.contains("Mesh Pod")
+			.doesNotContain("Unlimited data");
+		List<ExtractiveAnswers.Unit> units = ExtractiveAnswers.units(text, Locale.ENGLISH);
+		String section = "Fibre broadband plans and prices > What's included";
+		assertThat(ExtractiveAnswers.asksForTheSet("what's included with fibre 900", section, units, "")).isTrue();
+		// nor is the set given again when the previous answer said part of it
+		assertThat(ExtractiveAnswers.asksForTheSet("what's included with fibre 900", section, units,
+				AnswerGrade.normalise("SafeHome network filter, free.")))
+			.isFalse();
+		// nor when the section's heading names none of the question's words
+		assertThat(
+				ExtractiveAnswers.asksForTheSet("what's included with fibre 900", "Fibre plans > Add-ons", units, ""))
+			.isFalse();
+		// nor is a long section given whole
+		assertThat(ExtractiveAnswers.asksForTheSet("what's included with fibre 900", section,
+				ExtractiveAnswers.units(text.repeat(3), Locale.ENGLISH), ""))
+			.isFalse();
+	}
+
+	@Test
 	void aSpanThatStartsAtAListItemStartsAtTheListsLeadInAndTakesTheListAlong() {
 		String text = "Monthly plans are charged in advance. Your first bill includes:\n\n"
 				+ "A part-month charge (pro-rata) from the day your service started to your first bill date.\n\n"
