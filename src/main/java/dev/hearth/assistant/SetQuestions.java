@@ -4,12 +4,13 @@ import java.util.regex.Pattern;
 
 /**
  * Whether a question asks for a whole set rather than one fact of it: what is included,
- * what one gets, what comes in the box, which things there are, a list of them ("what's
- * included with fibre 900", "which phones work with eSIM?", "what add-ons are there?",
- * German "was ist enthalten?", "welche … gibt es?"). Such a question is answered by the
- * whole list, never by its best-matching item as if that were all (ADR 0060). A question
- * for one kind of fact ("how much", "how long", a number to call) asks for no set.
- * Thread-safe: stateless.
+ * what one gets, what comes in the box, which things there are, a list of them, how a
+ * thing works ("how does the referral programme work?": all its steps; "what's included
+ * with fibre 900", "which phones work with eSIM?", "what add-ons are there?", German "was
+ * ist enthalten?", "welche … gibt es?"). Such a question is answered by the whole list,
+ * never by its best-matching item as if that were all (ADR 0060). A question for one kind
+ * of fact ("how much", "how long", a number to call) asks for no set. Thread-safe:
+ * stateless.
  */
 final class SetQuestions {
 
@@ -31,6 +32,8 @@ final class SetQuestions {
 			"\\bwhich\\s+(?:[\\p{L}-]+\\s+)?" + PLURAL
 					+ "\\s+(?:are|do|does|can|could|will|work|come|have|has|support|include)\\b",
 			"\\bwhat\\s+(?:[\\p{L}-]+\\s+)?" + PLURAL + "\\s+(?:can|could|do|does|are)\\s+(?:i|we|you|there)\\b",
+			// how it works: the whole procedure, not its first step
+			"\\bhow\\s+(?:does|do)\\s+(?!i\\b|we\\b)[^?.!]{0,60}?\\bwork\\b",
 			// German
 			"\\bwas\\s+(?:ist|sind)\\b[^?.!]*\\b(?:enthalten|inklusive|dabei|im\\s+lieferumfang)\\b",
 			"\\bwelche\\b[^?.!]*\\bgibt\\s+es\\b", "\\bwas\\s+bekomme\\s+ich\\b"),

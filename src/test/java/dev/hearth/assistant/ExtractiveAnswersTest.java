@@ -149,6 +149,16 @@ class ExtractiveAnswersTest {
 	}
 
 	@Test
+	void aQuestionHowAThingWorksGetsAllItsSteps() {
+		Passage steps = passage("referral", "Refer a friend", "Refer a friend > How it works",
+				"1. Find your personal referral link in the Northwind app under Account > Refer a friend.\n"
+						+ "2. Share it with a friend. They must order a Northwind fibre plan using your link.\n"
+						+ "3. When your friend's service has been active for 30 days, you both get a €50 credit on your bills.");
+		assertThat(ExtractiveAnswers.compose("how does the referral programme work?", List.of(steps), 3, Locale.ENGLISH)
+			.text()).contains("referral link").contains("€50 credit");
+	}
+
+	@Test
 	void aQuestionForAWholeSetGetsTheWholeListNotTheItemThatMatchedBest() {
 		String text = "Unlimited data with no traffic management.\n\n"
 				+ "A Northwind Hub 3 (Wi-Fi 6) with Fibre 150, 500 and 900, or a Hub 4 with Fibre 2000.\n\n"

@@ -23,6 +23,14 @@ class SetQuestionsTest {
 	}
 
 	@Test
+	void aQuestionHowAThingWorksAsksForAllOfIt() {
+		assertThat(SetQuestions.asks("how does the referral programme work?")).isTrue();
+		assertThat(SetQuestions.asks("How does roaming work outside the EU?")).isTrue();
+		assertThat(SetQuestions.asks("how do I make my wifi work upstairs?")).isFalse();
+		assertThat(SetQuestions.asks("how much does it cost to make it work?")).isFalse();
+	}
+
+	@Test
 	void aQuestionForOneFactAsksForNoSet() {
 		assertThat(SetQuestions.asks("what else can I try?")).isFalse();
 		assertThat(SetQuestions.asks("is a Mesh Pod included with fibre 900?")).isFalse();
