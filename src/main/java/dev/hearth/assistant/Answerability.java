@@ -359,6 +359,16 @@ final class Answerability {
 		return ContentWords.of(thing).isEmpty() ? null : thing;
 	}
 
+	/**
+	 * A clause that asks: opened by a question word or an auxiliary, at the start or
+	 * after a comma or "but", "and", "so" ("..., can I move it to another day").
+	 */
+	private static final Pattern ASKS = Pattern.compile(
+			"(?:^|[,;:.!]\\s*|\\b(?:but|and|so)\\s+)(?:how|what|what's|whats|why|when|where|which|who|can|could|do|does"
+					+ "|did|is|are|was|were|will|would|should|shall|may|might|has|have|am|wie|wann|wo|warum|kann"
+					+ "|können|gibt|ist)\\b",
+			Pattern.CASE_INSENSITIVE);
+
 	/** A word in the past tense or a past participle: "received", "damaged". */
 	private static final Pattern PAST = Pattern.compile("\\b\\p{L}{3,}(?<!e)ed\\b", Pattern.CASE_INSENSITIVE);
 
@@ -369,19 +379,25 @@ final class Answerability {
 	private static final Set<String> ATTEMPTS = ContentWords.setOf("tried asked called wanted wondered hoped noticed");
 
 	/**
-	 * The events a customer reports that the text never names: the words in the past
+	 * The events a statement reports that the text never names: the words in the past
 	 * tense of a problem stated in the customer's own words ("I never received my
-	 * router", "the engineer damaged my wall during the installation, what compensation
-	 * do I get?") whose stem starts no content word of the text and is not started by
-	 * one. The router matches the words around the event (the router, the installation,
-	 * compensation) to an entry on that object; an entry that never names what happened
-	 * does not answer, so the documents may, or the question is handed over. Empty when
-	 * the text names every such event ("my hub light flashed red": "flashing") and for
-	 * what the customer did about it ("I tried restarting it").
+	 * router", "the engineer damaged my wall") whose stem starts no content word of the
+	 * text and is not started by one; not of a question (a question mark, or a clause
+	 * opened by a question word or an auxiliary: "my dad passed away, do we have to pay a
+	 * fee?", "can my bills be sent in a format I can read?"), whose words the router
+	 * judged, and whose adjectives in "-ed" ("partially sighted", "the automated payment
+	 * line") are no events. The router matches the words around the event (the router,
+	 * the installation, compensation) to an entry on that object; an entry that never
+	 * names what happened does not answer, so the documents may, or the question is
+	 * handed over. Empty when the text names every such event ("my hub light flashed
+	 * red": "flashing") and for what the customer did about it ("I tried restarting it").
 	 * @param question the customer's words
 	 * @param text the entry's question, phrasings and answer
 	 */
 	static Set<String> eventsUnsaid(String question, String text) {
+		if (question.contains("?") || ASKS.matcher(question.strip()).find()) {
+			return Set.of();
+		}
 		Set<String> present = ContentWords.setOf(text);
 		Set<String> unsaid = new LinkedHashSet<>();
 		Matcher past = PAST.matcher(question);
