@@ -370,7 +370,9 @@ final class Answerability {
 			Pattern.CASE_INSENSITIVE);
 
 	/** A word in the past tense or a past participle: "received", "damaged". */
-	private static final Pattern PAST = Pattern.compile("\\b\\p{L}{3,}(?<!e)ed\\b", Pattern.CASE_INSENSITIVE);
+	private static final Pattern PAST = Pattern.compile(
+			"\\b(?:\\p{L}{3,}(?<!e)ed|stolen|broken|given|left|lost|sent|taken|came|went)\\b",
+			Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * Words in the past tense that say what the customer did about a problem or wants,
