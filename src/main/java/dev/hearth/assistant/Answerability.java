@@ -369,7 +369,11 @@ final class Answerability {
 					+ "|können|gibt|ist)\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	/** A word in the past tense or a past participle: "received", "damaged". */
+	/**
+	 * A word in the past tense or a past participle: "received", "damaged" (not "-eed":
+	 * "speed", "need"), and a few irregular ones that report a loss, damage or an absence
+	 * ("stolen", "broken", "left", "lost", "never came").
+	 */
 	private static final Pattern PAST = Pattern.compile(
 			"\\b(?:\\p{L}{3,}(?<!e)ed|stolen|broken|given|left|lost|sent|taken|came|went)\\b",
 			Pattern.CASE_INSENSITIVE);

@@ -337,6 +337,11 @@ class AnswerabilityTest {
 				"Before the engineer arrives: a small 10 mm hole in the outside wall."))
 			.containsExactly("damag");
 		assertThat(Answerability.eventsUnsaid("I need speed", "speed")).isEmpty();
+		// a few irregular past forms that report a loss or an absence count too
+		assertThat(Answerability.eventsUnsaid("my hub was stolen", "What do the lights on my Hub mean?"))
+			.containsExactly("stolen");
+		assertThat(Answerability.eventsUnsaid("my number was given to someone else", "give us your porting code"))
+			.isEmpty();
 	}
 
 }
