@@ -274,6 +274,12 @@ final class Answerability {
 			if (PRICE_ASKED.matcher(kind).find() && !AMOUNT.matcher(span).find()) {
 				return new Verdict(false, coverage, "a price is asked for and the entry's answer has none");
 			}
+			if (!eventsUnsaid(prose(own), context).isEmpty()) {
+				// "I never received my router": the entry on the Hub's lights is about
+				// the
+				// router, not about one that did not arrive (ADR 0063)
+				return new Verdict(false, coverage, "the question reports an event the entry never names");
+			}
 			return new Verdict(true, coverage, "");
 		}
 		if (HOW_MUCH.matcher(kind).find() && !AMOUNT.matcher(span).find()) {
@@ -351,6 +357,67 @@ final class Answerability {
 		}
 		String thing = matcher.group("thing");
 		return ContentWords.of(thing).isEmpty() ? null : thing;
+	}
+
+	/**
+	 * A clause that asks: opened by a question word or an auxiliary, at the start or
+	 * after a comma or "but", "and", "so" ("..., can I move it to another day").
+	 */
+	private static final Pattern ASKS = Pattern.compile(
+			"(?:^|[,;:.!]\\s*|\\b(?:but|and|so)\\s+)(?:how|what|what's|whats|why|when|where|which|who|can|could|do|does"
+					+ "|did|is|are|was|were|will|would|should|shall|may|might|has|have|am|wie|wann|wo|warum|kann"
+					+ "|können|gibt|ist)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A word in the past tense or a past participle: "received", "damaged" (not "-eed":
+	 * "speed", "need"), and a few irregular ones that report a loss, damage or an absence
+	 * ("stolen", "broken", "left", "lost", "never came").
+	 */
+	private static final Pattern PAST = Pattern.compile(
+			"\\b(?:\\p{L}{3,}(?<!e)ed|stolen|broken|given|left|lost|sent|taken|came|went)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * Words in the past tense that say what the customer did about a problem or wants,
+	 * not what happened ("I tried restarting it", "I wondered whether ..."), stemmed.
+	 */
+	private static final Set<String> ATTEMPTS = ContentWords.setOf("tried asked called wanted wondered hoped noticed");
+
+	/**
+	 * The events a statement reports that the text never names: the words in the past
+	 * tense of a problem stated in the customer's own words ("I never received my
+	 * router", "the engineer damaged my wall") whose stem starts no content word of the
+	 * text and is not started by one; not of a question (a question mark, or a clause
+	 * opened by a question word or an auxiliary: "my dad passed away, do we have to pay a
+	 * fee?", "can my bills be sent in a format I can read?"), whose words the router
+	 * judged, and whose adjectives in "-ed" ("partially sighted", "the automated payment
+	 * line") are no events. The router matches the words around the event (the router,
+	 * the installation, compensation) to an entry on that object; an entry that never
+	 * names what happened does not answer, so the documents may, or the question is
+	 * handed over. Empty when the text names every such event ("my hub light flashed
+	 * red": "flashing") and for what the customer did about it ("I tried restarting it").
+	 * @param question the customer's words
+	 * @param text the entry's question, phrasings and answer
+	 */
+	static Set<String> eventsUnsaid(String question, String text) {
+		if (question.contains("?") || ASKS.matcher(question.strip()).find()) {
+			return Set.of();
+		}
+		Set<String> present = ContentWords.setOf(text);
+		Set<String> unsaid = new LinkedHashSet<>();
+		Matcher past = PAST.matcher(question);
+		while (past.find()) {
+			String word = past.group().toLowerCase(Locale.ROOT);
+			String stem = ContentWords.stem(word);
+			if (ContentWords.of(word).isEmpty() || ATTEMPTS.contains(stem)) {
+				continue;
+			}
+			if (present.stream().noneMatch((w) -> w.startsWith(stem) || stem.startsWith(w) && w.length() >= 3)) {
+				unsaid.add(stem);
+			}
+		}
+		return unsaid;
 	}
 
 	/** The question without what a customer pastes but does not ask about. */

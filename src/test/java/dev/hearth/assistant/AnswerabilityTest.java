@@ -302,4 +302,46 @@ class AnswerabilityTest {
 		assertThat(Answerability.thingAskedFor("Wie kann ich Netflix hinzufügen?")).isNull();
 	}
 
+	@Test
+	void anFaqEntryThatNeverNamesTheEventAStatementReportsDoesNotAnswerIt() {
+		// found in walk8: "I never received my router" got the entry on the Hub's lights
+		dev.hearth.knowledge.FaqEntry lights = new dev.hearth.knowledge.FaqEntry("router-lights",
+				"What do the lights on my Hub mean?", java.util.List.of("my router light is red"),
+				"Solid white means your Hub is connected and working. Flashing red: no signal from the fibre box.",
+				"en", java.util.Map.of());
+		dev.hearth.knowledge.FaqEntry wifi = new dev.hearth.knowledge.FaqEntry("wifi-slow",
+				"My Wi-Fi is slow or keeps dropping. What can I do?", java.util.List.of("wifi cuts out"),
+				"Restart your Hub and place it centrally. Interference from other devices slows it down.", "en",
+				java.util.Map.of());
+		Answerability faq = Answerability.forFaqEntries();
+		assertThat(faq.judge("I never received my router", FaqAnswers.context(lights), lights.answer()).missing())
+			.isEqualTo("the question reports an event the entry never names");
+		// an event the entry names (a stem that starts one of its words) and what the
+		// customer did about it are no unnamed event
+		assertThat(
+				faq.judge("my hub light flashed red all night", FaqAnswers.context(lights), lights.answer()).answers())
+			.isTrue();
+		assertThat(
+				faq.judge("why has my router stopped working?", FaqAnswers.context(lights), lights.answer()).answers())
+			.isTrue();
+		assertThat(faq.judge("my wifi keeps dropping, I tried everything", FaqAnswers.context(wifi), wifi.answer())
+			.answers()).isTrue();
+		assertThat(faq.judge("my wifi slowed down this week", FaqAnswers.context(wifi), wifi.answer()).answers())
+			.isTrue();
+		// a question's words were judged by the router ("partially sighted" is no event)
+		assertThat(Answerability.eventsUnsaid("I'm partially sighted. Can my bills be sent in braille?", "bills"))
+			.isEmpty();
+		assertThat(Answerability.eventsUnsaid("the engineer is booked for thursday, can i move it", "engineer"))
+			.isEmpty();
+		assertThat(Answerability.eventsUnsaid("the engineer damaged my wall during the installation",
+				"Before the engineer arrives: a small 10 mm hole in the outside wall."))
+			.containsExactly("damag");
+		assertThat(Answerability.eventsUnsaid("I need speed", "speed")).isEmpty();
+		// a few irregular past forms that report a loss or an absence count too
+		assertThat(Answerability.eventsUnsaid("my hub was stolen", "What do the lights on my Hub mean?"))
+			.containsExactly("stolen");
+		assertThat(Answerability.eventsUnsaid("my number was given to someone else", "give us your porting code"))
+			.isEmpty();
+	}
+
 }
