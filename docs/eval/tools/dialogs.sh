@@ -8,6 +8,6 @@ DATA=${DATA:-$(cd "$(dirname "$0")/../../../.." && pwd)/shared/data}
 mvn -o -q test -pl src -am -Dtest=DeflectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.db="$DB" \
   -Dhearth.data="$DATA" -Dbench.data="$DATA" > "$OUT" 2>&1
 echo "rc=$?" >> "$OUT"
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" > /dev/null
+psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" > /dev/null 2>&1
 grep -E "^handedToPerson|^declines|^clarifyingQuestions|^messagesWithoutReply" "$OUT"
 grep "^traces:" "$OUT" | md5sum

@@ -13,10 +13,10 @@ DB=$1; OUT=$2
 DATA=${DATA:-$(cd "$(dirname "$0")/../../../.." && pwd)/shared/data}
 E=docs/eval
 SETS=${SETS:-$E/sample-kb-questions.jsonl,$E/northwind-realistic.jsonl,$E/northwind-fresh.jsonl,$E/northwind-followups.jsonl,$E/northwind-heldout.jsonl,$E/northwind-blind.jsonl,$E/northwind-walk-kinds.jsonl,$E/northwind-howto-german.jsonl,$E/northwind-walk3.jsonl,$E/northwind-walk4.jsonl,$E/northwind-walk5.jsonl,$E/northwind-conversations2.jsonl,$E/northwind-wrong.jsonl,$E/northwind-decline.jsonl,$E/northwind-conversations3.jsonl,$E/northwind-walk6.jsonl,$E/northwind-pairs.jsonl,$E/northwind-walk7.jsonl,$E/northwind-walk8.jsonl,$E/northwind-walk9.jsonl,$E/northwind-direction.jsonl,$E/northwind-noshow.jsonl,$E/northwind-lists.jsonl,$E/northwind-events.jsonl}${EXTRA:-}
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" > /dev/null
+psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" > /dev/null 2>&1
 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB mvn -o -q test -pl src -am -Dtest=SampleAnswerBenchmark \
   -Dsurefire.failIfNoSpecifiedTests=false -Dhearth.data="$DATA" -Dbench.data="$DATA" \
   -Dbench.sets="$SETS" -Dbench.printed="${PRINTED:-$SETS}" > "$OUT" 2>&1
 echo "rc=$?" >> "$OUT"
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" > /dev/null
-grep -E "^all|^===" "$OUT" | paste - - | awk '{print $2, $5 "/" $6 "/" $7}'
+psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" > /dev/null 2>&1
+grep -E "^all|^===" "$OUT" | paste - - | awk '{print $2, $6 "/" $7 "/" $8}'
