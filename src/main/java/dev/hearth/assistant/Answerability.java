@@ -120,6 +120,31 @@ final class Answerability {
 					+ "(?:have|offer|provide|sell|run|operate)\\b([^.!?\\n<]*)",
 			Pattern.CASE_INSENSITIVE);
 
+	/**
+	 * A clause that asks: opened by a question word or an auxiliary, at the start or
+	 * after a comma or "but", "and", "so" ("..., can I move it to another day").
+	 */
+	private static final Pattern ASKS = Pattern.compile(
+			"(?:^|[,;:.!]\\s*|\\b(?:but|and|so)\\s+)(?:how|what|what's|whats|why|when|where|which|who|can|could|do|does"
+					+ "|did|is|are|was|were|will|would|should|shall|may|might|has|have|am|wie|wann|wo|warum|kann"
+					+ "|können|gibt|ist)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A word in the past tense or a past participle: "received", "damaged" (not "-eed":
+	 * "speed", "need"), and a few irregular ones that report a loss, damage or an absence
+	 * ("stolen", "broken", "left", "lost", "never came").
+	 */
+	private static final Pattern PAST = Pattern.compile(
+			"\\b(?:\\p{L}{3,}(?<!e)ed|stolen|broken|given|left|lost|sent|taken|came|went)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * Words in the past tense that say what the customer did about a problem or wants,
+	 * not what happened ("I tried restarting it", "I wondered whether ..."), stemmed.
+	 */
+	private static final Set<String> ATTEMPTS = ContentWords.setOf("tried asked called wanted wondered hoped noticed");
+
 	/** A number the customer has: "my landline number", "your account number". */
 	private static final Pattern OWN_NUMBER = Pattern.compile("\\b(?:my|your|our)\\s+(?:[\\p{L}-]+\\s+)?numbers?\\b",
 			Pattern.CASE_INSENSITIVE);
@@ -275,8 +300,7 @@ final class Answerability {
 				return new Verdict(false, coverage, "a price is asked for and the entry's answer has none");
 			}
 			if (!eventsUnsaid(prose(own), context).isEmpty()) {
-				// "I never received my router": the entry on the Hub's lights is about
-				// the
+				// "I never received my router": the Hub lights entry is about the
 				// router, not about one that did not arrive (ADR 0063)
 				return new Verdict(false, coverage, "the question reports an event the entry never names");
 			}
@@ -358,31 +382,6 @@ final class Answerability {
 		String thing = matcher.group("thing");
 		return ContentWords.of(thing).isEmpty() ? null : thing;
 	}
-
-	/**
-	 * A clause that asks: opened by a question word or an auxiliary, at the start or
-	 * after a comma or "but", "and", "so" ("..., can I move it to another day").
-	 */
-	private static final Pattern ASKS = Pattern.compile(
-			"(?:^|[,;:.!]\\s*|\\b(?:but|and|so)\\s+)(?:how|what|what's|whats|why|when|where|which|who|can|could|do|does"
-					+ "|did|is|are|was|were|will|would|should|shall|may|might|has|have|am|wie|wann|wo|warum|kann"
-					+ "|können|gibt|ist)\\b",
-			Pattern.CASE_INSENSITIVE);
-
-	/**
-	 * A word in the past tense or a past participle: "received", "damaged" (not "-eed":
-	 * "speed", "need"), and a few irregular ones that report a loss, damage or an absence
-	 * ("stolen", "broken", "left", "lost", "never came").
-	 */
-	private static final Pattern PAST = Pattern.compile(
-			"\\b(?:\\p{L}{3,}(?<!e)ed|stolen|broken|given|left|lost|sent|taken|came|went)\\b",
-			Pattern.CASE_INSENSITIVE);
-
-	/**
-	 * Words in the past tense that say what the customer did about a problem or wants,
-	 * not what happened ("I tried restarting it", "I wondered whether ..."), stemmed.
-	 */
-	private static final Set<String> ATTEMPTS = ContentWords.setOf("tried asked called wanted wondered hoped noticed");
 
 	/**
 	 * The events a statement reports that the text never names: the words in the past
