@@ -45,16 +45,21 @@ final class TagSiblings {
 
 	/**
 	 * The value of a tag that the question names and the entry neither is tagged with nor
-	 * says, when the entry's own question or answer names another value of that tag, one
-	 * it is tagged with and the question does not name; empty otherwise ("can I use my
-	 * own router with the TV?" is answered by the own-router entry, tagged for fibre,
-	 * because it says "TV Boxes work with any router").
+	 * says, when the entry's own question names another value of that tag, one it is
+	 * tagged with and the question does not name; empty otherwise ("can I use my own
+	 * router with the TV?" is answered by the own-router entry, tagged for fibre, because
+	 * it says "TV Boxes work with any router").
 	 * @param question the customer's words
 	 * @param entry the FAQ entry about to answer
 	 */
 	Optional<String> otherValue(String question, FaqEntry entry) {
 		Set<String> asked = ContentWords.setOf(question);
 		Set<String> said = ContentWords.setOf(entry.question() + " " + entry.answer());
+		// what the entry is about is what its own question names: "Do I get a discount if
+		// I have broadband and mobile with you?"; an answer that mentions a fibre box
+		// does
+		// not make the Wi-Fi entry one about fibre ("the wifi is slow on my mobile")
+		Set<String> about = ContentWords.setOf(entry.question());
 		for (Map.Entry<String, Set<String>> key : values().entrySet()) {
 			Set<String> tagged = stems(entry.tags().getOrDefault(key.getKey(), List.of()));
 			if (tagged.isEmpty()) {
@@ -65,7 +70,7 @@ final class TagSiblings {
 				.filter(asked::contains)
 				.filter((value) -> !tagged.contains(value) && !said.contains(value))
 				.findFirst();
-			boolean saysItsOwn = tagged.stream().anyMatch((value) -> said.contains(value) && !asked.contains(value));
+			boolean saysItsOwn = tagged.stream().anyMatch((value) -> about.contains(value) && !asked.contains(value));
 			if (other.isPresent() && saysItsOwn) {
 				return other;
 			}

@@ -46,6 +46,16 @@ class TagSiblingsTest {
 	}
 
 	@Test
+	void anEntryWhoseOwnQuestionNamesNoValueIsAboutNone() {
+		// "mobile" and "TV" are devices here: the Wi-Fi entry's answer mentions the
+		// fibre box, its question names no product
+		FaqEntry wifi = entry("wifi-slow", "My Wi-Fi is slow. What can I do?",
+				"Restart your Hub. Mesh Pods come with Fibre 900.", "fibre");
+		assertThat(this.siblings.otherValue("the wifi is really slow on my mobile", wifi)).isEmpty();
+		assertThat(this.siblings.otherValue("my tv keeps buffering, I think the wifi is slow", wifi)).isEmpty();
+	}
+
+	@Test
 	void anEntryTaggedForEveryValueIsNoSiblings() {
 		assertThat(this.siblings.otherValue("when is my mobile bill due?", DUE_DATE)).isEmpty();
 	}
