@@ -400,11 +400,10 @@ public class AnswerPipeline {
 				}
 				log.debug("Documents answer better than FAQ entry {}", entry.id());
 				if (!this.composition.agreesOn(vector, winner)) {
-					// the entry lost to a span the retrievers do not agree on ("what
-					// happens
-					// when my contract ends": the final bill, whose page ranks tenth by
-					// its
-					// words): neither is given (ADR 0057)
+					// neither the entry nor a span it lost to that the
+					// retrievers do not agree on is given ("what happens
+					// when my contract ends": the final bill, tenth by its
+					// words; ADR 0057)
 					log.debug("The retrievers do not agree on the span that answers better than FAQ entry {}",
 							entry.id());
 					return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);

@@ -1,5 +1,6 @@
 package dev.hearth.assistant;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -98,6 +99,14 @@ final class DirectionCues {
 	}
 
 	/**
+	 * Whether the question names a side on any axis: without one, no entry's side
+	 * matters, and nothing of the entries need be read.
+	 */
+	static boolean namesAny(String question) {
+		return AXES.stream().anyMatch((axis) -> ofQuestion(axis, question) != Side.NONE);
+	}
+
+	/**
 	 * The entry's side on the axis, from its question and examples (what customers say;
 	 * an answer's "leave the fibre box on the wall" is no direction): the side they name
 	 * at least {@value #DOMINANCE} times as often as the other.
@@ -139,7 +148,7 @@ final class DirectionCues {
 	}
 
 	private static List<String> texts(FaqEntry entry) {
-		List<String> texts = new java.util.ArrayList<>();
+		List<String> texts = new ArrayList<>();
 		texts.add((entry.question() != null) ? entry.question() : "");
 		texts.addAll(entry.examples());
 		return texts;

@@ -117,7 +117,7 @@ final class FaqRouting {
 	 * @param ranked the candidates, best first
 	 */
 	List<Answer.Candidate> byDirection(String question, List<Answer.Candidate> ranked) {
-		if (ranked.size() < 2) {
+		if (ranked.size() < 2 || !DirectionCues.namesAny(question)) {
 			return ranked;
 		}
 		Optional<FaqEntry> first = this.entries.apply(ranked.get(0).faqId()).filter(this::forCustomers);
@@ -127,11 +127,7 @@ final class FaqRouting {
 		FaqEntry best = first.get();
 		int last = Math.min(ranked.size(), DIRECTION_CANDIDATES + 1);
 		for (int i = 1; i < last; i++) {
-			Optional<FaqEntry> other = this.entries.apply(ranked.get(i).faqId())
-				.filter(this::forCustomers)
-				.filter((e) -> !e.question().strip().equalsIgnoreCase(best.question().strip()))
-				.filter((e) -> Objects.equals(e.language(), best.language()))
-				.filter((e) -> sameSubject(best, e));
+			Optional<FaqEntry> other = neighbour(ranked.get(i).faqId(), best).filter((e) -> sameSubject(best, e));
 			Optional<DirectionCues.Axis> axis = other
 				.flatMap((entry) -> DirectionCues.contradicts(question, best, entry));
 			if (axis.isPresent()) {
@@ -148,6 +144,17 @@ final class FaqRouting {
 			}
 		}
 		return ranked;
+	}
+
+	/**
+	 * The candidate entry when it can stand beside {@code best}: another entry customers
+	 * may see (not the same question again), in the same language.
+	 */
+	private Optional<FaqEntry> neighbour(String faqId, FaqEntry best) {
+		return this.entries.apply(faqId)
+			.filter(this::forCustomers)
+			.filter((e) -> !e.question().strip().equalsIgnoreCase(best.question().strip()))
+			.filter((e) -> Objects.equals(e.language(), best.language()));
 	}
 
 	/** How many candidates after the best one a direction may bring forward. */
@@ -254,10 +261,7 @@ final class FaqRouting {
 			if (candidate.probability() < CloseCandidates.FLOOR) {
 				return Set.of();
 			}
-			Optional<FaqEntry> runnerUp = this.entries.apply(candidate.faqId())
-				.filter(this::forCustomers)
-				.filter((e) -> !e.question().strip().equalsIgnoreCase(best.question().strip()))
-				.filter((e) -> Objects.equals(e.language(), best.language()));
+			Optional<FaqEntry> runnerUp = neighbour(candidate.faqId(), best);
 			if (runnerUp.isEmpty()) {
 				continue;
 			}

@@ -27,9 +27,7 @@ final class KnowledgeWords {
 
 	private final Supplier<List<FaqEntry>> entries;
 
-	private final LongSupplier revision;
-
-	private volatile Vocabulary answers = new Vocabulary(Long.MIN_VALUE, Set.of());
+	private final PerRevision<Set<String>> answers;
 
 	/**
 	 * @param unheld the words as written that no indexed passage holds
@@ -40,7 +38,7 @@ final class KnowledgeWords {
 			LongSupplier revision) {
 		this.unheld = unheld;
 		this.entries = entries;
-		this.revision = revision;
+		this.answers = new PerRevision<>(revision, this::answerWords);
 	}
 
 	/**
@@ -81,20 +79,16 @@ final class KnowledgeWords {
 	}
 
 	private Set<String> answers() {
-		long now = this.revision.getAsLong();
-		Vocabulary known = this.answers;
-		if (known.revision() == now) {
-			return known.words();
-		}
+		return this.answers.get();
+	}
+
+	/** The content words of every FAQ answer. */
+	private Set<String> answerWords() {
 		Set<String> words = new LinkedHashSet<>();
 		for (FaqEntry entry : this.entries.get()) {
 			words.addAll(ContentWords.of(entry.answer()));
 		}
-		this.answers = new Vocabulary(now, Set.copyOf(words));
-		return words;
-	}
-
-	private record Vocabulary(long revision, Set<String> words) {
+		return Set.copyOf(words);
 	}
 
 }

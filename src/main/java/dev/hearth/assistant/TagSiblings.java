@@ -15,24 +15,23 @@ import dev.hearth.knowledge.FaqEntry;
 /**
  * An FAQ entry written for some values of a tag and asked about another one: "is there a
  * discount if I take TV and broadband together?" matches the bundle discount for
- * broadband and mobile, which is tagged {@code product: fibre, mobile} and says "mobile";
- * the question names "TV", a product of the same knowledge base the entry is not tagged
- * for, and never says "mobile". Such an entry answers a sibling's question ("Yes. … every
- * mobile line gets €4 off"), so it does not answer and the documents are asked instead.
+ * broadband and mobile, which is tagged {@code product: fibre, mobile} and whose own
+ * question names "mobile"; the question names "TV", a product of the same knowledge base
+ * the entry is not tagged for, and never says "mobile". Such an entry answers a sibling's
+ * question ("Yes. … every mobile line gets €4 off"), so it does not answer and the
+ * documents are asked instead.
  * <p>
  * The values are the knowledge base's own: every tag key but the audience, and each value
  * that is one word, gathered from all FAQ entries. A knowledge base that tags nothing
  * gets no such check, and an entry tagged for every value of a key is never another's.
  * Words are compared as {@link ContentWords} stems. Thread-safe: the values are rebuilt
- * when the FAQ's revision changes and swapped in whole.
+ * when the FAQ's revision changes ({@link PerRevision}).
  */
 final class TagSiblings {
 
 	private final Supplier<List<FaqEntry>> entries;
 
-	private final LongSupplier revision;
-
-	private volatile Values values = new Values(Long.MIN_VALUE, Map.of());
+	private final PerRevision<Map<String, Set<String>>> values;
 
 	/**
 	 * @param entries the FAQ entries
@@ -40,7 +39,7 @@ final class TagSiblings {
 	 */
 	TagSiblings(Supplier<List<FaqEntry>> entries, LongSupplier revision) {
 		this.entries = entries;
-		this.revision = revision;
+		this.values = new PerRevision<>(revision, this::valuesByKey);
 	}
 
 	/**
@@ -55,12 +54,12 @@ final class TagSiblings {
 	Optional<String> otherValue(String question, FaqEntry entry) {
 		Set<String> asked = ContentWords.setOf(question);
 		Set<String> said = ContentWords.setOf(entry.question() + " " + entry.answer());
-		// what the entry is about is what its own question names: "Do I get a discount if
-		// I have broadband and mobile with you?"; an answer that mentions a fibre box
-		// does
-		// not make the Wi-Fi entry one about fibre ("the wifi is slow on my mobile")
+		// what the entry is about is what its own question names ("Do I get a discount
+		// if I have broadband and mobile with you?"); an answer that mentions a fibre
+		// box does not make the Wi-Fi entry one about fibre ("the wifi is slow on my
+		// mobile")
 		Set<String> about = ContentWords.setOf(entry.question());
-		for (Map.Entry<String, Set<String>> key : values().entrySet()) {
+		for (Map.Entry<String, Set<String>> key : this.values.get().entrySet()) {
 			Set<String> tagged = stems(entry.tags().getOrDefault(key.getKey(), List.of()));
 			if (tagged.isEmpty()) {
 				continue;
@@ -78,12 +77,8 @@ final class TagSiblings {
 		return Optional.empty();
 	}
 
-	private Map<String, Set<String>> values() {
-		long now = this.revision.getAsLong();
-		Values known = this.values;
-		if (known.revision() == now) {
-			return known.byKey();
-		}
+	/** Every tag key but the audience, with its one-word values over all FAQ entries. */
+	private Map<String, Set<String>> valuesByKey() {
 		Map<String, Set<String>> byKey = new LinkedHashMap<>();
 		for (FaqEntry entry : this.entries.get()) {
 			entry.tags().forEach((key, tagValues) -> {
@@ -93,8 +88,7 @@ final class TagSiblings {
 			});
 		}
 		byKey.replaceAll((key, stems) -> Set.copyOf(stems));
-		this.values = new Values(now, Map.copyOf(byKey));
-		return byKey;
+		return Map.copyOf(byKey);
 	}
 
 	/** The one-word values as content-word stems ("tv", "mobil"); others are left out. */
@@ -107,9 +101,6 @@ final class TagSiblings {
 			}
 		}
 		return stems;
-	}
-
-	private record Values(long revision, Map<String, Set<String>> byKey) {
 	}
 
 }
