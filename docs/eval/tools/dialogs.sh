@@ -5,6 +5,7 @@
 set -u
 DB=$1; OUT=$2
 DATA=${DATA:-$(cd "$(dirname "$0")/../../../.." && pwd)/shared/data}
+[ -f "$DATA/README.md" ] || { echo "no shared data at $DATA: set DATA to the shared data directory" >&2; exit 2; }
 mvn -o -q test -pl src -am -Dtest=DeflectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.db="$DB" \
   -Dhearth.data="$DATA" -Dbench.data="$DATA" > "$OUT" 2>&1
 echo "rc=$?" >> "$OUT"

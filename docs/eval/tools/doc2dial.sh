@@ -5,6 +5,7 @@
 set -u
 DB=$1; OUT=$2
 DATA=${DATA:-$(cd "$(dirname "$0")/../../../.." && pwd)/shared/data}
+[ -f "$DATA/README.md" ] || { echo "no shared data at $DATA: set DATA to the shared data directory" >&2; exit 2; }
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" > /dev/null 2>&1
 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB mvn -o -q test -pl src -am -Dtest=Doc2dialBenchmark \
   -Dsurefire.failIfNoSpecifiedTests=false -Dbench.questions=${QUESTIONS:-200} -Dhearth.data="$DATA" -Dbench.data="$DATA" > "$OUT" 2>&1

@@ -11,6 +11,7 @@
 set -u
 DB=$1; OUT=$2
 DATA=${DATA:-$(cd "$(dirname "$0")/../../../.." && pwd)/shared/data}
+[ -f "$DATA/README.md" ] || { echo "no shared data at $DATA: set DATA to the shared data directory" >&2; exit 2; }
 E=docs/eval
 SETS=${SETS:-$E/sample-kb-questions.jsonl,$E/northwind-realistic.jsonl,$E/northwind-fresh.jsonl,$E/northwind-followups.jsonl,$E/northwind-heldout.jsonl,$E/northwind-blind.jsonl,$E/northwind-walk-kinds.jsonl,$E/northwind-howto-german.jsonl,$E/northwind-walk3.jsonl,$E/northwind-walk4.jsonl,$E/northwind-walk5.jsonl,$E/northwind-conversations2.jsonl,$E/northwind-wrong.jsonl,$E/northwind-decline.jsonl,$E/northwind-conversations3.jsonl,$E/northwind-walk6.jsonl,$E/northwind-pairs.jsonl,$E/northwind-walk7.jsonl,$E/northwind-walk8.jsonl,$E/northwind-walk9.jsonl,$E/northwind-direction.jsonl,$E/northwind-noshow.jsonl,$E/northwind-lists.jsonl,$E/northwind-events.jsonl,$E/northwind-devicewords.jsonl}${EXTRA:-}
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" > /dev/null 2>&1
