@@ -221,7 +221,7 @@ public class AnswerPipeline {
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
 			DocumentRetrieval.PieceVectors pieces = pieceVectors(history, earlier);
-			Answer answer = decide(turnQuery, history, pieces, language, routerThreshold, stream);
+			Answer answer = decide(turnQuery, turnQuery.question(), history, pieces, language, routerThreshold, stream);
 			if (answer.decision() == Decision.ESCALATE) {
 				answer = byDefinedName(turnQuery, history, pieces, language, routerThreshold, stream, answer);
 			}
@@ -273,15 +273,20 @@ public class AnswerPipeline {
 			String renamed = DefinedNames.named(question, singular, name.get());
 			log.debug("No answer for the question; the knowledge base calls its {} {}: asked again so", singular,
 					name.get());
-			Answer again = decide(this.queries.of(renamed, history), history, pieces, language, routerThreshold,
-					stream);
+			Answer again = decide(this.queries.of(renamed, history), question, history, pieces, language,
+					routerThreshold, stream);
 			return (again.decision() == Decision.ANSWERED) ? again : escalated;
 		}
 		return escalated;
 	}
 
-	private Answer decide(Query turnQuery, List<Turn> history, DocumentRetrieval.PieceVectors pieces, String language,
-			double routerThreshold, Consumer<String> stream) {
+	/**
+	 * The answer to one question.
+	 * @param own the customer's own words: the question, or, when it is asked again with
+	 * the knowledge base's name for a thing ({@link #byDefinedName}), the words before
+	 */
+	private Answer decide(Query turnQuery, String own, List<Turn> history, DocumentRetrieval.PieceVectors pieces,
+			String language, double routerThreshold, Consumer<String> stream) {
 		Timings timings = new Timings(turnQuery.embedMillis());
 		String question = turnQuery.question();
 		String query = turnQuery.text();
@@ -354,6 +359,23 @@ public class AnswerPipeline {
 				retrieved = retrieveAlone(query, vector, language);
 				verdict = this.faqAnswerability.judge(query, question, context, entry.answer(),
 						FaqAnswers.common(retrieved));
+			}
+			if (!verdict.answers() && verdict.missing().equals(Answerability.NAME_MISSING)) {
+				// "will my phone work in Turkey": the entry for outside the EU, not the
+				// EU's, names it (ADR 0068)
+				Set<String> common = (retrieved == null) ? Set.of() : FaqAnswers.common(retrieved);
+				Optional<FaqEntry> naming = this.routing.namingNeighbour(own, routed,
+						(other) -> this.faqAnswerability
+							.judge(query, question, FaqAnswers.context(other), other.answer(), common)
+							.answers());
+				if (naming.isPresent()) {
+					log.debug("FAQ entry {} names the name the question gives, which entry {} does not",
+							naming.get().id(), entry.id());
+					entry = naming.get();
+					routed = new FaqRouting.Routed(routed.ranked(), routed.confidence(), naming);
+					context = FaqAnswers.context(entry);
+					verdict = this.faqAnswerability.judge(query, question, context, entry.answer(), common);
+				}
 			}
 			Optional<String> sibling = verdict.answers() ? this.tagSiblings.otherValue(question, entry)
 					: Optional.empty();

@@ -147,6 +147,22 @@ final class DirectionCues {
 		return Optional.empty();
 	}
 
+	/**
+	 * Whether the best entry takes the side the question names on an axis and the other
+	 * entry does not: "what does it cost to use my mobile when I'm outside Europe" is the
+	 * entry for outside the EU's, however well the EU entry's "Europe" fits the
+	 * question's name.
+	 */
+	static boolean keepsTheSide(String question, FaqEntry best, FaqEntry other) {
+		for (Axis axis : AXES) {
+			Side asked = ofQuestion(axis, question);
+			if (asked != Side.NONE && ofEntry(axis, best) == asked && ofEntry(axis, other) != asked) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static List<String> texts(FaqEntry entry) {
 		List<String> texts = new ArrayList<>();
 		texts.add((entry.question() != null) ? entry.question() : "");

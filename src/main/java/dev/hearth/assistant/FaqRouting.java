@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,6 +156,47 @@ final class FaqRouting {
 			.filter(this::forCustomers)
 			.filter((e) -> !e.question().strip().equalsIgnoreCase(best.question().strip()))
 			.filter((e) -> Objects.equals(e.language(), best.language()));
+	}
+
+	/**
+	 * The one other entry customers may see, among the ranked candidates however low
+	 * their probability, that answers where the entry does not, because it names the name
+	 * the question gives: "I'm going to Turkey next month, will my phone work there"
+	 * routes to roaming in the EU, whose answer never names Turkey, while the entry for
+	 * outside the EU, fifth or third by the router's probability, names it among its
+	 * countries. A name is the customer's own word for the one thing asked about, and the
+	 * router, trained on a few phrasings, does not know it. Two entries that both answer
+	 * leave the question as it is, and so does a direction the question names that the
+	 * entry takes and the other does not ("outside Europe",
+	 * {@link DirectionCues#keepsTheSide}; ADR 0068). Empty otherwise.
+	 * @param question the customer's own words (a name the rewriting of the question gave
+	 * is the knowledge base's, not the customer's)
+	 * @param routed the routing whose entry lacks a name of the question
+	 * @param answers whether an entry answers the question (names its names among the
+	 * rest)
+	 */
+	Optional<FaqEntry> namingNeighbour(String question, Routed routed, Predicate<FaqEntry> answers) {
+		if (routed.entry().isEmpty()) {
+			return Optional.empty();
+		}
+		FaqEntry best = routed.entry().get();
+		Set<String> unnamed = new java.util.LinkedHashSet<>(Answerability.names(question));
+		unnamed.removeAll(ContentWords.setOf(phrasings(best) + "\n" + best.answer()));
+		if (unnamed.isEmpty()) {
+			// the name is not the customer's own ("Hub", the knowledge base's word for
+			// the router the question says)
+			return Optional.empty();
+		}
+		List<FaqEntry> naming = routed.ranked()
+			.stream()
+			.filter((candidate) -> !candidate.faqId().equals(best.id()))
+			.map((candidate) -> neighbour(candidate.faqId(), best))
+			.flatMap(Optional::stream)
+			.filter((e) -> ContentWords.setOf(phrasings(e) + "\n" + e.answer()).containsAll(unnamed))
+			.filter((e) -> !DirectionCues.keepsTheSide(question, best, e))
+			.filter(answers)
+			.toList();
+		return (naming.size() == 1) ? Optional.of(naming.get(0)) : Optional.empty();
 	}
 
 	/** How many candidates after the best one a direction may bring forward. */
