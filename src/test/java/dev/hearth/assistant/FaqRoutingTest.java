@@ -234,4 +234,53 @@ class FaqRoutingTest {
 		assertThat(routing.route("porting code", new float[] { 1 }, 0.5).bestGuess()).isEqualTo("leave-code");
 	}
 
+	private static final FaqEntry ROAMING_EU = new FaqEntry("roaming-eu",
+			"Can I use my phone in Europe at no extra cost?", List.of("roaming in spain", "is roaming free in the EU"),
+			"In the EU and EEA (including Norway and Iceland) you use your allowance as at home.", "en",
+			Map.of("audience", List.of("customer")));
+
+	private static final FaqEntry ROAMING_OUTSIDE = new FaqEntry("roaming-outside-eu",
+			"How much does it cost to use my phone outside the EU?",
+			List.of("roaming usa price", "using my phone outside the EU"),
+			"Outside the EU a World Pass costs €6 per day in Zone 2 (UK, Switzerland, USA, Canada, Turkey).", "en",
+			Map.of("audience", List.of("customer")));
+
+	private static final FaqEntry ROAMING_AGENT = new FaqEntry("roaming-agent", "Which countries are in Zone 2?",
+			List.of(), "UK, Switzerland, USA, Canada, Turkey.", "en", Map.of("audience", List.of("agent")));
+
+	private static Optional<FaqEntry> naming(String question, FaqEntry best, FaqEntry... others) {
+		Map<String, FaqEntry> entries = new java.util.HashMap<>();
+		entries.put(best.id(), best);
+		List<ScoredLabel> ranked = new java.util.ArrayList<>(List.of(new ScoredLabel(best.id(), 0.5)));
+		for (FaqEntry other : others) {
+			entries.put(other.id(), other);
+			ranked.add(new ScoredLabel(other.id(), 0.01));
+		}
+		RouterPrediction prediction = new RouterPrediction(ranked, 0.5);
+		FaqRouting routing = new FaqRouting((text, vector) -> Optional.of(prediction),
+				(id) -> Optional.ofNullable(entries.get(id)), List.of("customer"));
+		FaqRouting.Routed routed = routing.route(question, new float[] { 1 }, 0.4);
+		return routing.namingNeighbour(question, routed, (entry) -> true);
+	}
+
+	@Test
+	void aNameTheBestEntryNeverSaysChoosesTheOneRankedEntryThatNamesIt() {
+		assertThat(naming("I'm going to Turkey next month, will my phone work there", ROAMING_EU, ROAMING_OUTSIDE))
+			.contains(ROAMING_OUTSIDE);
+	}
+
+	@Test
+	void noNameTwoNamingEntriesAnEntryForAgentsOrTheQuestionsDirectionKeepTheBestEntry() {
+		assertThat(naming("will my phone work abroad", ROAMING_EU, ROAMING_OUTSIDE)).isEmpty();
+		assertThat(naming("will my phone work in Norway", ROAMING_EU, ROAMING_OUTSIDE)).isEmpty();
+		assertThat(naming("I'm going to Turkey, will my phone work there", ROAMING_EU, ROAMING_AGENT)).isEmpty();
+		FaqEntry alsoTurkey = new FaqEntry("roaming-zones", "What are the roaming zones?", List.of(),
+				"Zone 2 is the UK, Switzerland, USA, Canada and Turkey.", "en",
+				Map.of("audience", List.of("customer")));
+		assertThat(naming("I'm going to Turkey, will my phone work there", ROAMING_EU, ROAMING_OUTSIDE, alsoTurkey))
+			.isEmpty();
+		assertThat(naming("what does it cost to use my mobile when I'm outside Europe", ROAMING_OUTSIDE, ROAMING_EU))
+			.isEmpty();
+	}
+
 }
