@@ -313,12 +313,12 @@ public class AnswerPipeline {
 		// notice do I have to give?" after a cancellation); only one that opens the
 		// conversation is held back because several entries name its words
 		boolean contextualised = !query.strip().equals(question.strip());
-		// a question on a topic of its own after an answer of Hearth's is searched as if
-		// asked first: the conversation's words would only pull the search back to what
-		// was answered ("my direct debit was taken twice" after the TV Box's answer)
+		// a question on a topic of its own, in a conversation whose topic Hearth said, is
+		// searched as if asked first: the conversation's words would only pull the search
+		// back to what was answered ("my direct debit was taken twice" after the TV Box's
+		// answer; ADR 0064)
 		List<Turn> searched = (!contextualised && FollowUps.opensNewTopic(question, history)
-				&& FollowUps.fromKnowledge(FollowUps.previousAnswer(history), this.queries::faqAnswers)) ? List.of()
-						: history;
+				&& FollowUps.saidByHearth(history, this.queries::faqAnswers)) ? List.of() : history;
 		if (searched != history) {
 			log.debug("The question names a topic the conversation has not: its documents are searched alone");
 		}

@@ -166,8 +166,8 @@ final class FollowUps {
 	/**
 	 * Whether a question leans on the conversation by its words ({@link #isFollowUp}),
 	 * unless all that points back is the dummy "there" of "is there …" ("is there a fee
-	 * for paper bills?"), the previous answer was Hearth's own from the knowledge base
-	 * ({@link #fromKnowledge}) and the question names a topic of its own that the
+	 * for paper bills?"), Hearth said what the conversation is about
+	 * ({@link #saidByHearth}) and the question names a topic of its own that the
 	 * conversation never named ({@link #opensNewTopic}): "is there a limit on data?"
 	 * after roaming in Spain still leans back, the roaming answer said "data".
 	 * @param faqAnswers the answers of the FAQ entries, asked for only when needed
@@ -177,8 +177,7 @@ final class FollowUps {
 			return false;
 		}
 		String plain = EXISTENTIAL.matcher(question.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
-		return isFollowUp(plain) || !opensNewTopic(question, history)
-				|| !fromKnowledge(previousAnswer(history), faqAnswers);
+		return isFollowUp(plain) || !opensNewTopic(question, history) || !saidByHearth(history, faqAnswers);
 	}
 
 	/**
@@ -220,6 +219,20 @@ final class FollowUps {
 			return false;
 		}
 		return !topic(answer).isEmpty() || faqAnswers.get().stream().anyMatch((entry) -> repeats(answer, entry));
+	}
+
+	/**
+	 * Whether what the conversation is about was said by Hearth: its previous answer is
+	 * from the knowledge base ({@link #fromKnowledge}), or it gave none since the
+	 * customer's last message (it declined; a notice is no turn of the history).
+	 */
+	static boolean saidByHearth(List<Turn> history, Supplier<? extends Collection<String>> faqAnswers) {
+		for (int i = history.size() - 1; i >= 0; i--) {
+			if (!history.get(i).text().isBlank()) {
+				return history.get(i).fromCustomer() || fromKnowledge(history.get(i).text().strip(), faqAnswers);
+			}
+		}
+		return false;
 	}
 
 	static boolean isFollowUp(String question) {

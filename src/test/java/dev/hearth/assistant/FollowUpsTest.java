@@ -185,4 +185,30 @@ class FollowUpsTest {
 		assertThat(FollowUps.fromKnowledge("", () -> faq)).isFalse();
 	}
 
+	@Test
+	void theConversationsTopicWasSaidByHearthWhenItAnsweredFromItsKnowledgeOrDeclined() {
+		List<String> faq = List.of("Yes. Online bills are free; a paper bill by post costs €2 per month.");
+		assertThat(FollowUps.saidByHearth(List.of(new Turn(true, "how fast is fibre 900?")), () -> faq))
+			.as("declined: no reply since the customer's message")
+			.isTrue();
+		assertThat(
+				FollowUps.saidByHearth(
+						List.of(new Turn(true, "can I get a paper bill?"),
+								new Turn(false,
+										"Yes. Online bills are free; a paper bill by post costs €2 per month.")),
+						() -> faq))
+			.as("an FAQ entry's answer")
+			.isTrue();
+		assertThat(FollowUps.saidByHearth(
+				List.of(new Turn(true, "can I get a paper bill?"), new Turn(false, "Let me check that for you.")),
+				() -> faq))
+			.as("a person's reply")
+			.isFalse();
+		assertThat(FollowUps.saidByHearth(List.of(), () -> faq)).as("nothing said").isFalse();
+		assertThat(FollowUps.leansBack("is there a fee for paper bills?",
+				List.of(new Turn(true, "how fast is fibre 900?")), () -> faq))
+			.as("after a declined question")
+			.isFalse();
+	}
+
 }
