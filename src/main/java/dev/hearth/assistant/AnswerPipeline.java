@@ -318,6 +318,15 @@ public class AnswerPipeline {
 		// notice do I have to give?" after a cancellation); only one that opens the
 		// conversation is held back because several entries name its words
 		boolean contextualised = !query.strip().equals(question.strip());
+		// a question on a topic of its own, in a conversation whose topic Hearth said, is
+		// searched as if asked first: the conversation's words would only pull the search
+		// back to what was answered ("my direct debit was taken twice" after the TV Box's
+		// answer; ADR 0064)
+		List<Turn> searched = (!contextualised && FollowUps.opensNewTopic(question, history)
+				&& FollowUps.saidByHearth(history, this.queries::faqAnswers)) ? List.of() : history;
+		if (searched != history) {
+			log.debug("The question names a topic the conversation has not: its documents are searched alone");
+		}
 		boolean standsAlone = !contextualised && !FollowUps.customerAsked(history);
 		// a bare topic ("bill") later in a conversation that did not lean back was routed
 		// by its own words as well: the conversation did not say what it is about
@@ -396,7 +405,8 @@ public class AnswerPipeline {
 				// entry its own words matched is weighed against the documents found
 				// with the conversation, both measured against the question read with
 				// the customer's previous message
-				boolean continues = retrieved == null && !contextualised && FollowUps.mayContinue(question, history);
+				boolean continues = retrieved == null && !contextualised && searched == history
+						&& FollowUps.mayContinue(question, history);
 				retrieved = (retrieved != null) ? retrieved
 						: retrieve(query, vector, continues ? history : List.of(), continues ? pieces : null, language);
 				ExtractiveAnswers.Span span = answeringSpan(extractions, query, retrieved);
@@ -438,7 +448,7 @@ public class AnswerPipeline {
 			log.debug("FAQ entry {} does not answer the question: {}", entry.id(),
 					repeats ? "it was the previous answer" : verdict.missing());
 		}
-		List<Passage> passages = (retrieved != null) ? retrieved : retrieve(query, vector, history, pieces, language);
+		List<Passage> passages = (retrieved != null) ? retrieved : retrieve(query, vector, searched, pieces, language);
 		timings.lap("retrieve");
 		if (routed.entry().isEmpty()) {
 			FaqEntry corroborated = corroborated(query, vector, history, contextualised, language, routed, passages,

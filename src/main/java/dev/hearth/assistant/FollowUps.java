@@ -1,7 +1,12 @@
 package dev.hearth.assistant;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +31,18 @@ final class FollowUps {
 	private static final Pattern NOW = Pattern
 		.compile("\\bthis (morning|afternoon|evening|week|weekend|month|year|quarter)\\b|\\bthese days\\b");
 
+	/**
+	 * "is there", "there are", "gibt es": "there" and "es" as the dummy subject of a
+	 * sentence that says something exists, pointing at nothing said before.
+	 */
+	private static final Pattern EXISTENTIAL = Pattern
+		.compile("\\b(is|are|was|were|will|would|could|can|isn't|aren't|wasn't|weren't)\\s+there\\b"
+				+ "|\\bthere\\s+(is|are|was|were|will|would|isn't|aren't)\\b|\\bthere's\\b|\\bgibt es\\b|\\bes gibt\\b");
+
 	private static final int MAX_WORDS = 9;
+
+	/** The customer's earlier messages a question is compared with, at most. */
+	private static final int EARLIER_MESSAGES = 2;
 
 	private FollowUps() {
 	}
@@ -37,6 +53,17 @@ final class FollowUps {
 	 * answer's topic and it.
 	 */
 	static String contextualise(String question, List<Turn> history) {
+		return contextualise(question, history, List::of);
+	}
+
+	/**
+	 * The question to search for, as {@link #contextualise(String, List)}, knowing the
+	 * FAQ entries' answers: a question that leans back only by the dummy "there" of "is
+	 * there …" after one of them may stand on its own ({@link #leansBack}).
+	 * @param faqAnswers the answers of the FAQ entries, asked for only when needed
+	 */
+	static String contextualise(String question, List<Turn> history,
+			Supplier<? extends Collection<String>> faqAnswers) {
 		String previous = null;
 		for (int i = history.size() - 1; i >= 0; i--) {
 			if (history.get(i).fromCustomer() && !history.get(i).text().isBlank()) {
@@ -44,7 +71,8 @@ final class FollowUps {
 				break;
 			}
 		}
-		if (previous == null || !(isFollowUp(question) || Answerability.topicWords(question).isEmpty())) {
+		if (previous == null
+				|| !(leansBack(question, history, faqAnswers) || Answerability.topicWords(question).isEmpty())) {
 			return question.strip();
 		}
 		String topic = topic(previousAnswer(history));
@@ -133,6 +161,78 @@ final class FollowUps {
 	/** Whether the customer wrote anything earlier in the conversation. */
 	static boolean customerAsked(List<Turn> history) {
 		return history.stream().anyMatch((turn) -> turn.fromCustomer() && !turn.text().isBlank());
+	}
+
+	/**
+	 * Whether a question leans on the conversation by its words ({@link #isFollowUp}),
+	 * unless all that points back is the dummy "there" of "is there …" ("is there a fee
+	 * for paper bills?"), Hearth said what the conversation is about
+	 * ({@link #saidByHearth}) and the question names a topic of its own that the
+	 * conversation never named ({@link #opensNewTopic}): "is there a limit on data?"
+	 * after roaming in Spain still leans back, the roaming answer said "data".
+	 * @param faqAnswers the answers of the FAQ entries, asked for only when needed
+	 */
+	static boolean leansBack(String question, List<Turn> history, Supplier<? extends Collection<String>> faqAnswers) {
+		if (!isFollowUp(question)) {
+			return false;
+		}
+		String plain = EXISTENTIAL.matcher(question.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
+		return isFollowUp(plain) || !opensNewTopic(question, history) || !saidByHearth(history, faqAnswers);
+	}
+
+	/**
+	 * Whether a question names a topic of its own that the conversation has not named: it
+	 * has topic words ({@link Answerability#topicWords}, the present time left out), and
+	 * none of them is in the previous answer or in the customer's last
+	 * {@value #EARLIER_MESSAGES} messages. "my direct debit was taken twice this month"
+	 * after the TV Box's answer is a new question, not a reply: the conversation says
+	 * nothing about what it asks.
+	 */
+	static boolean opensNewTopic(String question, List<Turn> history) {
+		Set<String> topic = Answerability.topicWords(NOW.matcher(question.toLowerCase(Locale.ROOT)).replaceAll(" "));
+		if (topic.isEmpty()) {
+			return false;
+		}
+		Set<String> said = new LinkedHashSet<>(ContentWords.of(previousAnswer(history)));
+		int messages = 0;
+		for (int i = history.size() - 1; i >= 0 && messages < EARLIER_MESSAGES; i--) {
+			if (history.get(i).fromCustomer() && !history.get(i).text().isBlank()) {
+				said.addAll(ContentWords.of(history.get(i).text()));
+				messages++;
+			}
+		}
+		return messages > 0 && Collections.disjoint(topic, said);
+	}
+
+	/**
+	 * Whether an answer is one Hearth gave from its knowledge base: a document span under
+	 * its bold section heading, or one of the FAQ entries' answers (with or without its
+	 * leading "Yes."). Only then does the conversation say what it is about in the
+	 * knowledge base's own words; a person's reply may touch the next question as much as
+	 * the last (doc2dial's agents, ADR 0064).
+	 * @param answer what the assistant said last, may be empty
+	 * @param faqAnswers the answers of the FAQ entries, asked for only when the answer
+	 * has no heading
+	 */
+	static boolean fromKnowledge(String answer, Supplier<? extends Collection<String>> faqAnswers) {
+		if (answer.isBlank()) {
+			return false;
+		}
+		return !topic(answer).isEmpty() || faqAnswers.get().stream().anyMatch((entry) -> repeats(answer, entry));
+	}
+
+	/**
+	 * Whether what the conversation is about was said by Hearth: its previous answer is
+	 * from the knowledge base ({@link #fromKnowledge}), or it gave none since the
+	 * customer's last message (it declined; a notice is no turn of the history).
+	 */
+	static boolean saidByHearth(List<Turn> history, Supplier<? extends Collection<String>> faqAnswers) {
+		for (int i = history.size() - 1; i >= 0; i--) {
+			if (!history.get(i).text().isBlank()) {
+				return history.get(i).fromCustomer() || fromKnowledge(history.get(i).text().strip(), faqAnswers);
+			}
+		}
+		return false;
 	}
 
 	static boolean isFollowUp(String question) {

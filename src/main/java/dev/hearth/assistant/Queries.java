@@ -9,6 +9,9 @@ import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import dev.hearth.knowledge.FaqCatalog;
+import dev.hearth.knowledge.FaqEntry;
+
 /**
  * Turns a customer's question into a {@link Query}: checks it, makes a follow-up
  * self-contained with the history ({@code FollowUps}) and embeds it with the knowledge
@@ -24,9 +27,19 @@ public class Queries {
 
 	private final ObservationRegistry observations;
 
-	Queries(EmbeddingModel embeddings, ObjectProvider<ObservationRegistry> observations) {
+	/** The answers of the FAQ entries, to recognise one in the conversation. */
+	private final PerRevision<List<String>> faqAnswers;
+
+	Queries(EmbeddingModel embeddings, ObjectProvider<ObservationRegistry> observations, FaqCatalog catalog) {
 		this.embeddings = embeddings;
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+		this.faqAnswers = new PerRevision<>(catalog::revision,
+				() -> catalog.entries().stream().map(FaqEntry::answer).toList());
+	}
+
+	/** The answers of the FAQ entries, as of the FAQ's current revision. */
+	List<String> faqAnswers() {
+		return this.faqAnswers.get();
 	}
 
 	/**
@@ -43,7 +56,8 @@ public class Queries {
 			throw new IllegalArgumentException("the question has " + question.length() + " characters, at most "
 					+ MAX_QUESTION_CHARS + " are allowed");
 		}
-		String text = FollowUps.contextualise(question, history);
+		String text = history.isEmpty() ? question.strip()
+				: FollowUps.contextualise(question, history, this.faqAnswers::get);
 		long started = System.nanoTime();
 		float[] vector = Observation.createNotStarted("hearth.model.embed", this.observations)
 			.contextualName("embed question")

@@ -120,4 +120,95 @@ class FollowUpsTest {
 		assertThat(FollowUps.repeats(YesNoQuestions.withoutAffirmation(faq), faq)).isTrue();
 	}
 
+	@Test
+	void aQuestionOnATopicTheConversationNeverNamedOpensANewOne() {
+		// found in a walk: asked after the TV Box's answer, the direct debit was searched
+		// with the TV Box and declined; asked first it gets "Disputing a direct debit"
+		List<Turn> history = List.of(new Turn(true, "what comes with the TV Box?"), new Turn(false,
+				"**Your TV Box 4K**\n\nEvery TV package includes one Northwind TV Box 4K. It has 500 GB of storage. [1]"));
+		assertThat(FollowUps.opensNewTopic("my direct debit was taken twice this month", history)).isTrue();
+		assertThat(FollowUps.opensNewTopic("how much storage does the box have?", history))
+			.as("the previous answer named the box")
+			.isFalse();
+		assertThat(FollowUps.opensNewTopic("how many TV packages are there?", history))
+			.as("the customer's message named TV")
+			.isFalse();
+		assertThat(FollowUps.opensNewTopic("how much does it cost?", history)).as("no topic words of its own")
+			.isFalse();
+		assertThat(FollowUps.opensNewTopic("my direct debit was taken twice", List.of())).as("nothing was said before")
+			.isFalse();
+	}
+
+	@Test
+	void theDummyThereOfIsThereDoesNotLeanBack() {
+		List<Turn> fibre = List.of(new Turn(true, "how fast is fibre 900?"),
+				new Turn(false, "**Our plans at a glance**\n\nFibre 900: 900 Mbps, €49.99 per month. [1]"));
+		assertThat(FollowUps.leansBack("is there a fee for paper bills?", fibre, List::of)).isFalse();
+		assertThat(FollowUps.contextualise("is there a fee for paper bills?", fibre))
+			.isEqualTo("is there a fee for paper bills?");
+		assertThat(FollowUps.leansBack("is there one without a 12 month contract?", fibre, List::of))
+			.as("\"one\" points back")
+			.isTrue();
+		assertThat(FollowUps.leansBack("is there a fee for that?", fibre, List::of)).as("\"that\" points back")
+			.isTrue();
+		assertThat(FollowUps.leansBack("is there a fee?", fibre, List::of)).as("no topic of its own").isTrue();
+		String roamingEntry = "Yes. In the EU you use your calls, texts and data as at home.";
+		List<Turn> roaming = List.of(new Turn(true, "will it cost extra to use my phone in Spain?"),
+				new Turn(false, roamingEntry));
+		assertThat(FollowUps.leansBack("is there a limit on data?", roaming, () -> List.of(roamingEntry)))
+			.as("the answer named data")
+			.isTrue();
+		assertThat(FollowUps.leansBack("is there a fee for paper bills?", roaming, () -> List.of(roamingEntry)))
+			.as("after an FAQ entry's answer")
+			.isFalse();
+		List<Turn> person = List.of(new Turn(true, "will it cost extra to use my phone in Spain?"),
+				new Turn(false, "Our adviser will look at your account and call you back."));
+		assertThat(FollowUps.leansBack("is there a fee for paper bills?", person, () -> List.of(roamingEntry)))
+			.as("after a person's reply")
+			.isTrue();
+		assertThat(FollowUps.leansBack("gibt es eine Gebühr für Papierrechnungen?", fibre, List::of)).isFalse();
+	}
+
+	@Test
+	void onlyAnAnswerFromTheKnowledgeBaseSaysWhatTheConversationIsAbout() {
+		List<String> faq = List.of("Yes. Online bills are free; a paper bill by post costs €2 per month.");
+		assertThat(FollowUps.fromKnowledge("**Your TV Box 4K**\n\nEvery TV package includes one box. [1]", () -> faq))
+			.as("a document answer under its heading")
+			.isTrue();
+		assertThat(
+				FollowUps.fromKnowledge("Online bills are free; a paper bill by post costs €2 per month.", () -> faq))
+			.as("an entry's answer without its leading Yes.")
+			.isTrue();
+		assertThat(FollowUps.fromKnowledge("You can fill out the form online or visit an office near you.", () -> faq))
+			.as("a person's reply")
+			.isFalse();
+		assertThat(FollowUps.fromKnowledge("", () -> faq)).isFalse();
+	}
+
+	@Test
+	void theConversationsTopicWasSaidByHearthWhenItAnsweredFromItsKnowledgeOrDeclined() {
+		List<String> faq = List.of("Yes. Online bills are free; a paper bill by post costs €2 per month.");
+		assertThat(FollowUps.saidByHearth(List.of(new Turn(true, "how fast is fibre 900?")), () -> faq))
+			.as("declined: no reply since the customer's message")
+			.isTrue();
+		assertThat(
+				FollowUps.saidByHearth(
+						List.of(new Turn(true, "can I get a paper bill?"),
+								new Turn(false,
+										"Yes. Online bills are free; a paper bill by post costs €2 per month.")),
+						() -> faq))
+			.as("an FAQ entry's answer")
+			.isTrue();
+		assertThat(FollowUps.saidByHearth(
+				List.of(new Turn(true, "can I get a paper bill?"), new Turn(false, "Let me check that for you.")),
+				() -> faq))
+			.as("a person's reply")
+			.isFalse();
+		assertThat(FollowUps.saidByHearth(List.of(), () -> faq)).as("nothing said").isFalse();
+		assertThat(FollowUps.leansBack("is there a fee for paper bills?",
+				List.of(new Turn(true, "how fast is fibre 900?")), () -> faq))
+			.as("after a declined question")
+			.isFalse();
+	}
+
 }
