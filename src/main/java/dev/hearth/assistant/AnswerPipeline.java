@@ -466,13 +466,23 @@ public class AnswerPipeline {
 		// (ADR 0052)
 		boolean spanGated = this.composition.gatesSpans() && vector != null && vector.length > 0;
 		boolean farPassage = similarity < minSimilarity;
-		boolean headed = farPassage && fallback == null && !spanGated && !passages.isEmpty()
-				&& this.composition.extractive() && namedByHeading(query, extractions.of(passages));
+		boolean below = farPassage && fallback == null && !spanGated && !passages.isEmpty()
+				&& this.composition.extractive();
+		boolean named = below && namedByHeading(query, extractions.of(passages));
+		// by the words alone only when they are the question's own (no conversation was
+		// searched with it), the model understands the language, a passage came near
+		// ("nearly found", where an escalation is LOW_CONFIDENCE) and the span names at
+		// least half the question's topic words
+		boolean firstByWords = below && !named && standsAlone && this.languages.understood(language)
+				&& similarity >= this.properties.answer().lowConfidenceShare() * minSimilarity
+				&& firstByWords(query, extractions.of(passages));
+		boolean headed = named || firstByWords;
 		if (farPassage && !passages.isEmpty() && log.isDebugEnabled()) {
 			Passage best = passages.get(0);
 			log.debug("The best passage, {} > {}, is {} similar, below {}{}", best.hit().title(),
 					best.hit().sectionPath(), String.format(Locale.ROOT, "%.3f", similarity), minSimilarity,
-					headed ? "; the span's heading names the question's topic" : "");
+					named ? "; the span's heading names the question's topic"
+							: firstByWords ? "; the span's passage is BM25's first document chunk" : "");
 		}
 		if (farPassage && fallback == null && !headed && (!spanGated || passages.isEmpty())) {
 			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
@@ -504,9 +514,30 @@ public class AnswerPipeline {
 	 * what the section is about. The span then meets every check a span above the gate
 	 * meets.
 	 */
+	/**
+	 * The least share of the question's topic words a span from BM25's first section must
+	 * name to be checked below the passage gate (ADR 0066): more than a bare
+	 * {@code min-coverage}, since no heading and no vector vouches for it.
+	 */
+	static final double FIRST_BY_WORDS_COVERAGE = 0.5;
+
 	private static boolean namedByHeading(String query, ExtractiveAnswers.Composed composed) {
 		return composed.span() != null && !composed.text().isBlank()
 				&& composed.span().headingNamesAny(Answerability.topicWords(query));
+	}
+
+	/**
+	 * Whether the span the documents would answer with comes from the passage BM25 ranks
+	 * first among the document chunks (ADR 0066): the question's own words point at that
+	 * section more than at any other, though its whole vector meets a short question only
+	 * loosely ("I was still charged after switching to another provider": the notice
+	 * period's exception for a switch, BM25's first, 0.325 similar, under a heading that
+	 * names none of its words). The span then meets every check a span above the gate
+	 * meets.
+	 */
+	private static boolean firstByWords(String query, ExtractiveAnswers.Composed composed) {
+		return composed.span() != null && !composed.text().isBlank() && composed.span().firstByWords()
+				&& composed.span().covers(Answerability.topicWords(query)) >= FIRST_BY_WORDS_COVERAGE;
 	}
 
 	/**
@@ -698,7 +729,18 @@ public class AnswerPipeline {
 			DocumentRetrieval.PieceVectors pieces, String language) {
 		return Observation.createNotStarted("hearth.retrieval", this.observations)
 			.contextualName("retrieve passages")
-			.observe(() -> this.languages.passages(this.retrieval.retrieve(query, vector, history, pieces), language));
+			.observe(() -> traced(
+					this.languages.passages(this.retrieval.retrieve(query, vector, history, pieces), language)));
+	}
+
+	private static List<Passage> traced(List<Passage> passages) {
+		if (log.isTraceEnabled()) {
+			for (Passage p : passages) {
+				log.trace("passage {} sim {} bm25 {} vector {}", p.hit().sectionPath(),
+						String.format(Locale.ROOT, "%.3f", p.similarity()), p.hit().bm25Rank(), p.hit().vectorRank());
+			}
+		}
+		return passages;
 	}
 
 	/**

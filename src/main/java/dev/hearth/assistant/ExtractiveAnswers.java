@@ -145,6 +145,26 @@ final class ExtractiveAnswers {
 			return TopicWords.shareAny(topic, this.heading);
 		}
 
+		/**
+		 * Whether its passage is the one BM25 ranks first among the document chunks: the
+		 * question's own words point at this section more than at any other (ADR 0066).
+		 */
+		boolean firstByWords() {
+			return this.passage.hit().bm25Rank() == 1;
+		}
+
+		/**
+		 * The share of the topic words its context (title, section path and span) names;
+		 * 1 for none.
+		 */
+		double covers(Set<String> topic) {
+			if (topic.isEmpty()) {
+				return 1;
+			}
+			Set<String> present = ContentWords.setOf(context());
+			return (double) topic.stream().filter(present::contains).count() / topic.size();
+		}
+
 		/** The words a reader sees around the span: title, section path and the span. */
 		String context() {
 			return Titles.clean(this.passage.hit().title()) + "\n" + this.passage.hit().sectionPath() + "\n"

@@ -384,6 +384,36 @@ class ExtractiveAnswersTest {
 			.headingNamesAny(Answerability.topicWords("can I record programmes"))).isFalse();
 	}
 
+	@Test
+	void aSpanIsFirstByWordsWhenBm25RanksItsPassageFirstAmongTheDocuments() {
+		String text = "There's one exception: if you switch to another provider, you pay only until the switch date.";
+		Passage first = passage("contract", "Contract", "Contract > Notice period", text, 1, 0.325);
+		Passage second = passage("contract", "Contract", "Contract > Notice period", text, 2, 0.6);
+		Passage unranked = passage("contract", "Contract", "Contract > Notice period", text, 0, 0.6);
+		assertThat(new ExtractiveAnswers.Span(first, "Notice period", text).firstByWords()).isTrue();
+		// the vector's rank or similarity does not make it first by its words
+		assertThat(new ExtractiveAnswers.Span(second, "Notice period", text).firstByWords()).isFalse();
+		// 0: not in BM25's list at all
+		assertThat(new ExtractiveAnswers.Span(unranked, "Notice period", text).firstByWords()).isFalse();
+	}
+
+	@Test
+	void aSpanCoversTheTopicWordsItsTitleSectionPathAndTextName() {
+		String text = "There's one exception: if you switch to another provider, you pay only until the switch date.";
+		Passage notice = passage("contract", "Contract, notice period and cancellation",
+				"Contract, notice period and cancellation > Notice period", text);
+		ExtractiveAnswers.Span span = new ExtractiveAnswers.Span(notice, "Notice period", text);
+		// switching, another, provider: in the span; still: nowhere ("charged" only asks
+		// a
+		// kind of fact)
+		assertThat(span.covers(Answerability.topicWords("I was still charged after switching to another provider")))
+			.isEqualTo(0.75);
+		// notice, period: in the section path
+		assertThat(span.covers(Answerability.topicWords("what is the notice period"))).isEqualTo(1.0);
+		assertThat(span.covers(Answerability.topicWords("who won the football match"))).isEqualTo(0.0);
+		assertThat(span.covers(java.util.Set.of())).isEqualTo(1.0);
+	}
+
 	private static Passage passage(String name, String title, String section, String text) {
 		return passage(name, title, section, text, 1, 0.8);
 	}
