@@ -500,7 +500,8 @@ public class AnswerPipeline {
 		}
 		FaqEntry entry = routed.entry().get();
 		if (FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer())
-				|| !this.faqAnswerability.judge(question, FaqAnswers.context(entry), entry.answer()).answers()) {
+				|| !this.faqAnswerability.judge(question, FaqAnswers.context(entry), entry.answer()).answers()
+				|| (Boolean.getBoolean("guess.siblings") && this.tagSiblings.otherValue(question, entry).isPresent())) {
 			return null;
 		}
 		if (this.languages.understood(language)) {
@@ -519,6 +520,7 @@ public class AnswerPipeline {
 				}
 			}
 		}
+		log.debug("DIAG followUpAlone entry {}; sibling {}", entry.id(), this.tagSiblings.otherValue(question, entry));
 		return faqAnswer(entry, question, routed, timings, stream);
 	}
 
@@ -553,6 +555,10 @@ public class AnswerPipeline {
 			log.debug("Best guess {} not corroborated: {}", guess.id(), verdict.missing());
 			return null;
 		}
+		if (Boolean.getBoolean("guess.siblings") && this.tagSiblings.otherValue(extractions.own, guess).isPresent()) {
+			log.debug("Best guess {} not corroborated: tagged for another value", guess.id());
+			return null;
+		}
 		ExtractiveAnswers.Span span = answeringSpan(extractions, query, passages);
 		boolean says = span != null && this.corroboration.corroborates(guess.answer(), span.text());
 		if (!says && !contextualised && FollowUps.customerAsked(history)) {
@@ -564,6 +570,21 @@ public class AnswerPipeline {
 					(span == null) ? "no document span answers" : "the span says something else: " + span.text());
 			return null;
 		}
+		if (Boolean.getBoolean("guess.fact")
+				&& AskedFact.onlyInSpan(query, extractions.own, guess.answer(), span.text())) {
+			log.debug("Best guess {} not corroborated: the span states the fact asked, the entry does not", guess.id());
+			return null;
+		}
+		if (Boolean.getBoolean("guess.weigh") && this.evidence.documentsWin(query, vector, guess, span)
+				&& this.composition.agreesOn(vector, span)) {
+			log.debug("Best guess {} not corroborated: the span answers better", guess.id());
+			return null;
+		}
+		log.debug("DIAG guess {} p={} corroborated by span {}; sibling {}; documentsWin {}; agrees {}", guess.id(),
+				String.format(Locale.ROOT, "%.3f",
+						routed.ranked().isEmpty() ? 0 : routed.ranked().get(0).probability()),
+				span.heading(), this.tagSiblings.otherValue(extractions.own, guess),
+				this.evidence.documentsWin(query, vector, guess, span), this.composition.agreesOn(vector, span));
 		return guess;
 	}
 
