@@ -380,14 +380,6 @@ public class AnswerPipeline {
 				ExtractiveAnswers.Span span = answeringSpan(extractions, query, retrieved);
 				float[] weighed = continues ? withPreviousQuestion(query, vector, history, pieces) : vector;
 				boolean documentsWin = this.evidence.documentsWin(query, weighed, entry, span);
-				if (!documentsWin && span != null
-						&& AskedFact.onlyInSpan(query, question, entry.answer(), span.text())) {
-					// the entry states the kind of fact asked only of other things
-					// (ADR 0065)
-					log.debug("FAQ entry {} does not state the fact asked of what is asked; the span {} does",
-							entry.id(), span.heading());
-					documentsWin = true;
-				}
 				ExtractiveAnswers.Span winner = span;
 				log.debug("FAQ entry {} weighed against the span {}: documents win {}", entry.id(),
 						(span == null) ? null : span.heading(), documentsWin);
