@@ -1,5 +1,6 @@
 package dev.hearth.assistant;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -326,7 +327,7 @@ final class Answerability {
 	 */
 	static List<Pattern> factsAsked(String question) {
 		String kind = prose(question);
-		List<Pattern> facts = new java.util.ArrayList<>(3);
+		List<Pattern> facts = new ArrayList<>(3);
 		if (HOW_MUCH.matcher(kind).find()) {
 			facts.add(AMOUNT);
 		}
