@@ -547,7 +547,8 @@ public class AnswerPipeline {
 	 * fits them clearly (unless the documents found for its words answer them better, by
 	 * the comparison every entry meets, ADR 0019 and 0048: then their span answers), or
 	 * asked which entry is meant when two fit about equally; {@code null} otherwise (the
-	 * documents are tried next).
+	 * documents are tried next), and when the entry is tagged for another product than
+	 * the one its words name ({@link TagSiblings}, ADR 0062 and 0065).
 	 */
 	private Answer followUpAlone(String question, List<Turn> history, String language, double routerThreshold,
 			Timings timings, Consumer<String> stream) {
@@ -563,7 +564,8 @@ public class AnswerPipeline {
 		}
 		FaqEntry entry = routed.entry().get();
 		if (FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer())
-				|| !this.faqAnswerability.judge(question, FaqAnswers.context(entry), entry.answer()).answers()) {
+				|| !this.faqAnswerability.judge(question, FaqAnswers.context(entry), entry.answer()).answers()
+				|| this.tagSiblings.otherValue(question, entry).isPresent()) {
 			return null;
 		}
 		if (this.languages.understood(language)) {
@@ -589,11 +591,14 @@ public class AnswerPipeline {
 	 * The router's best guess when it fell short of the threshold but the documents say
 	 * the same ({@link Corroboration}): the guess is for customers, in the question's
 	 * language, not the previous answer, covers the question's topic as a document span
-	 * must, and the span the documents would answer with is what its answer says;
-	 * {@code null} otherwise. A question that stands on its own words later in a
-	 * conversation ("do you have a shop in the city centre?" after a question about
-	 * discounts) is also corroborated by the documents found for it alone: the search
-	 * with the conversation may have found the earlier question's topic instead.
+	 * must, is not tagged for another product than the question names
+	 * ({@link TagSiblings}), and the span the documents would answer with is what its
+	 * answer says, without stating the fact asked of the thing asked where the answer
+	 * does not ({@link AskedFact}, ADR 0065); {@code null} otherwise. A question that
+	 * stands on its own words later in a conversation ("do you have a shop in the city
+	 * centre?" after a question about discounts) is also corroborated by the documents
+	 * found for it alone: the search with the conversation may have found the earlier
+	 * question's topic instead.
 	 */
 	private FaqEntry corroborated(String query, float[] vector, List<Turn> history, boolean contextualised,
 			String language, FaqRouting.Routed routed, List<Passage> passages, Extractions extractions) {
@@ -616,6 +621,14 @@ public class AnswerPipeline {
 			log.debug("Best guess {} not corroborated: {}", guess.id(), verdict.missing());
 			return null;
 		}
+		Optional<String> sibling = this.tagSiblings.otherValue(extractions.own, guess);
+		if (sibling.isPresent()) {
+			// the routed entry's check (ADR 0062) holds for a guess the router did not
+			// even vouch for (ADR 0065)
+			log.debug("Best guess {} not corroborated: it is not tagged for {}, which the question names", guess.id(),
+					sibling.get());
+			return null;
+		}
 		ExtractiveAnswers.Span span = answeringSpan(extractions, query, passages);
 		boolean says = span != null && this.corroboration.corroborates(guess.answer(), span.text());
 		if (!says && !contextualised && FollowUps.customerAsked(history)) {
@@ -627,6 +640,15 @@ public class AnswerPipeline {
 					(span == null) ? "no document span answers" : "the span says something else: " + span.text());
 			return null;
 		}
+		if (AskedFact.onlyInSpan(query, extractions.own, guess.answer(), span.text())) {
+			// "how much is it to add a mesh pod?": the span's words are mostly the fibre
+			// prices entry's, but only the span states the price of the thing asked; the
+			// documents answer, or the question escalates (ADR 0065)
+			log.debug("Best guess {} not corroborated: the span states the fact asked of {}, the entry does not",
+					guess.id(), span.heading());
+			return null;
+		}
+		log.debug("Best guess {} corroborated by the span under {}", guess.id(), span.heading());
 		return guess;
 	}
 

@@ -1,5 +1,6 @@
 package dev.hearth.assistant;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -316,6 +317,27 @@ final class Answerability {
 			return new Verdict(false, coverage, "a number is asked for and the passage has none");
 		}
 		return new Verdict(true, coverage, "");
+	}
+
+	/**
+	 * What a text must hold to state each kind of fact the question asks, as
+	 * {@link #judge} requires of a span: an amount for "how much", a time for "how long"
+	 * and "when", digits for "which number"; empty when it asks none of them.
+	 * @param question the customer's own words
+	 */
+	static List<Pattern> factsAsked(String question) {
+		String kind = prose(question);
+		List<Pattern> facts = new ArrayList<>(3);
+		if (HOW_MUCH.matcher(kind).find()) {
+			facts.add(AMOUNT);
+		}
+		if (HOW_LONG.matcher(kind).find()) {
+			facts.add(DURATION);
+		}
+		if (WHICH_NUMBER.matcher(kind).find()) {
+			facts.add(DIGITS);
+		}
+		return List.copyOf(facts);
 	}
 
 	private static boolean asksAKind(String question) {
