@@ -133,6 +133,15 @@ final class AnswerEvidence {
 			log.debug("span {} covers the whole question, entry {} does not", span.heading(), entry.id());
 			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
 		}
+		java.util.Optional<String> kind = OtherKinds.namedBySpanNotEntry(asked, entry, span);
+		if (kind.isPresent()) {
+			// "can I keep my landline number": the entry is about mobile numbers and
+			// never
+			// says "landline", the span names landline numbers
+			log.debug("span {} names the kind of thing asked ({}), entry {} another kind", span.heading(), kind.get(),
+					entry.id());
+			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
+		}
 		if (offTheEntrysSubject(asked, entry, span)) {
 			log.debug("span {} never names what entry {} and the question are about", span.heading(), entry.id());
 			return false;
@@ -140,7 +149,15 @@ final class AnswerEvidence {
 		// a heading that names what the entry never says shows the section is about what
 		// was asked: its span need not reach the least similarity
 		boolean unsaid = sectionNamesWhatEntryNeverSays(asked, entry, span);
-		double margin = (unsaid || sectionNamesWhatEntryDoesNot(asked, entry, span)) ? NAMED_MARGIN : this.margin;
+		// a section about the thing itself against an entry about something done with it
+		// ("what is an eSIM?": "eSIM" against "How do I get and set up an eSIM?")
+		boolean thing = ThingItself.sectionIsTheThing(asked, entry, span);
+		if (thing) {
+			log.debug("span {} is about the thing asked, entry {} about something done with it", span.heading(),
+					entry.id());
+		}
+		double margin = (unsaid || thing || sectionNamesWhatEntryDoesNot(asked, entry, span)) ? NAMED_MARGIN
+				: this.margin;
 		return comparison.document() >= Math.max(unsaid ? 0 : this.minSimilarity, comparison.entry() + margin);
 	}
 
