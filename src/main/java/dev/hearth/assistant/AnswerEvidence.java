@@ -102,10 +102,14 @@ final class AnswerEvidence {
 	 * ({@link #sectionNamesWhatEntryNeverSays}), else by {@link #MARGIN}; by
 	 * {@link #WHOLE_QUESTION_MARGIN} alone when the span covers the whole question and
 	 * the entry does not ({@link Coverage}, ADR 0049: the sub-section that matches the
-	 * question beats the general entry); never when its passage does not name what the
-	 * entry's own question and the question both name ({@link #offTheEntrysSubject}), nor
-	 * when its section heads the other way from a direction the question names and the
-	 * entry takes ({@link #headsTheOtherWay}).
+	 * question beats the general entry) or when it names the kind of thing the question
+	 * names and the entry another kind ({@link OtherKinds}: "landline number" against
+	 * "mobile number"); by {@link #NAMED_MARGIN} too when its section is about the thing
+	 * itself and the entry about something done with it ({@link ThingItself}: "what is an
+	 * eSIM?" against "How do I get and set up an eSIM?"); never when its passage does not
+	 * name what the entry's own question and the question both name
+	 * ({@link #offTheEntrysSubject}), nor when its section heads the other way from a
+	 * direction the question names and the entry takes ({@link #headsTheOtherWay}).
 	 * @param asked the question's words
 	 * @param question the question's embedding
 	 * @param entry the FAQ entry the router chose
