@@ -102,10 +102,14 @@ final class AnswerEvidence {
 	 * ({@link #sectionNamesWhatEntryNeverSays}), else by {@link #MARGIN}; by
 	 * {@link #WHOLE_QUESTION_MARGIN} alone when the span covers the whole question and
 	 * the entry does not ({@link Coverage}, ADR 0049: the sub-section that matches the
-	 * question beats the general entry); never when its passage does not name what the
-	 * entry's own question and the question both name ({@link #offTheEntrysSubject}), nor
-	 * when its section heads the other way from a direction the question names and the
-	 * entry takes ({@link #headsTheOtherWay}).
+	 * question beats the general entry) or when it names the kind of thing the question
+	 * names and the entry another kind ({@link OtherKinds}: "landline number" against
+	 * "mobile number"); by {@link #NAMED_MARGIN} too when its section is about the thing
+	 * itself and the entry about something done with it ({@link ThingItself}: "what is an
+	 * eSIM?" against "How do I get and set up an eSIM?"); never when its passage does not
+	 * name what the entry's own question and the question both name
+	 * ({@link #offTheEntrysSubject}), nor when its section heads the other way from a
+	 * direction the question names and the entry takes ({@link #headsTheOtherWay}).
 	 * @param asked the question's words
 	 * @param question the question's embedding
 	 * @param entry the FAQ entry the router chose
@@ -133,6 +137,15 @@ final class AnswerEvidence {
 			log.debug("span {} covers the whole question, entry {} does not", span.heading(), entry.id());
 			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
 		}
+		java.util.Optional<String> kind = OtherKinds.namedBySpanNotEntry(asked, entry, span);
+		if (kind.isPresent()) {
+			// "can I keep my landline number": the entry is about mobile numbers and
+			// never
+			// says "landline", the span names landline numbers
+			log.debug("span {} names the kind of thing asked ({}), entry {} another kind", span.heading(), kind.get(),
+					entry.id());
+			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
+		}
 		if (offTheEntrysSubject(asked, entry, span)) {
 			log.debug("span {} never names what entry {} and the question are about", span.heading(), entry.id());
 			return false;
@@ -140,7 +153,15 @@ final class AnswerEvidence {
 		// a heading that names what the entry never says shows the section is about what
 		// was asked: its span need not reach the least similarity
 		boolean unsaid = sectionNamesWhatEntryNeverSays(asked, entry, span);
-		double margin = (unsaid || sectionNamesWhatEntryDoesNot(asked, entry, span)) ? NAMED_MARGIN : this.margin;
+		// a section about the thing itself against an entry about something done with it
+		// ("what is an eSIM?": "eSIM" against "How do I get and set up an eSIM?")
+		boolean thing = ThingItself.sectionIsTheThing(asked, entry, span);
+		if (thing) {
+			log.debug("span {} is about the thing asked, entry {} about something done with it", span.heading(),
+					entry.id());
+		}
+		double margin = (unsaid || thing || sectionNamesWhatEntryDoesNot(asked, entry, span)) ? NAMED_MARGIN
+				: this.margin;
 		return comparison.document() >= Math.max(unsaid ? 0 : this.minSimilarity, comparison.entry() + margin);
 	}
 

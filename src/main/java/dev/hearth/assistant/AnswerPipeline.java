@@ -427,11 +427,26 @@ public class AnswerPipeline {
 					retrieved = documentsWin ? alone : retrieved;
 					winner = aloneSpan;
 				}
+				if (!documentsWin && span != null && !continues) {
+					// the span came from another section than the one about the thing
+					// itself ("Setting up the TV Box" for "what comes with the TV Box?"):
+					// that section, when retrieved, is weighed by its own span (ADR 0067)
+					List<Passage> itself = thingItself(extractions, query, vector, entry, span, retrieved);
+					if (itself != null) {
+						documentsWin = true;
+						retrieved = itself;
+						winner = extractions.of(itself).span();
+					}
+				}
 				if (!documentsWin) {
 					return faqAnswer(entry, question, routed, timings, stream);
 				}
 				log.debug("Documents answer better than FAQ entry {}", entry.id());
-				if (!this.composition.agreesOn(vector, winner)) {
+				// a section about the thing itself is the thing's by the words of the
+				// question,
+				// the entry and its headings (ADR 0067), not by similarity alone
+				if (!ThingItself.sectionIsTheThing(query, entry, winner)
+						&& !this.composition.agreesOn(vector, winner)) {
 					// neither the entry nor a span it lost to that the
 					// retrievers do not agree on is given ("what happens
 					// when my contract ends": the final bill, tenth by its
@@ -724,6 +739,33 @@ public class AnswerPipeline {
 					String.format(Locale.ROOT, "%.2f", verdict.coverage()));
 		}
 		return verdict.answers() ? composed.span() : null;
+	}
+
+	/**
+	 * The one retrieved passage, other than the span's, whose section is about the thing
+	 * the question asks about while the entry is about something done with it
+	 * ({@link ThingItself}), when its own span answers and beats the entry; {@code null}
+	 * otherwise.
+	 */
+	private List<Passage> thingItself(Extractions extractions, String query, float[] vector, FaqEntry entry,
+			ExtractiveAnswers.Span span, List<Passage> retrieved) {
+		if (ThingItself.sectionIsTheThing(query, entry, span)) {
+			return null;
+		}
+		for (Passage passage : retrieved) {
+			if (passage == span.passage()
+					|| !ThingItself.sectionIsTheThing(query, entry, new ExtractiveAnswers.Span(passage,
+							ExtractiveAnswers.heading(passage.hit().sectionPath()), passage.hit().passage()))) {
+				continue;
+			}
+			List<Passage> alone = List.of(passage);
+			ExtractiveAnswers.Span own = answeringSpan(extractions, query, alone);
+			boolean wins = own != null && this.evidence.documentsWin(query, vector, entry, own);
+			log.debug("FAQ entry {} weighed against the section about the thing itself {}: documents win {}",
+					entry.id(), ExtractiveAnswers.heading(passage.hit().sectionPath()), wins);
+			return wins ? alone : null;
+		}
+		return null;
 	}
 
 	/**

@@ -47,4 +47,13 @@ final class SetQuestions {
 		return question != null && !Answerability.asksForAFact(question) && ASKS_FOR_A_SET.matcher(question).find();
 	}
 
+	/**
+	 * The question without the words that ask for a set ("what comes with the TV Box?":
+	 * "the TV Box?"), which say what kind of answer is wanted, not what it is about; the
+	 * question itself when it asks for no set.
+	 */
+	static String withoutCue(String question) {
+		return asks(question) ? ASKS_FOR_A_SET.matcher(question).replaceAll(" ") : question;
+	}
+
 }

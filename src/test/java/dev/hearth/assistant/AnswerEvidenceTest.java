@@ -292,4 +292,59 @@ class AnswerEvidenceTest {
 			.isFalse();
 	}
 
+	/**
+	 * An embedding that puts the question at the given similarities to the texts: the
+	 * question on one axis, every other text at its cosine to it.
+	 */
+	private static java.util.function.Function<String, float[]> atSimilarities(Map<String, Double> similarities) {
+		return (text) -> {
+			double c = similarities.getOrDefault(text, 1.0);
+			return new float[] { (float) c, (float) Math.sqrt(1 - c * c) };
+		};
+	}
+
+	private static ExtractiveAnswers.Span onPage(String title, String sectionPath, String text) {
+		SearchHit hit = new SearchHit("c", "d", "g", PassageKind.DOCUMENT_CHUNK, "docs/a.md", title, sectionPath, text,
+				"/kb/d#0", "en", Map.of(), 1, 1, 1, 0.8f);
+		return new ExtractiveAnswers.Span(new Passage(hit, 0.8), ExtractiveAnswers.heading(sectionPath), text);
+	}
+
+	@Test
+	void aSectionAboutTheThingItselfBeatsAnEntryAboutSomethingDoneWithItByTheNamedMargin() {
+		FaqEntry esim = new FaqEntry("esim-setup", "How do I get and set up an eSIM?", List.of("can I have an esim"),
+				"eSIMs are free on all plans. To switch, go to Mobile > SIM > Switch to eSIM.", "en",
+				Map.of("audience", List.of("customer")));
+		ExtractiveAnswers.Span intro = onPage("eSIM", "eSIM", "An eSIM is a digital SIM built into your phone.");
+		// the measured similarities of "what is an eSIM?": the entry 0.630, the span
+		// 0.778
+		AnswerEvidence evidence = new AnswerEvidence(
+				atSimilarities(Map.of(esim.answer(), 0.630, intro.shown(), 0.778, esim.question(), 0.7)),
+				AnswerEvidence.MARGIN, 0.45);
+		float[] question = { 1, 0 };
+		assertThat(evidence.documentsWin("what is an eSIM?", question, esim, intro)).isTrue();
+		assertThat(evidence.documentsWin("how do I set up an esim", question, esim, intro))
+			.as("the entry's own action asked: the usual margin")
+			.isFalse();
+	}
+
+	@Test
+	void aSpanThatNamesTheKindAskedBeatsAnEntryAboutAnotherKindWhenAboutAsClose() {
+		FaqEntry keep = new FaqEntry("porting-keep-number", "Can I keep my mobile number when I join?",
+				List.of("keep my number"), "Yes, and it's free. Get a porting code from your current provider.", "en",
+				Map.of("audience", List.of("customer")));
+		ExtractiveAnswers.Span home = onPage("Keeping your number", "Keeping your number > Home phone numbers",
+				"If you have Fibre Voice, you can bring your landline number too.");
+		// the measured similarities of "can I keep my landline number if I switch to
+		// you?": the entry 0.580, the span 0.610
+		AnswerEvidence evidence = new AnswerEvidence(
+				atSimilarities(Map.of(keep.answer(), 0.580, home.shown(), 0.610, keep.question(), 0.7)),
+				AnswerEvidence.MARGIN, 0.45);
+		assertThat(evidence.documentsWin("can I keep my landline number if I switch to you?", new float[] { 1, 0 },
+				keep, home))
+			.isTrue();
+		assertThat(evidence.documentsWin("can I keep my number if I switch to you?", new float[] { 1, 0 }, keep, home))
+			.as("no kind asked")
+			.isFalse();
+	}
+
 }

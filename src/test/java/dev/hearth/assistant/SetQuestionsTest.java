@@ -43,4 +43,11 @@ class SetQuestionsTest {
 		assertThat(SetQuestions.asks(null)).isFalse();
 	}
 
+	@Test
+	void theWordsThatAskForASetAreNotWhatTheQuestionIsAbout() {
+		assertThat(Answerability.topicWords(SetQuestions.withoutCue("what comes with the TV Box?")))
+			.containsExactly("tv", "box");
+		assertThat(SetQuestions.withoutCue("what is an eSIM?")).isEqualTo("what is an eSIM?");
+	}
+
 }
