@@ -443,8 +443,8 @@ public class AnswerPipeline {
 				}
 				log.debug("Documents answer better than FAQ entry {}", entry.id());
 				// a section about the thing itself is the thing's by the words of the
-				// question,
-				// the entry and its headings (ADR 0067), not by similarity alone
+				// question, the entry and its headings (ADR 0067), not by similarity
+				// alone
 				if (!ThingItself.sectionIsTheThing(query, entry, winner)
 						&& !this.composition.agreesOn(vector, winner)) {
 					// neither the entry nor a span it lost to that the
@@ -522,6 +522,13 @@ public class AnswerPipeline {
 	}
 
 	/**
+	 * The least share of the question's topic words a span from BM25's first section must
+	 * name to be checked below the passage gate (ADR 0066): more than a bare
+	 * {@code min-coverage}, since no heading and no vector vouches for it.
+	 */
+	static final double FIRST_BY_WORDS_COVERAGE = 0.5;
+
+	/**
 	 * Whether the span the documents would answer with sits under a section heading that
 	 * names one of the question's topic words (ADR 0052). A short question ("can I record
 	 * programmes") meets a long section's whole vector only loosely, and the best passage
@@ -529,13 +536,6 @@ public class AnswerPipeline {
 	 * what the section is about. The span then meets every check a span above the gate
 	 * meets.
 	 */
-	/**
-	 * The least share of the question's topic words a span from BM25's first section must
-	 * name to be checked below the passage gate (ADR 0066): more than a bare
-	 * {@code min-coverage}, since no heading and no vector vouches for it.
-	 */
-	static final double FIRST_BY_WORDS_COVERAGE = 0.5;
-
 	private static boolean namedByHeading(String query, ExtractiveAnswers.Composed composed) {
 		return composed.span() != null && !composed.text().isBlank()
 				&& composed.span().headingNamesAny(Answerability.topicWords(query));
