@@ -1,8 +1,11 @@
 package dev.hearth.assistant;
 
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,7 +140,7 @@ final class AnswerEvidence {
 			log.debug("span {} covers the whole question, entry {} does not", span.heading(), entry.id());
 			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
 		}
-		java.util.Optional<String> kind = OtherKinds.namedBySpanNotEntry(asked, entry, span);
+		Optional<String> kind = OtherKinds.namedBySpanNotEntry(asked, entry, span);
 		if (kind.isPresent()) {
 			// "can I keep my landline number": the entry is about mobile numbers and
 			// never
@@ -217,7 +220,7 @@ final class AnswerEvidence {
 	 */
 	static final class Coverage {
 
-		private static final java.util.regex.Pattern NEGATED = java.util.regex.Pattern
+		private static final Pattern NEGATED = Pattern
 			.compile("(?:do|does|did|is|are|was|were|has|have|had|ca|can|could|should|would|wo|must|need)n['’]?t");
 
 		/**
@@ -234,7 +237,7 @@ final class AnswerEvidence {
 			if (asked == null) {
 				return 0;
 			}
-			Set<String> topic = new java.util.LinkedHashSet<>(Answerability.topicWords(asked));
+			Set<String> topic = new LinkedHashSet<>(Answerability.topicWords(asked));
 			topic.removeIf(Coverage::saysWhatWentWrong);
 			if (topic.isEmpty()) {
 				return 0;

@@ -442,9 +442,8 @@ public class AnswerPipeline {
 					return faqAnswer(entry, question, routed, timings, stream);
 				}
 				log.debug("Documents answer better than FAQ entry {}", entry.id());
-				// a section about the thing itself is the thing's by the words of the
-				// question, the entry and its headings (ADR 0067), not by similarity
-				// alone
+				// the thing's own section is chosen by the words of the question,
+				// the entry and its headings, not by similarity alone (ADR 0067)
 				if (!ThingItself.sectionIsTheThing(query, entry, winner)
 						&& !this.composition.agreesOn(vector, winner)) {
 					// neither the entry nor a span it lost to that the

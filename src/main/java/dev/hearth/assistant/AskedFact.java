@@ -31,20 +31,7 @@ final class AskedFact {
 	 * @param text the text that would answer
 	 */
 	static boolean statedIn(String asked, String own, String text) {
-		List<Pattern> facts = Answerability.factsAsked(own);
-		if (facts.isEmpty()) {
-			return true;
-		}
-		Set<String> topic = Answerability.topicWords(asked);
-		List<String> units = units(text);
-		for (Pattern fact : facts) {
-			boolean stated = units.stream()
-				.anyMatch((unit) -> fact.matcher(unit).find() && TopicWords.shareAny(topic, unit));
-			if (!stated) {
-				return false;
-			}
-		}
-		return true;
+		return statedIn(Answerability.factsAsked(own), Answerability.topicWords(asked), text);
 	}
 
 	/**
@@ -57,7 +44,27 @@ final class AskedFact {
 	 * @param span a document span's text
 	 */
 	static boolean onlyInSpan(String asked, String own, String answer, String span) {
-		return !Answerability.factsAsked(own).isEmpty() && statedIn(asked, own, span) && !statedIn(asked, own, answer);
+		List<Pattern> facts = Answerability.factsAsked(own);
+		if (facts.isEmpty()) {
+			return false;
+		}
+		Set<String> topic = Answerability.topicWords(asked);
+		return statedIn(facts, topic, span) && !statedIn(facts, topic, answer);
+	}
+
+	private static boolean statedIn(List<Pattern> facts, Set<String> topic, String text) {
+		if (facts.isEmpty()) {
+			return true;
+		}
+		List<String> units = units(text);
+		for (Pattern fact : facts) {
+			boolean stated = units.stream()
+				.anyMatch((unit) -> fact.matcher(unit).find() && TopicWords.shareAny(topic, unit));
+			if (!stated) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
