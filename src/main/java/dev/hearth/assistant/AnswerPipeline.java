@@ -713,7 +713,8 @@ public class AnswerPipeline {
 			.filter((e) -> java.util.Objects.equals(e.language(), entryLanguage))
 			.toList();
 		GuessAgreement.Readings readings = this.guessAgreement.read(query, vector, entries);
-		Optional<String> agreed = readings.agreed(routed.ranked(), GuessAgreement.CANDIDATES, CloseCandidates.FLOOR);
+		Optional<String> agreed = readings.nearest(routed.ranked(), this.properties.answer().minSimilarity(),
+				CloseCandidates.FLOOR);
 		if (log.isDebugEnabled()) {
 			log.debug("Guess agreement (stands alone {}): router {} byText {} margin {} byWords {} margin {} agreed {}",
 					standsAlone,

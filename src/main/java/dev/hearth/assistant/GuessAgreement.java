@@ -94,6 +94,21 @@ final class GuessAgreement {
 				.findFirst();
 		}
 
+		/**
+		 * The router's first candidate when it has at least {@code floor} of its
+		 * probability and the entry's question and answer are the text nearest the
+		 * question, at least {@code minSimilarity} similar (what a document passage must
+		 * reach); empty otherwise.
+		 */
+		Optional<String> nearest(List<Answer.Candidate> ranked, double minSimilarity, double floor) {
+			String text = this.byText.first();
+			if (text == null || ranked.isEmpty() || !ranked.get(0).faqId().equals(text)
+					|| ranked.get(0).probability() < floor || this.byText.scores().get(text) < minSimilarity) {
+				return Optional.empty();
+			}
+			return Optional.of(text);
+		}
+
 	}
 
 	/** How many of the router's best candidates the readings may agree on. */
