@@ -62,14 +62,6 @@ public class AnswerPipeline {
 
 	private final Answerability faqAnswerability = Answerability.forFaqEntries();
 
-	/**
-	 * The document checks of the kind of fact asked, without a share of topic words: what
-	 * an agreed guess must pass ({@link GuessAgreement}).
-	 */
-	private final Answerability kindAnswerability = new Answerability(0);
-
-	private final GuessAgreement guessAgreement;
-
 	private final ObservationRegistry observations;
 
 	private final LanguageDetection detection;
@@ -126,7 +118,6 @@ public class AnswerPipeline {
 		ChatModel model = chatModel.getIfAvailable();
 		KnowledgeTextEmbeddings knowledgeTexts = new KnowledgeTextEmbeddings(queries::embed);
 		this.knowledgeTexts = knowledgeTexts;
-		this.guessAgreement = new GuessAgreement(knowledgeTexts::embed);
 		Neighbours neighbours = new Neighbours(catalog::entry, knowledgeTexts::embed, Neighbours.MIN_SHARE,
 				Neighbours.MARGIN);
 		this.routing = new FaqRouting(router::predict, catalog::entry, properties.customerAudiences(),
@@ -508,10 +499,6 @@ public class AnswerPipeline {
 							: firstByWords ? "; the span's passage is BM25's first document chunk" : "");
 		}
 		if (farPassage && fallback == null && !headed && (!spanGated || passages.isEmpty())) {
-			FaqEntry agreed = agreedGuess(query, question, vector, history, standsAlone, language, routed);
-			if (agreed != null) {
-				return faqAnswer(agreed, question, routed, timings, stream);
-			}
 			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
 					minSimilarity);
 			return escalate(unjudged(reason, routed), Math.max(routed.confidence(), similarity), routed, timings);
@@ -519,12 +506,6 @@ public class AnswerPipeline {
 		DocumentComposition.Composed composed = this.composition.compose(question, query, vector, history, passages,
 				stream, timings, fallback != null, () -> extractions.of(passages));
 		FaqEntry again = fallback;
-		if (composed instanceof DocumentComposition.Declined && again == null) {
-			FaqEntry agreed = agreedGuess(query, question, vector, history, standsAlone, language, routed);
-			if (agreed != null) {
-				return faqAnswer(agreed, question, routed, timings, stream);
-			}
-		}
 		return switch (composed) {
 			case DocumentComposition.Written written -> documentAnswer(written, passages, similarity, routed, timings);
 			case DocumentComposition.Declined declined -> (again != null)
@@ -682,69 +663,6 @@ public class AnswerPipeline {
 			return null;
 		}
 		log.debug("Best guess {} corroborated by the span under {}", guess.id(), span.heading());
-		return guess;
-	}
-
-	/**
-	 * The router's first or second guess when it fell short of the threshold, nothing
-	 * corroborated it and the documents do not answer either, but two other readings of
-	 * the FAQ put the same entry first ({@link GuessAgreement}): the entry is for
-	 * customers, in the question's language, not the previous answer, not tagged for
-	 * another product than the question names, and passes the entry's checks and the
-	 * document checks of the kind of fact asked, without their share of topic words (a
-	 * paraphrase says "statements" where the entry says "bill"); {@code null} otherwise.
-	 * Only for a question that opens the conversation: a follow-up is read with words
-	 * that are not the customer's.
-	 */
-	private FaqEntry agreedGuess(String query, String own, float[] vector, List<Turn> history, boolean standsAlone,
-			String language, FaqRouting.Routed routed) {
-		if (routed.entry().isPresent() || routed.ranked().isEmpty() || !this.languages.understood(language)
-				|| vector == null || vector.length == 0) {
-			return null;
-		}
-		FaqEntry first = this.catalog.entry(routed.bestGuess()).orElse(null);
-		if (first == null) {
-			return null;
-		}
-		String entryLanguage = (language != null) ? language : first.language();
-		List<FaqEntry> entries = this.catalog.entries()
-			.stream()
-			.filter(this.routing::forCustomers)
-			.filter((e) -> java.util.Objects.equals(e.language(), entryLanguage))
-			.toList();
-		GuessAgreement.Readings readings = this.guessAgreement.read(query, vector, entries);
-		Optional<String> agreed = readings.nearest(routed.ranked(), this.properties.answer().minSimilarity(),
-				CloseCandidates.FLOOR);
-		if (log.isDebugEnabled()) {
-			log.debug("Guess agreement (stands alone {}): router {} byText {} margin {} byWords {} margin {} agreed {}",
-					standsAlone,
-					routed.ranked()
-						.stream()
-						.limit(3)
-						.map((c) -> c.faqId() + "=" + String.format(Locale.ROOT, "%.2f", c.probability()))
-						.toList(),
-					readings.byText().head(3), String.format(Locale.ROOT, "%.3f", readings.byText().margin()),
-					readings.byWords().head(3), String.format(Locale.ROOT, "%.2f", readings.byWords().margin()),
-					agreed.orElse(null));
-		}
-		if (agreed.isEmpty() || !standsAlone) {
-			return null;
-		}
-		FaqEntry guess = this.catalog.entry(agreed.get()).orElse(null);
-		if (guess == null || FollowUps.repeats(FollowUps.previousAnswer(history), guess.answer())
-				|| this.tagSiblings.otherValue(own, guess).isPresent()) {
-			return null;
-		}
-		String context = FaqAnswers.context(guess);
-		Answerability.Verdict verdict = this.faqAnswerability.judge(query, own, context, guess.answer(), Set.of());
-		if (verdict.answers()) {
-			verdict = this.kindAnswerability.judge(query, own, context, guess.answer(), Set.of());
-		}
-		if (!verdict.answers()) {
-			log.debug("Agreed guess {} does not answer: {}", guess.id(), verdict.missing());
-			return null;
-		}
-		log.debug("Agreed guess {} answers: the router, the entries' texts and their words put it first", guess.id());
 		return guess;
 	}
 
