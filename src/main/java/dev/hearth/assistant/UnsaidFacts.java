@@ -1,6 +1,7 @@
 package dev.hearth.assistant;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,9 +45,11 @@ final class UnsaidFacts {
 	}
 
 	/**
-	 * The topic word of the question that none of the entry's texts (question, phrasings,
+	 * A topic word of the question that none of the entry's texts (question, phrasings,
 	 * answer) says and that a unit of the span names while stating every kind of fact the
-	 * question asks; empty when the question asks no kind of fact or no such word exists.
+	 * question asks, when the span (its page title, section path and text) names every
+	 * such word; empty when the question asks no kind of fact, the entry says every topic
+	 * word, or the span misses one the entry never says.
 	 * @param asked the self-contained question (its topic words)
 	 * @param own the customer's own words (the kind of fact they ask)
 	 * @param entry the FAQ entry the router chose
@@ -61,11 +64,20 @@ final class UnsaidFacts {
 			return Optional.empty();
 		}
 		Set<String> entryWords = ContentWords.setOf(FaqRouting.phrasings(entry) + "\n" + entry.answer());
+		Set<String> unsaid = new LinkedHashSet<>(Answerability.topicWords(asked));
+		unsaid.removeAll(entryWords);
+		// a stop word read as a topic word ("what" of "what's") names nothing
+		unsaid.removeIf((word) -> ContentWords.of(word).isEmpty());
+		// every word the entry never says must be the span's (its page title, section
+		// path
+		// or text): a span that names one of them ("home phone: €5" for "a second phone
+		// number") is about something else the question shares a word with
+		if (unsaid.isEmpty()
+				|| !ContentWords.setOf(ExtractiveAnswers.withoutReferences(span.context())).containsAll(unsaid)) {
+			return Optional.empty();
+		}
 		List<String> units = units(ExtractiveAnswers.withoutReferences(span.text()));
-		for (String word : Answerability.topicWords(asked)) {
-			if (entryWords.contains(word)) {
-				continue;
-			}
+		for (String word : unsaid) {
 			for (String unit : units) {
 				if (ContentWords.setOf(unit).contains(word)
 						&& facts.stream().allMatch((fact) -> fact.matcher(unit).find())) {
