@@ -25,10 +25,11 @@ import dev.hearth.knowledge.Sentences;
  * <p>
  * A unit of the span is one sentence, one list line, or one table (its consecutive
  * "|"-rows together, so that a column's header goes with its cells). The kinds of fact
- * are {@link Answerability#factsAsked}'s, and two more that this comparison reads: a
- * count of what "how many" names ("how many hours" wants a number followed within two
- * words by "hours") and a speed ("how fast", "how slow", "upload speed" want a data
- * rate). Words are {@link ContentWords} stems. Thread-safe: stateless.
+ * are {@link Answerability#factsAsked}'s (a time as a number of its units, not any
+ * digit), and two more that this comparison reads: a count of what "how many" names ("how
+ * many hours" wants a number followed within two words by "hours") and a speed ("how
+ * fast", "how slow", "upload speed" want a data rate). Words are {@link ContentWords}
+ * stems. Thread-safe: stateless.
  */
 final class UnsaidFacts {
 
@@ -36,6 +37,15 @@ final class UnsaidFacts {
 
 	private static final Pattern SPEED_ASKED = Pattern.compile("\\b(how fast|how slow|speeds?)\\b",
 			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A length of time stated as a number of its units ("30 days", "5–7 working days",
+	 * "two hours") or in words ("the same day", "straight away").
+	 */
+	static final Pattern TIME = Pattern
+		.compile("(?:\\d+|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve))"
+				+ "(?:\\s?[-–]\\s?\\d+)?\\s+(?:[\\p{L}-]+\\s+)?(?:minutes?|mins?|hours?|days?|weeks?|months?|years?)\\b"
+				+ "|\\b(?:same day|next day|immediately|straight away)\\b", Pattern.CASE_INSENSITIVE);
 
 	/** A data rate in the units any network provider states ("30 Mbps", "2 Gbit/s"). */
 	static final Pattern RATE = Pattern.compile("\\d\\s?(?:[kmgt]bps|[kmgt]bit/s|[kmgt]b/s)\\b",
@@ -94,7 +104,11 @@ final class UnsaidFacts {
 	 * rate for a speed.
 	 */
 	static List<Pattern> factsAsked(String own) {
-		List<Pattern> facts = new ArrayList<>(Answerability.factsAsked(own));
+		List<Pattern> facts = new ArrayList<>();
+		for (Pattern fact : Answerability.factsAsked(own)) {
+			// a length of time, not any digit: "By phone: 0800 123 4567" states no time
+			facts.add((fact == Answerability.DURATION) ? TIME : fact);
+		}
 		Matcher many = HOW_MANY.matcher(own);
 		if (many.find()) {
 			String thing = ContentWords.stem(many.group(1).toLowerCase(Locale.ROOT));

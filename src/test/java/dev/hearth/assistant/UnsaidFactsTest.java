@@ -87,6 +87,19 @@ class UnsaidFactsTest {
 	}
 
 	@Test
+	void aTimeIsANumberOfItsUnitsNotAnyDigit() {
+		FaqEntry keep = new FaqEntry("porting-keep-number", "Can I keep my mobile number when I join?", List.of(),
+				"Yes, and it's free. Your number moves the next working day.", "en", Map.of());
+		String question = "how long will it take to move my home phone number over to you?";
+		assertThat(UnsaidFacts.statedOnlyBySpan(question, question, keep,
+				span("Moving home", "By phone: 0800 123 4567, option 3.")))
+			.isEmpty();
+		assertThat(UnsaidFacts.statedOnlyBySpan(question, question, keep,
+				span("Home phone numbers", "To move a home phone number takes up to 10 working days.")))
+			.isPresent();
+	}
+
+	@Test
 	void theKindIsReadFromTheCustomersOwnWords() {
 		assertThat(UnsaidFacts.statedOnlyBySpan("what TV add-ons are there? how much is the kids one",
 				"and the kids one?", EXTRA_BOX, ADD_ONS))
