@@ -167,8 +167,8 @@ final class AnswerEvidence {
 		}
 		Optional<String> fact = UnsaidFacts.statedOnlyBySpan(asked, own, entry, span);
 		if (fact.isPresent()) {
-			// "how much extra is it for the kids channels": the span states the amount of
-			// the kids channels, the extra-box entry never says "kids"
+			// "how much extra is it for the kids channels": the add-ons span states
+			// amounts of channels, which the extra-box entry never names
 			log.debug("span {} states the fact asked of {}, which entry {} never says", span.heading(), fact.get(),
 					entry.id());
 			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;

@@ -78,10 +78,9 @@ final class UnsaidFacts {
 		unsaid.removeAll(entryWords);
 		// a stop word read as a topic word ("what" of "what's") names nothing
 		unsaid.removeIf((word) -> ContentWords.of(word).isEmpty());
-		// every word the entry never says must be the span's (its page title, section
-		// path
-		// or text): a span that names one of them ("home phone: €5" for "a second phone
-		// number") is about something else the question shares a word with
+		// every word the entry never says must be the span's (title, path or text): a
+		// span that names one of them ("home phone: €5" for "a second phone number")
+		// is about something else the question shares a word with
 		if (unsaid.isEmpty()
 				|| !ContentWords.setOf(ExtractiveAnswers.withoutReferences(span.context())).containsAll(unsaid)) {
 			return Optional.empty();
