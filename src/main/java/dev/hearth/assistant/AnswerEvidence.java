@@ -119,6 +119,22 @@ final class AnswerEvidence {
 	 * @param span the document span that passed the answerability check, or {@code null}
 	 */
 	boolean documentsWin(String asked, float[] question, FaqEntry entry, ExtractiveAnswers.Span span) {
+		return documentsWin(asked, asked, question, entry, span);
+	}
+
+	/**
+	 * As {@link #documentsWin(String, float[], FaqEntry, ExtractiveAnswers.Span)}, and by
+	 * {@link #WHOLE_QUESTION_MARGIN} too when the span states the fact the customer's own
+	 * words ask of a topic word that the entry never says ({@link UnsaidFacts}: "Kids: €5
+	 * per month" against the extra-box entry for "how much extra is it for the kids
+	 * channels").
+	 * @param asked the question's words
+	 * @param own the customer's own words (the kind of fact they ask)
+	 * @param question the question's embedding
+	 * @param entry the FAQ entry the router chose
+	 * @param span the document span that passed the answerability check, or {@code null}
+	 */
+	boolean documentsWin(String asked, String own, float[] question, FaqEntry entry, ExtractiveAnswers.Span span) {
 		if (span == null || question == null || question.length == 0) {
 			return false;
 		}
@@ -146,6 +162,14 @@ final class AnswerEvidence {
 			// never
 			// says "landline", the span names landline numbers
 			log.debug("span {} names the kind of thing asked ({}), entry {} another kind", span.heading(), kind.get(),
+					entry.id());
+			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
+		}
+		Optional<String> fact = UnsaidFacts.statedOnlyBySpan(asked, own, entry, span);
+		if (fact.isPresent()) {
+			// "how much extra is it for the kids channels": the add-ons span states
+			// amounts of channels, which the extra-box entry never names
+			log.debug("span {} states the fact asked of {}, which entry {} never says", span.heading(), fact.get(),
 					entry.id());
 			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
 		}

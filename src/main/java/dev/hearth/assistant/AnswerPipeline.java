@@ -411,7 +411,7 @@ public class AnswerPipeline {
 						: retrieve(query, vector, continues ? history : List.of(), continues ? pieces : null, language);
 				ExtractiveAnswers.Span span = answeringSpan(extractions, query, retrieved);
 				float[] weighed = continues ? withPreviousQuestion(query, vector, history, pieces) : vector;
-				boolean documentsWin = this.evidence.documentsWin(query, weighed, entry, span);
+				boolean documentsWin = this.evidence.documentsWin(query, own, weighed, entry, span);
 				ExtractiveAnswers.Span winner = span;
 				log.debug("FAQ entry {} weighed against the span {}: documents win {}", entry.id(),
 						(span == null) ? null : span.heading(), documentsWin);
@@ -444,7 +444,10 @@ public class AnswerPipeline {
 				log.debug("Documents answer better than FAQ entry {}", entry.id());
 				// the thing's own section is chosen by the words of the question,
 				// the entry and its headings, not by similarity alone (ADR 0067)
+				// and so is a span that states the fact asked of what the entry never
+				// says (ADR 0073)
 				if (!ThingItself.sectionIsTheThing(query, entry, winner)
+						&& UnsaidFacts.statedOnlyBySpan(query, own, entry, winner).isEmpty()
 						&& !this.composition.agreesOn(vector, winner)) {
 					// neither the entry nor a span it lost to that the
 					// retrievers do not agree on is given ("what happens

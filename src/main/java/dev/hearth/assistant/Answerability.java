@@ -65,7 +65,11 @@ final class Answerability {
 	private static final Pattern AMOUNT = Pattern.compile("[€$£]\\s?\\d|\\d\\s?(€|eur|euro|cents?|%)|\\bfree\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern DURATION = Pattern.compile(
+	/**
+	 * A time, as loosely as a span that answers "how long" may state one: any digit
+	 * counts ("8:00–20:00").
+	 */
+	static final Pattern DURATION = Pattern.compile(
 			"\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|same day|next day|immediately|straight away|"
 					+ "minutes?|hours?|days?|weeks?|months?|years?)\\b",
 			Pattern.CASE_INSENSITIVE);
