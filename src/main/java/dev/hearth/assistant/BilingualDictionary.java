@@ -27,10 +27,11 @@ import java.util.regex.Pattern;
  *
  * Only source sub-entries of one word are kept (a word is what a question's word is
  * looked up by); their targets are kept when they are phrases of at most
- * {@link #MAX_TARGET_WORDS} words, in the order the file gives them (the common sense
- * first in Ding), at most {@link #MAX_TARGETS} a word. Words are looked up by a key that
- * forgives inflection: lower case, umlauts folded, and German's light stemmer ("kostet"
- * and "kosten", "Gebühren" and "Gebühr" meet). Immutable and thread-safe once read.
+ * {@link #MAX_TARGET_WORDS} words, in the order the file gives them, at most
+ * {@link #MAX_TARGETS} a word. Nouns (capitalised) and other words are kept apart. A word
+ * is looked up in lower case with its umlauts folded, as written first, then without an
+ * inflectional ending ("Vertrags"), and a verb also as its infinitive ("kostet",
+ * "wechsle"). Immutable and thread-safe once read.
  */
 final class BilingualDictionary {
 
@@ -38,7 +39,7 @@ final class BilingualDictionary {
 	static final int MAX_TARGET_WORDS = 3;
 
 	/** Most targets kept for one source key. */
-	static final int MAX_TARGETS = 16;
+	static final int MAX_TARGETS = 24;
 
 	private static final Pattern NOTES = Pattern.compile("\\{[^}]*\\}|\\[[^\\]]*\\]|\\([^)]*\\)|<[^>]*>|/[^/]*/");
 
@@ -50,7 +51,7 @@ final class BilingualDictionary {
 
 	private static final Pattern TARGET_PHRASE = Pattern.compile("[\\p{L}][\\p{L}' -]*");
 
-	/** Inflectional endings of German nouns and adjectives, longest first. */
+	/** Inflectional endings of German nouns and adjectives, tried longest first. */
 	private static final List<String> NOUN_ENDINGS = List.of("ern", "en", "er", "es", "em", "e", "n", "s");
 
 	/** Endings of a conjugated German verb, longest first. */
@@ -114,9 +115,9 @@ final class BilingualDictionary {
 	 * its sentence)
 	 */
 	List<String> lookup(String word, boolean noun) {
-		List<String> found = noun ? this.nouns.get(key(word)) : verb(word);
+		List<String> found = noun ? inflected(this.nouns, word) : verb(word);
 		if (found == null) {
-			found = noun ? verb(word) : this.nouns.get(key(word));
+			found = noun ? verb(word) : inflected(this.nouns, word);
 		}
 		return (found != null) ? found : List.of();
 	}
@@ -132,7 +133,7 @@ final class BilingualDictionary {
 	 * ("kostet", "blinkt", "erhöht") whose infinitive the dictionary lists.
 	 */
 	private List<String> verb(String word) {
-		List<String> found = this.others.get(key(word));
+		List<String> found = inflected(this.others, word);
 		if (found != null) {
 			return found;
 		}
@@ -203,23 +204,33 @@ final class BilingualDictionary {
 	}
 
 	/**
-	 * The lookup key of a word: lower case, umlauts and ß folded, and one inflectional
-	 * ending taken off when a stem of four letters or more is left ("Gebühren" and
-	 * "Gebühr", "Nummern" and "Nummer", "Monats" and "Monat" meet). The same for the
-	 * dictionary's words and the question's, so it needs only be consistent, not right.
+	 * The lookup key of a word: lower case, umlauts and ß folded ("Gebühr", "gebuhr").
 	 */
 	static String key(String word) {
-		String lower = word.toLowerCase(Locale.ROOT)
-			.replace("ä", "a")
-			.replace("ö", "o")
-			.replace("ü", "u")
-			.replace("ß", "ss");
+		return word.toLowerCase(Locale.ROOT).replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "ss");
+	}
+
+	/**
+	 * The targets of a key as written, else with one inflectional ending taken off when
+	 * four letters or more are left ("Vertrags", "Monats", "zweiten"): Ding lists plurals
+	 * beside their nouns, so the word as written is tried first ("Wecker" is an alarm
+	 * clock, not a bread roll, Wecken).
+	 */
+	private static List<String> inflected(Map<String, List<String>> targets, String word) {
+		String key = key(word);
+		List<String> found = targets.get(key);
+		if (found != null) {
+			return found;
+		}
 		for (String ending : NOUN_ENDINGS) {
-			if (lower.endsWith(ending) && lower.length() - ending.length() >= 4) {
-				return lower.substring(0, lower.length() - ending.length());
+			if (key.endsWith(ending) && key.length() - ending.length() >= 4) {
+				found = targets.get(key.substring(0, key.length() - ending.length()));
+				if (found != null) {
+					return found;
+				}
 			}
 		}
-		return lower;
+		return null;
 	}
 
 }

@@ -81,6 +81,7 @@ final class QueryTranslation {
 			Map.entry("falls", "if"), Map.entry("ob", "whether"), Map.entry("und", "and"), Map.entry("oder", "or"),
 			Map.entry("aber", "but"), Map.entry("auch", "also"), Map.entry("noch", "still"),
 			Map.entry("schon", "already"), Map.entry("mehr", "more"), Map.entry("weniger", "less"), Map.entry("um", ""),
+			Map.entry("alle", "all"), Map.entry("alles", "all"), Map.entry("allen", "all"),
 			Map.entry("andere", "other"), Map.entry("anderen", "other"), Map.entry("anderer", "other"),
 			Map.entry("anderes", "other"), Map.entry("anderem", "other"), Map.entry("der", ""), Map.entry("die", ""),
 			Map.entry("das", ""), Map.entry("den", ""), Map.entry("dem", ""), Map.entry("des", ""),

@@ -17,7 +17,9 @@ class QueryTranslationTest {
 			"einrichten {vt} | einrichtend :: to set up; to install | setting up",
 			"Jugendschutz {m} :: protection of minors", "vergessen {vt} :: to forget",
 			"Monat {m} | Monate {pl} :: month | months", "Termin {m} :: appointment",
-			"Installation {f} :: installation", "etw. anfordern {vt} :: to request sth.", "Satellit {m} :: satellite"));
+			"Installation {f} :: installation", "etw. anfordern {vt} :: to request sth.", "Satellit {m} :: satellite",
+			"Wecken {m} [Süddt.] :: bread roll", "Wecker {m} :: alarm clock", "Wechsler {m} :: cambist",
+			"wechseln {vt} :: to change"));
 
 	private static final Map<String, Integer> KNOWLEDGE = Map.of("fee", 3, "charge", 2, "bill", 5, "month", 4, "cost",
 			6, "set up", 1, "appointment", 2, "installation", 2, "request", 1, "PIN", 2);
@@ -27,10 +29,13 @@ class QueryTranslationTest {
 
 	@Test
 	void readsTheHeadwordItsInflectionsAndSynonymsWithoutNotes() {
-		assertThat(DICTIONARY.lookup("Gebühr")).containsExactly("charge", "charges", "fee", "fees");
-		assertThat(DICTIONARY.lookup("Gebühren")).isEqualTo(DICTIONARY.lookup("Gebühr"));
+		assertThat(DICTIONARY.lookup("Gebühr")).containsExactly("charge", "fee");
+		assertThat(DICTIONARY.lookup("Gebühren")).containsExactly("charges", "fees");
+		assertThat(DICTIONARY.lookup("Monats")).containsExactly("month");
 		assertThat(DICTIONARY.lookup("kostet")).contains("cost");
 		assertThat(DICTIONARY.lookup("anfordern")).containsExactly("request");
+		assertThat(DICTIONARY.lookup("Wecker")).containsExactly("alarm clock");
+		assertThat(DICTIONARY.lookup("wechsle")).containsExactly("change");
 		assertThat(DICTIONARY.lookup("monatliche")).isEmpty();
 	}
 
@@ -72,6 +77,18 @@ class QueryTranslationTest {
 		assertThat(translations.translate("Was kostet die Rechnung?", "fr")).isEmpty();
 		assertThat(translations.translate("Was kostet die Rechnung?", null)).isEmpty();
 		assertThat(QueryTranslations.none().translate("Was kostet die Rechnung?", "de")).isEmpty();
+	}
+
+	@Test
+	void readsAConfiguredFileAndSkipsAMissingOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+			throws java.io.IOException {
+		java.nio.file.Path file = folder.resolve("de-en");
+		java.nio.file.Files.writeString(file, "kosten {vi} :: to cost\nMonat {m} :: month\n");
+		QueryTranslations translations = QueryTranslations.load(
+				Map.of("de", file.toString(), "fr", folder.resolve("missing").toString()),
+				(phrase) -> KNOWLEDGE.getOrDefault(phrase, 0));
+		assertThat(translations.translate("Was kostet es im Monat?", "de")).hasValue("what cost it in month?");
+		assertThat(translations.translate("Combien ça coûte?", "fr")).isEmpty();
 	}
 
 }
