@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,10 +30,9 @@ import java.util.regex.Pattern;
  * Only source sub-entries of one word are kept (a word is what a question's word is
  * looked up by); their targets are kept when they are phrases of at most
  * {@link #MAX_TARGET_WORDS} words, in the order the file gives them, at most
- * {@link #MAX_TARGETS} a word. Nouns (capitalised) and other words are kept apart. A word
- * is looked up in lower case with its umlauts folded, as written first, then without an
- * inflectional ending ("Vertrags"), and a verb also as its infinitive ("kostet",
- * "wechsle"). Immutable and thread-safe once read.
+ * {@link #MAX_TARGETS} a word. Nouns (capitalised) and other words are kept apart, and a
+ * word is looked up in every form it may be ({@link #lookup(String, boolean)}). Immutable
+ * and thread-safe once read.
  */
 final class BilingualDictionary {
 
@@ -106,20 +107,24 @@ final class BilingualDictionary {
 	}
 
 	/**
-	 * The target phrases for a source word as written (any case, inflected), the
-	 * dictionary's first sense first; empty when the dictionary has none. German writes
-	 * its nouns with a capital: a capitalised word is looked up among the nouns first, a
-	 * word in lower case among the other words first ("wechsle" is to change, not a
-	 * Wechsler), then in the other part, as customers often write all in lower case.
+	 * The target phrases for a source word as written (any case, inflected); empty when
+	 * the dictionary has none. German writes its nouns with a capital: a capitalised word
+	 * is looked up among the nouns first, a word in lower case among the other words
+	 * first ("wechsle" is to change, not a Wechsler), then in the other part, as
+	 * customers often write all in lower case. Within a part, the targets of every form
+	 * the word may be are given together, the form as written first: the inflected form
+	 * the dictionary lists ("kostet": to taste, of "kosten" in that sense), the verb's
+	 * infinitive ("kosten": to cost) and the word without an inflectional ending
+	 * ("Vertrags"), so that the knowledge base can choose the sense.
 	 * @param noun whether the word is written as a noun (capitalised, not the first of
 	 * its sentence)
 	 */
 	List<String> lookup(String word, boolean noun) {
-		List<String> found = noun ? inflected(this.nouns, word) : verb(word);
-		if (found == null) {
-			found = noun ? verb(word) : inflected(this.nouns, word);
+		List<String> found = noun ? forms(this.nouns, word, false) : forms(this.others, word, true);
+		if (found.isEmpty()) {
+			found = noun ? forms(this.others, word, true) : forms(this.nouns, word, false);
 		}
-		return (found != null) ? found : List.of();
+		return found;
 	}
 
 	/** As {@link #lookup(String, boolean)}, for a word written as it would be. */
@@ -128,32 +133,36 @@ final class BilingualDictionary {
 		return lookup(word, capitalised);
 	}
 
-	/**
-	 * The targets of a word that is not a noun: as written, else as a conjugated verb
-	 * ("kostet", "blinkt", "erhöht") whose infinitive the dictionary lists.
-	 */
-	private List<String> verb(String word) {
-		List<String> found = inflected(this.others, word);
-		if (found != null) {
-			return found;
-		}
-		String lower = word.toLowerCase(Locale.ROOT);
-		for (String ending : VERB_ENDINGS) {
-			if (lower.endsWith(ending) && lower.length() - ending.length() >= 3) {
-				String stem = lower.substring(0, lower.length() - ending.length());
-				found = this.others.get(key(stem + "en"));
-				if (found == null && (stem.endsWith("l") || stem.endsWith("r"))) {
-					// "wechsle", "ändere": the infinitive has an e before the l or r
-					String base = stem.endsWith("er") ? stem.substring(0, stem.length() - 2)
-							: stem.substring(0, stem.length() - 1);
-					found = this.others.get(key(base + "e" + stem.charAt(stem.length() - 1) + "n"));
-				}
-				if (found != null) {
-					return found;
+	private static List<String> forms(Map<String, List<String>> targets, String word, boolean verb) {
+		String key = key(word);
+		Set<String> found = new LinkedHashSet<>();
+		addAll(found, targets.get(key));
+		if (verb) {
+			for (String ending : VERB_ENDINGS) {
+				if (key.endsWith(ending) && key.length() - ending.length() >= 3) {
+					String stem = key.substring(0, key.length() - ending.length());
+					addAll(found, targets.get(stem + "en"));
+					if (stem.endsWith("l") || stem.endsWith("r")) {
+						// "wechsle", "ändere": the infinitive has an e before the l or r
+						String base = stem.endsWith("er") ? stem.substring(0, stem.length() - 2)
+								: stem.substring(0, stem.length() - 1);
+						addAll(found, targets.get(base + "e" + stem.charAt(stem.length() - 1) + "n"));
+					}
 				}
 			}
 		}
-		return null;
+		for (String ending : NOUN_ENDINGS) {
+			if (key.endsWith(ending) && key.length() - ending.length() >= 4) {
+				addAll(found, targets.get(key.substring(0, key.length() - ending.length())));
+			}
+		}
+		return List.copyOf(found);
+	}
+
+	private static void addAll(Set<String> found, List<String> targets) {
+		if (targets != null) {
+			found.addAll(targets);
+		}
 	}
 
 	private static void add(String line, Map<String, List<String>> nouns, Map<String, List<String>> others) {
@@ -204,33 +213,10 @@ final class BilingualDictionary {
 	}
 
 	/**
-	 * The lookup key of a word: lower case, umlauts and ß folded ("Gebühr", "gebuhr").
+	 * The lookup key of a word: lower case. Umlauts are kept: "kündigen" is not "kundig".
 	 */
 	static String key(String word) {
-		return word.toLowerCase(Locale.ROOT).replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "ss");
-	}
-
-	/**
-	 * The targets of a key as written, else with one inflectional ending taken off when
-	 * four letters or more are left ("Vertrags", "Monats", "zweiten"): Ding lists plurals
-	 * beside their nouns, so the word as written is tried first ("Wecker" is an alarm
-	 * clock, not a bread roll, Wecken).
-	 */
-	private static List<String> inflected(Map<String, List<String>> targets, String word) {
-		String key = key(word);
-		List<String> found = targets.get(key);
-		if (found != null) {
-			return found;
-		}
-		for (String ending : NOUN_ENDINGS) {
-			if (key.endsWith(ending) && key.length() - ending.length() >= 4) {
-				found = targets.get(key.substring(0, key.length() - ending.length()));
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
+		return word.toLowerCase(Locale.ROOT);
 	}
 
 }

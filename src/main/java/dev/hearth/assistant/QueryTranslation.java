@@ -317,22 +317,49 @@ final class QueryTranslation {
 			}
 			return List.of(String.join(" ", parts));
 		}
+		return split(word, true);
+	}
+
+	/**
+	 * A compound of two parts the dictionary knows, the head (the last part) as long as
+	 * possible; the head may itself be such a compound when {@code nested}
+	 * ("Mindest|vertrags|laufzeit").
+	 */
+	private List<String> split(String word, boolean nested) {
 		for (int split = COMPOUND_PART; split <= word.length() - COMPOUND_PART; split++) {
 			List<String> head = this.dictionary.lookup(word.substring(split));
+			if (head.isEmpty() && nested) {
+				head = split(word.substring(split), false);
+			}
 			if (head.isEmpty()) {
 				continue;
 			}
-			String modifier = word.substring(0, split);
-			List<String> first = this.dictionary.lookup(modifier);
-			if (first.isEmpty() && modifier.length() > COMPOUND_PART
-					&& (modifier.endsWith("s") || modifier.endsWith("n"))) {
-				first = this.dictionary.lookup(modifier.substring(0, modifier.length() - 1));
-			}
+			List<String> first = modifier(word.substring(0, split));
 			if (!first.isEmpty()) {
 				return List.of(mostUsed(usable(first)) + " " + mostUsed(usable(head)));
 			}
 		}
 		return List.of();
+	}
+
+	/**
+	 * The translations of a compound's modifier: as written, without the linking -s- or
+	 * -n- ("Installations|termin"), or as the stem of a word in -en or -e
+	 * ("Fernseh|paket": Fernsehen; "Mindest|lohn": mindeste).
+	 */
+	private List<String> modifier(String modifier) {
+		List<String> found = this.dictionary.lookup(modifier);
+		if (found.isEmpty() && modifier.length() > COMPOUND_PART
+				&& (modifier.endsWith("s") || modifier.endsWith("n"))) {
+			found = this.dictionary.lookup(modifier.substring(0, modifier.length() - 1));
+		}
+		if (found.isEmpty()) {
+			found = this.dictionary.lookup(modifier + "en");
+		}
+		if (found.isEmpty()) {
+			found = this.dictionary.lookup(modifier + "e");
+		}
+		return found;
 	}
 
 	private static boolean stopWordsOnly(String phrase) {

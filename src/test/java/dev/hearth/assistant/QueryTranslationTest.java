@@ -19,7 +19,7 @@ class QueryTranslationTest {
 			"Monat {m} | Monate {pl} :: month | months", "Termin {m} :: appointment",
 			"Installation {f} :: installation", "etw. anfordern {vt} :: to request sth.", "Satellit {m} :: satellite",
 			"Wecken {m} [Süddt.] :: bread roll", "Wecker {m} :: alarm clock", "Wechsler {m} :: cambist",
-			"wechseln {vt} :: to change"));
+			"wechseln {vt} :: to change", "kündigen {vt} :: to cancel", "kundig {adj} :: skilful"));
 
 	private static final Map<String, Integer> KNOWLEDGE = Map.of("fee", 3, "charge", 2, "bill", 5, "month", 4, "cost",
 			6, "set up", 1, "appointment", 2, "installation", 2, "request", 1, "PIN", 2);
@@ -30,7 +30,8 @@ class QueryTranslationTest {
 	@Test
 	void readsTheHeadwordItsInflectionsAndSynonymsWithoutNotes() {
 		assertThat(DICTIONARY.lookup("Gebühr")).containsExactly("charge", "fee");
-		assertThat(DICTIONARY.lookup("Gebühren")).containsExactly("charges", "fees");
+		assertThat(DICTIONARY.lookup("Gebühren")).containsExactly("charges", "fees", "charge", "fee");
+		assertThat(DICTIONARY.lookup("kündige")).containsExactly("cancel");
 		assertThat(DICTIONARY.lookup("Monats")).containsExactly("month");
 		assertThat(DICTIONARY.lookup("kostet")).contains("cost");
 		assertThat(DICTIONARY.lookup("anfordern")).containsExactly("request");
