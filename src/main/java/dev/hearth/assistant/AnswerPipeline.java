@@ -80,6 +80,8 @@ public class AnswerPipeline {
 
 	private final TagSiblings tagSiblings;
 
+	private final QueryTranslations translations;
+
 	/** Whether the vector of a search with the history is composed, not embedded. */
 	private final boolean composeHistory;
 
@@ -91,6 +93,9 @@ public class AnswerPipeline {
 		this.catalog = catalog;
 		this.knowledgeWords = new KnowledgeWords(search::unknownWords, catalog::entries, catalog::revision);
 		this.tagSiblings = new TagSiblings(catalog::entries, catalog::revision);
+		String modelLanguage = properties.language().modelLanguages().get(0);
+		this.translations = QueryTranslations.load(properties.language().dictionaries(),
+				(phrase) -> search.passagesHolding(phrase, modelLanguage));
 		this.languages = new LanguageFit(properties.language().modelLanguages(), catalog::entry,
 				properties.customerAudiences());
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
@@ -225,6 +230,9 @@ public class AnswerPipeline {
 			if (answer.decision() == Decision.ESCALATE) {
 				answer = byDefinedName(turnQuery, history, pieces, language, routerThreshold, stream, answer);
 			}
+			if (answer.decision() == Decision.ESCALATE) {
+				answer = byTranslation(turnQuery, history, pieces, language, routerThreshold, stream, answer);
+			}
 			observation.lowCardinalityKeyValue("decision", tag(answer.decision()))
 				.lowCardinalityKeyValue("reason", tag(answer.reason()))
 				.lowCardinalityKeyValue("answered_by", (answer.answeredBy() != null) ? answer.answeredBy() : "none");
@@ -237,6 +245,31 @@ public class AnswerPipeline {
 		finally {
 			observation.stop();
 		}
+	}
+
+	/**
+	 * A question that found no answer in a language the embedding model does not
+	 * understand, asked again translated word by word into the model's language
+	 * ({@link QueryTranslations}, ADR 0069: "Wie richte ich eine eSIM ein?" over English
+	 * content). The translated question goes through every check an English question
+	 * does; {@code escalated} when no dictionary serves the language or the translated
+	 * question finds no answer either.
+	 */
+	private Answer byTranslation(Query turnQuery, List<Turn> history, DocumentRetrieval.PieceVectors pieces,
+			String language, double routerThreshold, Consumer<String> stream, Answer escalated) {
+		if (language == null || this.languages.understood(language)) {
+			return escalated;
+		}
+		Optional<String> translated = this.translations.translate(turnQuery.question(), language);
+		if (translated.isEmpty()) {
+			return escalated;
+		}
+		String target = this.properties.language().modelLanguages().get(0);
+		log.debug("No answer for the question in '{}'; asked again translated word by word: {}", language,
+				translated.get());
+		Answer again = decide(this.queries.of(translated.get(), history), translated.get(), history, pieces, target,
+				routerThreshold, stream);
+		return (again.decision() == Decision.ANSWERED) ? again : escalated;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.hearth.assistant;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -157,10 +158,19 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * all-MiniLM-L6-v2 understands English only. A question in another language is
 	 * answered by an FAQ entry only when it shares words with the entry's phrasings. Set
 	 * it (for example {@code [en, de]}) when a multilingual model is configured by path
+	 * @param dictionaries for a question in a language the model does not understand, a
+	 * dictionary into the first of {@code modelLanguages} by the question's language (ISO
+	 * 639-1 to a file in the Ding format of Debian's {@code trans-de-en}; ADR 0069): the
+	 * question is asked again word by word translated when it found no answer. A file
+	 * that does not exist is skipped with a warning
 	 */
 	record Language(@DefaultValue( {
 			"en", "de" }) List<String> candidates, @DefaultValue("0.99") double contextPrior,
-			@DefaultValue("en") List<String> modelLanguages){
+			@DefaultValue("en") List<String> modelLanguages, Map<String, String> dictionaries){
+
+		Language {
+			dictionaries = (dictionaries != null) ? Map.copyOf(dictionaries) : Map.of();
+		}
 	}
 
 }

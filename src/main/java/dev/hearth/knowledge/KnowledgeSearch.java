@@ -109,6 +109,14 @@ public class KnowledgeSearch {
 		return read((searcher) -> searcher.unheld(words), "read");
 	}
 
+	/**
+	 * In how many passages written in the language every word of a phrase occurs, of any
+	 * kind or audience: how much the knowledge base uses it.
+	 */
+	public int passagesHolding(String phrase, String language) {
+		return read((searcher) -> searcher.passagesHolding(phrase, language), "read");
+	}
+
 	private SearchResults search(String query, float[] vector, int n, Map<String, Set<String>> filters, Fusion fusion) {
 		if (n < 1 || n > MAX_TOP) {
 			throw new IllegalArgumentException("top must be between 1 and " + MAX_TOP + ", got " + n);

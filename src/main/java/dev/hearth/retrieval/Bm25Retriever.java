@@ -14,6 +14,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -89,6 +90,30 @@ final class Bm25Retriever {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * In how many passages of one language every analysed term of a phrase occurs
+	 * together (0 when the language has no passages; a phrase of stop words only is in
+	 * none, as it says nothing).
+	 */
+	int passagesHolding(IndexSearcher searcher, String phrase, String language) throws IOException {
+		String field = PassageSchema.textField(LanguageAnalyzers.keyFor(language));
+		if (!hasField(searcher.getIndexReader(), field)) {
+			return 0;
+		}
+		List<String> terms = this.analyzers.terms(field, phrase);
+		if (terms.isEmpty()) {
+			return 0;
+		}
+		if (terms.size() == 1) {
+			return searcher.getIndexReader().docFreq(new Term(field, terms.get(0)));
+		}
+		BooleanQuery.Builder all = new BooleanQuery.Builder();
+		for (String term : new LinkedHashSet<>(terms)) {
+			all.add(new TermQuery(new Term(field, term)), Occur.FILTER);
+		}
+		return searcher.count(all.build());
 	}
 
 	private static boolean hasField(IndexReader reader, String field) {

@@ -103,6 +103,23 @@ public final class HybridSearcher {
 	}
 
 	/**
+	 * In how many passages written in the language all words of a phrase occur together,
+	 * as BM25 reads them ({@link Bm25Retriever#passagesHolding}), of any kind or
+	 * audience.
+	 */
+	public int passagesHolding(String phrase, String language) throws IOException {
+		Checks.requireNonNull(phrase, "phrase");
+		Checks.requireNonNull(language, "language");
+		IndexSearcher searcher = this.index.acquire();
+		try {
+			return this.bm25.passagesHolding(searcher, phrase, language);
+		}
+		finally {
+			this.index.release(searcher);
+		}
+	}
+
+	/**
 	 * The best {@code wanted} passages of one kind among the best groups of all kinds,
 	 * with their fused and vector ranks among all passages and their BM25 rank among the
 	 * groups of their kind (the groups of other kinds BM25 ranked before them not
