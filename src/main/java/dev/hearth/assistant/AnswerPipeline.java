@@ -431,7 +431,7 @@ public class AnswerPipeline {
 			if (verdict.answers() && !repeats) {
 				if (!this.languages.understood(language)) {
 					// the model's similarities say nothing in this language
-					return faqAnswer(entry, question, routed, timings, stream);
+					return faqAnswer(entry, question, language, routed, timings, stream);
 				}
 				// a short question right after an answer may ask about what that answer
 				// was about ("is the router included?" after the plans' prices): the
@@ -472,7 +472,7 @@ public class AnswerPipeline {
 					}
 				}
 				if (!documentsWin) {
-					return faqAnswer(entry, question, routed, timings, stream);
+					return faqAnswer(entry, question, language, routed, timings, stream);
 				}
 				log.debug("Documents answer better than FAQ entry {}", entry.id());
 				// the thing's own section is chosen by the words of the question,
@@ -504,7 +504,7 @@ public class AnswerPipeline {
 			FaqEntry corroborated = corroborated(query, vector, history, contextualised, language, routed, passages,
 					extractions);
 			if (corroborated != null) {
-				return faqAnswer(corroborated, question, routed, timings, stream);
+				return faqAnswer(corroborated, question, language, routed, timings, stream);
 			}
 		}
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
@@ -545,7 +545,7 @@ public class AnswerPipeline {
 		return switch (composed) {
 			case DocumentComposition.Written written -> documentAnswer(written, passages, similarity, routed, timings);
 			case DocumentComposition.Declined declined -> (again != null)
-					? faqAnswer(again, question, routed, timings, stream) : farPassage
+					? faqAnswer(again, question, language, routed, timings, stream) : farPassage
 							// as if the passage had gated it: out of scope when nothing
 							// related was found
 							? escalate(
@@ -634,7 +634,7 @@ public class AnswerPipeline {
 				}
 			}
 		}
-		return faqAnswer(entry, question, routed, timings, stream);
+		return faqAnswer(entry, question, language, routed, timings, stream);
 	}
 
 	/**
@@ -715,11 +715,13 @@ public class AnswerPipeline {
 
 	/**
 	 * The entry's answer to the customer's question as written: its leading "Yes." only
-	 * when the question asks yes or no ({@link YesNoQuestions}).
+	 * when the question asks yes or no ({@link YesNoQuestions}), read in the question's
+	 * language ("Was kostet …" asks what, also when the entry that answers is English).
 	 */
-	private static Answer faqAnswer(FaqEntry entry, String question, FaqRouting.Routed routed, Timings timings,
-			Consumer<String> stream) {
-		String text = YesNoQuestions.fitted(entry.answer(), question);
+	private static Answer faqAnswer(FaqEntry entry, String question, String language, FaqRouting.Routed routed,
+			Timings timings, Consumer<String> stream) {
+		String text = YesNoQuestions.fitted(entry.answer(), question,
+				"de".equals(LanguageDetection.normalize(language)));
 		stream.accept(text);
 		Citation citation = new Citation(1, entry.title(), "", "faq:" + entry.id(), "/kb/faq/" + entry.id(), text);
 		return new Answer(Decision.ANSWERED, null, text, routed.confidence(), routed.confidence(), entry.id(), "faq",

@@ -69,8 +69,17 @@ final class YesNoQuestions {
 	 * @param question the customer's question as written
 	 */
 	static String fitted(String answer, String question) {
+		return fitted(answer, question, false);
+	}
+
+	/**
+	 * As {@link #fitted(String, String)}, the question read as German when it is
+	 * ({@code german}) or the answer is ("Ja."): an English entry's "Yes." is not given
+	 * to "Was kostet …?", which asks what.
+	 */
+	static String fitted(String answer, String question, boolean german) {
 		Matcher affirmed = AFFIRMED.matcher(answer);
-		if (!affirmed.matches() || asks(question, "ja".equalsIgnoreCase(affirmed.group(1)))) {
+		if (!affirmed.matches() || asks(question, german || "ja".equalsIgnoreCase(affirmed.group(1)))) {
 			return answer;
 		}
 		String rest = affirmed.group(2);

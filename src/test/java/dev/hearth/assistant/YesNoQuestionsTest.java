@@ -20,6 +20,13 @@ class YesNoQuestionsTest {
 	}
 
 	@Test
+	void anEnglishEntryGivenToAGermanQuestionReadsItAsGerman() {
+		assertThat(YesNoQuestions.fitted(BOX, "Was kostet eine zusätzliche TV-Box?", true))
+			.isEqualTo("Extra TV Box 4K units cost €6 per month each.");
+		assertThat(YesNoQuestions.fitted(BOX, "Kann ich eine zweite TV-Box bekommen?", true)).isEqualTo(BOX);
+	}
+
+	@Test
 	void aYesOrNoQuestionKeepsTheYes() {
 		assertThat(YesNoQuestions.fitted(BOX, "Can I get another TV Box for a second room?")).isEqualTo(BOX);
 		assertThat(YesNoQuestions.fitted(BOX, "hi, is there a box for the bedroom")).isEqualTo(BOX);
