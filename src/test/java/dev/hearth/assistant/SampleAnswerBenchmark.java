@@ -36,7 +36,8 @@ import dev.hearth.knowledge.KnowledgeBase;
  * {@code -Dbench.faqdump=FILE} also writes the development questions' FAQ candidates
  * ({@link FaqAnswerDump}).
  */
-@SpringBootTest(properties = "hearth.knowledge.sample.enabled=true")
+@SpringBootTest(properties = { "hearth.knowledge.sample.enabled=true",
+		"hearth.assistant.language.dictionaries.de=${bench.dictionary:/usr/share/trans/de-en}" })
 @ActiveProfiles("test")
 class SampleAnswerBenchmark {
 

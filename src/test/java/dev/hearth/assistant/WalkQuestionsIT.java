@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ADR 0048, 0049 and 0050), asked of the sample knowledge base through the answer
  * pipeline.
  */
-@SpringBootTest(properties = "hearth.knowledge.sample.enabled=true")
+@SpringBootTest(properties = { "hearth.knowledge.sample.enabled=true",
+		"hearth.assistant.language.dictionaries.de=src/test/resources/dictionary/de-en-sample" })
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WalkQuestionsIT {
@@ -73,6 +74,16 @@ class WalkQuestionsIT {
 		this.jdbc.sql("truncate kb_document, faq_entry, kb_import_event cascade").update();
 		this.knowledge.rebuildIndex();
 		this.router.trainNow();
+	}
+
+	@Test
+	void aGermanQuestionOnlyEnglishContentAnswersIsAskedAgainTranslated() {
+		// ADR 0069: no German entry or page says how long a refund takes; translated word
+		// by word ("how long takes refund?") it finds the English entry
+		Answer answer = answer("Wie lange dauert eine Rückerstattung?", List.of());
+		assertThat(answer.decision()).isEqualTo(Decision.ANSWERED);
+		assertThat(answer.faqId()).isEqualTo("refund-timeframe");
+		assertThat(answer.language()).isEqualTo("en");
 	}
 
 	@Test

@@ -36,6 +36,7 @@ import dev.hearth.system.SystemProperties;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "hearth.knowledge.sample.enabled=true",
+				"hearth.assistant.language.dictionaries.de=${bench.dictionary:/usr/share/trans/de-en}",
 				"spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/${bench.db:hearth_bench_dialogs}" })
 @ActiveProfiles("test")
 class DeflectionBenchmark {
