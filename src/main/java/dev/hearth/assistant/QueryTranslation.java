@@ -290,7 +290,8 @@ final class QueryTranslation {
 	/**
 	 * The particle that ends a clause of a separable verb ("Wie richte ich eine eSIM
 	 * ein"), or {@code null}: the clause's last word when it is a particle and the clause
-	 * has a word before it that is neither a function word nor a number.
+	 * has at least three words (the verb, what stands between, the particle). The verb is
+	 * then the clause's word the particle joins into one the dictionary knows.
 	 */
 	private static String separableParticle(List<String> words) {
 		if (words.size() < 3) {
