@@ -295,13 +295,14 @@ public class AnswerPipeline {
 		FaqRouting.Routed routed = this.languages.faq(this.routing.route(query, vector, routerThreshold), query,
 				language);
 		timings.lap("route");
-		String thing = Answerability.thingAskedFor(question);
+		String thing = AskedThing.of(question);
 		if (thing != null && !this.knowledgeWords.unknown(thing).isEmpty()) {
-			// "how to add netflix to my tv package": no text here names Netflix, so none
-			// says how to get it; the extra TV box's entry and the page on adding a box
-			// would answer another question. Out of scope when nothing near was found
-			// either, as for any question no text answers
-			log.debug("The question asks for a thing the knowledge base never names");
+			// "how to add netflix to my tv package", "how do I set up call forwarding":
+			// no text here names the thing, so none says anything about it; the extra TV
+			// box's entry or the page on calling customer service would answer another
+			// question (ADR 0050, 0071). Out of scope when nothing near was found either,
+			// as for any question no text answers
+			log.debug("The question asks about a thing the knowledge base never names");
 			List<Passage> passages = retrieve(query, vector, history, pieces, language);
 			double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
