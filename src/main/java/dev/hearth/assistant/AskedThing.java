@@ -64,7 +64,7 @@ final class AskedThing {
 	 */
 	private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "my", "your", "our", "their", "his", "her",
 			"its", "some", "any", "another", "extra", "more", "new", "second", "this", "that", "these", "those", "no",
-			"every", "each", "other", "own");
+			"every", "each", "other", "own", "different", "various");
 
 	/**
 	 * Words that end the phrase: prepositions, conjunctions, auxiliaries and pronouns
@@ -75,7 +75,7 @@ final class AskedThing {
 			"than", "as", "over", "under", "without", "during", "instead", "is", "are", "was", "were", "be", "been",
 			"can", "could", "will", "would", "do", "does", "did", "have", "has", "had", "i", "we", "you", "it", "they",
 			"he", "she", "me", "us", "them", "there", "that", "which", "who", "what", "where", "how", "why", "not",
-			"included", "allowed", "available", "take", "takes", "cost", "costs", "mean", "work", "works");
+			"included", "allowed", "available", "valid", "take", "takes", "cost", "costs", "mean", "work", "works");
 
 	/**
 	 * Words that name the kind or measure of what is asked, not the thing: "what features
@@ -96,32 +96,68 @@ final class AskedThing {
 	 * @param question the customer's own words
 	 */
 	static String of(String question) {
+		List<String> phrases = phrases(question);
+		return phrases.isEmpty() ? null : phrases.get(0);
+	}
+
+	/**
+	 * The thing's phrase ({@link #of}) and the phrases that say whose or which it is,
+	 * after "of": "upload speed" and "satellite internet plan" in "what is the upload
+	 * speed of your satellite internet plan". Empty when the question names no thing.
+	 * @param question the customer's own words
+	 */
+	static List<String> phrases(String question) {
 		String prose = Answerability.prose(question);
 		for (Pattern form : FORMS) {
 			Matcher matcher = form.matcher(prose);
 			if (matcher.find()) {
-				String thing = phrase(matcher.group("rest"));
-				return (thing == null || ContentWords.of(thing).isEmpty()) ? null : thing;
+				List<String> phrases = phrases(matcher.group("rest").split("\\s+"));
+				return (phrases.isEmpty() || ContentWords.of(phrases.get(0)).isEmpty()) ? List.of() : phrases;
 			}
 		}
-		return null;
+		return List.of();
 	}
 
 	/**
-	 * The first noun phrase of the text: past its determiners, up to a boundary word,
-	 * punctuation or {@link #MAX_WORDS} words; without measure words and words with
-	 * digits (a number in a name is checked as a name, ADR 0067), and without a lone
-	 * superlative whose noun is left out ("the lowest").
+	 * The first noun phrase of the tokens, and each one after "of" that follows it.
 	 */
-	private static String phrase(String rest) {
-		List<String> words = new ArrayList<>();
+	private static List<String> phrases(String[] tokens) {
+		List<String> phrases = new ArrayList<>();
+		int next = 0;
+		while (next < tokens.length) {
+			List<String> words = new ArrayList<>();
+			next = phrase(tokens, next, words);
+			String phrase = thing(words);
+			if (phrase == null) {
+				break;
+			}
+			phrases.add(phrase);
+			if (next >= tokens.length || !tokens[next].equalsIgnoreCase("of")) {
+				break;
+			}
+			next++;
+		}
+		return phrases;
+	}
+
+	/**
+	 * Reads one noun phrase from {@code start} into {@code words}: past its determiners,
+	 * up to a boundary word, punctuation or {@link #MAX_WORDS} words; without measure
+	 * words and words with digits (a number in a name is checked as a name, ADR 0067).
+	 * @return the index of the boundary word that ended it, or past the tokens when
+	 * punctuation or the length did
+	 */
+	private static int phrase(String[] tokens, int start, List<String> words) {
 		boolean opened = false;
-		for (String token : rest.split("\\s+")) {
-			String word = token.replaceAll("^[^\\p{L}\\p{N}]+", "");
+		for (int i = start; i < tokens.length; i++) {
+			String word = tokens[i].replaceAll("^[^\\p{L}\\p{N}]+", "");
 			String bare = word.replaceAll("[^\\p{L}\\p{N}'’-]+$", "");
 			String lower = bare.toLowerCase(Locale.ROOT);
-			if (bare.isEmpty() || BOUNDARIES.contains(lower) && (opened || !DETERMINERS.contains(lower))) {
-				break;
+			if (bare.isEmpty()) {
+				return tokens.length;
+			}
+			if (BOUNDARIES.contains(lower) && (opened || !DETERMINERS.contains(lower))) {
+				return i;
 			}
 			if (!opened && DETERMINERS.contains(lower)) {
 				continue;
@@ -131,13 +167,22 @@ final class AskedThing {
 				words.add(bare);
 			}
 			if (!bare.equals(word) || words.size() >= MAX_WORDS) {
-				break;
+				return tokens.length;
 			}
 		}
-		if (words.size() == 1 && words.get(0).toLowerCase(Locale.ROOT).endsWith("est") && words.get(0).length() > 5) {
+		return tokens.length;
+	}
+
+	/**
+	 * The phrase's words joined, or {@code null} when there are none or only a
+	 * superlative whose noun is left out ("the lowest").
+	 */
+	private static String thing(List<String> words) {
+		if (words.isEmpty() || words.size() == 1 && words.get(0).toLowerCase(Locale.ROOT).endsWith("est")
+				&& words.get(0).length() > 5) {
 			return null;
 		}
-		return words.isEmpty() ? null : String.join(" ", words);
+		return String.join(" ", words);
 	}
 
 }

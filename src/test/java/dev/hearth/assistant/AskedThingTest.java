@@ -47,4 +47,16 @@ class AskedThingTest {
 		assertThat(AskedThing.of("Wie kann ich Netflix hinzufügen?")).isNull();
 	}
 
+	@Test
+	void theThingsOfPhrasesAfterItAreRead() {
+		assertThat(AskedThing.phrases("What is the upload speed of your satellite internet plan?"))
+			.containsExactly("upload speed", "satellite internet plan");
+		assertThat(AskedThing.phrases("How much is a replacement voice remote for the TV Box?"))
+			.containsExactly("replacement voice remote");
+		assertThat(AskedThing.phrases("How long is an eSIM QR code valid if I don't use it?"))
+			.containsExactly("eSIM QR code");
+		assertThat(AskedThing.phrases("what are the different sections on my bill?")).containsExactly("sections");
+		assertThat(AskedThing.phrases("can I get it")).isEmpty();
+	}
+
 }
