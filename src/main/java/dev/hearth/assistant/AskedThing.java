@@ -75,7 +75,8 @@ final class AskedThing {
 			"than", "as", "over", "under", "without", "during", "instead", "is", "are", "was", "were", "be", "been",
 			"can", "could", "will", "would", "do", "does", "did", "have", "has", "had", "i", "we", "you", "it", "they",
 			"he", "she", "me", "us", "them", "there", "that", "which", "who", "what", "where", "how", "why", "not",
-			"included", "allowed", "available", "valid", "take", "takes", "cost", "costs", "mean", "work", "works");
+			"anything", "something", "nothing", "everything", "anyone", "someone", "one", "ones", "else", "included",
+			"allowed", "available", "valid", "take", "takes", "cost", "costs", "mean", "work", "works");
 
 	/**
 	 * Words that name the kind or measure of what is asked, not the thing: "what features
@@ -159,7 +160,9 @@ final class AskedThing {
 			if (BOUNDARIES.contains(lower) && (opened || !DETERMINERS.contains(lower))) {
 				return i;
 			}
-			if (!opened && DETERMINERS.contains(lower)) {
+			if (!opened && (DETERMINERS.contains(lower) || superlative(lower) && i + 1 < tokens.length)) {
+				// "the cheapest broadband": the customer's measure of the thing, not
+				// part of its name
 				continue;
 			}
 			opened = true;
@@ -175,14 +178,19 @@ final class AskedThing {
 
 	/**
 	 * The phrase's words joined, or {@code null} when there are none or only a
-	 * superlative whose noun is left out ("the lowest").
+	 * superlative whose noun is left out ("the lowest"). A superlative before the noun is
+	 * read as a determiner.
 	 */
 	private static String thing(List<String> words) {
-		if (words.isEmpty() || words.size() == 1 && words.get(0).toLowerCase(Locale.ROOT).endsWith("est")
-				&& words.get(0).length() > 5) {
+		if (words.isEmpty() || words.size() == 1 && superlative(words.get(0).toLowerCase(Locale.ROOT))) {
 			return null;
 		}
 		return String.join(" ", words);
+	}
+
+	/** "cheapest", "fastest", "lowest": a word of more than five letters in "-est". */
+	private static boolean superlative(String lower) {
+		return lower.endsWith("est") && lower.length() > 5;
 	}
 
 }

@@ -59,4 +59,10 @@ class AskedThingTest {
 		assertThat(AskedThing.phrases("can I get it")).isEmpty();
 	}
 
+	@Test
+	void pronounsEndAndSuperlativesOpenAPhrase() {
+		assertThat(AskedThing.of("the internet has been dead since monday, do I get anything back for that?")).isNull();
+		assertThat(AskedThing.of("what's the cheapest broadband you do")).isEqualTo("broadband");
+	}
+
 }
