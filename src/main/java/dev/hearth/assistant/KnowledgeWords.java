@@ -23,7 +23,7 @@ import dev.hearth.knowledge.FaqEntry;
  * per word and language); the FAQ answers (not indexed as text) are kept as a set of
  * content words, made again when the FAQ changes. A thing named in several words
  * ("replacement voice remote") is also never named when its words are each held, but by
- * no one passage or FAQ answer together ({@link #namedTogether}, one count query per
+ * no one passage or FAQ entry together ({@link #namedTogether}, one count query per
  * language). Thread-safe.
  */
 final class KnowledgeWords {
@@ -36,7 +36,7 @@ final class KnowledgeWords {
 
 	private final PerRevision<Set<String>> answers;
 
-	private final PerRevision<List<Set<String>>> eachAnswer;
+	private final PerRevision<List<Set<String>>> eachEntry;
 
 	/**
 	 * @param unheld the words as written that no indexed passage holds
@@ -51,7 +51,7 @@ final class KnowledgeWords {
 		this.heldTogether = heldTogether;
 		this.entries = entries;
 		this.answers = new PerRevision<>(revision, this::answerWords);
-		this.eachAnswer = new PerRevision<>(revision, this::eachAnswersWords);
+		this.eachEntry = new PerRevision<>(revision, this::eachEntrysWords);
 	}
 
 	/**
@@ -80,9 +80,9 @@ final class KnowledgeWords {
 
 	/**
 	 * Whether the knowledge base names the phrase's topic words together: one document
-	 * passage or FAQ phrasing holds them all, or one FAQ answer does. A phrase of one
-	 * topic word is named when the word is ("replacement voice remote": the remote and a
-	 * replacement are each named, but never together).
+	 * passage holds them all, or one FAQ entry (its question, phrasings and answer) does.
+	 * A phrase of one topic word is named when the word is ("replacement voice remote":
+	 * the remote and a replacement are each named, but never together).
 	 */
 	boolean namedTogether(String phrase) {
 		Map<String, Set<String>> forms = forms(phrase);
@@ -90,8 +90,8 @@ final class KnowledgeWords {
 			return true;
 		}
 		Set<String> stems = forms.keySet();
-		for (Set<String> answer : this.eachAnswer.get()) {
-			if (answer.containsAll(stems)) {
+		for (Set<String> entry : this.eachEntry.get()) {
+			if (entry.containsAll(stems)) {
 				return true;
 			}
 		}
@@ -135,13 +135,17 @@ final class KnowledgeWords {
 		return Set.copyOf(words);
 	}
 
-	/** The content words of each FAQ answer. */
-	private List<Set<String>> eachAnswersWords() {
-		List<Set<String>> answers = new ArrayList<>();
+	/**
+	 * The content words of each FAQ entry: its question, phrasings and answer are one
+	 * text about one thing, though the index holds each phrasing apart ("how much is 2
+	 * gig fibre per month" is a phrasing of "What fibre broadband plans do you offer …").
+	 */
+	private List<Set<String>> eachEntrysWords() {
+		List<Set<String>> words = new ArrayList<>();
 		for (FaqEntry entry : this.entries.get()) {
-			answers.add(Set.copyOf(ContentWords.setOf(entry.answer())));
+			words.add(Set.copyOf(ContentWords.setOf(FaqAnswers.context(entry))));
 		}
-		return List.copyOf(answers);
+		return List.copyOf(words);
 	}
 
 }

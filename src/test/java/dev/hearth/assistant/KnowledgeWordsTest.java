@@ -64,11 +64,11 @@ class KnowledgeWordsTest {
 	}
 
 	@Test
-	void aPhraseIsNamedTogetherWhenOnePassageOrAnswerHoldsAllItsWords() {
+	void aPhraseIsNamedTogetherWhenOnePassageOrEntryHoldsAllItsWords() {
 		assertThat(this.words.namedTogether("TV box")).isTrue();
 		assertThat(this.words.namedTogether("package box")).isFalse();
 		assertThat(this.together).hasSize(2);
-		// an FAQ answer holds both
+		// an FAQ entry holds both
 		assertThat(this.words.namedTogether("direct debit")).isTrue();
 		assertThat(this.together).hasSize(2);
 	}
