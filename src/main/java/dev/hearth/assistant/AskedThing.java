@@ -34,6 +34,14 @@ final class AskedThing {
 
 	private static final String WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*";
 
+	/**
+	 * Who or what has or offers the thing: a pronoun, the company, or one or two words
+	 * with a possessive or article before them ("the Hub", "long-standing customers");
+	 * never a clause ("will it take to get my money back").
+	 */
+	private static final String SUBJECT = "(?:you|i|we|they|it|northwind|(?:the|my|your|our|their)\\s+" + WORD
+			+ "(?:\\s+" + WORD + ")?|(?!(?:it|to|that|this|there)\\b)" + WORD + "(?:\\s+(?!to\\b)" + WORD + ")?)";
+
 	private static final List<Pattern> FORMS = List.of(
 			// how to get or do a thing, or whether one may: "how to add netflix to my tv
 			// package", "can I get an itemised bill", "how do I set up call forwarding"
@@ -43,7 +51,7 @@ final class AskedThing {
 					+ "|set up|turn on|use)\\s+(?<rest>.*)", FLAGS),
 			// whether someone or something has, offers or supports a thing: "does the Hub
 			// have a guest network", "do long-standing customers get a loyalty discount"
-			Pattern.compile("\\b(?:do|does|will|would)\\s+" + WORD + "(?:\\s+" + WORD + "){0,2}?\\s+"
+			Pattern.compile("\\b(?:do|does|will|would)\\s+" + SUBJECT + "\\s+"
 					+ "(?:have|offer|provide|sell|support|include|get|come with)\\s+(?<rest>.*)", FLAGS),
 			// what a thing is, costs or takes: "how much is a replacement remote",
 			// "what's
@@ -75,8 +83,9 @@ final class AskedThing {
 			"than", "as", "over", "under", "without", "during", "instead", "is", "are", "was", "were", "be", "been",
 			"can", "could", "will", "would", "do", "does", "did", "have", "has", "had", "i", "we", "you", "it", "they",
 			"he", "she", "me", "us", "them", "there", "that", "which", "who", "what", "where", "how", "why", "not",
-			"anything", "something", "nothing", "everything", "anyone", "someone", "one", "ones", "else", "included",
-			"allowed", "available", "valid", "take", "takes", "cost", "costs", "mean", "work", "works");
+			"anything", "something", "nothing", "everything", "anyone", "someone", "one", "ones", "else", "back", "up",
+			"out", "off", "down", "away", "included", "allowed", "available", "valid", "take", "takes", "cost", "costs",
+			"mean", "work", "works");
 
 	/**
 	 * Words that name the kind or measure of what is asked, not the thing: "what features

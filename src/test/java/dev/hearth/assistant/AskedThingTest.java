@@ -65,4 +65,11 @@ class AskedThingTest {
 		assertThat(AskedThing.of("what's the cheapest broadband you do")).isEqualTo("broadband");
 	}
 
+	@Test
+	void aClauseIsNoSubjectAndAParticleEndsThePhrase() {
+		assertThat(AskedThing.of("how long will it take to get my money back?")).isNull();
+		assertThat(AskedThing.of("does it include a router?")).isEqualTo("router");
+		assertThat(AskedThing.of("can I get my money back")).isEqualTo("money");
+	}
+
 }
