@@ -35,12 +35,12 @@ final class AskedThing {
 	private static final String WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*";
 
 	/**
-	 * Who or what has or offers the thing: a pronoun, the company, or one or two words
-	 * with a possessive or article before them ("the Hub", "long-standing customers");
-	 * never a clause ("will it take to get my money back").
+	 * Who or what has or offers the thing: a pronoun, or one or two words, with a
+	 * possessive or article before them or not ("the Hub", "long-standing customers", the
+	 * company's name); never a clause ("will it take to get my money back").
 	 */
-	private static final String SUBJECT = "(?:you|i|we|they|it|northwind|(?:the|my|your|our|their)\\s+" + WORD
-			+ "(?:\\s+" + WORD + ")?|(?!(?:it|to|that|this|there)\\b)" + WORD + "(?:\\s+(?!to\\b)" + WORD + ")?)";
+	private static final String SUBJECT = "(?:you|i|we|they|it|(?:the|my|your|our|their)\\s+" + WORD + "(?:\\s+" + WORD
+			+ ")?|(?!(?:it|to|that|this|there)\\b)" + WORD + "(?:\\s+(?!to\\b)" + WORD + ")?)";
 
 	private static final List<Pattern> FORMS = List.of(
 			// how to get or do a thing, or whether one may: "how to add netflix to my tv
@@ -54,14 +54,12 @@ final class AskedThing {
 			Pattern.compile("\\b(?:do|does|will|would)\\s+" + SUBJECT + "\\s+"
 					+ "(?:have|offer|provide|sell|support|include|get|come with)\\s+(?<rest>.*)", FLAGS),
 			// what a thing is, costs or takes: "how much is a replacement remote",
-			// "what's
-			// the warranty on the Hub", "how long does a refund take"
+			// "what's the warranty on the Hub", "how long does a refund take"
 			Pattern
 				.compile("\\b(?:how much|how long|how many|what|which)(?:'s|’s|\\s+is|\\s+are|\\s+does|\\s+do|\\s+was)"
 						+ "\\s+(?<rest>.*)", FLAGS),
 			// how much of a thing, which of a kind: "how much hotspot tethering is
-			// allowed",
-			// "which streaming apps are included"
+			// allowed", "which streaming apps are included"
 			Pattern.compile("\\b(?:how much|how many|which|what)\\s+(?<rest>(?!(?:is|are|does|do|can|will)\\b)" + WORD
 					+ "(?:\\s+" + WORD + "){0,2})\\s+(?:is|are|do|does|can|will|come)\\b", FLAGS),
 			// whether a thing exists: "is there a student discount"

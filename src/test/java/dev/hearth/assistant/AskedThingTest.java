@@ -19,6 +19,7 @@ class AskedThingTest {
 		assertThat(AskedThing.of("do long-standing customers get a loyalty discount")).isEqualTo("loyalty discount");
 		assertThat(AskedThing.of("Does the TV Box support Dolby Atmos sound?")).isEqualTo("Dolby Atmos sound");
 		assertThat(AskedThing.of("is there a student discount?")).isEqualTo("student discount");
+		assertThat(AskedThing.of("does Northwind offer insurance for my phone")).isEqualTo("insurance");
 	}
 
 	@Test
