@@ -91,7 +91,8 @@ public class AnswerPipeline {
 			ObjectProvider<AuditTrail> audit) {
 		this.detection = detection;
 		this.catalog = catalog;
-		this.knowledgeWords = new KnowledgeWords(search::unknownWords, catalog::entries, catalog::revision);
+		this.knowledgeWords = new KnowledgeWords(search::unknownWords, search::wordsHeldTogether, catalog::entries,
+				catalog::revision);
 		this.tagSiblings = new TagSiblings(catalog::entries, catalog::revision);
 		String modelLanguage = properties.language().modelLanguages().get(0);
 		this.translations = QueryTranslations.load(properties.language().dictionaries(),
@@ -328,13 +329,14 @@ public class AnswerPipeline {
 		FaqRouting.Routed routed = this.languages.faq(this.routing.route(query, vector, routerThreshold), query,
 				language);
 		timings.lap("route");
-		String thing = Answerability.thingAskedFor(question);
-		if (thing != null && !this.knowledgeWords.unknown(thing).isEmpty()) {
-			// "how to add netflix to my tv package": no text here names Netflix, so none
-			// says how to get it; the extra TV box's entry and the page on adding a box
-			// would answer another question. Out of scope when nothing near was found
-			// either, as for any question no text answers
-			log.debug("The question asks for a thing the knowledge base never names");
+		if (this.neverNamed(question)) {
+			// "how to add netflix to my tv package", "how do I set up call forwarding",
+			// "how much is a replacement voice remote": no text here names the thing, so
+			// none says anything about it; the extra TV box's entry or the page on
+			// calling customer service would answer another question (ADR 0050, 0071).
+			// Out of scope when nothing near was found either, as for any question no
+			// text answers
+			log.debug("The question asks about a thing the knowledge base never names");
 			List<Passage> passages = retrieve(query, vector, history, pieces, language);
 			double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
@@ -554,6 +556,28 @@ public class AnswerPipeline {
 									Math.max(routed.confidence(), similarity), routed, timings)
 							: escalate(unjudged(declined.reason(), routed), similarity, routed, timings);
 		};
+	}
+
+	/**
+	 * Whether the question asks about a thing ({@link AskedThing}) that the knowledge
+	 * base never names: a word of the thing's phrase no text holds ("call forwarding"),
+	 * or a phrase whose words each text holds only apart ("replacement voice remote",
+	 * "satellite internet plan"; ADR 0071).
+	 */
+	private boolean neverNamed(String question) {
+		List<String> phrases = AskedThing.phrases(question);
+		if (phrases.isEmpty()) {
+			return false;
+		}
+		if (!this.knowledgeWords.unknown(phrases.get(0)).isEmpty()) {
+			return true;
+		}
+		for (String phrase : phrases) {
+			if (this.knowledgeWords.unknown(phrase).isEmpty() && !this.knowledgeWords.namedTogether(phrase)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

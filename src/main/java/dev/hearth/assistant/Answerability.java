@@ -20,11 +20,10 @@ import java.util.regex.Pattern;
  * you offer a student discount?") needs every topic word, from an FAQ entry too: a text
  * about a discount that never names students does not say one is offered. Words that only
  * say what kind of fact is asked ("cost", "long", "take") are not topic words. A question
- * that asks how to get a thing ({@link #thingAskedFor}: "how to add netflix to my tv
- * package") is not answered at all when the knowledge base never names the thing (the
- * pipeline asks {@link KnowledgeWords}, ADR 0050). The same judgement applies to an FAQ
- * entry's answer, with the entry's question and phrasings as its context. Thread-safe:
- * immutable.
+ * about a thing the knowledge base never names ({@link AskedThing}: "how to add netflix
+ * to my tv package") is not answered at all (the pipeline asks {@link KnowledgeWords},
+ * ADR 0050 and 0071). The same judgement applies to an FAQ entry's answer, with the
+ * entry's question and phrasings as its context. Thread-safe: immutable.
  */
 final class Answerability {
 
@@ -103,17 +102,6 @@ final class Answerability {
 	 */
 	private static final Pattern DEAL_ASKED = Pattern.compile("\\b(?:is there|are there|do i get|can i get|do you give)"
 			+ "\\s+(?:a |an |any )?(?:[\\p{L}-]+\\s+){0,2}(?:discounts?|deals?|offers?|promotions?|reductions?|concessions?)\\b",
-			Pattern.CASE_INSENSITIVE);
-
-	/**
-	 * A question that asks how to get a thing, or whether one may: "how to add netflix to
-	 * my tv package", "how do I get a static IP", "can I order another box"; group
-	 * {@code thing} is the first word of what is asked for, past its determiners.
-	 */
-	private static final Pattern ASKS_FOR = Pattern.compile("\\b(?:how (?:do|can|could|would|should) (?:i|we)|how to"
-			+ "|(?:can|could|may) (?:i|we)|where (?:do|can|could) (?:i|we))\\s+(?:also\\s+|still\\s+|just\\s+)?"
-			+ "(?:add|get|order|buy|subscribe to|sign up for|sign up to|have|watch|stream|install|activate|book)\\s+"
-			+ "(?:(?:a|an|the|my|our|some|more|another|any|extra|second|new)\\s+)*(?<thing>[\\p{L}\\p{N}][\\p{L}\\p{N}'’]*)",
 			Pattern.CASE_INSENSITIVE);
 
 	/**
@@ -392,21 +380,6 @@ final class Answerability {
 			}
 		}
 		return false;
-	}
-
-	/**
-	 * The thing a question asks how to get, or whether one may get ("netflix" in "how to
-	 * add netflix to my tv package", "TV" in "can I get another TV box"), as written; a
-	 * text that never names it does not say how. {@code null} when the question asks no
-	 * such thing, or names it with a stop word ("can I get it").
-	 */
-	static String thingAskedFor(String question) {
-		Matcher matcher = ASKS_FOR.matcher(prose(question));
-		if (!matcher.find()) {
-			return null;
-		}
-		String thing = matcher.group("thing");
-		return ContentWords.of(thing).isEmpty() ? null : thing;
 	}
 
 	/**

@@ -117,6 +117,15 @@ public class KnowledgeSearch {
 		return read((searcher) -> searcher.passagesHolding(phrase, language), "read");
 	}
 
+	/**
+	 * Whether one passage of the knowledge base, FAQ entry or document, of any audience,
+	 * holds all the words ({@link dev.hearth.retrieval.HybridSearcher#heldTogether}).
+	 * @param words each word's forms as written
+	 */
+	public boolean wordsHeldTogether(List<? extends Collection<String>> words) {
+		return read((searcher) -> searcher.heldTogether(words), "read");
+	}
+
 	private SearchResults search(String query, float[] vector, int n, Map<String, Set<String>> filters, Fusion fusion) {
 		if (n < 1 || n > MAX_TOP) {
 			throw new IllegalArgumentException("top must be between 1 and " + MAX_TOP + ", got " + n);

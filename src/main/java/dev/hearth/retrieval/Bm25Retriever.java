@@ -1,6 +1,7 @@
 package dev.hearth.retrieval;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,42 @@ final class Bm25Retriever {
 			all.add(new TermQuery(new Term(field, term)), Occur.FILTER);
 		}
 		return searcher.count(all.build());
+	}
+
+	/**
+	 * Whether one passage's text holds every word, as BM25 reads them: in some language
+	 * field, a passage with a term of each word (any of its forms). Words that a field's
+	 * analyzer drops are not asked for there; a field that drops them all does not count.
+	 * @param words each word's forms as written ("adapters", "adapter")
+	 */
+	boolean holdsTogether(IndexSearcher searcher, List<? extends Collection<String>> words) throws IOException {
+		IndexReader reader = searcher.getIndexReader();
+		for (String key : this.analyzers.keys()) {
+			String field = PassageSchema.textField(key);
+			if (!hasField(reader, field)) {
+				continue;
+			}
+			BooleanQuery.Builder all = new BooleanQuery.Builder();
+			int clauses = 0;
+			for (Collection<String> forms : words) {
+				BooleanQuery.Builder any = new BooleanQuery.Builder();
+				int terms = 0;
+				for (String form : forms) {
+					for (String term : this.analyzers.terms(field, form)) {
+						any.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+						terms++;
+					}
+				}
+				if (terms > 0) {
+					all.add(any.build(), Occur.MUST);
+					clauses++;
+				}
+			}
+			if (clauses > 0 && searcher.count(all.build()) > 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean hasField(IndexReader reader, String field) {

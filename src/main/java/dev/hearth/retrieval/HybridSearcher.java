@@ -120,6 +120,24 @@ public final class HybridSearcher {
 	}
 
 	/**
+	 * Whether one passage of the index, of any kind or audience, holds every word as BM25
+	 * reads them ({@link Bm25Retriever#holdsTogether}): whether the knowledge base names
+	 * these words together anywhere. One count query per language field.
+	 * @param words each word's forms as written
+	 * @throws IOException if Lucene fails to read the index
+	 */
+	public boolean heldTogether(List<? extends Collection<String>> words) throws IOException {
+		Checks.requireNonNull(words, "words");
+		IndexSearcher searcher = this.index.acquire();
+		try {
+			return this.bm25.holdsTogether(searcher, words);
+		}
+		finally {
+			this.index.release(searcher);
+		}
+	}
+
+	/**
 	 * The best {@code wanted} passages of one kind among the best groups of all kinds,
 	 * with their fused and vector ranks among all passages and their BM25 rank among the
 	 * groups of their kind (the groups of other kinds BM25 ranked before them not

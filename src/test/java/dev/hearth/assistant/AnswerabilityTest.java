@@ -293,16 +293,6 @@ class AnswerabilityTest {
 	}
 
 	@Test
-	void theThingAQuestionAsksHowToGetIsTheWordAfterTheVerb() {
-		assertThat(Answerability.thingAskedFor("how to add netflix to my tv package")).isEqualTo("netflix");
-		assertThat(Answerability.thingAskedFor("How do I get a static IP?")).isEqualTo("static");
-		assertThat(Answerability.thingAskedFor("can I order another TV box")).isEqualTo("TV");
-		assertThat(Answerability.thingAskedFor("can I get it")).isNull();
-		assertThat(Answerability.thingAskedFor("how do I reset my router")).isNull();
-		assertThat(Answerability.thingAskedFor("Wie kann ich Netflix hinzufügen?")).isNull();
-	}
-
-	@Test
 	void anFaqEntryThatNeverNamesTheEventAStatementReportsDoesNotAnswerIt() {
 		// found in walk8: "I never received my router" got the entry on the Hub's lights
 		dev.hearth.knowledge.FaqEntry lights = new dev.hearth.knowledge.FaqEntry("router-lights",

@@ -31,7 +31,15 @@ class KnowledgeWordsTest {
 		Set<String> unheld = new LinkedHashSet<>();
 		written.stream().filter((w) -> !INDEXED.contains(w.toLowerCase())).forEach(unheld::add);
 		return unheld;
+	}, (words) -> {
+		this.together.add(words);
+		return words.stream().allMatch((forms) -> forms.stream().anyMatch(TOGETHER::contains));
 	}, () -> this.entries, this.revision::get);
+
+	/** What one indexed passage holds together. */
+	private static final Set<String> TOGETHER = Set.of("tv", "box");
+
+	private final List<List<Set<String>>> together = new ArrayList<>();
 
 	@Test
 	void aWordNoTextHoldsIsUnknown() {
@@ -53,6 +61,22 @@ class KnowledgeWordsTest {
 	void aQuestionWithoutTopicWordsAsksNothing() {
 		assertThat(this.words.unknown("how do I?")).isEmpty();
 		assertThat(this.asked).isEmpty();
+	}
+
+	@Test
+	void aPhraseIsNamedTogetherWhenOnePassageOrEntryHoldsAllItsWords() {
+		assertThat(this.words.namedTogether("TV box")).isTrue();
+		assertThat(this.words.namedTogether("package box")).isFalse();
+		assertThat(this.together).hasSize(2);
+		// an FAQ entry holds both
+		assertThat(this.words.namedTogether("direct debit")).isTrue();
+		assertThat(this.together).hasSize(2);
+	}
+
+	@Test
+	void aPhraseOfOneTopicWordIsNamedTogether() {
+		assertThat(this.words.namedTogether("the package")).isTrue();
+		assertThat(this.together).isEmpty();
 	}
 
 }

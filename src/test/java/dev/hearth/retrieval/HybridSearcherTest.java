@@ -53,6 +53,15 @@ class HybridSearcherTest {
 	}
 
 	@Test
+	void wordsAreHeldTogetherOnlyWhenOnePassageHoldsThemAll() throws IOException {
+		this.index.replaceDocument("d1", List.of(chunk("a", "d1", "Add a TV box in My Account", axis(0))), 1);
+		this.index.replaceDocument("faq:pin", List.of(faq("pin", 0, "forgot my parental PIN", axis(2))), 2);
+		assertThat(this.index.searcher().heldTogether(List.of(Set.of("boxes", "box"), Set.of("TV")))).isTrue();
+		assertThat(this.index.searcher().heldTogether(List.of(Set.of("box"), Set.of("parental")))).isFalse();
+		assertThat(this.index.searcher().heldTogether(List.of(Set.of("the")))).isFalse();
+	}
+
+	@Test
 	void singleRetrieverModesReportTheirOwnScoresAndRanks() throws IOException {
 		indexFusionCorpus();
 		List<SearchHit> bm25 = search(query("router password", null, 4, Fusion.BM25_ONLY));
