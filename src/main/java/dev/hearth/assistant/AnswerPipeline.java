@@ -351,9 +351,13 @@ public class AnswerPipeline {
 					routed.entry().get().id(), unsaid);
 			return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
 		}
-		if (contextualised && routed.entry()
-			.map((entry) -> FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer()))
-			.orElse(false)) {
+		// "and in Thailand?" after the USA asks the previous question again of another
+		// place: the entry that answered it may answer again
+		boolean askedOfAnother = contextualised && FollowUps.asksAgainOfAnother(question, history);
+		if (contextualised && !askedOfAnother
+				&& routed.entry()
+					.map((entry) -> FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer()))
+					.orElse(false)) {
 			// "how much is it?" after the entry that said the price: that fact again, on
 			// its own (ADR 0072)
 			FaqEntry entry = routed.entry().get();
@@ -363,9 +367,10 @@ public class AnswerPipeline {
 				return restated(entry, again.get(), routed, timings, stream);
 			}
 		}
-		if (contextualised && routed.entry()
-			.map((entry) -> FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer()))
-			.orElse(true)) {
+		if (contextualised && !askedOfAnother
+				&& routed.entry()
+					.map((entry) -> FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer()))
+					.orElse(true)) {
 			Answer alone = followUpAlone(question, history, language, routerThreshold, timings, stream);
 			if (alone != null) {
 				return alone;
@@ -409,7 +414,7 @@ public class AnswerPipeline {
 				verdict = new Answerability.Verdict(false, verdict.coverage(),
 						"it is not tagged for " + sibling.get() + ", which the question names");
 			}
-			boolean repeats = FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer());
+			boolean repeats = !askedOfAnother && FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer());
 			if (verdict.answers() && !repeats) {
 				if (!this.languages.understood(language)) {
 					// the model's similarities say nothing in this language

@@ -76,13 +76,7 @@ final class FollowUps {
 	 */
 	static String contextualise(String question, List<Turn> history,
 			Supplier<? extends Collection<String>> faqAnswers) {
-		String previous = null;
-		for (int i = history.size() - 1; i >= 0; i--) {
-			if (history.get(i).fromCustomer() && !history.get(i).text().isBlank()) {
-				previous = history.get(i).text().strip();
-				break;
-			}
-		}
+		String previous = previousQuestion(history);
 		if (previous == null
 				|| !(leansBack(question, history, faqAnswers) || Answerability.topicWords(question).isEmpty())) {
 			return question.strip();
@@ -93,6 +87,27 @@ final class FollowUps {
 		}
 		String topic = topic(previousAnswer(history));
 		return (topic.isEmpty() ? previous : previous + " " + topic) + " " + question.strip();
+	}
+
+	/** The customer's last message, or {@code null}. */
+	private static String previousQuestion(List<Turn> history) {
+		for (int i = history.size() - 1; i >= 0; i--) {
+			if (history.get(i).fromCustomer() && !history.get(i).text().isBlank()) {
+				return history.get(i).text().strip();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Whether the follow-up asks the customer's previous question again of another thing
+	 * ({@link #substituted}): the answer to that question may answer it too ("and in
+	 * Thailand?" after the USA: the entry on roaming outside the EU), as it would if the
+	 * customer had asked it first, so it is no repeat of the previous answer.
+	 */
+	static boolean asksAgainOfAnother(String question, List<Turn> history) {
+		String previous = previousQuestion(history);
+		return previous != null && substituted(question, previous) != null;
 	}
 
 	/**

@@ -231,4 +231,12 @@ class FollowUpsTest {
 			.isNull();
 	}
 
+	@Test
+	void aQuestionAskedAgainOfAnotherPlaceIsNoRepeat() {
+		List<Turn> history = List.of(new Turn(true, "How much does it cost to use my phone in the USA?"),
+				new Turn(false, "Outside the EU a daily pass starts automatically."));
+		assertThat(FollowUps.asksAgainOfAnother("and in Thailand?", history)).isTrue();
+		assertThat(FollowUps.asksAgainOfAnother("how much is it?", history)).isFalse();
+	}
+
 }
