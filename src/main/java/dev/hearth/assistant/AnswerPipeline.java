@@ -414,13 +414,6 @@ public class AnswerPipeline {
 				verdict = new Answerability.Verdict(false, verdict.coverage(),
 						"it is not tagged for " + sibling.get() + ", which the question names");
 			}
-			if (verdict.answers() && contextualised && !askedOfAnother
-					&& !FollowUps.aboutReferent(question, history, context)) {
-				// "does it work over wifi?" after the TV Box: the entry its own words
-				// matched is about Wi-Fi, and never names the TV Box "it" stands for
-				verdict = new Answerability.Verdict(false, verdict.coverage(),
-						"it never names what the follow-up's pronoun stands for");
-			}
 			boolean repeats = !askedOfAnother && FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer());
 			if (verdict.answers() && !repeats) {
 				if (!this.languages.understood(language)) {
@@ -605,7 +598,6 @@ public class AnswerPipeline {
 		}
 		FaqEntry entry = routed.entry().get();
 		if (FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer())
-				|| !FollowUps.aboutReferent(question, history, FaqAnswers.context(entry))
 				|| !this.faqAnswerability.judge(question, FaqAnswers.context(entry), entry.answer()).answers()
 				|| this.tagSiblings.otherValue(question, entry).isPresent()) {
 			return null;

@@ -50,10 +50,6 @@ final class FollowUps {
 		.compile("^(?:and|or|but|and what about|and how about|what about|how about)\\s+(in|for|on|with|at|from|to)\\s+"
 				+ "([^?.!,;]{1,40}?)[?.!\\s]*$", Pattern.CASE_INSENSITIVE);
 
-	/** "it", "that", "them": a word that stands for a thing named before. */
-	private static final Pattern PRONOUN = Pattern.compile("\\b(it|that|this|them|they|those|these)\\b",
-			Pattern.CASE_INSENSITIVE);
-
 	/** The words a replaced phrase of the previous question has, at most. */
 	private static final int MAX_REPLACED_WORDS = 4;
 
@@ -112,26 +108,6 @@ final class FollowUps {
 	static boolean asksAgainOfAnother(String question, List<Turn> history) {
 		String previous = previousQuestion(history);
 		return previous != null && substituted(question, previous) != null;
-	}
-
-	/**
-	 * Whether a text may say something of what a follow-up's pronoun stands for: the
-	 * follow-up has no pronoun ("it", "that", "them"), or the text names a topic word of
-	 * the customer's previous message that the follow-up does not name itself. "does it
-	 * work over wifi?" after "what comes with the TV Box?" asks about the TV Box; the
-	 * Wi-Fi troubleshooting entry, which its own words match, never names it.
-	 * @param question the follow-up
-	 * @param history the conversation before it
-	 * @param text what would answer (an FAQ entry's question, phrasings and answer)
-	 */
-	static boolean aboutReferent(String question, List<Turn> history, String text) {
-		String previous = previousQuestion(history);
-		if (previous == null || !PRONOUN.matcher(question).find()) {
-			return true;
-		}
-		Set<String> referent = new LinkedHashSet<>(Answerability.topicWords(previous));
-		referent.removeAll(Answerability.topicWords(question));
-		return referent.isEmpty() || TopicWords.shareAny(referent, text);
 	}
 
 	/**

@@ -239,19 +239,4 @@ class FollowUpsTest {
 		assertThat(FollowUps.asksAgainOfAnother("how much is it?", history)).isFalse();
 	}
 
-	@Test
-	void anEntryAboutWhatThePronounStandsForMayAnswer() {
-		List<Turn> history = List.of(new Turn(true, "how do I turn on SafeHome?"));
-		assertThat(FollowUps.aboutReferent("does it work on mobile data too?", history,
-				"What mobile plans do you have? All our mobile plans are SIM-only."))
-			.as("the mobile plans never name SafeHome")
-			.isFalse();
-		assertThat(FollowUps.aboutReferent("does it work on mobile data too?", history,
-				"SafeHome only works on devices connected to your home Wi-Fi."))
-			.isTrue();
-		assertThat(FollowUps.aboutReferent("what about mobile data?", history, "All our mobile plans are SIM-only."))
-			.as("no pronoun")
-			.isTrue();
-	}
-
 }
