@@ -353,6 +353,9 @@ public class AnswerPipeline {
 		// notice do I have to give?" after a cancellation); only one that opens the
 		// conversation is held back because several entries name its words
 		boolean contextualised = !query.strip().equals(question.strip());
+		if (contextualised) {
+			log.debug("The follow-up is searched as: {}", query);
+		}
 		// a question on a topic of its own, in a conversation whose topic Hearth said, is
 		// searched as if asked first: the conversation's words would only pull the search
 		// back to what was answered ("my direct debit was taken twice" after the TV Box's
@@ -383,9 +386,26 @@ public class AnswerPipeline {
 					routed.entry().get().id(), unsaid);
 			return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
 		}
-		if (contextualised && routed.entry()
-			.map((entry) -> FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer()))
-			.orElse(true)) {
+		// "and in Thailand?" after the USA asks the previous question again of another
+		// place: the entry that answered it may answer again
+		boolean askedOfAnother = contextualised && FollowUps.asksAgainOfAnother(question, history);
+		if (contextualised && !askedOfAnother
+				&& routed.entry()
+					.map((entry) -> FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer()))
+					.orElse(false)) {
+			// "how much is it?" after the entry that said the price: that fact again, on
+			// its own (ADR 0072)
+			FaqEntry entry = routed.entry().get();
+			Optional<String> again = RestatedFacts.of(question, entry.answer());
+			if (again.isPresent()) {
+				log.debug("The follow-up asks only a kind of fact, which FAQ entry {} stated: said again", entry.id());
+				return restated(entry, again.get(), routed, timings, stream);
+			}
+		}
+		if (contextualised && !askedOfAnother
+				&& routed.entry()
+					.map((entry) -> FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer()))
+					.orElse(true)) {
 			Answer alone = followUpAlone(question, history, language, routerThreshold, timings, stream);
 			if (alone != null) {
 				return alone;
@@ -429,7 +449,7 @@ public class AnswerPipeline {
 				verdict = new Answerability.Verdict(false, verdict.coverage(),
 						"it is not tagged for " + sibling.get() + ", which the question names");
 			}
-			boolean repeats = FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer());
+			boolean repeats = !askedOfAnother && FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer());
 			if (verdict.answers() && !repeats) {
 				if (!this.languages.understood(language)) {
 					// the model's similarities say nothing in this language
@@ -735,6 +755,18 @@ public class AnswerPipeline {
 		return new Answer(Decision.ANSWERED, null, written.text(), similarity, routed.confidence(), null,
 				written.answeredBy(), written.citations(), routed.ranked(), timings.done(),
 				"extractive".equals(written.answeredBy()) ? passages.get(0).hit().language() : null);
+	}
+
+	/**
+	 * The sentences of an entry's answer that state the fact a follow-up asks again
+	 * ({@link RestatedFacts}), cited as the entry.
+	 */
+	private static Answer restated(FaqEntry entry, String text, FaqRouting.Routed routed, Timings timings,
+			Consumer<String> stream) {
+		stream.accept(text);
+		Citation citation = new Citation(1, entry.title(), "", "faq:" + entry.id(), "/kb/faq/" + entry.id(), text);
+		return new Answer(Decision.ANSWERED, null, text, routed.confidence(), routed.confidence(), entry.id(), "faq",
+				List.of(citation), routed.ranked(), timings.done(), entry.language());
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +42,17 @@ final class FollowUps {
 
 	private static final int MAX_WORDS = 9;
 
+	/**
+	 * "and for mobile?", "what about in the US?": a follow-up that is nothing but a
+	 * preposition and what it names, after "and", "what about" or "how about".
+	 */
+	private static final Pattern SUBSTITUTE = Pattern
+		.compile("^(?:and|or|but|and what about|and how about|what about|how about)\\s+(in|for|on|with|at|from|to)\\s+"
+				+ "([^?.!,;]{1,40}?)[?.!\\s]*$", Pattern.CASE_INSENSITIVE);
+
+	/** The words a replaced phrase of the previous question has, at most. */
+	private static final int MAX_REPLACED_WORDS = 4;
+
 	/** The customer's earlier messages a question is compared with, at most. */
 	private static final int EARLIER_MESSAGES = 2;
 
@@ -64,19 +76,71 @@ final class FollowUps {
 	 */
 	static String contextualise(String question, List<Turn> history,
 			Supplier<? extends Collection<String>> faqAnswers) {
-		String previous = null;
-		for (int i = history.size() - 1; i >= 0; i--) {
-			if (history.get(i).fromCustomer() && !history.get(i).text().isBlank()) {
-				previous = history.get(i).text().strip();
-				break;
-			}
-		}
+		String previous = previousQuestion(history);
 		if (previous == null
 				|| !(leansBack(question, history, faqAnswers) || Answerability.topicWords(question).isEmpty())) {
 			return question.strip();
 		}
+		String substituted = substituted(question, previous);
+		if (substituted != null) {
+			return substituted;
+		}
 		String topic = topic(previousAnswer(history));
 		return (topic.isEmpty() ? previous : previous + " " + topic) + " " + question.strip();
+	}
+
+	/** The customer's last message, or {@code null}. */
+	private static String previousQuestion(List<Turn> history) {
+		for (int i = history.size() - 1; i >= 0; i--) {
+			if (history.get(i).fromCustomer() && !history.get(i).text().isBlank()) {
+				return history.get(i).text().strip();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Whether the follow-up asks the customer's previous question again of another thing
+	 * ({@link #substituted}): the answer to that question may answer it too ("and in
+	 * Thailand?" after the USA: the entry on roaming outside the EU), as it would if the
+	 * customer had asked it first, so it is no repeat of the previous answer.
+	 */
+	static boolean asksAgainOfAnother(String question, List<Turn> history) {
+		String previous = previousQuestion(history);
+		return previous != null && substituted(question, previous) != null;
+	}
+
+	/**
+	 * The previous question asked again of what a follow-up names instead: "and for
+	 * mobile?" after "what's the minimum contract length for fibre?" asks "what's the
+	 * minimum contract length for mobile?", and "what about in the US?" after "do I pay
+	 * extra to use my phone in Spain?" asks about the US. The follow-up's preposition and
+	 * what it names replace the previous question's last phrase with the same
+	 * preposition, to the end of its clause and of at most {@value #MAX_REPLACED_WORDS}
+	 * words; {@code null} when the follow-up is no such phrase or the previous question
+	 * has none to replace. Read together instead, both names are searched and the
+	 * previous one, which the conversation repeats, wins.
+	 * @param question the follow-up
+	 * @param previous the customer's previous message
+	 */
+	static String substituted(String question, String previous) {
+		Matcher asked = SUBSTITUTE.matcher(question.strip());
+		if (!asked.matches()) {
+			return null;
+		}
+		String preposition = asked.group(1).toLowerCase(Locale.ROOT);
+		Matcher phrase = Pattern.compile("\\b" + preposition + "\\s+([^?.!,;]+?)([?.!,;]|$)", Pattern.CASE_INSENSITIVE)
+			.matcher(previous);
+		int start = -1;
+		int end = -1;
+		while (phrase.find()) {
+			start = phrase.start();
+			end = phrase.end(1);
+		}
+		if (start < 0 || previous.substring(start, end).split("\\s+").length > MAX_REPLACED_WORDS + 1) {
+			return null;
+		}
+		return previous.substring(0, start) + preposition + " " + asked.group(2).strip() + previous.substring(end);
 	}
 
 	/**

@@ -211,4 +211,32 @@ class FollowUpsTest {
 			.isFalse();
 	}
 
+	@Test
+	void aPhraseWithTheSamePrepositionReplacesThePreviousQuestions() {
+		assertThat(FollowUps.substituted("and for mobile?", "what's the minimum contract length for fibre?"))
+			.isEqualTo("what's the minimum contract length for mobile?");
+		assertThat(FollowUps.substituted("what about in the US?", "Do I pay extra to use my phone in Spain?"))
+			.isEqualTo("Do I pay extra to use my phone in the US?");
+		assertThat(FollowUps.contextualise("and in Thailand?",
+				List.of(new Turn(true, "How much does it cost to use my phone in the USA?"))))
+			.isEqualTo("How much does it cost to use my phone in Thailand?");
+	}
+
+	@Test
+	void noPhraseToReplaceLeavesTheFollowUpToBeReadWithTheConversation() {
+		assertThat(FollowUps.substituted("and for mobile?", "how much notice do I have to give?")).isNull();
+		assertThat(FollowUps.substituted("and the kids one?", "what does the Sports add-on cost?")).isNull();
+		assertThat(FollowUps.substituted("and for mobile?", "what do I pay for fibre if I move house next year?"))
+			.as("a phrase longer than a name")
+			.isNull();
+	}
+
+	@Test
+	void aQuestionAskedAgainOfAnotherPlaceIsNoRepeat() {
+		List<Turn> history = List.of(new Turn(true, "How much does it cost to use my phone in the USA?"),
+				new Turn(false, "Outside the EU a daily pass starts automatically."));
+		assertThat(FollowUps.asksAgainOfAnother("and in Thailand?", history)).isTrue();
+		assertThat(FollowUps.asksAgainOfAnother("how much is it?", history)).isFalse();
+	}
+
 }

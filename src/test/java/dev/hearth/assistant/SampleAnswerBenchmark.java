@@ -118,6 +118,8 @@ class SampleAnswerBenchmark {
 				if (MISSES_PRINTED.contains(set)) {
 					log.debug("Question {}:{} [{}] expected {} / {}: {}", set, n, question.groupOrKind(),
 							question.expected(), question.expectedSource(), question.question());
+					history.forEach((turn) -> log.debug("History {}: {}", turn.fromCustomer() ? "customer" : "hearth",
+							turn.text()));
 				}
 				Answer answer = this.pipeline.answer(question.question(), history, (text) -> {
 				});

@@ -1,0 +1,52 @@
+package dev.hearth.assistant;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RestatedFactsTest {
+
+	private static final String PAPER_BILL = "Yes. Online bills are free; a paper bill by post costs €2 per month. "
+			+ "Paper bills are free for customers aged 75 or over. Large-print and braille bills are always free. "
+			+ "You can switch in My Account under Billing.";
+
+	private static final String PORTING = "Yes, and it's free. Get a porting code from your current provider and "
+			+ "give it to us when you order. If we get it before 16:00 on a working day, your number moves the next "
+			+ "working day. You'll use a temporary number until then.";
+
+	@Test
+	void aPriceAskedOfWhatTheAnswerWasAboutIsSaidAgain() {
+		assertThat(RestatedFacts.of("how much is it?", PAPER_BILL)).hasValue(
+				"Online bills are free; a paper bill by post costs €2 per month. Paper bills are free for customers aged 75 or over.");
+	}
+
+	@Test
+	void aTimeAskedIsTheSentenceWithATime() {
+		assertThat(RestatedFacts.of("how long does that take?", PORTING)).hasValueSatisfying(
+				(text) -> assertThat(text).contains("next working day").doesNotContain("temporary number"));
+	}
+
+	@Test
+	void aGermanPriceQuestionToo() {
+		assertThat(RestatedFacts.of("Und was kostet das?",
+				"Ja. Melden Sie den Umzug in der App. Sonst kostet es einmalig 35 €. Nehmen Sie den Router mit."))
+			.hasValue("Sonst kostet es einmalig 35 €.");
+	}
+
+	@Test
+	void aFollowUpThatNamesAThingOfItsOwnIsLeftToTheSearch() {
+		assertThat(RestatedFacts.of("how long does it take to activate?", PORTING)).isEmpty();
+	}
+
+	@Test
+	void aFollowUpThatAsksNoKindOfFactIsLeftToTheSearch() {
+		assertThat(RestatedFacts.of("can I get it in white?", PAPER_BILL)).isEmpty();
+	}
+
+	@Test
+	void anAnswerThatDoesNotStateTheKindAskedSaysNothingAgain() {
+		assertThat(RestatedFacts.of("how long does that take?", "You can switch in My Account under Billing."))
+			.isEmpty();
+	}
+
+}
