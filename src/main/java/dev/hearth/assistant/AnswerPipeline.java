@@ -758,8 +758,8 @@ public class AnswerPipeline {
 	}
 
 	/**
-	 * The sentences of an entry's answer that state the fact a follow-up asks again
-	 * ({@link RestatedFacts}), cited as the entry.
+	 * An entry's answer, or the sentences of it that state the fact a follow-up asks
+	 * again ({@link RestatedFacts}), cited as the entry.
 	 */
 	private static Answer restated(FaqEntry entry, String text, FaqRouting.Routed routed, Timings timings,
 			Consumer<String> stream) {
@@ -778,10 +778,7 @@ public class AnswerPipeline {
 			Timings timings, Consumer<String> stream) {
 		String text = YesNoQuestions.fitted(entry.answer(), question,
 				"de".equals(LanguageDetection.normalize(language)));
-		stream.accept(text);
-		Citation citation = new Citation(1, entry.title(), "", "faq:" + entry.id(), "/kb/faq/" + entry.id(), text);
-		return new Answer(Decision.ANSWERED, null, text, routed.confidence(), routed.confidence(), entry.id(), "faq",
-				List.of(citation), routed.ranked(), timings.done(), entry.language());
+		return restated(entry, text, routed, timings, stream);
 	}
 
 	/**
