@@ -33,7 +33,8 @@ final class RestatedFacts {
 	 * The sentences (at most {@value #MAX_SENTENCES}, in their order) of the answer that
 	 * hold a kind of fact the follow-up asks ({@link Answerability#factsAsked}), when it
 	 * asks at least one, has no topic words of its own ({@link Answerability#topicWords})
-	 * and every kind it asks is held by one of them; empty otherwise.
+	 * and every kind it asks is held by one of them; empty otherwise, and when they would
+	 * be the whole answer again.
 	 * @param own the customer's own words
 	 * @param answer the answer already given (an FAQ entry's)
 	 */
@@ -50,7 +51,11 @@ final class RestatedFacts {
 		}
 		List<String> said = stating.subList(0, Math.min(MAX_SENTENCES, stating.size()));
 		boolean every = facts.stream().allMatch((fact) -> said.stream().anyMatch((unit) -> fact.matcher(unit).find()));
-		return (said.isEmpty() || !every) ? Optional.empty() : Optional.of(String.join(" ", said));
+		// an answer that is all fact would be given again word for word, which a
+		// follow-up never is (ADR 0025): "and how long does that take?" after "Refunds
+		// reach your account within 5 working days."
+		boolean whole = said.size() == units(YesNoQuestions.withoutAffirmation(answer)).size();
+		return (said.isEmpty() || !every || whole) ? Optional.empty() : Optional.of(String.join(" ", said));
 	}
 
 	/** The text's sentences, a line (a list item) never joined to the next. */

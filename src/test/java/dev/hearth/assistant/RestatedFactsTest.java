@@ -34,6 +34,13 @@ class RestatedFactsTest {
 	}
 
 	@Test
+	void anAnswerThatIsAllFactIsNotGivenAgain() {
+		assertThat(
+				RestatedFacts.of("and how long does that take?", "Refunds reach your account within 5 working days."))
+			.isEmpty();
+	}
+
+	@Test
 	void aFollowUpThatNamesAThingOfItsOwnIsLeftToTheSearch() {
 		assertThat(RestatedFacts.of("how long does it take to activate?", PORTING)).isEmpty();
 	}
