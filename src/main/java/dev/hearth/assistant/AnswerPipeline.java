@@ -389,10 +389,12 @@ public class AnswerPipeline {
 		// "and in Thailand?" after the USA asks the previous question again of another
 		// place: the entry that answered it may answer again
 		boolean askedOfAnother = contextualised && FollowUps.asksAgainOfAnother(question, history);
-		if (contextualised && !askedOfAnother
+		// the follow-up's entry would say again what the previous answer said
+		boolean saidAlready = contextualised && !askedOfAnother
 				&& routed.entry()
 					.map((entry) -> FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer()))
-					.orElse(false)) {
+					.orElse(false);
+		if (saidAlready) {
 			// "how much is it?" after the entry that said the price: that fact again, on
 			// its own (ADR 0072)
 			FaqEntry entry = routed.entry().get();
@@ -402,10 +404,7 @@ public class AnswerPipeline {
 				return restated(entry, again.get(), routed, timings, stream);
 			}
 		}
-		if (contextualised && !askedOfAnother
-				&& routed.entry()
-					.map((entry) -> FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer()))
-					.orElse(true)) {
+		if (saidAlready || (contextualised && !askedOfAnother && routed.entry().isEmpty())) {
 			Answer alone = followUpAlone(question, history, language, routerThreshold, timings, stream);
 			if (alone != null) {
 				return alone;

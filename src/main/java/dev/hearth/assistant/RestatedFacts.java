@@ -43,8 +43,9 @@ final class RestatedFacts {
 		if (facts.isEmpty() || !Answerability.topicWords(own).isEmpty()) {
 			return Optional.empty();
 		}
+		List<String> units = units(YesNoQuestions.withoutAffirmation(answer));
 		List<String> stating = new ArrayList<>();
-		for (String unit : units(YesNoQuestions.withoutAffirmation(answer))) {
+		for (String unit : units) {
 			if (facts.stream().anyMatch((fact) -> fact.matcher(unit).find())) {
 				stating.add(unit.strip());
 			}
@@ -54,7 +55,7 @@ final class RestatedFacts {
 		// an answer that is all fact would be given again word for word, which a
 		// follow-up never is (ADR 0025): "and how long does that take?" after "Refunds
 		// reach your account within 5 working days."
-		boolean whole = said.size() == units(YesNoQuestions.withoutAffirmation(answer)).size();
+		boolean whole = said.size() == units.size();
 		return (said.isEmpty() || !every || whole) ? Optional.empty() : Optional.of(String.join(" ", said));
 	}
 

@@ -1,6 +1,7 @@
 package dev.hearth.retrieval;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,18 +104,10 @@ final class Bm25Retriever {
 		if (!hasField(searcher.getIndexReader(), field)) {
 			return 0;
 		}
-		List<String> terms = this.analyzers.terms(field, phrase);
-		if (terms.isEmpty()) {
-			return 0;
-		}
-		if (terms.size() == 1) {
-			return searcher.getIndexReader().docFreq(new Term(field, terms.get(0)));
-		}
-		BooleanQuery.Builder all = new BooleanQuery.Builder();
-		for (String term : new LinkedHashSet<>(terms)) {
-			all.add(new TermQuery(new Term(field, term)), Occur.FILTER);
-		}
-		return searcher.count(all.build());
+		List<List<String>> each = new LinkedHashSet<>(this.analyzers.terms(field, phrase)).stream()
+			.map(List::of)
+			.toList();
+		return countTogether(searcher, field, each);
 	}
 
 	/**
@@ -130,27 +123,42 @@ final class Bm25Retriever {
 			if (!hasField(reader, field)) {
 				continue;
 			}
-			BooleanQuery.Builder all = new BooleanQuery.Builder();
-			int clauses = 0;
+			List<List<String>> groups = new ArrayList<>();
 			for (Collection<String> forms : words) {
-				BooleanQuery.Builder any = new BooleanQuery.Builder();
-				int terms = 0;
+				List<String> terms = new ArrayList<>();
 				for (String form : forms) {
-					for (String term : this.analyzers.terms(field, form)) {
-						any.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
-						terms++;
-					}
+					terms.addAll(this.analyzers.terms(field, form));
 				}
-				if (terms > 0) {
-					all.add(any.build(), Occur.MUST);
-					clauses++;
-				}
+				groups.add(terms);
 			}
-			if (clauses > 0 && searcher.count(all.build()) > 0) {
+			if (countTogether(searcher, field, groups) > 0) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * In how many passages the field holds a term of every group (a group's terms are
+	 * alternatives: a word's forms); empty groups are not asked for, and with none left
+	 * the count is 0.
+	 */
+	private static int countTogether(IndexSearcher searcher, String field, List<List<String>> groups)
+			throws IOException {
+		BooleanQuery.Builder all = new BooleanQuery.Builder();
+		int clauses = 0;
+		for (List<String> group : groups) {
+			if (group.isEmpty()) {
+				continue;
+			}
+			BooleanQuery.Builder any = new BooleanQuery.Builder();
+			for (String term : group) {
+				any.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+			}
+			all.add(any.build(), Occur.MUST);
+			clauses++;
+		}
+		return (clauses == 0) ? 0 : searcher.count(all.build());
 	}
 
 	private static boolean hasField(IndexReader reader, String field) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +15,16 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.hearth.assistant.TranslationSupport;
 import dev.hearth.assistant.router.SharedData.Labelled;
 import dev.hearth.assistant.router.SharedData.Pair;
+import dev.hearth.retrieval.AnalyzedTerms;
 
 import static dev.hearth.assistant.router.Protocols.byLabel;
 import static dev.hearth.assistant.router.Protocols.capped;
@@ -738,22 +743,22 @@ class FaqProtocolsBenchmark {
 			return null;
 		}
 		// not closed: the translator uses it for as long as the benchmark runs
-		org.apache.lucene.analysis.en.EnglishAnalyzer english = new org.apache.lucene.analysis.en.EnglishAnalyzer();
-		Map<String, java.util.BitSet> postings = new java.util.HashMap<>();
+		EnglishAnalyzer english = new EnglishAnalyzer();
+		Map<String, BitSet> postings = new HashMap<>();
 		for (int i = 0; i < train.size(); i++) {
-			for (String term : dev.hearth.retrieval.AnalyzedTerms.of(english, "text", train.get(i).text())) {
-				postings.computeIfAbsent(term, (t) -> new java.util.BitSet()).set(i);
+			for (String term : AnalyzedTerms.of(english, "text", train.get(i).text())) {
+				postings.computeIfAbsent(term, (t) -> new BitSet()).set(i);
 			}
 		}
-		return dev.hearth.assistant.TranslationSupport.translator(file, (phrase) -> {
-			java.util.BitSet together = null;
-			for (String term : dev.hearth.retrieval.AnalyzedTerms.of(english, "text", phrase)) {
-				java.util.BitSet holding = postings.get(term);
+		return TranslationSupport.translator(file, (phrase) -> {
+			BitSet together = null;
+			for (String term : AnalyzedTerms.of(english, "text", phrase)) {
+				BitSet holding = postings.get(term);
 				if (holding == null) {
 					return 0;
 				}
 				if (together == null) {
-					together = (java.util.BitSet) holding.clone();
+					together = (BitSet) holding.clone();
 				}
 				else {
 					together.and(holding);
@@ -869,15 +874,15 @@ class FaqProtocolsBenchmark {
 
 		private final Map<String, java.util.Set<String>> terms = new LinkedHashMap<>();
 
-		private final Map<String, Integer> df = new java.util.HashMap<>();
+		private final Map<String, Integer> df = new HashMap<>();
 
 		/** Per entry, its answer's terms alone. */
-		private final Map<String, java.util.Set<String>> answerTerms = new java.util.HashMap<>();
+		private final Map<String, java.util.Set<String>> answerTerms = new HashMap<>();
 
 		private final StringBuilder out = new StringBuilder();
 
 		CandidateDump(List<TrainingExample> examples, List<EntryAnswer> answers) {
-			Map<String, String> language = new java.util.HashMap<>();
+			Map<String, String> language = new HashMap<>();
 			answers.forEach((a) -> language.put(a.label(), a.language()));
 			for (TrainingExample e : examples) {
 				this.terms.computeIfAbsent(e.label(), (l) -> new java.util.HashSet<>())
