@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
  * words that the text's headings do not name) and says it is offered, sold, available,
  * included, supported or ordered, or gives its price;</li>
  * <li>whether there is a charge ("do you charge …", "is there a charge …", "does it cost
- * extra", "is X free"): one sentence, list line or table names a topic word of the
- * question and states an amount, "free" or that there is no fee or charge. An FAQ entry's
- * answer, written for one case, states it anywhere in the answer.</li>
+ * extra", "is X free"): the text states an amount, "free" or that there is no fee or
+ * charge, for what the charge would be for: a sentence or list line names every word of
+ * the subject of "is X free", a paragraph or list line names a word of the phrase after
+ * "charge for / to / if" ({@link #chargedFor}); anywhere in the text when its headings
+ * name one, or when the question names no such phrase ("will it cost me extra?").</li>
  * </ul>
  * Words that the text's headings name (an FAQ entry's question, a span's title and
  * section path) need not be in the unit: a heading says what its lines are about, and an
