@@ -289,6 +289,12 @@ final class Answerability {
 			}
 		}
 		if (this.entryMode) {
+			// "is there a fee to change my bill date?": the entry on changing it, which
+			// never says whether it costs anything, does not answer it (ADR 0076; a
+			// document span is held to it when it would be given, not when chosen)
+			if (!notOffered && !AskedRelation.statedIn(question, kind, context.lines().findFirst().orElse(""), span)) {
+				return new Verdict(false, coverage, AskedRelation.missing(kind));
+			}
 			if (PRICE_ASKED.matcher(kind).find() && !AMOUNT.matcher(span).find()) {
 				return new Verdict(false, coverage, "a price is asked for and the entry's answer has none");
 			}

@@ -127,6 +127,18 @@ final class AskedThing {
 	}
 
 	/**
+	 * The noun phrase the text opens with, read as the thing of a question is
+	 * ("upgrading" in "upgrading to a faster plan", "mesh pod" in "an extra mesh pod");
+	 * {@code null} when it opens with none.
+	 * @param text words that follow a question's verb or preposition
+	 */
+	static String leadingPhrase(String text) {
+		List<String> words = new ArrayList<>();
+		phrase(text.strip().split("\\s+"), 0, words);
+		return thing(words);
+	}
+
+	/**
 	 * The first noun phrase of the tokens, and each one after "of" that follows it.
 	 */
 	private static List<String> phrases(String[] tokens) {

@@ -350,6 +350,13 @@ final class DocumentComposition {
 			log.debug("No document answer: {}", checked.missing());
 			return false;
 		}
+		if (!AskedRelation.statedIn(query, own, AskedRelation.around(span.context(), span.text()), span.text())
+				&& !Answerability.statesNotOffered(Answerability.topicWords(query), span.context())) {
+			// "does Northwind sell gaming consoles?": the SafeHome section names them
+			// among the devices it filters and says nothing of selling them (ADR 0076)
+			log.debug("No document answer: {}", AskedRelation.missing(own));
+			return false;
+		}
 		Consumer<Judged> watching = this.observer;
 		SpanFeatures features = (this.model != null || watching != null)
 				? SpanFeatures.of(query, vector, span, passages, this.embed) : null;

@@ -73,4 +73,11 @@ class AskedThingTest {
 		assertThat(AskedThing.of("can I get my money back")).isEqualTo("money");
 	}
 
+	@Test
+	void theLeadingPhraseOfWhatFollowsAQuestionsVerb() {
+		assertThat(AskedThing.leadingPhrase("upgrading to a faster broadband plan?")).isEqualTo("upgrading");
+		assertThat(AskedThing.leadingPhrase("an extra mesh pod?")).isEqualTo("mesh pod");
+		assertThat(AskedThing.leadingPhrase("to you")).isNull();
+	}
+
 }

@@ -1,0 +1,282 @@
+package dev.hearth.assistant;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a text states what a yes/no question asks of its thing, not only names the
+ * thing. "Does Northwind sell gaming consoles?" asks whether a thing is offered: the
+ * SafeHome section names games consoles among the devices it filters, and says nothing of
+ * selling them. "Do you charge extra if I pay by credit card?" asks whether there is a
+ * charge: the card section names cards and never a charge or its absence. A text answers
+ * such a question only when it states the relation asked (ADR 0076):
+ * <ul>
+ * <li>whether the company offers a thing ("do you sell / offer / provide / have / stock
+ * X", "can I buy X"): one sentence, list line or table of the text names the thing (its
+ * words that the text's headings do not name) and says it is offered, sold, available,
+ * included, supported or ordered, or gives its price;</li>
+ * <li>whether there is a charge ("do you charge …", "is there a charge …", "does it cost
+ * extra", "is X free"): the text states an amount, "free" or that there is no fee or
+ * charge, for what the charge would be for: a sentence or list line names every word of
+ * the subject of "is X free", a paragraph or list line names a word of the phrase after
+ * "charge for / to / if" ({@link #chargedFor}); anywhere in the text when its headings
+ * name one, or when the question names no such phrase ("will it cost me extra?").</li>
+ * </ul>
+ * Words that the text's headings name (an FAQ entry's question, a span's title and
+ * section path) need not be in the unit: a heading says what its lines are about, and an
+ * entry's "Yes, and it's free." answers its own question. A text that states neither
+ * names what was asked about without answering it; the pipeline then answers from
+ * elsewhere or hands the question over. English forms only. Thread-safe: stateless.
+ */
+final class AskedRelation {
+
+	/** What a yes/no question asks of its thing. */
+	enum Relation {
+
+		/** Whether the company offers, sells or has the thing. */
+		OFFERED,
+		/** Whether there is a charge, and how much. */
+		CHARGED,
+		/** Neither: the question asks something else. */
+		NONE
+
+	}
+
+	private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+	/**
+	 * Whether the company offers a thing: a clause that opens "do you sell …", "does
+	 * Northwind offer …", "can I buy … from you"; not "do you have to …" (an obligation)
+	 * nor "what time do you carry out …", "what phones can I buy" (they ask which).
+	 */
+	private static final Pattern OFFERED_ASKED = Pattern
+		.compile("(?:^|[,.;:!?–—-]\\s*|\\b(?:and|but|so|also|then|please"
+				+ "|hi|hey|hello|ok|okay|well)\\s+)(?:(?:do|does) (?:you|you guys|u|northwind(?: fibre)?|they) "
+				+ "(?:also |still |even )?(?:offer|sell|provide|stock|carry|have(?! to\\b))"
+				+ "|(?:can|could|may) (?:i|we) (?:also )?(?:buy|purchase))\\b", FLAGS);
+
+	/**
+	 * Whether there is a charge: "do you charge …", "is there a charge …", "does it cost
+	 * extra", "is it free", "will I pay extra". "How much …" and "is there a fee" ask an
+	 * amount already ({@link Answerability#factsAsked}).
+	 */
+	private static final Pattern CHARGE_ASKED = Pattern.compile(
+			"\\b(?:do|does|will|would) (?:you|u|they|northwind(?: fibre)?|it|that|this) (?:still |also )?charge\\b"
+					+ "|\\b(?:is|are) there (?:a |an |any )?(?:[\\p{L}-]+ )?(?:charges?|fees?|costs?)\\b"
+					+ "|\\bcharge(?:s|d)? (?:me |us |you )?(?:anything |any )?(?:extra|more)\\b"
+					+ "|\\b(?:an? )?extra (?:charges?|costs?|fees?)\\b"
+					+ "|\\b(?:cost|pay) (?:me |us )?(?:anything |any )?(?:extra|more)\\b"
+					+ "|\\b(?:is|are) (?!there\\b)(?<subject>(?:[\\p{L}\\p{N}'’-]+ ){1,5}?)(?:an? )?(?:free|extra)\\b",
+			FLAGS);
+
+	/** A clause's subject before its verb: "if I pay", "when we move". */
+	private static final Pattern SUBJECT = Pattern.compile("^(?:i|we|you|they|it)\\s+(?=\\p{L})", FLAGS);
+
+	/**
+	 * What the charge would be for: the words after "charge", "fee", "extra" and the like
+	 * and a preposition or "if" ("for upgrading to a faster plan", "if I pay by card",
+	 * "to keep my number"); not "on" ("cost extra on the home phone" names where).
+	 */
+	private static final Pattern CHARGED_FOR = Pattern
+		.compile("\\b(?:charges?|charged|fees?|costs?|extra|more|anything)\\s+(?:me\\s+|us\\s+|you\\s+)?"
+				+ "(?:anything\\s+|extra\\s+|more\\s+)?(?:for|to|if|when)\\s+(?<rest>.+)", FLAGS);
+
+	/**
+	 * What a text says when it states that a thing is offered: a verb of offering,
+	 * selling or including, or that it is available.
+	 */
+	private static final Pattern OFFERING = Pattern.compile(
+			"\\b(?:available|availability|offers?|offered|sells?|sold|provides?|provided|includes?|included"
+					+ "|including|comes? with|supports?|supported|compatible|orders?|buy|stock|supply|supplies)\\b",
+			FLAGS);
+
+	/**
+	 * An amount, or that there is none: "€5", "9 cents", "free", "no fee", "no extra
+	 * cost", "free of charge", "we don't charge".
+	 */
+	static final Pattern AMOUNT = Pattern.compile("[€$£]\\s?\\d|\\d\\s?(?:€|eur\\b|euros?\\b|cents?\\b|%)|\\bfree\\b"
+			+ "|\\bno (?:extra |additional |further )?(?:fees?|charges?|costs?)\\b|\\bat no (?:extra )?cost\\b"
+			+ "|\\b(?:don't|don’t|do not|never|won't|will not) charge\\b|\\bwithout (?:a |any )?(?:fee|charge)\\b",
+			FLAGS);
+
+	private AskedRelation() {
+	}
+
+	/**
+	 * What the question asks of its thing; {@link Relation#NONE} for every question that
+	 * asks neither whether a thing is offered nor whether it is charged for.
+	 * @param own the customer's own words
+	 */
+	static Relation asked(String own) {
+		if (own == null) {
+			return Relation.NONE;
+		}
+		String prose = Answerability.prose(own);
+		if (CHARGE_ASKED.matcher(prose).find()) {
+			return Relation.CHARGED;
+		}
+		if (OFFERED_ASKED.matcher(prose).find()) {
+			return Relation.OFFERED;
+		}
+		return Relation.NONE;
+	}
+
+	/**
+	 * Whether the text states what the question asks of its thing ({@link #asked});
+	 * {@code true} when it asks neither relation, or names no thing of its own.
+	 * @param asked the self-contained question (its topic words)
+	 * @param own the customer's own words (the relation asked, the thing)
+	 * @param around the words around the text that say what it is about: a span's
+	 * document title and section path, an FAQ entry's question
+	 * @param text the span or the entry's answer
+	 */
+	static boolean statedIn(String asked, String own, String around, String text) {
+		return switch (asked(own)) {
+			case NONE -> true;
+			case CHARGED -> charged(asked, own, around, text);
+			case OFFERED -> offered(own, around, text);
+		};
+	}
+
+	/**
+	 * The words of what a charge is asked for: the subject of "is X free / extra", or the
+	 * phrase after "charge for / to / if" ({@link AskedThing#leadingPhrase}, past a
+	 * subject pronoun: "if I pay by card" is "pay"); empty when the question names
+	 * neither.
+	 */
+	static List<String> chargedFor(String own) {
+		String prose = Answerability.prose(own);
+		Matcher asked = CHARGE_ASKED.matcher(prose);
+		if (!asked.find()) {
+			return List.of();
+		}
+		if (asked.group("subject") != null) {
+			return ContentWords.of(asked.group("subject"));
+		}
+		Matcher clause = CHARGED_FOR.matcher(prose);
+		if (clause.find()) {
+			String rest = SUBJECT.matcher(clause.group("rest")).replaceFirst("");
+			String phrase = AskedThing.leadingPhrase(rest);
+			return (phrase == null) ? List.of() : ContentWords.of(phrase);
+		}
+		return List.of();
+	}
+
+	private static boolean charged(String asked, String own, String around, String text) {
+		List<String> words = chargedFor(own);
+		if (words.isEmpty()) {
+			// "will it cost me extra?": what it would be for is the question's topic,
+			// which the checks of every text already read
+			return AMOUNT.matcher(text).find();
+		}
+		if (subjectAsked(own)) {
+			return statedOf(words, around, text, AMOUNT);
+		}
+		// "for sending bills in the post": a paragraph or list line names one of the
+		// words and states an amount ("One Mesh Pod Wi-Fi extender included with Fibre
+		// 900. Extra Mesh Pods cost €4 per month each.")
+		Set<String> headed = ContentWords.setOf((around != null) ? around : "");
+		if (words.stream().anyMatch((word) -> named(headed, word))) {
+			return AMOUNT.matcher(text).find();
+		}
+		for (String unit : lines(text)) {
+			Set<String> said = ContentWords.setOf(unit);
+			if (AMOUNT.matcher(unit).find() && words.stream().anyMatch((word) -> named(said, word))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The text's paragraphs and list lines, consecutive table rows together. */
+	private static List<String> lines(String text) {
+		List<String> lines = new ArrayList<>();
+		StringBuilder table = new StringBuilder();
+		for (String line : text.lines().toList()) {
+			if (line.contains("|")) {
+				table.append(line).append('\n');
+				continue;
+			}
+			if (!table.isEmpty()) {
+				lines.add(table.toString());
+				table.setLength(0);
+			}
+			lines.add(line);
+		}
+		if (!table.isEmpty()) {
+			lines.add(table.toString());
+		}
+		return lines;
+	}
+
+	/**
+	 * The words around a span that say what it is about: its document title and section
+	 * path, the span's context without the span.
+	 */
+	static String around(String context, String text) {
+		return context.endsWith(text) ? context.substring(0, context.length() - text.length()) : "";
+	}
+
+	private static boolean subjectAsked(String own) {
+		Matcher asked = CHARGE_ASKED.matcher(Answerability.prose(own));
+		return asked.find() && asked.group("subject") != null;
+	}
+
+	private static boolean offered(String own, String around, String text) {
+		String thing = AskedThing.of(own);
+		if (thing == null) {
+			return true;
+		}
+		return statedOf(ContentWords.of(thing), around, text, OFFERING)
+				|| statedOf(ContentWords.of(thing), around, text, AMOUNT);
+	}
+
+	/**
+	 * Whether one unit of the text names the words (those the words around it do not
+	 * name; all but one of three or more) and says what the pattern finds.
+	 */
+	private static boolean statedOf(List<String> thing, String around, String text, Pattern stating) {
+		Set<String> headed = ContentWords.setOf((around != null) ? around : "");
+		List<String> words = thing.stream().filter((word) -> !named(headed, word)).toList();
+		int needed = (thing.size() >= 3) ? Math.max(0, words.size() - 1) : words.size();
+		for (String unit : UnsaidFacts.units(text)) {
+			if (!stating.matcher(unit).find()) {
+				continue;
+			}
+			Set<String> said = ContentWords.setOf(unit);
+			if (words.stream().filter((word) -> named(said, word)).count() >= needed) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the words name the word: the same stem, one the other's start when the
+	 * shorter has three letters or more ("consol" and "console"), or its plural ("tvs").
+	 */
+	static boolean named(Set<String> words, String word) {
+		for (String other : words) {
+			String shorter = (other.length() <= word.length()) ? other : word;
+			String longer = (shorter == other) ? word : other;
+			if (longer.equals(shorter) || shorter.length() >= 3 && longer.startsWith(shorter)
+					|| longer.equals(shorter + "s")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** For logs: what the relation needs. */
+	static String missing(String own) {
+		return switch (asked(own)) {
+			case CHARGED -> "whether there is a charge is asked and the text states no amount for it";
+			case OFFERED -> "whether something is offered is asked and the text never says the thing is offered";
+			case NONE -> "";
+		};
+	}
+
+}

@@ -1,0 +1,115 @@
+package dev.hearth.assistant;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AskedRelationTest {
+
+	private static final String SAFEHOME = "SafeHome filters websites for every device connected to your Northwind Hub "
+			+ "— phones, tablets, laptops and games consoles.";
+
+	private static final String ADD_ONS = "- **Fibre Voice** home phone: €5 per month, including unlimited calls to "
+			+ "national landlines.\n- **Mesh Pod**: €4 per month each.";
+
+	private static final String CARD = "We accept Visa and Mastercard (debit and credit). We do not accept American "
+			+ "Express.\n- **Recurring card payment**: we charge your card automatically on the due date.";
+
+	@Test
+	void readsTheRelationAsked() {
+		assertThat(AskedRelation.asked("does Northwind sell gaming consoles?"))
+			.isEqualTo(AskedRelation.Relation.OFFERED);
+		assertThat(AskedRelation.asked("do you offer a home phone line?")).isEqualTo(AskedRelation.Relation.OFFERED);
+		assertThat(AskedRelation.asked("can I buy a tablet from you?")).isEqualTo(AskedRelation.Relation.OFFERED);
+		assertThat(AskedRelation.asked("do you charge extra if I pay by credit card?"))
+			.isEqualTo(AskedRelation.Relation.CHARGED);
+		assertThat(AskedRelation.asked("is there a charge to move the fibre box?"))
+			.isEqualTo(AskedRelation.Relation.CHARGED);
+		assertThat(AskedRelation.asked("is 5G extra on your mobile plans?")).isEqualTo(AskedRelation.Relation.CHARGED);
+	}
+
+	@Test
+	void otherQuestionsAskNeither() {
+		assertThat(AskedRelation.asked("do you have to give notice to cancel?")).isEqualTo(AskedRelation.Relation.NONE);
+		assertThat(AskedRelation.asked("how do you set up the Hub?")).isEqualTo(AskedRelation.Relation.NONE);
+		assertThat(AskedRelation.asked("I was charged twice this month")).isEqualTo(AskedRelation.Relation.NONE);
+		assertThat(AskedRelation.asked("how long does a refund take?")).isEqualTo(AskedRelation.Relation.NONE);
+		assertThat(AskedRelation.asked("At what time of night do you carry out network maintenance?"))
+			.isEqualTo(AskedRelation.Relation.NONE);
+		assertThat(AskedRelation.asked("what phones can I buy with them?")).isEqualTo(AskedRelation.Relation.NONE);
+		assertThat(AskedRelation.statedIn("how long does a refund take?", "how long does a refund take?", "", SAFEHOME))
+			.isTrue();
+	}
+
+	@Test
+	void aThingNamedAmongDevicesIsNotSaidToBeSold() {
+		String asked = "does Northwind sell gaming consoles?";
+		assertThat(AskedRelation.statedIn(asked, asked, "Parental controls\nSafeHome for your internet", SAFEHOME))
+			.isFalse();
+	}
+
+	@Test
+	void aThingWithItsPriceIsOffered() {
+		String asked = "do you offer a home phone line?";
+		assertThat(AskedRelation.statedIn(asked, asked, "Fibre broadband plans and prices\nAdd-ons", ADD_ONS)).isTrue();
+	}
+
+	@Test
+	void aHeadingNamesWhatItsLinesAreAbout() {
+		String asked = "do you have a sports package?";
+		assertThat(AskedRelation.statedIn(asked, asked, "TV packages, channels and your TV Box\nAdd-ons",
+				"Sports: €20 per month\nMovies: €12 per month"))
+			.isTrue();
+		assertThat(AskedRelation.statedIn(asked, asked, "Channel numbers", "401–449: Sport")).isFalse();
+	}
+
+	@Test
+	void aChargeNeedsAnAmountOrItsAbsenceForTheCase() {
+		String asked = "do you charge extra if I pay by credit card?";
+		assertThat(AskedRelation.statedIn(asked, asked, "Payment methods\nDebit or credit card", CARD)).isFalse();
+		assertThat(AskedRelation.statedIn(asked, asked, "Payment methods",
+				"Payment by credit card: there are no fees for any payment method."))
+			.isTrue();
+	}
+
+	@Test
+	void anFaqAnswerStatesTheChargeAnywhere() {
+		String asked = "do you charge to keep my number when I switch?";
+		assertThat(AskedRelation.statedIn(asked, asked, "Can I keep my mobile number when I join?",
+				"Yes, and it's free. Get a porting code from your current provider."))
+			.isTrue();
+		assertThat(AskedRelation.statedIn("is there a charge to change my bill date?",
+				"is there a charge to change my bill date?", "Can I change the date my bill is issued?",
+				"Yes. You can change your bill date once every 12 months."))
+			.isFalse();
+	}
+
+	@Test
+	void whatTheChargeIsFor() {
+		assertThat(AskedRelation.chargedFor("do you charge anything for upgrading to a faster plan?"))
+			.containsExactly("upgrad");
+		assertThat(AskedRelation.chargedFor("is the TV app an extra charge?")).containsExactly("tv", "app");
+		assertThat(AskedRelation.chargedFor("do you charge extra?")).isEmpty();
+		assertThat(AskedRelation.chargedFor("do you charge extra if I pay by credit card?")).containsExactly("pay");
+		assertThat(AskedRelation.chargedFor("what do you charge for an extra mesh pod?")).containsExactly("mesh",
+				"pod");
+		assertThat(AskedRelation.chargedFor("how much will you charge me if I leave 6 months early"))
+			.startsWith("leave");
+	}
+
+	@Test
+	void anAmountOfSomethingElseIsNotTheCharge() {
+		String asked = "do you charge anything for upgrading to a faster plan?";
+		assertThat(AskedRelation.statedIn(asked, asked, "What fibre broadband plans do you offer?",
+				"We have four fibre plans: Fibre 150 €29.99. A 1-month rolling option costs €5 more per month."))
+			.isFalse();
+	}
+
+	@Test
+	void namedMeetsSingularAndPlural() {
+		assertThat(AskedRelation.named(java.util.Set.of("console"), "consol")).isTrue();
+		assertThat(AskedRelation.named(java.util.Set.of("tv"), "tvs")).isTrue();
+		assertThat(AskedRelation.named(java.util.Set.of("tv"), "box")).isFalse();
+	}
+
+}
