@@ -30,9 +30,9 @@ import dev.hearth.knowledge.Sentences;
  * general one; the passage's ranks and similarity; the conversation; the kind of fact
  * asked), with {@link #WEIGHTS} (the hand weights with the passage's similarity weighing
  * more, ADR 0041; the weights fitted on doc2dial are measured but not in use, ADR 0031);
- * a span below {@link #MIN_SCORE} does not answer. Within the section so chosen, spans
- * that tie on the question's words are told apart by the kind of fact asked and by
- * meaning ({@link TiedSpans}), and a question for a length of time gets the span that
+ * a span below {@link #MIN_SCORE} does not answer. Within the section so chosen, of the
+ * spans that tie on the question's words the one that states the kind of fact asked
+ * answers ({@link TiedSpans}), and a question for a length of time gets the span that
  * states one ({@link FactSpans}). A span never starts mid-thought: a first sentence that
  * leans on the one before ("Or call...", "This means...") takes that one along, and a
  * span that ends with a list's lead-in ("...apply:") takes the list along. Units the
@@ -214,7 +214,7 @@ final class ExtractiveAnswers {
 	static Composed compose(String question, float[] vector, List<Passage> passages, int maxUnits, Locale locale,
 			String previousAnswer, Function<String, float[]> embed, double[] weights) {
 		return compose(question, vector, passages, maxUnits, locale, previousAnswer,
-				(weights[UNIT_SIMILARITY] != 0) ? embed : null, embed, (window) -> window.score(weights));
+				(weights[UNIT_SIMILARITY] != 0) ? embed : null, (window) -> window.score(weights));
 	}
 
 	/**
@@ -226,20 +226,6 @@ final class ExtractiveAnswers {
 	 */
 	static Composed compose(String question, float[] vector, List<Passage> passages, int maxUnits, Locale locale,
 			String previousAnswer, Function<String, float[]> embed, ToDoubleFunction<SpanWindows.Window> scorer) {
-		return compose(question, vector, passages, maxUnits, locale, previousAnswer, embed, null, scorer);
-	}
-
-	/**
-	 * As
-	 * {@link #compose(String, float[], List, int, Locale, String, Function, ToDoubleFunction)},
-	 * with the spans of the chosen section that tie on the question's words told apart by
-	 * meaning ({@link TiedSpans}).
-	 * @param meaning the embeddings of knowledge text that tell tied spans apart, or
-	 * {@code null} for the first of them
-	 */
-	static Composed compose(String question, float[] vector, List<Passage> passages, int maxUnits, Locale locale,
-			String previousAnswer, Function<String, float[]> embed, Function<String, float[]> meaning,
-			ToDoubleFunction<SpanWindows.Window> scorer) {
 		String said = AnswerGrade.normalise(previousAnswer);
 		List<List<Unit>> units = new ArrayList<>();
 		for (Passage passage : passages) {
@@ -271,10 +257,10 @@ final class ExtractiveAnswers {
 		if (best == null) {
 			return new Composed("", List.of(), null, Double.NEGATIVE_INFINITY);
 		}
-		SpanWindows.Window tied = TiedSpans.broken(question, vector, windows, best, ExtractiveAnswers::refersElsewhere,
-				scorer, meaning);
+		SpanWindows.Window tied = TiedSpans.stating(question, windows, best, ExtractiveAnswers::refersElsewhere,
+				scorer);
 		if (tied != best) {
-			log.debug("span moved within {} to the tied units that state the fact asked or are closest to it",
+			log.debug("span moved within {} to the tied units that state the kind of fact asked",
 					heading(best.passage().hit().sectionPath()));
 			best = tied;
 		}
