@@ -30,14 +30,13 @@ import dev.hearth.knowledge.Sentences;
  * general one; the passage's ranks and similarity; the conversation; the kind of fact
  * asked), with {@link #WEIGHTS} (the hand weights with the passage's similarity weighing
  * more, ADR 0041; the weights fitted on doc2dial are measured but not in use, ADR 0031);
- * a span below {@link #MIN_SCORE} does not answer. Within the section so chosen, of the
- * spans that tie on the question's words the one that states the kind of fact asked
- * answers ({@link TiedSpans}), and a question for a length of time gets the span that
- * states one ({@link FactSpans}). A span never starts mid-thought: a first sentence that
- * leans on the one before ("Or call...", "This means...") takes that one along, and a
- * span that ends with a list's lead-in ("...apply:") takes the list along. Units the
- * previous answer already said are not repeated. The text is the section heading in bold,
- * the span, and one citation. Thread-safe: stateless.
+ * a span below {@link #MIN_SCORE} does not answer. Within the section so chosen, a
+ * question for a length of time gets the span that states one ({@link FactSpans}). A span
+ * never starts mid-thought: a first sentence that leans on the one before ("Or call...",
+ * "This means...") takes that one along, and a span that ends with a list's lead-in
+ * ("...apply:") takes the list along. Units the previous answer already said are not
+ * repeated. The text is the section heading in bold, the span, and one citation.
+ * Thread-safe: stateless.
  */
 final class ExtractiveAnswers {
 
@@ -256,13 +255,6 @@ final class ExtractiveAnswers {
 		}
 		if (best == null) {
 			return new Composed("", List.of(), null, Double.NEGATIVE_INFINITY);
-		}
-		SpanWindows.Window tied = TiedSpans.stating(question, windows, best, ExtractiveAnswers::refersElsewhere,
-				scorer);
-		if (tied != best) {
-			log.debug("span moved within {} to the tied units that state the kind of fact asked",
-					heading(best.passage().hit().sectionPath()));
-			best = tied;
 		}
 		SpanWindows.Window stating = FactSpans.stating(question, windows, best, ExtractiveAnswers::refersElsewhere,
 				scorer);

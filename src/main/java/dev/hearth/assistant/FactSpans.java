@@ -46,16 +46,9 @@ final class FactSpans {
 	 * its own last sentence asks.
 	 */
 	static Pattern asked(String question) {
-		return LENGTH_ASKED.matcher(own(question)).find() ? LENGTH : null;
-	}
-
-	/**
-	 * The customer's own question: the last sentence of a question read with the one
-	 * before it, else the whole question.
-	 */
-	static String own(String question) {
 		Matcher last = LAST_SENTENCE.matcher(question.strip());
-		return last.find() && !last.group().isBlank() ? last.group() : question;
+		String own = last.find() && !last.group().isBlank() ? last.group() : question;
+		return LENGTH_ASKED.matcher(own).find() ? LENGTH : null;
 	}
 
 	/**
