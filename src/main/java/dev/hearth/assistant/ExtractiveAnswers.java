@@ -34,9 +34,10 @@ import dev.hearth.knowledge.Sentences;
  * question for a length of time gets the span that states one ({@link FactSpans}). A span
  * never starts mid-thought: a first sentence that leans on the one before ("Or call...",
  * "This means...") takes that one along, and a span that ends with a list's lead-in
- * ("...apply:") takes the list along. Units the previous answer already said are not
- * repeated. The text is the section heading in bold, the span, and one citation.
- * Thread-safe: stateless.
+ * ("...apply:") takes the list along, and one that ends with a question (a page of
+ * questions and answers) takes the sentence that replies to it. Units the previous answer
+ * already said are not repeated. The text is the section heading in bold, the span, and
+ * one citation. Thread-safe: stateless.
  */
 final class ExtractiveAnswers {
 
@@ -286,6 +287,7 @@ final class ExtractiveAnswers {
 				to++;
 			}
 		}
+		to = withReply(best.units(), to, said);
 		for (int leadIn = to; leadIn >= from; leadIn--) {
 			if (best.units().get(leadIn).text().endsWith(":")) {
 				// a list's lead-in takes its list along
@@ -437,6 +439,27 @@ final class ExtractiveAnswers {
 			composed = compose(question, vector, left, maxUnits, locale, previousAnswer, embed);
 		}
 		return composed.text().isBlank() ? first : composed;
+	}
+
+	/**
+	 * Where a span ends whose last unit is a question: one unit on, at the sentence that
+	 * replies to it. A question in a text asks, it does not answer (a page written as
+	 * questions and answers, "What happens if my licence expires while I am on active
+	 * duty?"), yet it shares the most words with a customer's question and so ends the
+	 * best span; what answers it is the sentence after it. Unchanged when that sentence
+	 * is itself a question or was the previous answer.
+	 */
+	static int withReply(List<Unit> units, int to, String said) {
+		if (to + 1 >= units.size() || !asks(units.get(to)) || asks(units.get(to + 1))
+				|| said(said, units.get(to + 1))) {
+			return to;
+		}
+		return to + 1;
+	}
+
+	/** Whether a unit is a question: it ends with a question mark. */
+	private static boolean asks(Unit unit) {
+		return unit.text().strip().endsWith("?");
 	}
 
 	/**

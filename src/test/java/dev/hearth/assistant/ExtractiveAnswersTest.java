@@ -418,6 +418,21 @@ class ExtractiveAnswersTest {
 		return passage(name, title, section, text, 1, 0.8);
 	}
 
+	@Test
+	void aSpanThatEndsWithAQuestionTakesTheSentenceThatRepliesToIt() {
+		List<ExtractiveAnswers.Unit> units = ExtractiveAnswers
+			.units("What happens if my licence expires while I am on active duty? Your licence stays valid for 60 days "
+					+ "after you return. You must show proof of service.", Locale.ENGLISH);
+		assertThat(ExtractiveAnswers.withReply(units, 0, "")).isEqualTo(1);
+		assertThat(ExtractiveAnswers.withReply(units, 1, "")).as("no question: unchanged").isEqualTo(1);
+		assertThat(ExtractiveAnswers.withReply(units, 0, AnswerGrade.normalise(units.get(1).text())))
+			.as("the reply was the previous answer")
+			.isZero();
+		List<ExtractiveAnswers.Unit> questions = ExtractiveAnswers
+			.units("Can I renew early? Can I renew online? Yes, in your account.", Locale.ENGLISH);
+		assertThat(ExtractiveAnswers.withReply(questions, 0, "")).as("another question follows").isZero();
+	}
+
 	private static Passage passage(String name, String title, String section, String text, int rank,
 			double similarity) {
 		SearchHit hit = new SearchHit(name + section.hashCode(), "doc-" + name, name, PassageKind.DOCUMENT_CHUNK,
