@@ -680,7 +680,11 @@ public class AnswerPipeline {
 			return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
 		}
 		FaqEntry entry = routed.entry().get();
-		if (FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer()) || !aboutSubject(subject, entry)
+		// the follow-up's own words without its subject ("does it work on mobile data
+		// too?") ask about nothing an entry they match alone is about
+		boolean subjectless = subject.isPresent() && ReferredSubject.asSubject(question);
+		if (FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer())
+				|| (subjectless && !aboutSubject(subject, entry))
 				|| !this.faqAnswerability.judge(question, FaqAnswers.context(entry), entry.answer()).answers()
 				|| this.tagSiblings.otherValue(question, entry).isPresent()) {
 			return null;

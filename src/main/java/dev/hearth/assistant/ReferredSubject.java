@@ -41,6 +41,17 @@ final class ReferredSubject {
 			"bei", "nach", "ohne");
 
 	/**
+	 * A pronoun as the subject of the question or of its clause: after an auxiliary verb
+	 * ("does it work", "how long does that take", "is that on a contract"), after "if" or
+	 * "when" ("what if it breaks"), or after the verb a German question starts with
+	 * ("Kostet das etwas?").
+	 */
+	private static final Pattern AS_SUBJECT = Pattern
+		.compile("\\b(is|are|was|were|does|do|did|will|would|can|could|should"
+				+ "|has|have|isn't|aren't|doesn't|don't|won't|can't|wouldn't|if|when)\\s+(it|that|this|they|these|those)\\b"
+				+ "|^\\p{L}+\\s+(es|das|dies)\\b");
+
+	/**
 	 * "this month", "these days": the present time, not a thing said before.
 	 */
 	private static final Pattern NOT_A_THING = Pattern
@@ -93,6 +104,18 @@ final class ReferredSubject {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether the pronoun is the subject of the question ({@link #pointsBack}, as
+	 * {@link #AS_SUBJECT} reads it): what the follow-up's own words ask then has no
+	 * subject at all ("does it work on mobile data too?"), and an entry they match alone
+	 * is about something else. With the customer as the subject ("and can I pay that by
+	 * card?") the own words are a question of their own, which an entry may answer.
+	 */
+	static boolean asSubject(String question) {
+		String text = NOT_A_THING.matcher(question.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
+		return pointsBack(question) && AS_SUBJECT.matcher(text).find();
 	}
 
 	/** Whether the text speaks of the subject: names at least one of its words. */

@@ -48,4 +48,14 @@ class ReferredSubjectTest {
 			.isFalse();
 	}
 
+	@Test
+	void aPronounAsTheSubjectLeavesTheOwnWordsWithoutOne() {
+		assertThat(ReferredSubject.asSubject("does it work on mobile data too?")).isTrue();
+		assertThat(ReferredSubject.asSubject("how long does that take?")).isTrue();
+		assertThat(ReferredSubject.asSubject("what if it breaks?")).isTrue();
+		assertThat(ReferredSubject.asSubject("Kostet das etwas?")).isTrue();
+		assertThat(ReferredSubject.asSubject("and can I pay that by card?")).isFalse();
+		assertThat(ReferredSubject.asSubject("can I cancel it anytime?")).isFalse();
+	}
+
 }
