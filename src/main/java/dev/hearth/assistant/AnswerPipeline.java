@@ -648,16 +648,6 @@ public class AnswerPipeline {
 	}
 
 	/**
-	 * A follow-up read with the previous question matched no entry, or the entry that
-	 * answered it ("and can I cancel it later?" after the plans' prices): what it asks is
-	 * read from its own words, and answered when an entry other than the previous answer
-	 * fits them clearly (unless the documents found for its words answer them better, by
-	 * the comparison every entry meets, ADR 0019 and 0048: then their span answers), or
-	 * asked which entry is meant when two fit about equally; {@code null} otherwise (the
-	 * documents are tried next), and when the entry is tagged for another product than
-	 * the one its words name ({@link TagSiblings}, ADR 0062 and 0065).
-	 */
-	/**
 	 * Whether an FAQ entry speaks of what a follow-up's pronoun stands for
 	 * ({@link ReferredSubject}), its question or its answer naming it; always when the
 	 * follow-up has no such pronoun.
@@ -667,6 +657,16 @@ public class AnswerPipeline {
 			.orElse(true);
 	}
 
+	/**
+	 * A follow-up read with the previous question matched no entry, or the entry that
+	 * answered it ("and can I cancel it later?" after the plans' prices): what it asks is
+	 * read from its own words, and answered when an entry other than the previous answer
+	 * fits them clearly (unless the documents found for its words answer them better, by
+	 * the comparison every entry meets, ADR 0019 and 0048: then their span answers), or
+	 * asked which entry is meant when two fit about equally; {@code null} otherwise (the
+	 * documents are tried next), and when the entry is tagged for another product than
+	 * the one its words name ({@link TagSiblings}, ADR 0062 and 0065).
+	 */
 	private Answer followUpAlone(String question, List<Turn> history, Optional<Set<String>> subject, String language,
 			double routerThreshold, Timings timings, Consumer<String> stream) {
 		float[] vector = this.queries.embed(question);
