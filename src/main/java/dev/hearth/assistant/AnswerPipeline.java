@@ -404,8 +404,17 @@ public class AnswerPipeline {
 				return restated(entry, again.get(), routed, timings, stream);
 			}
 		}
+		// "can I cancel it anytime?" after the mobile plans asks about them: an entry
+		// that says nothing of what "it" stands for answers another question, the
+		// general one its own words ask
+		Optional<Set<String>> subject = contextualised ? ReferredSubject.of(question, history) : Optional.empty();
+		if (!saidAlready && routed.entry().isPresent() && !aboutSubject(subject, routed.entry().get())) {
+			log.debug("FAQ entry {} says nothing of {}, which the follow-up's pronoun stands for",
+					routed.entry().get().id(), subject.get());
+			routed = new FaqRouting.Routed(routed.ranked(), routed.confidence(), Optional.empty());
+		}
 		if (saidAlready || (contextualised && !askedOfAnother && routed.entry().isEmpty())) {
-			Answer alone = followUpAlone(question, history, language, routerThreshold, timings, stream);
+			Answer alone = followUpAlone(question, history, subject, language, routerThreshold, timings, stream);
 			if (alone != null) {
 				return alone;
 			}
@@ -524,6 +533,11 @@ public class AnswerPipeline {
 		if (routed.entry().isEmpty()) {
 			FaqEntry corroborated = corroborated(query, vector, history, contextualised, language, routed, passages,
 					extractions);
+			if (corroborated != null && !aboutSubject(subject, corroborated)) {
+				log.debug("Best guess {} says nothing of {}, which the follow-up's pronoun stands for",
+						corroborated.id(), subject.get());
+				corroborated = null;
+			}
 			if (corroborated != null) {
 				return faqAnswer(corroborated, question, language, routed, timings, stream);
 			}
@@ -634,6 +648,16 @@ public class AnswerPipeline {
 	}
 
 	/**
+	 * Whether an FAQ entry speaks of what a follow-up's pronoun stands for
+	 * ({@link ReferredSubject}), its question or its answer naming it; always when the
+	 * follow-up has no such pronoun.
+	 */
+	private static boolean aboutSubject(Optional<Set<String>> subject, FaqEntry entry) {
+		return subject.map((words) -> ReferredSubject.speaksOf(words, entry.question() + "\n" + entry.answer()))
+			.orElse(true);
+	}
+
+	/**
 	 * A follow-up read with the previous question matched no entry, or the entry that
 	 * answered it ("and can I cancel it later?" after the plans' prices): what it asks is
 	 * read from its own words, and answered when an entry other than the previous answer
@@ -643,8 +667,8 @@ public class AnswerPipeline {
 	 * documents are tried next), and when the entry is tagged for another product than
 	 * the one its words name ({@link TagSiblings}, ADR 0062 and 0065).
 	 */
-	private Answer followUpAlone(String question, List<Turn> history, String language, double routerThreshold,
-			Timings timings, Consumer<String> stream) {
+	private Answer followUpAlone(String question, List<Turn> history, Optional<Set<String>> subject, String language,
+			double routerThreshold, Timings timings, Consumer<String> stream) {
 		float[] vector = this.queries.embed(question);
 		FaqRouting.Routed routed = this.languages.faq(this.routing.route(question, vector, routerThreshold), question,
 				language);
@@ -656,7 +680,11 @@ public class AnswerPipeline {
 			return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
 		}
 		FaqEntry entry = routed.entry().get();
+		// the follow-up's own words without its subject ("does it work on mobile data
+		// too?") ask about nothing an entry they match alone is about
+		boolean subjectless = subject.isPresent() && ReferredSubject.asSubject(question);
 		if (FollowUps.repeats(FollowUps.previousAnswer(history), entry.answer())
+				|| (subjectless && !aboutSubject(subject, entry))
 				|| !this.faqAnswerability.judge(question, FaqAnswers.context(entry), entry.answer()).answers()
 				|| this.tagSiblings.otherValue(question, entry).isPresent()) {
 			return null;
