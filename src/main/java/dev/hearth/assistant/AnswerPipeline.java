@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -82,6 +83,9 @@ public class AnswerPipeline {
 
 	private final QueryTranslations translations;
 
+	/** In how many passages of the model's language a phrase's words occur together. */
+	private final ToIntFunction<String> passagesHolding;
+
 	/** Whether the vector of a search with the history is composed, not embedded. */
 	private final boolean composeHistory;
 
@@ -95,8 +99,8 @@ public class AnswerPipeline {
 				catalog::revision);
 		this.tagSiblings = new TagSiblings(catalog::entries, catalog::revision);
 		String modelLanguage = properties.language().modelLanguages().get(0);
-		this.translations = QueryTranslations.load(properties.language().dictionaries(),
-				(phrase) -> search.passagesHolding(phrase, modelLanguage));
+		this.passagesHolding = (phrase) -> search.passagesHolding(phrase, modelLanguage);
+		this.translations = QueryTranslations.load(properties.language().dictionaries(), this.passagesHolding);
 		this.languages = new LanguageFit(properties.language().modelLanguages(), catalog::entry,
 				properties.customerAudiences());
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
@@ -561,13 +565,19 @@ public class AnswerPipeline {
 		boolean firstByWords = below && !named && standsAlone && this.languages.understood(language)
 				&& similarity >= this.properties.answer().lowConfidenceShare() * minSimilarity
 				&& firstByWords(query, extractions.of(passages));
-		boolean headed = named || firstByWords;
+		// or when the span says a phrase of the question's own that almost no other
+		// passage holds ("quietest times", ADR 0078)
+		boolean rarePhrase = below && !named && !firstByWords && standsAlone && this.languages.understood(language)
+				&& similarity >= this.properties.answer().lowConfidenceShare() * minSimilarity
+				&& rarePhrase(query, extractions.of(passages));
+		boolean headed = named || firstByWords || rarePhrase;
 		if (farPassage && !passages.isEmpty() && log.isDebugEnabled()) {
 			Passage best = passages.get(0);
 			log.debug("The best passage, {} > {}, is {} similar, below {}{}", best.hit().title(),
 					best.hit().sectionPath(), String.format(Locale.ROOT, "%.3f", similarity), minSimilarity,
 					named ? "; the span's heading names the question's topic"
-							: firstByWords ? "; the span's passage is BM25's first document chunk" : "");
+							: firstByWords ? "; the span's passage is BM25's first document chunk"
+									: rarePhrase ? "; the span says a phrase of the question few passages hold" : "");
 		}
 		if (farPassage && fallback == null && !headed && (!spanGated || passages.isEmpty())) {
 			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
@@ -655,6 +665,17 @@ public class AnswerPipeline {
 	private static boolean aboutSubject(Optional<Set<String>> subject, FaqEntry entry) {
 		return subject.map((words) -> ReferredSubject.speaksOf(words, entry.question() + "\n" + entry.answer()))
 			.orElse(true);
+	}
+
+	/**
+	 * Whether the span the documents would answer with says two of the question's
+	 * adjacent words side by side, words that few passages hold at all
+	 * ({@link RarePhrases}, ADR 0078). The span then meets every check a span above the
+	 * gate meets.
+	 */
+	private boolean rarePhrase(String query, ExtractiveAnswers.Composed composed) {
+		return composed.span() != null && !composed.text().isBlank()
+				&& RarePhrases.sharedRarely(query, composed.span().text(), this.passagesHolding);
 	}
 
 	/**

@@ -89,6 +89,21 @@ final class Answerability {
 	 */
 	static final String NAME_MISSING = "the name the question gives is not in the passage";
 
+	/** A text about the customer's own thing of a kind, whatever its make. */
+	private static final Pattern YOUR_OWN = Pattern.compile("\\byour own\\b", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * Up to three words the customer says are theirs: after a possessive, or before "I
+	 * own", "I have", "I bought", "I got".
+	 */
+	private static final List<Pattern> OWNED = List.of(
+			Pattern.compile("\\b(?:my|our)\\s+(?<words>[\\p{L}\\p{N}-]+(?:\\s+[\\p{L}\\p{N}-]+){0,2})",
+					Pattern.CASE_INSENSITIVE),
+			Pattern.compile(
+					"(?<words>[\\p{L}\\p{N}-]+(?:\\s+[\\p{L}\\p{N}-]+){0,2})\\s+(?:that\\s+|which\\s+)?"
+							+ "(?:i|we)\\s+(?:already\\s+|still\\s+)?(?:own|have|bought|got)\\b",
+					Pattern.CASE_INSENSITIVE));
+
 	private static final Pattern WHETHER_OFFERED = Pattern.compile(
 			"\\b(?<wh>(?:how|what|when|where|why|which|who) )?(do|does) (you|you guys|northwind|they|u) "
 					+ "(?:also |still |even )?(?<verb>offer|provide|sell|have(?! to\\b)|do)\\b",
@@ -283,8 +298,9 @@ final class Answerability {
 				return new Verdict(false, coverage, "a number of the question is not in the passage");
 			}
 		}
+		Set<String> owned = YOUR_OWN.matcher(context).find() ? ownedNames(question) : Set.of();
 		for (String name : names(question)) {
-			if (!present.contains(name) && !common.contains(name)) {
+			if (!present.contains(name) && !common.contains(name) && !owned.contains(name)) {
 				return new Verdict(false, coverage, NAME_MISSING);
 			}
 		}
@@ -488,6 +504,33 @@ final class Answerability {
 			names.addAll(ContentWords.of(word));
 		}
 		return names;
+	}
+
+	/**
+	 * The names ({@link #names}) the question says are the customer's own: after "my" or
+	 * "our" ("my Fritzbox"), or before "I own", "I have", "I bought" ("the Fritzbox I
+	 * already own"). A text that speaks of "your own" thing of a kind ("if you use your
+	 * own router") speaks of it whatever its make, so it need not name the make (ADR
+	 * 0078); a text that does not is still not about the thing the customer names.
+	 */
+	static Set<String> ownedNames(String asked) {
+		String question = prose(asked);
+		Set<String> names = names(question);
+		if (names.isEmpty()) {
+			return Set.of();
+		}
+		Set<String> owned = new LinkedHashSet<>();
+		for (Pattern form : OWNED) {
+			Matcher matcher = form.matcher(question);
+			while (matcher.find()) {
+				for (String stem : ContentWords.of(matcher.group("words"))) {
+					if (names.contains(stem)) {
+						owned.add(stem);
+					}
+				}
+			}
+		}
+		return owned;
 	}
 
 	/** The numbers that follow a capitalised word ("Fibre 5000", "iPhone 16"). */

@@ -106,6 +106,28 @@ class AnswerabilityTest {
 	}
 
 	@Test
+	void aMakeTheCustomerOwnsNeedNotBeNamedByATextAboutTheirOwnThingOfItsKind() {
+		assertThat(Answerability.ownedNames("can I plug in the Fritzbox I already own instead of your hub?"))
+			.containsExactly("fritzbox");
+		assertThat(Answerability.ownedNames("Does my Netgear Orbi work with Northwind?")).containsExactly("netgear",
+				"orbi");
+		assertThat(Answerability.ownedNames("Do you sell the Fritzbox?")).isEmpty();
+		String own = "Yes. If you use your own router, set it to IPoE on VLAN ID 10.";
+		assertThat(this.answerability
+			.judge("can I plug in the Fritzbox I already own instead of your hub?",
+					"Can I plug in my own router instead of the Hub?\n" + own, own)
+			.answers()).isTrue();
+		String hub = "The Northwind Hub supports Wi-Fi 6 and has four Ethernet ports.";
+		assertThat(this.answerability
+			.judge("can I plug in the Fritzbox I already own instead of your hub?",
+					"Can I plug in a router instead of the Hub?\n" + hub, hub)
+			.missing()).isEqualTo(Answerability.NAME_MISSING);
+		assertThat(this.answerability
+			.judge("How do I set up the Fritzbox router?", "How do I set up my own router?\n" + own, own)
+			.missing()).isEqualTo(Answerability.NAME_MISSING);
+	}
+
+	@Test
 	void aNameCommonToTheRetrievedPassagesDistinguishesNothing() {
 		String span = "Porting codes are valid for 30 days.";
 		assertThat(this.answerability.judge("How long is a Northwind porting code valid?", span, span).answers())
