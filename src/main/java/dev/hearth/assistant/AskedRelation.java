@@ -95,10 +95,10 @@ final class AskedRelation {
 
 	/**
 	 * An amount, or that there is none: "€5", "9 cents", "free", "no fee", "no extra
-	 * cost", "free of charge", "we don't charge".
+	 * cost", "no home move fee", "free of charge", "we don't charge".
 	 */
 	static final Pattern AMOUNT = Pattern.compile("[€$£]\\s?\\d|\\d\\s?(?:€|eur\\b|euros?\\b|cents?\\b|%)|\\bfree\\b"
-			+ "|\\bno (?:extra |additional |further )?(?:fees?|charges?|costs?)\\b|\\bat no (?:extra )?cost\\b"
+			+ "|\\bno (?:[\\p{L}-]+ ){0,3}?(?:fees?|charges?|costs?)\\b|\\bat no (?:extra )?cost\\b"
 			+ "|\\b(?:don't|don’t|do not|never|won't|will not) charge\\b|\\bwithout (?:a |any )?(?:fee|charge)\\b",
 			FLAGS);
 

@@ -73,6 +73,16 @@ class AskedRelationTest {
 	}
 
 	@Test
+	void aFeeWithItsKindNamedIsStatedAbsentToo() {
+		String asked = "is there a charge for moving house if the new place already has a Northwind fibre box?";
+		String span = "If the new property already has a Northwind fibre box on the wall (the ONT), there's no home "
+				+ "move fee — just plug your Hub in on moving day.";
+		assertThat(AskedRelation.statedIn(asked, asked, "Moving house\nIf Northwind Fibre is available", span))
+			.isTrue();
+		assertThat(AskedRelation.AMOUNT.matcher("there is no need to call us").find()).isFalse();
+	}
+
+	@Test
 	void anFaqAnswerStatesTheChargeAnywhere() {
 		String asked = "do you charge to keep my number when I switch?";
 		assertThat(AskedRelation.statedIn(asked, asked, "Can I keep my mobile number when I join?",
