@@ -89,6 +89,15 @@ final class Answerability {
 	 */
 	static final String NAME_MISSING = "the name the question gives is not in the passage";
 
+	/** A question whether something may be done whenever the customer likes. */
+	private static final Pattern ANY_TIME = Pattern.compile(
+			"\\b(?:any\\s?time|any moment|whenever (?:i|we|you) (?:want|like|wish|choose|need))\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/** An FAQ entry's own question narrowed to a span of time: "within 14 days". */
+	private static final Pattern TIME_BOUND = Pattern.compile("\\b(?:within|in the first|during the first)\\s+"
+			+ "(?:\\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty)\\b", Pattern.CASE_INSENSITIVE);
+
 	/** A text about the customer's own thing of a kind, whatever its make. */
 	private static final Pattern YOUR_OWN = Pattern.compile("\\byour own\\b", Pattern.CASE_INSENSITIVE);
 
@@ -303,6 +312,13 @@ final class Answerability {
 			if (!present.contains(name) && !common.contains(name) && !owned.contains(name)) {
 				return new Verdict(false, coverage, NAME_MISSING);
 			}
+		}
+		if (this.entryMode && ANY_TIME.matcher(prose(own)).find()
+				&& TIME_BOUND.matcher(context.lines().findFirst().orElse("")).find()) {
+			// "can I cancel it anytime?": the cooling-off entry ("Can I cancel within 14
+			// days of ordering?") answers a time the customer never named, and its "Yes."
+			// would say they may cancel whenever they like (ADR 0078)
+			return new Verdict(false, coverage, "the entry is narrowed to a time the question does not name");
 		}
 		if (this.entryMode) {
 			// "is there a fee to change my bill date?": the entry on changing it, which

@@ -128,6 +128,22 @@ class AnswerabilityTest {
 	}
 
 	@Test
+	void anEntryNarrowedToATimeDoesNotAnswerWhetherSomethingMayBeDoneAnyTime() {
+		Answerability entries = Answerability.forFaqEntries();
+		String coolingOff = "Yes. If you ordered online or by phone, you can cancel within 14 days without a reason.";
+		String context = "Can I cancel within 14 days of ordering?\nchanged my mind, can I cancel\n" + coolingOff;
+		assertThat(entries.judge("can I cancel my mobile plan anytime?", context, coolingOff).missing())
+			.isEqualTo("the entry is narrowed to a time the question does not name");
+		assertThat(entries.judge("can I cancel that whenever I want?", context, coolingOff).answers()).isFalse();
+		assertThat(entries.judge("can I cancel my mobile plan within 14 days?", context, coolingOff).answers())
+			.isTrue();
+		String notice = "All Northwind services have a 30-day notice period.";
+		assertThat(entries
+			.judge("can I cancel anytime?", "What is the notice period to cancel?\nnotice period\n" + notice, notice)
+			.answers()).isTrue();
+	}
+
+	@Test
 	void aNameCommonToTheRetrievedPassagesDistinguishesNothing() {
 		String span = "Porting codes are valid for 30 days.";
 		assertThat(this.answerability.judge("How long is a Northwind porting code valid?", span, span).answers())
