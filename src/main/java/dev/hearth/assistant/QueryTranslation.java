@@ -1,6 +1,7 @@
 package dev.hearth.assistant;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -181,6 +182,32 @@ final class QueryTranslation {
 		List<String> chosen = choose(slots);
 		String translated = String.join(" ", chosen).replaceAll("\\s+", " ").trim();
 		return Optional.of(question.strip().endsWith("?") ? translated + "?" : translated);
+	}
+
+	/**
+	 * Every sense the dictionary gives the words of a text, as content words of the
+	 * knowledge base's language ({@link ContentWords}), with the text's own words (a
+	 * loanword or a name, "Hub", "PayPal", is written alike in both): what a text in the
+	 * question's language names, read in the language its translated question is asked
+	 * in. Every sense, not the one the knowledge base uses most: a word of the text then
+	 * names whatever it may mean, so that the text is never read as naming less than it
+	 * does.
+	 */
+	Set<String> senses(String text) {
+		Set<String> senses = new LinkedHashSet<>(ContentWords.setOf(text));
+		Matcher tokens = TOKEN.matcher(text);
+		while (tokens.find()) {
+			String word = tokens.group();
+			if (functionWord(word) != null || word.chars().noneMatch(Character::isLetter)) {
+				continue;
+			}
+			List<String> candidates = this.dictionary.lookup(word);
+			if (candidates.isEmpty()) {
+				candidates = compound(word);
+			}
+			candidates.forEach((candidate) -> senses.addAll(ContentWords.setOf(candidate)));
+		}
+		return senses;
 	}
 
 	/**
