@@ -1,6 +1,7 @@
 package dev.hearth.assistant;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
@@ -92,6 +94,17 @@ final class QueryTranslation {
 			Map.entry("ja", ""), Map.entry("eigentlich", ""), Map.entry("eben", ""), Map.entry("halt", ""),
 			Map.entry("so", ""), Map.entry("da", ""), Map.entry("dann", "then"), Map.entry("hier", "here"),
 			Map.entry("dort", "there"), Map.entry("jetzt", "now"), Map.entry("selbst", "myself"));
+
+	/**
+	 * The English words of {@link #FUNCTION_WORDS}: words a translated question holds
+	 * because German grammar put them there ("must" of "muss"), not because it names
+	 * something.
+	 */
+	static final Set<String> GRAMMAR = FUNCTION_WORDS.values()
+		.stream()
+		.flatMap((phrase) -> Arrays.stream(phrase.split(" ")))
+		.filter((word) -> !word.isEmpty())
+		.collect(Collectors.toUnmodifiableSet());
 
 	/** Particles of separable verbs, found at the end of a clause. */
 	static final Set<String> PARTICLES = Set.of("ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "hin",

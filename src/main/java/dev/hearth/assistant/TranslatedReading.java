@@ -57,13 +57,14 @@ final class TranslatedReading {
 	 * passages that hold it: the word that tells what is asked ("discount") is the one
 	 * few texts use, the words of its context ("fibre", "mobile") are everywhere. A word
 	 * no passage holds weighs nothing: no answer in the model's language can name it, and
-	 * it is most often a translation's wrong sense.
+	 * it is most often a translation's wrong sense. A word the translation's grammar
+	 * table put there ("must" of "muss") names nothing and is not counted.
 	 */
 	static Map<String, Double> weights(String question, ToIntFunction<String> passagesHolding) {
 		Map<String, Double> weights = new LinkedHashMap<>();
 		for (String word : WORD.split(question.toLowerCase(Locale.ROOT))) {
 			List<String> content = ContentWords.of(word);
-			if (content.isEmpty()) {
+			if (content.isEmpty() || QueryTranslation.GRAMMAR.contains(word)) {
 				continue;
 			}
 			int passages = passagesHolding.applyAsInt(word);

@@ -43,4 +43,9 @@ class TranslatedReadingTest {
 		assertThat(TranslatedReading.named(weights, Set.of("fibre", ContentWords.stem("glass")))).isEqualTo(1.0 / 40);
 	}
 
+	@Test
+	void aWordOfGermanGrammarIsNotCounted() {
+		assertThat(TranslatedReading.weights("must I move?", (word) -> 5)).containsOnlyKeys("move");
+	}
+
 }
