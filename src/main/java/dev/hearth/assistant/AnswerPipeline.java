@@ -311,7 +311,8 @@ public class AnswerPipeline {
 					other.decision(), other.faqId(), TranslatedReading.named(asked, ContentWords.setOf(said(other))),
 					asked, language, TranslatedReading.named(asked, senses.get()));
 			if (other.decision() == Decision.ANSWERED && !code.equals(LanguageDetection.normalize(other.language()))
-					&& TranslatedReading.better(translated.get(), senses.get(), said(other), this.passagesHolding)) {
+					&& TranslatedReading.better(translated.get(), senses.get(), said(other), this.passagesHolding)
+					&& !TranslatedReading.counterpart(own.text(), other.text())) {
 				log.debug("The answer in '{}' names less of the question than its translated reading's ({}): that "
 						+ "answers", language, translated.get());
 				again.forEach(stream);

@@ -1,11 +1,13 @@
 package dev.hearth.assistant;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,14 +25,18 @@ import java.util.regex.Pattern;
  * answer names a word of the question when it holds the word, or, for the answer in the
  * question's language, when one of its words has that word among its dictionary senses
  * ({@link QueryTranslation#senses}, every sense, so that it is never read as naming less
- * than it does). The translated reading wins only when its answer names more of the
- * translated question's content words than the answer in the question's own language: an
- * answer that names what was asked stays, whatever its language. Plain Java. Thread-safe:
- * stateless.
+ * than it does). Each content word of the translated question counts by how few passages
+ * hold it ({@link #weights}), so that the thing asked outweighs the words of its context.
+ * The translated reading wins only when its answer names more of that weight than the
+ * answer in the question's own language and is not that answer's own counterpart
+ * ({@link #counterpart}): an answer that names what was asked stays, whatever its
+ * language. Plain Java. Thread-safe: stateless.
  */
 final class TranslatedReading {
 
 	private static final Pattern WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
+
+	private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
 
 	private TranslatedReading() {
 	}
@@ -50,6 +56,33 @@ final class TranslatedReading {
 			ToIntFunction<String> passagesHolding) {
 		Map<String, Double> asked = weights(translated, passagesHolding);
 		return named(asked, ContentWords.setOf(translatedAnswer)) > named(asked, ownSenses);
+	}
+
+	/**
+	 * Whether the answer to the translated question is the other answer's counterpart in
+	 * the model's language: at least half of its numbers are the other's. Numbers are
+	 * written alike in both languages, and two answers that state the same numbers state
+	 * the same facts (a company that writes an entry in both languages), so the answer in
+	 * the customer's language stays, whichever names more of the question's words.
+	 */
+	static boolean counterpart(String own, String translatedAnswer) {
+		Set<String> theirs = numbers(translatedAnswer);
+		if (theirs.isEmpty()) {
+			return false;
+		}
+		Set<String> ours = numbers(own);
+		long shared = theirs.stream().filter(ours::contains).count();
+		return 2 * shared >= theirs.size();
+	}
+
+	/** The numbers a text states, as written without their unit or currency. */
+	static Set<String> numbers(String text) {
+		Set<String> numbers = new LinkedHashSet<>();
+		Matcher matcher = NUMBER.matcher(text);
+		while (matcher.find()) {
+			numbers.add(matcher.group().replace(",", "."));
+		}
+		return numbers;
 	}
 
 	/**

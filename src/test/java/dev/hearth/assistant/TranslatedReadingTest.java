@@ -48,4 +48,17 @@ class TranslatedReadingTest {
 		assertThat(TranslatedReading.weights("must I move?", (word) -> 5)).containsOnlyKeys("move");
 	}
 
+	@Test
+	void anAnswerStatingMostOfTheOthersNumbersIsItsCounterpart() {
+		String moving = "Melden Sie den Umzug mindestens 30 Tage vorher (spätestens 14 Tage) unter 0800 123 4568; "
+				+ "sonst einmalig 35 €.";
+		assertThat(TranslatedReading.counterpart(moving,
+				"Tell us at least 30 days before you move (and no later than 14 days) on 0800 123 4567; the fee is €35."))
+			.isTrue();
+		assertThat(TranslatedReading.counterpart(moving,
+				"Every mobile line gets €4 off per month, for up to 4 lines, so Mobile Lite costs €4 and Mobile Plus €10."))
+			.isFalse();
+		assertThat(TranslatedReading.counterpart(moving, "Yes, order it in My Account.")).isFalse();
+	}
+
 }
