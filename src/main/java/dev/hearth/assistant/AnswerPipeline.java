@@ -1,5 +1,6 @@
 package dev.hearth.assistant;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -231,7 +232,15 @@ public class AnswerPipeline {
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
 			DocumentRetrieval.PieceVectors pieces = pieceVectors(history, earlier);
-			Answer answer = decide(turnQuery, turnQuery.question(), history, pieces, language, routerThreshold, stream);
+			// in a language the model does not understand, the answer from content in
+			// that language is held until its translated reading was compared with it
+			boolean crossRead = language != null && !this.languages.understood(language);
+			List<String> held = new ArrayList<>();
+			Answer answer = decide(turnQuery, turnQuery.question(), history, pieces, language, routerThreshold,
+					crossRead ? held::add : stream);
+			if (crossRead && answer.decision() != Decision.ESCALATE) {
+				answer = orTranslated(turnQuery, history, pieces, language, routerThreshold, stream, answer, held);
+			}
 			if (answer.decision() == Decision.ESCALATE) {
 				answer = byDefinedName(turnQuery, history, pieces, language, routerThreshold, stream, answer);
 			}
@@ -275,6 +284,52 @@ public class AnswerPipeline {
 		Answer again = decide(this.queries.of(translated.get(), history), translated.get(), history, pieces, target,
 				routerThreshold, stream);
 		return (again.decision() == Decision.ANSWERED) ? again : escalated;
+	}
+
+	/**
+	 * The answer from content in the question's own language, or its translated reading's
+	 * when that answer names more of what was asked ({@link TranslatedReading}, ADR 0074:
+	 * "Welche Zahlungsmethoden akzeptiert ihr?" found the German due-date entry before
+	 * the English payment methods were ever searched). The answer that stays is streamed
+	 * then; an answer taken from content in another language is not compared.
+	 * @param own the answer to the question as written, not yet streamed
+	 * @param held what that answer streamed, in order
+	 */
+	private Answer orTranslated(Query turnQuery, List<Turn> history, DocumentRetrieval.PieceVectors pieces,
+			String language, double routerThreshold, Consumer<String> stream, Answer own, List<String> held) {
+		String code = LanguageDetection.normalize(language);
+		Optional<String> translated = code.equals(LanguageDetection.normalize(own.language()))
+				? this.translations.translate(turnQuery.question(), language) : Optional.empty();
+		Optional<Set<String>> senses = translated.flatMap((t) -> this.translations.senses(said(own), language));
+		if (senses.isPresent()) {
+			String target = this.properties.language().modelLanguages().get(0);
+			List<String> again = new ArrayList<>();
+			Answer other = decide(this.queries.of(translated.get(), history), translated.get(), history, pieces, target,
+					routerThreshold, again::add);
+			Map<String, Double> asked = TranslatedReading.weights(translated.get(), this.passagesHolding);
+			log.debug("Translated reading '{}': {} {}; it names {} of {}, the answer in '{}' {}", translated.get(),
+					other.decision(), other.faqId(), TranslatedReading.named(asked, ContentWords.setOf(said(other))),
+					asked, language, TranslatedReading.named(asked, senses.get()));
+			if (other.decision() == Decision.ANSWERED && !code.equals(LanguageDetection.normalize(other.language()))
+					&& TranslatedReading.better(translated.get(), senses.get(), said(other), this.passagesHolding)
+					&& !TranslatedReading.counterpart(own.text(), other.text())) {
+				log.debug("The answer in '{}' names less of the question than its translated reading's ({}): that "
+						+ "answers", language, translated.get());
+				again.forEach(stream);
+				return other;
+			}
+		}
+		held.forEach(stream);
+		return own;
+	}
+
+	/**
+	 * What an answer says it answers and says: an FAQ entry's question, phrasings and
+	 * answer; a passage's heading and text as written.
+	 */
+	private String said(Answer answer) {
+		return (answer.faqId() != null)
+				? this.catalog.entry(answer.faqId()).map(FaqAnswers::context).orElse(answer.text()) : answer.text();
 	}
 
 	/**

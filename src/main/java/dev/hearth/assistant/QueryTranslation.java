@@ -1,6 +1,8 @@
 package dev.hearth.assistant;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.Set;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
@@ -91,6 +94,17 @@ final class QueryTranslation {
 			Map.entry("ja", ""), Map.entry("eigentlich", ""), Map.entry("eben", ""), Map.entry("halt", ""),
 			Map.entry("so", ""), Map.entry("da", ""), Map.entry("dann", "then"), Map.entry("hier", "here"),
 			Map.entry("dort", "there"), Map.entry("jetzt", "now"), Map.entry("selbst", "myself"));
+
+	/**
+	 * The English words of {@link #FUNCTION_WORDS}: words a translated question holds
+	 * because German grammar put them there ("must" of "muss"), not because it names
+	 * something.
+	 */
+	static final Set<String> GRAMMAR = FUNCTION_WORDS.values()
+		.stream()
+		.flatMap((phrase) -> Arrays.stream(phrase.split(" ")))
+		.filter((word) -> !word.isEmpty())
+		.collect(Collectors.toUnmodifiableSet());
 
 	/** Particles of separable verbs, found at the end of a clause. */
 	static final Set<String> PARTICLES = Set.of("ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "hin",
@@ -181,6 +195,32 @@ final class QueryTranslation {
 		List<String> chosen = choose(slots);
 		String translated = String.join(" ", chosen).replaceAll("\\s+", " ").trim();
 		return Optional.of(question.strip().endsWith("?") ? translated + "?" : translated);
+	}
+
+	/**
+	 * Every sense the dictionary gives the words of a text, as content words of the
+	 * knowledge base's language ({@link ContentWords}), with the text's own words (a
+	 * loanword or a name, "Hub", "PayPal", is written alike in both): what a text in the
+	 * question's language names, read in the language its translated question is asked
+	 * in. Every sense, not the one the knowledge base uses most: a word of the text then
+	 * names whatever it may mean, so that the text is never read as naming less than it
+	 * does.
+	 */
+	Set<String> senses(String text) {
+		Set<String> senses = new LinkedHashSet<>(ContentWords.setOf(text));
+		Matcher tokens = TOKEN.matcher(text);
+		while (tokens.find()) {
+			String word = tokens.group();
+			if (functionWord(word) != null || word.chars().noneMatch(Character::isLetter)) {
+				continue;
+			}
+			List<String> candidates = this.dictionary.lookup(word);
+			if (candidates.isEmpty()) {
+				candidates = compound(word);
+			}
+			candidates.forEach((candidate) -> senses.addAll(ContentWords.setOf(candidate)));
+		}
+		return senses;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.ToIntFunction;
 
@@ -77,6 +78,19 @@ final class QueryTranslations {
 			return Optional.empty();
 		}
 		return translation.join().flatMap((t) -> t.translate(question));
+	}
+
+	/**
+	 * What a text in the given language names, read in the model's language
+	 * ({@link QueryTranslation#senses}); empty when no dictionary serves the language.
+	 */
+	Optional<Set<String>> senses(String text, String language) {
+		CompletableFuture<Optional<QueryTranslation>> translation = (language != null)
+				? this.byLanguage.get(LanguageDetection.normalize(language)) : null;
+		if (translation == null) {
+			return Optional.empty();
+		}
+		return translation.join().map((t) -> t.senses(text));
 	}
 
 	private static Optional<QueryTranslation> read(String language, Path path, ToIntFunction<String> frequency) {

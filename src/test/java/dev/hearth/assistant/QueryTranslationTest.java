@@ -92,4 +92,17 @@ class QueryTranslationTest {
 		assertThat(translations.translate("Combien ça coûte?", "fr")).isEmpty();
 	}
 
+	@Test
+	void readsEverySenseOfATextsWordsAndKeepsItsOwnWords() {
+		assertThat(this.translation.senses("Die Gebühr steht auf der Rechnung im Hub."))
+			.contains("charge", "fee", "bill", ContentWords.stem("calculation"), "hub")
+			.doesNotContain("die", "auf");
+	}
+
+	@Test
+	void readsACompoundTheDictionaryDoesNotHoldByItsParts() {
+		assertThat(this.translation.senses("Der Installationstermin")).contains(ContentWords.stem("installation"),
+				"appointment");
+	}
+
 }
