@@ -22,6 +22,9 @@ final class YesNoQuestions {
 	private static final Pattern AFFIRMED = Pattern.compile("^\\s*(yes|ja)\\s*[.,!–—-]\\s*(\\S.*)$",
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+	/** A conjunction that joined what follows to the "Yes" it is given without. */
+	private static final Pattern CONJOINED = Pattern.compile("^(?:and|und)\\s+(?=\\S)", Pattern.CASE_INSENSITIVE);
+
 	/** Where a clause of a question starts: after a sentence mark, a comma or a dash. */
 	private static final Pattern CLAUSE = Pattern.compile("[.!?;:,\\n()]+|\\s[-–—]+\\s");
 
@@ -82,7 +85,8 @@ final class YesNoQuestions {
 		if (!affirmed.matches() || asks(question, german || "ja".equalsIgnoreCase(affirmed.group(1)))) {
 			return answer;
 		}
-		String rest = affirmed.group(2);
+		// "Yes, and it's free." is "It's free." without its "Yes"
+		String rest = CONJOINED.matcher(affirmed.group(2)).replaceFirst("");
 		return rest.substring(0, 1).toUpperCase(Locale.ROOT) + rest.substring(1);
 	}
 

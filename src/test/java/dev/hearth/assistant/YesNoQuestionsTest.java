@@ -17,6 +17,11 @@ class YesNoQuestionsTest {
 		assertThat(YesNoQuestions.fitted(BOX, "multiroom tv"))
 			.isEqualTo("Extra TV Box 4K units cost €6 per month each.");
 		assertThat(YesNoQuestions.fitted("Yes, you can.", "what about a second box")).isEqualTo("You can.");
+		assertThat(YesNoQuestions.fitted("Yes, and it's free. Get a porting code.",
+				"Wie kann ich meine Rufnummer mitnehmen?", true))
+			.isEqualTo("It's free. Get a porting code.");
+		assertThat(YesNoQuestions.fitted("Yes, Android phones work.", "which phones work?"))
+			.isEqualTo("Android phones work.");
 	}
 
 	@Test
