@@ -1,6 +1,5 @@
 package dev.hearth.assistant;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -182,34 +181,13 @@ final class AskedRelation {
 		if (words.stream().anyMatch((word) -> named(headed, word))) {
 			return AMOUNT.matcher(text).find();
 		}
-		for (String unit : lines(text)) {
+		for (String unit : UnsaidFacts.lines(text)) {
 			Set<String> said = ContentWords.setOf(unit);
 			if (AMOUNT.matcher(unit).find() && words.stream().anyMatch((word) -> named(said, word))) {
 				return true;
 			}
 		}
 		return false;
-	}
-
-	/** The text's paragraphs and list lines, consecutive table rows together. */
-	private static List<String> lines(String text) {
-		List<String> lines = new ArrayList<>();
-		StringBuilder table = new StringBuilder();
-		for (String line : text.lines().toList()) {
-			if (line.contains("|")) {
-				table.append(line).append('\n');
-				continue;
-			}
-			if (!table.isEmpty()) {
-				lines.add(table.toString());
-				table.setLength(0);
-			}
-			lines.add(line);
-		}
-		if (!table.isEmpty()) {
-			lines.add(table.toString());
-		}
-		return lines;
 	}
 
 	/**

@@ -126,6 +126,20 @@ final class UnsaidFacts {
 	 */
 	static List<String> units(String text) {
 		List<String> units = new ArrayList<>();
+		for (String line : lines(text)) {
+			if (line.contains("|")) {
+				units.add(line);
+			}
+			else {
+				units.addAll(Sentences.of(line, Locale.ROOT));
+			}
+		}
+		return units;
+	}
+
+	/** The text's paragraphs and list lines, consecutive table rows together. */
+	static List<String> lines(String text) {
+		List<String> lines = new ArrayList<>();
 		StringBuilder table = new StringBuilder();
 		for (String line : text.lines().toList()) {
 			if (line.contains("|")) {
@@ -133,15 +147,15 @@ final class UnsaidFacts {
 				continue;
 			}
 			if (!table.isEmpty()) {
-				units.add(table.toString());
+				lines.add(table.toString());
 				table.setLength(0);
 			}
-			units.addAll(Sentences.of(line, Locale.ROOT));
+			lines.add(line);
 		}
 		if (!table.isEmpty()) {
-			units.add(table.toString());
+			lines.add(table.toString());
 		}
-		return units;
+		return lines;
 	}
 
 }
