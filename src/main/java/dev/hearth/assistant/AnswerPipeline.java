@@ -306,12 +306,14 @@ public class AnswerPipeline {
 			List<String> again = new ArrayList<>();
 			Answer other = decide(this.queries.of(translated.get(), history), translated.get(), history, pieces, target,
 					routerThreshold, again::add);
+			// one count query per word of the translated question, asked once
 			Map<String, Double> asked = TranslatedReading.weights(translated.get(), this.passagesHolding);
+			String otherSaid = said(other);
 			log.debug("Translated reading '{}': {} {}; it names {} of {}, the answer in '{}' {}", translated.get(),
-					other.decision(), other.faqId(), TranslatedReading.named(asked, ContentWords.setOf(said(other))),
+					other.decision(), other.faqId(), TranslatedReading.named(asked, ContentWords.setOf(otherSaid)),
 					asked, language, TranslatedReading.named(asked, senses.get()));
 			if (other.decision() == Decision.ANSWERED && !code.equals(LanguageDetection.normalize(other.language()))
-					&& TranslatedReading.better(translated.get(), senses.get(), said(other), this.passagesHolding)
+					&& TranslatedReading.better(asked, senses.get(), otherSaid)
 					&& !TranslatedReading.counterpart(own.text(), other.text())) {
 				log.debug("The answer in '{}' names less of the question than its translated reading's ({}): that "
 						+ "answers", language, translated.get());

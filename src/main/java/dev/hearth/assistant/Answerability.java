@@ -559,7 +559,11 @@ final class Answerability {
 		return numbers;
 	}
 
-	private static List<String> numbers(String text) {
+	/**
+	 * The numbers a text states, as written without their unit or currency ("9,99" as
+	 * "9.99").
+	 */
+	static List<String> numbers(String text) {
 		List<String> numbers = new java.util.ArrayList<>();
 		Matcher matcher = NUMBER.matcher(text.toLowerCase(Locale.ROOT));
 		while (matcher.find()) {

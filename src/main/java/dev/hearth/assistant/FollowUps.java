@@ -90,7 +90,7 @@ final class FollowUps {
 	}
 
 	/** The customer's last message, or {@code null}. */
-	private static String previousQuestion(List<Turn> history) {
+	static String previousQuestion(List<Turn> history) {
 		for (int i = history.size() - 1; i >= 0; i--) {
 			if (history.get(i).fromCustomer() && !history.get(i).text().isBlank()) {
 				return history.get(i).text().strip();

@@ -71,7 +71,7 @@ final class ReferredSubject {
 		if (!pointsBack(question)) {
 			return Optional.empty();
 		}
-		String previous = previousQuestion(history);
+		String previous = FollowUps.previousQuestion(history);
 		if (previous == null) {
 			return Optional.empty();
 		}
@@ -122,16 +122,6 @@ final class ReferredSubject {
 	static boolean speaksOf(Set<String> subject, String text) {
 		Set<String> words = ContentWords.setOf(text);
 		return subject.stream().anyMatch(words::contains);
-	}
-
-	/** The customer's last message, or {@code null}. */
-	private static String previousQuestion(List<Turn> history) {
-		for (int i = history.size() - 1; i >= 0; i--) {
-			if (history.get(i).fromCustomer() && !history.get(i).text().isBlank()) {
-				return history.get(i).text().strip();
-			}
-		}
-		return null;
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,8 +35,6 @@ final class TranslatedReading {
 
 	private static final Pattern WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
 
-	private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
-
 	private TranslatedReading() {
 	}
 
@@ -45,16 +42,13 @@ final class TranslatedReading {
 	 * Whether the answer to the translated question names more of it than the answer in
 	 * the question's language, each word counted by how few passages of the model's
 	 * language hold it.
-	 * @param translated the question translated into the model's language
+	 * @param asked the translated question's words with their weights ({@link #weights})
 	 * @param ownSenses what the answer in the question's language names, in the model's
 	 * language
 	 * @param translatedAnswer what the answer to the translated question says (an FAQ
 	 * entry's question, phrasings and answer; a passage's heading and text)
-	 * @param passagesHolding in how many passages of the model's language a word occurs
 	 */
-	static boolean better(String translated, Set<String> ownSenses, String translatedAnswer,
-			ToIntFunction<String> passagesHolding) {
-		Map<String, Double> asked = weights(translated, passagesHolding);
+	static boolean better(Map<String, Double> asked, Set<String> ownSenses, String translatedAnswer) {
 		return named(asked, ContentWords.setOf(translatedAnswer)) > named(asked, ownSenses);
 	}
 
@@ -66,23 +60,13 @@ final class TranslatedReading {
 	 * the customer's language stays, whichever names more of the question's words.
 	 */
 	static boolean counterpart(String own, String translatedAnswer) {
-		Set<String> theirs = numbers(translatedAnswer);
+		Set<String> theirs = new LinkedHashSet<>(Answerability.numbers(translatedAnswer));
 		if (theirs.isEmpty()) {
 			return false;
 		}
-		Set<String> ours = numbers(own);
+		Set<String> ours = new LinkedHashSet<>(Answerability.numbers(own));
 		long shared = theirs.stream().filter(ours::contains).count();
 		return 2 * shared >= theirs.size();
-	}
-
-	/** The numbers a text states, as written without their unit or currency. */
-	static Set<String> numbers(String text) {
-		Set<String> numbers = new LinkedHashSet<>();
-		Matcher matcher = NUMBER.matcher(text);
-		while (matcher.find()) {
-			numbers.add(matcher.group().replace(",", "."));
-		}
-		return numbers;
 	}
 
 	/**

@@ -20,17 +20,18 @@ class TranslatedReadingTest {
 		// the German moving entry, read in English, names the question's context words
 		// (fibre, contract); the English bundle entry names what is asked (discount)
 		Set<String> moving = ContentWords.setOf("move fibre contract address glass socket free");
-		assertThat(TranslatedReading.better("discount if I glass fibre and mobile contract with you have?", moving,
-				"Do I get a discount if I have broadband and mobile with you? Yes. With an active Northwind fibre "
-						+ "plan, every mobile line on the same account gets €4 off per month.",
-				HOLDING))
+		assertThat(TranslatedReading.better(
+				TranslatedReading.weights("discount if I glass fibre and mobile contract with you have?", HOLDING),
+				moving, "Do I get a discount if I have broadband and mobile with you? Yes. With an active Northwind "
+						+ "fibre plan, every mobile line on the same account gets €4 off per month."))
 			.isTrue();
 	}
 
 	@Test
 	void theAnswerInTheQuestionsLanguageStaysWhenItNamesAsMuch() {
 		Set<String> due = ContentWords.setOf("bill invoice due 14 days date direct debit");
-		assertThat(TranslatedReading.better("when is my bill due?", due, "Your bill is due 14 days later.", HOLDING))
+		assertThat(TranslatedReading.better(TranslatedReading.weights("when is my bill due?", HOLDING), due,
+				"Your bill is due 14 days later."))
 			.isFalse();
 	}
 
