@@ -244,9 +244,6 @@ public class AnswerPipeline {
 			if (answer.decision() == Decision.ESCALATE) {
 				answer = byDefinedName(turnQuery, history, pieces, language, routerThreshold, stream, answer);
 			}
-			if (answer.decision() == Decision.ESCALATE && RETRY_SYNONYMS) {
-				answer = bySynonym(turnQuery, history, pieces, language, routerThreshold, stream, answer);
-			}
 			if (answer.decision() == Decision.ESCALATE) {
 				answer = byTranslation(turnQuery, history, pieces, language, routerThreshold, stream, answer);
 			}
@@ -376,34 +373,6 @@ public class AnswerPipeline {
 			return (again.decision() == Decision.ANSWERED) ? again : escalated;
 		}
 		return escalated;
-	}
-
-	private static final boolean RETRY_SYNONYMS = Boolean.getBoolean("hearth.synonyms.retry");
-
-	/**
-	 * A question that found no answer, asked again with the knowledge base's own word for
-	 * each word of it no text holds: its first WordNet synonym that a text does hold
-	 * ({@link Synonyms#renamed}, ADR 0079). {@code escalated} when no word is replaced or
-	 * the renamed question finds no answer either.
-	 */
-	private Answer bySynonym(Query turnQuery, List<Turn> history, DocumentRetrieval.PieceVectors pieces,
-			String language, double routerThreshold, Consumer<String> stream, Answer escalated) {
-		if (!this.languages.understood(language)) {
-			return escalated;
-		}
-		String question = turnQuery.question();
-		Set<String> unknown = this.knowledgeWords.unknown(question);
-		Optional<String> renamed = Synonyms.wordNet()
-			.renamed(question, unknown, (lemma) -> !Answerability.topicWords(lemma).isEmpty()
-					&& this.knowledgeWords.unknown(lemma).isEmpty() && this.knowledgeWords.namedTogether(lemma));
-		if (renamed.isEmpty()) {
-			return escalated;
-		}
-		log.debug("No answer for the question; words no text holds have synonyms that one does: asked again as {}",
-				renamed.get());
-		Answer again = decide(this.queries.of(renamed.get(), history), question, history, pieces, language,
-				routerThreshold, stream);
-		return (again.decision() == Decision.ANSWERED) ? again : escalated;
 	}
 
 	/**

@@ -198,9 +198,6 @@ final class Answerability {
 		.compile("(?is)<(script|style)\\b.*?</\\1\\s*>|<[^>]*>|\\]\\([^)]*\\)|\\b[a-z][a-z0-9+.-]*:(?://)?[^\\s)\\]]+"
 				+ "|[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
 
-	private static final Synonyms SYNONYMS = Boolean.parseBoolean(System.getProperty("hearth.synonyms", "true"))
-			? Synonyms.wordNet() : Synonyms.NONE;
-
 	private final double minCoverage;
 
 	/** Judging an FAQ entry the router matched rather than a document span. */
@@ -290,16 +287,7 @@ final class Answerability {
 			return new Verdict(false, 0, "the question has no topic words");
 		}
 		Set<String> present = ContentWords.setOf(context);
-		long exact = topic.stream().filter(present::contains).count();
-		long covered = exact;
-		if (covered < topic.size() && !this.entryMode) {
-			// a customer's paraphrase ("kids", "showed up") of the text's word
-			// ("children",
-			// "turn up") is not a topic word the text leaves out (ADR 0079)
-			Set<String> missing = new LinkedHashSet<>(topic);
-			missing.removeAll(present);
-			covered += SYNONYMS.coveredBySynonyms(question, missing, context).size();
-		}
+		long covered = topic.stream().filter(present::contains).count();
 		double coverage = topic.isEmpty() ? 1 : (double) covered / topic.size();
 		// "do you have a shop in the city centre?": "We don't have shops." answers it
 		// however the question qualifies the thing
@@ -308,11 +296,11 @@ final class Answerability {
 		if (coverage < this.minCoverage && !notOffered) {
 			return new Verdict(false, coverage, "topic words covered " + covered + " of " + topic.size());
 		}
-		if (exact < topic.size() && whetherOffered && !notOffered) {
+		if (covered < topic.size() && whetherOffered && !notOffered) {
 			// "do you offer a student discount?": a text about a discount that never
 			// names students does not say one is offered; a "Yes." from it is wrong
 			return new Verdict(false, coverage, "whether something is offered is asked and the text never names "
-					+ (topic.size() - exact) + " of its topic words");
+					+ (topic.size() - covered) + " of its topic words");
 		}
 		for (String number : this.entryMode ? modelNumbers(question) : numbers(question)) {
 			if (!numbers(context).contains(number)) {
