@@ -152,6 +152,12 @@ final class AnswerEvidence {
 			log.debug("span {} heads the other way from entry {} and the question", span.heading(), entry.id());
 			return false;
 		}
+		if (AskedWay.onlyInAnswer(asked, own, entry.answer(), span.shown())) {
+			// "how do I change my bank details for the direct debit?": the span says when
+			// a change takes effect, the entry where to make it (ADR 0080)
+			log.debug("entry {} states the way asked, span {} states none", entry.id(), span.heading());
+			return false;
+		}
 		if (Coverage.compare(asked, entry, span) > 0) {
 			log.debug("span {} covers the whole question, entry {} does not", span.heading(), entry.id());
 			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
