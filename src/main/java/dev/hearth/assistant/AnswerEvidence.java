@@ -152,12 +152,6 @@ final class AnswerEvidence {
 			log.debug("span {} heads the other way from entry {} and the question", span.heading(), entry.id());
 			return false;
 		}
-		if (AskedWay.onlyInAnswer(asked, own, entry.answer(), span.shown())) {
-			// "how do I change my bank details for the direct debit?": the span says when
-			// a change takes effect, the entry where to make it (ADR 0080)
-			log.debug("entry {} states the way asked, span {} states none", entry.id(), span.heading());
-			return false;
-		}
 		if (Coverage.compare(asked, entry, span) > 0) {
 			log.debug("span {} covers the whole question, entry {} does not", span.heading(), entry.id());
 			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
@@ -178,6 +172,15 @@ final class AnswerEvidence {
 			log.debug("span {} states the fact asked of {}, which entry {} never says", span.heading(), fact.get(),
 					entry.id());
 			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
+		}
+		if (AskedWay.onlyInAnswer(asked, own, entry.answer(), span.shown())) {
+			// "how do I change my bank details for the direct debit?": the span says when
+			// a change takes effect, the entry where to make it (ADR 0080); a span that
+			// names the kind of thing asked, or the whole question, where the entry does
+			// not was let through above: the entry's way is then a way to do something
+			// else ("where do I find my account number?" against keeping a mobile number)
+			log.debug("entry {} states the way asked, span {} states none", entry.id(), span.heading());
+			return false;
 		}
 		if (offTheEntrysSubject(asked, entry, span)) {
 			log.debug("span {} never names what entry {} and the question are about", span.heading(), entry.id());
