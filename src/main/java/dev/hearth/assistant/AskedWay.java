@@ -3,6 +3,7 @@ package dev.hearth.assistant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.hearth.knowledge.Sentences;
@@ -31,6 +32,14 @@ final class AskedWay {
 			+ "\\s+(?:i|we)\\b(?!\\s+(?:know|tell\\s+(?:if|whether|when|what|which|how)|find\\s+out\\s+(?:if|whether))\\b)"
 			+ "|\\bhow\\s+to\\b|\\bwhere\\s+(?:do|can|could|should|would|shall|may|might|will)\\s+(?:i|we)\\b"
 			+ "|\\b(?:is\\s+there\\s+a|what(?:'s|\\s+is)\\s+the(?:\\s+best)?)\\s+way\\s+to\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * Another question after the way asked: "how long", "when will", "why does" (not
+	 * "when I join").
+	 */
+	private static final Pattern LATER_QUESTION = Pattern.compile(
+			"\\bhow\\s+(?:long|much|many|often|soon|quickly|fast)\\b|\\b(?:how|when|why|where)\\s+(?:will|do|does|did|is|are|can|could|should|would)\\b",
 			Pattern.CASE_INSENSITIVE);
 
 	/** "Billing > Payment method", "Help › Contact us". */
@@ -75,7 +84,19 @@ final class AskedWay {
 	 * @param own the customer's own words
 	 */
 	static boolean asks(String own) {
-		return own != null && ASKS_WAY.matcher(own).find();
+		if (own == null) {
+			return false;
+		}
+		Matcher matcher = ASKS_WAY.matcher(own);
+		int end = -1;
+		while (matcher.find()) {
+			end = matcher.end();
+		}
+		// the last question asked is what is asked: "how do I make a complaint … how long
+		// will it take to sort out?" (a follow-up read with the question before it) asks
+		// a
+		// time
+		return end >= 0 && !LATER_QUESTION.matcher(own).region(end, own.length()).find();
 	}
 
 	/**

@@ -23,6 +23,7 @@ class AskedWayTest {
 		assertThat(AskedWay.asks("where can I see my data usage?")).isTrue();
 		assertThat(AskedWay.asks("Where do I find my account number")).isTrue();
 		assertThat(AskedWay.asks("how do I tell you I'm moving")).isTrue();
+		assertThat(AskedWay.asks("how do I bring my number over when I join?")).isTrue();
 	}
 
 	@Test
@@ -35,6 +36,8 @@ class AskedWayTest {
 		assertThat(AskedWay.asks("how often do prices go up")).isFalse();
 		assertThat(AskedWay.asks("how do you calculate the early termination charge?")).isFalse();
 		assertThat(AskedWay.asks("when is my bill due")).isFalse();
+		assertThat(AskedWay.asks("how do I make a complaint how long will it take to sort out?")).as("the last asked")
+			.isFalse();
 	}
 
 	@Test
