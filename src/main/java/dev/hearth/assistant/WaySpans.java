@@ -6,19 +6,17 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
- * For a question that asks how or where to do something ({@link AskedWay}), the span that
- * states the way: when the chosen span states none (no unit states a way or a place and
- * names a topic word of the question), it moves to the best-scoring window that does, in
- * the same passage, or else in another passage whose best window scored within
- * {@link #SLACK} of the chosen one ("how do i join the priority care register": the
- * outage page's "join our free Priority Care register" names it, the accessibility page's
- * "To join, call …" says how). A span that states a way, and a question that asks none,
- * keep the span chosen (ADR 0080). Thread-safe: stateless.
+ * For a question that asks how or where to do something ({@link AskedWay}), the span of
+ * the chosen section that states the way: when the chosen span states none (no unit
+ * states a way or a place and names a topic word of the question), it moves to the
+ * best-scoring window of the same passage that does ("where do I find the EID on my
+ * phone": "To check any phone, dial *#06#", not "If the screen shows an EID number, your
+ * phone supports eSIM"). The section is chosen as before; a section that states no way, a
+ * span that states one, and a question that asks none keep the span chosen. Moving to
+ * another passage whose best window scored within 0.05 was measured and not adopted (ADR
+ * 0080). Thread-safe: stateless.
  */
 final class WaySpans {
-
-	/** How much less a passage's best window may score for its way to be given. */
-	static final double SLACK = 0.05;
 
 	private WaySpans() {
 	}
@@ -42,24 +40,8 @@ final class WaySpans {
 		if (topic.isEmpty() || states(best, topic)) {
 			return best;
 		}
-		SpanWindows.Window inPassage = bestStating(windows, best.units(), topic, excluded, scorer);
-		if (inPassage != null) {
-			return inPassage;
-		}
-		double least = scorer.applyAsDouble(best) - SLACK;
-		SpanWindows.Window elsewhere = null;
-		double score = Double.NEGATIVE_INFINITY;
-		for (SpanWindows.Window window : windows) {
-			if (window.units() == best.units() || excluded.test(window) || scorer.applyAsDouble(window) < least) {
-				continue;
-			}
-			SpanWindows.Window stating = bestStating(windows, window.units(), topic, excluded, scorer);
-			if (stating != null && scorer.applyAsDouble(stating) > score) {
-				elsewhere = stating;
-				score = scorer.applyAsDouble(stating);
-			}
-		}
-		return (elsewhere != null) ? elsewhere : best;
+		SpanWindows.Window stating = bestStating(windows, best.units(), topic, excluded, scorer);
+		return (stating != null) ? stating : best;
 	}
 
 	private static SpanWindows.Window bestStating(List<SpanWindows.Window> windows, List<ExtractiveAnswers.Unit> units,
