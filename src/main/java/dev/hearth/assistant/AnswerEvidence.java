@@ -112,7 +112,10 @@ final class AnswerEvidence {
 	 * eSIM?" against "How do I get and set up an eSIM?"); never when its passage does not
 	 * name what the entry's own question and the question both name
 	 * ({@link #offTheEntrysSubject}), nor when its section heads the other way from a
-	 * direction the question names and the entry takes ({@link #headsTheOtherWay}).
+	 * direction the question names and the entry takes ({@link #headsTheOtherWay}); and,
+	 * after those that let the span through, never when the question asks how or where to
+	 * do something and the entry states the way while the span states none
+	 * ({@link AskedWay}, ADR 0080).
 	 * @param asked the question's words
 	 * @param question the question's embedding
 	 * @param entry the FAQ entry the router chose
