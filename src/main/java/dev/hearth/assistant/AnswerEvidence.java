@@ -112,7 +112,10 @@ final class AnswerEvidence {
 	 * eSIM?" against "How do I get and set up an eSIM?"); never when its passage does not
 	 * name what the entry's own question and the question both name
 	 * ({@link #offTheEntrysSubject}), nor when its section heads the other way from a
-	 * direction the question names and the entry takes ({@link #headsTheOtherWay}).
+	 * direction the question names and the entry takes ({@link #headsTheOtherWay}); and,
+	 * after those that let the span through, never when the question asks how or where to
+	 * do something and the entry states the way while the span states none
+	 * ({@link AskedWay}, ADR 0080).
 	 * @param asked the question's words
 	 * @param question the question's embedding
 	 * @param entry the FAQ entry the router chose
@@ -172,6 +175,15 @@ final class AnswerEvidence {
 			log.debug("span {} states the fact asked of {}, which entry {} never says", span.heading(), fact.get(),
 					entry.id());
 			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
+		}
+		if (AskedWay.onlyInAnswer(asked, own, entry.answer(), span.shown())) {
+			// "how do I change my bank details for the direct debit?": the span says when
+			// a change takes effect, the entry where to make it (ADR 0080); a span that
+			// names the kind of thing asked, or the whole question, where the entry does
+			// not was let through above: the entry's way is then a way to do something
+			// else ("where do I find my account number?" against keeping a mobile number)
+			log.debug("entry {} states the way asked, span {} states none", entry.id(), span.heading());
+			return false;
 		}
 		if (offTheEntrysSubject(asked, entry, span)) {
 			log.debug("span {} never names what entry {} and the question are about", span.heading(), entry.id());

@@ -265,6 +265,14 @@ final class ExtractiveAnswers {
 			best = stating;
 			bestScore = scorer.applyAsDouble(stating);
 		}
+		SpanWindows.Window way = WaySpans.stating(question, windows, best,
+				(window) -> refersElsewhere(window) || signposts.contains(window.units()), scorer);
+		if (way != best) {
+			log.debug("span moved from {} to the units of {} that state the way asked",
+					heading(best.passage().hit().sectionPath()), heading(way.passage().hit().sectionPath()));
+			best = way;
+			bestScore = scorer.applyAsDouble(way);
+		}
 		if (log.isTraceEnabled()) {
 			traceBest(windows, scorer);
 		}

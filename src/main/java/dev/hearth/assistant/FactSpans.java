@@ -46,9 +46,16 @@ final class FactSpans {
 	 * its own last sentence asks.
 	 */
 	static Pattern asked(String question) {
+		return LENGTH_ASKED.matcher(own(question)).find() ? LENGTH : null;
+	}
+
+	/**
+	 * The customer's own question in a question read with the one before: its last
+	 * sentence.
+	 */
+	static String own(String question) {
 		Matcher last = LAST_SENTENCE.matcher(question.strip());
-		String own = last.find() && !last.group().isBlank() ? last.group() : question;
-		return LENGTH_ASKED.matcher(own).find() ? LENGTH : null;
+		return last.find() && !last.group().isBlank() ? last.group() : question;
 	}
 
 	/**

@@ -347,4 +347,29 @@ class AnswerEvidenceTest {
 			.isFalse();
 	}
 
+	@Test
+	void anEntryThatStatesTheWayAskedIsNotBeatenByASpanThatStatesNone() {
+		FaqEntry payment = new FaqEntry("payment-methods", "How can I pay my bill?",
+				List.of("update my bank details for direct debit"),
+				"You can pay by direct debit, card or bank transfer. Change your payment method or bank details in "
+						+ "My Account under Billing > Payment method.",
+				"en", Map.of("audience", List.of("customer")));
+		ExtractiveAnswers.Span when = onPage("Payment methods", "Payment methods > Direct debit (recommended)",
+				"If you change your bank details at least 5 working days before your next due date, the new account "
+						+ "is used for that bill.");
+		// the measured similarities of "how do I change my bank details for the direct
+		// debit?": the entry 0.464, the span 0.695
+		AnswerEvidence evidence = new AnswerEvidence(
+				atSimilarities(Map.of(payment.answer(), 0.464, when.shown(), 0.695, payment.question(), 0.5)),
+				AnswerEvidence.MARGIN, 0.45);
+		float[] question = { 1, 0 };
+		assertThat(
+				evidence.documentsWin("how do I change my bank details for the direct debit?", question, payment, when))
+			.isFalse();
+		assertThat(evidence.documentsWin("when does a change of bank details for the direct debit apply?", question,
+				payment, when))
+			.as("no way asked")
+			.isTrue();
+	}
+
 }
