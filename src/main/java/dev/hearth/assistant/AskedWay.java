@@ -92,10 +92,8 @@ final class AskedWay {
 		while (matcher.find()) {
 			end = matcher.end();
 		}
-		// the last question asked is what is asked: "how do I make a complaint … how long
-		// will it take to sort out?" (a follow-up read with the question before it) asks
-		// a
-		// time
+		// the last question asked is what is asked: a follow-up read with the question
+		// before it ("how do I make a complaint … how long will it take?") asks a time
 		return end >= 0 && !LATER_QUESTION.matcher(own).region(end, own.length()).find();
 	}
 
