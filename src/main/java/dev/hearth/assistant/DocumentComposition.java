@@ -278,7 +278,7 @@ final class DocumentComposition {
 		Set<String> common = FaqAnswers.common(passages);
 		return ExtractiveAnswers.composeHolding(query, vector, passages, this.maxSentences,
 				ExtractiveAnswers.locale(passages.get(0).hit().language()), previousAnswer, this.embed,
-				(composed) -> this.checks.judge(query, own, composed.span().context(), composed.span().text(), common)
+				(composed) -> this.checks.judge(query, own, composed.span().context(), composed.span().stated(), common)
 					.answers());
 	}
 
@@ -345,7 +345,7 @@ final class DocumentComposition {
 	private boolean answers(String query, String own, float[] vector, ExtractiveAnswers.Span span,
 			List<Passage> passages, boolean beatEntry) {
 		Set<String> common = FaqAnswers.common(passages);
-		Answerability.Verdict checked = this.checks.judge(query, own, span.context(), span.text(), common);
+		Answerability.Verdict checked = this.checks.judge(query, own, span.context(), span.stated(), common);
 		if (!checked.answers()) {
 			log.debug("No document answer: {}", checked.missing());
 			return false;
@@ -368,7 +368,7 @@ final class DocumentComposition {
 			}
 		}
 		else {
-			Answerability.Verdict verdict = this.answerability.judge(query, own, span.context(), span.text(), common);
+			Answerability.Verdict verdict = this.answerability.judge(query, own, span.context(), span.stated(), common);
 			answers = verdict.answers() && (beatEntry || this.agreement.agrees(vector, span.passage(), span.text()));
 			if (!answers) {
 				log.debug("No document answer: {}",
