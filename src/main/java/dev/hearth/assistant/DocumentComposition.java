@@ -369,7 +369,11 @@ final class DocumentComposition {
 		}
 		else {
 			Answerability.Verdict verdict = this.answerability.judge(query, own, span.context(), span.stated(), common);
-			answers = verdict.answers() && (beatEntry || this.agreement.agrees(vector, span.passage(), span.text()));
+			// an item whose heading states the fact asked is read after that heading
+			String lead = HeadingFacts.statesForSpan(own, span.heading(), span.text())
+					? HeadingFacts.stated(span.heading()) : "";
+			answers = verdict.answers()
+					&& (beatEntry || this.agreement.agrees(vector, span.passage(), span.text(), lead));
 			if (!answers) {
 				log.debug("No document answer: {}",
 						verdict.answers() ? "the retrievers do not agree on the passage" : verdict.missing());

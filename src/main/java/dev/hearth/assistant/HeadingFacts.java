@@ -1,5 +1,6 @@
 package dev.hearth.assistant;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -47,6 +48,25 @@ final class HeadingFacts {
 	static String withHeading(String heading, String span) {
 		String stated = stated(heading).strip();
 		return stated.isEmpty() ? span : stated + "\n" + span;
+	}
+
+	/**
+	 * Whether the heading states the fact the question asks (an amount for "how much", a
+	 * time for "how long", digits for "which number") and the span does not: the span
+	 * then answers only when read with its heading ("• 404 Golf Channel HD" under "Sports
+	 * add-on - €20 per month").
+	 * @param question the customer's own words
+	 * @param heading the span's own section heading, may be empty
+	 * @param span the span's text
+	 */
+	static boolean statesForSpan(String question, String heading, String span) {
+		String stated = stated(heading);
+		if (stated.isBlank()) {
+			return false;
+		}
+		List<Pattern> facts = Answerability.factsAsked(question);
+		return !facts.isEmpty() && facts.stream().allMatch((fact) -> fact.matcher(stated + "\n" + span).find())
+				&& facts.stream().anyMatch((fact) -> !fact.matcher(span).find());
 	}
 
 	/**
