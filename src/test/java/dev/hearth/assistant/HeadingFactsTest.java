@@ -16,6 +16,23 @@ class HeadingFactsTest {
 	}
 
 	@Test
+	void aHeadingStatesTheFactForASpanThatLacksIt() {
+		assertThat(HeadingFacts.statesForSpan("what does the film pass cost?", "Film pass - €12 per month",
+				"• 504 Classic Films"))
+			.isTrue();
+		assertThat(HeadingFacts.statesForSpan("what does the film pass cost?", "Film pass - €12 per month",
+				"Rent a film for €3."))
+			.as("the span states an amount itself")
+			.isFalse();
+		assertThat(HeadingFacts.statesForSpan("which films are in the pass?", "Film pass - €12 per month",
+				"• 504 Classic Films"))
+			.as("no fact asked")
+			.isFalse();
+		assertThat(HeadingFacts.statesForSpan("what does the film pass cost?", "Film pass", "• 504 Classic Films"))
+			.isFalse();
+	}
+
+	@Test
 	void aHeadingsEnumerationIsNoFact() {
 		assertThat(HeadingFacts.stated("3. Restart your Hub")).isEqualTo("Restart your Hub");
 		assertThat(HeadingFacts.stated("Step 1: Tell us")).isEqualTo("Tell us");
