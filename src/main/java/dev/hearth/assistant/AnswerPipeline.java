@@ -692,12 +692,14 @@ public class AnswerPipeline {
 	 * names one of the question's topic words (ADR 0052). A short question ("can I record
 	 * programmes") meets a long section's whole vector only loosely, and the best passage
 	 * may fall short of {@code min-similarity}; the heading is the author's own word for
-	 * what the section is about. The span then meets every check a span above the gate
-	 * meets.
+	 * what the section is about. So is a heading that names the kind of fact asked
+	 * ("Phone menu options (0800 123 4567)" for "which option do I press for technical
+	 * support?", ADR 0082). The span then meets every check a span above the gate meets.
 	 */
 	private static boolean namedByHeading(String query, ExtractiveAnswers.Composed composed) {
 		return composed.span() != null && !composed.text().isBlank()
-				&& composed.span().headingNamesAny(Answerability.topicWords(query));
+				&& (composed.span().headingNamesAny(Answerability.topicWords(query))
+						|| HeadingFacts.namesKind(query, composed.span().heading()));
 	}
 
 	/**
@@ -928,7 +930,7 @@ public class AnswerPipeline {
 			return null;
 		}
 		Answerability.Verdict verdict = this.answerability.judge(query, extractions.own, composed.span().context(),
-				composed.span().text(), FaqAnswers.common(passages));
+				composed.span().stated(), FaqAnswers.common(passages));
 		if (!verdict.answers()) {
 			log.debug("The span {} does not answer: topic words covered {}", composed.span().heading(),
 					String.format(Locale.ROOT, "%.2f", verdict.coverage()));

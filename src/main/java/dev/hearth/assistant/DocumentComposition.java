@@ -278,7 +278,7 @@ final class DocumentComposition {
 		Set<String> common = FaqAnswers.common(passages);
 		return ExtractiveAnswers.composeHolding(query, vector, passages, this.maxSentences,
 				ExtractiveAnswers.locale(passages.get(0).hit().language()), previousAnswer, this.embed,
-				(composed) -> this.checks.judge(query, own, composed.span().context(), composed.span().text(), common)
+				(composed) -> this.checks.judge(query, own, composed.span().context(), composed.span().stated(), common)
 					.answers());
 	}
 
@@ -345,7 +345,7 @@ final class DocumentComposition {
 	private boolean answers(String query, String own, float[] vector, ExtractiveAnswers.Span span,
 			List<Passage> passages, boolean beatEntry) {
 		Set<String> common = FaqAnswers.common(passages);
-		Answerability.Verdict checked = this.checks.judge(query, own, span.context(), span.text(), common);
+		Answerability.Verdict checked = this.checks.judge(query, own, span.context(), span.stated(), common);
 		if (!checked.answers()) {
 			log.debug("No document answer: {}", checked.missing());
 			return false;
@@ -368,8 +368,12 @@ final class DocumentComposition {
 			}
 		}
 		else {
-			Answerability.Verdict verdict = this.answerability.judge(query, own, span.context(), span.text(), common);
-			answers = verdict.answers() && (beatEntry || this.agreement.agrees(vector, span.passage(), span.text()));
+			Answerability.Verdict verdict = this.answerability.judge(query, own, span.context(), span.stated(), common);
+			// an item whose heading states the fact asked is read after that heading
+			String lead = HeadingFacts.statesForSpan(own, span.heading(), span.text())
+					? HeadingFacts.stated(span.heading()) : "";
+			answers = verdict.answers()
+					&& (beatEntry || this.agreement.agrees(vector, span.passage(), span.text(), lead));
 			if (!answers) {
 				log.debug("No document answer: {}",
 						verdict.answers() ? "the retrievers do not agree on the passage" : verdict.missing());

@@ -60,6 +60,16 @@ final class EvidenceAgreement {
 	 * @param span the span's text
 	 */
 	boolean agrees(float[] question, Passage passage, String span) {
+		return agrees(question, passage, span, "");
+	}
+
+	/**
+	 * As {@link #agrees(float[], Passage, String)}, each span sentence read after a lead
+	 * ("Sports add-on - €20 per month: 404 Golf Channel HD"): the heading that states the
+	 * fact the sentence is an item of (ADR 0082).
+	 * @param lead what each sentence is read after, or empty
+	 */
+	boolean agrees(float[] question, Passage passage, String span, String lead) {
 		if (this.minSentenceSimilarity == 0) {
 			return true;
 		}
@@ -75,7 +85,8 @@ final class EvidenceAgreement {
 		double best = 0;
 		for (String sentence : sentences) {
 			if (!sentence.isBlank()) {
-				double similarity = Vectors.cosine(question, this.embed.apply(sentence));
+				String read = lead.isBlank() ? sentence : lead.strip() + ": " + sentence.strip();
+				double similarity = Vectors.cosine(question, this.embed.apply(read));
 				if (similarity >= this.minSentenceSimilarity) {
 					return true;
 				}

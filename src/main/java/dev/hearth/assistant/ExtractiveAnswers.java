@@ -173,6 +173,15 @@ final class ExtractiveAnswers {
 		}
 
 		/**
+		 * What it states to the customer: the span with its section heading, without the
+		 * heading's enumeration; a fact the heading carries ("Movies add-on - €12 per
+		 * month") is stated with every span of its section (ADR 0082).
+		 */
+		String stated() {
+			return HeadingFacts.withHeading(this.heading, this.text);
+		}
+
+		/**
 		 * What the customer is shown of it: the section heading (when there is one) and
 		 * the span, without the citation. Its similarity to the question is what gates a
 		 * document answer (ADR 0035), not the whole passage's.

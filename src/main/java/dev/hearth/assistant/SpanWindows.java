@@ -146,6 +146,11 @@ final class SpanWindows {
 			around.addAll(ContentWords.setOf(passage.hit().sectionPath()));
 			Set<String> heading = ContentWords.setOf(ExtractiveAnswers.heading(passage.hit().sectionPath()));
 			double headingCoverage = share(asked, heading);
+			// a heading that names the kind of fact asked ("Channel numbers" for "kids
+			// channel numbers") is read with each unit of its section, an item of its
+			// list: "301-349: Kids" (ADR 0082)
+			boolean headingNamesKind = HeadingFacts.namesKind(question,
+					ExtractiveAnswers.heading(passage.hit().sectionPath()));
 			double previousShare = previous.isEmpty() ? 0 : share(previous, contexts.get(p));
 			int bm25Rank = passage.hit().bm25Rank();
 			int vectorRank = passage.hit().vectorRank();
@@ -208,9 +213,14 @@ final class SpanWindows {
 						}
 						kind += steps ? 1 : -1;
 					}
-					double[] features = { share(asked, context), share(asked, covered),
+					Set<String> inSpan = covered;
+					if (headingNamesKind && to == from) {
+						inSpan = new HashSet<>(covered);
+						inSpan.addAll(heading);
+					}
+					double[] features = { share(asked, context), share(asked, inSpan),
 							rareShare(asked, context, rarity, totalRarity),
-							rareShare(asked, covered, rarity, totalRarity), headingCoverage, passage.similarity(),
+							rareShare(asked, inSpan, rarity, totalRarity), headingCoverage, passage.similarity(),
 							(bm25Rank > 0) ? 1.0 / bm25Rank : 0, (vectorRank > 0) ? 1.0 / vectorRank : 0, bestUnit,
 							previousShare, (previousAt >= 0 && from > previousAt && from <= previousAt + 3) ? 1 : 0,
 							kind, to - from + 1, passageUnits.get(from).startsBlock() ? 1 : 0,

@@ -42,6 +42,17 @@ class EvidenceAgreementTest {
 	}
 
 	@Test
+	void aSentenceIsReadAfterTheLeadItIsAnItemOf() {
+		EvidenceAgreement agreement = new EvidenceAgreement((text) -> text.startsWith("Film pass - €12 per month: ")
+				? new float[] { 1, 0.1f } : new float[] { 0, 1 }, 3, 0.6);
+		assertThat(agreement.agrees(new float[] { 1, 0 }, passage(7), "• 504 Classic Films")).isFalse();
+		assertThat(
+				agreement.agrees(new float[] { 1, 0 }, passage(7), "• 504 Classic Films", "Film pass - €12 per month"))
+			.isTrue();
+		assertThat(agreement.agrees(new float[] { 1, 0 }, passage(7), "• 504 Classic Films", "")).isFalse();
+	}
+
+	@Test
 	void aSimilarityOfZeroTurnsTheCheckOff() {
 		EvidenceAgreement off = new EvidenceAgreement((text) -> new float[] { 0, 1 }, 3, 0);
 		assertThat(off.agrees(new float[] { 1, 0 }, passage(0), "Far away.")).isTrue();

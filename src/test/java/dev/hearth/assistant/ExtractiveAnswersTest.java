@@ -370,6 +370,29 @@ class ExtractiveAnswersTest {
 	}
 
 	@Test
+	void aHeadingThatNamesTheKindOfFactAskedIsReadWithItsItems() {
+		// "Channel numbers" lists the numbers; its item "301-349: Kids" need not repeat
+		// "channel" to beat a sentence elsewhere that only mentions kids' channels
+		Passage mode = passage("controls", "Parental controls", "Parental controls > Other TV settings",
+				"Kids mode: the box only shows the Kids channels.", 2, 0.49);
+		Passage numbers = passage("tv", "TV", "TV > Channel numbers", "101-199: Entertainment\n\n301-349: Kids", 1,
+				0.57);
+		assertThat(ExtractiveAnswers.compose("kids channel numbers", List.of(mode, numbers), 1, Locale.ENGLISH).text())
+			.startsWith("**Channel numbers**")
+			.contains("301-349: Kids");
+		assertThat(ExtractiveAnswers.compose("kids channels", List.of(mode, numbers), 1, Locale.ENGLISH).text())
+			.as("no kind of fact asked: the heading's words are not the item's")
+			.startsWith("**Other TV settings**");
+	}
+
+	@Test
+	void aSpansStatedTextCarriesItsHeadingsFact() {
+		Passage guide = passage("guide", "TV guide", "TV guide > Film pass - €12 per month", "• 504 Classic Films");
+		assertThat(new ExtractiveAnswers.Span(guide, "Film pass - €12 per month", "• 504 Classic Films").stated())
+			.isEqualTo("Film pass - €12 per month\n• 504 Classic Films");
+	}
+
+	@Test
 	void aSpansHeadingNamesTheQuestionsTopicByItsOwnWordsOnly() {
 		Passage guide = passage("guide", "TV guide", "TV packages and channel guide > Recording and catch-up",
 				"The TV Box 4K stores about 300 hours of HD recordings.");
