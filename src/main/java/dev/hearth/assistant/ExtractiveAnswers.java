@@ -272,14 +272,6 @@ final class ExtractiveAnswers {
 			best = stating;
 			bestScore = scorer.applyAsDouble(stating);
 		}
-		SpanWindows.Window relation = FactSpans.statingRelation(question, windows, best,
-				(window) -> refersElsewhere(window) || signposts.contains(window.units()), scorer);
-		if (relation != best) {
-			log.debug("span moved from {} to {}, which states whether the thing asked about is offered or costs",
-					heading(best.passage().hit().sectionPath()), heading(relation.passage().hit().sectionPath()));
-			best = relation;
-			bestScore = scorer.applyAsDouble(relation);
-		}
 		if (log.isTraceEnabled()) {
 			traceBest(windows, scorer);
 		}

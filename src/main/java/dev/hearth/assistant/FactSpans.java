@@ -84,59 +84,6 @@ final class FactSpans {
 	}
 
 	/**
-	 * How far below the best window's score a window that states the relation asked may
-	 * score and still replace it ({@link #statingRelation}).
-	 */
-	static final double RELATION_MARGIN = 0.1;
-
-	/**
-	 * The window that states what a yes/no question asks of its thing
-	 * ({@link AskedRelation}: whether it is offered, whether it costs): {@code best}
-	 * itself when it states it, or when the question asks neither; else the best-scoring
-	 * window of any passage that states it and scores at most {@link #RELATION_MARGIN}
-	 * below {@code best}; else {@code best}. "and is installation free?" after the fibre
-	 * prices chose the table of plans, which states prices but not installation's;
-	 * "Standard installation, free on 24-month plans" scored 0.03 below it. The relation
-	 * is checked again when the span is given (ADR 0076); this only keeps a close
-	 * runner-up that states it from being discarded with the best one (ADR 0083).
-	 * @param question the self-contained question (the customer's own words last)
-	 * @param windows every candidate window, of all passages
-	 * @param best the window chosen
-	 * @param excluded a window that may not answer (it only sends the reader elsewhere)
-	 * @param scorer a window's score
-	 */
-	static SpanWindows.Window statingRelation(String question, List<SpanWindows.Window> windows,
-			SpanWindows.Window best, Predicate<SpanWindows.Window> excluded,
-			ToDoubleFunction<SpanWindows.Window> scorer) {
-		if (AskedRelation.asked(question) == AskedRelation.Relation.NONE || statesRelation(question, best)) {
-			return best;
-		}
-		double floor = scorer.applyAsDouble(best) - RELATION_MARGIN;
-		SpanWindows.Window stating = best;
-		double score = Double.NEGATIVE_INFINITY;
-		for (SpanWindows.Window window : windows) {
-			if (window == best || excluded.test(window)) {
-				continue;
-			}
-			double windowScore = scorer.applyAsDouble(window);
-			if (windowScore >= floor && windowScore > score && statesRelation(question, window)) {
-				stating = window;
-				score = windowScore;
-			}
-		}
-		return stating;
-	}
-
-	private static boolean statesRelation(String question, SpanWindows.Window window) {
-		StringBuilder text = new StringBuilder();
-		for (int u = window.from(); u <= window.to(); u++) {
-			text.append(window.units().get(u).text()).append('\n');
-		}
-		String around = Titles.clean(window.passage().hit().title()) + "\n" + window.passage().hit().sectionPath();
-		return AskedRelation.statedIn(question, question, around, text.toString().strip());
-	}
-
-	/**
 	 * Whether a unit of the window states the fact and names a topic word of the
 	 * question.
 	 */
