@@ -324,7 +324,10 @@ final class Answerability {
 			// "is there a fee to change my bill date?": the entry on changing it, which
 			// never says whether it costs anything, does not answer it (ADR 0076; a
 			// document span is held to it when it would be given, not when chosen)
-			if (!notOffered && !AskedRelation.statedIn(question, kind, context.lines().findFirst().orElse(""), span)) {
+			// the entry's question, and phrasings of it that name the thing, say what it
+			// is about (ADR 0083)
+			String around = AskedRelation.entryAround(kind, AskedRelation.around(context, span));
+			if (!notOffered && !AskedRelation.statedIn(question, kind, around, span)) {
 				return new Verdict(false, coverage, AskedRelation.missing(kind));
 			}
 			if (PRICE_ASKED.matcher(kind).find() && !AMOUNT.matcher(span).find()) {

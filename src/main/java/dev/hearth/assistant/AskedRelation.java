@@ -198,6 +198,36 @@ final class AskedRelation {
 		return context.endsWith(text) ? context.substring(0, context.length() - text.length()) : "";
 	}
 
+	/**
+	 * The words around an FAQ entry's answer that say what it is about: its question,
+	 * and, for whether a thing of two or more words is offered, each phrasing its company
+	 * wrote for it that names every word of the thing. "how much is unlimited data" makes
+	 * the mobile plans entry's "Mobile Unlimited €22" an offer of unlimited data; one
+	 * word a phrasing shares with the question ("a bit of data" and "can I buy a bit
+	 * more?") is no such statement (ADR 0083).
+	 * @param own the customer's own words
+	 * @param headed the entry's question, then its phrasings, one a line
+	 */
+	static String entryAround(String own, String headed) {
+		List<String> lines = headed.strip().lines().toList();
+		if (lines.isEmpty()) {
+			return "";
+		}
+		String thing = (asked(own) == Relation.OFFERED) ? AskedThing.of(own) : null;
+		List<String> words = (thing == null) ? List.of() : ContentWords.of(thing);
+		if (words.size() < 2) {
+			return lines.get(0);
+		}
+		StringBuilder around = new StringBuilder(lines.get(0));
+		for (String phrasing : lines.subList(1, lines.size())) {
+			Set<String> said = ContentWords.setOf(phrasing);
+			if (words.stream().allMatch((word) -> named(said, word))) {
+				around.append('\n').append(phrasing);
+			}
+		}
+		return around.toString();
+	}
+
 	private static boolean subjectAsked(String own) {
 		Matcher asked = CHARGE_ASKED.matcher(Answerability.prose(own));
 		return asked.find() && asked.group("subject") != null;

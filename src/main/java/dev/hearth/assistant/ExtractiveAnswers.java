@@ -49,12 +49,19 @@ final class ExtractiveAnswers {
 
 	/**
 	 * A sentence that only sends the reader elsewhere ("See Your bill and invoices for
-	 * what happens if a bill stays unpaid.", "For prices, see the price guide."): it
-	 * echoes the question's words and answers nothing.
+	 * what happens if a bill stays unpaid.", "For prices, see the price guide.") or only
+	 * says what its page is about ("This page explains how long your contract lasts, how
+	 * to cancel, and what it costs to leave early."): it echoes the question's words and
+	 * answers nothing.
 	 */
-	private static final Pattern REFERS_ELSEWHERE = Pattern.compile(
-			"^(?:(?:see|siehe|refer to)\\b|(?:for|für)\\b[^.:;]{0,80}?\\b(?:see|siehe)\\b).*",
-			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+	private static final Pattern REFERS_ELSEWHERE = Pattern
+		.compile("^(?:(?:see|siehe|refer to)\\b|(?:for|für)\\b[^.:;]{0,80}?\\b(?:see|siehe)\\b"
+				+ "|(?:this|the following) (?:page|guide|article|section|leaflet|document|overview)"
+				+ " (?:explains|describes|covers|summari[sz]es|sets out|lists|shows|tells you|is about)\\b"
+				+ "|(?:on|in) this (?:page|guide|article|section)\\b[^.:;]{0,40}?\\b(?:you(?:'ll| will)? find|we explain)\\b"
+				+ "|(?:diese|die folgende) (?:seite|anleitung|übersicht) (?:erklärt|beschreibt|fasst|zeigt)\\b"
+				+ "|auf dieser seite (?:finden sie|erklären wir)\\b).*",
+				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
 
 	/**
 	 * What a reference names: "See *Number porting* for how it works." gives "Number

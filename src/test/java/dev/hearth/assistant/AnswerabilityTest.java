@@ -276,6 +276,24 @@ class AnswerabilityTest {
 	}
 
 	@Test
+	void anEntrysOwnPhrasingsSayWhatItOffers() {
+		// found in a walk: "do you have unlimited data on mobile" was declined, although
+		// the mobile plans entry, whose company wrote "how much is unlimited data" for
+		// it, prices Mobile Unlimited
+		dev.hearth.knowledge.FaqEntry plans = new dev.hearth.knowledge.FaqEntry("plans-mobile-prices",
+				"What mobile plans do you have?", java.util.List.of("sim only deals", "how much is unlimited data"),
+				"All our mobile plans are SIM-only: Mobile Lite 10 GB €8, Mobile Plus 50 GB €14 and Mobile Unlimited €22 per month.",
+				"en", java.util.Map.of());
+		Answerability faq = Answerability.forFaqEntries();
+		assertThat(
+				faq.judge("do you have unlimited data on mobile", FaqAnswers.context(plans), plans.answer()).answers())
+			.isTrue();
+		assertThat(faq.judge("do you sell phones on contract", FaqAnswers.context(plans), plans.answer()).answers())
+			.as("a thing neither its phrasings nor its answer name stays unoffered")
+			.isFalse();
+	}
+
+	@Test
 	void aTextSayingTheThingIsNotOfferedAnswersHoweverTheQuestionQualifiesIt() {
 		// hand-found in the browser: "do you have a shop in the city centre?" was
 		// declined although the contact entry says "We don't have shops."

@@ -92,6 +92,24 @@ class ExtractiveAnswersTest {
 	}
 
 	@Test
+	void aSentenceThatOnlySaysWhatItsPageIsAboutIsNeverTheAnswer() {
+		// found in a walk: "is there a contract or can I leave whenever" got the contract
+		// page's opening sentence, which says what the page explains and nothing else
+		Passage intro = passage("contract", "Contract, notice period and cancellation",
+				"Contract, notice period and cancellation",
+				"This page explains how long your contract lasts, how to cancel, and what it costs to leave early.");
+		Passage terms = passage("contract", "Contract, notice period and cancellation",
+				"Contract, notice period and cancellation > Minimum terms",
+				"Fibre broadband has a 24-month minimum term, or a 1-month rolling contract for €5 more per month.");
+		ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose("how long does my contract last",
+				List.of(intro, terms), 3, Locale.ENGLISH);
+		assertThat(composed.text()).startsWith("**Minimum terms**").doesNotContain("This page explains");
+		assertThat(
+				ExtractiveAnswers.compose("how long does my contract last", List.of(intro), 3, Locale.ENGLISH).text())
+			.isEmpty();
+	}
+
+	@Test
 	void aTableStaysWhole() {
 		Passage plans = passage("plans", "Plans", "Plans > Prices",
 				"All prices are per month.\n\nPlan | Speed | Price\n\nFibre 150 | 150 Mbps | €29.99\n\n"

@@ -190,6 +190,9 @@ class ConsoleAgentIT {
 			.andExpect(content().string(containsString("Decision: ESCALATE")))
 			.andExpect(content().string(containsString("Decision: DECLINE")))
 			.andExpect(content().string(containsString("Decision: CLARIFY")))
+			// the agent sees what the customer was offered to choose from
+			.andExpect(content().string(containsString("<li>How can I pay my bill?</li>")))
+			.andExpect(content().string(containsString("<li>Why is my bill higher?</li>")))
 			.andExpect(content().string(containsString("Returns policy")))
 			.andExpect(content().string(containsString("Policy &gt; Returns")))
 			.andExpect(content().string(containsString("ESCALATE LOW_CONFIDENCE · 0.42")))
