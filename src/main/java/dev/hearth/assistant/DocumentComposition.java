@@ -254,8 +254,7 @@ final class DocumentComposition {
 		// that names it (ADR 0055)
 		boolean continues = !query.strip().equals(question.strip()) && FollowUps
 			.inPreviousSection(FollowUps.previousAnswer(history), composed.span().passage().hit().sectionPath());
-		if (!answers(query, question, vector, composed.span(), passages, FollowUps.previousAnswer(history),
-				beatEntry || continues)) {
+		if (!answers(query, question, vector, composed.span(), passages, beatEntry || continues)) {
 			return new Declined(EscalationReason.LOW_CONFIDENCE);
 		}
 		stream.accept(composed.text());
@@ -344,7 +343,7 @@ final class DocumentComposition {
 	 * (or, without one, topic-word coverage and the retrievers' agreement).
 	 */
 	private boolean answers(String query, String own, float[] vector, ExtractiveAnswers.Span span,
-			List<Passage> passages, String previousAnswer, boolean beatEntry) {
+			List<Passage> passages, boolean beatEntry) {
 		Set<String> common = FaqAnswers.common(passages);
 		Answerability.Verdict checked = this.checks.judge(query, own, span.context(), span.text(), common);
 		if (!checked.answers()) {
@@ -370,8 +369,7 @@ final class DocumentComposition {
 		}
 		else {
 			Answerability.Verdict verdict = this.answerability.judge(query, own, span.context(), span.text(), common);
-			answers = verdict.answers() && (beatEntry
-					|| this.agreement.agrees(vector, span.passage(), span.text(), passages, previousAnswer));
+			answers = verdict.answers() && (beatEntry || this.agreement.agrees(vector, span.passage(), span.text()));
 			if (!answers) {
 				log.debug("No document answer: {}",
 						verdict.answers() ? "the retrievers do not agree on the passage" : verdict.missing());

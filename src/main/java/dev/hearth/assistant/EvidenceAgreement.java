@@ -1,9 +1,7 @@
 package dev.hearth.assistant;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -28,12 +26,6 @@ import dev.hearth.knowledge.Vectors;
 final class EvidenceAgreement {
 
 	private static final Logger log = LoggerFactory.getLogger(EvidenceAgreement.class);
-
-	/**
-	 * The share of the previous answer's content words a passage holds to count as the
-	 * one it came from.
-	 */
-	static final double PREVIOUS_ANSWER_SHARE = 0.6;
 
 	private final Function<String, float[]> embed;
 
@@ -68,27 +60,10 @@ final class EvidenceAgreement {
 	 * @param span the span's text
 	 */
 	boolean agrees(float[] question, Passage passage, String span) {
-		return agrees(question, passage, span, List.of(), "");
-	}
-
-	/**
-	 * Whether the retrievers agree, as {@link #agrees(float[], Passage, String)}, for a
-	 * question searched together with the previous answer: a passage that holds the
-	 * previous answer ({@link #holdsPreviousAnswer}) ranks high by BM25 because the
-	 * search repeats the previous answer's words, not because of what the question asks,
-	 * so it does not count against the span's passage.
-	 * @param passages the passages retrieved for the question (those ranked before the
-	 * span's passage are looked at)
-	 * @param previousAnswer what the assistant said last, may be empty
-	 */
-	boolean agrees(float[] question, Passage passage, String span, List<Passage> passages, String previousAnswer) {
 		if (this.minSentenceSimilarity == 0) {
 			return true;
 		}
 		int rank = passage.hit().bm25Rank();
-		if (rank > this.maxBm25Rank) {
-			rank -= ranksOfPreviousAnswer(passage, passages, previousAnswer);
-		}
 		if (rank >= 1 && rank <= this.maxBm25Rank) {
 			return true;
 		}
@@ -112,42 +87,6 @@ final class EvidenceAgreement {
 					passage.hit().sectionPath(), rank, String.format(Locale.ROOT, "%.3f", best));
 		}
 		return false;
-	}
-
-	/**
-	 * How many of the passages BM25 ranks before {@code passage} hold the previous
-	 * answer.
-	 */
-	private static int ranksOfPreviousAnswer(Passage passage, List<Passage> passages, String previousAnswer) {
-		if (previousAnswer.isBlank()) {
-			return 0;
-		}
-		Set<String> previous = ContentWords.setOf(previousAnswer.replaceAll("\\[\\d+]", " "));
-		int before = 0;
-		for (Passage other : passages) {
-			int rank = other.hit().bm25Rank();
-			if (other != passage && rank >= 1 && rank < passage.hit().bm25Rank()
-					&& holdsPreviousAnswer(other, previous)) {
-				before++;
-			}
-		}
-		return before;
-	}
-
-	/**
-	 * Whether a passage holds at least {@value #PREVIOUS_ANSWER_SHARE} of the previous
-	 * answer's content words (its title and section path counted: an answer shows its
-	 * section heading).
-	 */
-	static boolean holdsPreviousAnswer(Passage passage, Set<String> previous) {
-		if (previous.isEmpty()) {
-			return false;
-		}
-		Set<String> words = new HashSet<>(ContentWords.setOf(passage.hit().passage()));
-		words.addAll(ContentWords.setOf(passage.hit().sectionPath()));
-		words.addAll(ContentWords.setOf(Titles.clean(passage.hit().title())));
-		long held = previous.stream().filter(words::contains).count();
-		return held >= PREVIOUS_ANSWER_SHARE * previous.size();
 	}
 
 }
