@@ -46,6 +46,13 @@ public class AnswerPipeline {
 
 	private static final Logger log = LoggerFactory.getLogger(AnswerPipeline.class);
 
+	/**
+	 * The best-ranked passages whose span may corroborate the router's best guess (ADR
+	 * 0042): six, as many as a document answer was composed from when that was measured;
+	 * the composer is offered more since ADR 0081.
+	 */
+	static final int CORROBORATING_PASSAGES = 6;
+
 	private final Queries queries;
 
 	private final RouterService router;
@@ -830,10 +837,14 @@ public class AnswerPipeline {
 					sibling.get());
 			return null;
 		}
-		ExtractiveAnswers.Span span = answeringSpan(extractions, query, passages);
+		// the documents vouch for a guess with the span of the best-ranked passages only:
+		// the composer is offered more, for the sibling section that holds a document
+		// answer, but a span from the seventh passage that repeats the guess's
+		// words is a neighbouring section, not evidence for it (ADR 0081)
+		ExtractiveAnswers.Span span = answeringSpan(extractions, query, vouching(passages));
 		boolean says = span != null && this.corroboration.corroborates(guess.answer(), span.text());
 		if (!says && !contextualised && FollowUps.customerAsked(history)) {
-			span = answeringSpan(extractions, query, retrieveAlone(query, vector, language));
+			span = answeringSpan(extractions, query, vouching(retrieveAlone(query, vector, language)));
 			says = span != null && this.corroboration.corroborates(guess.answer(), span.text());
 		}
 		if (!says) {
@@ -851,6 +862,14 @@ public class AnswerPipeline {
 		}
 		log.debug("Best guess {} corroborated by the span under {}", guess.id(), span.heading());
 		return guess;
+	}
+
+	/**
+	 * The passages whose span may corroborate the router's best guess: the
+	 * {@value #CORROBORATING_PASSAGES} best-ranked of {@code passages} (ADR 0081).
+	 */
+	static List<Passage> vouching(List<Passage> passages) {
+		return (passages.size() > CORROBORATING_PASSAGES) ? passages.subList(0, CORROBORATING_PASSAGES) : passages;
 	}
 
 	/**

@@ -37,8 +37,9 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 
 	/**
 	 * @param passages passages retrieved for a document answer (given to the language
-	 * model or the extractive composer); six since on doc2dial the answer's section is
-	 * sometimes ranked fifth or sixth among a page's sections (docs/benchmarks.md)
+	 * model or the extractive composer); seven since on doc2dial the answer's section is
+	 * sometimes ranked fifth to seventh among a page's sections (docs/benchmarks.md, ADR
+	 * 0081); the router's best guess is corroborated by the six best only
 	 * @param minSimilarity cosine similarity of the best passage to the question below
 	 * which Hearth does not answer from documents
 	 * @param maxSentences longest extractive answer, in sentences
@@ -72,7 +73,7 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * FAQ router's best guess must say for the guess to answer although the router's
 	 * confidence fell short ({@code Corroboration}, ADR 0042); 0 turns it off
 	 */
-	record Answer(@DefaultValue("6") int passages, @DefaultValue("0.45") double minSimilarity,
+	record Answer(@DefaultValue("7") int passages, @DefaultValue("0.45") double minSimilarity,
 			@DefaultValue("3") int maxSentences, @DefaultValue("0.6") double minSupport,
 			@DefaultValue("60") int modelTimeoutSeconds, @DefaultValue("0.4") double minCoverage,
 			@DefaultValue("0.8") double lowConfidenceShare, @DefaultValue("3") int agreementBm25Rank,

@@ -17,13 +17,13 @@ class AssistantPropertiesTest {
 	}
 
 	/**
-	 * Six passages, not four: on doc2dial's development split the answer's section is
-	 * often a sibling of the best-ranked ones (docs/benchmarks.md, "Passages offered to
-	 * the extractive composer").
+	 * Seven passages, not four or six: on doc2dial the answer's section is often a
+	 * sibling of the best-ranked ones (docs/benchmarks.md, "Passages offered to the
+	 * extractive composer", and ADR 0081).
 	 */
 	@Test
-	void documentAnswersAreComposedFromSixPassagesByDefault() {
-		assertThat(bound(Map.of()).answer().passages()).isEqualTo(6);
+	void documentAnswersAreComposedFromSevenPassagesByDefault() {
+		assertThat(bound(Map.of()).answer().passages()).isEqualTo(7);
 		assertThat(bound(Map.of("hearth.assistant.answer.passages", "4")).answer().passages()).isEqualTo(4);
 	}
 

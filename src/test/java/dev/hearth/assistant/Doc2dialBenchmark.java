@@ -416,6 +416,8 @@ class Doc2dialBenchmark {
 	private DocumentComposition.Offered lastOffered;
 
 	private Answer ask(JsonNode question) {
+		// marks where each question's debug lines start, to read which gate refused it
+		System.out.println("@@question " + question.get("id").asString());
 		List<DocumentComposition.Judged> judged = new ArrayList<>();
 		List<DocumentComposition.Offered> offered = new ArrayList<>();
 		this.pipeline.observeSpans(judged::add);
