@@ -75,10 +75,21 @@ final class FactSpans {
 		if (fact == null || topic.isEmpty() || states(best, fact, topic)) {
 			return best;
 		}
-		SpanWindows.Window stating = best;
+		SpanWindows.Window stating = bestOfPassage(windows, best.units(),
+				(window) -> !excluded.test(window) && states(window, fact, topic), scorer);
+		return (stating != null) ? stating : best;
+	}
+
+	/**
+	 * The best-scoring window of one passage (its units) that qualifies, or {@code null}
+	 * when none does.
+	 */
+	static SpanWindows.Window bestOfPassage(List<SpanWindows.Window> windows, List<ExtractiveAnswers.Unit> units,
+			Predicate<SpanWindows.Window> qualifies, ToDoubleFunction<SpanWindows.Window> scorer) {
+		SpanWindows.Window stating = null;
 		double score = Double.NEGATIVE_INFINITY;
 		for (SpanWindows.Window window : windows) {
-			if (window.units() != best.units() || !states(window, fact, topic) || excluded.test(window)) {
+			if (window.units() != units || !qualifies.test(window)) {
 				continue;
 			}
 			double windowScore = scorer.applyAsDouble(window);

@@ -40,25 +40,9 @@ final class WaySpans {
 		if (topic.isEmpty() || states(best, topic)) {
 			return best;
 		}
-		SpanWindows.Window stating = bestStating(windows, best.units(), topic, excluded, scorer);
+		SpanWindows.Window stating = FactSpans.bestOfPassage(windows, best.units(),
+				(window) -> !excluded.test(window) && states(window, topic), scorer);
 		return (stating != null) ? stating : best;
-	}
-
-	private static SpanWindows.Window bestStating(List<SpanWindows.Window> windows, List<ExtractiveAnswers.Unit> units,
-			Set<String> topic, Predicate<SpanWindows.Window> excluded, ToDoubleFunction<SpanWindows.Window> scorer) {
-		SpanWindows.Window stating = null;
-		double score = Double.NEGATIVE_INFINITY;
-		for (SpanWindows.Window window : windows) {
-			if (window.units() != units || excluded.test(window) || !states(window, topic)) {
-				continue;
-			}
-			double windowScore = scorer.applyAsDouble(window);
-			if (windowScore > score) {
-				stating = window;
-				score = windowScore;
-			}
-		}
-		return stating;
 	}
 
 	/**
