@@ -176,7 +176,11 @@ final class AnswerEvidence {
 					entry.id());
 			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
 		}
-		if (AskedWay.onlyInAnswer(asked, own, entry.answer(), span.shown())) {
+		// a section whose own heading names the whole question ("3. Restart your Hub" for
+		// "how do I restart my Hub?") is its procedure, whose steps may name no menu,
+		// address or number: the entry's way does not beat it
+		if (AskedWay.onlyInAnswer(asked, own, entry.answer(), span.shown())
+				&& !ContentWords.setOf(span.heading()).containsAll(Answerability.topicWords(asked))) {
 			// "how do I change my bank details for the direct debit?": the span says when
 			// a change takes effect, the entry where to make it (ADR 0080); a span that
 			// names the kind of thing asked, or the whole question, where the entry does
