@@ -176,11 +176,7 @@ final class AnswerEvidence {
 					entry.id());
 			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
 		}
-		// a section whose own heading names the whole question ("3. Restart your Hub" for
-		// "how do I restart my Hub?") is its procedure, whose steps may name no menu,
-		// address or number: the entry's way does not beat it
-		if (AskedWay.onlyInAnswer(asked, own, entry.answer(), span.shown())
-				&& !ContentWords.setOf(span.heading()).containsAll(Answerability.topicWords(asked))) {
+		if (AskedWay.onlyInAnswer(asked, own, entry.answer(), span.shown()) && !procedureAsked(asked, span)) {
 			// "how do I change my bank details for the direct debit?": the span says when
 			// a change takes effect, the entry where to make it (ADR 0080); a span that
 			// names the kind of thing asked, or the whole question, where the entry does
@@ -235,6 +231,19 @@ final class AnswerEvidence {
 	 * my installation appointment?") and the span about something else that shares the
 	 * other words ("Changing your bill date").
 	 */
+	/**
+	 * Whether the span's section is the procedure the question asks for: a sub-section of
+	 * its page whose own heading names every topic word of the question ("3. Restart your
+	 * Hub" for "how do I restart my Hub?"). Its steps may name no menu, address or
+	 * number, so an entry's incidental way does not beat it (ADR 0080, amended). A page's
+	 * opening section, under its title, introduces the page ("Moving home? … Here's how
+	 * it works.").
+	 */
+	private static boolean procedureAsked(String asked, ExtractiveAnswers.Span span) {
+		return span.passage().hit().sectionPath().contains(" > ")
+				&& ContentWords.setOf(span.heading()).containsAll(Answerability.topicWords(asked));
+	}
+
 	static boolean offTheEntrysSubject(String asked, FaqEntry entry, ExtractiveAnswers.Span span) {
 		if (asked == null) {
 			return false;
