@@ -241,7 +241,7 @@ final class AnswerEvidence {
 	 */
 	private static boolean procedureAsked(String asked, ExtractiveAnswers.Span span) {
 		return span.passage().hit().sectionPath().contains(" > ")
-				&& ContentWords.setOf(span.heading()).containsAll(Answerability.topicWords(asked));
+				&& TopicWords.shareAll(Answerability.topicWords(asked), span.heading());
 	}
 
 	static boolean offTheEntrysSubject(String asked, FaqEntry entry, ExtractiveAnswers.Span span) {

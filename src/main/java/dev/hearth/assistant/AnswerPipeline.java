@@ -623,17 +623,15 @@ public class AnswerPipeline {
 				&& this.composition.extractive();
 		boolean named = below && namedByHeading(query, extractions.of(passages));
 		// by the words alone only when they are the question's own (no conversation was
-		// searched with it), the model understands the language, a passage came near
-		// ("nearly found", where an escalation is LOW_CONFIDENCE) and the span names at
-		// least half the question's topic words
-		boolean firstByWords = below && !named && standsAlone && this.languages.understood(language)
-				&& similarity >= this.properties.answer().lowConfidenceShare() * minSimilarity
-				&& firstByWords(query, extractions.of(passages));
-		// or when the span says a phrase of the question's own that almost no other
-		// passage holds ("quietest times", ADR 0078)
-		boolean rarePhrase = below && !named && !firstByWords && standsAlone && this.languages.understood(language)
-				&& similarity >= this.properties.answer().lowConfidenceShare() * minSimilarity
-				&& rarePhrase(query, extractions.of(passages));
+		// searched with it), the model understands the language and a passage came near
+		// ("nearly found", where an escalation is LOW_CONFIDENCE)
+		boolean byWords = below && !named && standsAlone && this.languages.understood(language)
+				&& similarity >= this.properties.answer().lowConfidenceShare() * minSimilarity;
+		// when the span names at least half the question's topic words
+		boolean firstByWords = byWords && firstByWords(query, extractions.of(passages));
+		// or says a phrase of the question's own that almost no other passage holds
+		// ("quietest times", ADR 0078)
+		boolean rarePhrase = byWords && !firstByWords && rarePhrase(query, extractions.of(passages));
 		boolean headed = named || firstByWords || rarePhrase;
 		if (farPassage && !passages.isEmpty() && log.isDebugEnabled()) {
 			Passage best = passages.get(0);

@@ -260,8 +260,10 @@ final class ExtractiveAnswers {
 				}
 			}
 		}
+		Predicate<SpanWindows.Window> excluded = (window) -> refersElsewhere(window)
+				|| signposts.contains(window.units());
 		for (SpanWindows.Window window : windows) {
-			if (refersElsewhere(window) || signposts.contains(window.units())) {
+			if (excluded.test(window)) {
 				continue;
 			}
 			double score = scorer.applyAsDouble(window);
@@ -273,16 +275,14 @@ final class ExtractiveAnswers {
 		if (best == null) {
 			return new Composed("", List.of(), null, Double.NEGATIVE_INFINITY);
 		}
-		SpanWindows.Window stating = FactSpans.stating(question, windows, best, ExtractiveAnswers::refersElsewhere,
-				scorer);
+		SpanWindows.Window stating = FactSpans.stating(question, windows, best, excluded, scorer);
 		if (stating != best) {
 			log.debug("span moved within {} to the units that state the length of time asked for",
 					heading(best.passage().hit().sectionPath()));
 			best = stating;
 			bestScore = scorer.applyAsDouble(stating);
 		}
-		SpanWindows.Window way = WaySpans.stating(question, windows, best,
-				(window) -> refersElsewhere(window) || signposts.contains(window.units()), scorer);
+		SpanWindows.Window way = WaySpans.stating(question, windows, best, excluded, scorer);
 		if (way != best) {
 			log.debug("span moved from {} to the units of {} that state the way asked",
 					heading(best.passage().hit().sectionPath()), heading(way.passage().hit().sectionPath()));

@@ -65,7 +65,8 @@ final class FactSpans {
 	 * @param question the self-contained question
 	 * @param windows every candidate window, of all passages
 	 * @param best the window chosen
-	 * @param excluded a window that may not answer (it only sends the reader elsewhere)
+	 * @param excluded a window that may not answer (it only sends the reader elsewhere,
+	 * or is a signpost section's)
 	 * @param scorer a window's score
 	 */
 	static SpanWindows.Window stating(String question, List<SpanWindows.Window> windows, SpanWindows.Window best,
