@@ -632,14 +632,23 @@ public class AnswerPipeline {
 		// or says a phrase of the question's own that almost no other passage holds
 		// ("quietest times", ADR 0078)
 		boolean rarePhrase = byWords && !firstByWords && rarePhrase(query, extractions.of(passages));
-		boolean headed = named || firstByWords || rarePhrase;
+		// or names, in one sentence, every topic word but the customer's generic word for
+		// an offering and states the fact asked ("Sports: €20 per month" for "how much is
+		// the sports package"): with the best passage at least the low-confidence share,
+		// or, for a fact asked of a product by a generic word, half of min-similarity
+		// (ADR 0084)
+		boolean statedOfThing = below && !named && !firstByWords && !rarePhrase && standsAlone
+				&& this.languages.understood(language)
+				&& statedOfTheThing(query, question, similarity, minSimilarity, extractions.of(passages));
+		boolean headed = named || firstByWords || rarePhrase || statedOfThing;
 		if (farPassage && !passages.isEmpty() && log.isDebugEnabled()) {
 			Passage best = passages.get(0);
 			log.debug("The best passage, {} > {}, is {} similar, below {}{}", best.hit().title(),
 					best.hit().sectionPath(), String.format(Locale.ROOT, "%.3f", similarity), minSimilarity,
-					named ? "; the span's heading names the question's topic"
-							: firstByWords ? "; the span's passage is BM25's first document chunk"
-									: rarePhrase ? "; the span says a phrase of the question few passages hold" : "");
+					named ? "; the span's heading names the question's topic" : firstByWords
+							? "; the span's passage is BM25's first document chunk"
+							: rarePhrase ? "; the span says a phrase of the question few passages hold" : statedOfThing
+									? "; a sentence of the span names the thing and states the fact asked" : "");
 		}
 		if (farPassage && fallback == null && !headed && (!spanGated || passages.isEmpty())) {
 			EscalationReason reason = this.escalation.reason(routed.confidence(), routerThreshold, similarity,
@@ -674,6 +683,9 @@ public class AnswerPipeline {
 		if (phrases.isEmpty()) {
 			return false;
 		}
+		// "how much is the kids bundle": the customer's generic word for an offering
+		// ("bundle", "tariff") is no name of the thing; its other words are (ADR 0084)
+		phrases = phrases.stream().map(ProductWords::withoutGeneric).toList();
 		if (!this.knowledgeWords.unknown(phrases.get(0)).isEmpty()) {
 			return true;
 		}
@@ -683,6 +695,35 @@ public class AnswerPipeline {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The least share of {@code min-similarity} the best passage must reach for a span
+	 * that states the fact asked of a product the question calls by a generic word
+	 * ({@link ProductWords}): the customer's class word is in no text, so the question's
+	 * vector meets the passage that names the product only loosely (ADR 0084).
+	 */
+	static final double GENERIC_FACT_SHARE = 0.5;
+
+	/**
+	 * Whether a sentence of the span the documents would answer with names every topic
+	 * word of the question but its generic words for an offering and states each kind of
+	 * fact asked ({@link ProductWords#statedOfTheThing}), with the best passage at least
+	 * {@code low-confidence-share} of {@code min-similarity}; or at least
+	 * {@link #GENERIC_FACT_SHARE} of it when the question asks a fact (an amount, a time,
+	 * a number) of a thing it calls by a generic word ("how much is the sports package":
+	 * "Sports: €20 per month", ADR 0084). The span then meets every check a span above
+	 * the gate meets.
+	 */
+	private boolean statedOfTheThing(String query, String question, double similarity, double minSimilarity,
+			ExtractiveAnswers.Composed composed) {
+		if (composed.span() == null || composed.text().isBlank()) {
+			return false;
+		}
+		boolean near = similarity >= this.properties.answer().lowConfidenceShare() * minSimilarity;
+		boolean genericFact = similarity >= GENERIC_FACT_SHARE * minSimilarity && ProductWords.namesAny(query)
+				&& !Answerability.factsAsked(question).isEmpty();
+		return (near || genericFact) && ProductWords.statedOfTheThing(query, question, composed.span().text());
 	}
 
 	/**

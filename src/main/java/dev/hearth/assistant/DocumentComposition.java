@@ -372,8 +372,11 @@ final class DocumentComposition {
 			// an item whose heading states the fact asked is read after that heading
 			String lead = HeadingFacts.statesForSpan(own, span.heading(), span.text())
 					? HeadingFacts.stated(span.heading()) : "";
-			answers = verdict.answers()
-					&& (beatEntry || this.agreement.agrees(vector, span.passage(), span.text(), lead));
+			// a sentence of the span that names every topic word of the question but its
+			// generic words for an offering, and states the fact asked, says what was
+			// asked in the question's own words (ADR 0084)
+			answers = verdict.answers() && (beatEntry || ProductWords.statedOfTheThing(query, own, span.text())
+					|| this.agreement.agrees(vector, span.passage(), span.text(), lead));
 			if (!answers) {
 				log.debug("No document answer: {}",
 						verdict.answers() ? "the retrievers do not agree on the passage" : verdict.missing());
