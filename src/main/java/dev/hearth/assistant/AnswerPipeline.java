@@ -656,7 +656,7 @@ public class AnswerPipeline {
 			return escalate(unjudged(reason, routed), Math.max(routed.confidence(), similarity), routed, timings);
 		}
 		DocumentComposition.Composed composed = this.composition.compose(question, query, vector, history, passages,
-				stream, timings, fallback != null, () -> extractions.of(passages));
+				stream, timings, fallback != null || statedOfThing, () -> extractions.of(passages));
 		FaqEntry again = fallback;
 		return switch (composed) {
 			case DocumentComposition.Written written -> documentAnswer(written, passages, similarity, routed, timings);
@@ -685,7 +685,7 @@ public class AnswerPipeline {
 		}
 		// "how much is the kids bundle": the customer's generic word for an offering
 		// ("bundle", "tariff") is no name of the thing; its other words are (ADR 0084)
-		phrases = phrases.stream().map(ProductWords::withoutGeneric).toList();
+		phrases = phrases.stream().map(this::withoutUnusedGeneric).toList();
 		if (!this.knowledgeWords.unknown(phrases.get(0)).isEmpty()) {
 			return true;
 		}
@@ -695,6 +695,20 @@ public class AnswerPipeline {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The phrase without the customer's generic words for an offering that no text of the
+	 * knowledge base uses ("tariff" in "unlimited mobile tariff"); a generic word the
+	 * texts use ("add-on") stays, so "gaming add-on" is still never named together (ADR
+	 * 0084).
+	 */
+	private String withoutUnusedGeneric(String phrase) {
+		Set<String> unknown = this.knowledgeWords.unknown(phrase);
+		if (unknown.isEmpty() || !unknown.stream().allMatch(ProductWords::generic)) {
+			return phrase;
+		}
+		return ProductWords.withoutGeneric(phrase, unknown);
 	}
 
 	/**

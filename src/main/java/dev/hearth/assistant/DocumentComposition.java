@@ -165,12 +165,14 @@ final class DocumentComposition {
 	 * Composes an answer as
 	 * {@link #compose(String, String, float[], List, List, Consumer, Timings)} does.
 	 * @param beatEntry whether the documents' span already answered the question better
-	 * than an FAQ entry that passed its checks ({@link AnswerEvidence}): that comparison
-	 * is the evidence the retrievers' agreement stands in for, so the agreement check is
-	 * not asked again. Without this an FAQ knowledge base's phrasings, indexed beside the
-	 * documents, push a document's BM25 rank below the agreement's and the entry the span
-	 * beat answers after all ("I was charged twice": the first-bill entry instead of the
-	 * paid-twice section).
+	 * than an FAQ entry that passed its checks ({@link AnswerEvidence}), or was let below
+	 * the passage gate by a sentence that names the thing asked and states the fact asked
+	 * ({@link ProductWords#statedOfTheThing}, ADR 0084): that comparison, or that
+	 * sentence, is the evidence the retrievers' agreement stands in for, so the agreement
+	 * check is not asked again. Without this an FAQ knowledge base's phrasings, indexed
+	 * beside the documents, push a document's BM25 rank below the agreement's and the
+	 * entry the span beat answers after all ("I was charged twice": the first-bill entry
+	 * instead of the paid-twice section).
 	 */
 	Composed compose(String question, String query, float[] vector, List<Turn> history, List<Passage> passages,
 			Consumer<String> stream, Timings timings, boolean beatEntry) {
@@ -372,11 +374,8 @@ final class DocumentComposition {
 			// an item whose heading states the fact asked is read after that heading
 			String lead = HeadingFacts.statesForSpan(own, span.heading(), span.text())
 					? HeadingFacts.stated(span.heading()) : "";
-			// a sentence of the span that names every topic word of the question but its
-			// generic words for an offering, and states the fact asked, says what was
-			// asked in the question's own words (ADR 0084)
-			answers = verdict.answers() && (beatEntry || ProductWords.statedOfTheThing(query, own, span.text())
-					|| this.agreement.agrees(vector, span.passage(), span.text(), lead));
+			answers = verdict.answers()
+					&& (beatEntry || this.agreement.agrees(vector, span.passage(), span.text(), lead));
 			if (!answers) {
 				log.debug("No document answer: {}",
 						verdict.answers() ? "the retrievers do not agree on the passage" : verdict.missing());

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.hearth.knowledge.Sentences;
 
@@ -38,14 +39,15 @@ final class ProductWords {
 	}
 
 	/**
-	 * The phrase without its generic words for an offering ("kids a month" for "kids
-	 * bundle a month", "home phone" for "home phone deal"), or the phrase itself when it
-	 * has no other content word ("the package", "plan").
+	 * The phrase without those of its generic words for an offering whose stems are given
+	 * ("unlimited mobile" for "unlimited mobile tariff"), or the phrase itself when no
+	 * other content word would be left ("the tariff").
 	 * @param phrase the words of a thing the question asks about, joined by spaces
+	 * @param stems the stems of the generic words to leave out
 	 */
-	static String withoutGeneric(String phrase) {
+	static String withoutGeneric(String phrase, Set<String> stems) {
 		List<String> words = Arrays.asList(phrase.strip().split("\\s+"));
-		List<String> kept = words.stream().filter((word) -> !isGenericWord(word)).toList();
+		List<String> kept = words.stream().filter((word) -> !isGenericWord(word, stems)).toList();
 		boolean specific = kept.stream().anyMatch((word) -> !ContentWords.of(word).isEmpty());
 		return (kept.size() == words.size() || !specific) ? phrase : String.join(" ", kept);
 	}
@@ -53,25 +55,43 @@ final class ProductWords {
 	/**
 	 * Whether one sentence or list item of the span names every topic word of the
 	 * question ({@link Answerability#topicWords}) other than its generic words for an
-	 * offering, at least one of them, and states every kind of fact the question asks
-	 * ({@link Answerability#factsAsked}): "Sports: €20 per month" for "how much is the
-	 * sports package", "just update your billing address in Account &gt; Personal
-	 * details" for "how do I update my address on my account".
+	 * offering, at least one of them, and states what the question asks: every kind of
+	 * fact it asks ({@link Answerability#factsAsked}) and the way when it asks how or
+	 * where to do something ({@link AskedWay}). "Sports: €20 per month" for "how much is
+	 * the sports package", "just update your billing address in Account &gt; Personal
+	 * details" for "how do I update my address on my account". A question that asks
+	 * neither ("what is Fibre Voice?") is not answered so.
 	 * @param asked the self-contained question (its topic words)
 	 * @param own the customer's own words (the kind of fact they ask)
 	 * @param span the span's text
 	 */
 	static boolean statedOfTheThing(String asked, String own, String span) {
-		Set<String> specific = new LinkedHashSet<>(Answerability.topicWords(asked));
-		specific.removeIf(ProductWords::generic);
+		Set<String> specific = specificWords(asked);
 		if (specific.isEmpty() || span == null) {
 			return false;
 		}
-		var facts = Answerability.factsAsked(own);
+		List<Pattern> facts = Answerability.factsAsked(own);
+		boolean way = AskedWay.asks(own);
+		if (facts.isEmpty() && !way) {
+			// "what is Fibre Voice?": a sentence that names it says something of it, not
+			// necessarily what was asked
+			return false;
+		}
 		return span.lines()
 			.flatMap((line) -> Sentences.of(line, Locale.ROOT).stream())
 			.anyMatch((unit) -> ContentWords.setOf(unit).containsAll(specific)
-					&& facts.stream().allMatch((fact) -> fact.matcher(unit).find()));
+					&& facts.stream().allMatch((fact) -> fact.matcher(unit).find())
+					&& (!way || AskedWay.statesWay(unit)));
+	}
+
+	/**
+	 * The question's topic words ({@link Answerability#topicWords}) other than its
+	 * generic words for an offering.
+	 */
+	static Set<String> specificWords(String asked) {
+		Set<String> specific = new LinkedHashSet<>(Answerability.topicWords(asked));
+		specific.removeIf(ProductWords::generic);
+		return specific;
 	}
 
 	/**
@@ -81,9 +101,9 @@ final class ProductWords {
 		return Answerability.topicWords(asked).stream().anyMatch(ProductWords::generic);
 	}
 
-	private static boolean isGenericWord(String word) {
-		List<String> stems = ContentWords.of(word.toLowerCase(Locale.ROOT).replace("-", ""));
-		return !stems.isEmpty() && stems.stream().allMatch(ProductWords::generic);
+	private static boolean isGenericWord(String word, Set<String> stems) {
+		List<String> of = ContentWords.of(word.toLowerCase(Locale.ROOT).replace("-", ""));
+		return !of.isEmpty() && of.stream().allMatch((stem) -> generic(stem) && stems.contains(stem));
 	}
 
 }
