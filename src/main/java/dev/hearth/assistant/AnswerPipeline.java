@@ -633,8 +633,9 @@ public class AnswerPipeline {
 		// ("quietest times", ADR 0078)
 		boolean rarePhrase = byWords && !firstByWords && rarePhrase(query, extractions.of(passages));
 		// or names, in one sentence, every topic word but the customer's generic word for
-		// an offering and states the fact asked ("Sports: €20 per month" for "how much is
-		// the sports package"): with the best passage at least the low-confidence share,
+		// an offering and states the fact or the way asked ("Sports: €20 per month" for
+		// "how much is the sports package"): with the best passage at least the
+		// low-confidence share,
 		// or, for a fact asked of a product by a generic word, half of min-similarity
 		// (ADR 0084)
 		boolean statedOfThing = below && !named && !firstByWords && !rarePhrase && standsAlone
@@ -721,13 +722,14 @@ public class AnswerPipeline {
 
 	/**
 	 * Whether a sentence of the span the documents would answer with names every topic
-	 * word of the question but its generic words for an offering and states each kind of
-	 * fact asked ({@link ProductWords#statedOfTheThing}), with the best passage at least
-	 * {@code low-confidence-share} of {@code min-similarity}; or at least
-	 * {@link #GENERIC_FACT_SHARE} of it when the question asks a fact (an amount, a time,
-	 * a number) of a thing it calls by a generic word ("how much is the sports package":
-	 * "Sports: €20 per month", ADR 0084). The span then meets every check a span above
-	 * the gate meets.
+	 * word of the question but its generic words for an offering and states what it asks,
+	 * each kind of fact asked or the way asked ({@link ProductWords#statedOfTheThing}),
+	 * with the best passage at least {@code low-confidence-share} of
+	 * {@code min-similarity}; or at least {@link #GENERIC_FACT_SHARE} of it when the
+	 * question asks a fact (an amount, a time, a number) of a thing it calls by a generic
+	 * word ("how much is the sports package": "Sports: €20 per month", ADR 0084). The
+	 * span then meets every check a span above the gate meets, that sentence standing in
+	 * for the retrievers' agreement.
 	 */
 	private boolean statedOfTheThing(String query, String question, double similarity, double minSimilarity,
 			ExtractiveAnswers.Composed composed) {
