@@ -304,8 +304,8 @@ final class ExtractiveAnswers {
 			SpanWindows.Window chosen = best;
 			double bestWithin = within.applyAsDouble(best);
 			for (SpanWindows.Window window : windows) {
-				if (window.passage() == chosen.passage() && !excluded.test(window)
-						&& within.applyAsDouble(window) > bestWithin) {
+				if (window.passage() == chosen.passage() && window.from() <= chosen.from() && window.to() >= chosen.to()
+						&& !excluded.test(window) && within.applyAsDouble(window) > bestWithin) {
 					best = window;
 					bestWithin = within.applyAsDouble(window);
 				}
