@@ -107,11 +107,13 @@ final class ExtractiveAnswers {
 	static final double[] WEIGHTS = { 2.0 / 3, 1.0 / 3, 0, 0, 0, 1.0, 0, 0, 0, 0, 0, 0, -0.01, 0, 0 };
 
 	/**
-	 * The weights that choose the window within the passage {@link #WEIGHTS} chose (ADR
-	 * 0087): a conditional logit over the windows of the passages offered, right the gold
-	 * passage's windows that cover at least half of the gold span
+	 * Fitted weights that would widen the window {@link #WEIGHTS} chose, within its
+	 * passage (ADR 0087, measured and <b>not in use</b>: more of doc2dial's gold spans in
+	 * the answer's text, but right answers of the Northwind sets lost and more doc2dial
+	 * negatives answered). A conditional logit over the windows of the passages offered,
+	 * right the gold passage's windows that cover at least half of the gold span
 	 * ({@code SpanChoiceFit#crossFit}, L2 0.01), fitted on doc2dial's training and
-	 * development rows (1,035 answerable questions of 261 dialogues, none of a reported
+	 * development rows (735 answerable questions of 261 dialogues, none of a reported
 	 * question's dialogue). Within one passage only the window's own features differ:
 	 * coverage around and in it, the kind of fact asked, its length, whether it starts a
 	 * paragraph and whether it ends off the question's words. Choosing the passage with
@@ -244,8 +246,7 @@ final class ExtractiveAnswers {
 	static Composed compose(String question, float[] vector, List<Passage> passages, int maxUnits, Locale locale,
 			String previousAnswer, Function<String, float[]> embed, double[] weights) {
 		return compose(question, vector, passages, maxUnits, locale, previousAnswer,
-				(weights[UNIT_SIMILARITY] != 0) ? embed : null, (window) -> window.score(weights),
-				(weights == WEIGHTS) ? (window) -> window.score(WINDOW_WEIGHTS) : null);
+				(weights[UNIT_SIMILARITY] != 0) ? embed : null, (window) -> window.score(weights), null);
 	}
 
 	/**
@@ -261,12 +262,16 @@ final class ExtractiveAnswers {
 	}
 
 	/**
-	 * @param within the score of a window within the passage {@code scorer} chose, or
-	 * {@code null} to keep {@code scorer}'s window
+	 * As
+	 * {@link #compose(String, float[], List, int, Locale, String, Function, ToDoubleFunction)},
+	 * the window then widened within the passage {@code scorer} chose (measurement tools:
+	 * {@code SpanReplay}, ADR 0087; not in use).
+	 * @param within the score of a window that holds {@code scorer}'s window, within its
+	 * passage, or {@code null} to keep {@code scorer}'s window
 	 */
-	private static Composed compose(String question, float[] vector, List<Passage> passages, int maxUnits,
-			Locale locale, String previousAnswer, Function<String, float[]> embed,
-			ToDoubleFunction<SpanWindows.Window> scorer, ToDoubleFunction<SpanWindows.Window> within) {
+	static Composed compose(String question, float[] vector, List<Passage> passages, int maxUnits, Locale locale,
+			String previousAnswer, Function<String, float[]> embed, ToDoubleFunction<SpanWindows.Window> scorer,
+			ToDoubleFunction<SpanWindows.Window> within) {
 		String said = AnswerGrade.normalise(previousAnswer);
 		List<List<Unit>> units = new ArrayList<>();
 		for (Passage passage : passages) {

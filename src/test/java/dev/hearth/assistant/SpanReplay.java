@@ -65,7 +65,12 @@ class SpanReplay {
 
 	/** One way of choosing the span. */
 	record Variant(String name, int maxUnits, ToDoubleFunction<SpanWindows.Window> scorer, int fallbacks,
-			Set<String> fallbackOn, double leastScore) {
+			Set<String> fallbackOn, double leastScore, boolean widened) {
+
+		Variant(String name, int maxUnits, ToDoubleFunction<SpanWindows.Window> scorer, int fallbacks,
+				Set<String> fallbackOn, double leastScore) {
+			this(name, maxUnits, scorer, fallbacks, fallbackOn, leastScore, false);
+		}
 
 		Variant(String name, int maxUnits, ToDoubleFunction<SpanWindows.Window> scorer, int fallbacks) {
 			this(name, maxUnits, scorer, fallbacks, Set.of("checks", "coverage", "agreement"));
@@ -175,6 +180,8 @@ class SpanReplay {
 			}
 			variants.add(new Variant("in use chooses the passage, cross-fitted the window within it", 3,
 					(w) -> ((w.passage() == inUsePassage) ? 1000 : 0) + w.score(foldWeights), 5, checked));
+			variants.add(new Variant("in use, widened by the fitted window weights (all rows; ADR 0087)", 3,
+					(w) -> w.score(inUse), 5, checked, Double.NEGATIVE_INFINITY, true));
 			for (double lambda : new double[] { 0.01, 0.03, 0.1, 0.3 }) {
 				variants.add(new Variant("in use + " + lambda + " x cross-fitted", 3,
 						(w) -> w.score(inUse) + lambda * w.score(foldWeights), 5, checked));
@@ -255,7 +262,8 @@ class SpanReplay {
 					Locale.ENGLISH, row.previous(), null, ExtractiveAnswers.WEIGHTS);
 			inUsePassage = (inUse.span() == null) ? null : inUse.span().passage();
 			ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(row.query(), vector, left,
-					variant.maxUnits(), Locale.ENGLISH, row.previous(), null, variant.scorer());
+					variant.maxUnits(), Locale.ENGLISH, row.previous(), null, variant.scorer(),
+					variant.widened() ? (w) -> w.score(ExtractiveAnswers.WINDOW_WEIGHTS) : null);
 			if (composed.text().isBlank()) {
 				return new Outcome(false, null, "", (attempt == 0) ? "no span" : why);
 			}
