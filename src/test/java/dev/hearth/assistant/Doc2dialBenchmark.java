@@ -39,7 +39,9 @@ import dev.hearth.retrieval.SearchHit;
  * gold document covers at least half of the gold grounding span's words (also reported:
  * the answer text itself covers half). Unanswerable (generated negatives): questions
  * whose gold document was left out; right when escalated. {@code -Dbench.questions=N}
- * questions of each kind (default 300), taken evenly over the file. Run with
+ * questions of each kind (default 300), taken evenly over the file; {@code -Dbench.split}
+ * names the splits to ask, comma-separated ({@link Doc2dialSplits}: {@code report}, the
+ * default, {@code dev}, {@code train}; each writes its rows). Run with
  * {@code mvn test -Dtest=Doc2dialBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * writes {@code target/bench/doc2dial.json}.
  */
@@ -108,29 +110,22 @@ class Doc2dialBenchmark {
 			JsonNode question = json.readTree(line);
 			(imported.contains(question.get("doc_id").asString()) ? answerable : unanswerable).add(question);
 		}
+		Doc2dialSplits splits = Doc2dialSplits.of(answerable, unanswerable, perKind,
+				Integer.getInteger("bench.trainNegatives", 300));
+		for (String split : System.getProperty("bench.split", "report").split(",")) {
+			List<List<JsonNode>> asked = splits.named(split.strip());
+			run(split.strip(), asked.get(0), asked.get(1), sourceOfDoc, json);
+		}
+	}
+
+	private void run(String split, List<JsonNode> askAnswerable, List<JsonNode> askUnanswerable,
+			Map<String, String> sourceOfDoc, JsonMapper json) throws Exception {
+		this.light = "train".equals(split);
 		int cited = 0;
 		int inText = 0;
 		int answeredAnswerable = 0;
 		int[] citedAt = new int[CoverageSweep.THRESHOLDS.length];
 		int[] escalatedAt = new int[CoverageSweep.THRESHOLDS.length];
-		String split = System.getProperty("bench.split", "report");
-		List<JsonNode> askAnswerable = evenly(answerable, perKind);
-		List<JsonNode> askUnanswerable = evenly(unanswerable, perKind);
-		if ("dev".equals(split)) {
-			// development questions: from dialogues none of whose questions is reported
-			Set<String> reported = new HashSet<>();
-			askAnswerable.forEach((q) -> reported.add(q.get("dial_id").asString()));
-			askUnanswerable.forEach((q) -> reported.add(q.get("dial_id").asString()));
-			askAnswerable = evenly(
-					answerable.stream().filter((q) -> !reported.contains(q.get("dial_id").asString())).toList(),
-					perKind);
-			askUnanswerable = evenly(
-					unanswerable.stream().filter((q) -> !reported.contains(q.get("dial_id").asString())).toList(),
-					perKind);
-		}
-		else if (!"report".equals(split)) {
-			throw new IllegalArgumentException("bench.split must be report or dev, got " + split);
-		}
 		System.out.printf("split %s: %d answerable, %d unanswerable questions%n", split, askAnswerable.size(),
 				askUnanswerable.size());
 		Diagnosis diagnosis = new Diagnosis();
@@ -185,9 +180,12 @@ class Doc2dialBenchmark {
 		Files.createDirectories(Path.of("target/bench"));
 		Files.writeString(Path.of("target/bench/doc2dial-" + split + "-questions.json"),
 				json.writerWithDefaultPrettyPrinter().writeValueAsString(perQuestion));
-		Files.writeString(Path.of("target/bench/doc2dial.json"),
+		Files.writeString(Path.of("target/bench/doc2dial" + ("report".equals(split) ? "" : "-" + split) + ".json"),
 				json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
 	}
+
+	/** Whether the per-question retrieval variants are skipped (the training split). */
+	private boolean light;
 
 	/**
 	 * Where answerable questions are lost: retrieval (the gold span's passage not among
@@ -250,6 +248,9 @@ class Doc2dialBenchmark {
 				this.docAt[k] += (docRank >= 0 && docRank < KS[k]) ? 1 : 0;
 			}
 			Map<String, Set<String>> customers = Map.of("audience", Set.of("customer"));
+			if (Doc2dialBenchmark.this.light) {
+				return finish(question, answer, goldSource, gold, query, hits, spanRank, docRank);
+			}
 			Query turn = Doc2dialBenchmark.this.queries.of(question.get("question").asString(), history(question));
 			String withHistory = DocumentRetrieval.withHistory(turn.text(), history(question));
 			KnowledgeSearch search = Doc2dialBenchmark.this.search;
@@ -290,6 +291,11 @@ class Doc2dialBenchmark {
 			variant("... vector only",
 					search.search(withHistory, 20, customers, dev.hearth.retrieval.Fusion.VECTOR_ONLY).hits(),
 					goldSource, gold);
+			return finish(question, answer, goldSource, gold, query, hits, spanRank, docRank);
+		}
+
+		private Map<String, Object> finish(JsonNode question, Answer answer, String goldSource, String gold,
+				String query, List<SearchHit> hits, int spanRank, int docRank) {
 			String outcome;
 			if (answer.decision() == Decision.ANSWERED) {
 				boolean goldDoc = answer.citations().stream().anyMatch((c) -> c.source().equals(goldSource));
@@ -502,17 +508,6 @@ class Doc2dialBenchmark {
 			}
 		}
 		return words;
-	}
-
-	private static <T> List<T> evenly(List<T> all, int n) {
-		if (all.size() <= n) {
-			return all;
-		}
-		List<T> chosen = new ArrayList<>(n);
-		for (int i = 0; i < n; i++) {
-			chosen.add(all.get((int) ((long) i * all.size() / n)));
-		}
-		return chosen;
 	}
 
 }

@@ -474,6 +474,36 @@ class ExtractiveAnswersTest {
 		assertThat(ExtractiveAnswers.withReply(questions, 0, "")).as("another question follows").isZero();
 	}
 
+	@Test
+	void theFittedWindowWeightsOnlyWidenTheWindowTheWeightsInUseChose() {
+		Passage licence = passage("licence", "Renew your licence", "Renew your licence > Renewing online",
+				"You can renew online if your licence expires within 60 days. Have your licence number ready. "
+						+ "The renewal fee is $32.50 and is paid by card. Your new licence arrives by mail within "
+						+ "two weeks.",
+				1, 0.82);
+		Passage address = passage("address", "Change your address", "Change your address > Licence",
+				"Tell us within 10 days when you move. The licence itself is not reprinted.", 2, 0.7);
+		for (String question : List.of("how much is the fee to renew my licence online",
+				"when does the renewed licence arrive", "do I need to tell you when I move")) {
+			ExtractiveAnswers.Composed inUse = ExtractiveAnswers.compose(question, null, List.of(licence, address), 3,
+					Locale.ENGLISH, "", null, (window) -> window.score(ExtractiveAnswers.WEIGHTS));
+			ExtractiveAnswers.Composed composed = widened(question, List.of(licence, address));
+			assertThat(composed.citations().get(0).source()).as(question).isEqualTo(inUse.citations().get(0).source());
+		}
+		assertThat(widened("how much is the fee to renew my licence online", List.of(licence, address)).text())
+			.contains("$32.50")
+			.contains(ExtractiveAnswers
+				.compose("how much is the fee to renew my licence online", List.of(licence, address), 3, Locale.ENGLISH)
+				.span()
+				.text());
+	}
+
+	private static ExtractiveAnswers.Composed widened(String question, List<Passage> passages) {
+		return ExtractiveAnswers.compose(question, null, passages, 3, Locale.ENGLISH, "", null,
+				(window) -> window.score(ExtractiveAnswers.WEIGHTS),
+				(window) -> window.score(ExtractiveAnswers.WINDOW_WEIGHTS));
+	}
+
 	private static Passage passage(String name, String title, String section, String text, int rank,
 			double similarity) {
 		SearchHit hit = new SearchHit(name + section.hashCode(), "doc-" + name, name, PassageKind.DOCUMENT_CHUNK,

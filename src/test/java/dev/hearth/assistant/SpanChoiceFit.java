@@ -35,6 +35,13 @@ class SpanChoiceFit {
 
 	static final double L2 = Double.parseDouble(System.getProperty("fit.l2", "0.01"));
 
+	/**
+	 * Whether every window of the gold passage counts as right
+	 * ({@code fit.target=passage}), not only those covering the gold span: the fit then
+	 * learns the passage, not the span's length.
+	 */
+	static final boolean PASSAGE_TARGET = "passage".equals(System.getProperty("fit.target"));
+
 	/** One answerable question: its windows and which are right. */
 	record Choice(String dialogue, List<double[]> x, boolean[] right, boolean[] passageGold, boolean[] covers) {
 	}
@@ -42,6 +49,9 @@ class SpanChoiceFit {
 	public static void main(String[] args) throws Exception {
 		if (System.getProperty("sweep.rows") != null) {
 			new SpanChoiceFit().sweep();
+		}
+		else if (System.getProperty("fit.heldout") != null) {
+			new SpanChoiceFit().crossFit();
 		}
 		else {
 			new SpanChoiceFit().fit();
@@ -130,67 +140,12 @@ class SpanChoiceFit {
 		Map<String, float[]> cache = new HashMap<>();
 		Function<String, float[]> embed = (model == null) ? null : (text) -> cache.computeIfAbsent(text, model);
 		List<Choice> choices = new ArrayList<>();
-		int answerable = 0;
-		int offeredGold = 0;
+		int[] counts = new int[2];
 		for (String file : files.split(",")) {
-			for (JsonNode row : json.readTree(Files.readString(Path.of(file.strip())))) {
-				if (!"answerable".equals(row.get("kind").asString())) {
-					continue;
-				}
-				answerable++;
-				if (row.get("offered") == null) {
-					continue;
-				}
-				String query = row.get("offeredQuery").asString();
-				String gold = row.get("gold").asString();
-				String previous = row.get("previousAnswer").asString();
-				List<Passage> passages = new ArrayList<>();
-				List<List<ExtractiveAnswers.Unit>> units = new ArrayList<>();
-				Map<Passage, Boolean> gole = new java.util.IdentityHashMap<>();
-				boolean anyGold = false;
-				for (JsonNode p : row.get("offered")) {
-					SearchHit hit = new SearchHit("x", "d", "g", PassageKind.DOCUMENT_CHUNK, p.get("source").asString(),
-							p.get("title").asString(), p.get("sectionPath").asString(), p.get("passage").asString(),
-							"c", "en", Map.of(), 1, p.get("bm25Rank").asInt(), p.get("vectorRank").asInt(),
-							(float) p.get("similarity").asDouble());
-					Passage passage = new Passage(hit, p.get("similarity").asDouble());
-					passages.add(passage);
-					units.add(ExtractiveAnswers.units(hit.passage(), Locale.ENGLISH));
-					gole.put(passage, p.get("gold").asBoolean());
-					anyGold |= p.get("gold").asBoolean();
-				}
-				offeredGold += anyGold ? 1 : 0;
-				String said = AnswerGrade.normalise(previous);
-				List<SpanWindows.Window> windows = SpanWindows.of(query, (embed != null) ? embed.apply(query) : null,
-						passages, units, maxUnits, previous,
-						(u) -> !said.isEmpty() && said.contains(AnswerGrade.normalise(u.text())), embed);
-				if (windows.isEmpty()) {
-					continue;
-				}
-				int n = windows.size();
-				boolean[] passageGold = new boolean[n];
-				boolean[] covers = new boolean[n];
-				boolean[] right = new boolean[n];
-				boolean anyCover = false;
-				List<double[]> x = new ArrayList<>();
-				for (int i = 0; i < n; i++) {
-					SpanWindows.Window w = windows.get(i);
-					passageGold[i] = gole.get(w.passage());
-					StringBuilder text = new StringBuilder(ExtractiveAnswers.heading(w.passage().hit().sectionPath()));
-					for (int u = w.from(); u <= w.to(); u++) {
-						text.append(' ').append(w.units().get(u).text());
-					}
-					covers[i] = passageGold[i] && Doc2dialBenchmark.covers(text.toString(), gold);
-					anyCover |= covers[i];
-					x.add(w.features());
-				}
-				for (int i = 0; i < n; i++) {
-					right[i] = anyCover ? covers[i] : passageGold[i];
-				}
-				String id = row.get("id").asString();
-				choices.add(new Choice(id.substring(0, id.lastIndexOf('_')), x, right, passageGold, covers));
-			}
+			choices.addAll(choices(json.readTree(Files.readString(Path.of(file.strip()))), maxUnits, embed, counts));
 		}
+		int answerable = counts[0];
+		int offeredGold = counts[1];
 		int f = SpanWindows.NAMES.size();
 		System.out.printf("%nanswerable %d, gold passage offered %d, with windows %d, a gold window among them %d%n",
 				answerable, offeredGold, choices.size(), choices.stream().filter((c) -> any(c.passageGold())).count());
@@ -233,6 +188,152 @@ class SpanChoiceFit {
 			}
 			System.out.println("  weights (" + String.join(",", SpanWindows.NAMES) + "): " + weights);
 		}
+	}
+
+	/**
+	 * The answerable questions of a benchmark run's rows as choices among their windows;
+	 * {@code counts} gains the answerable questions and those offered the gold passage.
+	 */
+	static List<Choice> choices(JsonNode rows, int maxUnits, Function<String, float[]> embed, int[] counts) {
+		List<Choice> choices = new ArrayList<>();
+		for (JsonNode row : rows) {
+			if (!"answerable".equals(row.get("kind").asString())) {
+				continue;
+			}
+			counts[0]++;
+			if (row.get("offered") == null) {
+				continue;
+			}
+			String query = row.get("offeredQuery").asString();
+			String gold = row.get("gold").asString();
+			String previous = row.get("previousAnswer").asString();
+			List<Passage> passages = new ArrayList<>();
+			List<List<ExtractiveAnswers.Unit>> units = new ArrayList<>();
+			Map<Passage, Boolean> gole = new java.util.IdentityHashMap<>();
+			boolean anyGold = false;
+			for (JsonNode p : row.get("offered")) {
+				SearchHit hit = new SearchHit("x", "d", "g", PassageKind.DOCUMENT_CHUNK, p.get("source").asString(),
+						p.get("title").asString(), p.get("sectionPath").asString(), p.get("passage").asString(), "c",
+						"en", Map.of(), 1, p.get("bm25Rank").asInt(), p.get("vectorRank").asInt(),
+						(float) p.get("similarity").asDouble());
+				Passage passage = new Passage(hit, p.get("similarity").asDouble());
+				passages.add(passage);
+				units.add(ExtractiveAnswers.units(hit.passage(), Locale.ENGLISH));
+				gole.put(passage, p.get("gold").asBoolean());
+				anyGold |= p.get("gold").asBoolean();
+			}
+			counts[1] += anyGold ? 1 : 0;
+			String said = AnswerGrade.normalise(previous);
+			List<SpanWindows.Window> windows = SpanWindows.of(query, (embed != null) ? embed.apply(query) : null,
+					passages, units, maxUnits, previous,
+					(u) -> !said.isEmpty() && said.contains(AnswerGrade.normalise(u.text())), embed);
+			if (windows.isEmpty()) {
+				continue;
+			}
+			int n = windows.size();
+			boolean[] passageGold = new boolean[n];
+			boolean[] covers = new boolean[n];
+			boolean[] right = new boolean[n];
+			boolean anyCover = false;
+			List<double[]> x = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				SpanWindows.Window w = windows.get(i);
+				passageGold[i] = gole.get(w.passage());
+				StringBuilder text = new StringBuilder(ExtractiveAnswers.heading(w.passage().hit().sectionPath()));
+				for (int u = w.from(); u <= w.to(); u++) {
+					text.append(' ').append(w.units().get(u).text());
+				}
+				covers[i] = passageGold[i] && Doc2dialBenchmark.covers(text.toString(), gold);
+				anyCover |= covers[i];
+				x.add(w.features());
+			}
+			for (int i = 0; i < n; i++) {
+				right[i] = (anyCover && !PASSAGE_TARGET) ? covers[i] : passageGold[i];
+			}
+			choices
+				.add(new Choice(Doc2dialSplits.dialogueOfId(row.get("id").asString()), x, right, passageGold, covers));
+		}
+		return choices;
+	}
+
+	/**
+	 * Cross-fitted by dialogue ({@link Doc2dialSplits#fold}): the weights judging the
+	 * development questions ({@code fit.heldout}) of fold k are fitted on the rows of
+	 * {@code fit.rows} and {@code fit.heldout} whose dialogue is in another fold, so no
+	 * development question is judged by weights fitted on its own dialogue and nothing of
+	 * a reported question's dialogue is in any row. Prints how often the chosen window's
+	 * passage holds the gold span and how often the window covers it, for the hand
+	 * weights, the weights in use and the cross-fitted ones; writes the five fold weights
+	 * and the weights fitted on all rows to {@code fit.out} (for {@link SpanReplay}).
+	 * Skipped without {@code fit.heldout}.
+	 */
+	@Test
+	void crossFit() throws Exception {
+		String heldout = System.getProperty("fit.heldout");
+		Assumptions.assumeTrue(heldout != null, "pass -Dfit.heldout=FILE -Dfit.rows=FILES (rows of Doc2dialBenchmark)");
+		JsonMapper json = JsonMapper.builder().build();
+		int[] devCounts = new int[2];
+		List<Choice> dev = choices(json.readTree(Files.readString(Path.of(heldout))), 3, null, devCounts);
+		List<Choice> all = new ArrayList<>(dev);
+		int[] trainCounts = new int[2];
+		for (String file : System.getProperty("fit.rows", "").split(",")) {
+			if (!file.isBlank()) {
+				all.addAll(choices(json.readTree(Files.readString(Path.of(file.strip()))), 3, null, trainCounts));
+			}
+		}
+		int f = SpanWindows.NAMES.size();
+		boolean[] use = new boolean[f];
+		java.util.Arrays.fill(use, true);
+		use[SpanWindows.NAMES.indexOf("unitSimilarity")] = false;
+		System.out.printf(
+				"%ndevelopment: answerable %d, gold offered %d, with windows %d; training rows: answerable %d,"
+						+ " gold offered %d; all choices %d%n",
+				devCounts[0], devCounts[1], dev.size(), trainCounts[0], trainCounts[1], all.size());
+		report("development, hand weights", dev, ExtractiveAnswers.HAND_WEIGHTS, devCounts[0]);
+		report("development, weights in use (ADR 0041)", dev, ExtractiveAnswers.WEIGHTS, devCounts[0]);
+		report("development, ADR 0031's fitted weights", dev, ExtractiveAnswers.FITTED_WEIGHTS, devCounts[0]);
+		StringBuilder out = new StringBuilder("{\"folds\": [");
+		int gold = 0;
+		int covers = 0;
+		int goldDevOnly = 0;
+		int coversDevOnly = 0;
+		for (int fold = 0; fold < Doc2dialSplits.FOLDS; fold++) {
+			int k = fold;
+			List<Choice> train = all.stream().filter((c) -> Doc2dialSplits.fold(c.dialogue()) != k).toList();
+			List<Choice> devOnly = dev.stream().filter((c) -> Doc2dialSplits.fold(c.dialogue()) != k).toList();
+			double[] w = fit(train, use);
+			double[] wDev = fit(devOnly, use);
+			for (Choice c : dev) {
+				if (Doc2dialSplits.fold(c.dialogue()) == k) {
+					gold += c.passageGold()[argmax(c, w)] ? 1 : 0;
+					covers += c.covers()[argmax(c, w)] ? 1 : 0;
+					goldDevOnly += c.passageGold()[argmax(c, wDev)] ? 1 : 0;
+					coversDevOnly += c.covers()[argmax(c, wDev)] ? 1 : 0;
+				}
+			}
+			out.append((fold > 0) ? ", " : "").append(array(w));
+		}
+		System.out.printf("%-70s passage gold %.3f  window covers gold %.3f%n",
+				"development, cross-fitted on the other folds' development rows only",
+				goldDevOnly / (double) devCounts[0], coversDevOnly / (double) devCounts[0]);
+		System.out.printf("%-70s passage gold %.3f  window covers gold %.3f%n",
+				"development, cross-fitted on the other folds' training + development rows",
+				gold / (double) devCounts[0], covers / (double) devCounts[0]);
+		double[] w = fit(all, use);
+		report("development, fitted on all rows (in sample)", dev, w, devCounts[0]);
+		System.out.println("  weights (" + String.join(",", SpanWindows.NAMES) + "): " + array(w));
+		out.append("], \"all\": ").append(array(w)).append("}\n");
+		if (System.getProperty("fit.out") != null) {
+			Files.writeString(Path.of(System.getProperty("fit.out")), out);
+		}
+	}
+
+	private static String array(double[] w) {
+		StringBuilder s = new StringBuilder("[");
+		for (int i = 0; i < w.length; i++) {
+			s.append(String.format(Locale.ROOT, "%s%.4f", (i > 0) ? ", " : "", w[i]));
+		}
+		return s.append(']').toString();
 	}
 
 	private static boolean any(boolean[] values) {

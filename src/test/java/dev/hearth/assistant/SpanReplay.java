@@ -52,12 +52,33 @@ class SpanReplay {
 	/** The passages offered for the question being replayed. */
 	private static List<Passage> current = List.of();
 
+	/**
+	 * The cross-fitted weights for the question being replayed: those of its dialogue's
+	 * fold ({@code replay.weights}, written by {@link SpanChoiceFit#crossFit}).
+	 */
+	private static double[] foldWeights = new double[0];
+
+	/**
+	 * The passage the weights in use choose among the passages left, for the narrow form.
+	 */
+	private static Passage inUsePassage;
+
 	/** One way of choosing the span. */
 	record Variant(String name, int maxUnits, ToDoubleFunction<SpanWindows.Window> scorer, int fallbacks,
-			Set<String> fallbackOn) {
+			Set<String> fallbackOn, double leastScore, boolean widened) {
+
+		Variant(String name, int maxUnits, ToDoubleFunction<SpanWindows.Window> scorer, int fallbacks,
+				Set<String> fallbackOn, double leastScore) {
+			this(name, maxUnits, scorer, fallbacks, fallbackOn, leastScore, false);
+		}
 
 		Variant(String name, int maxUnits, ToDoubleFunction<SpanWindows.Window> scorer, int fallbacks) {
 			this(name, maxUnits, scorer, fallbacks, Set.of("checks", "coverage", "agreement"));
+		}
+
+		Variant(String name, int maxUnits, ToDoubleFunction<SpanWindows.Window> scorer, int fallbacks,
+				Set<String> fallbackOn) {
+			this(name, maxUnits, scorer, fallbacks, fallbackOn, Double.NEGATIVE_INFINITY);
 		}
 
 	}
@@ -67,16 +88,38 @@ class SpanReplay {
 			String previous, List<Passage> passages, Map<Passage, Boolean> gold2) {
 	}
 
+	public static void main(String[] args) throws Exception {
+		new SpanReplay().replay();
+	}
+
 	@Test
 	void replay() throws Exception {
-		String file = System.getProperty("replay.rows");
-		Assumptions.assumeTrue(file != null, "pass -Dreplay.rows=FILE (rows written by Doc2dialBenchmark)");
+		String files = System.getProperty("replay.rows");
+		Assumptions.assumeTrue(files != null, "pass -Dreplay.rows=FILE (rows written by Doc2dialBenchmark)");
 		JsonMapper json = JsonMapper.builder().build();
 		Function<String, float[]> model = BundledEmbeddings.open();
 		Map<String, float[]> cache = new HashMap<>();
 		Function<String, float[]> embed = (text) -> cache.computeIfAbsent(text, model);
+		double[][] folds = null;
+		if (System.getProperty("replay.weights") != null) {
+			JsonNode fitted = json.readTree(Files.readString(Path.of(System.getProperty("replay.weights"))));
+			folds = new double[Doc2dialSplits.FOLDS][];
+			for (int k = 0; k < folds.length; k++) {
+				folds[k] = new double[fitted.get("folds").get(k).size()];
+				for (int i = 0; i < folds[k].length; i++) {
+					folds[k][i] = fitted.get("folds").get(k).get(i).asDouble();
+				}
+			}
+		}
+		for (String file : files.split(",")) {
+			System.out.println("\n=== " + Path.of(file.strip()).getFileName() + " ===");
+			replay(json.readTree(Files.readString(Path.of(file.strip()))), folds, embed);
+		}
+	}
+
+	private static void replay(JsonNode fileRows, double[][] folds, Function<String, float[]> embed) {
 		List<Row> rows = new ArrayList<>();
-		for (JsonNode row : json.readTree(Files.readString(Path.of(file)))) {
+		for (JsonNode row : fileRows) {
 			boolean answerable = "answerable".equals(row.get("kind").asString());
 			List<Passage> passages = new ArrayList<>();
 			Map<Passage, Boolean> gold = new java.util.IdentityHashMap<>();
@@ -128,6 +171,22 @@ class SpanReplay {
 				checked));
 		variants.add(new Variant("in use + 0.2 x heading coverage", 3,
 				(w) -> w.score(inUse) + 0.2 * w.features()[HEADING], 5, checked));
+		if (folds != null) {
+			ToDoubleFunction<SpanWindows.Window> fitted = (w) -> w.score(foldWeights);
+			variants.add(new Variant("cross-fitted", 3, fitted, 5, checked));
+			variants.add(new Variant("cross-fitted, no fallback", 3, fitted, 0));
+			for (double least : new double[] { 3, 4, 5, 5.5, 6, 6.5, 7, 7.5, 8, 9 }) {
+				variants.add(new Variant("cross-fitted, least score " + least, 3, fitted, 5, checked, least));
+			}
+			variants.add(new Variant("in use chooses the passage, cross-fitted the window within it", 3,
+					(w) -> ((w.passage() == inUsePassage) ? 1000 : 0) + w.score(foldWeights), 5, checked));
+			variants.add(new Variant("in use, widened by the fitted window weights (all rows; ADR 0087)", 3,
+					(w) -> w.score(inUse), 5, checked, Double.NEGATIVE_INFINITY, true));
+			for (double lambda : new double[] { 0.01, 0.03, 0.1, 0.3 }) {
+				variants.add(new Variant("in use + " + lambda + " x cross-fitted", 3,
+						(w) -> w.score(inUse) + lambda * w.score(foldWeights), 5, checked));
+			}
+		}
 		String only = System.getProperty("replay.variants");
 		Answerability checks = new Answerability(0);
 		Answerability answerability = new Answerability(0.4);
@@ -155,6 +214,9 @@ class SpanReplay {
 				else {
 					float[] vector = embed.apply(row.query());
 					current = row.passages();
+					if (folds != null) {
+						foldWeights = folds[Doc2dialSplits.fold(Doc2dialSplits.dialogueOfId(row.id()))];
+					}
 					Outcome outcome = compose(row, vector, variant, checks, answerability, agreement, embed);
 					answeredHere = outcome.answered();
 					if (answeredHere && row.answerable()) {
@@ -196,10 +258,17 @@ class SpanReplay {
 		Set<String> common = FaqAnswers.common(offered);
 		String why = "no span";
 		for (int attempt = 0; attempt <= variant.fallbacks() && !left.isEmpty(); attempt++) {
+			ExtractiveAnswers.Composed inUse = ExtractiveAnswers.compose(row.query(), vector, left, variant.maxUnits(),
+					Locale.ENGLISH, row.previous(), null, ExtractiveAnswers.WEIGHTS);
+			inUsePassage = (inUse.span() == null) ? null : inUse.span().passage();
 			ExtractiveAnswers.Composed composed = ExtractiveAnswers.compose(row.query(), vector, left,
-					variant.maxUnits(), Locale.ENGLISH, row.previous(), null, variant.scorer());
+					variant.maxUnits(), Locale.ENGLISH, row.previous(), null, variant.scorer(),
+					variant.widened() ? (w) -> w.score(ExtractiveAnswers.WINDOW_WEIGHTS) : null);
 			if (composed.text().isBlank()) {
 				return new Outcome(false, null, "", (attempt == 0) ? "no span" : why);
+			}
+			if (composed.score() < variant.leastScore()) {
+				return new Outcome(false, null, "", "least score");
 			}
 			ExtractiveAnswers.Span span = composed.span();
 			if (dev.hearth.knowledge.PlantedInstructions.find(composed.text()).isPresent()) {
