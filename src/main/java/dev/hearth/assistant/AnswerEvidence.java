@@ -50,10 +50,12 @@ final class AnswerEvidence {
 	static final double WHOLE_QUESTION_MARGIN = -0.05;
 
 	/**
-	 * How close the question must be to an entry's own question to be that question, put
-	 * another way ("how do I make a complaint" and "How do I make a complaint?"): the
-	 * entry was written for it, and a document section whose heading restates it (with
-	 * the company's introduction below) does not answer it better.
+	 * How close the question must be to an entry's own question, or to one of the
+	 * phrasings the company gave for it, to be that question put another way ("how do I
+	 * make a complaint" and "How do I make a complaint?"; "what if I'm not home when the
+	 * engineer comes" and the phrasing "what happens if im not home when the engineer
+	 * comes"): the entry was written for it, and a document section whose heading
+	 * restates it (with the company's introduction below) does not answer it better.
 	 */
 	static final double OWN_QUESTION = 0.9;
 
@@ -85,6 +87,19 @@ final class AnswerEvidence {
 		this.embeddings = embeddings;
 		this.margin = margin;
 		this.minSimilarity = minSimilarity;
+	}
+
+	/**
+	 * Whether the question is the entry's own question or one of its phrasings, put
+	 * another way ({@link #OWN_QUESTION}).
+	 */
+	private boolean isOwnQuestion(float[] question, FaqEntry entry) {
+		for (String phrasing : entry.phrasings()) {
+			if (Vectors.cosine(question, this.embeddings.apply(phrasing)) >= OWN_QUESTION) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -141,8 +156,8 @@ final class AnswerEvidence {
 		if (span == null || question == null || question.length == 0) {
 			return false;
 		}
-		if (Vectors.cosine(question, this.embeddings.apply(entry.question())) >= OWN_QUESTION) {
-			log.debug("the question is entry {}'s own question", entry.id());
+		if (isOwnQuestion(question, entry)) {
+			log.debug("the question is entry {}'s own question or phrasing", entry.id());
 			return false;
 		}
 		Comparison comparison = compare(question, entry, span);
