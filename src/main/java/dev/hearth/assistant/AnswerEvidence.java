@@ -240,13 +240,6 @@ final class AnswerEvidence {
 	}
 
 	/**
-	 * Whether the span's passage (its page title, section path and whole text) never
-	 * names a topic word of the question that the entry's own question names: the entry
-	 * is about what was asked ("can I change my installation date?" and "How do I change
-	 * my installation appointment?") and the span about something else that shares the
-	 * other words ("Changing your bill date").
-	 */
-	/**
 	 * Whether the span's section is the procedure the question asks for: a sub-section of
 	 * its page whose own heading names every topic word of the question ("3. Restart your
 	 * Hub" for "how do I restart my Hub?"). Its steps may name no menu, address or
@@ -259,6 +252,13 @@ final class AnswerEvidence {
 				&& TopicWords.shareAll(Answerability.topicWords(asked), span.heading());
 	}
 
+	/**
+	 * Whether the span's passage (its page title, section path and whole text) never
+	 * names a topic word of the question that the entry's own question names: the entry
+	 * is about what was asked ("can I change my installation date?" and "How do I change
+	 * my installation appointment?") and the span about something else that shares the
+	 * other words ("Changing your bill date").
+	 */
 	static boolean offTheEntrysSubject(String asked, FaqEntry entry, ExtractiveAnswers.Span span) {
 		if (asked == null) {
 			return false;
