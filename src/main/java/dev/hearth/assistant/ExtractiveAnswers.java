@@ -282,6 +282,14 @@ final class ExtractiveAnswers {
 			best = stating;
 			bestScore = scorer.applyAsDouble(stating);
 		}
+		SpanWindows.Window possible = FactSpans.stating(PossibilitySpans.asked(question), question, windows, best,
+				excluded, scorer);
+		if (possible != best) {
+			log.debug("span moved within {} to the units that say whether it can be done",
+					heading(best.passage().hit().sectionPath()));
+			best = possible;
+			bestScore = scorer.applyAsDouble(possible);
+		}
 		SpanWindows.Window way = WaySpans.stating(question, windows, best, excluded, scorer);
 		if (way != best) {
 			log.debug("span moved from {} to the units of {} that state the way asked",
