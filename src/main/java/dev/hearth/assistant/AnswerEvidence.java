@@ -50,10 +50,12 @@ final class AnswerEvidence {
 	static final double WHOLE_QUESTION_MARGIN = -0.05;
 
 	/**
-	 * How close the question must be to an entry's own question to be that question, put
-	 * another way ("how do I make a complaint" and "How do I make a complaint?"): the
-	 * entry was written for it, and a document section whose heading restates it (with
-	 * the company's introduction below) does not answer it better.
+	 * How close the question must be to an entry's own question, or to one of the
+	 * phrasings the company gave for it, to be that question put another way ("how do I
+	 * make a complaint" and "How do I make a complaint?"; "what if I'm not home when the
+	 * engineer comes" and the phrasing "what happens if im not home when the engineer
+	 * comes"): the entry was written for it, and a document section whose heading
+	 * restates it (with the company's introduction below) does not answer it better.
 	 */
 	static final double OWN_QUESTION = 0.9;
 
@@ -85,6 +87,19 @@ final class AnswerEvidence {
 		this.embeddings = embeddings;
 		this.margin = margin;
 		this.minSimilarity = minSimilarity;
+	}
+
+	/**
+	 * Whether the question is the entry's own question or one of its phrasings, put
+	 * another way ({@link #OWN_QUESTION}).
+	 */
+	private boolean isOwnQuestion(float[] question, FaqEntry entry) {
+		for (String phrasing : entry.phrasings()) {
+			if (Vectors.cosine(question, this.embeddings.apply(phrasing)) >= OWN_QUESTION) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -141,8 +156,8 @@ final class AnswerEvidence {
 		if (span == null || question == null || question.length == 0) {
 			return false;
 		}
-		if (Vectors.cosine(question, this.embeddings.apply(entry.question())) >= OWN_QUESTION) {
-			log.debug("the question is entry {}'s own question", entry.id());
+		if (isOwnQuestion(question, entry)) {
+			log.debug("the question is entry {}'s own question or phrasing", entry.id());
 			return false;
 		}
 		Comparison comparison = compare(question, entry, span);
@@ -225,13 +240,6 @@ final class AnswerEvidence {
 	}
 
 	/**
-	 * Whether the span's passage (its page title, section path and whole text) never
-	 * names a topic word of the question that the entry's own question names: the entry
-	 * is about what was asked ("can I change my installation date?" and "How do I change
-	 * my installation appointment?") and the span about something else that shares the
-	 * other words ("Changing your bill date").
-	 */
-	/**
 	 * Whether the span's section is the procedure the question asks for: a sub-section of
 	 * its page whose own heading names every topic word of the question ("3. Restart your
 	 * Hub" for "how do I restart my Hub?"). Its steps may name no menu, address or
@@ -244,6 +252,13 @@ final class AnswerEvidence {
 				&& TopicWords.shareAll(Answerability.topicWords(asked), span.heading());
 	}
 
+	/**
+	 * Whether the span's passage (its page title, section path and whole text) never
+	 * names a topic word of the question that the entry's own question names: the entry
+	 * is about what was asked ("can I change my installation date?" and "How do I change
+	 * my installation appointment?") and the span about something else that shares the
+	 * other words ("Changing your bill date").
+	 */
 	static boolean offTheEntrysSubject(String asked, FaqEntry entry, ExtractiveAnswers.Span span) {
 		if (asked == null) {
 			return false;

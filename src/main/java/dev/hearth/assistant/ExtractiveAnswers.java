@@ -273,12 +273,17 @@ final class ExtractiveAnswers {
 			String previousAnswer, Function<String, float[]> embed, ToDoubleFunction<SpanWindows.Window> scorer,
 			ToDoubleFunction<SpanWindows.Window> within) {
 		String said = AnswerGrade.normalise(previousAnswer);
+		// a follow-up that asks only a kind of fact the previous answer stated ("how long
+		// does it take?" after "… ports take up to 10 working days. …") may be told that
+		// fact again, on its own, as an FAQ entry's is (RestatedFacts, ADR 0072)
+		String again = (previousAnswer == null || previousAnswer.isBlank()) ? ""
+				: AnswerGrade.normalise(RestatedFacts.ofRead(FactSpans.own(question), previousAnswer).orElse(""));
 		List<List<Unit>> units = new ArrayList<>();
 		for (Passage passage : passages) {
 			units.add(units(passage.hit().passage(), locale));
 		}
 		List<SpanWindows.Window> windows = SpanWindows.of(question, vector, passages, units, maxUnits, previousAnswer,
-				(unit) -> said(said, unit), embed);
+				(unit) -> said(said, unit) && !said(again, unit), embed);
 		SpanWindows.Window best = null;
 		double bestScore = Double.NEGATIVE_INFINITY;
 		// the units of each signpost section, by identity: its windows share the list
@@ -328,6 +333,14 @@ final class ExtractiveAnswers {
 					heading(best.passage().hit().sectionPath()));
 			best = stating;
 			bestScore = scorer.applyAsDouble(stating);
+		}
+		SpanWindows.Window possible = FactSpans.stating(PossibilitySpans.asked(question), question, windows, best,
+				excluded, scorer);
+		if (possible != best) {
+			log.debug("span moved within {} to the units that say whether it can be done",
+					heading(best.passage().hit().sectionPath()));
+			best = possible;
+			bestScore = scorer.applyAsDouble(possible);
 		}
 		SpanWindows.Window way = WaySpans.stating(question, windows, best, excluded, scorer);
 		if (way != best) {

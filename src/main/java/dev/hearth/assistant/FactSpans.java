@@ -71,7 +71,17 @@ final class FactSpans {
 	 */
 	static SpanWindows.Window stating(String question, List<SpanWindows.Window> windows, SpanWindows.Window best,
 			Predicate<SpanWindows.Window> excluded, ToDoubleFunction<SpanWindows.Window> scorer) {
-		Pattern fact = asked(question);
+		return stating(asked(question), question, windows, best, excluded, scorer);
+	}
+
+	/**
+	 * As {@link #stating(String, List, SpanWindows.Window, Predicate, ToDoubleFunction)}
+	 * for a fact the caller read from the question: the pattern of a unit that states it,
+	 * or {@code null} when the question asks for none.
+	 */
+	static SpanWindows.Window stating(Pattern fact, String question, List<SpanWindows.Window> windows,
+			SpanWindows.Window best, Predicate<SpanWindows.Window> excluded,
+			ToDoubleFunction<SpanWindows.Window> scorer) {
 		Set<String> topic = Answerability.topicWords(question);
 		if (fact == null || topic.isEmpty() || states(best, fact, topic)) {
 			return best;

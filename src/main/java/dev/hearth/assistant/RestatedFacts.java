@@ -1,9 +1,11 @@
 package dev.hearth.assistant;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.hearth.knowledge.Sentences;
@@ -39,8 +41,25 @@ final class RestatedFacts {
 	 * @param answer the answer already given (an FAQ entry's)
 	 */
 	static Optional<String> of(String own, String answer) {
+		return Answerability.topicWords(own).isEmpty() ? stating(own, answer) : Optional.empty();
+	}
+
+	/**
+	 * As {@link #of(String, String)} for a follow-up read with the conversation, whose
+	 * words may name what the answer said ("Home phone numbers how long does it take?"):
+	 * only its topic words that the answer never says count as its own.
+	 * @param asked the follow-up's last sentence as searched
+	 * @param answer the answer already given (an FAQ entry's or a document span)
+	 */
+	static Optional<String> ofRead(String asked, String answer) {
+		Set<String> own = new HashSet<>(Answerability.topicWords(asked));
+		own.removeAll(ContentWords.setOf(answer));
+		return own.isEmpty() ? stating(asked, answer) : Optional.empty();
+	}
+
+	private static Optional<String> stating(String own, String answer) {
 		List<Pattern> facts = Answerability.factsAsked(own);
-		if (facts.isEmpty() || !Answerability.topicWords(own).isEmpty()) {
+		if (facts.isEmpty()) {
 			return Optional.empty();
 		}
 		List<String> units = units(YesNoQuestions.withoutAffirmation(answer));

@@ -73,6 +73,23 @@ class AnswerEvidenceTest {
 	}
 
 	@Test
+	void anEntryKeepsAQuestionThatIsOneOfItsPhrasingsPutAnotherWay() {
+		FaqEntry complaints = new FaqEntry("complaints-how", "How can I raise an issue?",
+				List.of("I want to make a complaint"), "Contact us by phone or email.", "en",
+				Map.of("audience", List.of("customer")));
+		ExtractiveAnswers.Span introduction = span("How to make a complaint",
+				"We're sorry if something has gone wrong. Making a complaint is free.");
+		AnswerEvidence evidence = new AnswerEvidence(AnswerEvidenceTest::embedComplaint, AnswerEvidence.MARGIN);
+		String asked = "how do I make a complaint";
+		assertThat(evidence.documentsWin(asked, embedComplaint(asked), complaints, introduction))
+			.as("the company gave this phrasing for the entry")
+			.isFalse();
+		FaqEntry unphrased = new FaqEntry("complaints-how", "How can I raise an issue?", List.of(),
+				"Contact us by phone or email.", "en", Map.of("audience", List.of("customer")));
+		assertThat(evidence.documentsWin(asked, embedComplaint(asked), unphrased, introduction)).isTrue();
+	}
+
+	@Test
 	void theEntryKeepsTiesAndWinsWhenTheDocumentsDoNotAnswer() {
 		AnswerEvidence evidence = new AnswerEvidence(AnswerEvidenceTest::embed, AnswerEvidence.MARGIN);
 		float[] question = embed("why is my first monthly bill so high");
@@ -202,7 +219,7 @@ class AnswerEvidenceTest {
 	}
 
 	private static final FaqEntry INSTALLATION = new FaqEntry("install-what-to-expect",
-			"What happens during the fibre installation?", List.of("what does the engineer do"),
+			"What happens during the fibre installation?", List.of("how long does it take"),
 			"An engineer runs fibre into your home and connects your Hub.", "en",
 			Map.of("audience", List.of("customer")));
 
@@ -317,8 +334,8 @@ class AnswerEvidenceTest {
 		ExtractiveAnswers.Span intro = onPage("eSIM", "eSIM", "An eSIM is a digital SIM built into your phone.");
 		// the measured similarities of "what is an eSIM?": the entry 0.630, the span
 		// 0.778
-		AnswerEvidence evidence = new AnswerEvidence(
-				atSimilarities(Map.of(esim.answer(), 0.630, intro.shown(), 0.778, esim.question(), 0.7)),
+		AnswerEvidence evidence = new AnswerEvidence(atSimilarities(
+				Map.of(esim.answer(), 0.630, intro.shown(), 0.778, esim.question(), 0.7, "can I have an esim", 0.6)),
 				AnswerEvidence.MARGIN, 0.45);
 		float[] question = { 1, 0 };
 		assertThat(evidence.documentsWin("what is an eSIM?", question, esim, intro)).isTrue();
@@ -337,7 +354,8 @@ class AnswerEvidenceTest {
 		// the measured similarities of "can I keep my landline number if I switch to
 		// you?": the entry 0.580, the span 0.610
 		AnswerEvidence evidence = new AnswerEvidence(
-				atSimilarities(Map.of(keep.answer(), 0.580, home.shown(), 0.610, keep.question(), 0.7)),
+				atSimilarities(
+						Map.of(keep.answer(), 0.580, home.shown(), 0.610, keep.question(), 0.7, "keep my number", 0.6)),
 				AnswerEvidence.MARGIN, 0.45);
 		assertThat(evidence.documentsWin("can I keep my landline number if I switch to you?", new float[] { 1, 0 },
 				keep, home))
@@ -359,9 +377,8 @@ class AnswerEvidenceTest {
 						+ "is used for that bill.");
 		// the measured similarities of "how do I change my bank details for the direct
 		// debit?": the entry 0.464, the span 0.695
-		AnswerEvidence evidence = new AnswerEvidence(
-				atSimilarities(Map.of(payment.answer(), 0.464, when.shown(), 0.695, payment.question(), 0.5)),
-				AnswerEvidence.MARGIN, 0.45);
+		AnswerEvidence evidence = new AnswerEvidence(atSimilarities(Map.of(payment.answer(), 0.464, when.shown(), 0.695,
+				payment.question(), 0.5, "update my bank details for direct debit", 0.6)), AnswerEvidence.MARGIN, 0.45);
 		float[] question = { 1, 0 };
 		assertThat(
 				evidence.documentsWin("how do I change my bank details for the direct debit?", question, payment, when))

@@ -27,6 +27,17 @@ class RestatedFactsTest {
 	}
 
 	@Test
+	void aFollowUpReadWithTheConversationMayNameWhatTheAnswerSaid() {
+		String home = "**Home phone numbers**\n\nIf you have Fibre Voice, you can bring your landline number too. "
+				+ "Tell us when you order; landline number ports take up to **10 working days**. [1]";
+		assertThat(RestatedFacts.ofRead("Home phone numbers how long does it take?", home))
+			.hasValueSatisfying((text) -> assertThat(text).contains("10 working days"));
+		assertThat(RestatedFacts.ofRead("Home phone numbers how long does a mobile port take?", home))
+			.as("a word of its own the answer never says")
+			.isEmpty();
+	}
+
+	@Test
 	void aGermanPriceQuestionToo() {
 		assertThat(RestatedFacts.of("Und was kostet das?",
 				"Ja. Melden Sie den Umzug in der App. Sonst kostet es einmalig 35 €. Nehmen Sie den Router mit."))
