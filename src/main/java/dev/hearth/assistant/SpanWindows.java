@@ -156,6 +156,7 @@ final class SpanWindows {
 			// ("what channel is the kids stuff on": "301–349: Kids" under "Channel
 			// numbers", ADR 0086)
 			boolean headingNamesColumn = heading.stream().anyMatch(asked::contains);
+			String headingText = ExtractiveAnswers.heading(passage.hit().sectionPath());
 			double previousShare = previous.isEmpty() ? 0 : share(previous, contexts.get(p));
 			int bm25Rank = passage.hit().bm25Rank();
 			int vectorRank = passage.hit().vectorRank();
@@ -219,7 +220,8 @@ final class SpanWindows {
 						kind += steps ? 1 : -1;
 					}
 					Set<String> inSpan = covered;
-					if ((headingNamesKind || headingNamesColumn && TableColumns.labelledRow(unit.text()))
+					if ((headingNamesKind
+							|| headingNamesColumn && TableColumns.labelledRowNamed(question, headingText, unit.text()))
 							&& to == from) {
 						inSpan = new HashSet<>(covered);
 						inSpan.addAll(heading);

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.hearth.knowledge.FaqEntry;
@@ -27,10 +28,20 @@ final class TableColumns {
 	/**
 	 * A list item that is a short labelled row: "301–349: Kids", "Kids: €5 per month".
 	 */
-	private static final Pattern LABELLED_ROW = Pattern.compile("^[^:.!?\\n]{1,40}:\\s*[^.!?:\\n]{1,40}$");
+	private static final Pattern LABELLED_ROW = Pattern.compile("^[^:.!?\\n]{1,40}:\\s*[^.!?:\\n]{1,40}\\.?$");
 
 	/** A Markdown table's separator row: "|---|:--:|". */
 	private static final Pattern SEPARATOR_ROW = Pattern.compile("^[\\s|:\\-]+$");
+
+	/** "the most expensive", "the least used", "the fastest", "the cheapest". */
+	private static final Pattern SUPERLATIVE = Pattern
+		.compile("\\bthe\\s+(?:(?:most|least)\\s+([a-z]+)|([a-z]+est))\\b", Pattern.CASE_INSENSITIVE);
+
+	/** Nouns in "-est" that are no superlatives. */
+	private static final Pattern NOT_SUPERLATIVE = Pattern.compile(
+			"^(?:rest|interest|request|quest|test|contest|protest|west|chest|guest|nest|forest|harvest|honest|modest|"
+					+ "arrest|invest|suggest|digest|manifest)$",
+			Pattern.CASE_INSENSITIVE);
 
 	private TableColumns() {
 	}
@@ -107,6 +118,25 @@ final class TableColumns {
 	}
 
 	/**
+	 * The question's superlatives, stemmed: "the fastest", "the most expensive". They
+	 * pick a row by the extreme value of a column; a table states the values, never the
+	 * word. A word in "-est" counts after "the" only, and not the nouns that end so ("the
+	 * rest", "the interest", "the request").
+	 * @param question the question
+	 */
+	static Set<String> superlatives(String question) {
+		Set<String> words = new LinkedHashSet<>();
+		Matcher matcher = SUPERLATIVE.matcher(question);
+		while (matcher.find()) {
+			String word = (matcher.group(1) != null) ? matcher.group(1) : matcher.group(2);
+			if (!NOT_SUPERLATIVE.matcher(word).find()) {
+				words.addAll(ContentWords.setOf(word));
+			}
+		}
+		return words;
+	}
+
+	/**
 	 * Whether a list item is a short labelled row ("301–349: Kids"): read under its
 	 * section heading, which names what the list gives, it is a row of a table of two
 	 * columns.
@@ -130,21 +160,31 @@ final class TableColumns {
 			return false;
 		}
 		String text = span.text().strip();
-		if (namesColumnAndRow(question, text)) {
-			return true;
-		}
-		if (!labelledRow(text)) {
+		return labelledRowNamed(question, span.heading(), text);
+	}
+
+	/**
+	 * Whether the text is a labelled row ({@link #labelledRow}) whose label (either side
+	 * of its colon, without numbers) names only topic words of the question, under a
+	 * heading that names another topic word: the heading is the column, the label the row
+	 * ("what channel is the kids stuff on": "301–349: Kids" under "Channel numbers").
+	 * @param question the question
+	 * @param heading the row's section heading, may be empty
+	 * @param text a unit's or a span's text
+	 */
+	static boolean labelledRowNamed(String question, String heading, String text) {
+		if (question == null || !labelledRow(text)) {
 			return false;
 		}
 		Set<String> topic = Answerability.topicWords(question);
-		Set<String> heading = ContentWords.setOf(HeadingFacts.stated(span.heading()));
-		if (heading.stream().noneMatch(topic::contains)) {
+		Set<String> column = ContentWords.setOf(HeadingFacts.stated(heading));
+		if (column.stream().noneMatch(topic::contains)) {
 			return false;
 		}
-		for (String side : text.split(":", 2)) {
+		for (String side : text.strip().split(":", 2)) {
 			Set<String> label = ContentWords.setOf(side);
 			label.removeIf((word) -> Character.isDigit(word.charAt(0)));
-			if (!label.isEmpty() && topic.containsAll(label) && !heading.containsAll(label)) {
+			if (!label.isEmpty() && topic.containsAll(label) && !column.containsAll(label)) {
 				return true;
 			}
 		}
@@ -168,11 +208,16 @@ final class TableColumns {
 		if (columns.isEmpty()) {
 			return Optional.empty();
 		}
+		Set<String> topic = new LinkedHashSet<>(Answerability.topicWords(asked));
+		topic.removeAll(superlatives(asked));
+		// "what's" stems to a word that asks and names nothing
+		topic.removeIf((word) -> ContentWords.setOf(word).isEmpty());
+		if (!ContentWords.setOf(ExtractiveAnswers.withoutReferences(span.context())).containsAll(topic)) {
+			// "is there a cap on how much I can download": the table never names a cap
+			return Optional.empty();
+		}
 		Set<String> entryWords = ContentWords.setOf(FaqRouting.phrasings(entry) + "\n" + entry.answer());
-		return Answerability.topicWords(asked)
-			.stream()
-			.filter((word) -> columns.contains(word) && !entryWords.contains(word))
-			.findFirst();
+		return topic.stream().filter((word) -> columns.contains(word) && !entryWords.contains(word)).findFirst();
 	}
 
 }
