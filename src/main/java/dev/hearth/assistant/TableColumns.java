@@ -147,11 +147,13 @@ final class TableColumns {
 	}
 
 	/**
-	 * Whether the span is the cell the question asks for: a table whose column and row
-	 * the question names ({@link #namesColumnAndRow}), or one labelled row whose label
-	 * names a topic word under a section heading that names another ("what channel is the
-	 * kids stuff on": "301–349: Kids" under "Channel numbers"). An FAQ entry that only
-	 * mentions the same words ("lock channels", "Kids mode") does not state that fact.
+	 * Whether the span is the cell the question asks for: one labelled row the question
+	 * names under the heading of its column ({@link #labelledRowNamed}: "what channel is
+	 * the kids stuff on": "301–349: Kids" under "Channel numbers"). An FAQ entry that
+	 * only mentions the same words ("lock channels", "Kids mode") does not state that
+	 * fact. A whole table is not taken for the cell against an entry: an entry may state
+	 * the same rows (the Hub's lights), and the table wins only by a column the entry
+	 * never says ({@link #namedOnlyBySpan}).
 	 * @param question the question
 	 * @param span the document span
 	 */
