@@ -122,15 +122,16 @@ final class AnswerEvidence {
 	 * the entry does not ({@link Coverage}, ADR 0049: the sub-section that matches the
 	 * question beats the general entry) or when it names the kind of thing the question
 	 * names and the entry another kind ({@link OtherKinds}: "landline number" against
-	 * "mobile number"); by {@link #NAMED_MARGIN} too when its section is about the thing
-	 * itself and the entry about something done with it ({@link ThingItself}: "what is an
-	 * eSIM?" against "How do I get and set up an eSIM?"); never when its passage does not
-	 * name what the entry's own question and the question both name
-	 * ({@link #offTheEntrysSubject}), nor when its section heads the other way from a
-	 * direction the question names and the entry takes ({@link #headsTheOtherWay}); and,
-	 * after those that let the span through, never when the question asks how or where to
-	 * do something and the entry states the way while the span states none
-	 * ({@link AskedWay}, ADR 0080).
+	 * "mobile number") or its table has a column the question names and the entry never
+	 * says ({@link TableColumns}: "Upload"); by {@link #NAMED_MARGIN} too when its
+	 * section is about the thing itself and the entry about something done with it
+	 * ({@link ThingItself}: "what is an eSIM?" against "How do I get and set up an
+	 * eSIM?"); never when its passage does not name what the entry's own question and the
+	 * question both name ({@link #offTheEntrysSubject}), nor when its section heads the
+	 * other way from a direction the question names and the entry takes
+	 * ({@link #headsTheOtherWay}); and, after those that let the span through, never when
+	 * the question asks how or where to do something and the entry states the way while
+	 * the span states none ({@link AskedWay}, ADR 0080).
 	 * @param asked the question's words
 	 * @param question the question's embedding
 	 * @param entry the FAQ entry the router chose
@@ -183,6 +184,14 @@ final class AnswerEvidence {
 					entry.id());
 			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
 		}
+		Optional<String> column = TableColumns.namedOnlyBySpan(asked, entry, span);
+		if (column.isPresent()) {
+			// "what's the upload speed on the fastest plan": the plans' table has an
+			// "Upload" column, the speed entry gives only download speeds (ADR 0086)
+			log.debug("span {} has the column asked ({}), which entry {} never says", span.heading(), column.get(),
+					entry.id());
+			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
+		}
 		Optional<String> fact = UnsaidFacts.statedOnlyBySpan(asked, own, entry, span);
 		if (fact.isPresent()) {
 			// "how much extra is it for the kids channels": the add-ons span states
@@ -214,7 +223,13 @@ final class AnswerEvidence {
 			log.debug("span {} is about the thing asked, entry {} about something done with it", span.heading(),
 					entry.id());
 		}
-		double margin = (unsaid || thing || sectionNamesWhatEntryDoesNot(asked, entry, span)) ? NAMED_MARGIN
+		// a row the question picks by its label under a column it names states the fact
+		// asked, where the entry may only mention the same words (ADR 0086)
+		boolean cell = TableColumns.statesCellAsked(asked, span);
+		if (cell) {
+			log.debug("span {} is the row and column the question names", span.heading());
+		}
+		double margin = (unsaid || thing || cell || sectionNamesWhatEntryDoesNot(asked, entry, span)) ? NAMED_MARGIN
 				: this.margin;
 		return comparison.document() >= Math.max(unsaid ? 0 : this.minSimilarity, comparison.entry() + margin);
 	}

@@ -577,9 +577,10 @@ public class AnswerPipeline {
 				// the entry and its headings, not by similarity alone (ADR 0067)
 				// and so is a span that states the fact asked of what the entry never
 				// says (ADR 0073)
+				// and so is the row and column of a table the question names (ADR 0086)
 				if (!ThingItself.sectionIsTheThing(query, entry, winner)
 						&& UnsaidFacts.statedOnlyBySpan(query, own, entry, winner).isEmpty()
-						&& !this.composition.agreesOn(vector, winner)) {
+						&& !TableColumns.statesCellAsked(query, winner) && !this.composition.agreesOn(vector, winner)) {
 					// neither the entry nor a span it lost to that the
 					// retrievers do not agree on is given ("what happens
 					// when my contract ends": the final bill, tenth by its

@@ -372,8 +372,10 @@ final class DocumentComposition {
 		else {
 			Answerability.Verdict verdict = this.answerability.judge(query, own, span.context(), span.stated(), common);
 			// an item whose heading states the fact asked is read after that heading
-			String lead = HeadingFacts.statesForSpan(own, span.heading(), span.text())
-					? HeadingFacts.stated(span.heading()) : "";
+			// and so is a labelled row under the heading that names its column (ADR 0086)
+			String lead = (HeadingFacts.statesForSpan(own, span.heading(), span.text())
+					|| TableColumns.labelledRow(span.text()) && TableColumns.statesCellAsked(query, span))
+							? HeadingFacts.stated(span.heading()) : "";
 			answers = verdict.answers()
 					&& (beatEntry || this.agreement.agrees(vector, span.passage(), span.text(), lead));
 			if (!answers) {

@@ -151,6 +151,12 @@ final class SpanWindows {
 			// list: "301-349: Kids" (ADR 0082)
 			boolean headingNamesKind = HeadingFacts.namesKind(question,
 					ExtractiveAnswers.heading(passage.hit().sectionPath()));
+			// a list of short labelled rows under a heading that names a topic word is a
+			// table of two columns, the heading its header: each row is read with it
+			// ("what channel is the kids stuff on": "301–349: Kids" under "Channel
+			// numbers", ADR 0086)
+			boolean headingNamesColumn = heading.stream().anyMatch(asked::contains);
+			String headingText = ExtractiveAnswers.heading(passage.hit().sectionPath());
 			double previousShare = previous.isEmpty() ? 0 : share(previous, contexts.get(p));
 			int bm25Rank = passage.hit().bm25Rank();
 			int vectorRank = passage.hit().vectorRank();
@@ -214,13 +220,20 @@ final class SpanWindows {
 						kind += steps ? 1 : -1;
 					}
 					Set<String> inSpan = covered;
-					if (headingNamesKind && to == from) {
+					if ((headingNamesKind
+							|| headingNamesColumn && TableColumns.labelledRowNamed(question, headingText, unit.text()))
+							&& to == from) {
 						inSpan = new HashSet<>(covered);
 						inSpan.addAll(heading);
 					}
+					// a table whose column and row the question names states the cell
+					// asked: it is about the question as a heading that names it all
+					// ("what upload do you get with fibre 900", ADR 0086)
+					double headingFeature = (to == from && TableColumns.namesColumnAndRow(question, unit.text())) ? 1
+							: headingCoverage;
 					double[] features = { share(asked, context), share(asked, inSpan),
 							rareShare(asked, context, rarity, totalRarity),
-							rareShare(asked, inSpan, rarity, totalRarity), headingCoverage, passage.similarity(),
+							rareShare(asked, inSpan, rarity, totalRarity), headingFeature, passage.similarity(),
 							(bm25Rank > 0) ? 1.0 / bm25Rank : 0, (vectorRank > 0) ? 1.0 / vectorRank : 0, bestUnit,
 							previousShare, (previousAt >= 0 && from > previousAt && from <= previousAt + 3) ? 1 : 0,
 							kind, to - from + 1, passageUnits.get(from).startsBlock() ? 1 : 0,

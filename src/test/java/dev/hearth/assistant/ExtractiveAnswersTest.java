@@ -398,8 +398,16 @@ class ExtractiveAnswersTest {
 		assertThat(ExtractiveAnswers.compose("kids channel numbers", List.of(mode, numbers), 1, Locale.ENGLISH).text())
 			.startsWith("**Channel numbers**")
 			.contains("301-349: Kids");
+		// ADR 0086 amends ADR 0082: a labelled row whose label the question names is read
+		// with a heading that names another of its words, kind of fact or not: the
+		// heading
+		// is the list's column
 		assertThat(ExtractiveAnswers.compose("kids channels", List.of(mode, numbers), 1, Locale.ENGLISH).text())
-			.as("no kind of fact asked: the heading's words are not the item's")
+			.startsWith("**Channel numbers**")
+			.contains("301-349: Kids");
+		assertThat(
+				ExtractiveAnswers.compose("what does kids mode do", List.of(mode, numbers), 1, Locale.ENGLISH).text())
+			.as("the heading names no other word of the question: not the row's column")
 			.startsWith("**Other TV settings**");
 	}
 
