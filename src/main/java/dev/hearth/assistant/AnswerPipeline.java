@@ -579,6 +579,8 @@ public class AnswerPipeline {
 				// says (ADR 0073)
 				if (!ThingItself.sectionIsTheThing(query, entry, winner)
 						&& UnsaidFacts.statedOnlyBySpan(query, own, entry, winner).isEmpty()
+						&& !AskedRelation.chargeStatedOfThing(own,
+								AskedRelation.around(winner.context(), winner.text()), winner.text())
 						&& !this.composition.agreesOn(vector, winner)) {
 					// neither the entry nor a span it lost to that the
 					// retrievers do not agree on is given ("what happens
