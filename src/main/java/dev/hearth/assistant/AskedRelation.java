@@ -234,6 +234,18 @@ final class AskedRelation {
 		return included.find() ? written(included.group("subject")) : List.of();
 	}
 
+	/**
+	 * Whether the question asks for a fee or charge by name ("is there an installation
+	 * fee?", "an extra charge"): the fee is what it asks about, and an amount anywhere in
+	 * the text answers it, as before ADR 0085.
+	 */
+	private static boolean asksAFee(String own) {
+		Matcher asked = CHARGE_ASKED.matcher(Answerability.prose(own));
+		return asked.find() && FEE_NAMED.matcher(asked.group()).find();
+	}
+
+	private static final Pattern FEE_NAMED = Pattern.compile("\\b(?:charges?|fees?|costs?)\\b", FLAGS);
+
 	private static final Pattern WHAT_ABOUT = Pattern.compile("\\b(?:what|how) about\\s+(?<rest>.+)", FLAGS);
 
 	private static final Pattern INCLUDED_SUBJECT = Pattern
@@ -256,7 +268,7 @@ final class AskedRelation {
 	private static boolean charged(String asked, String own, String around, String text) {
 		List<String> words = chargedForWritten(own);
 		boolean whole = subjectAsked(own);
-		if (words.isEmpty()) {
+		if (words.isEmpty() && !asksAFee(own)) {
 			words = chargedThingElsewhere(own);
 			whole = true;
 		}
@@ -266,8 +278,9 @@ final class AskedRelation {
 		boolean headingStates = statesCharge(heads);
 		if (words.isEmpty()) {
 			// "will it cost me extra?": what it would be for is the question's topic,
-			// which the checks of every text already read
-			return statesCharge(text) || headingStates;
+			// which the checks of every text already read; "included" anywhere is no
+			// answer ("Your next bill will include a one-off adjustment")
+			return AMOUNT.matcher(text).find();
 		}
 		Set<String> asking = ContentWords.setOf(own);
 		if (whole) {
@@ -276,8 +289,8 @@ final class AskedRelation {
 		// "for sending bills in the post": a paragraph or list line names one of the
 		// words and states an amount ("One Mesh Pod Wi-Fi extender included with Fibre
 		// 900. Extra Mesh Pods cost €4 per month each.")
-		if (words.stream().anyMatch((word) -> namesThing(heads, word, asking))) {
-			return statesCharge(text) || headingStates;
+		if (words.stream().anyMatch((word) -> namesThing(heads, word, asking)) && AMOUNT.matcher(text).find()) {
+			return true;
 		}
 		for (String unit : UnsaidFacts.lines(text)) {
 			if ((headingStates || statesCharge(unit))
@@ -302,7 +315,7 @@ final class AskedRelation {
 			return false;
 		}
 		List<String> words = chargedForWritten(own);
-		if (words.isEmpty()) {
+		if (words.isEmpty() && !asksAFee(own)) {
 			words = chargedThingElsewhere(own);
 		}
 		if (words.isEmpty()) {
