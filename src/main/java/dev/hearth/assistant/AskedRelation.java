@@ -293,8 +293,14 @@ final class AskedRelation {
 			return true;
 		}
 		for (String unit : UnsaidFacts.lines(text)) {
-			if ((headingStates || statesCharge(unit))
-					&& words.stream().anyMatch((word) -> namesThing(unit, word, asking))) {
+			if (AMOUNT.matcher(unit).find() && words.stream().anyMatch((word) -> namesThing(unit, word, asking))) {
+				return true;
+			}
+			// included, or under a heading that states a charge: for every word of the
+			// thing, not one ("Your next bill will include a one-off adjustment" says
+			// nothing of a fee to change the bill date)
+			if ((headingStates || NO_CHARGE.matcher(unit).find())
+					&& words.stream().allMatch((word) -> namesThing(unit, word, asking))) {
 				return true;
 			}
 		}

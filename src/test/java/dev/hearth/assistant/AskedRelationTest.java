@@ -137,6 +137,15 @@ class AskedRelationTest {
 	}
 
 	@Test
+	void includedSaysNothingOfAFeeForSomethingDoneWithTheThing() {
+		// "is there a fee to change my bill date?" against the bill-date entry (ADR 0085)
+		String own = "is there a fee to change my bill date?";
+		assertThat(AskedRelation.statedIn(own, own, "Can I change the date my bill is issued?",
+				"Yes. Your next bill will include a one-off adjustment."))
+			.isFalse();
+	}
+
+	@Test
 	void aHeadingThatStatesInclusionStatesItForItsLines() {
 		String own = "do you charge for the lock?";
 		assertThat(AskedRelation.statedIn(own, own, "Membership\nWhat's included", "A lock for every member."))
