@@ -296,9 +296,12 @@ final class AskedRelation {
 			if (AMOUNT.matcher(unit).find() && words.stream().anyMatch((word) -> namesThing(unit, word, asking))) {
 				return true;
 			}
-			// included, or under a heading that states a charge: for every word of the
-			// thing, not one ("Your next bill will include a one-off adjustment" says
-			// nothing of a fee to change the bill date)
+		}
+		// included, or under a heading that states a charge: a sentence that names every
+		// word of the thing, not one ("Your next bill will include a one-off adjustment
+		// for the days between the old and new date" says nothing of a fee to change the
+		// bill date)
+		for (String unit : UnsaidFacts.units(text)) {
 			if ((headingStates || NO_CHARGE.matcher(unit).find())
 					&& words.stream().allMatch((word) -> namesThing(unit, word, asking))) {
 				return true;

@@ -141,7 +141,8 @@ class AskedRelationTest {
 		// "is there a fee to change my bill date?" against the bill-date entry (ADR 0085)
 		String own = "is there a fee to change my bill date?";
 		assertThat(AskedRelation.statedIn(own, own, "Can I change the date my bill is issued?",
-				"Yes. Your next bill will include a one-off adjustment."))
+				"Yes. You can change your bill date once a year. Your next bill will include a one-off adjustment "
+						+ "for the days between the old and new date."))
 			.isFalse();
 	}
 
