@@ -24,7 +24,11 @@ import java.util.regex.Pattern;
  * charge, for what the charge would be for: a sentence or list line names every word of
  * the subject of "is X free", a paragraph or list line names a word of the phrase after
  * "charge for / to / if" ({@link #chargedFor}); anywhere in the text when its headings
- * name one, or when the question names no such phrase ("will it cost me extra?").</li>
+ * name one, or when the question names no such phrase ("will it cost me extra?"). A
+ * sentence that names every word of the thing and says it is included or comes with
+ * something states that it costs nothing extra; a word of the thing counts as written and
+ * as the thing itself, not as another thing's kind ("Missed installation appointment:
+ * €60" is no answer to "is installation free?"; ADR 0085).</li>
  * </ul>
  * Words that the text's headings name (an FAQ entry's question, a span's title and
  * section path) need not be in the unit: a heading says what its lines are about, and an
@@ -120,6 +124,20 @@ final class AskedRelation {
 	 */
 	private static final Set<String> CHARGE_WORDS = Set.copyOf(ContentWords
 		.of("fee fees charge charges cost costs price" + " prices amount free extra included includes include"));
+
+	/** A fee or charge asked for by name ({@link #asksAFee}). */
+	private static final Pattern FEE_NAMED = Pattern.compile("\\b(?:charges?|fees?|costs?)\\b", FLAGS);
+
+	/**
+	 * "what about the Hub": the thing a follow-up names ({@link #chargedThingElsewhere}).
+	 */
+	private static final Pattern WHAT_ABOUT = Pattern.compile("\\b(?:what|how) about\\s+(?<rest>.+)", FLAGS);
+
+	/**
+	 * "is the Hub included …": the thing asked about ({@link #chargedThingElsewhere}).
+	 */
+	private static final Pattern INCLUDED_SUBJECT = Pattern
+		.compile("\\b(?:is|are) (?!there\\b)(?<subject>(?:[\\p{L}\\p{N}'’-]+ ){1,5}?)(?:included|inclusive)\\b", FLAGS);
 
 	private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
 
@@ -243,13 +261,6 @@ final class AskedRelation {
 		Matcher asked = CHARGE_ASKED.matcher(Answerability.prose(own));
 		return asked.find() && FEE_NAMED.matcher(asked.group()).find();
 	}
-
-	private static final Pattern FEE_NAMED = Pattern.compile("\\b(?:charges?|fees?|costs?)\\b", FLAGS);
-
-	private static final Pattern WHAT_ABOUT = Pattern.compile("\\b(?:what|how) about\\s+(?<rest>.+)", FLAGS);
-
-	private static final Pattern INCLUDED_SUBJECT = Pattern
-		.compile("\\b(?:is|are) (?!there\\b)(?<subject>(?:[\\p{L}\\p{N}'’-]+ ){1,5}?)(?:included|inclusive)\\b", FLAGS);
 
 	private static List<String> written(String phrase) {
 		if (phrase == null) {
