@@ -580,7 +580,10 @@ public class AnswerPipeline {
 				// and so is the row and column of a table the question names (ADR 0086)
 				if (!ThingItself.sectionIsTheThing(query, entry, winner)
 						&& UnsaidFacts.statedOnlyBySpan(query, own, entry, winner).isEmpty()
-						&& !TableColumns.statesCellAsked(query, winner) && !this.composition.agreesOn(vector, winner)) {
+						&& !TableColumns.statesCellAsked(query, winner)
+						&& !AskedRelation.chargeStatedOfThing(own,
+								AskedRelation.around(winner.context(), winner.text()), winner.text())
+						&& !this.composition.agreesOn(vector, winner)) {
 					// neither the entry nor a span it lost to that the
 					// retrievers do not agree on is given ("what happens
 					// when my contract ends": the final bill, tenth by its

@@ -302,13 +302,18 @@ final class Answerability {
 			return new Verdict(false, coverage, "whether something is offered is asked and the text never names "
 					+ (topic.size() - covered) + " of its topic words");
 		}
-		for (String number : this.entryMode ? modelNumbers(question) : numbers(question)) {
+		// "and is installation free?" after "how much is Fibre 500?" names a thing of its
+		// own: the previous question's number and names are not its (ADR 0085)
+		String ownProse = (own != null) ? prose(own).strip() : "";
+		String specific = (!ownProse.isEmpty() && question.strip().endsWith(ownProse) && ownsItsThing(own)) ? ownProse
+				: question;
+		for (String number : this.entryMode ? modelNumbers(specific) : numbers(specific)) {
 			if (!numbers(context).contains(number)) {
 				return new Verdict(false, coverage, "a number of the question is not in the passage");
 			}
 		}
-		Set<String> owned = YOUR_OWN.matcher(context).find() ? ownedNames(question) : Set.of();
-		for (String name : names(question)) {
+		Set<String> owned = YOUR_OWN.matcher(context).find() ? ownedNames(specific) : Set.of();
+		for (String name : names(specific)) {
 			if (!present.contains(name) && !common.contains(name) && !owned.contains(name)) {
 				return new Verdict(false, coverage, NAME_MISSING);
 			}
@@ -350,6 +355,23 @@ final class Answerability {
 			return new Verdict(false, coverage, "a number is asked for and the passage has none");
 		}
 		return new Verdict(true, coverage, "");
+	}
+
+	/**
+	 * Whether a follow-up names the thing it asks about in words of its own and points
+	 * back at nothing: "and is installation free?" after "how much is Fibre 500?" asks
+	 * about installation, not about Fibre 500's, so a text need not hold the previous
+	 * question's numbers and names to answer it. One that points back with a pronoun
+	 * ("does it come with a Hub?", "is a Mesh Pod included with that?") or names no thing
+	 * ("what about the 900 one?") asks of what was said before, and carries its specifics
+	 * (ADR 0085). Its topic words are still read with the previous question.
+	 * @param own the customer's own words
+	 */
+	static boolean ownsItsThing(String own) {
+		if (own == null || ReferredSubject.mentionsPronoun(own)) {
+			return false;
+		}
+		return !AskedRelation.chargedFor(own).isEmpty() || AskedThing.of(own) != null;
 	}
 
 	/**

@@ -376,8 +376,11 @@ final class DocumentComposition {
 			String lead = (HeadingFacts.statesForSpan(own, span.heading(), span.text())
 					|| TableColumns.labelledRow(span.text()) && TableColumns.statesCellAsked(query, span))
 							? HeadingFacts.stated(span.heading()) : "";
-			answers = verdict.answers()
-					&& (beatEntry || this.agreement.agrees(vector, span.passage(), span.text(), lead));
+			// a span that states the charge of the very thing asked about was chosen by
+			// its words: it needs no retrievers' agreement (ADR 0085)
+			answers = verdict.answers() && (beatEntry || AskedRelation.chargeStatedOfThing(own,
+					AskedRelation.around(span.context(), span.text()), span.text())
+					|| this.agreement.agrees(vector, span.passage(), span.text(), lead));
 			if (!answers) {
 				log.debug("No document answer: {}",
 						verdict.answers() ? "the retrievers do not agree on the passage" : verdict.missing());

@@ -342,6 +342,13 @@ final class ExtractiveAnswers {
 			best = possible;
 			bestScore = scorer.applyAsDouble(possible);
 		}
+		SpanWindows.Window charge = FactSpans.statingCharge(question, windows, best, excluded, scorer);
+		if (charge != best) {
+			log.debug("span moved from {} to {}, which states whether the thing asked about costs anything",
+					heading(best.passage().hit().sectionPath()), heading(charge.passage().hit().sectionPath()));
+			best = charge;
+			bestScore = scorer.applyAsDouble(charge);
+		}
 		SpanWindows.Window way = WaySpans.stating(question, windows, best, excluded, scorer);
 		if (way != best) {
 			log.debug("span moved from {} to the units of {} that state the way asked",

@@ -92,6 +92,59 @@ final class FactSpans {
 	}
 
 	/**
+	 * How far below the best window's score a window that states the charge asked may
+	 * score and still replace it ({@link #statingCharge}).
+	 */
+	static final double CHARGE_MARGIN = 0.1;
+
+	/**
+	 * The window that states whether the thing asked about costs anything
+	 * ({@link AskedRelation}): {@code best} itself when it states it, or when the
+	 * customer's own question asks no charge; else the best-scoring window of any passage
+	 * that states it and scores at most {@link #CHARGE_MARGIN} below {@code best}; else
+	 * {@code best}. "and is installation free?" after the fibre prices chose the table of
+	 * plans, which states prices but not installation's; "Standard installation, free on
+	 * 24-month plans" scored 0.03 below it. The charge is checked again when the span is
+	 * given (ADR 0076); this only keeps a close runner-up that states it from being
+	 * discarded with the best one (ADR 0083, ADR 0085).
+	 * @param question the self-contained question (the customer's own words last)
+	 * @param windows every candidate window, of all passages
+	 * @param best the window chosen
+	 * @param excluded a window that may not answer (it only sends the reader elsewhere)
+	 * @param scorer a window's score
+	 */
+	static SpanWindows.Window statingCharge(String question, List<SpanWindows.Window> windows, SpanWindows.Window best,
+			Predicate<SpanWindows.Window> excluded, ToDoubleFunction<SpanWindows.Window> scorer) {
+		String own = own(question);
+		if (AskedRelation.asked(own) != AskedRelation.Relation.CHARGED || statesCharge(question, own, best)) {
+			return best;
+		}
+		double floor = scorer.applyAsDouble(best) - CHARGE_MARGIN;
+		SpanWindows.Window stating = best;
+		double score = Double.NEGATIVE_INFINITY;
+		for (SpanWindows.Window window : windows) {
+			if (window == best || excluded.test(window)) {
+				continue;
+			}
+			double windowScore = scorer.applyAsDouble(window);
+			if (windowScore >= floor && windowScore > score && statesCharge(question, own, window)) {
+				stating = window;
+				score = windowScore;
+			}
+		}
+		return stating;
+	}
+
+	private static boolean statesCharge(String question, String own, SpanWindows.Window window) {
+		StringBuilder text = new StringBuilder();
+		for (int u = window.from(); u <= window.to(); u++) {
+			text.append(window.units().get(u).text()).append('\n');
+		}
+		String around = Titles.clean(window.passage().hit().title()) + "\n" + window.passage().hit().sectionPath();
+		return AskedRelation.statedIn(question, own, around, text.toString().strip());
+	}
+
+	/**
 	 * The best-scoring window of one passage (its units) that qualifies, or {@code null}
 	 * when none does.
 	 */

@@ -107,6 +107,16 @@ final class ReferredSubject {
 	}
 
 	/**
+	 * Whether the question has a pronoun that may stand for a thing said before,
+	 * anywhere, after a preposition too ("is a Mesh Pod included with that?"); "this
+	 * month" is no such pronoun.
+	 */
+	static boolean mentionsPronoun(String question) {
+		String text = NOT_A_THING.matcher(question.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
+		return PRONOUN.matcher(text).find();
+	}
+
+	/**
 	 * Whether the pronoun is the subject of the question ({@link #pointsBack}, as
 	 * {@link #AS_SUBJECT} reads it): what the follow-up's own words ask then has no
 	 * subject at all ("does it work on mobile data too?"), and an entry they match alone

@@ -390,4 +390,33 @@ class AnswerabilityTest {
 			.isEmpty();
 	}
 
+	@Test
+	void aFollowUpThatNamesAThingOfItsOwnNeedsNotThePreviousQuestionsNumber() {
+		// "and is installation free?" after "how much is Fibre 500?" (ADR 0085)
+		String asked = "how much is Gym 500? and is the induction free?";
+		String span = "The induction, free on 12-month plans.";
+		assertThat(Answerability.ownsItsThing("and is the induction free?")).isTrue();
+		assertThat(this.answerability
+			.judge(asked, "and is the induction free?", "Membership\nWhat's included\n" + span, span,
+					java.util.Set.of())
+			.answers()).isTrue();
+		assertThat(
+				this.answerability.judge(asked, asked, "Membership\nWhat's included\n" + span, span, java.util.Set.of())
+					.answers())
+			.as("read as one question, the number is asked")
+			.isFalse();
+	}
+
+	@Test
+	void aFollowUpThatPointsBackCarriesThePreviousQuestionsNumber() {
+		assertThat(Answerability.ownsItsThing("does it come with a locker for free?")).isFalse();
+		assertThat(Answerability.ownsItsThing("is a locker included with that?")).isFalse();
+		assertThat(Answerability.ownsItsThing("what about the 900 one?")).isFalse();
+		String asked = "how much is Gym 500? is a locker included with that?";
+		String span = "A locker with Gym 900.";
+		assertThat(this.answerability
+			.judge(asked, "is a locker included with that?", "Membership\n" + span, span, java.util.Set.of())
+			.answers()).isFalse();
+	}
+
 }

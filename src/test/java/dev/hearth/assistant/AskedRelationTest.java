@@ -122,4 +122,80 @@ class AskedRelationTest {
 		assertThat(AskedRelation.named(java.util.Set.of("tv"), "box")).isFalse();
 	}
 
+	@Test
+	void beingIncludedStatesThatThereIsNoCharge() {
+		// "do you charge for the hub": the plans say a Hub is included (ADR 0085)
+		String own = "do you charge for the lock?";
+		assertThat(AskedRelation.statedIn(own, own, "", "Every membership comes with a lock.")).isTrue();
+		assertThat(AskedRelation.statedIn(own, own, "", "Each plan includes a lock and a towel.")).isTrue();
+		assertThat(AskedRelation.statedIn(own, own, "", "Lock: €0")).isTrue();
+		assertThat(AskedRelation.statedIn(own, own, "", "Bring your own lock.")).isFalse();
+		assertThat(AskedRelation.statesCharge("Das Schloss ist kostenlos.")).isTrue();
+		assertThat(AskedRelation.statesCharge("Ein Schloss inklusive.")).isTrue();
+		assertThat(AskedRelation.statesCharge("Ein Schloss ohne Aufpreis.")).isTrue();
+		assertThat(AskedRelation.statesCharge("Das Schloss bringen Sie mit.")).isFalse();
+	}
+
+	@Test
+	void includedSaysNothingOfAFeeForSomethingDoneWithTheThing() {
+		// "is there a fee to change my bill date?" against the bill-date entry (ADR 0085)
+		String own = "is there a fee to change my bill date?";
+		assertThat(AskedRelation.statedIn(own, own, "Can I change the date my bill is issued?",
+				"Yes. You can change your bill date once a year. Your next bill will include a one-off adjustment "
+						+ "for the days between the old and new date."))
+			.isFalse();
+	}
+
+	@Test
+	void aHeadingThatStatesInclusionStatesItForItsLines() {
+		String own = "do you charge for the lock?";
+		assertThat(AskedRelation.statedIn(own, own, "Membership\nWhat's included", "A lock for every member."))
+			.isTrue();
+		assertThat(AskedRelation.statedIn(own, own, "Membership\nRules", "A lock for every member.")).isFalse();
+	}
+
+	@Test
+	void aWordOnlyAsTheKindOfAnotherThingIsNotTheThing() {
+		// "is installation free?" got "Missed installation appointment: €60" (ADR 0085)
+		String own = "is installation free?";
+		assertThat(AskedRelation.statedIn(own, own, "Price guide\nOne-off charges",
+				"Missed installation appointment (nobody at home): €60"))
+			.isFalse();
+		assertThat(AskedRelation.statedIn(own, own, "Price guide\nOne-off charges", "Installation fee: €50")).isTrue();
+		assertThat(AskedRelation.statedIn(own, own, "Plans\nWhat's included",
+				"Standard installation, free on 24-month plans."))
+			.isTrue();
+		assertThat(AskedRelation.statedIn(own, own, "Your installation appointment\nChanging your appointment",
+				"You can reschedule free of charge up to 48 hours before."))
+			.as("a heading that names installation only as the appointment's kind")
+			.isFalse();
+		assertThat(AskedRelation.statedIn(own, own, "Moving\nFees", "Free if the box is already installed."))
+			.as("another word of the same stem")
+			.isFalse();
+	}
+
+	@Test
+	void theThingOfAChargeNamedElsewhereInTheQuestion() {
+		assertThat(AskedRelation.chargedThingElsewhere("what about the locker, is that free too?"))
+			.containsExactly("locker");
+		assertThat(AskedRelation.chargedThingElsewhere("does it come with a locker for free?"))
+			.containsExactly("locker");
+		assertThat(AskedRelation.chargedThingElsewhere("is the locker included or do I pay extra?"))
+			.containsExactly("locker");
+		assertThat(AskedRelation.asked("does it come with a locker for free?"))
+			.isEqualTo(AskedRelation.Relation.CHARGED);
+		String own = "what about the locker, is that free too?";
+		assertThat(AskedRelation.statedIn(own, own, "", "The induction is free.")).isFalse();
+		assertThat(AskedRelation.statedIn(own, own, "", "Lockers are free for members.")).isTrue();
+	}
+
+	@Test
+	void aChargeStatedOfTheThingItself() {
+		String own = "is the locker free?";
+		assertThat(AskedRelation.chargeStatedOfThing(own, "", "Lockers are free for members.")).isTrue();
+		assertThat(AskedRelation.chargeStatedOfThing(own, "", "Locker keys cost €5.")).isFalse();
+		assertThat(AskedRelation.chargeStatedOfThing("how much is a locker?", "", "Lockers cost €5.")).isFalse();
+		assertThat(AskedRelation.chargeStatedOfThing("do you charge extra?", "", "Lockers cost €5.")).isFalse();
+	}
+
 }

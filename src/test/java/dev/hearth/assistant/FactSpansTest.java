@@ -56,6 +56,35 @@ class FactSpansTest {
 			.contains("continues month by month");
 	}
 
+	@Test
+	void aCloseSpanThatSaysWhetherItCostsReplacesOneThatPricesSomethingElse() {
+		// found in a walk: "and is installation free?" after the fibre prices got the
+		// table of plans, which the charge check then refused (ADR 0085)
+		Passage table = passage("Membership > Prices", "Plan | Price\n\nGym | €29.99\n\nPool | €19.99");
+		Passage included = passage("Membership > What's included",
+				"A locker.\n\nThe induction, free on 12-month plans.");
+		SpanWindows.Window prices = window(table, 0);
+		SpanWindows.Window locker = window(included, 0);
+		SpanWindows.Window induction = window(included, 1);
+		List<SpanWindows.Window> windows = List.of(prices, locker, induction);
+		Map<SpanWindows.Window, Double> scores = Map.of(prices, 1.35, locker, 1.33, induction, 1.30);
+		String question = "how much is the gym? and is the induction free?";
+		assertThat(FactSpans.statingCharge(question, windows, prices, (window) -> false, scores::get))
+			.isSameAs(induction);
+		Map<SpanWindows.Window, Double> far = Map.of(prices, 1.5, locker, 1.33, induction, 1.30);
+		assertThat(FactSpans.statingCharge(question, windows, prices, (window) -> false, far::get))
+			.as("more than the margin below: the chosen span stays, and the check refuses it later")
+			.isSameAs(prices);
+		assertThat(FactSpans.statingCharge("how much is the gym?", windows, prices, (window) -> false, scores::get))
+			.as("no charge asked")
+			.isSameAs(prices);
+	}
+
+	private static SpanWindows.Window window(Passage passage, int unit) {
+		List<ExtractiveAnswers.Unit> units = ExtractiveAnswers.units(passage.hit().passage(), Locale.ENGLISH);
+		return new SpanWindows.Window(passage, units, unit, unit, new double[0]);
+	}
+
 	private static Passage passage(String section, String text) {
 		SearchHit hit = new SearchHit("m" + section.hashCode(), "doc-m", "m", PassageKind.DOCUMENT_CHUNK, "docs/m.md",
 				"Membership", section, text, "/kb/documents/doc-m#chunk-0", "en", Map.of(), 1, 1, 1, 0.8f);
