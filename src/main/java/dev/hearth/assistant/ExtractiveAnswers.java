@@ -324,38 +324,19 @@ final class ExtractiveAnswers {
 				log.debug("window within {} chosen by the fitted window weights: units {}-{} instead of {}-{}",
 						heading(best.passage().hit().sectionPath()), best.from(), best.to(), chosen.from(),
 						chosen.to());
-				bestScore = scorer.applyAsDouble(best);
 			}
 		}
-		SpanWindows.Window stating = FactSpans.stating(question, windows, best, excluded, scorer);
-		if (stating != best) {
-			log.debug("span moved within {} to the units that state the length of time asked for",
-					heading(best.passage().hit().sectionPath()));
-			best = stating;
-			bestScore = scorer.applyAsDouble(stating);
-		}
-		SpanWindows.Window possible = FactSpans.stating(PossibilitySpans.asked(question), question, windows, best,
-				excluded, scorer);
-		if (possible != best) {
-			log.debug("span moved within {} to the units that say whether it can be done",
-					heading(best.passage().hit().sectionPath()));
-			best = possible;
-			bestScore = scorer.applyAsDouble(possible);
-		}
-		SpanWindows.Window charge = FactSpans.statingCharge(question, windows, best, excluded, scorer);
-		if (charge != best) {
-			log.debug("span moved from {} to {}, which states whether the thing asked about costs anything",
-					heading(best.passage().hit().sectionPath()), heading(charge.passage().hit().sectionPath()));
-			best = charge;
-			bestScore = scorer.applyAsDouble(charge);
-		}
-		SpanWindows.Window way = WaySpans.stating(question, windows, best, excluded, scorer);
-		if (way != best) {
-			log.debug("span moved from {} to the units of {} that state the way asked",
-					heading(best.passage().hit().sectionPath()), heading(way.passage().hit().sectionPath()));
-			best = way;
-			bestScore = scorer.applyAsDouble(way);
-		}
+		// the section is chosen; the span moves within it (for a charge, also to a
+		// close span of another) to the units that state what is asked
+		best = moved(best, FactSpans.stating(question, windows, best, excluded, scorer),
+				"the length of time asked for");
+		best = moved(best,
+				FactSpans.stating(PossibilitySpans.asked(question), question, windows, best, excluded, scorer),
+				"whether it can be done");
+		best = moved(best, FactSpans.statingCharge(question, windows, best, excluded, scorer),
+				"whether the thing asked about costs anything");
+		best = moved(best, WaySpans.stating(question, windows, best, excluded, scorer), "the way asked");
+		bestScore = scorer.applyAsDouble(best);
 		if (log.isTraceEnabled()) {
 			traceBest(windows, scorer);
 		}
@@ -431,6 +412,18 @@ final class ExtractiveAnswers {
 	 */
 	static String withoutReferences(String text) {
 		return REFERENCE.matcher(text).replaceAll(" ");
+	}
+
+	/**
+	 * The window a span moved to ({@code to}), logged when it is not {@code best}.
+	 * @param what what the units moved to state
+	 */
+	private static SpanWindows.Window moved(SpanWindows.Window best, SpanWindows.Window to, String what) {
+		if (to != best && log.isDebugEnabled()) {
+			log.debug("span moved from {} to the units of {} that state {}",
+					heading(best.passage().hit().sectionPath()), heading(to.passage().hit().sectionPath()), what);
+		}
+		return to;
 	}
 
 	/**
