@@ -581,8 +581,7 @@ public class AnswerPipeline {
 				if (!ThingItself.sectionIsTheThing(query, entry, winner)
 						&& UnsaidFacts.statedOnlyBySpan(query, own, entry, winner).isEmpty()
 						&& !TableColumns.statesCellAsked(query, winner)
-						&& !AskedRelation.chargeStatedOfThing(own,
-								AskedRelation.around(winner.context(), winner.text()), winner.text())
+						&& !AskedRelation.chargeStatedOfThing(own, winner)
 						&& !this.composition.agreesOn(vector, winner)) {
 					// neither the entry nor a span it lost to that the
 					// retrievers do not agree on is given ("what happens

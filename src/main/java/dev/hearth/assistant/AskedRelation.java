@@ -322,6 +322,16 @@ final class AskedRelation {
 	}
 
 	/**
+	 * {@link #chargeStatedOfThing(String, String, String)} of a span, read with its
+	 * document title and section path.
+	 * @param own the customer's own words
+	 * @param span the span
+	 */
+	static boolean chargeStatedOfThing(String own, ExtractiveAnswers.Span span) {
+		return chargeStatedOfThing(own, around(span.context(), span.text()), span.text());
+	}
+
+	/**
 	 * Whether the text itself, one of its units, names the thing whose charge the
 	 * customer asks about ("is installation free?", "do you charge for the Hub?") as the
 	 * thing itself and states its charge or that it is included; {@code false} when no

@@ -378,8 +378,7 @@ final class DocumentComposition {
 							? HeadingFacts.stated(span.heading()) : "";
 			// a span that states the charge of the very thing asked about was chosen by
 			// its words: it needs no retrievers' agreement (ADR 0085)
-			answers = verdict.answers() && (beatEntry || AskedRelation.chargeStatedOfThing(own,
-					AskedRelation.around(span.context(), span.text()), span.text())
+			answers = verdict.answers() && (beatEntry || AskedRelation.chargeStatedOfThing(own, span)
 					|| this.agreement.agrees(vector, span.passage(), span.text(), lead));
 			if (!answers) {
 				log.debug("No document answer: {}",
