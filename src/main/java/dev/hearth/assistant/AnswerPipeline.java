@@ -569,6 +569,16 @@ public class AnswerPipeline {
 						winner = extractions.of(itself).span();
 					}
 				}
+				// a detail the entry leaves out and the span names ("the afternoon slot"
+				// against the installation entry): the page answers, or a person (ADR
+				// 0093)
+				Set<String> leftOut = (documentsWin || !this.properties.answer().leftOutDetails()) ? Set.of()
+						: LeftOutDetails.namedOnlyBySpan(query, entry, span, this.passagesHolding);
+				if (!leftOut.isEmpty()) {
+					log.debug("FAQ entry {} leaves out {}, which span {} names", entry.id(), leftOut, span.heading());
+					documentsWin = true;
+					winner = span;
+				}
 				if (!documentsWin) {
 					return faqAnswer(entry, question, language, routed, timings, stream);
 				}
@@ -591,7 +601,7 @@ public class AnswerPipeline {
 							entry.id());
 					return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
 				}
-				fallback = entry;
+				fallback = leftOut.isEmpty() ? entry : null;
 			}
 			// an entry that would repeat the previous answer is never given again (a
 			// follow-up is not answered with the answer it follows, ADR 0025): the

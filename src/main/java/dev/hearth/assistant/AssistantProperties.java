@@ -72,6 +72,9 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 	 * @param corroboration the least share of a document span's content words that the
 	 * FAQ router's best guess must say for the guess to answer although the router's
 	 * confidence fell short ({@code Corroboration}, ADR 0042); 0 turns it off
+	 * @param leftOutDetails whether an FAQ entry that leaves out a detail the question
+	 * asks, which the document span names, gives way to the documents, and the question
+	 * escalates when their span does not answer ({@code LeftOutDetails}, ADR 0093)
 	 */
 	record Answer(@DefaultValue("7") int passages, @DefaultValue("0.45") double minSimilarity,
 			@DefaultValue("3") int maxSentences, @DefaultValue("0.6") double minSupport,
@@ -80,7 +83,8 @@ record AssistantProperties(@DefaultValue("customer") List<String> customerAudien
 			@DefaultValue("0.6") double agreementSentenceSimilarity,
 			@DefaultValue AnswerabilityWeights answerabilityModel,
 			@DefaultValue("composed") HistoryVector historyVector,
-			@DefaultValue("passage") SimilarityGate similarityGate, @DefaultValue("0.6") double corroboration) {
+			@DefaultValue("passage") SimilarityGate similarityGate, @DefaultValue("0.6") double corroboration,
+			@DefaultValue("true") boolean leftOutDetails) {
 
 		/** The learned answerability check, or {@code null} when no weights are set. */
 		AnswerabilityModel model() {

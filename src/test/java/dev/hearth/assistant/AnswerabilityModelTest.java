@@ -26,11 +26,11 @@ class AnswerabilityModelTest {
 	void emptyWeightsTurnTheLearnedCheckOff() {
 		AssistantProperties.Answer rule = new AssistantProperties.Answer(4, 0.45, 3, 0.6, 60, 0.4, 0.8, 3, 0.6,
 				new AssistantProperties.AnswerabilityWeights(List.of(), 0, 0.5),
-				AssistantProperties.HistoryVector.COMPOSED, AssistantProperties.SimilarityGate.EITHER, 0.6);
+				AssistantProperties.HistoryVector.COMPOSED, AssistantProperties.SimilarityGate.EITHER, 0.6, true);
 		assertThat(rule.model()).isNull();
 		AssistantProperties.Answer learned = new AssistantProperties.Answer(4, 0.45, 3, 0.6, 60, 0.4, 0.8, 3, 0.6,
 				new AssistantProperties.AnswerabilityWeights(WEIGHTS, -4, 0.3),
-				AssistantProperties.HistoryVector.COMPOSED, AssistantProperties.SimilarityGate.EITHER, 0.6);
+				AssistantProperties.HistoryVector.COMPOSED, AssistantProperties.SimilarityGate.EITHER, 0.6, true);
 		assertThat(learned.model()).isNotNull();
 	}
 

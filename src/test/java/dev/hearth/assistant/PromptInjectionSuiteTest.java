@@ -84,7 +84,7 @@ class PromptInjectionSuiteTest {
 				Duration.ofSeconds(10), new EgressGuard(List.of("127.0.0.1"), null));
 		AssistantProperties.Answer settings = new AssistantProperties.Answer(4, 0.45, 3, 0.6, 10, 0.4, 0.8, 3, 0.6,
 				new AssistantProperties.AnswerabilityWeights(List.of(), 0, 0.5),
-				AssistantProperties.HistoryVector.COMPOSED, AssistantProperties.SimilarityGate.EITHER, 0.6);
+				AssistantProperties.HistoryVector.COMPOSED, AssistantProperties.SimilarityGate.EITHER, 0.6, true);
 		Redactor redactor = new Redactor(StandardDetectors.all("(?i)\\b(?:CUST|CU|NW)[- ]?\\d{6,10}\\b",
 				"(?i)\\b(?:ORD|ORDER)[- #]{0,2}\\d{5,12}\\b"));
 		composition = new DocumentComposition(new GenerativeAnswers(model, settings, new OutputCheck(redactor)), 3,
