@@ -42,7 +42,7 @@ final class LeftOutDetails {
 	 * At most this many passages may hold a detail's word: a word many texts share
 	 * ("engineer", "switch") names the subject the entry summarises, not a detail of it.
 	 */
-	static final int MAX_PASSAGES = 3;
+	static final int MAX_PASSAGES = 5;
 
 	/**
 	 * The question's words (as written) that name a detail the entry leaves out: a topic
