@@ -440,6 +440,8 @@ public class AnswerPipeline {
 		if (this.routing.ambiguous(question, routed)
 				|| ((standsAlone || bareTopic) && this.routing.namedBySeveral(question, routed))) {
 			// "bill": two entries fit about equally; the policy asks which one is meant
+			log.debug("Entries other than {} fit the short question about as well: asking which is meant",
+					routed.entry().map(FaqEntry::id).orElse(null));
 			return escalate(EscalationReason.LOW_CONFIDENCE, routed.confidence(), routed, timings);
 		}
 		// word by word: only in a language the model understands (a German compound,

@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import dev.hearth.knowledge.FaqCatalog;
+import dev.hearth.knowledge.FaqFormat;
+import dev.hearth.knowledge.FaqImporter;
 import dev.hearth.knowledge.KnowledgeBase;
 
 /**
@@ -34,7 +36,11 @@ import dev.hearth.knowledge.KnowledgeBase;
  * {@code mvn test -Dtest=SampleAnswerBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * writes {@code target/bench/sample-answers.json} and prints every miss;
  * {@code -Dbench.faqdump=FILE} also writes the development questions' FAQ candidates
- * ({@link FaqAnswerDump}).
+ * ({@link FaqAnswerDump}). {@code -Dbench.faq=FAQ.jsonl} imports that FAQ alone instead
+ * of the sample knowledge base (as {@code kb-import faq --replace} does), so a public FAQ
+ * set's questions ({@code -Dbench.sets=QUESTIONS.jsonl}) go through the whole pipeline as
+ * an evaluator's do ({@code docs/eval/tools/covid-faq.py} writes both files for
+ * covid-faq).
  */
 @SpringBootTest(properties = { "hearth.knowledge.sample.enabled=true",
 		"hearth.assistant.language.dictionaries.de=${bench.dictionary:/usr/share/trans/de-en}" })
@@ -99,7 +105,15 @@ class SampleAnswerBenchmark {
 	void answers() throws Exception {
 		this.jdbc.sql("truncate kb_document, faq_entry, kb_import_event cascade").update();
 		this.knowledge.rebuildIndex();
-		this.context.getBean("sampleKnowledgeBase", ApplicationRunner.class).run(null);
+		String faqFile = System.getProperty("bench.faq");
+		if (faqFile != null) {
+			// a public FAQ set alone, imported as kb-import faq imports it
+			this.context.getBean(FaqImporter.class)
+				.importFaq(Files.readString(Path.of(faqFile)), FaqFormat.JSONL, true, faqFile, "bench");
+		}
+		else {
+			this.context.getBean("sampleKnowledgeBase", ApplicationRunner.class).run(null);
+		}
 		this.router.trainNow();
 		Map<String, Object> report = new LinkedHashMap<>();
 		String faqDumpFile = System.getProperty("bench.faqdump");
