@@ -208,21 +208,23 @@ class SpanReplay {
 						(w) -> w.score(inUse) + lambda * w.score(foldWeights), 5, checked));
 			}
 		}
-		for (double b : new double[] { 0.05, 0.1, 0.2, 0.3, 0.5 }) {
-			variants.add(new Variant("in use + " + b + " x 1-2 passages after the previous answer's", 3,
-					(w) -> w.score(inUse) + b * position(w, 1, 2), 5, checked));
-			variants.add(new Variant("in use + " + b + " x the next passage after the previous answer's", 3,
-					(w) -> w.score(inUse) + b * position(w, 1, 1), 5, checked));
-			variants.add(new Variant("in use + " + b + " x the previous answer's passage or 1-2 after", 3,
-					(w) -> w.score(inUse) + b * position(w, 0, 2), 5, checked));
-			variants.add(new Variant("in use + " + b + " x the previous answer's passage", 3,
-					(w) -> w.score(inUse) + b * position(w, 0, 0), 5, checked));
-			variants.add(new Variant("in use + " + b + " x the previous answer's document", 3,
-					(w) -> w.score(inUse) + b * position(w, -1000, 1000), 5, checked));
-			variants.add(new Variant("in use + " + b + " x 0-3 after, - before", 3,
-					(w) -> w.score(inUse) + b * position(w, 0, 3) - b * position(w, -1000, -1), 5, checked));
-		}
+		// the weights before ADR 0092 (without the conversation's document), and the
+		// passages placed from a previous answer's passage holding 0.6 of its words
 		double[] before = Arrays.copyOf(inUse, 15);
+		for (double b : new double[] { 0.05, 0.1, 0.2, 0.3, 0.5 }) {
+			variants.add(new Variant("before ADR 0092 + " + b + " x 1-2 passages after the previous answer's", 3,
+					(w) -> w.score(before) + b * position(w, 1, 2), 5, checked));
+			variants.add(new Variant("before ADR 0092 + " + b + " x the next passage after the previous answer's", 3,
+					(w) -> w.score(before) + b * position(w, 1, 1), 5, checked));
+			variants.add(new Variant("before ADR 0092 + " + b + " x the previous answer's passage or 1-2 after", 3,
+					(w) -> w.score(before) + b * position(w, 0, 2), 5, checked));
+			variants.add(new Variant("before ADR 0092 + " + b + " x the previous answer's passage", 3,
+					(w) -> w.score(before) + b * position(w, 0, 0), 5, checked));
+			variants.add(new Variant("before ADR 0092 + " + b + " x the previous answer's document", 3,
+					(w) -> w.score(before) + b * position(w, -1000, 1000), 5, checked));
+			variants.add(new Variant("before ADR 0092 + " + b + " x 0-3 after, - before", 3,
+					(w) -> w.score(before) + b * position(w, 0, 3) - b * position(w, -1000, -1), 5, checked));
+		}
 		variants.add(new Variant("[pos] without the document prior", 3, (w) -> w.score(before), 5, checked));
 		for (double b : new double[] { 0.1, 0.2, 0.3 }) {
 			variants.add(new Variant("[pos] " + b + " x document, share 0.6", 3,
@@ -316,7 +318,7 @@ class SpanReplay {
 				continue;
 			}
 			withPrevious += row.previous().isBlank() ? 0 : 1;
-			int[] at = DocumentPosition.offsets(row.passages(), row.previous());
+			int[] at = DocumentPosition.offsets(row.passages(), row.previous(), 0.6);
 			boolean any = false;
 			for (int i = 0; i < at.length; i++) {
 				any |= at[i] == 0;
@@ -345,7 +347,7 @@ class SpanReplay {
 		String why = "no span";
 		for (int attempt = 0; attempt <= variant.fallbacks() && !left.isEmpty(); attempt++) {
 			offsets = new java.util.IdentityHashMap<>();
-			int[] at = DocumentPosition.offsets(left, row.previous());
+			int[] at = DocumentPosition.offsets(left, row.previous(), 0.6);
 			for (int i = 0; i < at.length; i++) {
 				offsets.put(left.get(i), at[i]);
 			}
