@@ -35,7 +35,7 @@ final class SpanWindows {
 	/** The features' names, in {@link Window#features()} order. */
 	static final List<String> NAMES = List.of("coverage", "spanCoverage", "rareCoverage", "rareSpanCoverage",
 			"headingCoverage", "passageSimilarity", "bm25", "vector", "unitSimilarity", "previousAnswer",
-			"afterPrevious", "kind", "length", "startsBlock", "offTopicEnd");
+			"afterPrevious", "kind", "length", "startsBlock", "offTopicEnd", "previousDocumentSpan");
 
 	private static final int HEADING_COVERAGE = NAMES.indexOf("headingCoverage");
 
@@ -139,6 +139,10 @@ final class SpanWindows {
 		boolean howMuch = HOW_MUCH.matcher(question).find();
 		boolean howLong = HOW_LONG.matcher(question).find();
 		boolean howDo = HOW_DO.matcher(question).find();
+		// the document the conversation is in: the one whose passage holds the previous
+		// answer; a window there weighs more by the share of the question it says itself
+		// (ADR 0092)
+		int[] offsets = DocumentPosition.offsets(passages, previousAnswer);
 		for (int p = 0; p < passages.size(); p++) {
 			Passage passage = passages.get(p);
 			List<ExtractiveAnswers.Unit> passageUnits = units.get(p);
@@ -237,7 +241,8 @@ final class SpanWindows {
 							(bm25Rank > 0) ? 1.0 / bm25Rank : 0, (vectorRank > 0) ? 1.0 / vectorRank : 0, bestUnit,
 							previousShare, (previousAt >= 0 && from > previousAt && from <= previousAt + 3) ? 1 : 0,
 							kind, to - from + 1, passageUnits.get(from).startsBlock() ? 1 : 0,
-							(to > from && unit.words().stream().noneMatch(asked::contains)) ? 1 : 0 };
+							(to > from && unit.words().stream().noneMatch(asked::contains)) ? 1 : 0,
+							(offsets[p] != DocumentPosition.ELSEWHERE) ? share(asked, inSpan) : 0 };
 					windows.add(new Window(passage, passageUnits, from, to, features));
 				}
 			}

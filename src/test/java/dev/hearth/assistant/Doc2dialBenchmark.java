@@ -454,6 +454,7 @@ class Doc2dialBenchmark {
 				p.put("source", hit.source());
 				p.put("title", hit.title());
 				p.put("sectionPath", hit.sectionPath());
+				p.put("citation", hit.citation());
 				p.put("passage", hit.passage());
 				p.put("language", hit.language());
 				p.put("similarity", passage.similarity());

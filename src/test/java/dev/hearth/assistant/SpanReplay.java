@@ -3,6 +3,7 @@ package dev.hearth.assistant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,25 @@ class SpanReplay {
 	private static final int PREVIOUS = SpanWindows.NAMES.indexOf("previousAnswer");
 
 	private static final int HEADING = SpanWindows.NAMES.indexOf("headingCoverage");
+
+	/**
+	 * Each passage's offset after the previous answer's passage among the passages left
+	 * (ADR 0092), by identity.
+	 */
+	private static Map<Passage, Integer> offsets = new java.util.IdentityHashMap<>();
+
+	/** The same with the previous answer's passage holding at least 0.8 of its words. */
+	private static Map<Passage, Integer> strictOffsets = new java.util.IdentityHashMap<>();
+
+	private static double strictDocument(SpanWindows.Window w, boolean ownPassage) {
+		Integer offset = strictOffsets.get(w.passage());
+		return (offset != null && offset != DocumentPosition.ELSEWHERE && (ownPassage || offset != 0)) ? 1 : 0;
+	}
+
+	private static double position(SpanWindows.Window w, int min, int max) {
+		Integer offset = offsets.get(w.passage());
+		return (offset != null && offset != DocumentPosition.ELSEWHERE && offset >= min && offset <= max) ? 1 : 0;
+	}
 
 	/** The passages offered for the question being replayed. */
 	private static List<Passage> current = List.of();
@@ -127,7 +147,8 @@ class SpanReplay {
 				for (JsonNode p : row.get("offered")) {
 					SearchHit hit = new SearchHit("x", "d", "g", PassageKind.DOCUMENT_CHUNK, p.get("source").asString(),
 							p.get("title").asString(), p.get("sectionPath").asString(), p.get("passage").asString(),
-							"c", p.get("language").asString(), Map.of(), 1, p.get("bm25Rank").asInt(),
+							(p.get("citation") != null) ? p.get("citation").asString() : "c",
+							p.get("language").asString(), Map.of(), 1, p.get("bm25Rank").asInt(),
 							p.get("vectorRank").asInt(), (float) p.get("similarity").asDouble());
 					Passage passage = new Passage(hit, p.get("similarity").asDouble());
 					passages.add(passage);
@@ -187,6 +208,41 @@ class SpanReplay {
 						(w) -> w.score(inUse) + lambda * w.score(foldWeights), 5, checked));
 			}
 		}
+		// the weights before ADR 0092 (without the conversation's document), and the
+		// passages placed from a previous answer's passage holding 0.6 of its words
+		double[] before = Arrays.copyOf(inUse, 15);
+		for (double b : new double[] { 0.05, 0.1, 0.2, 0.3, 0.5 }) {
+			variants.add(new Variant("before ADR 0092 + " + b + " x 1-2 passages after the previous answer's", 3,
+					(w) -> w.score(before) + b * position(w, 1, 2), 5, checked));
+			variants.add(new Variant("before ADR 0092 + " + b + " x the next passage after the previous answer's", 3,
+					(w) -> w.score(before) + b * position(w, 1, 1), 5, checked));
+			variants.add(new Variant("before ADR 0092 + " + b + " x the previous answer's passage or 1-2 after", 3,
+					(w) -> w.score(before) + b * position(w, 0, 2), 5, checked));
+			variants.add(new Variant("before ADR 0092 + " + b + " x the previous answer's passage", 3,
+					(w) -> w.score(before) + b * position(w, 0, 0), 5, checked));
+			variants.add(new Variant("before ADR 0092 + " + b + " x the previous answer's document", 3,
+					(w) -> w.score(before) + b * position(w, -1000, 1000), 5, checked));
+			variants.add(new Variant("before ADR 0092 + " + b + " x 0-3 after, - before", 3,
+					(w) -> w.score(before) + b * position(w, 0, 3) - b * position(w, -1000, -1), 5, checked));
+		}
+		variants.add(new Variant("[pos] without the document prior", 3, (w) -> w.score(before), 5, checked));
+		for (double b : new double[] { 0.1, 0.2, 0.3 }) {
+			variants.add(new Variant("[pos] " + b + " x document, share 0.6", 3,
+					(w) -> w.score(before) + b * position(w, -1000, 1000), 5, checked));
+			variants.add(new Variant("[pos] " + b + " x document but its passage, share 0.6", 3,
+					(w) -> w.score(before) + b * position(w, -1000, 1000) - b * position(w, 0, 0), 5, checked));
+			variants.add(new Variant("[pos] " + b + " x document, share 0.8", 3,
+					(w) -> w.score(before) + b * strictDocument(w, true), 5, checked));
+			variants.add(new Variant("[pos] " + b + " x document but its passage, share 0.8", 3,
+					(w) -> w.score(before) + b * strictDocument(w, false), 5, checked));
+		}
+		for (double b : new double[] { 0.2, 0.3, 0.5, 0.8 }) {
+			variants.add(new Variant("[pos] " + b + " x document x span coverage, share 0.8", 3,
+					(w) -> w.score(before) + b * strictDocument(w, true) * w.features()[1], 5, checked));
+			variants.add(new Variant("[pos] " + b + " x document x span coverage, share 0.6", 3,
+					(w) -> w.score(before) + b * position(w, -1000, 1000) * w.features()[1], 5, checked));
+		}
+		positionDiagnosis(rows);
 		String only = System.getProperty("replay.variants");
 		Answerability checks = new Answerability(0);
 		Answerability answerability = new Answerability(0.4);
@@ -248,6 +304,38 @@ class SpanReplay {
 		}
 	}
 
+	/**
+	 * How far the gold passage and the other offered passages lie after the previous
+	 * answer's passage (answerable rows whose previous answer is found in an offered
+	 * passage).
+	 */
+	private static void positionDiagnosis(List<Row> rows) {
+		Map<String, int[]> byOffset = new java.util.TreeMap<>();
+		int anchored = 0;
+		int withPrevious = 0;
+		for (Row row : rows) {
+			if (!row.answerable() || row.passages().isEmpty()) {
+				continue;
+			}
+			withPrevious += row.previous().isBlank() ? 0 : 1;
+			int[] at = DocumentPosition.offsets(row.passages(), row.previous(), 0.6);
+			boolean any = false;
+			for (int i = 0; i < at.length; i++) {
+				any |= at[i] == 0;
+				String key = (at[i] == DocumentPosition.ELSEWHERE) ? "elsewhere"
+						: String.format(Locale.ROOT, "%+03d", Math.max(-9, Math.min(9, at[i])));
+				int[] n = byOffset.computeIfAbsent(key, (k) -> new int[2]);
+				n[0]++;
+				n[1] += row.gold2().get(row.passages().get(i)) ? 1 : 0;
+			}
+			anchored += any ? 1 : 0;
+		}
+		System.out.printf("answerable rows with a previous answer %d, found in an offered passage %d%n", withPrevious,
+				anchored);
+		byOffset.forEach((k, n) -> System.out.printf("  offset %-9s passages %4d  gold %4d  (%.2f)%n", k, n[0], n[1],
+				n[1] / (double) Math.max(1, n[0])));
+	}
+
 	record Outcome(boolean answered, Passage passage, String text, String why) {
 	}
 
@@ -258,6 +346,16 @@ class SpanReplay {
 		Set<String> common = FaqAnswers.common(offered);
 		String why = "no span";
 		for (int attempt = 0; attempt <= variant.fallbacks() && !left.isEmpty(); attempt++) {
+			offsets = new java.util.IdentityHashMap<>();
+			int[] at = DocumentPosition.offsets(left, row.previous(), 0.6);
+			for (int i = 0; i < at.length; i++) {
+				offsets.put(left.get(i), at[i]);
+			}
+			strictOffsets = new java.util.IdentityHashMap<>();
+			int[] strict = DocumentPosition.offsets(left, row.previous(), 0.8);
+			for (int i = 0; i < strict.length; i++) {
+				strictOffsets.put(left.get(i), strict[i]);
+			}
 			ExtractiveAnswers.Composed inUse = ExtractiveAnswers.compose(row.query(), vector, left, variant.maxUnits(),
 					Locale.ENGLISH, row.previous(), null, ExtractiveAnswers.WEIGHTS);
 			inUsePassage = (inUse.span() == null) ? null : inUse.span().passage();
