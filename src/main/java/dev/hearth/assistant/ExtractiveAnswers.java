@@ -105,8 +105,8 @@ final class ExtractiveAnswers {
 	 * training split ({@code SpanReplay}) a customer's next question is answered in that
 	 * document about three times as often as in another offered one, most often in the
 	 * previous answer's own passage, and no more often just after it than just before;
-	 * 0.3, chosen there, cited 2 points more there and escalated as many negatives; on the
-	 * reported split one answer more is cited and two negatives more are answered.
+	 * 0.3, chosen there, cited 2 points more there and escalated as many negatives; on
+	 * the reported split one answer more is cited and two negatives more are answered.
 	 */
 	static final double PREVIOUS_DOCUMENT = 0.3;
 
