@@ -44,7 +44,7 @@ final class MainClause {
 		Matcher trailing = TRAILING.matcher(question);
 		if (trailing.matches()) {
 			String rest = (trailing.group(2) != null) ? trailing.group(2).substring(1) : "";
-			return (trailing.group(1) + " " + rest).strip();
+			return (trailing.group(1) + " " + rest.strip()).strip();
 		}
 		return question;
 	}
