@@ -171,6 +171,14 @@ final class AnswerEvidence {
 			log.debug("span {} heads the other way from entry {} and the question", span.heading(), entry.id());
 			return false;
 		}
+		if (sharesOnlyTheQualifyingClause(asked, entry, span)) {
+			// "can I change my plan before the contract ends": the entry on leaving
+			// before
+			// the contract ends shares only the clause that says when (MainClause)
+			log.debug("entry {} shares only the question's qualifying clause, span {} names its main clause",
+					entry.id(), span.heading());
+			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
+		}
 		if (Coverage.compare(asked, entry, span) > 0) {
 			log.debug("span {} covers the whole question, entry {} does not", span.heading(), entry.id());
 			return comparison.document() >= comparison.entry() + WHOLE_QUESTION_MARGIN;
@@ -265,6 +273,43 @@ final class AnswerEvidence {
 	private static boolean procedureAsked(String asked, ExtractiveAnswers.Span span) {
 		return span.passage().hit().sectionPath().contains(" > ")
 				&& TopicWords.shareAll(Answerability.topicWords(asked), span.heading());
+	}
+
+	/**
+	 * Whether the entry is about the clause that qualifies the question, not about what
+	 * it asks: the question has a clause of time or condition ({@link MainClause}), its
+	 * main clause has topic words, the entry's question and phrasings name none of them,
+	 * and the span's passage (page title, section path, text) names them all ("can I
+	 * change my plan before the contract ends" against "How much does it cost to leave
+	 * before my contract ends?" and the plans' "Upgrading and downgrading").
+	 */
+	static boolean sharesOnlyTheQualifyingClause(String asked, FaqEntry entry, ExtractiveAnswers.Span span) {
+		if (asked == null) {
+			return false;
+		}
+		String main = MainClause.of(asked);
+		if (main.equals(asked.strip())) {
+			return false;
+		}
+		Set<String> topic = Answerability.topicWords(main);
+		if (topic.size() < 2) {
+			// "what happens if I pay my bill late": a main clause of one word asks what
+			// kind of answer is wanted, its clause says what about
+			return false;
+		}
+		Set<String> phrasings = ContentWords.setOf(FaqRouting.phrasings(entry));
+		if (topic.stream().anyMatch(phrasings::contains)) {
+			return false;
+		}
+		Set<String> clause = new LinkedHashSet<>(Answerability.topicWords(asked));
+		clause.removeAll(topic);
+		Set<String> entryQuestion = ContentWords.setOf(entry.question());
+		if (clause.stream().noneMatch(entryQuestion::contains)) {
+			return false;
+		}
+		Set<String> passage = ContentWords.setOf(Titles.clean(span.passage().hit().title()) + "\n"
+				+ span.passage().hit().sectionPath() + "\n" + span.passage().hit().passage());
+		return passage.containsAll(topic);
 	}
 
 	/**

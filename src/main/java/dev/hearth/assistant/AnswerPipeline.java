@@ -590,7 +590,10 @@ public class AnswerPipeline {
 				// and so is a span that states the fact asked of what the entry never
 				// says (ADR 0073)
 				// and so is the row and column of a table the question names (ADR 0086)
+				// and a span that names the main clause of a question whose entry shares
+				// only its qualifying clause (ADR 0091)
 				if (!ThingItself.sectionIsTheThing(query, entry, winner)
+						&& !AnswerEvidence.sharesOnlyTheQualifyingClause(query, entry, winner)
 						&& UnsaidFacts.statedOnlyBySpan(query, own, entry, winner).isEmpty()
 						&& !TableColumns.statesCellAsked(query, winner)
 						&& !AskedRelation.chargeStatedOfThing(own, winner)

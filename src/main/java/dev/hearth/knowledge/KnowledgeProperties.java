@@ -90,8 +90,13 @@ record KnowledgeProperties(@DefaultValue("52428800") long maxDocumentBytes, @Def
 	/**
 	 * @param fusion how BM25 and vector results are combined
 	 * @param defaultTop results returned when the caller does not say
+	 * @param senseWeight the weight at which BM25 also asks for words of the same sense
+	 * as the question's ("remove" for "cancel"; the retrieval module's bundled English
+	 * groups), relative to the question's own words; 0 turns it off
 	 */
-	record Search(@DefaultValue("LINEAR") Fusion fusion, @DefaultValue("5") int defaultTop) {
+	record Search(@DefaultValue("LINEAR") Fusion fusion, @DefaultValue("5") int defaultTop,
+			@DefaultValue("0") double senseWeight) {
+
 	}
 
 }

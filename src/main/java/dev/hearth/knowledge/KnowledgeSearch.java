@@ -95,7 +95,8 @@ public class KnowledgeSearch {
 		}
 		float[] embedded = (vector != null) ? vector : this.embeddings.embed(query.strip());
 		PassageQuery passageQuery = new PassageQuery(query.strip(), embedded, top,
-				(filters != null) ? filters : Map.of(), this.properties.search().fusion());
+				(filters != null) ? filters : Map.of(), this.properties.search().fusion(),
+				this.properties.search().senseWeight());
 		return read((searcher) -> searcher.search(passageQuery, kind, wanted, factor, maxTop), "searched");
 	}
 
@@ -132,7 +133,7 @@ public class KnowledgeSearch {
 		}
 		long embedded = System.nanoTime();
 		PassageQuery passageQuery = new PassageQuery(query.strip(), vector, n, (filters != null) ? filters : Map.of(),
-				(fusion != null) ? fusion : this.properties.search().fusion());
+				(fusion != null) ? fusion : this.properties.search().fusion(), this.properties.search().senseWeight());
 		List<SearchHit> hits = read((searcher) -> searcher.search(passageQuery), "searched");
 		long done = System.nanoTime();
 		return new SearchResults(hits, 0, (done - embedded) / 1000);

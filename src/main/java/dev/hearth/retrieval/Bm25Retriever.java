@@ -13,6 +13,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -37,6 +38,8 @@ final class Bm25Retriever {
 
 	private final SlicedSearch sliced;
 
+	private final WordSenses englishSenses;
+
 	/**
 	 * @param sliced splits a search of a large index over the cores; the retriever does
 	 * not close it
@@ -45,6 +48,8 @@ final class Bm25Retriever {
 		this.analyzers = analyzers;
 		this.queryBuilder = new QueryBuilder(analyzers.queryAnalyzer(MAX_TERMS_PER_FIELD));
 		this.sliced = sliced;
+		String english = PassageSchema.textField("en");
+		this.englishSenses = WordSenses.bundled(WordSenses.ENGLISH, (word) -> analyzers.terms(english, word));
 	}
 
 	/**
@@ -54,6 +59,16 @@ final class Bm25Retriever {
 	 * that a pasted wall of text stays under Lucene's limit of 1024 clauses per query.
 	 */
 	Query textQuery(String text, Map<String, Set<String>> filters, IndexReader reader) {
+		return textQuery(text, filters, reader, 0);
+	}
+
+	/**
+	 * As {@link #textQuery(String, Map, IndexReader)}, the English field also asking, at
+	 * {@code senseWeight} of a term's own weight, for the other words of the
+	 * {@link WordSenses} groups the text's words belong to; 0 asks for the text's words
+	 * only.
+	 */
+	Query textQuery(String text, Map<String, Set<String>> filters, IndexReader reader, double senseWeight) {
 		BooleanQuery.Builder builder = new BooleanQuery.Builder();
 		int clauses = 0;
 		for (String key : languageKeys(filters)) {
@@ -62,12 +77,28 @@ final class Bm25Retriever {
 				continue;
 			}
 			Query query = this.queryBuilder.createBooleanQuery(field, text);
+			if (query != null && senseWeight > 0 && "en".equals(key)) {
+				query = withSenses(query, field, text, senseWeight);
+			}
 			if (query != null) {
 				builder.add(query, Occur.SHOULD);
 				clauses++;
 			}
 		}
 		return (clauses == 0) ? null : builder.build();
+	}
+
+	private Query withSenses(Query query, String field, String text, double senseWeight) {
+		List<String> terms = this.analyzers.terms(field, text);
+		Set<String> others = this.englishSenses.others(terms.subList(0, Math.min(terms.size(), MAX_TERMS_PER_FIELD)));
+		if (others.isEmpty()) {
+			return query;
+		}
+		BooleanQuery.Builder senses = new BooleanQuery.Builder();
+		others.forEach((term) -> senses.add(new TermQuery(new Term(field, term)), Occur.SHOULD));
+		return new BooleanQuery.Builder().add(query, Occur.SHOULD)
+			.add(new BoostQuery(senses.build(), (float) senseWeight), Occur.SHOULD)
+			.build();
 	}
 
 	/**

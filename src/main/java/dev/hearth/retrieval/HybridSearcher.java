@@ -329,7 +329,8 @@ public final class HybridSearcher {
 
 	/** The query's BM25 text query, or {@code null} when its fusion uses no text. */
 	private Query textQuery(IndexSearcher searcher, PassageQuery query) {
-		return query.fusion().usesText() ? this.bm25.textQuery(query.text(), query.filters(), searcher.getIndexReader())
+		return query.fusion().usesText()
+				? this.bm25.textQuery(query.text(), query.filters(), searcher.getIndexReader(), query.senseWeight())
 				: null;
 	}
 

@@ -25,14 +25,26 @@ import java.util.Set;
  * @param topK how many hits to return after collapsing by group key
  * @param filters exact-match filters, see above
  * @param fusion how to combine the retrievers
+ * @param senseWeight the weight, relative to the text's own words, at which BM25 also
+ * asks for words of the same sense as the text's (bundled English groups,
+ * {@code WordSenses}); 0 for the text's words only
  */
-public record PassageQuery(String text, float[] vector, int topK, Map<String, Set<String>> filters, Fusion fusion) {
+public record PassageQuery(String text, float[] vector, int topK, Map<String, Set<String>> filters, Fusion fusion,
+		double senseWeight) {
 
 	/** The largest {@code topK} a query may ask for. */
 	public static final int MAX_TOP_K = 1000;
 
+	/** A request whose BM25 asks for the text's own words only. */
+	public PassageQuery(String text, float[] vector, int topK, Map<String, Set<String>> filters, Fusion fusion) {
+		this(text, vector, topK, filters, fusion, 0);
+	}
+
 	public PassageQuery {
 		Checks.requireNonNull(fusion, "fusion");
+		if (!(senseWeight >= 0 && senseWeight <= 1)) {
+			throw new IllegalArgumentException("senseWeight must be between 0 and 1, got " + senseWeight);
+		}
 		if (topK < 1) {
 			throw new IllegalArgumentException("topK must be at least 1, got " + topK);
 		}

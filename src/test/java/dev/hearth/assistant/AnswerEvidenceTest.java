@@ -389,4 +389,34 @@ class AnswerEvidenceTest {
 			.isTrue();
 	}
 
+	@Test
+	void anEntrySharingOnlyTheQualifyingClauseGivesWayToTheSpanThatNamesTheMainClause() {
+		FaqEntry leave = new FaqEntry("contract-early-termination-fee",
+				"How much does it cost to leave before my contract ends?", List.of("early termination fee"),
+				"During your minimum term, the early termination charge is your monthly price for each month left.",
+				"en", Map.of("audience", List.of("customer")));
+		ExtractiveAnswers.Span change = onPage("Fibre broadband plans and prices",
+				"Fibre broadband plans and prices > Upgrading and downgrading",
+				"You can upgrade to a faster plan at any time under Plan > Change plan.");
+		assertThat(AnswerEvidence.sharesOnlyTheQualifyingClause("can I change my plan before the contract ends", leave,
+				change))
+			.isTrue();
+		assertThat(AnswerEvidence.sharesOnlyTheQualifyingClause("can I leave my contract early before it ends", leave,
+				change))
+			.as("the main clause is the entry's")
+			.isFalse();
+		assertThat(AnswerEvidence.sharesOnlyTheQualifyingClause("can I change my plan", leave, change))
+			.as("no qualifying clause")
+			.isFalse();
+		assertThat(AnswerEvidence.sharesOnlyTheQualifyingClause("what happens before the contract ends", leave, change))
+			.as("a main clause of one topic word")
+			.isFalse();
+		// the measured similarities: the entry 0.377, the span 0.359
+		AnswerEvidence evidence = new AnswerEvidence(atSimilarities(Map.of(leave.answer(), 0.377, change.shown(), 0.359,
+				leave.question(), 0.7, "early termination fee", 0.6)), AnswerEvidence.MARGIN, 0.45);
+		assertThat(evidence.documentsWin("can I change my plan before the contract ends", new float[] { 1, 0 }, leave,
+				change))
+			.isTrue();
+	}
+
 }

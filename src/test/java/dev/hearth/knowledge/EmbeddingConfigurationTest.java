@@ -19,7 +19,7 @@ class EmbeddingConfigurationTest {
 	private static KnowledgeProperties properties(String id, Path model, Path tokenizer) {
 		return new KnowledgeProperties(52_428_800, new KnowledgeProperties.Chunk(1200, 200), "en", id,
 				List.of("customer"), new KnowledgeProperties.Sample(false),
-				new KnowledgeProperties.Search(Fusion.LINEAR, 5),
+				new KnowledgeProperties.Search(Fusion.LINEAR, 5, 0),
 				new KnowledgeProperties.Embedding(model, tokenizer, "mean"),
 				new KnowledgeProperties.Batch(20, 104_857_600));
 	}

@@ -29,8 +29,8 @@ class SampleImportAuditTest {
 	void theSampleImportIsAudited() throws Exception {
 		KnowledgeProperties properties = new KnowledgeProperties(52_428_800, new KnowledgeProperties.Chunk(1200, 200),
 				"en", "all-minilm-l6-v2-q", List.of("customer", "business"), new KnowledgeProperties.Sample(true),
-				new KnowledgeProperties.Search(Fusion.LINEAR, 5), new KnowledgeProperties.Embedding(null, null, "mean"),
-				new KnowledgeProperties.Batch(20, 104_857_600));
+				new KnowledgeProperties.Search(Fusion.LINEAR, 5, 0),
+				new KnowledgeProperties.Embedding(null, null, "mean"), new KnowledgeProperties.Batch(20, 104_857_600));
 		KnowledgeStore store = mock(KnowledgeStore.class);
 		java.util.concurrent.atomic.AtomicLong stored = new java.util.concurrent.atomic.AtomicLong();
 		// the knowledge base holds exactly what the sample import stored, so it is never
