@@ -108,9 +108,8 @@ public class AnswerPipeline {
 		this.tagSiblings = new TagSiblings(catalog::entries, catalog::revision);
 		String modelLanguage = properties.language().modelLanguages().get(0);
 		this.passagesHolding = (phrase) -> search.passagesHolding(phrase, modelLanguage);
-		AskedWords asked = new AskedWords(catalog::entries, catalog::revision, modelLanguage);
 		this.translations = QueryTranslations.load(properties.language().dictionaries(), this.passagesHolding,
-				(phrase) -> search.passagesWithPhrase(phrase, modelLanguage), asked::phrasingsHolding);
+				(phrase) -> search.passagesWithPhrase(phrase, modelLanguage));
 		this.languages = new LanguageFit(properties.language().modelLanguages(), catalog::entry,
 				properties.customerAudiences());
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);

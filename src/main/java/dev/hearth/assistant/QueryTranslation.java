@@ -125,8 +125,6 @@ final class QueryTranslation {
 
 	private final ToIntFunction<String> phrases;
 
-	private final ToIntFunction<String> asked;
-
 	/**
 	 * @param dictionary German into the knowledge base's language
 	 * @param frequency in how many passages of the knowledge base's language a phrase
@@ -145,22 +143,9 @@ final class QueryTranslation {
 	 * is not used where "set" and "back" are)
 	 */
 	QueryTranslation(BilingualDictionary dictionary, ToIntFunction<String> frequency, ToIntFunction<String> phrases) {
-		this(dictionary, frequency, phrases, (sense) -> 0);
-	}
-
-	/**
-	 * @param dictionary German into the knowledge base's language
-	 * @param frequency in how many passages a phrase's words occur together
-	 * @param phrases in how many passages a phrase occurs as written
-	 * @param asked in how many of the FAQ's phrasings (its customers' questions) a
-	 * sense's words occur: a sense they use is chosen first
-	 */
-	QueryTranslation(BilingualDictionary dictionary, ToIntFunction<String> frequency, ToIntFunction<String> phrases,
-			ToIntFunction<String> asked) {
 		this.dictionary = dictionary;
 		this.frequency = frequency;
 		this.phrases = phrases;
-		this.asked = asked;
 	}
 
 	/**
@@ -291,17 +276,13 @@ final class QueryTranslation {
 	 */
 	private List<String> choose(List<Slot> slots) {
 		List<String> first = new ArrayList<>();
-		List<String> asked = new ArrayList<>();
 		for (Slot slot : slots) {
-			String customers = (slot.fixed() != null) ? null : mostAsked(slot.candidates());
-			asked.add(customers);
-			first.add((slot.fixed() != null) ? slot.fixed()
-					: (customers != null) ? customers : mostUsed(slot.candidates()));
+			first.add((slot.fixed() != null) ? slot.fixed() : mostUsed(slot.candidates()));
 		}
 		List<String> chosen = new ArrayList<>(first);
 		for (int i = 0; i < slots.size(); i++) {
 			List<String> candidates = slots.get(i).candidates();
-			if (candidates.size() < 2 || asked.get(i) != null) {
+			if (candidates.size() < 2) {
 				continue;
 			}
 			String best = null;
@@ -373,23 +354,6 @@ final class QueryTranslation {
 			}
 		}
 		return false;
-	}
-
-	/**
-	 * The candidate the FAQ's phrasings use most, the way the company's customers ask;
-	 * {@code null} when they use none.
-	 */
-	private String mostAsked(List<String> candidates) {
-		String best = null;
-		int most = 0;
-		for (String candidate : candidates) {
-			int count = this.asked.applyAsInt(candidate);
-			if (count > most) {
-				best = candidate;
-				most = count;
-			}
-		}
-		return best;
 	}
 
 	/** The candidate the knowledge base uses in the most passages; the first if none. */

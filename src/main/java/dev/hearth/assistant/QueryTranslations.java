@@ -36,11 +36,9 @@ final class QueryTranslations {
 	 * @param frequency in how many passages in the model's language a phrase's words
 	 * occur together
 	 * @param phrases in how many of them a phrase occurs as written
-	 * @param asked in how many FAQ phrasings in the model's language a sense's words
-	 * occur
 	 */
 	static QueryTranslations load(Map<String, String> dictionaries, ToIntFunction<String> frequency,
-			ToIntFunction<String> phrases, ToIntFunction<String> asked) {
+			ToIntFunction<String> phrases) {
 		Map<String, CompletableFuture<Optional<QueryTranslation>>> byLanguage = new HashMap<>();
 		dictionaries.forEach((language, file) -> {
 			String code = LanguageDetection.normalize(language);
@@ -53,7 +51,7 @@ final class QueryTranslations {
 						+ "language only (ADR 0069)", code, path);
 				return;
 			}
-			byLanguage.put(code, CompletableFuture.supplyAsync(() -> read(code, path, frequency, phrases, asked),
+			byLanguage.put(code, CompletableFuture.supplyAsync(() -> read(code, path, frequency, phrases),
 					Thread::startVirtualThread));
 		});
 		return new QueryTranslations(Map.copyOf(byLanguage));
@@ -99,13 +97,13 @@ final class QueryTranslations {
 	}
 
 	private static Optional<QueryTranslation> read(String language, Path path, ToIntFunction<String> frequency,
-			ToIntFunction<String> phrases, ToIntFunction<String> asked) {
+			ToIntFunction<String> phrases) {
 		try {
 			long start = System.nanoTime();
 			BilingualDictionary dictionary = BilingualDictionary.read(path);
 			log.info("Dictionary for questions in '{}': {} words from {} in {} ms", language, dictionary.size(), path,
 					(System.nanoTime() - start) / 1_000_000);
-			return Optional.of(new QueryTranslation(dictionary, frequency, phrases, asked));
+			return Optional.of(new QueryTranslation(dictionary, frequency, phrases));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Cannot read the dictionary for questions in '{}' at {}: {}", language, path, ex.getMessage());

@@ -87,8 +87,7 @@ class QueryTranslationTest {
 		java.nio.file.Files.writeString(file, "kosten {vi} :: to cost\nMonat {m} :: month\n");
 		QueryTranslations translations = QueryTranslations.load(
 				Map.of("de", file.toString(), "fr", folder.resolve("missing").toString()),
-				(phrase) -> KNOWLEDGE.getOrDefault(phrase, 0), (phrase) -> KNOWLEDGE.getOrDefault(phrase, 0),
-				(sense) -> 0);
+				(phrase) -> KNOWLEDGE.getOrDefault(phrase, 0), (phrase) -> KNOWLEDGE.getOrDefault(phrase, 0));
 		assertThat(translations.translate("Was kostet es im Monat?", "de")).hasValue("what cost it in month?");
 		assertThat(translations.translate("Combien ça coûte?", "fr")).isEmpty();
 	}
