@@ -108,7 +108,8 @@ public class AnswerPipeline {
 		this.tagSiblings = new TagSiblings(catalog::entries, catalog::revision);
 		String modelLanguage = properties.language().modelLanguages().get(0);
 		this.passagesHolding = (phrase) -> search.passagesHolding(phrase, modelLanguage);
-		this.translations = QueryTranslations.load(properties.language().dictionaries(), this.passagesHolding);
+		this.translations = QueryTranslations.load(properties.language().dictionaries(), this.passagesHolding,
+				(phrase) -> search.passagesWithPhrase(phrase, modelLanguage));
 		this.languages = new LanguageFit(properties.language().modelLanguages(), catalog::entry,
 				properties.customerAudiences());
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);

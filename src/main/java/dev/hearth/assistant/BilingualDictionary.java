@@ -39,6 +39,9 @@ final class BilingualDictionary {
 	/** Longest target phrase kept, in words. */
 	static final int MAX_TARGET_WORDS = 3;
 
+	/** Fewest compounds that tell a modifier's translation ({@link #asModifier}). */
+	static final int MODIFIER_COMPOUNDS = 5;
+
 	/** Most targets kept for one source key. */
 	static final int MAX_TARGETS = 24;
 
@@ -120,11 +123,95 @@ final class BilingualDictionary {
 	 * its sentence)
 	 */
 	List<String> lookup(String word, boolean noun) {
+		List<String> found = written(word, noun);
+		if (found.isEmpty()) {
+			String umlauts = withUmlauts(word);
+			if (!umlauts.equals(word)) {
+				found = written(umlauts, noun);
+			}
+		}
+		return found;
+	}
+
+	private List<String> written(String word, boolean noun) {
 		List<String> found = noun ? forms(this.nouns, word, false) : forms(this.others, word, true);
 		if (found.isEmpty()) {
 			found = noun ? forms(this.others, word, true) : forms(this.nouns, word, false);
 		}
 		return found;
+	}
+
+	/**
+	 * A word typed without umlauts or ß as German writes it with them ("Kuendigung":
+	 * Kündigung, "Tuerkei": Türkei, "heisst": heißt), the way a keyboard without them
+	 * makes customers write; looked up only when the word as typed is not in the
+	 * dictionary ("neue", "Feuer" are). "ss" stays when an umlaut was restored, as both
+	 * are seldom missing from one word.
+	 */
+	static String withUmlauts(String word) {
+		String restored = word.replace("ae", "ä")
+			.replace("oe", "ö")
+			.replace("ue", "ü")
+			.replace("Ae", "Ä")
+			.replace("Oe", "Ö")
+			.replace("Ue", "Ü");
+		if (restored.equals(word)) {
+			int ss = word.lastIndexOf("ss");
+			if (ss > 0) {
+				restored = word.substring(0, ss) + "ß" + word.substring(ss + 2);
+			}
+		}
+		return restored;
+	}
+
+	/**
+	 * Whether a word is in the dictionary as a noun only (written in lower case, as
+	 * customers often write nouns, it is still a noun).
+	 */
+	boolean nounOnly(String word) {
+		return !forms(this.nouns, word, false).isEmpty() && forms(this.others, word, true).isEmpty();
+	}
+
+	/**
+	 * The translation of a compound's first part that is no word of its own ("Mindest-"):
+	 * the first English word of most of the dictionary's compounds that begin with it
+	 * ("Mindestalter": minimum age, "Mindestpreis": minimum price), when at least
+	 * {@link #MODIFIER_COMPOUNDS} do, at least half of them agree, and the part is whole
+	 * (fewer than half of the compounds go on with one letter: not "Mindes-" nor
+	 * "Mind-"); empty otherwise.
+	 */
+	List<String> asModifier(String modifier) {
+		String prefix = key(modifier);
+		if (prefix.length() < 4) {
+			return List.of();
+		}
+		Map<String, Integer> firstWords = new HashMap<>();
+		Map<Character, Integer> next = new HashMap<>();
+		int compounds = 0;
+		for (Map.Entry<String, List<String>> entry : this.nouns.entrySet()) {
+			String key = entry.getKey();
+			if (key.length() > prefix.length() + 2 && key.startsWith(prefix) && !entry.getValue().isEmpty()) {
+				next.merge(key.charAt(prefix.length()), 1, Integer::sum);
+				String[] words = entry.getValue().get(0).split(" ");
+				if (words.length > 1) {
+					firstWords.merge(words[0].toLowerCase(Locale.ROOT), 1, Integer::sum);
+				}
+				compounds++;
+			}
+		}
+		int all = compounds;
+		if (next.values().stream().anyMatch((n) -> 2 * n >= all)) {
+			// the part goes on alike in half of them ("Mindes|t", "Mind|e"): not a whole
+			// part
+			return List.of();
+		}
+		return firstWords.entrySet()
+			.stream()
+			.filter((e) -> all >= MODIFIER_COMPOUNDS && 2 * e.getValue() >= all)
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.map(List::of)
+			.orElse(List.of());
 	}
 
 	/** As {@link #lookup(String, boolean)}, for a word written as it would be. */
@@ -178,7 +265,7 @@ final class BilingualDictionary {
 		int aligned = (sources.length == translations.length) ? sources.length : 1;
 		for (int i = 0; i < aligned; i++) {
 			List<String> phrases = new ArrayList<>();
-			for (String synonym : translations[i].split(";")) {
+			for (String synonym : withoutNotes(translations[i]).split(";")) {
 				String phrase = clean(synonym);
 				if (phrase.startsWith("to ")) {
 					phrase = phrase.substring(3);
@@ -190,7 +277,7 @@ final class BilingualDictionary {
 			if (phrases.isEmpty()) {
 				continue;
 			}
-			for (String synonym : sources[i].split(";")) {
+			for (String synonym : withoutNotes(sources[i]).split(";")) {
 				String word = clean(synonym);
 				if (!SOURCE_WORD.matcher(word).matches()) {
 					continue;
@@ -204,6 +291,15 @@ final class BilingualDictionary {
 				}
 			}
 		}
+	}
+
+	/**
+	 * A sub-entry without its grammar and notes, before it is split into synonyms: an
+	 * irregular verb's forms are noted with a semicolon ("to cost {cost; cost}", "to keep
+	 * {kept; kept}"), which would otherwise split the verb from its note and lose it.
+	 */
+	private static String withoutNotes(String subEntry) {
+		return NOTES.matcher(subEntry).replaceAll(" ");
 	}
 
 	private static String clean(String text) {

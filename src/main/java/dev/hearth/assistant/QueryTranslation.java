@@ -123,14 +123,29 @@ final class QueryTranslation {
 
 	private final ToIntFunction<String> frequency;
 
+	private final ToIntFunction<String> phrases;
+
 	/**
 	 * @param dictionary German into the knowledge base's language
 	 * @param frequency in how many passages of the knowledge base's language a phrase
 	 * occurs (0 when one of its words occurs in none)
 	 */
 	QueryTranslation(BilingualDictionary dictionary, ToIntFunction<String> frequency) {
+		this(dictionary, frequency, frequency);
+	}
+
+	/**
+	 * @param dictionary German into the knowledge base's language
+	 * @param frequency in how many passages of the knowledge base's language a phrase's
+	 * words occur together (0 when one of them occurs in none)
+	 * @param phrases in how many of them a phrase occurs as written, its words next to
+	 * each other: how much the knowledge base uses a sense of several words ("set back"
+	 * is not used where "set" and "back" are)
+	 */
+	QueryTranslation(BilingualDictionary dictionary, ToIntFunction<String> frequency, ToIntFunction<String> phrases) {
 		this.dictionary = dictionary;
 		this.frequency = frequency;
+		this.phrases = phrases;
 	}
 
 	/**
@@ -174,7 +189,7 @@ final class QueryTranslation {
 				}
 				boolean noun = i > 0 && Character.isUpperCase(word.charAt(0));
 				List<String> candidates = List.of();
-				if (particle != null) {
+				if (particle != null && !noun) {
 					candidates = this.dictionary.lookup(particle + lower, false);
 				}
 				if (candidates.isEmpty()) {
@@ -183,8 +198,17 @@ final class QueryTranslation {
 				if (candidates.isEmpty()) {
 					candidates = this.dictionary.lookup(withoutInfinitiveZu(lower), false);
 				}
+				if (!candidates.isEmpty() && (noun || this.dictionary.nounOnly(word))) {
+					candidates = heads(candidates);
+				}
 				if (candidates.isEmpty()) {
 					candidates = compound(word);
+				}
+				else if (unused(candidates)) {
+					List<String> parts = split(word, true);
+					if (!parts.isEmpty() && !unused(parts)) {
+						candidates = parts;
+					}
 				}
 				slots.add(candidates.isEmpty() ? Slot.fixed(word) : Slot.translated(usable(candidates)));
 			}
@@ -270,9 +294,10 @@ final class QueryTranslation {
 						together += this.frequency.applyAsInt(candidate + " " + first.get(j));
 					}
 				}
-				if (together > most) {
+				int score = together;
+				if (score > most) {
 					best = candidate;
-					most = together;
+					most = score;
 				}
 			}
 			if (best != null) {
@@ -282,12 +307,61 @@ final class QueryTranslation {
 		return chosen;
 	}
 
+	/**
+	 * In how many passages the knowledge base uses a sense: a sense of one word where the
+	 * word occurs, a sense of several where they occur as a phrase.
+	 */
+	private int uses(String sense) {
+		return this.phrases.applyAsInt(sense);
+	}
+
+	/** Whether the knowledge base uses none of the senses. */
+	private boolean unused(List<String> senses) {
+		return senses.stream().allMatch((sense) -> uses(sense) == 0);
+	}
+
+	/**
+	 * A noun's senses, each of several words that the knowledge base never uses as a
+	 * phrase read as its head, the last word, when the knowledge base uses that: English
+	 * names a kind of thing by words before its head ("rate plan", "glass fibre"), and a
+	 * company that calls its Tarif a "plan" uses the head, not the dictionary's phrase. A
+	 * phrase with a stop word ("notice to quit") is not a noun and its head, and is kept;
+	 * so are all when the knowledge base uses one of the phrases ("mobile number" of
+	 * "Handynummer"), which then names the thing better than a head.
+	 */
+	private List<String> heads(List<String> senses) {
+		boolean phraseUsed = senses.stream().anyMatch((sense) -> sense.contains(" ") && uses(sense) > 0);
+		if (phraseUsed) {
+			return senses;
+		}
+		LinkedHashSet<String> read = new LinkedHashSet<>();
+		for (String sense : senses) {
+			String[] words = sense.split(" ");
+			if (words.length > 1 && !hasStopWord(words) && uses(sense) == 0 && uses(words[words.length - 1]) > 0) {
+				read.add(words[words.length - 1]);
+			}
+			else {
+				read.add(sense);
+			}
+		}
+		return List.copyOf(read);
+	}
+
+	private static boolean hasStopWord(String[] words) {
+		for (String word : words) {
+			if (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word.toLowerCase(Locale.ROOT))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** The candidate the knowledge base uses in the most passages; the first if none. */
 	private String mostUsed(List<String> candidates) {
 		String best = candidates.get(0);
 		int most = 0;
 		for (String candidate : candidates) {
-			int count = this.frequency.applyAsInt(candidate);
+			int count = uses(candidate);
 			if (count > most) {
 				best = candidate;
 				most = count;
@@ -358,7 +432,31 @@ final class QueryTranslation {
 			}
 			return List.of(String.join(" ", parts));
 		}
-		return split(word, true);
+		List<String> split = split(word, true);
+		return split.isEmpty() ? learnedSplit(word) : split;
+	}
+
+	/**
+	 * A compound whose first part is no word of its own ("Mindest|vertragslaufzeit"),
+	 * read by the dictionary's other compounds with that part
+	 * ({@link BilingualDictionary#asModifier}): the longest such part whose rest is a
+	 * word or a compound of two.
+	 */
+	private List<String> learnedSplit(String word) {
+		for (int split = word.length() - COMPOUND_PART - 1; split >= COMPOUND_PART + 1; split--) {
+			List<String> head = this.dictionary.lookup(word.substring(split));
+			if (head.isEmpty()) {
+				head = split(word.substring(split), false);
+			}
+			if (head.isEmpty()) {
+				continue;
+			}
+			List<String> first = this.dictionary.asModifier(word.substring(0, split));
+			if (!first.isEmpty()) {
+				return List.of(first.get(0) + " " + mostUsed(usable(head)));
+			}
+		}
+		return List.of();
 	}
 
 	/**

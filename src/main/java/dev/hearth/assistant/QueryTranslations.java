@@ -33,9 +33,12 @@ final class QueryTranslations {
 	/**
 	 * Starts reading the configured dictionaries.
 	 * @param dictionaries file paths by question language (ISO 639-1)
-	 * @param frequency in how many passages in the model's language a phrase occurs
+	 * @param frequency in how many passages in the model's language a phrase's words
+	 * occur together
+	 * @param phrases in how many of them a phrase occurs as written
 	 */
-	static QueryTranslations load(Map<String, String> dictionaries, ToIntFunction<String> frequency) {
+	static QueryTranslations load(Map<String, String> dictionaries, ToIntFunction<String> frequency,
+			ToIntFunction<String> phrases) {
 		Map<String, CompletableFuture<Optional<QueryTranslation>>> byLanguage = new HashMap<>();
 		dictionaries.forEach((language, file) -> {
 			String code = LanguageDetection.normalize(language);
@@ -48,8 +51,8 @@ final class QueryTranslations {
 						+ "language only (ADR 0069)", code, path);
 				return;
 			}
-			byLanguage.put(code,
-					CompletableFuture.supplyAsync(() -> read(code, path, frequency), Thread::startVirtualThread));
+			byLanguage.put(code, CompletableFuture.supplyAsync(() -> read(code, path, frequency, phrases),
+					Thread::startVirtualThread));
 		});
 		return new QueryTranslations(Map.copyOf(byLanguage));
 	}
@@ -93,13 +96,14 @@ final class QueryTranslations {
 		return translation.join().map((t) -> t.senses(text));
 	}
 
-	private static Optional<QueryTranslation> read(String language, Path path, ToIntFunction<String> frequency) {
+	private static Optional<QueryTranslation> read(String language, Path path, ToIntFunction<String> frequency,
+			ToIntFunction<String> phrases) {
 		try {
 			long start = System.nanoTime();
 			BilingualDictionary dictionary = BilingualDictionary.read(path);
 			log.info("Dictionary for questions in '{}': {} words from {} in {} ms", language, dictionary.size(), path,
 					(System.nanoTime() - start) / 1_000_000);
-			return Optional.of(new QueryTranslation(dictionary, frequency));
+			return Optional.of(new QueryTranslation(dictionary, frequency, phrases));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Cannot read the dictionary for questions in '{}' at {}: {}", language, path, ex.getMessage());

@@ -119,6 +119,15 @@ public class KnowledgeSearch {
 	}
 
 	/**
+	 * In how many passages written in the language a phrase occurs as written (its words
+	 * next to each other, in order), of any kind or audience: how much the knowledge base
+	 * uses the phrase, not only its words.
+	 */
+	public int passagesWithPhrase(String phrase, String language) {
+		return read((searcher) -> searcher.passagesWithPhrase(phrase, language), "read");
+	}
+
+	/**
 	 * Whether one passage of the knowledge base, FAQ entry or document, of any audience,
 	 * holds all the words ({@link dev.hearth.retrieval.HybridSearcher#heldTogether}).
 	 * @param words each word's forms as written

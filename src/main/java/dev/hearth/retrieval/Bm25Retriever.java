@@ -142,6 +142,21 @@ final class Bm25Retriever {
 	}
 
 	/**
+	 * In how many passages of one language a phrase occurs as a phrase: its analysed
+	 * terms next to each other, in order (a stop word between them keeps its place). A
+	 * phrase of one word is counted as {@link #passagesHolding}; 0 when the language has
+	 * no passages or the phrase is stop words only.
+	 */
+	int passagesWithPhrase(IndexSearcher searcher, String phrase, String language) throws IOException {
+		String field = PassageSchema.textField(LanguageAnalyzers.keyFor(language));
+		if (!hasField(searcher.getIndexReader(), field)) {
+			return 0;
+		}
+		Query query = new QueryBuilder(this.analyzers.perField()).createPhraseQuery(field, phrase);
+		return (query != null) ? searcher.count(query) : 0;
+	}
+
+	/**
 	 * Whether one passage's text holds every word, as BM25 reads them: in some language
 	 * field, a passage with a term of each word (any of its forms). Words that a field's
 	 * analyzer drops are not asked for there; a field that drops them all does not count.

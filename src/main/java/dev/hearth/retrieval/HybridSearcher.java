@@ -120,6 +120,23 @@ public final class HybridSearcher {
 	}
 
 	/**
+	 * In how many passages written in the language a phrase occurs as a phrase (its words
+	 * next to each other, in order, as BM25 reads them:
+	 * {@link Bm25Retriever#passagesWithPhrase}), of any kind or audience.
+	 */
+	public int passagesWithPhrase(String phrase, String language) throws IOException {
+		Checks.requireNonNull(phrase, "phrase");
+		Checks.requireNonNull(language, "language");
+		IndexSearcher searcher = this.index.acquire();
+		try {
+			return this.bm25.passagesWithPhrase(searcher, phrase, language);
+		}
+		finally {
+			this.index.release(searcher);
+		}
+	}
+
+	/**
 	 * Whether one passage of the index, of any kind or audience, holds every word as BM25
 	 * reads them ({@link Bm25Retriever#holdsTogether}): whether the knowledge base names
 	 * these words together anywhere. One count query per language field.

@@ -87,7 +87,7 @@ class QueryTranslationTest {
 		java.nio.file.Files.writeString(file, "kosten {vi} :: to cost\nMonat {m} :: month\n");
 		QueryTranslations translations = QueryTranslations.load(
 				Map.of("de", file.toString(), "fr", folder.resolve("missing").toString()),
-				(phrase) -> KNOWLEDGE.getOrDefault(phrase, 0));
+				(phrase) -> KNOWLEDGE.getOrDefault(phrase, 0), (phrase) -> KNOWLEDGE.getOrDefault(phrase, 0));
 		assertThat(translations.translate("Was kostet es im Monat?", "de")).hasValue("what cost it in month?");
 		assertThat(translations.translate("Combien ça coûte?", "fr")).isEmpty();
 	}
@@ -103,6 +103,50 @@ class QueryTranslationTest {
 	void readsACompoundTheDictionaryDoesNotHoldByItsParts() {
 		assertThat(this.translation.senses("Der Installationstermin")).contains(ContentWords.stem("installation"),
 				"appointment");
+	}
+
+	@Test
+	void keepsAnIrregularVerbWhoseFormsAreNotedWithASemicolon() {
+		BilingualDictionary dictionary = BilingualDictionary
+			.of(List.of("kosten {vi} [fin.] | kostend | es kostet :: to cost {cost; cost} | costing | it costs",
+					"behalten {vt} | behaltend | behalten :: to keep {kept; kept} | keeping | kept"));
+		assertThat(dictionary.lookup("kosten")).containsExactly("cost");
+		assertThat(dictionary.lookup("behalten")).containsExactly("keep", "kept");
+	}
+
+	@Test
+	void readsAWordTypedWithoutUmlautsAsWrittenWithThem() {
+		assertThat(DICTIONARY.lookup("kuendige")).containsExactly("cancel");
+		assertThat(DICTIONARY.lookup("Gebuehr")).containsExactly("charge", "fee");
+		assertThat(BilingualDictionary.withUmlauts("heisst")).isEqualTo("heißt");
+		assertThat(BilingualDictionary.withUmlauts("Tuerkei")).isEqualTo("Türkei");
+	}
+
+	@Test
+	void countsASenseOfSeveralWordsAsAPhraseAndANounsUnusedPhraseByItsHead() {
+		BilingualDictionary dictionary = BilingualDictionary.of(List.of("kosten {vi} :: to set back; to cost",
+				"Tarif {m} :: rate; rate plan; tariff", "Mindestalter {n} :: minimum age",
+				"Mindestpreis {m} :: minimum price", "Mindestlohn {m} :: minimum wage", "Mindestmaß {n} :: minimum",
+				"Mindestwert {m} :: minimum value", "Mindestmenge {f} :: minimum quantity", "Vertrag {m} :: contract",
+				"Laufzeit {f} :: running time; term"));
+		Map<String, Integer> words = Map.of("set back", 5, "cost", 3, "rate", 2, "plan", 40, "contract", 9, "term", 6);
+		Map<String, Integer> phrases = Map.of("cost", 3, "rate", 2, "plan", 40, "contract", 9, "term", 6,
+				"minimum contract term", 4);
+		QueryTranslation translation = new QueryTranslation(dictionary, (p) -> words.getOrDefault(p, 0),
+				(p) -> phrases.getOrDefault(p, 0));
+		assertThat(translation.translate("Was kostet es?")).hasValue("what cost it?");
+		assertThat(translation.translate("Kann ich meinen Tarif wechseln?")).hasValue("can I my plan wechseln?");
+		assertThat(translation.translate("Gibt es eine Mindestvertragslaufzeit?"))
+			.hasValue("is there minimum contract term?");
+		assertThat(dictionary.asModifier("Mindes")).isEmpty();
+	}
+
+	@Test
+	void joinsAParticleWithAVerbOnlyNotWithANoun() {
+		BilingualDictionary dictionary = BilingualDictionary.of(List.of("Hochrechnung {f} :: projection",
+				"Rechnung {f} :: bill", "hoch {adj} :: high", "erste {adj} :: first"));
+		QueryTranslation translation = new QueryTranslation(dictionary, (p) -> 0);
+		assertThat(translation.translate("Warum ist meine erste Rechnung so hoch?")).hasValue("why is my first bill?");
 	}
 
 }

@@ -19,7 +19,18 @@ public final class TranslationSupport {
 	 * occur together
 	 */
 	public static Function<String, Optional<String>> translator(Path file, ToIntFunction<String> frequency) {
-		QueryTranslation translation = new QueryTranslation(BilingualDictionary.read(file), frequency);
+		return translator(file, frequency, frequency);
+	}
+
+	/**
+	 * As {@link #translator(Path, ToIntFunction)}, a sense of several words counted by
+	 * the texts that hold it as a phrase.
+	 * @param phrases in how many texts a phrase occurs as written, its words next to each
+	 * other
+	 */
+	public static Function<String, Optional<String>> translator(Path file, ToIntFunction<String> frequency,
+			ToIntFunction<String> phrases) {
+		QueryTranslation translation = new QueryTranslation(BilingualDictionary.read(file), frequency, phrases);
 		return translation::translate;
 	}
 
