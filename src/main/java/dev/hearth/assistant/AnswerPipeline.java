@@ -244,7 +244,7 @@ public class AnswerPipeline {
 			// that language is held until its translated reading was compared with it
 			boolean crossRead = language != null && !this.languages.understood(language);
 			List<String> held = new ArrayList<>();
-			Answer answer = decide(turnQuery, turnQuery.question(), history, pieces, language, routerThreshold,
+			Answer answer = decide(turnQuery, turnQuery.question(), false, history, pieces, language, routerThreshold,
 					crossRead ? held::add : stream);
 			if (crossRead && answer.decision() != Decision.ESCALATE) {
 				answer = orTranslated(turnQuery, history, pieces, language, routerThreshold, stream, answer, held);
@@ -289,8 +289,8 @@ public class AnswerPipeline {
 		String target = this.properties.language().modelLanguages().get(0);
 		log.debug("No answer for the question in '{}'; asked again translated word by word: {}", language,
 				translated.get());
-		Answer again = decide(this.queries.of(translated.get(), history), translated.get(), history, pieces, target,
-				routerThreshold, stream);
+		Answer again = decide(this.queries.of(translated.get(), history), translated.get(), true, history, pieces,
+				target, routerThreshold, stream);
 		return (again.decision() == Decision.ANSWERED) ? again : escalated;
 	}
 
@@ -312,8 +312,8 @@ public class AnswerPipeline {
 		if (senses.isPresent()) {
 			String target = this.properties.language().modelLanguages().get(0);
 			List<String> again = new ArrayList<>();
-			Answer other = decide(this.queries.of(translated.get(), history), translated.get(), history, pieces, target,
-					routerThreshold, again::add);
+			Answer other = decide(this.queries.of(translated.get(), history), translated.get(), true, history, pieces,
+					target, routerThreshold, again::add);
 			// one count query per word of the translated question, asked once
 			Map<String, Double> asked = TranslatedReading.weights(translated.get(), this.passagesHolding);
 			String otherSaid = said(other);
@@ -376,7 +376,7 @@ public class AnswerPipeline {
 			String renamed = DefinedNames.named(question, singular, name.get());
 			log.debug("No answer for the question; the knowledge base calls its {} {}: asked again so", singular,
 					name.get());
-			Answer again = decide(this.queries.of(renamed, history), question, history, pieces, language,
+			Answer again = decide(this.queries.of(renamed, history), question, false, history, pieces, language,
 					routerThreshold, stream);
 			return (again.decision() == Decision.ANSWERED) ? again : escalated;
 		}
@@ -387,9 +387,12 @@ public class AnswerPipeline {
 	 * The answer to one question.
 	 * @param own the customer's own words: the question, or, when it is asked again with
 	 * the knowledge base's name for a thing ({@link #byDefinedName}), the words before
+	 * @param wordByWord whether the question is a word-by-word translation of the
+	 * customer's ({@link #byTranslation}, {@link #orTranslated}): each of its words is a
+	 * sense the dictionary chose, not one the customer wrote
 	 */
-	private Answer decide(Query turnQuery, String own, List<Turn> history, DocumentRetrieval.PieceVectors pieces,
-			String language, double routerThreshold, Consumer<String> stream) {
+	private Answer decide(Query turnQuery, String own, boolean wordByWord, List<Turn> history,
+			DocumentRetrieval.PieceVectors pieces, String language, double routerThreshold, Consumer<String> stream) {
 		Timings timings = new Timings(turnQuery.embedMillis());
 		String question = turnQuery.question();
 		String query = turnQuery.text();
@@ -575,8 +578,12 @@ public class AnswerPipeline {
 				// a detail the entry leaves out and the span names ("the afternoon slot"
 				// against the installation entry): the page answers, or a person (ADR
 				// 0093)
-				Set<String> leftOut = (documentsWin || !this.properties.answer().leftOutDetails()) ? Set.of()
-						: LeftOutDetails.namedOnlyBySpan(query, entry, span, this.passagesHolding);
+				// not of a word-by-word translation: its rare word may be the
+				// dictionary's
+				// sense ("put" for "wenden" in "an wen kann ich mich wenden"), which no
+				// customer asked about
+				Set<String> leftOut = (documentsWin || wordByWord || !this.properties.answer().leftOutDetails())
+						? Set.of() : LeftOutDetails.namedOnlyBySpan(query, entry, span, this.passagesHolding);
 				if (!leftOut.isEmpty()) {
 					log.debug("FAQ entry {} leaves out {}, which span {} names", entry.id(), leftOut, span.heading());
 					documentsWin = true;
