@@ -110,13 +110,7 @@ public final class HybridSearcher {
 	public int passagesHolding(String phrase, String language) throws IOException {
 		Checks.requireNonNull(phrase, "phrase");
 		Checks.requireNonNull(language, "language");
-		IndexSearcher searcher = this.index.acquire();
-		try {
-			return this.bm25.passagesHolding(searcher, phrase, language);
-		}
-		finally {
-			this.index.release(searcher);
-		}
+		return withSearcher((searcher) -> this.bm25.passagesHolding(searcher, phrase, language));
 	}
 
 	/**
@@ -127,13 +121,7 @@ public final class HybridSearcher {
 	public int passagesWithPhrase(String phrase, String language) throws IOException {
 		Checks.requireNonNull(phrase, "phrase");
 		Checks.requireNonNull(language, "language");
-		IndexSearcher searcher = this.index.acquire();
-		try {
-			return this.bm25.passagesWithPhrase(searcher, phrase, language);
-		}
-		finally {
-			this.index.release(searcher);
-		}
+		return withSearcher((searcher) -> this.bm25.passagesWithPhrase(searcher, phrase, language));
 	}
 
 	/**
@@ -145,13 +133,7 @@ public final class HybridSearcher {
 	 */
 	public boolean heldTogether(List<? extends Collection<String>> words) throws IOException {
 		Checks.requireNonNull(words, "words");
-		IndexSearcher searcher = this.index.acquire();
-		try {
-			return this.bm25.holdsTogether(searcher, words);
-		}
-		finally {
-			this.index.release(searcher);
-		}
+		return withSearcher((searcher) -> this.bm25.holdsTogether(searcher, words));
 	}
 
 	/**
@@ -333,7 +315,7 @@ public final class HybridSearcher {
 		}
 	}
 
-	/** Runs {@code work} with a searcher over the last commit; for evaluation. */
+	/** Runs {@code work} with a searcher over the last commit. */
 	<T> T withSearcher(SearcherWork<T> work) throws IOException {
 		IndexSearcher searcher = this.index.acquire();
 		try {
