@@ -307,8 +307,7 @@ final class AnswerEvidence {
 		if (clause.stream().noneMatch(entryQuestion::contains)) {
 			return false;
 		}
-		Set<String> passage = ContentWords.setOf(Titles.clean(span.passage().hit().title()) + "\n"
-				+ span.passage().hit().sectionPath() + "\n" + span.passage().hit().passage());
+		Set<String> passage = ContentWords.setOf(span.passageContext());
 		return passage.containsAll(topic);
 	}
 
@@ -324,8 +323,7 @@ final class AnswerEvidence {
 			return false;
 		}
 		Set<String> entryQuestion = ContentWords.setOf(entry.question());
-		Set<String> passage = ContentWords.setOf(Titles.clean(span.passage().hit().title()) + "\n"
-				+ span.passage().hit().sectionPath() + "\n" + span.passage().hit().passage());
+		Set<String> passage = ContentWords.setOf(span.passageContext());
 		for (String word : Answerability.topicWords(asked)) {
 			if (entryQuestion.contains(word) && !passage.contains(word)) {
 				return true;

@@ -577,11 +577,8 @@ public class AnswerPipeline {
 				}
 				// a detail the entry leaves out and the span names ("the afternoon slot"
 				// against the installation entry): the page answers, or a person (ADR
-				// 0093)
-				// not of a word-by-word translation: its rare word may be the
-				// dictionary's
-				// sense ("put" for "wenden" in "an wen kann ich mich wenden"), which no
-				// customer asked about
+				// 0093); not of a word-by-word translation, whose rare word may be the
+				// dictionary's sense ("put" for "wenden"), which no customer asked about
 				Set<String> leftOut = (documentsWin || wordByWord || !this.properties.answer().leftOutDetails())
 						? Set.of() : LeftOutDetails.namedOnlyBySpan(query, entry, span, this.passagesHolding);
 				if (!leftOut.isEmpty()) {

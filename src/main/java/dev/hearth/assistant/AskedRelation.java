@@ -187,21 +187,8 @@ final class AskedRelation {
 	 * neither.
 	 */
 	static List<String> chargedFor(String own) {
-		String prose = Answerability.prose(own);
-		Matcher asked = CHARGE_ASKED.matcher(prose);
-		if (!asked.find()) {
-			return List.of();
-		}
-		if (asked.group("subject") != null) {
-			return ContentWords.of(asked.group("subject"));
-		}
-		Matcher clause = CHARGED_FOR.matcher(prose);
-		if (clause.find()) {
-			String rest = SUBJECT.matcher(clause.group("rest")).replaceFirst("");
-			String phrase = AskedThing.leadingPhrase(rest);
-			return (phrase == null) ? List.of() : ContentWords.of(phrase);
-		}
-		return List.of();
+		String phrase = chargedPhrase(own);
+		return (phrase == null) ? List.of() : ContentWords.of(phrase);
 	}
 
 	/**
@@ -209,22 +196,25 @@ final class AskedRelation {
 	 * ({@link #chargedFor} before stemming): "installation" is not "installed".
 	 */
 	static List<String> chargedForWritten(String own) {
+		return written(chargedPhrase(own));
+	}
+
+	/**
+	 * The phrase that names what a charge is asked for, as written: the subject of "is X
+	 * free / extra", or the phrase after "charge for / to / if" past a subject pronoun;
+	 * {@code null} when the question names neither.
+	 */
+	private static String chargedPhrase(String own) {
 		String prose = Answerability.prose(own);
 		Matcher asked = CHARGE_ASKED.matcher(prose);
 		if (!asked.find()) {
-			return List.of();
+			return null;
 		}
-		String phrase = null;
 		if (asked.group("subject") != null) {
-			phrase = asked.group("subject");
+			return asked.group("subject");
 		}
-		else {
-			Matcher clause = CHARGED_FOR.matcher(prose);
-			if (clause.find()) {
-				phrase = AskedThing.leadingPhrase(SUBJECT.matcher(clause.group("rest")).replaceFirst(""));
-			}
-		}
-		return written(phrase);
+		Matcher clause = CHARGED_FOR.matcher(prose);
+		return clause.find() ? AskedThing.leadingPhrase(SUBJECT.matcher(clause.group("rest")).replaceFirst("")) : null;
 	}
 
 	/**

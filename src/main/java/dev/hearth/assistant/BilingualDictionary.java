@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,9 +68,16 @@ final class BilingualDictionary {
 	/** Targets of the other source words (verbs, adjectives, adverbs). */
 	private final Map<String, List<String>> others;
 
+	/**
+	 * The nouns' keys in order, so that the compounds of a first part are found at once.
+	 */
+	private final String[] nounKeys;
+
 	private BilingualDictionary(Map<String, List<String>> nouns, Map<String, List<String>> others) {
 		this.nouns = nouns;
 		this.others = others;
+		this.nounKeys = nouns.keySet().toArray(String[]::new);
+		Arrays.sort(this.nounKeys);
 	}
 
 	/**
@@ -188,11 +196,13 @@ final class BilingualDictionary {
 		Map<String, Integer> firstWords = new HashMap<>();
 		Map<Character, Integer> next = new HashMap<>();
 		int compounds = 0;
-		for (Map.Entry<String, List<String>> entry : this.nouns.entrySet()) {
-			String key = entry.getKey();
-			if (key.length() > prefix.length() + 2 && key.startsWith(prefix) && !entry.getValue().isEmpty()) {
+		int at = Arrays.binarySearch(this.nounKeys, prefix);
+		for (int i = (at >= 0) ? at : -at - 1; i < this.nounKeys.length && this.nounKeys[i].startsWith(prefix); i++) {
+			String key = this.nounKeys[i];
+			List<String> targets = this.nouns.get(key);
+			if (key.length() > prefix.length() + 2 && !targets.isEmpty()) {
 				next.merge(key.charAt(prefix.length()), 1, Integer::sum);
-				String[] words = entry.getValue().get(0).split(" ");
+				String[] words = targets.get(0).split(" ");
 				if (words.length > 1) {
 					firstWords.merge(words[0].toLowerCase(Locale.ROOT), 1, Integer::sum);
 				}

@@ -1,5 +1,6 @@
 package dev.hearth.assistant;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -9,13 +10,14 @@ import dev.hearth.retrieval.SearchHit;
 
 /**
  * Where a conversation is in a document: the passage the previous answer came from, and
- * how far each passage offered for the next question lies after it in the same document
- * (ADR 0092). A customer walking through a page asks next about what the page says next
- * or a little further on, so the passages just after the previous answer's are the likely
- * place of the next answer. The previous answer's passage is the offered passage that
- * holds the greatest share of its content words, at least {@value #MIN_SHARE}; a
- * passage's place in its document is the chunk number of its citation link
- * ({@code …#chunk-N}). Thread-safe: stateless.
+ * how far each passage offered for the next question lies from it in the same document
+ * (ADR 0092). A customer's next question is answered in the previous answer's document
+ * far more often than in another one, though no more often just after its passage than
+ * just before it, so span choice weighs the document ({@link SpanWindows}) and the
+ * offsets serve measurement ({@code SpanReplay}). The previous answer's passage is the
+ * offered passage that holds the greatest share of its content words, at least
+ * {@value #MIN_SHARE}; a passage's place in its document is the chunk number of its
+ * citation link ({@code …#chunk-N}). Thread-safe: stateless.
  */
 final class DocumentPosition {
 
@@ -52,7 +54,7 @@ final class DocumentPosition {
 	 */
 	static int[] offsets(List<Passage> passages, String previousAnswer, double minShare) {
 		int[] offsets = new int[passages.size()];
-		java.util.Arrays.fill(offsets, ELSEWHERE);
+		Arrays.fill(offsets, ELSEWHERE);
 		if (previousAnswer == null || previousAnswer.isBlank()) {
 			return offsets;
 		}

@@ -210,6 +210,12 @@ final class ExtractiveAnswers {
 					+ this.text;
 		}
 
+		/** Its passage as a whole: title, section path and the passage's whole text. */
+		String passageContext() {
+			return Titles.clean(this.passage.hit().title()) + "\n" + this.passage.hit().sectionPath() + "\n"
+					+ this.passage.hit().passage();
+		}
+
 		/**
 		 * What it states to the customer: the span with its section heading, without the
 		 * heading's enumeration; a fact the heading carries ("Movies add-on - €12 per

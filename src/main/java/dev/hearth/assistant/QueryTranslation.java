@@ -294,10 +294,9 @@ final class QueryTranslation {
 						together += this.frequency.applyAsInt(candidate + " " + first.get(j));
 					}
 				}
-				int score = together;
-				if (score > most) {
+				if (together > most) {
 					best = candidate;
-					most = score;
+					most = together;
 				}
 			}
 			if (best != null) {

@@ -153,14 +153,13 @@ final class SpanWindows {
 			// a heading that names the kind of fact asked ("Channel numbers" for "kids
 			// channel numbers") is read with each unit of its section, an item of its
 			// list: "301-349: Kids" (ADR 0082)
-			boolean headingNamesKind = HeadingFacts.namesKind(question,
-					ExtractiveAnswers.heading(passage.hit().sectionPath()));
+			String headingText = ExtractiveAnswers.heading(passage.hit().sectionPath());
+			boolean headingNamesKind = HeadingFacts.namesKind(question, headingText);
 			// a list of short labelled rows under a heading that names a topic word is a
 			// table of two columns, the heading its header: each row is read with it
 			// ("what channel is the kids stuff on": "301–349: Kids" under "Channel
 			// numbers", ADR 0086)
 			boolean headingNamesColumn = heading.stream().anyMatch(asked::contains);
-			String headingText = ExtractiveAnswers.heading(passage.hit().sectionPath());
 			double previousShare = previous.isEmpty() ? 0 : share(previous, contexts.get(p));
 			int bm25Rank = passage.hit().bm25Rank();
 			int vectorRank = passage.hit().vectorRank();

@@ -1,12 +1,9 @@
 package dev.hearth.retrieval;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,28 +14,21 @@ import java.util.function.Function;
 
 /**
  * Groups of words that customers and help texts use for the same thing ("cancel" an
- * add-on the text says you can "remove"; "another network" for "another provider"), read
- * as one language field's analyzer reads them, so that a query can also ask for the other
- * words of a group its own words belong to. BM25 matches words only as written; a
- * paraphrase that shares no word with the passage that answers it ranks that passage far
- * down, and the retrievers then disagree on it. Immutable and thread-safe.
+ * add-on the text says you can "remove"; "technician" for "engineer"), read as one
+ * language field's analyzer reads them, so that a query can also ask for the other words
+ * of a group its own words belong to. BM25 matches words only as written; a paraphrase
+ * that shares no word with the passage that answers it ranks that passage far down, and
+ * the retrievers then disagree on it. Immutable and thread-safe.
  */
 final class WordSenses {
 
 	/** The bundled English groups. */
 	static final String ENGLISH = "word-senses-en.txt";
 
-	private static final WordSenses NONE = new WordSenses(Map.of());
-
 	private final Map<String, Set<String>> byTerm;
 
 	private WordSenses(Map<String, Set<String>> byTerm) {
 		this.byTerm = byTerm;
-	}
-
-	/** No groups: every query asks for its own words only. */
-	static WordSenses none() {
-		return NONE;
 	}
 
 	/**
@@ -77,14 +67,7 @@ final class WordSenses {
 			if (in == null) {
 				throw new IllegalStateException("word-senses resource missing: " + resource);
 			}
-			List<String> lines = new ArrayList<>();
-			try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-				String line;
-				while ((line = reader.readLine()) != null) {
-					lines.add(line);
-				}
-			}
-			return of(lines, analyse);
+			return of(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList(), analyse);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not read word-senses resource " + resource, ex);
